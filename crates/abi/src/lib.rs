@@ -1,0 +1,288 @@
+//! The artifact ABI: everything the compiler, the guest runtime (which runs
+//! inside the artifact) and the host must agree on. `no_std`, no
+//! dependencies, constants only: it is compiled into all three.
+//!
+//! Bump [`ABI_VERSION`] on any change here.
+//!
+//! # Memory
+//! The artifact imports its memory as `env.memory` (the value arena). Below
+//! guest-rt's `__heap_base` lie guest-rt's own statics and stack. From
+//! `arena_base` (= `__heap_base` rounded up to 64) the compiler's layout
+//! places signals, static process frames, the constant pool and the temp
+//! stack; the guest heap (frames of dynamic threads, NBA records, waiter
+//! nodes, queues) starts at the `heap_start` passed to `rt_init` and grows
+//! with `memory.grow`.
+//!
+//! # Values
+//! An integral value of width `w` occupies `16 * ceil(w/64)` bytes, 8-byte
+//! aligned: `L = ceil(w/64)` aval limbs then `L` bval limbs, little-endian,
+//! least significant limb first; bits above `w` are zero in both planes.
+//! Encoding per bit (aval, bval): 0=(0,0) 1=(1,0) z=(0,1) x=(1,1). A real is
+//! 8 bytes (f64). Two-state values use the same layout with bval zero.
+//!
+//! # Threads and frames
+//! Every thread of execution (a process, a fork branch, a call of a task that
+//! can wait) has a frame: a [`frame`] header followed by its locals. A
+//! generated *step function* `(frame: i32) -> i32` runs the thread from the
+//! resume point in `frame.state` until it finishes or waits and returns a
+//! [`status`]. Guest-rt calls step functions through the import
+//! `gen.dispatch(func, frame) -> status`, which the compiler implements.
+
+#![no_std]
+
+/// Version of this ABI, stored in `wsim.meta` and checked by the host.
+pub const ABI_VERSION: u32 = 1;
+
+/// Name of the custom section holding the artifact's metadata (JSON).
+pub const META_SECTION: &str = "wsim.meta";
+
+/// Alignment of every value and frame in the arena.
+pub const VALUE_ALIGN: u32 = 8;
+
+/// "No signal": pass as `sig` to store helpers to skip change notification.
+pub const NO_SIG: u32 = u32::MAX;
+
+/// Bytes of one integral value of `width` bits (both planes).
+pub const fn value_bytes(width: u32) -> u32 {
+    let limbs = if width == 0 { 1 } else { width.div_ceil(64) };
+    16 * limbs
+}
+
+/// Status codes returned by step functions and handled by the scheduler.
+pub mod status {
+    /// The thread ran to its end.
+    pub const DONE: i32 = 0;
+    /// The thread registered itself to be resumed (delay, event, join) and
+    /// stored its resume point in `frame.state`.
+    pub const WAIT: i32 = 1;
+    /// The thread called a task that can wait: `frame.child` is the callee's
+    /// frame, already linked with `rt_call`; run it now, resume the caller
+    /// when it is done.
+    pub const CALL: i32 = 2;
+    /// `$finish`/`$stop`/`$fatal` ran: stop the scheduler now.
+    pub const STOP: i32 = 3;
+}
+
+/// Results of the exported `wsim_run(until) -> i32`.
+pub mod run_status {
+    /// No events are left: the simulation is over.
+    pub const IDLE: i32 = 0;
+    /// `until` was reached and events remain.
+    pub const UNTIL: i32 = 1;
+    /// `$finish` was called.
+    pub const FINISHED: i32 = 2;
+    /// `$stop` was called.
+    pub const STOPPED: i32 = 3;
+    /// A run-time error (delta limit, $fatal, trap-free guest error); the
+    /// message was already written to fd 2.
+    pub const ERROR: i32 = 4;
+    /// Reserved: the design waits for the host.
+    pub const BLOCKED_ON_HOST: i32 = 5;
+}
+
+/// Frame header layout (byte offsets; all fields u32).
+pub mod frame {
+    /// Which step function runs this frame (the `func` of `gen.dispatch`).
+    pub const FUNC: u32 = 0;
+    /// Resume point, owned by the step function (0 = start).
+    pub const STATE: u32 = 4;
+    /// Intrusive link for run queues (owned by guest-rt).
+    pub const NEXT: u32 = 8;
+    /// The frame that called or forked this one (0 = none).
+    pub const PARENT: u32 = 12;
+    /// Generation counter: bumped whenever a pending wait is cancelled or
+    /// fired, so stale queue entries are recognised (owned by guest-rt).
+    pub const WAIT_GEN: u32 = 16;
+    /// Head of this frame's list of event-waiter nodes (owned by guest-rt).
+    pub const WAITERS: u32 = 20;
+    /// Number of fork children still running (owned by guest-rt).
+    pub const JOIN_COUNT: u32 = 24;
+    /// [`flags`] bits.
+    pub const FLAGS: u32 = 28;
+    /// The callee frame of the task call in progress (set by `rt_call`).
+    pub const CHILD: u32 = 32;
+    /// First forked child (children are linked through `SIBLING`).
+    pub const CHILDREN: u32 = 36;
+    pub const SIBLING: u32 = 40;
+    /// Scratch word for the step function (e.g. a loop counter that must
+    /// survive a wait is NOT kept here: use a local slot).
+    pub const AUX: u32 = 44;
+    /// Size of the header; locals start here (8-aligned).
+    pub const HEADER_SIZE: u32 = 48;
+
+    pub mod flags {
+        /// In the active or inactive queue.
+        pub const QUEUED: u32 = 1;
+        /// Allocated with `rt_alloc_frame`; freed by guest-rt (fork children)
+        /// or by the caller after reading outputs (task calls).
+        pub const HEAP: u32 = 2;
+        pub const FORK_CHILD: u32 = 4;
+        pub const CALL_CHILD: u32 = 8;
+        /// Waiting in a join (`rt_join`).
+        pub const WAIT_JOIN: u32 = 16;
+        /// The join it waits in is `join_any`.
+        pub const JOIN_ANY: u32 = 32;
+        /// Killed by `disable`: never runs again.
+        pub const DEAD: u32 = 64;
+        /// Finished (a child that ran to its end).
+        pub const FINISHED: u32 = 128;
+    }
+}
+
+/// Edge selectors for `rt_wait(frame, sig, edge)`.
+pub mod edge {
+    pub const ANY: i32 = 0;
+    pub const POS: i32 = 1;
+    pub const NEG: i32 = 2;
+    pub const BOTH: i32 = 3;
+}
+
+/// Join kinds for `rt_join(frame, kind)`.
+pub mod join {
+    pub const ALL: i32 = 0;
+    pub const ANY: i32 = 1;
+}
+
+/// Operation codes for the value helpers.
+pub mod op {
+    // rt_arith(op, dst, a, b, w, signed)
+    pub const ADD: i32 = 0;
+    pub const SUB: i32 = 1;
+    pub const MUL: i32 = 2;
+    pub const DIV: i32 = 3;
+    pub const MOD: i32 = 4;
+    pub const AND: i32 = 5;
+    pub const OR: i32 = 6;
+    pub const XOR: i32 = 7;
+    pub const XNOR: i32 = 8;
+    // rt_unary(op, dst, a, w)
+    pub const NEG: i32 = 0;
+    pub const NOT: i32 = 1;
+    // rt_reduce(op, dst1, a, w): 1-bit result
+    pub const RED_AND: i32 = 0;
+    pub const RED_NAND: i32 = 1;
+    pub const RED_OR: i32 = 2;
+    pub const RED_NOR: i32 = 3;
+    pub const RED_XOR: i32 = 4;
+    pub const RED_XNOR: i32 = 5;
+    pub const LOG_NOT: i32 = 6;
+    // rt_compare(op, dst1, a, b, w, signed): 1-bit result
+    pub const EQ: i32 = 0;
+    pub const NE: i32 = 1;
+    pub const CASE_EQ: i32 = 2;
+    pub const CASE_NE: i32 = 3;
+    pub const WILD_EQ: i32 = 4;
+    pub const WILD_NE: i32 = 5;
+    pub const LT: i32 = 6;
+    pub const LE: i32 = 7;
+    pub const GT: i32 = 8;
+    pub const GE: i32 = 9;
+    // rt_shift(op, dst, a, w, amount, amount_w)
+    pub const SHL: i32 = 0;
+    pub const SHR: i32 = 1;
+    pub const ASHR: i32 = 2;
+    // rt_case_match(kind, a, b, w) -> i32
+    pub const CASE_EXACT: i32 = 0;
+    pub const CASE_Z: i32 = 1;
+    pub const CASE_X: i32 = 2;
+    // rt_resolve(kind, acc, b, w) and rt_resolve_finish(kind, acc, w)
+    pub const RES_WIRE: i32 = 0;
+    pub const RES_WAND: i32 = 1;
+    pub const RES_WOR: i32 = 2;
+    pub const RES_TRI0: i32 = 3;
+    pub const RES_TRI1: i32 = 4;
+    // rt_bitfunc(op, dst, a, w): dst is 32-bit unless noted
+    pub const BF_CLOG2: i32 = 0;
+    pub const BF_COUNTONES: i32 = 1;
+    pub const BF_ONEHOT: i32 = 2; // 1-bit
+    pub const BF_ONEHOT0: i32 = 3; // 1-bit
+    pub const BF_ISUNKNOWN: i32 = 4; // 1-bit
+}
+
+/// Display argument descriptors: an array of `ARG_SIZE`-byte records
+/// `{kind: u32, width: u32, ptr: u32, flags: u32}` passed to `rt_display`
+/// and `rt_sformat`.
+pub mod fmt {
+    pub const ARG_SIZE: u32 = 16;
+    /// An integral value at `ptr` of `width` bits.
+    pub const ARG_VALUE: u32 = 0;
+    /// A string literal (an integral value, 8 bits per char): used as a
+    /// format string when it is not consumed by a preceding `%` specifier.
+    pub const ARG_STRING: u32 = 1;
+    /// A real (f64) at `ptr`.
+    pub const ARG_REAL: u32 = 2;
+    /// An empty argument (`$display(a,,b)`): prints one space.
+    pub const ARG_EMPTY: u32 = 3;
+    /// `flags` bit: the value is signed.
+    pub const ARG_SIGNED: u32 = 1;
+
+    // `flags` argument of rt_display / rt_sformat
+    pub const NEWLINE: i32 = 1;
+    /// Default radix in bits 1-2.
+    pub const RADIX_SHIFT: i32 = 1;
+    pub const RADIX_DEC: i32 = 0;
+    pub const RADIX_BIN: i32 = 1;
+    pub const RADIX_HEX: i32 = 2;
+    pub const RADIX_OCT: i32 = 3;
+    /// The `fd` argument is a multi-channel descriptor (or fd) from the
+    /// design, not a host fd.
+    pub const TO_MCD: i32 = 8;
+}
+
+/// Severity levels for `rt_severity`.
+pub mod severity {
+    pub const INFO: i32 = 0;
+    pub const WARNING: i32 = 1;
+    pub const ERROR: i32 = 2;
+    pub const FATAL: i32 = 3;
+}
+
+/// Host file descriptors (the `fd` of `host_write`).
+pub mod fd {
+    pub const STDOUT: i32 = 1;
+    pub const STDERR: i32 = 2;
+}
+
+/// Names of the artifact's exports (besides nothing else: helper functions
+/// of guest-rt are internal).
+pub mod export {
+    /// `() -> ()`: apply initial values, start every process (time 0).
+    pub const INIT: &str = "wsim_init";
+    /// `(until: i64) -> i32` ([`super::run_status`]): run time steps while
+    /// the next event time is `<= until`.
+    pub const RUN: &str = "wsim_run";
+    /// `() -> i64`: current simulation time in ticks.
+    pub const TIME: &str = "wsim_time";
+    /// `() -> i32`: exit code the design asked for (`$finish`=0, `$fatal`=1,
+    /// error count...).
+    pub const EXIT_CODE: &str = "wsim_exit_code";
+    /// `() -> ()`: run `final` blocks (call once, at the end).
+    pub const FINAL: &str = "wsim_final";
+}
+
+/// Names of the artifact's imports from the host (module `env`).
+pub mod import {
+    pub const MODULE: &str = "env";
+    pub const MEMORY: &str = "memory";
+    /// `(fd: i32, ptr: i32, len: i32) -> ()`
+    pub const WRITE: &str = "host_write";
+    /// `(name_ptr: i32, name_len: i32, mode_ptr: i32, mode_len: i32) -> i32`:
+    /// a host fd >= 3, or 0 when the file cannot be opened.
+    pub const FOPEN: &str = "host_fopen";
+    /// `(fd: i32) -> ()`
+    pub const FCLOSE: &str = "host_fclose";
+    /// `(fd: i32) -> ()`; fd 0 flushes everything.
+    pub const FFLUSH: &str = "host_fflush";
+    /// `(name_ptr: i32, name_len: i32, dst: i32, cap: i32) -> i64`: the file's
+    /// size (copying `min(size, cap)` bytes to `dst`), or -1 if it cannot be
+    /// read.
+    pub const READ_FILE: &str = "host_read_file";
+    /// `(dst: i32, cap: i32) -> i32`: the run's plusargs (without the leading
+    /// `+`), each followed by a NUL byte; returns the total length (copying at
+    /// most `cap` bytes).
+    pub const PLUSARGS: &str = "host_plusargs";
+    /// The compiler-provided module name for `dispatch`.
+    pub const GEN_MODULE: &str = "gen";
+    /// `(func: i32, frame: i32) -> i32`: run step function `func` on `frame`.
+    pub const DISPATCH: &str = "dispatch";
+}

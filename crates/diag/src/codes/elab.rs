@@ -1,0 +1,34 @@
+//! Elaboration codes (E03xx errors, W03xx warnings).
+use crate::Code;
+
+pub const UNKNOWN_MODULE: Code = Code { id: "E0301", summary: "instantiation of a module that is not defined" };
+pub const UNDECLARED: Code = Code { id: "E0302", summary: "use of an undeclared identifier" };
+pub const NOT_CONSTANT: Code = Code { id: "E0303", summary: "expression must be constant here" };
+pub const UNSUPPORTED: Code = Code { id: "E0304", summary: "construct not supported by wsim (named in the message)" };
+pub const BAD_PORT: Code = Code { id: "E0305", summary: "port connection does not match the module's ports" };
+pub const BAD_ASSIGN_TARGET: Code = Code { id: "E0306", summary: "invalid assignment target (e.g. procedural assignment to a net)" };
+pub const TOP_NOT_FOUND: Code = Code { id: "E0307", summary: "top module not found or ambiguous" };
+pub const DUPLICATE: Code = Code { id: "E0308", summary: "duplicate declaration" };
+pub const BAD_PARAM: Code = Code { id: "E0309", summary: "parameter override names no parameter" };
+pub const RECURSION: Code = Code { id: "E0310", summary: "instantiation or constant-function recursion too deep" };
+pub const TYPE_ERROR: Code = Code { id: "E0311", summary: "operand type not allowed here" };
+pub const WIDTH_TRUNC: Code = Code { id: "W0301", summary: "width mismatch: value truncated" };
+pub const IMPLICIT_NET: Code = Code { id: "W0302", summary: "implicit net declared" };
+pub const UNCONNECTED: Code = Code { id: "W0303", summary: "port left unconnected" };
+
+pub const ALL: &[Code] = &[
+    UNKNOWN_MODULE,
+    UNDECLARED,
+    NOT_CONSTANT,
+    UNSUPPORTED,
+    BAD_PORT,
+    BAD_ASSIGN_TARGET,
+    TOP_NOT_FOUND,
+    DUPLICATE,
+    BAD_PARAM,
+    RECURSION,
+    TYPE_ERROR,
+    WIDTH_TRUNC,
+    IMPLICIT_NET,
+    UNCONNECTED,
+];

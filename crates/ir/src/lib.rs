@@ -1,0 +1,801 @@
+//! wsim IR: one elaborated, flattened design.
+//!
+//! Elaboration (`wsim-elab`) produces a [`Design`]; passes may rewrite it;
+//! backends (`wsim-codegen` for wasm, later `gpu`) consume it. This doc is the
+//! specification every producer and consumer relies on.
+//!
+//! # Entities
+//! Every entity lives in an [`Arena`] inside [`Design`] and is named by a
+//! typed `u32` handle ([`SignalId`], [`ExprId`], [`StmtId`], [`ProcId`],
+//! [`SubrId`], [`ScopeId`]). Handles print as the text spells them (`s12`,
+//! `e3`, `st7`, `p2`, `f1`, `sc0`).
+//!
+//! - A **scope** is a level of the instance hierarchy: a module instance, a
+//!   generate block, a named block, a task/function, a package. `%m` and
+//!   hierarchical signal names are built from scopes.
+//! - A **signal** is one storage location the design can read and write: a
+//!   variable, a net, a named event, or an unpacked array of those (`dims`).
+//!   Parameters are not signals: elaboration folds them into constants.
+//! - A **process** is an `initial`, `always*`, `final` block or a continuous
+//!   assignment. Its body is a statement tree.
+//! - A **subroutine** is a function or task of one instance.
+//!
+//! # Values and types
+//! An integral value of width `w` has two planes of `ceil(w/64)` 64-bit limbs,
+//! `aval` then `bval`, least significant limb first: 0=(0,0) 1=(1,0) z=(0,1)
+//! x=(1,1). Bits above `w` are zero in both planes (every producer keeps this
+//! invariant). Two-state types are stored the same way with `bval` all zero.
+//! Reals are IEEE doubles. See [`Type`].
+//!
+//! # Expression typing (IEEE 1364-2005 5.4-5.5 is applied by elaboration)
+//! Every [`Expr`] has its final [`Type`]; operands are already converted so a
+//! consumer never has to size anything:
+//! - `Add Sub Mul Div Mod BitAnd BitOr BitXor BitXnor`, `Neg BitNot`: operands
+//!   have exactly the result width; the operation is signed iff `ty.signed`.
+//! - `Pow`: `lhs` has the result width; `rhs` is self-determined (its own type).
+//! - `Shl Shr AShr`: `lhs` has the result width; `rhs` is self-determined and
+//!   always read as unsigned. `AShr` on an unsigned type is never produced
+//!   (elaboration emits `Shr`).
+//! - comparisons (`Eq Ne CaseEq CaseNe WildEq WildNe Lt Le Gt Ge`): both
+//!   operands have the same width and the same signedness (signed compare iff
+//!   `lhs.ty.signed`); result is 1 bit unsigned.
+//! - `LogAnd LogOr LogNot` and reductions: operands self-determined, result 1
+//!   bit. `LogAnd`/`LogOr` short-circuit (IEEE 1800-2017 11.4.7).
+//! - `Cond`: both branches have the result type; `cond` is self-determined. An
+//!   unknown condition merges the branches bit by bit (1364-2005 5.1.13).
+//! - `Concat`, `Replicate`: operands self-determined; widths add up.
+//! - `Convert`: resize (sign-extend iff the *operand* is signed; truncate when
+//!   narrower), change signedness, turn X/Z into 0 when the target is
+//!   two-state, and convert between integral and real (real to integral
+//!   rounds half away from zero, 1364-2005 4.8.2).
+//! - any operation on real operands has `TypeKind::Real` operands and result
+//!   (except comparisons and logical ops, whose result is 1-bit integral).
+//!
+//! # Statements and time
+//! Delays are already in **ticks** of the design's global precision
+//! ([`Design::precision`]): a `Delay` or `NonBlocking` delay expression is an
+//! unsigned 64-bit integral expression. Events in `WaitEvent` list an edge and
+//! an expression; a plain signal is the common case. `always @*` and
+//! `always_comb` have their sensitivity computed by elaboration: an `always`
+//! process body is `[WaitEvent(sens), user body]` (for `@*`) or
+//! `[user body, WaitEvent(sens)]` (for `always_comb`, which runs once at time
+//! zero). A continuous assignment is a `ContAssign` process whose body is
+//! `[Assign, WaitEvent(inputs)]`, repeated forever.
+//!
+//! Regions (IEEE 1800-2017 4.4): blocking assignments and process wake-ups are
+//! active events; `#0` resumes in the inactive region; nonblocking
+//! assignments update in the NBA region; `$strobe` and `$monitor` run in the
+//! postponed region.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+pub use wsim_diag::Span;
+
+// ---------------------------------------------------------------- arenas
+
+/// A typed index into an [`Arena`].
+pub struct Id<T> {
+    raw: u32,
+    _marker: PhantomData<fn() -> T>,
+}
+
+impl<T> Id<T> {
+    pub const fn from_raw(raw: u32) -> Self {
+        Id { raw, _marker: PhantomData }
+    }
+    pub const fn index(self) -> usize {
+        self.raw as usize
+    }
+    pub const fn raw(self) -> u32 {
+        self.raw
+    }
+}
+impl<T> Clone for Id<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Id<T> {}
+impl<T> PartialEq for Id<T> {
+    fn eq(&self, o: &Self) -> bool {
+        self.raw == o.raw
+    }
+}
+impl<T> Eq for Id<T> {}
+impl<T> std::hash::Hash for Id<T> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.raw.hash(h)
+    }
+}
+impl<T> PartialOrd for Id<T> {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl<T> Ord for Id<T> {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.raw.cmp(&o.raw)
+    }
+}
+
+/// How each entity's handle prints.
+pub trait EntityName {
+    const PREFIX: &'static str;
+}
+impl<T: EntityName> fmt::Debug for Id<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", T::PREFIX, self.raw)
+    }
+}
+impl<T: EntityName> fmt::Display for Id<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", T::PREFIX, self.raw)
+    }
+}
+
+/// A dense vector of entities addressed by typed handles.
+#[derive(Clone, Debug)]
+pub struct Arena<T> {
+    items: Vec<T>,
+}
+
+impl<T> Default for Arena<T> {
+    fn default() -> Self {
+        Arena { items: Vec::new() }
+    }
+}
+
+impl<T> Arena<T> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn push(&mut self, item: T) -> Id<T> {
+        self.items.push(item);
+        Id::from_raw(self.items.len() as u32 - 1)
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (Id<T>, &T)> {
+        self.items.iter().enumerate().map(|(i, t)| (Id::from_raw(i as u32), t))
+    }
+    pub fn ids(&self) -> impl Iterator<Item = Id<T>> {
+        (0..self.items.len() as u32).map(Id::from_raw)
+    }
+}
+
+impl<T> std::ops::Index<Id<T>> for Arena<T> {
+    type Output = T;
+    fn index(&self, id: Id<T>) -> &T {
+        &self.items[id.index()]
+    }
+}
+impl<T> std::ops::IndexMut<Id<T>> for Arena<T> {
+    fn index_mut(&mut self, id: Id<T>) -> &mut T {
+        &mut self.items[id.index()]
+    }
+}
+
+pub type SignalId = Id<Signal>;
+pub type ExprId = Id<Expr>;
+pub type StmtId = Id<Stmt>;
+pub type ProcId = Id<Process>;
+pub type SubrId = Id<Subroutine>;
+pub type ScopeId = Id<Scope>;
+
+impl EntityName for Signal {
+    const PREFIX: &'static str = "s";
+}
+impl EntityName for Expr {
+    const PREFIX: &'static str = "e";
+}
+impl EntityName for Stmt {
+    const PREFIX: &'static str = "st";
+}
+impl EntityName for Process {
+    const PREFIX: &'static str = "p";
+}
+impl EntityName for Subroutine {
+    const PREFIX: &'static str = "f";
+}
+impl EntityName for Scope {
+    const PREFIX: &'static str = "sc";
+}
+
+// ---------------------------------------------------------------- design
+
+/// One elaborated design.
+#[derive(Clone, Debug, Default)]
+pub struct Design {
+    /// Names of the top-level module instances, in order.
+    pub tops: Vec<ScopeId>,
+    /// Global time precision as a power of ten of seconds (-12 = 1ps): one
+    /// simulation tick. The minimum precision of all modules.
+    pub precision: i8,
+    pub scopes: Arena<Scope>,
+    pub signals: Arena<Signal>,
+    pub exprs: Arena<Expr>,
+    pub stmts: Arena<Stmt>,
+    pub procs: Arena<Process>,
+    pub subrs: Arena<Subroutine>,
+}
+
+impl Design {
+    /// Dotted hierarchical path of a scope: `tb.u_cpu.gen_blk[2]`.
+    pub fn scope_path(&self, scope: ScopeId) -> String {
+        let mut parts = Vec::new();
+        let mut cur = Some(scope);
+        while let Some(s) = cur {
+            parts.push(self.scopes[s].name.as_str());
+            cur = self.scopes[s].parent;
+        }
+        parts.reverse();
+        parts.join(".")
+    }
+    /// Dotted hierarchical name of a signal: `tb.u_cpu.pc`.
+    pub fn signal_path(&self, sig: SignalId) -> String {
+        format!("{}.{}", self.scope_path(self.signals[sig].scope), self.signals[sig].name)
+    }
+    pub fn add_expr(&mut self, kind: ExprKind, ty: Type, span: Span) -> ExprId {
+        self.exprs.push(Expr { kind, ty, span })
+    }
+    pub fn add_stmt(&mut self, kind: StmtKind, span: Span) -> StmtId {
+        self.stmts.push(Stmt { kind, span })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    /// A module instance; `def` is the module's name.
+    Instance,
+    GenBlock,
+    NamedBlock,
+    Subroutine,
+    Package,
+}
+
+#[derive(Clone, Debug)]
+pub struct Scope {
+    /// The local name (`u_cpu`, `gen_blk[2]`, `genblk1`).
+    pub name: String,
+    pub parent: Option<ScopeId>,
+    pub kind: ScopeKind,
+    /// For instances: the module definition name.
+    pub def_name: String,
+    /// Time unit and precision of the module this scope is in (powers of ten
+    /// of seconds); `%t`, `$time` and `$printtimescale` use them.
+    pub time_unit: i8,
+    pub time_precision: i8,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- types
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TypeKind {
+    /// A packed bit vector (reg, logic, bit, integer, int, enums, packed
+    /// structs...).
+    Integral,
+    /// IEEE 754 double (`real`, `realtime`; `shortreal` is stored as real).
+    Real,
+    /// A named event (`event e;`): width 1, holds no meaningful value; `->`
+    /// triggers it.
+    Event,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Type {
+    pub kind: TypeKind,
+    /// Bits; 64 for reals, 1 for events.
+    pub width: u32,
+    pub signed: bool,
+    /// May hold X/Z (reg, logic, wire, integer, time). Two-state types (bit,
+    /// int, byte, ...) have `false`; writes to them turn X/Z into 0.
+    pub four_state: bool,
+}
+
+impl Type {
+    pub const fn logic(width: u32, signed: bool) -> Type {
+        Type { kind: TypeKind::Integral, width, signed, four_state: true }
+    }
+    pub const fn bits(width: u32, signed: bool) -> Type {
+        Type { kind: TypeKind::Integral, width, signed, four_state: false }
+    }
+    pub const REAL: Type = Type { kind: TypeKind::Real, width: 64, signed: true, four_state: false };
+    pub const EVENT: Type = Type { kind: TypeKind::Event, width: 1, signed: false, four_state: false };
+    /// `integer`: 32-bit signed 4-state.
+    pub const INTEGER: Type = Type::logic(32, true);
+    /// `int`: 32-bit signed 2-state.
+    pub const INT: Type = Type::bits(32, true);
+    /// `time`: 64-bit unsigned 4-state.
+    pub const TIME: Type = Type::logic(64, false);
+    pub const BIT1: Type = Type::bits(1, false);
+    pub const LOGIC1: Type = Type::logic(1, false);
+    pub fn is_real(&self) -> bool {
+        self.kind == TypeKind::Real
+    }
+    /// Number of 64-bit limbs in one plane.
+    pub fn limbs(&self) -> u32 {
+        self.width.div_ceil(64).max(1)
+    }
+}
+
+/// A 4-state constant: `words` holds the aval limbs then the bval limbs
+/// (`2 * ceil(width/64)` words, bits above `width` zero).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Const {
+    pub width: u32,
+    pub signed: bool,
+    pub words: Vec<u64>,
+}
+
+impl Const {
+    pub fn limbs(width: u32) -> usize {
+        width.div_ceil(64).max(1) as usize
+    }
+    pub fn zero(width: u32, signed: bool) -> Const {
+        Const { width, signed, words: vec![0; 2 * Self::limbs(width)] }
+    }
+    /// All bits X.
+    pub fn all_x(width: u32, signed: bool) -> Const {
+        let n = Self::limbs(width);
+        let mut words = vec![u64::MAX; 2 * n];
+        let top = width % 64;
+        if top != 0 {
+            words[n - 1] = (1u64 << top) - 1;
+            words[2 * n - 1] = (1u64 << top) - 1;
+        }
+        Const { width, signed, words }
+    }
+    /// All bits Z.
+    pub fn all_z(width: u32, signed: bool) -> Const {
+        let mut c = Const::all_x(width, signed);
+        let n = Self::limbs(width);
+        for w in &mut c.words[..n] {
+            *w = 0;
+        }
+        c
+    }
+    /// A known value from the low bits of `v` (truncated to `width`).
+    pub fn from_u64(width: u32, signed: bool, v: u64) -> Const {
+        let mut c = Const::zero(width, signed);
+        c.words[0] = if width >= 64 { v } else { v & ((1u64 << width) - 1) };
+        c
+    }
+    /// A string literal: 8 bits per character, last character in the low byte.
+    pub fn from_str_bytes(s: &[u8]) -> Const {
+        let width = (s.len() as u32 * 8).max(8);
+        let mut c = Const::zero(width, false);
+        for (i, &b) in s.iter().rev().enumerate() {
+            c.words[i / 8] |= (b as u64) << ((i % 8) * 8);
+        }
+        c
+    }
+    pub fn aval(&self) -> &[u64] {
+        &self.words[..Self::limbs(self.width)]
+    }
+    pub fn bval(&self) -> &[u64] {
+        &self.words[Self::limbs(self.width)..]
+    }
+    pub fn is_known(&self) -> bool {
+        self.bval().iter().all(|&w| w == 0)
+    }
+    /// The value as u64 if it is known and fits (the low 64 bits otherwise).
+    pub fn to_u64(&self) -> Option<u64> {
+        if !self.is_known() {
+            return None;
+        }
+        Some(self.words[0])
+    }
+}
+
+// ---------------------------------------------------------------- signals
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NetKind {
+    Wire,
+    Tri,
+    Wand,
+    Wor,
+    Tri0,
+    Tri1,
+    Supply0,
+    Supply1,
+    Uwire,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignalKind {
+    /// A variable (reg, logic, integer, real, ...): keeps the last value
+    /// written.
+    Var,
+    /// A net: its value is the resolution of its drivers. Elaboration gives
+    /// every net at most one driving process: nets with several drivers get
+    /// one hidden variable per driver plus a resolver `ContAssign` using
+    /// `ExprKind::Resolve`.
+    Net(NetKind),
+    /// A named event.
+    Event,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    /// One location for the whole simulation.
+    Static,
+    /// A local of an automatic subroutine: lives in the subroutine's frame,
+    /// one copy per activation.
+    Automatic(SubrId),
+}
+
+#[derive(Clone, Debug)]
+pub struct Signal {
+    pub name: String,
+    pub scope: ScopeId,
+    /// The element type (for an array, the type of one element).
+    pub ty: Type,
+    /// Unpacked dimensions, outermost first. Indices in `ArrayElem` are
+    /// already zero-based for each dimension (declared index minus the
+    /// dimension's lower bound). Empty for a plain variable or net.
+    pub dims: Vec<Dim>,
+    pub kind: SignalKind,
+    pub storage: Storage,
+    /// Constant initial value from the declaration (`reg [3:0] r = 4'd5;`),
+    /// applied before time 0. `None`: X for 4-state, 0 for 2-state and reals,
+    /// Z for nets without drivers (X for driven nets until they are driven).
+    /// For arrays, the value of every element.
+    pub init: Option<Const>,
+    /// The declared packed range `[msb:lsb]` of a vector (for waves and
+    /// `%m`-style tools); `(width-1, 0)` when not declared.
+    pub msb: i64,
+    pub lsb: i64,
+    /// True for signals elaboration made up (per-driver copies, temporaries);
+    /// they are left out of waves.
+    pub hidden: bool,
+    pub span: Span,
+}
+
+impl Signal {
+    /// Number of elements (1 for a non-array).
+    pub fn elements(&self) -> u64 {
+        self.dims.iter().map(|d| d.size()).product()
+    }
+}
+
+/// One unpacked dimension as declared: `[left:right]` (`[N]` is `[0:N-1]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dim {
+    pub left: i64,
+    pub right: i64,
+}
+
+impl Dim {
+    pub fn size(&self) -> u64 {
+        self.left.abs_diff(self.right) + 1
+    }
+    /// The declared index that zero-based index 0 stands for.
+    pub fn lower(&self) -> i64 {
+        self.left.min(self.right)
+    }
+}
+
+// ---------------------------------------------------------------- expressions
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    BitNot,
+    LogNot,
+    RedAnd,
+    RedNand,
+    RedOr,
+    RedNor,
+    RedXor,
+    RedXnor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    BitXnor,
+    Shl,
+    Shr,
+    AShr,
+    Eq,
+    Ne,
+    CaseEq,
+    CaseNe,
+    WildEq,
+    WildNe,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    LogAnd,
+    LogOr,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResolveKind {
+    /// wire/tri/uwire: equal values keep, differing known values give X, Z
+    /// yields to the other driver.
+    Wire,
+    Wand,
+    Wor,
+    /// tri0/tri1: like wire, then Z bits become 0 / 1.
+    Tri0,
+    Tri1,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    Const(Const),
+    RealConst(f64),
+    /// A whole signal (never an array: arrays are read through `ArrayElem`,
+    /// except as the memory argument of `$readmem*`).
+    Signal(SignalId),
+    /// One element of an unpacked array; one zero-based index per dimension.
+    /// Reading out of range (or with an X/Z index) gives X (0 for two-state
+    /// elements); writing out of range does nothing.
+    ArrayElem { sig: SignalId, indices: Vec<ExprId> },
+    /// `width` bits of `base` starting at bit `offset` (zero-based from the
+    /// LSB; `offset` is any integral expression, read as signed iff its type
+    /// is signed). Bits outside `base` read as X (0 when `base` is two-state);
+    /// an X/Z offset reads all X. As an lvalue, bits outside are not written.
+    Select { base: ExprId, offset: ExprId, width: u32 },
+    Unary { op: UnOp, arg: ExprId },
+    Binary { op: BinOp, lhs: ExprId, rhs: ExprId },
+    Cond { cond: ExprId, then_expr: ExprId, else_expr: ExprId },
+    /// MSB first.
+    Concat(Vec<ExprId>),
+    Replicate { count: u32, arg: ExprId },
+    /// See the crate doc: resize, re-sign, 4->2 state, int<->real.
+    Convert { arg: ExprId },
+    /// Resolution of several drivers of one net (`args` all have `ty`).
+    Resolve { kind: ResolveKind, args: Vec<ExprId> },
+    /// A function call (no timing control inside). `args` match the
+    /// subroutine's formals one to one: value expressions for inputs
+    /// (converted to the formal's type), lvalue expressions for outputs and
+    /// inouts (written back after the call).
+    Call { subr: SubrId, args: Vec<ExprId> },
+    /// A system function; see [`SYS_FUNCS`] for the names and argument rules.
+    SysFunc { name: String, args: Vec<ExprId>, scope: ScopeId },
+}
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub ty: Type,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- statements
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    /// Any change.
+    Any,
+    Pos,
+    Neg,
+    /// `edge`: posedge or negedge.
+    Both,
+}
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub edge: Edge,
+    /// Usually `ExprKind::Signal`; any expression is allowed (the process
+    /// wakes when its value changes, or its LSB has the edge).
+    pub expr: ExprId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaseKind {
+    /// `case`: labels match with `===`.
+    Exact,
+    /// `casez`: Z (and `?`) bits in subject or label are don't-care.
+    Z,
+    /// `casex`: X and Z bits are don't-care.
+    X,
+}
+
+#[derive(Clone, Debug)]
+pub struct CaseArm {
+    /// Labels converted to the subject's width (elaboration sizes the subject
+    /// and all labels to the widest of them).
+    pub labels: Vec<ExprId>,
+    pub body: StmtId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JoinKind {
+    All,
+    Any,
+    None,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DisableTarget {
+    /// A named block (a `Block` statement with `name: Some(..)`).
+    Block(StmtId),
+    /// Every active call of a task.
+    Task(SubrId),
+}
+
+#[derive(Clone, Debug)]
+pub enum StmtKind {
+    Nop,
+    /// Sequential block. `name` is set for named blocks (disable targets and
+    /// `%m` scopes).
+    Block { stmts: Vec<StmtId>, name: Option<ScopeId> },
+    /// `fork ... join*`: each branch runs as its own child thread.
+    Fork { branches: Vec<StmtId>, join: JoinKind, name: Option<ScopeId> },
+    /// Blocking assignment. `lhs` is an lvalue expression: `Signal`,
+    /// `ArrayElem`, `Select` of an lvalue, or `Concat` of lvalues. `rhs` has
+    /// exactly `lhs`'s type.
+    Assign { lhs: ExprId, rhs: ExprId },
+    /// Nonblocking assignment, optionally delayed by `delay` ticks. The rhs
+    /// and the lvalue's indices are evaluated now; the update happens in the
+    /// NBA region of the current (or the delayed) time step.
+    NonBlocking { lhs: ExprId, rhs: ExprId, delay: Option<ExprId> },
+    /// Evaluate `rhs` now, write it to `lhs` as an active event `delay` ticks
+    /// later (continuous assignments with a delay; transport semantics).
+    AssignAfter { lhs: ExprId, rhs: ExprId, delay: ExprId },
+    If { cond: ExprId, then_stmt: StmtId, else_stmt: Option<StmtId> },
+    /// `unique`/`priority` checks are not modelled; `default` runs when no
+    /// label matches.
+    Case { kind: CaseKind, subject: ExprId, arms: Vec<CaseArm>, default: Option<StmtId> },
+    /// `while (cond) body`; `for` puts its step in `step` (run after the body
+    /// and on `continue`); `forever` has no `cond`.
+    Loop { cond: Option<ExprId>, body: StmtId, step: Option<StmtId> },
+    DoWhile { body: StmtId, cond: ExprId },
+    /// `repeat (count) body`: count evaluated once; X/Z or negative = 0 times.
+    Repeat { count: ExprId, body: StmtId },
+    /// `#ticks`: resume `ticks` later (0 = inactive region of this step).
+    Delay { ticks: ExprId },
+    /// `@(...)`: resume when any event fires.
+    WaitEvent { events: Vec<Event> },
+    /// `wait (cond)`: continue at once if true, else when it becomes true.
+    WaitCond { cond: ExprId },
+    /// `-> e`
+    Trigger { event: SignalId },
+    Disable(DisableTarget),
+    DisableFork,
+    WaitFork,
+    /// Task call, or a function called as a statement (result discarded).
+    /// `args` as in `ExprKind::Call`.
+    Call { subr: SubrId, args: Vec<ExprId> },
+    /// A system task; see [`SYS_TASKS`]. `None` is an empty argument
+    /// (`$display(a,,b)`).
+    SysTask { name: String, args: Vec<Option<ExprId>>, scope: ScopeId },
+    /// Leave the enclosing subroutine (a function's value is assigned to its
+    /// return variable first by elaboration).
+    Return,
+    Break,
+    Continue,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- processes
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcKind {
+    /// Runs its body once from time 0.
+    Initial,
+    /// Runs its body forever (`always`, `always_ff`, `always_latch`,
+    /// `always_comb`, `always @*`).
+    Always,
+    /// A continuous assignment or gate: runs its body forever.
+    ContAssign,
+    /// Runs once when the simulation ends.
+    Final,
+}
+
+#[derive(Clone, Debug)]
+pub struct Process {
+    pub kind: ProcKind,
+    pub body: StmtId,
+    pub scope: ScopeId,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- subroutines
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubrKind {
+    Function,
+    Task,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Input,
+    Output,
+    Inout,
+}
+
+#[derive(Clone, Debug)]
+pub struct Formal {
+    pub sig: SignalId,
+    pub dir: Dir,
+}
+
+#[derive(Clone, Debug)]
+pub struct Subroutine {
+    pub name: String,
+    /// The subroutine's own scope (parent: the instance it is declared in).
+    pub scope: ScopeId,
+    pub kind: SubrKind,
+    pub automatic: bool,
+    pub formals: Vec<Formal>,
+    /// The return variable of a non-void function.
+    pub ret: Option<SignalId>,
+    /// Every local variable, including formals and the return variable.
+    pub locals: Vec<SignalId>,
+    pub body: StmtId,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------- system tasks
+
+/// System tasks elaboration accepts (argument rules in the comments).
+/// `$display`-family arguments: format strings are `Const` string
+/// expressions; `%t`/`%m` use the statement's scope.
+pub const SYS_TASKS: &[&str] = &[
+    "$display", "$displayb", "$displayh", "$displayo", // (args...)
+    "$write", "$writeb", "$writeh", "$writeo",
+    "$strobe", "$strobeb", "$strobeh", "$strobeo",
+    "$monitor", "$monitorb", "$monitorh", "$monitoro",
+    "$fdisplay", "$fdisplayb", "$fdisplayh", "$fdisplayo", // (fd, args...)
+    "$fwrite", "$fwriteb", "$fwriteh", "$fwriteo",
+    "$fstrobe", "$fmonitor",
+    "$monitoron", "$monitoroff",
+    "$finish", "$stop", // ([verbosity])
+    "$fatal", // ([finish_number, ] args...)
+    "$error", "$warning", "$info", // (args...)
+    "$timeformat", // (units, precision, suffix, min_width)
+    "$printtimescale",
+    "$readmemh", "$readmemb", // (filename, mem [, start [, end]]): mem is Signal of an array
+    "$writememh", "$writememb",
+    "$fclose", "$fflush",
+    "$sformat", // (lvalue, fmt, args...)
+    "$swrite", // (lvalue, args...)
+    "$dumpfile", "$dumpvars", "$dumpoff", "$dumpon", "$dumpall", "$dumpflush", "$dumplimit",
+];
+
+/// System functions elaboration accepts, with the result type it gives:
+/// - `$time` `$stime` `$realtime`: arg 0 is a `Const` = ticks per time unit of
+///   the calling scope; result 64-bit unsigned / 32-bit unsigned / real.
+/// - `$random` (32-bit signed), `$urandom` (32-bit unsigned): optional seed
+///   lvalue (read and updated). `$urandom_range(max [, min])`.
+/// - `$clog2(x)`: 32-bit; `$countones`, `$onehot`, `$onehot0`, `$isunknown`.
+/// - `$test$plusargs(str)`: 32-bit; `$value$plusargs(fmt, lvalue)`: 32-bit.
+/// - `$fopen(name [, mode])`: 32-bit.
+/// - `$sformatf(fmt, args...)`: integral string of the width elaboration
+///   chose (8 bits per character, right-aligned).
+/// - `$itor` `$rtoi` `$realtobits` `$bitstoreal` `$sqrt` `$ln` `$log10` `$exp`
+///   `$pow` `$floor` `$ceil` `$sin` `$cos` `$tan` `$atan` `$atan2` `$hypot`...
+///   (real math).
+pub const SYS_FUNCS: &[&str] = &[
+    "$time", "$stime", "$realtime", "$random", "$urandom", "$urandom_range", "$clog2", "$countones",
+    "$onehot", "$onehot0", "$isunknown", "$test$plusargs", "$value$plusargs", "$fopen", "$sformatf",
+    "$itor", "$rtoi", "$realtobits", "$bitstoreal", "$shortrealtobits", "$bitstoshortreal", "$sqrt",
+    "$ln", "$log10", "$exp", "$pow", "$floor", "$ceil", "$sin", "$cos", "$tan", "$asin", "$acos",
+    "$atan", "$atan2", "$hypot", "$sinh", "$cosh", "$tanh", "$feof", "$fgetc",
+];
