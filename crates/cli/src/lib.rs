@@ -1,0 +1,1 @@
+//! wsim as a library: the compile pipeline.
