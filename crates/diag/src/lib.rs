@@ -67,7 +67,11 @@ impl SourceFile {
 
     /// 1-based line and column (column counted in characters) of a byte offset.
     pub fn line_col(&self, offset: u32) -> (u32, u32) {
-        let offset = offset.min(self.text.len() as u32);
+        let mut offset = offset.min(self.text.len() as u32);
+        // An offset inside a multi-byte character counts as that character.
+        while !self.text.is_char_boundary(offset as usize) {
+            offset -= 1;
+        }
         let line_idx = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,

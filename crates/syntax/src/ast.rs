@@ -313,6 +313,9 @@ pub struct ParamAssign {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ParamValue {
     Expr(Expr),
+    /// A data type: a type parameter's default, or an override that starts
+    /// with a type keyword (`.T(logic [3:0])`). A bare typedef name in an
+    /// override (`.T(my_t)`) parses as `Expr(Ident)`: elaboration decides.
     Type(DataType),
 }
 
@@ -754,7 +757,9 @@ pub enum RangeKind {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum CastType {
-    /// `int'(x)`, `my_t'(x)`
+    /// `int'(x)`, `my_t'(x)`. A bare (package-scoped) name before `'(`
+    /// always parses as `Type(Named)`: elaboration treats it as a size cast
+    /// when the name is a parameter (`WIDTH'(x)`).
     Type(DataType),
     /// `8'(x)`, `(W+1)'(x)`
     Size(Expr),
@@ -796,9 +801,16 @@ pub enum ExprKind {
     /// `$clog2(x)`, `$time`, `$signed(a)`; `x.name()` / `x.next()` enum
     /// methods parse as `MethodCall`.
     SysCall { name: String, args: Vec<Option<Expr>> },
+    /// `base.method(args)` for built-in method names only (`name`, `next`,
+    /// `prev`, `first`, `last`, `num`, `size`, `push_back`, ...) followed by
+    /// `(`. Without parentheses (`e.next`) it is a `Member`, and `u.f(x)`
+    /// with any other name is a `Call` of `Member(u, f)`.
     MethodCall { base: Box<Expr>, method: Ident, args: Vec<Option<Expr>> },
     Cast { ty: Box<CastType>, expr: Box<Expr> },
-    /// `'{a, b}`, `'{default: 0}`, `'{x: 1, y: 2}`.
+    /// `'{a, b}`, `'{default: 0}`, `'{x: 1, y: 2}`. The `default` key is
+    /// `Ident default`; the replication form `'{n{a}}` is one unkeyed
+    /// `Replicate` item. A typed pattern `T'{a, b}` parses as
+    /// `Cast { ty: Type(T), expr: AssignPattern }`.
     AssignPattern(Vec<(Option<Expr>, Expr)>),
     /// `i++`, `--i` used as an expression or statement.
     IncDec { increment: bool, prefix: bool, expr: Box<Expr> },
@@ -808,6 +820,13 @@ pub enum ExprKind {
     MinTypMax(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `x inside {a, [b:c]}`
     Inside { expr: Box<Expr>, set: Vec<Expr> },
+    /// `[lo:hi]`: a value range, only as an element of an `inside` set or a
+    /// `case ... inside` item label (`$` bounds parse as [`ExprKind::Dollar`]).
+    ValueRange { lo: Box<Expr>, hi: Box<Expr> },
+    /// `.name(value)` (value None for `.name()`): a named argument, only
+    /// as an element of the `args` of `Call`/`SysCall`/`MethodCall`
+    /// (`f(.a(1), .b(x))`, IEEE 1800-2017 13.5.4).
+    NamedArg { name: Ident, value: Option<Box<Expr>> },
     /// `$` in a queue/range context; `null`.
     Dollar,
     Null,

@@ -137,6 +137,9 @@ macro_rules! keywords {
         pub enum Keyword { $($variant),* }
 
         impl Keyword {
+            /// Every keyword, in declaration order (the lexer builds its
+            /// lookup table from this).
+            pub const ALL: &'static [Keyword] = &[$(Keyword::$variant),*];
             pub fn from_str(s: &str) -> Option<Keyword> {
                 match s { $($text => Some(Keyword::$variant),)* _ => None }
             }
