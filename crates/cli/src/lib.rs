@@ -1,1 +1,17 @@
-//! wsim as a library: the compile pipeline.
+//! wsim as a library: the compile pipeline and the command line.
+//!
+//! - [`pipeline`]: THE compile pipeline, one function read top to bottom.
+//! - [`argv`]: the pre-pass that accepts Icarus/Verilator/commercial flag
+//!   spellings and `-f` files.
+//! - [`commands`]: the `compile` / `run` / `sim` subcommands.
+//! - [`exit`]: the documented process exit codes.
+//! - [`compile_cache`]: the content-addressed artifact cache.
+
+pub mod argv;
+pub mod commands;
+pub mod compile_cache;
+pub mod exit;
+pub mod pipeline;
+
+pub use commands::main_with_args;
+pub use exit::Exit;

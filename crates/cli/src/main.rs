@@ -1,1 +1,5 @@
-fn main() {}
+//! The `wsim` binary: see `wsim --help` and the `wsim` library crate.
+
+fn main() -> std::process::ExitCode {
+    wsim::main_with_args(std::env::args().collect()).into()
+}

@@ -70,6 +70,12 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+pub mod print;
+pub mod validate;
+
+pub use print::print;
+pub use validate::{validate, Entity, ValidationError};
+
 pub use wsim_diag::Span;
 
 // ---------------------------------------------------------------- arenas
@@ -222,6 +228,17 @@ pub struct Design {
     pub stmts: Arena<Stmt>,
     pub procs: Arena<Process>,
     pub subrs: Arena<Subroutine>,
+    /// `Const` expressions that were string literals in the source (`"a=%d"`).
+    /// `$display`-family tasks treat only these as format strings; a value
+    /// that merely holds characters prints as a number. Fill it with
+    /// [`Design::add_string_literal`].
+    pub string_literals: std::collections::HashSet<ExprId>,
+    /// Port collapsing: `(alias, target)` means elaboration merged signal
+    /// `alias` into `target` (a port connected to a whole signal of the same
+    /// type). The design never reads, writes or waits on `alias` and it has
+    /// no drivers; waves and VPI should show `target`'s value under
+    /// `alias`'s name.
+    pub aliases: Vec<(SignalId, SignalId)>,
 }
 
 impl Design {
@@ -245,6 +262,19 @@ impl Design {
     }
     pub fn add_stmt(&mut self, kind: StmtKind, span: Span) -> StmtId {
         self.stmts.push(Stmt { kind, span })
+    }
+    /// Add a string literal as a `Const` expression (8 bits per character,
+    /// [`Const::from_str_bytes`]) and remember that it was a string.
+    pub fn add_string_literal(&mut self, bytes: &[u8], span: Span) -> ExprId {
+        let c = Const::from_str_bytes(bytes);
+        let ty = Type::logic(c.width, false);
+        let id = self.add_expr(ExprKind::Const(c), ty, span);
+        self.string_literals.insert(id);
+        id
+    }
+    /// True if `expr` was written as a string literal.
+    pub fn is_string_literal(&self, expr: ExprId) -> bool {
+        self.string_literals.contains(&expr)
     }
 }
 
@@ -543,7 +573,11 @@ pub enum ExprKind {
     Const(Const),
     RealConst(f64),
     /// A whole signal (never an array: arrays are read through `ArrayElem`,
-    /// except as the memory argument of `$readmem*`).
+    /// except as the memory argument of `$readmem*`/`$writemem*`, a
+    /// `$dumpvars` argument, and in a `WaitEvent`, where an array stands for
+    /// "any element changed": elaboration puts arrays read by an `@*` or
+    /// `always_comb` body in its sensitivity that way; the expression's type
+    /// is the element type).
     Signal(SignalId),
     /// One element of an unpacked array; one zero-based index per dimension.
     /// Reading out of range (or with an X/Z index) gives X (0 for two-state
@@ -777,6 +811,10 @@ pub const SYS_TASKS: &[&str] = &[
     "$sformat", // (lvalue, fmt, args...)
     "$swrite", // (lvalue, args...)
     "$dumpfile", "$dumpvars", "$dumpoff", "$dumpon", "$dumpall", "$dumpflush", "$dumplimit",
+    // `$dumpvars(levels, scope_or_signal...)`: a scope argument is a string
+    // `Const` holding its hierarchical path (`"tb.dut"`).
+    // `$printtimescale(scope)`: elaboration drops the argument and sets the
+    // statement's `scope` to the named scope.
 ];
 
 /// System functions elaboration accepts, with the result type it gives:
@@ -789,6 +827,12 @@ pub const SYS_TASKS: &[&str] = &[
 /// - `$fopen(name [, mode])`: 32-bit.
 /// - `$sformatf(fmt, args...)`: integral string of the width elaboration
 ///   chose (8 bits per character, right-aligned).
+/// - `$dist_uniform(seed, start, end)`, `$dist_normal(seed, mean, sd)`,
+///   `$dist_exponential(seed, mean)`, `$dist_poisson(seed, mean)`,
+///   `$dist_chi_square(seed, df)`, `$dist_t(seed, df)`,
+///   `$dist_erlang(seed, k, mean)` (1364-2005 17.9.2): `seed` is an integral
+///   lvalue (read and updated), the other arguments are converted to
+///   32-bit signed; result 32-bit signed.
 /// - `$itor` `$rtoi` `$realtobits` `$bitstoreal` `$sqrt` `$ln` `$log10` `$exp`
 ///   `$pow` `$floor` `$ceil` `$sin` `$cos` `$tan` `$atan` `$atan2` `$hypot`...
 ///   (real math).
@@ -798,4 +842,6 @@ pub const SYS_FUNCS: &[&str] = &[
     "$itor", "$rtoi", "$realtobits", "$bitstoreal", "$shortrealtobits", "$bitstoshortreal", "$sqrt",
     "$ln", "$log10", "$exp", "$pow", "$floor", "$ceil", "$sin", "$cos", "$tan", "$asin", "$acos",
     "$atan", "$atan2", "$hypot", "$sinh", "$cosh", "$tanh", "$feof", "$fgetc",
+    "$dist_uniform", "$dist_normal", "$dist_exponential", "$dist_poisson", "$dist_chi_square", "$dist_t",
+    "$dist_erlang",
 ];
