@@ -34,6 +34,12 @@
 pub const ABI_VERSION: u32 = 1;
 
 /// Name of the custom section holding the artifact's metadata (JSON).
+///
+/// The host reads these fields (others are ignored): `abi_version` (number,
+/// required, must equal [`ABI_VERSION`]), `compiler_version` (string),
+/// `source_hash` (string) and `precision` (number: the global time
+/// precision as a power of ten of seconds, -12 = 1 ps; `--max-time 10ns`
+/// is converted with it).
 pub const META_SECTION: &str = "wsim.meta";
 
 /// Alignment of every value and frame in the arena.

@@ -1,9 +1,50 @@
 //! Elaboration: turns the parsed [`wsim_syntax::ast::SourceUnit`] into one
 //! flattened [`wsim_ir::Design`].
+//!
+//! The pipeline, one stage per file:
+//! 1. `collect`: index modules and packages, global time precision, tops.
+//! 2. `instantiate`: `$unit` and packages, then the instance tree from each
+//!    top: parameters (with `#()`, `defparam`, `-G`/`-P` overrides), generate
+//!    constructs, declarations, ports, implicit nets. Bodies are queued.
+//! 3. `lower`: processes, continuous assignments, gates, port connections
+//!    and subroutine bodies, now that every scope exists (so hierarchical
+//!    references resolve in any direction). Expressions are typed and sized
+//!    by `expr` (IEEE 1364-2005 5.4-5.5); constants fold in `consteval`.
+//! 4. `collapse_ports`: inout ports on bits of a net become selects of it
+//!    (`alias_slices`); port connections that merely copy a whole signal
+//!    make the port net another name for it (`Design::aliases`).
+//! 5. `resolve_drivers`: nets with several drivers get a resolver process.
+//! 6. `order_processes`: the start order Icarus uses (children first).
+//!
+//! `validate` checks the IR typing contract (tests run it, with
+//! `wsim_ir::validate`, on everything elaboration produces); `dump` prints
+//! a design for tests and debugging.
+
+mod arrays;
+mod calls;
+mod collapse_ports;
+mod collect;
+mod consteval;
+mod ctx;
+pub mod dump;
+mod expr;
+mod instantiate;
+mod literal;
+mod lower;
+mod order_processes;
+mod resolve_drivers;
+mod system;
+mod types;
+pub mod validate;
+
+#[cfg(test)]
+mod tests;
 
 use wsim_diag::Diagnostics;
 use wsim_ir::Design;
 use wsim_syntax::ast::SourceUnit;
+
+pub use dump::dump;
 
 /// What the command line can say about elaboration.
 #[derive(Clone, Debug, Default)]
@@ -18,6 +59,19 @@ pub struct ElabOptions {
 /// Elaborate a whole compilation. Returns `None` when errors make a design
 /// impossible; diagnostics are returned either way.
 pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diagnostics) {
-    let _ = (unit, opts);
-    (None, Diagnostics::default())
+    let mut e = ctx::Elab::new(unit, opts);
+    e.collect();
+    let tops = e.pick_tops();
+    e.elaborate_packages();
+    for top in tops {
+        e.instantiate_top(top);
+    }
+    e.lower_all();
+    e.alias_slices();
+    e.check_defparams();
+    e.collapse_ports();
+    e.resolve_drivers();
+    e.order_processes();
+    let ok = !e.diags.has_errors();
+    (ok.then_some(e.d), e.diags)
 }

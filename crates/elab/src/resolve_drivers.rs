@@ -1,0 +1,93 @@
+//! Nets with several continuous drivers (assigns, gates, output ports,
+//! shared inouts) get one hidden variable per driver and a resolver process
+//! `net = Resolve(kind, drivers...)`, so that every net has at most one
+//! driving process (the IR invariant). `tri0`/`tri1` nets and nets with a
+//! pullup/pulldown are resolved even with a single driver (Z becomes 0/1).
+
+use wsim_ir::{Const, Edge, Event, ExprKind, NetKind, ProcKind, Process, ResolveKind, SignalKind, StmtKind};
+
+use crate::ctx::Elab;
+use crate::types::DataTy;
+
+impl<'a> Elab<'a> {
+    pub fn resolve_drivers(&mut self) {
+        let mut pulled: Vec<_> = std::mem::take(&mut self.pull_bits).into_iter().collect();
+        pulled.sort_by_key(|(s, _)| *s);
+        for (net, (up, bits, span)) in pulled {
+            if bits.iter().all(|&b| b) {
+                self.pulls.insert(net, up);
+            } else {
+                self.unsupported("a pullup/pulldown on only some bits of a net", span);
+            }
+        }
+        let mut nets: Vec<_> = self.drivers.keys().copied().collect();
+        nets.extend(self.pulls.keys().copied().filter(|s| !self.drivers.contains_key(s)));
+        nets.sort();
+        let mut lex_of_scope = std::collections::HashMap::new();
+        for (i, l) in self.lex.iter().enumerate().rev() {
+            lex_of_scope.insert(l.scope, i);
+        }
+        for net in nets {
+            let drivers = self.drivers.get(&net).cloned().unwrap_or_default();
+            let Some(mut kind) = self.is_net(net) else {
+                continue;
+            };
+            if let Some(&up) = self.pulls.get(&net) {
+                kind = if up { NetKind::Tri1 } else { NetKind::Tri0 };
+            }
+            let rkind = match kind {
+                NetKind::Wand => ResolveKind::Wand,
+                NetKind::Wor => ResolveKind::Wor,
+                NetKind::Tri0 => ResolveKind::Tri0,
+                NetKind::Tri1 => ResolveKind::Tri1,
+                NetKind::Supply0 | NetKind::Supply1 => continue,
+                _ => ResolveKind::Wire,
+            };
+            let pulled = matches!(rkind, ResolveKind::Tri0 | ResolveKind::Tri1);
+            let sig = self.d.signals[net].clone();
+            if drivers.is_empty() {
+                if pulled {
+                    let c = if rkind == ResolveKind::Tri1 {
+                        crate::literal::fill('1', sig.ty.width)
+                    } else {
+                        Const::zero(sig.ty.width, sig.ty.signed)
+                    };
+                    self.d.signals[net].init = Some(c);
+                }
+                continue;
+            }
+            if drivers.len() == 1 && !pulled {
+                continue;
+            }
+            let span = sig.span;
+            let dt = self.sig_ty[net.index()].clone();
+            let mut args = Vec::new();
+            let mut events = Vec::new();
+            for (i, drv) in drivers.iter().enumerate() {
+                let name = format!("{}$drv{i}", sig.name);
+                let hidden_dt = DataTy { ..dt.clone() };
+                let scope_lex = lex_of_scope.get(&sig.scope).copied().unwrap_or(self.unit_lex);
+                let h = self.add_signal(
+                    scope_lex,
+                    &name,
+                    &hidden_dt,
+                    vec![],
+                    SignalKind::Var,
+                    Some(Const::all_z(sig.ty.width, sig.ty.signed)),
+                    true,
+                    drv.span,
+                );
+                self.d.exprs[drv.lhs_node].kind = ExprKind::Signal(h);
+                args.push(self.signal_expr(h, span));
+                let ev = self.signal_expr(h, span);
+                events.push(Event { edge: Edge::Any, expr: ev });
+            }
+            let rhs = self.expr(ExprKind::Resolve { kind: rkind, args }, sig.ty, span);
+            let lhs = self.signal_expr(net, span);
+            let assign = self.stmt(StmtKind::Assign { lhs, rhs }, span);
+            let wait = self.stmt(StmtKind::WaitEvent { events }, span);
+            let body = self.stmt(StmtKind::Block { stmts: vec![assign, wait], name: None }, span);
+            self.d.procs.push(Process { kind: ProcKind::ContAssign, body, scope: sig.scope, span });
+        }
+    }
+}

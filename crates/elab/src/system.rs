@@ -1,0 +1,379 @@
+//! System functions and system task arguments: names are checked against
+//! `wsim_ir::SYS_FUNCS` / `SYS_TASKS`, result types follow the IR doc, and
+//! what is constant folds (`$bits`, `$clog2` of a constant, `$signed`).
+
+use wsim_diag::{codes::elab as code, Span};
+use wsim_ir::{Const, ExprId, ExprKind, StmtKind, Type, SYS_FUNCS, SYS_TASKS};
+use wsim_syntax::ast::{self, ExprKind as A};
+
+use crate::ctx::{Elab, LexId, Sym, Value};
+use crate::types::DataTy;
+
+const REAL_MATH: &[&str] = &[
+    "$sqrt",
+    "$ln",
+    "$log10",
+    "$exp",
+    "$pow",
+    "$floor",
+    "$ceil",
+    "$sin",
+    "$cos",
+    "$tan",
+    "$asin",
+    "$acos",
+    "$atan",
+    "$atan2",
+    "$hypot",
+    "$sinh",
+    "$cosh",
+    "$tanh",
+    "$bitstoreal",
+    "$bitstoshortreal",
+    "$itor",
+];
+
+impl<'a> Elab<'a> {
+    /// Ticks of the design precision per time unit of `lex`'s module.
+    pub fn ticks_per_unit(&self, lex: LexId) -> u64 {
+        let unit = self.d.scopes[self.scope_of(lex)].time_unit;
+        10u64.saturating_pow((unit as i32 - self.d.precision as i32).max(0) as u32)
+    }
+
+    fn arg(args: &[Option<ast::Expr>], i: usize) -> Option<&ast::Expr> {
+        args.get(i).and_then(|a| a.as_ref())
+    }
+
+    pub fn emit_sysfunc(
+        &mut self,
+        lex: LexId,
+        name: &str,
+        args: &'a [Option<ast::Expr>],
+        span: Span,
+    ) -> (ExprId, DataTy) {
+        let scope = self.scope_of(lex);
+        let a0 = Self::arg(args, 0);
+        match name {
+            "$signed" | "$unsigned" => {
+                let Some(x) = a0 else {
+                    return self.missing_arg(name, span);
+                };
+                let v = self.emit_self(lex, x);
+                let t = Type { signed: name == "$signed", ..self.ty(v) };
+                let id = self.coerce(v, t);
+                return (id, DataTy::vector(t.width, t.signed, t.four_state));
+            }
+            "$bits" => {
+                let Some(x) = a0 else {
+                    return self.missing_arg(name, span);
+                };
+                let w = self.bits_of(lex, x);
+                let id = self.const_expr(Const::from_u64(32, true, w as u64), false, span);
+                return (id, DataTy::vector(32, true, false));
+            }
+            "$clog2" => {
+                let Some(x) = a0 else {
+                    return self.missing_arg(name, span);
+                };
+                let v = self.emit_self(lex, x);
+                let id = self.expr(
+                    ExprKind::SysFunc { name: name.into(), args: vec![v], scope },
+                    Type::bits(32, true),
+                    span,
+                );
+                if let Some(Value::Int(c)) = self.try_fold(v).map(|_| ()).and_then(|_| self.try_fold_any(id)) {
+                    let k = self.const_expr(c, false, span);
+                    return (k, DataTy::vector(32, true, false));
+                }
+                return (id, DataTy::vector(32, true, false));
+            }
+            "$time" | "$stime" | "$realtime" => {
+                let k = self.ticks_per_unit(lex);
+                let c = self.u64_const(k, span);
+                let t = match name {
+                    "$time" => Type::TIME,
+                    "$stime" => Type::logic(32, false),
+                    _ => Type::REAL,
+                };
+                let id = self.expr(ExprKind::SysFunc { name: name.into(), args: vec![c], scope }, t, span);
+                return (id, DataTy::from_ir(t));
+            }
+            _ => {}
+        }
+        if !SYS_FUNCS.contains(&name) {
+            if SYS_TASKS.contains(&name) {
+                self.error(code::TYPE_ERROR, span, format!("system task `{name}` cannot be used as a function"));
+            } else {
+                self.error(code::UNSUPPORTED, span, format!("system function `{name}` is not supported"));
+            }
+            return self.bad_leaf(span);
+        }
+        let mut ir_args = Vec::new();
+        let result = match name {
+            "$random" | "$urandom" => {
+                if let Some(x) = a0 {
+                    if let Some((l, _)) = self.emit_lvalue(lex, x) {
+                        ir_args.push(l);
+                    }
+                }
+                if name == "$random" {
+                    Type::INTEGER
+                } else {
+                    Type::bits(32, false)
+                }
+            }
+            n if n.starts_with("$dist_") => {
+                for (i, x) in args.iter().enumerate() {
+                    let Some(x) = x else { continue };
+                    if i == 0 {
+                        if let Some((l, _)) = self.emit_lvalue(lex, x) {
+                            ir_args.push(l);
+                        }
+                    } else {
+                        ir_args.push(self.emit_rvalue(lex, x, Type::INTEGER));
+                    }
+                }
+                Type::INTEGER
+            }
+            "$urandom_range" => {
+                for x in args.iter().flatten() {
+                    let v = self.emit_rvalue(lex, x, Type::bits(32, false));
+                    ir_args.push(v);
+                }
+                Type::bits(32, false)
+            }
+            "$value$plusargs" => {
+                if let Some(f) = a0 {
+                    ir_args.push(self.emit_self(lex, f));
+                }
+                if let Some(x) = Self::arg(args, 1) {
+                    if let Some((l, _)) = self.emit_lvalue(lex, x) {
+                        ir_args.push(l);
+                    }
+                }
+                Type::INTEGER
+            }
+            "$sformatf" => {
+                let mut widths = Vec::new();
+                for x in args.iter().flatten() {
+                    let v = self.emit_self(lex, x);
+                    widths.push(self.ty(v).width);
+                    ir_args.push(v);
+                }
+                let fmt = match args.first().and_then(|a| a.as_ref()).map(|a| &a.kind) {
+                    Some(A::String(s)) => Some(s.as_str()),
+                    _ => None,
+                };
+                Type::logic(8 * sformat_chars(fmt, &widths).max(1), false)
+            }
+            n if REAL_MATH.contains(&n) => {
+                for x in args.iter().flatten() {
+                    let v = if n == "$bitstoreal" {
+                        self.emit_rvalue(lex, x, Type::bits(64, false))
+                    } else if n == "$bitstoshortreal" {
+                        self.emit_rvalue(lex, x, Type::bits(32, false))
+                    } else if n == "$itor" {
+                        self.emit_self(lex, x)
+                    } else {
+                        self.emit_rvalue(lex, x, Type::REAL)
+                    };
+                    ir_args.push(v);
+                }
+                Type::REAL
+            }
+            _ => {
+                for x in args.iter().flatten() {
+                    let v = self.emit_self(lex, x);
+                    ir_args.push(v);
+                }
+                match name {
+                    "$rtoi" => {
+                        if let Some(&v) = ir_args.first() {
+                            ir_args[0] = self.coerce(v, Type::REAL);
+                        }
+                        Type::INTEGER
+                    }
+                    "$realtobits" => {
+                        if let Some(&v) = ir_args.first() {
+                            ir_args[0] = self.coerce(v, Type::REAL);
+                        }
+                        Type::bits(64, false)
+                    }
+                    "$shortrealtobits" => {
+                        if let Some(&v) = ir_args.first() {
+                            ir_args[0] = self.coerce(v, Type::REAL);
+                        }
+                        Type::bits(32, false)
+                    }
+                    "$countones" => Type::INT,
+                    "$onehot" | "$onehot0" | "$isunknown" => Type::BIT1,
+                    _ => Type::INTEGER,
+                }
+            }
+        };
+        let id = self.expr(ExprKind::SysFunc { name: name.into(), args: ir_args, scope }, result, span);
+        (id, DataTy::from_ir(result))
+    }
+
+    fn try_fold_any(&mut self, id: ExprId) -> Option<Value> {
+        crate::consteval::fold(&self.d, id).ok()
+    }
+
+    fn missing_arg(&mut self, name: &str, span: Span) -> (ExprId, DataTy) {
+        self.error(code::TYPE_ERROR, span, format!("`{name}` needs an argument"));
+        self.bad_leaf(span)
+    }
+
+    /// `$bits` of an expression or a type name.
+    fn bits_of(&mut self, lex: LexId, x: &'a ast::Expr) -> u32 {
+        if let A::Ident { .. } = &x.kind {
+            match self.lookup_hier(lex, x) {
+                Some(Sym::Type(t)) => return t.width(),
+                Some(Sym::Signal(s)) => {
+                    let sig = &self.d.signals[s];
+                    return (sig.ty.width as u64 * sig.elements()) as u32;
+                }
+                _ => {}
+            }
+        }
+        let t = self.self_ty(lex, x);
+        self.leaf_cache.remove(&(x as *const _ as usize, lex));
+        t.width
+    }
+
+    /// Lower a system task call statement.
+    pub fn lower_systask(
+        &mut self,
+        lex: LexId,
+        name: &str,
+        name_span: Span,
+        args: &'a [Option<ast::Expr>],
+    ) -> StmtKind {
+        let scope = self.scope_of(lex);
+        if !SYS_TASKS.contains(&name) {
+            self.error(code::UNSUPPORTED, name_span, format!("system task `{name}` is not supported"));
+            return StmtKind::Nop;
+        }
+        // `$printtimescale(scope)` reports that scope's timescale: the scope
+        // becomes the statement's scope.
+        if name == "$printtimescale" {
+            if let Some(x) = Self::arg(args, 0) {
+                let target = match self.lookup_hier(lex, x) {
+                    Some(Sym::Scope(l)) => Some(self.scope_of(l)),
+                    Some(Sym::ScopeArray(v)) => v.first().map(|(_, l)| self.scope_of(*l)),
+                    _ => None,
+                };
+                let Some(sc) = target else {
+                    self.error(code::TYPE_ERROR, x.span, "`$printtimescale` needs a module instance or scope name");
+                    return StmtKind::Nop;
+                };
+                return StmtKind::SysTask { name: name.into(), args: vec![], scope: sc };
+            }
+        }
+        let mut out = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let Some(x) = a else {
+                out.push(None);
+                continue;
+            };
+            let lvalue = matches!((name, i), ("$sformat" | "$swrite", 0));
+            let memory = matches!((name, i), ("$readmemh" | "$readmemb" | "$writememh" | "$writememb", 1));
+            let scope_arg = name == "$dumpvars" && i > 0;
+            let id = if lvalue {
+                self.emit_lvalue(lex, x).map(|l| l.0)
+            } else if memory {
+                self.memory_arg(lex, x)
+            } else if scope_arg {
+                Some(self.scope_or_signal_arg(lex, x))
+            } else {
+                Some(self.emit_self(lex, x))
+            };
+            out.push(id);
+        }
+        StmtKind::SysTask { name: name.into(), args: out, scope }
+    }
+
+    /// The memory argument of `$readmem*`: the whole array as a `Signal`.
+    fn memory_arg(&mut self, lex: LexId, x: &'a ast::Expr) -> Option<ExprId> {
+        match self.lookup_hier(lex, x) {
+            Some(Sym::Signal(s)) if !self.d.signals[s].dims.is_empty() => Some(self.signal_expr(s, x.span)),
+            _ => {
+                self.error(code::TYPE_ERROR, x.span, "expected an unpacked array (memory) here");
+                None
+            }
+        }
+    }
+
+    /// `$dumpvars(levels, scope_or_signal...)`: a scope is passed as a string
+    /// constant holding its hierarchical path.
+    fn scope_or_signal_arg(&mut self, lex: LexId, x: &'a ast::Expr) -> ExprId {
+        match self.lookup_hier(lex, x) {
+            Some(Sym::Scope(l)) => {
+                let path = self.d.scope_path(self.scope_of(l));
+                self.const_expr(Const::from_str_bytes(path.as_bytes()), false, x.span)
+            }
+            Some(Sym::Signal(s)) if !self.d.signals[s].dims.is_empty() => self.signal_expr(s, x.span),
+            _ => self.emit_self(lex, x),
+        }
+    }
+}
+
+/// Characters `$sformatf` can produce: the format's text plus, per
+/// conversion, the most its argument can print (`%b` of 32 bits: 32), or
+/// the explicit field width when larger. Without a literal format every
+/// argument counts as `%b`.
+fn sformat_chars(fmt: Option<&str>, widths: &[u32]) -> u32 {
+    let Some(fmt) = fmt else { return widths.iter().sum::<u32>() + 8 };
+    let mut args = widths.iter().skip(1).copied();
+    let mut n = 0u32;
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            n += 1;
+            continue;
+        }
+        let mut field = 0u32;
+        while let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+            field = field.saturating_mul(10).saturating_add(d);
+            chars.next();
+        }
+        if chars.peek() == Some(&'.') {
+            chars.next();
+            while chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+                chars.next();
+            }
+        }
+        let conv = chars.next().unwrap_or('%').to_ascii_lowercase();
+        let most = match conv {
+            '%' => 1,
+            'm' => 128,
+            'l' => 64,
+            _ => {
+                let w = args.next().unwrap_or(32);
+                match conv {
+                    'b' => w,
+                    'o' => w.div_ceil(3),
+                    'h' | 'x' => w.div_ceil(4),
+                    'd' | 'u' | 'z' => w.saturating_mul(30103).div_ceil(100_000) + 2,
+                    's' => w.div_ceil(8),
+                    'c' => 1,
+                    't' => 32,
+                    'e' | 'f' | 'g' => 330,
+                    _ => w,
+                }
+            }
+        };
+        n = n.saturating_add(most.max(field));
+    }
+    n.min(crate::expr::MAX_WIDTH / 8)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sformatf_width_estimate_covers_each_conversion() {
+        // "a=" + 8 bits of %b + "," + %0d of 32 bits (10 digits, sign, slack)
+        assert_eq!(super::sformat_chars(Some("a=%b,%0d"), &[64, 8, 32]), 2 + 8 + 1 + 12);
+        assert_eq!(super::sformat_chars(Some("%5s|%%"), &[48, 16]), 5 + 2);
+    }
+}

@@ -1,0 +1,418 @@
+//! Elaboration data types: what the IR [`Type`] flattens away (packed
+//! dimensions, struct members, enum members) and the conversion from
+//! `ast::DataType`.
+
+use std::rc::Rc;
+
+use wsim_diag::{codes::elab as code, Span};
+use wsim_ir::{Const, Dim, Type, TypeKind};
+use wsim_syntax::ast;
+
+use crate::ctx::{Elab, LexId, Sym, Value};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Base {
+    /// One bit of `logic`/`reg` (four-state) or `bit` (two-state).
+    Logic {
+        four_state: bool,
+    },
+    Real,
+    Event,
+    Struct(Rc<StructInfo>),
+    Enum(Rc<EnumInfo>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StructInfo {
+    pub members: Vec<Member>,
+    pub width: u32,
+    pub four_state: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    pub name: String,
+    pub ty: DataTy,
+    /// Bit offset of the member's LSB inside the struct.
+    pub offset: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumInfo {
+    pub base: DataTy,
+    pub members: Vec<(String, Const)>,
+}
+
+/// A packed type: a base element with packed dimensions (outermost first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataTy {
+    pub base: Base,
+    pub signed: bool,
+    pub packed: Vec<(i64, i64)>,
+    /// Unpacked dimensions a typedef carries (`typedef T mem_t [4];`): a
+    /// declaration of this type moves them into its signal's dimensions.
+    pub unpacked: Vec<Dim>,
+}
+
+fn dim_size(d: (i64, i64)) -> u64 {
+    d.0.abs_diff(d.1) + 1
+}
+
+impl DataTy {
+    pub fn logic(width: u32, signed: bool) -> DataTy {
+        DataTy::vector(width, signed, true)
+    }
+    pub fn vector(width: u32, signed: bool, four_state: bool) -> DataTy {
+        let packed = if width > 1 || signed { vec![(width as i64 - 1, 0)] } else { vec![] };
+        DataTy { base: Base::Logic { four_state }, signed, packed, unpacked: vec![] }
+    }
+    pub fn real() -> DataTy {
+        DataTy { base: Base::Real, signed: true, packed: vec![], unpacked: vec![] }
+    }
+    pub fn event() -> DataTy {
+        DataTy { base: Base::Event, signed: false, packed: vec![], unpacked: vec![] }
+    }
+    pub fn from_ir(t: Type) -> DataTy {
+        match t.kind {
+            TypeKind::Real => DataTy::real(),
+            TypeKind::Event => DataTy::event(),
+            TypeKind::Integral => DataTy::vector(t.width, t.signed, t.four_state),
+        }
+    }
+    fn base_width(&self) -> u32 {
+        match &self.base {
+            Base::Logic { .. } => 1,
+            Base::Real => 64,
+            Base::Event => 1,
+            Base::Struct(s) => s.width,
+            Base::Enum(e) => e.base.width(),
+        }
+    }
+    pub fn width(&self) -> u32 {
+        let n: u64 = self.packed.iter().map(|&d| dim_size(d)).product();
+        (self.base_width() as u64 * n).min(u32::MAX as u64) as u32
+    }
+    pub fn four_state(&self) -> bool {
+        match &self.base {
+            Base::Logic { four_state } => *four_state,
+            Base::Real | Base::Event => false,
+            Base::Struct(s) => s.four_state,
+            Base::Enum(e) => e.base.four_state(),
+        }
+    }
+    pub fn is_real(&self) -> bool {
+        matches!(self.base, Base::Real)
+    }
+    pub fn ir_type(&self) -> Type {
+        match &self.base {
+            Base::Real => Type::REAL,
+            Base::Event => Type::EVENT,
+            _ => Type {
+                kind: TypeKind::Integral,
+                width: self.width(),
+                signed: self.signed,
+                four_state: self.four_state(),
+            },
+        }
+    }
+    /// Declared `[msb:lsb]` for waves: the single packed range, or `width-1:0`.
+    pub fn outer_range(&self) -> (i64, i64) {
+        match (self.packed.len(), &self.base) {
+            (1, Base::Logic { .. }) => self.packed[0],
+            _ => (self.width() as i64 - 1, 0),
+        }
+    }
+    /// The range that an index into this type selects from, and the type of
+    /// one element. Vectors without packed dimensions (a struct, an enum, a
+    /// scalar) index their bits `[width-1:0]`.
+    pub fn select_dim(&self) -> ((i64, i64), DataTy) {
+        if let Some((&first, rest)) = self.packed.split_first() {
+            return (first, DataTy { base: self.base.clone(), signed: false, packed: rest.to_vec(), unpacked: vec![] });
+        }
+        if let Base::Enum(e) = &self.base {
+            return e.base.select_dim();
+        }
+        let fs = self.four_state();
+        (
+            (self.width() as i64 - 1, 0),
+            DataTy { base: Base::Logic { four_state: fs }, signed: false, packed: vec![], unpacked: vec![] },
+        )
+    }
+    pub fn enum_info(&self) -> Option<&Rc<EnumInfo>> {
+        match &self.base {
+            Base::Enum(e) if self.packed.is_empty() => Some(e),
+            _ => None,
+        }
+    }
+    pub fn struct_info(&self) -> Option<&Rc<StructInfo>> {
+        match &self.base {
+            Base::Struct(s) if self.packed.is_empty() => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Position of declared index `i` in a dimension `(left, right)`, counted
+/// from the right (least significant) end.
+pub fn dim_pos(d: (i64, i64), i: i64) -> i64 {
+    if d.0 >= d.1 {
+        i - d.1
+    } else {
+        d.1 - i
+    }
+}
+
+impl<'a> Elab<'a> {
+    /// Convert a syntactic data type; binds enum member names in `lex`.
+    pub fn data_type(&mut self, lex: LexId, t: &'a ast::DataType) -> DataTy {
+        let dt = self.data_type_unchecked(lex, t);
+        let w: u64 = dt.packed.iter().map(|&d| dim_size(d)).product::<u64>().saturating_mul(dt.base_width() as u64);
+        if w > crate::expr::MAX_WIDTH as u64 {
+            self.error(
+                code::TYPE_ERROR,
+                t.span(),
+                format!("a packed type of {w} bits is wider than wsim's limit of {} bits", crate::expr::MAX_WIDTH),
+            );
+            return DataTy::logic(1, false);
+        }
+        dt
+    }
+
+    fn data_type_unchecked(&mut self, lex: LexId, t: &'a ast::DataType) -> DataTy {
+        match t {
+            ast::DataType::Implicit { signed, packed, .. } => {
+                let packed = self.packed_dims(lex, packed);
+                DataTy { base: Base::Logic { four_state: true }, signed: *signed, packed, unpacked: vec![] }
+            }
+            ast::DataType::Vector { kind, signed, packed, .. } => {
+                let packed = self.packed_dims(lex, packed);
+                DataTy {
+                    base: Base::Logic { four_state: *kind != ast::VectorKind::Bit },
+                    signed: *signed,
+                    packed,
+                    unpacked: vec![],
+                }
+            }
+            ast::DataType::Atom { atom, signed, .. } => {
+                let (w, s, fs) = match atom {
+                    ast::IntAtom::Byte => (8, true, false),
+                    ast::IntAtom::Shortint => (16, true, false),
+                    ast::IntAtom::Int => (32, true, false),
+                    ast::IntAtom::Longint => (64, true, false),
+                    ast::IntAtom::Integer => (32, true, true),
+                    ast::IntAtom::Time => (64, false, true),
+                };
+                DataTy {
+                    base: Base::Logic { four_state: fs },
+                    signed: signed.unwrap_or(s),
+                    packed: vec![(w - 1, 0)],
+                    unpacked: vec![],
+                }
+            }
+            ast::DataType::Real { .. } | ast::DataType::Shortreal { .. } | ast::DataType::Realtime { .. } => {
+                DataTy::real()
+            }
+            ast::DataType::Event { .. } => DataTy::event(),
+            ast::DataType::String { span } => {
+                self.unsupported("the `string` data type", *span);
+                DataTy::logic(8, false)
+            }
+            ast::DataType::Void { span } => {
+                self.error(code::TYPE_ERROR, *span, "`void` is not allowed here");
+                DataTy::logic(1, false)
+            }
+            ast::DataType::Named { package, name, packed, span } => {
+                let sym = match package {
+                    Some(p) => self.lookup_package(&p.name, &name.name),
+                    None => self.lookup(lex, &name.name),
+                };
+                let mut ty = match sym {
+                    Some(Sym::Type(t)) => t,
+                    _ => {
+                        self.error(code::UNDECLARED, *span, format!("unknown type `{}`", name.name));
+                        DataTy::logic(1, false)
+                    }
+                };
+                if !packed.is_empty() {
+                    let mut dims = self.packed_dims(lex, packed);
+                    // `T [3:0] x`: the new dimensions go outside T's own;
+                    // struct and enum elements keep their base.
+                    dims.extend(ty.packed.iter().copied());
+                    ty.packed = dims;
+                    ty.signed = false;
+                }
+                ty
+            }
+            ast::DataType::Enum(e) => self.enum_type(lex, e),
+            ast::DataType::Struct(s) => self.struct_type(lex, s),
+            ast::DataType::Unsupported { what, span } => {
+                self.unsupported(what, *span);
+                DataTy::logic(1, false)
+            }
+        }
+    }
+
+    pub fn packed_dims(&mut self, lex: LexId, ranges: &'a [ast::Range]) -> Vec<(i64, i64)> {
+        let mut out = Vec::new();
+        for r in ranges {
+            match r {
+                ast::Range::Bounds { msb, lsb, .. } => {
+                    let m = self.eval_i64(lex, msb).unwrap_or(0);
+                    let l = self.eval_i64(lex, lsb).unwrap_or(0);
+                    out.push((m, l));
+                }
+                ast::Range::Size { size, .. } => {
+                    let n = self.eval_i64(lex, size).unwrap_or(1);
+                    out.push((n - 1, 0));
+                }
+                ast::Range::Unsized { span } => self.unsupported("an unsized packed dimension", *span),
+            }
+        }
+        out
+    }
+
+    pub fn unpacked_dims(&mut self, lex: LexId, ranges: &'a [ast::Range]) -> Vec<Dim> {
+        let mut out = Vec::new();
+        for r in ranges {
+            match r {
+                ast::Range::Bounds { msb, lsb, .. } => {
+                    let m = self.eval_i64(lex, msb).unwrap_or(0);
+                    let l = self.eval_i64(lex, lsb).unwrap_or(0);
+                    out.push(Dim { left: m, right: l });
+                }
+                ast::Range::Size { size, span } => {
+                    let n = self.eval_i64(lex, size).unwrap_or(1);
+                    if n < 1 {
+                        self.error(code::TYPE_ERROR, *span, "array size must be positive");
+                    }
+                    out.push(Dim { left: 0, right: n.max(1) - 1 });
+                }
+                ast::Range::Unsized { span } => {
+                    self.unsupported("dynamic arrays, queues and associative arrays", *span)
+                }
+            }
+        }
+        out
+    }
+
+    fn enum_type(&mut self, lex: LexId, e: &'a ast::EnumType) -> DataTy {
+        let mut base = match &e.base {
+            Some(b) => self.data_type(lex, b),
+            None => DataTy {
+                base: Base::Logic { four_state: false },
+                signed: true,
+                packed: vec![(31, 0)],
+                unpacked: vec![],
+            },
+        };
+        if base.packed.is_empty() && matches!(base.base, Base::Logic { .. }) {
+            base.packed = vec![(0, 0)];
+        }
+        let width = base.width();
+        let mut next = Const::from_u64(width, base.signed, 0);
+        // (name, value, span) of every member; `name[N]` / `name[a:b]`
+        // ranges expand to name0.. / name_a..name_b (1800-2017 6.19.2).
+        let mut members: Vec<(String, Const, Span)> = Vec::new();
+        for m in &e.members {
+            let names: Vec<String> = match &m.range {
+                None => vec![m.name.name.clone()],
+                Some(ast::Range::Size { size, .. }) => {
+                    let n = self.eval_i64(lex, size).unwrap_or(0).max(0);
+                    (0..n).map(|i| format!("{}{i}", m.name.name)).collect()
+                }
+                Some(ast::Range::Bounds { msb, lsb, .. }) => {
+                    let (a, b) = (self.eval_i64(lex, msb).unwrap_or(0), self.eval_i64(lex, lsb).unwrap_or(0));
+                    let step = if a <= b { 1 } else { -1 };
+                    let mut v = Vec::new();
+                    let mut i = a;
+                    loop {
+                        v.push(format!("{}{i}", m.name.name));
+                        if i == b {
+                            break;
+                        }
+                        i += step;
+                    }
+                    v
+                }
+                Some(ast::Range::Unsized { span }) => {
+                    self.unsupported("an unsized enum member range", *span);
+                    vec![]
+                }
+            };
+            for (k, name) in names.into_iter().enumerate() {
+                let val = match (&m.init, k) {
+                    (Some(init), 0) => match self.eval_const(lex, init) {
+                        Some(Value::Int(c)) => crate::consteval::resize_const(&c, width, base.signed),
+                        Some(Value::Real(r)) => Const::from_u64(width, base.signed, r.round() as i64 as u64),
+                        None => next.clone(),
+                    },
+                    _ => next.clone(),
+                };
+                if members.iter().any(|(_, v, _)| *v == val) {
+                    self.error(
+                        code::DUPLICATE,
+                        m.name.span,
+                        format!("enum member `{name}` repeats the value of another member"),
+                    );
+                }
+                next = crate::consteval::add_const(&val, 1);
+                members.push((name, val, m.name.span));
+            }
+        }
+        let info = Rc::new(EnumInfo {
+            base: base.clone(),
+            members: members.iter().map(|(n, v, _)| (n.clone(), v.clone())).collect(),
+        });
+        let ty = DataTy { base: Base::Enum(info), signed: base.signed, packed: vec![], unpacked: vec![] };
+        let mut ty = ty;
+        if !e.packed.is_empty() {
+            ty.packed = self.packed_dims(lex, &e.packed);
+        }
+        for (name, val, span) in members {
+            let elem = DataTy { packed: vec![], ..ty.clone() };
+            self.bind(lex, &name, Sym::Param(Value::Int(val), elem), span);
+        }
+        ty
+    }
+
+    fn struct_type(&mut self, lex: LexId, s: &'a ast::StructType) -> DataTy {
+        if !s.packed {
+            self.unsupported("unpacked structs and unions", s.span);
+        }
+        let mut fields = Vec::new();
+        for m in &s.members {
+            let ty = self.data_type(lex, &m.ty);
+            for d in &m.declarators {
+                if !d.unpacked.is_empty() || !ty.unpacked.is_empty() {
+                    self.unsupported("unpacked dimensions in a struct member", d.span);
+                }
+                fields.push((d.name.name.clone(), ty.clone()));
+            }
+        }
+        let four_state = fields.iter().any(|(_, t)| t.four_state());
+        let mut members = Vec::new();
+        let width;
+        if s.is_union {
+            width = fields.iter().map(|(_, t)| t.width()).max().unwrap_or(1);
+            for (name, ty) in fields {
+                members.push(Member { name, ty, offset: 0 });
+            }
+        } else {
+            let mut offset = 0u32;
+            for (name, ty) in fields.into_iter().rev() {
+                let w = ty.width();
+                members.push(Member { name, ty, offset });
+                offset += w;
+            }
+            members.reverse();
+            width = offset.max(1);
+        }
+        let info = Rc::new(StructInfo { members, width, four_state });
+        let mut ty = DataTy { base: Base::Struct(info), signed: s.signed, packed: vec![], unpacked: vec![] };
+        if !s.dims.is_empty() {
+            ty.packed = self.packed_dims(lex, &s.dims);
+            ty.signed = false;
+        }
+        ty
+    }
+}
