@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""wsim benchmarks against Icarus Verilog and Verilator, side by side.
+
+Designs:
+  lfsr_ring  bench/designs/lfsr_ring.v (N cells, parameter), testbench bench_lfsr
+  picorv32   tests/picorv32/tb_picorv32.v + the picorv32 core ($PICORV32_V)
+  parse      a generated ~1 MB file of independent modules (front-end speed)
+
+For each simulator it measures, with /usr/bin/time (wall, user CPU, max RSS):
+  compile    cold: wsim with an empty cache dir; iverilog; verilator build
+  cached     a second `wsim compile` of the same sources (cache hit)
+  run        the simulation; throughput = cycles / wall seconds
+and checks that every simulator printed the same result line.
+
+Usage: bench/run.sh [--quick] [--n 64] [--lfsr-cycles 100000]
+                    [--pico-cycles 1000000] [--no-verilator] [--only lfsr|picorv32|parse]
+Environment: WSIM_BIN (else target/release/wsim, then target/debug/wsim under
+CARGO_TARGET_DIR or the workspace target dir), PICORV32_V.
+Numbers on a shared, loaded machine are noisy: compare user CPU as well.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+TIME = "/usr/bin/time"
+
+
+class Measurement:
+    def __init__(self, wall, user, rss_kb, stdout, ok, stderr=""):
+        self.wall, self.user, self.rss_kb = wall, user, rss_kb
+        self.stdout, self.ok, self.stderr = stdout, ok, stderr
+
+
+def measure(cmd, cwd=None, env=None, timeout=3600):
+    """Run `cmd` under /usr/bin/time; returns a Measurement."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        full = [TIME, "-f", "%e %U %M", "-o", tf.name] + [str(c) for c in cmd]
+        try:
+            p = subprocess.run(full, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return Measurement(float(timeout), 0.0, 0, "", False, "timed out")
+        # The last line is "wall user rss" (a failing command adds a line before).
+        lines = [line for line in tf.read().splitlines() if line[:1].isdigit()]
+        wall, user, rss = lines[-1].split() if lines else ("0", "0", "0")
+        return Measurement(float(wall), float(user), int(rss), p.stdout, p.returncode == 0, p.stderr)
+
+
+def last_line(text):
+    lines = text.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def find_wsim():
+    if os.environ.get("WSIM_BIN"):
+        return Path(os.environ["WSIM_BIN"])
+    roots = [Path(os.environ["CARGO_TARGET_DIR"])] if os.environ.get("CARGO_TARGET_DIR") else []
+    roots.append(ROOT / "target")
+    for profile in ("release", "debug"):
+        for root in roots:
+            candidate = root / profile / "wsim"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def result_line(stdout, prefix):
+    """The line a design prints at the end (used to check agreement)."""
+    lines = [l for l in stdout.splitlines() if l.startswith(prefix)]
+    return lines[-1] if lines else "(no result line)"
+
+
+class Row:
+    def __init__(self, design, tool):
+        self.design, self.tool = design, tool
+        self.compile = self.cached = self.run = None
+        self.cycles = 0
+        self.result = ""
+        self.note = ""
+
+
+def run_wsim(row, wsim, sources, top, params, cwd, cycles, prefix, work):
+    cache = work / f"wsim-cache-{row.design}"
+    shutil.rmtree(cache, ignore_errors=True)
+    env = dict(os.environ, WSIM_CACHE_DIR=str(cache))
+    wasm = work / f"{row.design}.wasm"
+    args = ["compile", *sources, "--top", top, *[f"-G{p}" for p in params], "-o", wasm]
+    row.compile = measure([wsim, *args], cwd=cwd, env=env)
+    if not row.compile.ok:
+        row.note = "compile failed: " + last_line(row.compile.stderr)
+        return
+    row.cached = measure([wsim, *args], cwd=cwd, env=env)
+    row.run = measure([wsim, "run", wasm], cwd=cwd, env=env)
+    row.cycles = cycles
+    row.result = result_line(row.run.stdout, prefix)
+    if not row.run.ok:
+        row.note = "run failed: " + last_line(row.run.stderr)
+
+
+def run_icarus(row, sources, top, params, cwd, cycles, prefix, work):
+    vvp = work / f"{row.design}.vvp"
+    cmd = ["iverilog", "-g2005", "-o", vvp, "-s", top, *[f"-P{top}.{p}" for p in params], *sources]
+    row.compile = measure(cmd, cwd=cwd)
+    if not row.compile.ok:
+        row.note = "iverilog failed"
+        return
+    row.run = measure(["vvp", "-n", vvp], cwd=cwd)
+    row.cycles = cycles
+    row.result = result_line(row.run.stdout, prefix)
+
+
+def run_verilator_binary(row, sources, top, params, cwd, cycles, prefix, work):
+    mdir = work / f"vl-bin-{row.design}"
+    shutil.rmtree(mdir, ignore_errors=True)
+    cmd = ["verilator", "--binary", "-O3", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", top,
+           *[f"-G{p}" for p in params], "-Mdir", mdir, "-o", "sim", *sources]
+    row.compile = measure(cmd, cwd=cwd)
+    if not row.compile.ok:
+        row.note = "verilator failed"
+        return
+    row.run = measure([mdir / "sim"], cwd=cwd)
+    row.cycles = cycles
+    row.result = result_line(row.run.stdout, prefix)
+
+
+def run_verilator_cc(row, n, cycles, prefix, work):
+    mdir = work / "vl-cc-lfsr"
+    shutil.rmtree(mdir, ignore_errors=True)
+    cmd = ["verilator", "--cc", "--exe", "--build", "-O3", "-Wno-fatal", "-Wno-lint", "-Wno-style",
+           f"-GN={n}", "--top-module", "lfsr_ring", "-Mdir", mdir,
+           BENCH / "designs/lfsr_ring.v", BENCH / "verilator/main.cpp", "-CFLAGS", f"-DBENCH_N={n} -O2"]
+    row.compile = measure(cmd, cwd=work)
+    if not row.compile.ok:
+        row.note = "verilator --cc failed"
+        return
+    row.run = measure([mdir / "Vlfsr_ring", str(cycles)], cwd=work)
+    row.cycles = cycles
+    row.result = result_line(row.run.stdout, prefix)
+
+
+def generate_parse_input(path, target_bytes=1_000_000):
+    """Many independent modules (only `top` is instantiated), ~1 MB."""
+    parts, size, i = [], 0, 0
+    while size < target_bytes:
+        text = (
+            f"module m{i} #(parameter W = {8 + i % 24}) (input clk, input [W-1:0] a, b, output reg [W-1:0] y);\n"
+            f"  wire [W-1:0] s = a + b; // sum\n"
+            f"  always @(posedge clk) begin\n"
+            f"    if (a[0] && !b[1]) y <= s ^ {{W{{1'b{i % 2}}}}};\n"
+            f"    else case (b[1:0]) 2'd0: y <= a; 2'd1: y <= b; default: y <= (a >> 1) | (b << 2); endcase\n"
+            f"  end\nendmodule\n"
+        )
+        parts.append(text)
+        size += len(text)
+        i += 1
+    parts.append("module top; initial $display(\"parsed %0d modules\", " + str(i) + "); endmodule\n")
+    path.write_text("".join(parts))
+    return path.stat().st_size
+
+
+def fmt_s(m):
+    return "-" if m is None else f"{m.wall:8.2f}s ({m.user:.2f}u)"
+
+
+def print_table(rows, title):
+    print(f"\n== {title}")
+    header = f"{'tool':<18} {'compile':>18} {'cached':>18} {'run':>18} {'cycles/s':>12} {'vs wsim':>8}  result"
+    print(header)
+    print("-" * len(header))
+    wsim_rate = next((r.cycles / r.run.wall for r in rows if r.tool == "wsim" and r.run and r.run.ok and r.run.wall > 0), None)
+    for r in rows:
+        rate = r.cycles / r.run.wall if r.run and r.run.ok and r.run.wall > 0 else None
+        ratio = f"{rate / wsim_rate:7.2f}x" if rate and wsim_rate else "-"
+        rate_s = f"{rate:12.0f}" if rate else f"{'-':>12}"
+        print(f"{r.tool:<18} {fmt_s(r.compile):>18} {fmt_s(r.cached):>18} {fmt_s(r.run):>18} {rate_s} {ratio:>8}  {r.result or r.note}")
+        if r.note and r.result:
+            print(f"{'':<18} note: {r.note}")
+    results = {r.result for r in rows if r.result}
+    print("all simulators agree" if len(results) == 1 else f"RESULTS DIFFER: {sorted(results)}")
+    print("(vs wsim: run throughput relative to wsim; >1 means faster than wsim)")
+
+
+def bench_lfsr(args, wsim, work):
+    rows = []
+    src = [BENCH / "designs/lfsr_ring.v"]
+    params = [f"N={args.n}", f"CYCLES={args.lfsr_cycles}"]
+    prefix = f"N={args.n} "
+    design = "lfsr_ring"
+    if wsim:
+        r = Row(design, "wsim"); run_wsim(r, wsim, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
+    if shutil.which("iverilog"):
+        r = Row(design, "icarus"); run_icarus(r, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
+    if shutil.which("verilator") and not args.no_verilator:
+        r = Row(design, "verilator --binary"); run_verilator_binary(r, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
+        r = Row(design, "verilator --cc"); run_verilator_cc(r, args.n, args.lfsr_cycles, prefix, work); rows.append(r)
+    print_table(rows, f"lfsr_ring N={args.n}, {args.lfsr_cycles} cycles")
+
+
+def bench_picorv32(args, wsim, work):
+    core = os.environ.get("PICORV32_V") or "/work/picorv32/picorv32.v"
+    if not Path(core).is_file():
+        print("\n== picorv32: skipped (set PICORV32_V, see bench/fetch-picorv32.sh)")
+        return
+    cwd = ROOT / "tests/picorv32"  # the testbench reads data/program.hex
+    src = [cwd / "tb_picorv32.v", Path(core).resolve()]
+    params = [f"CYCLES={args.pico_cycles}"]
+    prefix = "cycles="
+    rows = []
+    if wsim:
+        r = Row("picorv32", "wsim"); run_wsim(r, wsim, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
+    if shutil.which("iverilog"):
+        r = Row("picorv32", "icarus"); run_icarus(r, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
+    if shutil.which("verilator") and not args.no_verilator:
+        r = Row("picorv32", "verilator --binary"); run_verilator_binary(r, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
+    print_table(rows, f"picorv32 + tb_picorv32, {args.pico_cycles} cycles")
+
+
+def bench_parse(args, wsim, work):
+    big = work / "parse_1mb.v"
+    size = generate_parse_input(big)
+    print(f"\n== front end: {size / 1e6:.2f} MB of independent modules, top instantiates none")
+    print(f"{'tool':<22} {'time':>22} {'MB/s':>8}")
+    runs = []
+    if wsim:
+        env = dict(os.environ, WSIM_CACHE_DIR=str(work / "wsim-cache-parse"))
+        runs.append(("wsim compile", measure([wsim, "compile", big, "--top", "top", "-o", work / "parse.wasm"], cwd=work, env=env)))
+    if shutil.which("iverilog"):
+        runs.append(("iverilog (compile)", measure(["iverilog", "-o", work / "parse.vvp", "-s", "top", big], cwd=work)))
+    if shutil.which("verilator") and not args.no_verilator:
+        runs.append(("verilator --lint-only", measure(["verilator", "--lint-only", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "top", big], cwd=work)))
+    for name, m in runs:
+        mbs = size / 1e6 / m.wall if m.ok and m.wall > 0 else 0
+        print(f"{name:<22} {fmt_s(m):>22} {mbs:8.1f}" + ("" if m.ok else "  FAILED: " + (m.stderr.strip().splitlines() or [""])[-1]))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=64)
+    ap.add_argument("--lfsr-cycles", type=int, default=100_000)
+    ap.add_argument("--pico-cycles", type=int, default=1_000_000)
+    ap.add_argument("--quick", action="store_true", help="10x fewer cycles")
+    ap.add_argument("--no-verilator", action="store_true")
+    ap.add_argument("--only", choices=["lfsr", "picorv32", "parse"])
+    args = ap.parse_args()
+    if args.quick:
+        args.lfsr_cycles //= 10
+        args.pico_cycles //= 10
+    wsim = find_wsim()
+    print(f"wsim: {wsim or 'not found (set WSIM_BIN or cargo build --release -p wsim)'}")
+    with tempfile.TemporaryDirectory(prefix="wsim-bench-") as tmp:
+        work = Path(tmp)
+        if args.only in (None, "lfsr"):
+            bench_lfsr(args, wsim, work)
+        if args.only in (None, "picorv32"):
+            bench_picorv32(args, wsim, work)
+        if args.only in (None, "parse"):
+            bench_parse(args, wsim, work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

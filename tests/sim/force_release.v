@@ -1,0 +1,26 @@
+// force and release (1364-2005 9.3.2): a forced variable or net holds the
+// forced value until released; a released net returns to its driver, a
+// released variable keeps the value until the next assignment.
+module t;
+  reg r;
+  reg src;
+  wire w = src;
+  initial begin
+    r = 0; src = 0;
+    #1 force r = 1; force w = 1;
+    #1 $display("forced: r=%b w=%b", r, w);
+    r = 0; src = 1;
+    #1 $display("assigned under force: r=%b w=%b", r, w);
+    release r; release w;
+    src = 0;
+    #1 $display("released: r=%b w=%b", r, w);
+    r = 0;
+    #1 $display("reassigned: r=%b", r);
+    $finish;
+  end
+endmodule
+// ---- expected output ----
+//| forced: r=1 w=1
+//| assigned under force: r=1 w=1
+//| released: r=1 w=0
+//| reassigned: r=0
