@@ -292,3 +292,26 @@ pub mod import {
     /// `(func: i32, frame: i32) -> i32`: run step function `func` on `frame`.
     pub const DISPATCH: &str = "dispatch";
 }
+
+/// Operation codes for `rt_real_math(op, a, b) -> f64` (real `**` and the
+/// real math system functions; `b` is ignored by one-argument functions).
+pub mod real_op {
+    pub const POW: i32 = 0;
+    pub const LN: i32 = 1;
+    pub const LOG10: i32 = 2;
+    pub const EXP: i32 = 3;
+    pub const SIN: i32 = 4;
+    pub const COS: i32 = 5;
+    pub const TAN: i32 = 6;
+    pub const ASIN: i32 = 7;
+    pub const ACOS: i32 = 8;
+    pub const ATAN: i32 = 9;
+    pub const ATAN2: i32 = 10;
+    pub const HYPOT: i32 = 11;
+    pub const SINH: i32 = 12;
+    pub const COSH: i32 = 13;
+    pub const TANH: i32 = 14;
+    pub const ASINH: i32 = 15;
+    pub const ACOSH: i32 = 16;
+    pub const ATANH: i32 = 17;
+}

@@ -1,1 +1,113 @@
-//! wasm backend.
+//! wasm backend: one elaborated [`Design`] -> the bytes of ONE
+//! self-contained core wasm module (the artifact).
+//!
+//! Pipeline ([`compile`]): read guest-rt (built for wasm32 by `build.rs`) ->
+//! analyse the design (which tasks can wait, which signals are watched) ->
+//! lay out the arena (`wsim-layout`) -> generate a step function per process,
+//! fork branch and waiting task, a plain function per other subroutine,
+//! `wsim_init` and `gen.dispatch` -> final layout (frames, constant pool) ->
+//! merge with guest-rt -> validate.
+//!
+//! Contracts: `crates/abi` (frames, statuses, exports), `docs/guest-rt-abi.md`
+//! (the `rt_*` helpers the generated code calls).
+
+mod analysis;
+mod call;
+mod consts;
+mod expr;
+mod fast;
+mod func;
+pub mod guest;
+mod lower;
+pub mod merge;
+mod meta;
+mod module;
+mod stmt;
+mod systask;
+
+use lower::Ctx;
+use std::collections::{BTreeSet, VecDeque};
+use wsim_diag::{codes, Diagnostic, Diagnostics, SourceMap};
+use wsim_ir::Design;
+
+/// Placeholder global index for the temp-stack pointer in generated code;
+/// resolved to the real index when a function is encoded.
+pub(crate) const TSP_GLOBAL_PLACEHOLDER: u32 = u32::MAX;
+
+/// What the caller can tell the backend.
+#[derive(Clone, Debug, Default)]
+pub struct CodegenOptions {
+    /// Hash of the sources and options (stored in `wsim.meta`).
+    pub source_hash: String,
+    pub compiler_version: String,
+    /// The source files (names for the source map, `$error` locations).
+    pub sources: SourceMap,
+}
+
+/// Compile a design with the guest runtime built into this crate.
+pub fn compile(design: &Design, opts: &CodegenOptions) -> Result<Vec<u8>, Diagnostics> {
+    compile_with_guest(design, opts, guest::GUEST_RT_WASM)
+}
+
+/// Compile a design against a given guest-rt module (tests, tools).
+pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &[u8]) -> Result<Vec<u8>, Diagnostics> {
+    let fail = |msg: String| {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::error(codes::codegen::UNSUPPORTED, None, msg));
+        d
+    };
+    let guest = guest::GuestModule::parse(guest_bytes).map_err(|e| fail(format!("guest runtime: {e}")))?;
+    let arena_base = guest.heap_base.div_ceil(64) * 64;
+    let lay0 = wsim_layout::layout(design, arena_base);
+    let mut cx = Ctx {
+        d: design,
+        lay: lay0,
+        guest: &guest,
+        facts: analysis::analyse(design),
+        consts: Default::default(),
+        diags: Diagnostics::default(),
+        sources: &opts.sources,
+        funcs: vec![],
+        dispatch: vec![],
+        subr_fn: vec![],
+        subr_dispatch: vec![],
+        proc_fn: vec![],
+        proc_dispatch: vec![],
+        jobs: VecDeque::new(),
+        missing: BTreeSet::new(),
+        named_in_proc: analysis::named_blocks_in_procs(design),
+        named_states: Default::default(),
+    };
+    module::declare_all(&mut cx);
+    let extras = module::generate_bodies(&mut cx);
+    let init_k = module::gen_init(&mut cx);
+    if !cx.missing.is_empty() {
+        let list: Vec<String> = cx.missing.iter().cloned().collect();
+        cx.diags.push(Diagnostic::error(
+            codes::codegen::UNSUPPORTED,
+            None,
+            format!("the guest runtime lacks helpers the design needs: {}", list.join(", ")),
+        ));
+    }
+    if cx.diags.has_errors() {
+        return Err(cx.diags);
+    }
+    let input = meta::MetaInput {
+        compiler_version: &opts.compiler_version,
+        source_hash: &opts.source_hash,
+        sources: &opts.sources,
+    };
+    let gen = module::assemble(&mut cx, extras, init_k, |lay, pages| meta::meta_json(design, lay, pages, &input));
+    if !cx.lay.fits {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::error(codes::codegen::TOO_LARGE, None, "the design's arena does not fit in 4 GiB"));
+        return Err(d);
+    }
+    let bytes = merge::merge(&guest, &gen).map_err(|e| fail(format!("merging the guest runtime: {e}")))?;
+    if cfg!(debug_assertions) {
+        if let Err(e) = merge::validate(&bytes) {
+            return Err(fail(format!("internal error: generated module is invalid: {e}")));
+        }
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,277 @@
+//! Facts about the design codegen needs before generating code: which
+//! subroutines can wait (transitively), which signals some event control can
+//! watch (only those pass their SignalId to store helpers), which signals
+//! are written (nets never written start at Z), and which signals an
+//! expression reads.
+
+use std::collections::BTreeSet;
+use wsim_ir::*;
+
+/// Signals an expression reads (array signals included for `ArrayElem`).
+pub fn reads(d: &Design, e: ExprId, out: &mut BTreeSet<SignalId>) {
+    match &d.exprs[e].kind {
+        ExprKind::Const(_) | ExprKind::RealConst(_) => {}
+        ExprKind::Signal(s) => {
+            out.insert(*s);
+        }
+        ExprKind::ArrayElem { sig, indices } => {
+            out.insert(*sig);
+            for &i in indices {
+                reads(d, i, out);
+            }
+        }
+        ExprKind::Select { base, offset, .. } => {
+            reads(d, *base, out);
+            reads(d, *offset, out);
+        }
+        ExprKind::Unary { arg, .. } | ExprKind::Convert { arg } | ExprKind::Replicate { arg, .. } => {
+            reads(d, *arg, out)
+        }
+        ExprKind::Binary { lhs, rhs, .. } => {
+            reads(d, *lhs, out);
+            reads(d, *rhs, out);
+        }
+        ExprKind::Cond { cond, then_expr, else_expr } => {
+            reads(d, *cond, out);
+            reads(d, *then_expr, out);
+            reads(d, *else_expr, out);
+        }
+        ExprKind::Concat(v)
+        | ExprKind::Resolve { args: v, .. }
+        | ExprKind::Call { args: v, .. }
+        | ExprKind::SysFunc { args: v, .. } => {
+            for &a in v {
+                reads(d, a, out);
+            }
+        }
+    }
+}
+
+/// The signal an lvalue expression writes.
+pub fn written_signals(d: &Design, e: ExprId, out: &mut Vec<SignalId>) {
+    match &d.exprs[e].kind {
+        ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => out.push(*s),
+        ExprKind::Select { base, .. } => written_signals(d, *base, out),
+        ExprKind::Concat(v) => {
+            for &p in v {
+                written_signals(d, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Calls every statement of the tree under `s` (pre-order).
+pub fn walk_stmts(d: &Design, s: StmtId, f: &mut dyn FnMut(StmtId)) {
+    f(s);
+    match &d.stmts[s].kind {
+        StmtKind::Block { stmts, .. } | StmtKind::Fork { branches: stmts, .. } => {
+            for &c in stmts {
+                walk_stmts(d, c, f);
+            }
+        }
+        StmtKind::If { then_stmt, else_stmt, .. } => {
+            walk_stmts(d, *then_stmt, f);
+            if let Some(e) = else_stmt {
+                walk_stmts(d, *e, f);
+            }
+        }
+        StmtKind::Case { arms, default, .. } => {
+            for a in arms {
+                walk_stmts(d, a.body, f);
+            }
+            if let Some(x) = default {
+                walk_stmts(d, *x, f);
+            }
+        }
+        StmtKind::Loop { body, step, .. } => {
+            walk_stmts(d, *body, f);
+            if let Some(x) = step {
+                walk_stmts(d, *x, f);
+            }
+        }
+        StmtKind::DoWhile { body, .. } | StmtKind::Repeat { body, .. } => walk_stmts(d, *body, f),
+        _ => {}
+    }
+}
+
+pub struct Facts {
+    /// By SubrId: the subroutine can suspend (timing control, fork, or a call
+    /// of a subroutine that can).
+    pub subr_waits: Vec<bool>,
+    /// By SignalId: some event control or wait condition reads it.
+    pub watched: Vec<bool>,
+    /// By SignalId: some statement or argument writes it.
+    pub written: Vec<bool>,
+}
+
+/// True if the statement itself suspends its thread (ignoring calls).
+fn suspends(kind: &StmtKind) -> bool {
+    matches!(kind, StmtKind::Delay { .. } | StmtKind::WaitEvent { .. } | StmtKind::WaitCond { .. } | StmtKind::WaitFork)
+        || matches!(kind, StmtKind::Fork { .. } | StmtKind::DisableFork)
+}
+
+pub fn analyse(d: &Design) -> Facts {
+    let mut watched = vec![false; d.signals.len()];
+    let mut written = vec![false; d.signals.len()];
+    let mut direct = vec![false; d.subrs.len()];
+    let mut callees: Vec<Vec<SubrId>> = vec![vec![]; d.subrs.len()];
+    let mut visit = |root: StmtId, owner: Option<SubrId>| {
+        walk_stmts(d, root, &mut |s| {
+            let kind = &d.stmts[s].kind;
+            if let Some(o) = owner {
+                if suspends(kind) {
+                    direct[o.index()] = true;
+                }
+                if let StmtKind::Call { subr, .. } = kind {
+                    callees[o.index()].push(*subr);
+                }
+            }
+            let mut rs = BTreeSet::new();
+            match kind {
+                StmtKind::WaitEvent { events } => {
+                    for ev in events {
+                        reads(d, ev.expr, &mut rs);
+                    }
+                }
+                StmtKind::WaitCond { cond } => reads(d, *cond, &mut rs),
+                _ => {}
+            }
+            for sig in rs {
+                watched[sig.index()] = true;
+            }
+            let mut ws = vec![];
+            match kind {
+                StmtKind::Assign { lhs, .. }
+                | StmtKind::NonBlocking { lhs, .. }
+                | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
+                StmtKind::Call { subr, args } => {
+                    for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
+                        if f.dir != Dir::Input {
+                            written_signals(d, a, &mut ws);
+                        }
+                    }
+                }
+                StmtKind::SysTask { name, args, .. } => {
+                    let target = match name.as_str() {
+                        "$sformat" | "$swrite" => args.first(),
+                        "$readmemh" | "$readmemb" => args.get(1),
+                        _ => None,
+                    };
+                    if let Some(Some(a)) = target {
+                        written_signals(d, *a, &mut ws);
+                    }
+                }
+                _ => {}
+            }
+            for sig in ws {
+                written[sig.index()] = true;
+            }
+        });
+    };
+    for (_, p) in d.procs.iter() {
+        visit(p.body, None);
+    }
+    for (id, s) in d.subrs.iter() {
+        visit(s.body, Some(id));
+    }
+    // Expression calls and some system functions write their arguments too.
+    for (_, e) in d.exprs.iter() {
+        let mut ws = vec![];
+        match &e.kind {
+            ExprKind::Call { subr, args } => {
+                for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
+                    if f.dir != Dir::Input {
+                        written_signals(d, a, &mut ws);
+                    }
+                }
+            }
+            ExprKind::SysFunc { name, args, .. } => {
+                let target = match name.as_str() {
+                    "$random" | "$urandom" => args.first(),
+                    "$value$plusargs" => args.get(1),
+                    n if n.starts_with("$dist_") => args.first(),
+                    _ => None,
+                };
+                if let Some(&a) = target {
+                    written_signals(d, a, &mut ws);
+                }
+            }
+            _ => {}
+        }
+        for sig in ws {
+            written[sig.index()] = true;
+        }
+    }
+    // Propagate "can wait" through task calls to a fixed point.
+    let mut subr_waits = direct;
+    loop {
+        let mut changed = false;
+        for i in 0..subr_waits.len() {
+            if !subr_waits[i] && callees[i].iter().any(|c| subr_waits[c.index()]) {
+                subr_waits[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    Facts { subr_waits, watched, written }
+}
+
+/// True if the statement tree can suspend, given which subroutines can.
+pub fn stmt_waits(d: &Design, s: StmtId, subr_waits: &[bool]) -> bool {
+    let mut w = false;
+    walk_stmts(d, s, &mut |x| match &d.stmts[x].kind {
+        k if suspends(k) => w = true,
+        StmtKind::Call { subr, .. } if subr_waits[subr.index()] => w = true,
+        _ => {}
+    });
+    w
+}
+
+/// Named blocks reachable from a static process without entering a fork
+/// branch, with their process.
+pub fn named_blocks_in_procs(d: &Design) -> std::collections::HashMap<StmtId, ProcId> {
+    fn visit(d: &Design, s: StmtId, p: ProcId, out: &mut std::collections::HashMap<StmtId, ProcId>) {
+        match &d.stmts[s].kind {
+            StmtKind::Block { stmts, name } => {
+                if name.is_some() {
+                    out.insert(s, p);
+                }
+                for &c in stmts {
+                    visit(d, c, p, out);
+                }
+            }
+            StmtKind::Fork { .. } => {}
+            StmtKind::If { then_stmt, else_stmt, .. } => {
+                visit(d, *then_stmt, p, out);
+                if let Some(e) = else_stmt {
+                    visit(d, *e, p, out);
+                }
+            }
+            StmtKind::Case { arms, default, .. } => {
+                for a in arms {
+                    visit(d, a.body, p, out);
+                }
+                if let Some(x) = default {
+                    visit(d, *x, p, out);
+                }
+            }
+            StmtKind::Loop { body, step, .. } => {
+                visit(d, *body, p, out);
+                if let Some(x) = step {
+                    visit(d, *x, p, out);
+                }
+            }
+            StmtKind::DoWhile { body, .. } | StmtKind::Repeat { body, .. } => visit(d, *body, p, out),
+            _ => {}
+        }
+    }
+    let mut out = std::collections::HashMap::new();
+    for (id, p) in d.procs.iter() {
+        visit(d, p.body, id, &mut out);
+    }
+    out
+}

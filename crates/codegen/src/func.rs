@@ -1,0 +1,298 @@
+//! One generated wasm function under construction: locals, a temp area on
+//! the temp stack, frame slots, and a control-flow graph of basic blocks.
+//!
+//! Every function (step function or plain) is emitted as a dispatch loop:
+//!
+//! ```text
+//! prologue                      ;; reserve temps, load frame.state (step functions)
+//! loop $L
+//!   block*N  local.get $state  br_table 0..N-1  end
+//!   code_0 term_0  end          ;; code_k sits inside blocks k+1..N-1
+//!   ...
+//!   code_{N-1} term_{N-1}
+//! end  unreachable
+//! ```
+//!
+//! A jump to block `t` sets `$state` and branches to `$L` (or falls through
+//! when `t` is the next block). A wait stores the resume block's index in
+//! `frame.state` and returns, so the state of a thread is one integer: all
+//! variables live in the arena. Some operands are only known once the whole
+//! design is laid out ([`Ins`] symbols), so bodies are resolved at the end.
+
+use wasm_encoder::{BlockType, Function, Instruction, MemArg, ValType};
+
+/// An instruction, or a symbol resolved after layout.
+#[derive(Clone, Debug)]
+pub enum Ins {
+    W(Instruction<'static>),
+    /// `i32.const` of an offset in the constant pool.
+    ConstAddr(u32),
+    /// `i32.const` of a process's static frame.
+    ProcFrame(u32),
+    /// `i32.const` of the frame size of a waiting task.
+    SubrFrameSize(u32),
+    /// `i32.const` of the frame size of generated function `k` (fork branches).
+    FnFrameSize(u32),
+    /// `i32.const` of the heap start.
+    HeapStart,
+    /// `i32.const` of the state after a named block in a process.
+    NamedEnd(u32),
+    /// `i32.const` of the last state inside a named block in a process.
+    NamedLast(u32),
+}
+
+/// How a basic block ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Term {
+    /// Not terminated yet (emitted as `unreachable`).
+    Open,
+    Goto(usize),
+    /// An i32 condition is on the stack: non-zero goes to the first block.
+    Branch(usize, usize),
+    /// The code already returned.
+    Return,
+}
+
+pub struct Block {
+    pub code: Vec<Ins>,
+    pub term: Term,
+}
+
+/// Resolved values for the symbols of [`Ins`].
+pub struct Symbols<'a> {
+    pub const_base: u32,
+    pub proc_frames: &'a [u32],
+    pub subr_frame_sizes: &'a [u32],
+    pub fn_frame_sizes: &'a [u32],
+    pub heap_start: u32,
+    pub temp_end: u32,
+    pub named_states: &'a std::collections::HashMap<wsim_ir::StmtId, (u32, u32)>,
+}
+
+pub struct FnGen {
+    pub n_params: u32,
+    /// Code run on every entry, before the dispatch loop.
+    pub prologue: Vec<Ins>,
+    pub locals: Vec<ValType>,
+    pub blocks: Vec<Block>,
+    pub cur: usize,
+    temp_cur: u32,
+    temp_max: u32,
+    /// Frame slots (offsets from the frame start) for values kept across waits.
+    pub slot_base: u32,
+    pub slot_cur: u32,
+    pub tbase: u32,
+    pub state: u32,
+    /// Step functions load/store `frame.state`; plain functions keep it local.
+    pub is_step: bool,
+    /// Trap when the temp stack overflows (recursive subroutines).
+    pub check_temp_overflow: bool,
+}
+
+pub fn mem(offset: u32, align: u32) -> MemArg {
+    MemArg { offset: offset as u64, align, target: wasm_encoder::MemArgTarget::Memory(0), ordering: None }
+}
+
+impl FnGen {
+    pub fn new(n_params: u32, is_step: bool, slot_base: u32) -> FnGen {
+        let mut f = FnGen {
+            n_params,
+            prologue: vec![],
+            locals: vec![],
+            blocks: vec![Block { code: vec![], term: Term::Open }],
+            cur: 0,
+            temp_cur: 0,
+            temp_max: 0,
+            slot_base,
+            slot_cur: slot_base,
+            tbase: 0,
+            state: 0,
+            is_step,
+            check_temp_overflow: false,
+        };
+        f.tbase = f.local(ValType::I32);
+        f.state = f.local(ValType::I32);
+        f
+    }
+
+    pub fn local(&mut self, ty: ValType) -> u32 {
+        self.locals.push(ty);
+        self.n_params + self.locals.len() as u32 - 1
+    }
+
+    pub fn i(&mut self, ins: Instruction<'static>) {
+        self.blocks[self.cur].code.push(Ins::W(ins));
+    }
+
+    pub fn sym(&mut self, ins: Ins) {
+        self.blocks[self.cur].code.push(ins);
+    }
+
+    pub fn i32c(&mut self, v: i32) {
+        self.i(Instruction::I32Const(v));
+    }
+
+    pub fn new_block(&mut self) -> usize {
+        self.blocks.push(Block { code: vec![], term: Term::Open });
+        self.blocks.len() - 1
+    }
+
+    pub fn switch_to(&mut self, b: usize) {
+        self.cur = b;
+    }
+
+    /// End the current block (if it is still open).
+    pub fn terminate(&mut self, t: Term) {
+        if self.blocks[self.cur].term == Term::Open {
+            self.blocks[self.cur].term = t;
+        }
+    }
+
+    pub fn goto(&mut self, b: usize) {
+        self.terminate(Term::Goto(b));
+    }
+
+    /// Reserve `bytes` (8-aligned) in this function's temp area; returns the offset.
+    pub fn temp(&mut self, bytes: u32) -> u32 {
+        let off = self.temp_cur;
+        self.temp_cur += bytes.div_ceil(8) * 8;
+        self.temp_max = self.temp_max.max(self.temp_cur);
+        off
+    }
+
+    pub fn mark(&self) -> u32 {
+        self.temp_cur
+    }
+
+    pub fn release(&mut self, mark: u32) {
+        self.temp_cur = mark;
+    }
+
+    /// Reserve a frame slot (kept across waits); returns its frame offset.
+    pub fn slot(&mut self, bytes: u32) -> u32 {
+        let off = self.slot_cur;
+        self.slot_cur += bytes.div_ceil(8) * 8;
+        off
+    }
+
+    /// Restore the temp stack and return (with `status` for step functions).
+    pub fn ret(&mut self, status: Option<i32>) {
+        self.i(Instruction::LocalGet(self.tbase));
+        self.i(Instruction::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+        if let Some(s) = status {
+            self.i32c(s);
+        }
+        self.i(Instruction::Return);
+        self.terminate(Term::Return);
+    }
+
+    /// Store `resume` as the frame's state, return `status`, continue in `resume`.
+    pub fn suspend(&mut self, status: i32, resume: usize) {
+        self.i(Instruction::LocalGet(0));
+        self.i32c(resume as i32);
+        self.i(Instruction::I32Store(mem(wsim_abi::frame::STATE, 2)));
+        self.ret(Some(status));
+        self.switch_to(resume);
+    }
+
+    /// Bytes of frame slots used beyond `slot_base`.
+    pub fn slot_bytes(&self) -> u32 {
+        self.slot_cur - self.slot_base
+    }
+
+    /// Encode the function. `tsp` is the temp-stack global's index.
+    pub fn finish(self, tsp: u32, syms: &Symbols) -> Function {
+        let mut out: Vec<Instruction<'static>> = Vec::new();
+        let temp_size = self.temp_max.div_ceil(8) * 8;
+        let resolve = |ins: &Ins| -> Instruction<'static> {
+            match ins {
+                Ins::W(Instruction::GlobalSet(g)) if *g == crate::TSP_GLOBAL_PLACEHOLDER => Instruction::GlobalSet(tsp),
+                Ins::W(Instruction::GlobalGet(g)) if *g == crate::TSP_GLOBAL_PLACEHOLDER => Instruction::GlobalGet(tsp),
+                Ins::W(i) => i.clone(),
+                Ins::ConstAddr(o) => Instruction::I32Const((syms.const_base + o) as i32),
+                Ins::ProcFrame(p) => Instruction::I32Const(syms.proc_frames[*p as usize] as i32),
+                Ins::SubrFrameSize(s) => Instruction::I32Const(syms.subr_frame_sizes[*s as usize] as i32),
+                Ins::FnFrameSize(k) => Instruction::I32Const(syms.fn_frame_sizes[*k as usize] as i32),
+                Ins::HeapStart => Instruction::I32Const(syms.heap_start as i32),
+                Ins::NamedEnd(st) => Instruction::I32Const(syms.named_states[&wsim_ir::StmtId::from_raw(*st)].0 as i32),
+                Ins::NamedLast(st) => {
+                    Instruction::I32Const(syms.named_states[&wsim_ir::StmtId::from_raw(*st)].1 as i32)
+                }
+            }
+        };
+        // prologue: reserve the temp area
+        out.push(Instruction::GlobalGet(tsp));
+        out.push(Instruction::LocalTee(self.tbase));
+        out.push(Instruction::I32Const(temp_size as i32));
+        out.push(Instruction::I32Add);
+        out.push(Instruction::GlobalSet(tsp));
+        if self.check_temp_overflow {
+            out.push(Instruction::GlobalGet(tsp));
+            out.push(Instruction::I32Const(syms.temp_end as i32));
+            out.push(Instruction::I32GtU);
+            out.push(Instruction::If(wasm_encoder::BlockType::Empty));
+            out.push(Instruction::Unreachable);
+            out.push(Instruction::End);
+        }
+        if self.is_step {
+            out.push(Instruction::LocalGet(0));
+            out.push(Instruction::I32Load(mem(wsim_abi::frame::STATE, 2)));
+            out.push(Instruction::LocalSet(self.state));
+        }
+        for ins in &self.prologue {
+            out.push(resolve(ins));
+        }
+        let n = self.blocks.len();
+        out.push(Instruction::Loop(BlockType::Empty));
+        for _ in 0..n {
+            out.push(Instruction::Block(BlockType::Empty));
+        }
+        out.push(Instruction::LocalGet(self.state));
+        let targets: Vec<u32> = (0..n as u32).collect();
+        out.push(Instruction::BrTable(targets.into(), n as u32 - 1));
+        out.push(Instruction::End);
+        for (k, b) in self.blocks.iter().enumerate() {
+            for ins in &b.code {
+                out.push(resolve(ins));
+            }
+            let depth = (n - 1 - k) as u32;
+            match b.term {
+                Term::Open => out.push(Instruction::Unreachable),
+                Term::Return => {}
+                Term::Goto(t) if t == k + 1 => {}
+                Term::Goto(t) => {
+                    out.push(Instruction::I32Const(t as i32));
+                    out.push(Instruction::LocalSet(self.state));
+                    out.push(Instruction::Br(depth));
+                }
+                Term::Branch(t, e) if e == k + 1 => {
+                    out.push(Instruction::If(BlockType::Empty));
+                    out.push(Instruction::I32Const(t as i32));
+                    out.push(Instruction::LocalSet(self.state));
+                    out.push(Instruction::Br(depth + 1));
+                    out.push(Instruction::End);
+                }
+                Term::Branch(t, e) => {
+                    out.push(Instruction::If(BlockType::Result(ValType::I32)));
+                    out.push(Instruction::I32Const(t as i32));
+                    out.push(Instruction::Else);
+                    out.push(Instruction::I32Const(e as i32));
+                    out.push(Instruction::End);
+                    out.push(Instruction::LocalSet(self.state));
+                    out.push(Instruction::Br(depth));
+                }
+            }
+            if k + 1 < n {
+                out.push(Instruction::End);
+            }
+        }
+        out.push(Instruction::End); // loop
+        out.push(Instruction::Unreachable);
+        out.push(Instruction::End); // function
+        let mut f = Function::new_with_locals_types(self.locals.iter().copied());
+        for ins in &out {
+            f.instruction(ins);
+        }
+        f
+    }
+}

@@ -1,0 +1,329 @@
+//! Module-wide codegen state ([`Ctx`]) and the per-function lowering state
+//! ([`Lower`]) with the helpers every lowering file shares: addresses,
+//! guest-rt calls, temps and small stores.
+
+use crate::analysis::Facts;
+use crate::consts::ConstPool;
+use crate::func::{mem, FnGen, Ins};
+use crate::guest::GuestModule;
+use std::collections::{BTreeSet, HashMap, VecDeque};
+use wasm_encoder::{Instruction as I, ValType};
+use wsim_diag::{codes, Diagnostics, SourceMap, Span};
+use wsim_ir::*;
+use wsim_layout::{Layout, Place};
+
+/// The kinds of generated function signatures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FnType {
+    /// `(frame) -> status`: step functions, strobe and monitor functions.
+    Step,
+    /// `(frame) -> ()`: subroutines that cannot wait.
+    Plain,
+    /// `(func, frame) -> status`
+    Dispatch,
+    /// `() -> ()`
+    Init,
+}
+
+/// What a queued function body is generated from.
+#[derive(Clone, Debug)]
+pub enum Job {
+    Proc(ProcId),
+    Subr(SubrId),
+    /// A fork branch; `owner` says how to reach automatic locals.
+    Branch(StmtId, Owner),
+    /// A `$strobe`/`$monitor` call site, run later on the caller's frame.
+    Deferred {
+        stmt: StmtId,
+        owner: Owner,
+        monitor: bool,
+    },
+}
+
+/// How a function reaches the automatic locals it may use: `subr`'s frame
+/// is `depth` PARENT links up from the function's own frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Owner {
+    pub subr: Option<SubrId>,
+    pub depth: u32,
+}
+
+pub struct GenFunc {
+    pub ty: FnType,
+    pub body: Option<FnGen>,
+}
+
+pub struct Ctx<'d> {
+    pub d: &'d Design,
+    pub lay: Layout,
+    pub guest: &'d GuestModule<'d>,
+    pub facts: Facts,
+    pub consts: ConstPool,
+    pub diags: Diagnostics,
+    pub sources: &'d SourceMap,
+    pub funcs: Vec<GenFunc>,
+    /// Dispatch id -> generated function index.
+    pub dispatch: Vec<u32>,
+    /// Generated function index of each subroutine.
+    pub subr_fn: Vec<u32>,
+    /// Dispatch id of each subroutine that can wait.
+    pub subr_dispatch: Vec<Option<u32>>,
+    pub proc_fn: Vec<u32>,
+    pub proc_dispatch: Vec<u32>,
+    pub jobs: VecDeque<(u32, Job)>,
+    pub missing: BTreeSet<String>,
+    /// Named blocks that lie directly in a static process (not in a fork
+    /// branch): `disable` from elsewhere can reach them.
+    pub named_in_proc: HashMap<StmtId, ProcId>,
+    /// For those blocks: (block after the named block, last block inside it).
+    pub named_states: HashMap<StmtId, (u32, u32)>,
+}
+
+impl<'d> Ctx<'d> {
+    /// Declare a generated function; returns its index (0 = dispatch).
+    pub fn declare(&mut self, ty: FnType) -> u32 {
+        self.funcs.push(GenFunc { ty, body: None });
+        self.funcs.len() as u32 - 1
+    }
+
+    /// Declare a step function with a dispatch id; returns (index, dispatch id).
+    pub fn declare_step(&mut self, job: Job) -> (u32, u32) {
+        let k = self.declare(FnType::Step);
+        self.dispatch.push(k);
+        self.jobs.push_back((k, job));
+        (k, self.dispatch.len() as u32 - 1)
+    }
+
+    pub fn unsupported(&mut self, span: Span, what: impl Into<String>) {
+        let what = what.into();
+        self.diags.error(codes::codegen::UNSUPPORTED, span, format!("{what} is not supported by the wasm backend"));
+    }
+
+    /// Final wasm function index of a guest-rt helper.
+    pub fn helper(&mut self, name: &str) -> u32 {
+        match self.guest.helper(name) {
+            Some((idx, _)) => idx,
+            None => {
+                self.missing.insert(name.to_string());
+                0
+            }
+        }
+    }
+
+    pub fn gen_index(&self, k: u32) -> u32 {
+        self.guest.gen_base() + k
+    }
+}
+
+/// Where an integral value (or an f64) lies in memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Addr {
+    Abs(u32),
+    /// Offset in this function's temp area.
+    Temp(u32),
+    /// Offset in the constant pool.
+    Const(u32),
+    /// The address in an i32 local plus an offset.
+    Base(u32, u32),
+}
+
+/// Role of the function being generated (what `Return` and waits mean).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Proc,
+    /// The step function of a task that can wait.
+    TaskStep,
+    /// A subroutine that cannot wait.
+    Plain,
+    Branch,
+    Deferred,
+}
+
+pub struct Lower<'a, 'd> {
+    pub cx: &'a mut Ctx<'d>,
+    pub f: FnGen,
+    pub role: Role,
+    pub owner: Owner,
+    /// Local holding the base of the owner's automatic frame.
+    pub auto_base: Option<u32>,
+    /// (break target, continue target) of enclosing loops.
+    pub loops: Vec<(usize, usize)>,
+    /// Enclosing named blocks: (statement, block after it).
+    pub named: Vec<(StmtId, usize)>,
+    /// Where `Return` goes.
+    pub exit: usize,
+    /// The subroutine being generated (for Return in tasks/functions).
+    pub subr: Option<SubrId>,
+    /// The process whose step function is being generated.
+    pub proc: Option<ProcId>,
+}
+
+impl<'a, 'd> Lower<'a, 'd> {
+    pub fn new(cx: &'a mut Ctx<'d>, f: FnGen, role: Role, owner: Owner) -> Lower<'a, 'd> {
+        let mut l = Lower {
+            cx,
+            f,
+            role,
+            owner,
+            auto_base: None,
+            loops: vec![],
+            named: vec![],
+            exit: 0,
+            subr: None,
+            proc: None,
+        };
+        l.exit = l.f.new_block();
+        if owner.subr.is_some() {
+            let base = l.f.local(ValType::I32);
+            l.f.prologue.push(Ins::W(I::LocalGet(0)));
+            for _ in 0..owner.depth {
+                l.f.prologue.push(Ins::W(I::I32Load(mem(wsim_abi::frame::PARENT, 2))));
+            }
+            l.f.prologue.push(Ins::W(I::LocalSet(base)));
+            l.auto_base = Some(base);
+        }
+        l
+    }
+
+    pub fn d(&self) -> &'d Design {
+        self.cx.d
+    }
+
+    pub fn i(&mut self, ins: I<'static>) {
+        self.f.i(ins);
+    }
+
+    pub fn i32c(&mut self, v: i32) {
+        self.f.i32c(v);
+    }
+
+    /// Call a guest-rt helper (arguments already pushed).
+    pub fn rt(&mut self, name: &str) {
+        let idx = self.cx.helper(name);
+        self.f.i(I::Call(idx));
+    }
+
+    pub fn push_addr(&mut self, a: Addr) {
+        match a {
+            Addr::Abs(o) => self.i32c(o as i32),
+            Addr::Const(o) => self.f.sym(Ins::ConstAddr(o)),
+            Addr::Temp(o) => {
+                self.i(I::LocalGet(self.f.tbase));
+                if o != 0 {
+                    self.i32c(o as i32);
+                    self.i(I::I32Add);
+                }
+            }
+            Addr::Base(l, o) => {
+                self.i(I::LocalGet(l));
+                if o != 0 {
+                    self.i32c(o as i32);
+                    self.i(I::I32Add);
+                }
+            }
+        }
+    }
+
+    /// A fresh temp value of `w` bits.
+    pub fn temp_value(&mut self, w: u32) -> Addr {
+        Addr::Temp(self.f.temp(wsim_abi::value_bytes(w)))
+    }
+
+    pub fn const_value(&mut self, c: &Const) -> Addr {
+        Addr::Const(self.cx.consts.value(c))
+    }
+
+    /// Where a signal's element 0 is.
+    pub fn sig_addr(&mut self, s: SignalId, span: Span) -> Addr {
+        match self.cx.lay.signals[s.index()].place {
+            Place::Static(o) => Addr::Abs(o),
+            Place::Frame(subr, o) => match self.auto_base {
+                Some(b) if self.owner.subr == Some(subr) => Addr::Base(b, o),
+                _ => {
+                    let name = self.d().signals[s].name.clone();
+                    self.cx.unsupported(
+                        span,
+                        format!("access to automatic variable `{name}` from outside its subroutine"),
+                    );
+                    Addr::Abs(0)
+                }
+            },
+        }
+    }
+
+    /// The `sig` argument of store helpers: the id only if something can wait on it.
+    pub fn sig_arg(&self, s: SignalId) -> i32 {
+        let static_sig = matches!(self.d().signals[s].storage, Storage::Static);
+        if static_sig && self.cx.facts.watched[s.index()] {
+            s.raw() as i32
+        } else {
+            wsim_abi::NO_SIG as i32
+        }
+    }
+
+    /// Store the i64 on the stack as a known value of `w <= 64` bits at `dst`.
+    pub fn store_small(&mut self, dst: Addr, w: u32) {
+        let t = self.f.local(ValType::I64);
+        self.i(I::LocalSet(t));
+        self.push_addr(dst);
+        self.i(I::LocalGet(t));
+        if w < 64 {
+            self.i(I::I64Const(((1u64 << w) - 1) as i64));
+            self.i(I::I64And);
+        }
+        self.i(I::I64Store(mem(0, 3)));
+        self.push_addr(dst);
+        self.i(I::I64Const(0));
+        self.i(I::I64Store(mem(8, 3)));
+    }
+
+    /// Store the i32 code on the stack (0, 1, 2 = x) as a 1-bit value.
+    pub fn store_bit_code(&mut self, dst: Addr) {
+        let c = self.f.local(ValType::I32);
+        self.i(I::LocalSet(c));
+        self.push_addr(dst);
+        self.i(I::LocalGet(c));
+        self.i32c(0);
+        self.i(I::I32Ne);
+        self.i(I::I64ExtendI32U);
+        self.i(I::I64Store(mem(0, 3)));
+        self.push_addr(dst);
+        self.i(I::LocalGet(c));
+        self.i32c(1);
+        self.i(I::I32ShrU);
+        self.i(I::I64ExtendI32U);
+        self.i(I::I64Store(mem(8, 3)));
+    }
+
+    /// Fill a value with 0 (kind 0), X (1) or Z (2).
+    pub fn fill(&mut self, dst: Addr, w: u32, count: u32, kind: i32) {
+        if kind == 0 {
+            self.push_addr(dst);
+            self.i32c(0);
+            self.i32c((wsim_abi::value_bytes(w) * count) as i32);
+            self.i(I::MemoryFill(0));
+            return;
+        }
+        self.push_addr(dst);
+        self.i32c(w as i32);
+        self.i32c(count as i32);
+        self.i32c(kind);
+        self.rt("rt_fill");
+    }
+
+    pub fn copy_value(&mut self, dst: Addr, src: Addr, w: u32) {
+        if w <= 64 {
+            self.fast_copy(dst, src);
+            return;
+        }
+        self.push_addr(dst);
+        self.push_addr(src);
+        self.i32c(wsim_abi::value_bytes(w) as i32);
+        self.i(I::MemoryCopy { src_mem: 0, dst_mem: 0 });
+    }
+
+    /// Span of an expression.
+    pub fn espan(&self, e: ExprId) -> Span {
+        self.d().exprs[e].span
+    }
+}

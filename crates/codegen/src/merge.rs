@@ -1,0 +1,165 @@
+//! Merge guest-rt with the generated functions into ONE core module.
+//!
+//! guest-rt's sections are re-encoded (wasm-encoder `Reencode`) with one
+//! change to the function index space: the `gen.dispatch` import disappears
+//! and every reference to it goes to the generated dispatch function (the
+//! first generated function); later imports and guest functions move down by
+//! one. Generated types, functions, globals and data segments are appended
+//! after guest-rt's. The memory import's minimum grows to cover the arena.
+//! Only the `wsim_abi::export` names are exported. guest-rt's own custom
+//! sections (names, DWARF) are dropped: their indices would be stale.
+
+use crate::guest::{GuestModule, Sig};
+use wasm_encoder::reencode::{Error as ReError, Reencode};
+use wasm_encoder::{
+    CodeSection, ConstExpr, CustomSection, DataCountSection, DataSection, ElementSection, EntityType, ExportKind,
+    ExportSection, Function, FunctionSection, GlobalSection, GlobalType, ImportSection, MemoryType, Module,
+    StartSection, TableSection, TypeSection, ValType,
+};
+use wasmparser::{Parser, Payload, TypeRef};
+use wsim_abi::import;
+
+/// Everything codegen adds to guest-rt.
+pub struct Generated {
+    /// Appended function types (type index = guest types + position).
+    pub types: Vec<Sig>,
+    /// Generated functions: (type index, body). The first is `gen.dispatch`.
+    pub funcs: Vec<(u32, Function)>,
+    /// Appended globals: mutable i32 with an initial value.
+    pub globals: Vec<i32>,
+    /// Active data segments: (arena offset, bytes).
+    pub data: Vec<(u32, Vec<u8>)>,
+    /// Generated exports: (name, final function index).
+    pub exports: Vec<(String, u32)>,
+    pub memory_min_pages: u64,
+    /// The `wsim.meta` JSON.
+    pub meta: String,
+}
+
+/// Remaps guest function indices around the removed dispatch import.
+struct Remap<'g> {
+    guest: &'g GuestModule<'g>,
+}
+
+impl Reencode for Remap<'_> {
+    type Error = std::convert::Infallible;
+    fn function_index(&mut self, func: u32) -> Result<u32, ReError<Self::Error>> {
+        Ok(self.guest.remap(func, self.guest.gen_base()))
+    }
+}
+
+fn val(v: &wasmparser::ValType) -> ValType {
+    match v {
+        wasmparser::ValType::I32 => ValType::I32,
+        wasmparser::ValType::I64 => ValType::I64,
+        wasmparser::ValType::F32 => ValType::F32,
+        wasmparser::ValType::F64 => ValType::F64,
+        wasmparser::ValType::V128 => ValType::V128,
+        wasmparser::ValType::Ref(_) => ValType::FUNCREF,
+    }
+}
+
+/// Guest exports that stay exported (all from `wsim_abi::export` except init).
+const GUEST_EXPORTS: &[&str] =
+    &[wsim_abi::export::RUN, wsim_abi::export::TIME, wsim_abi::export::EXIT_CODE, wsim_abi::export::FINAL];
+
+/// Build the final module bytes.
+pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
+    let mut re = Remap { guest };
+    let err = |e: ReError<std::convert::Infallible>| e.to_string();
+    let mut types = TypeSection::new();
+    let mut imports = ImportSection::new();
+    let mut funcs = FunctionSection::new();
+    let mut tables = TableSection::new();
+    let mut globals = GlobalSection::new();
+    let mut exports = ExportSection::new();
+    let mut start = None;
+    let mut elems = ElementSection::new();
+    let mut code = CodeSection::new();
+    let mut data = DataSection::new();
+    let mut n_guest_data = 0u32;
+    for payload in Parser::new(0).parse_all(guest.bytes) {
+        match payload.map_err(|e| e.to_string())? {
+            Payload::TypeSection(r) => re.parse_type_section(&mut types, r).map_err(err)?,
+            Payload::ImportSection(r) => {
+                for imp in r.into_imports() {
+                    let imp = imp.map_err(|e| e.to_string())?;
+                    if imp.module == import::GEN_MODULE && imp.name == import::DISPATCH {
+                        continue;
+                    }
+                    let ty = match imp.ty {
+                        TypeRef::Memory(m) => EntityType::Memory(MemoryType {
+                            minimum: m.initial.max(gen.memory_min_pages),
+                            maximum: m.maximum.map(|mx| mx.max(gen.memory_min_pages)),
+                            memory64: m.memory64,
+                            shared: m.shared,
+                            page_size_log2: m.page_size_log2,
+                        }),
+                        other => re.entity_type(other).map_err(err)?,
+                    };
+                    imports.import(imp.module, imp.name, ty);
+                }
+            }
+            Payload::FunctionSection(r) => re.parse_function_section(&mut funcs, r).map_err(err)?,
+            Payload::TableSection(r) => re.parse_table_section(&mut tables, r).map_err(err)?,
+            Payload::MemorySection(_) => return Err("guest-rt defines its own memory".into()),
+            Payload::GlobalSection(r) => re.parse_global_section(&mut globals, r).map_err(err)?,
+            Payload::ExportSection(r) => {
+                for e in r {
+                    let e = e.map_err(|e| e.to_string())?;
+                    if GUEST_EXPORTS.contains(&e.name) && matches!(e.kind, wasmparser::ExternalKind::Func) {
+                        exports.export(e.name, ExportKind::Func, guest.remap(e.index, guest.gen_base()));
+                    }
+                }
+            }
+            Payload::StartSection { func, .. } => start = Some(guest.remap(func, guest.gen_base())),
+            Payload::ElementSection(r) => re.parse_element_section(&mut elems, r).map_err(err)?,
+            Payload::CodeSectionEntry(body) => re.parse_function_body(&mut code, body).map_err(err)?,
+            Payload::DataSection(r) => {
+                n_guest_data = r.count();
+                re.parse_data_section(&mut data, r).map_err(err)?
+            }
+            _ => {}
+        }
+    }
+    for sig in &gen.types {
+        types.ty().function(sig.params.iter().map(val), sig.results.iter().map(val));
+    }
+    for (ty, body) in &gen.funcs {
+        funcs.function(*ty);
+        code.function(body);
+    }
+    for &init in &gen.globals {
+        globals
+            .global(GlobalType { val_type: ValType::I32, mutable: true, shared: false }, &ConstExpr::i32_const(init));
+    }
+    for (name, idx) in &gen.exports {
+        exports.export(name, ExportKind::Func, *idx);
+    }
+    for (offset, bytes) in &gen.data {
+        data.active(0, &ConstExpr::i32_const(*offset as i32), bytes.iter().copied());
+    }
+    let mut module = Module::new();
+    module.section(&types).section(&imports).section(&funcs);
+    if !tables.is_empty() {
+        module.section(&tables);
+    }
+    module.section(&globals).section(&exports);
+    if let Some(f) = start {
+        module.section(&StartSection { function_index: f });
+    }
+    if !elems.is_empty() {
+        module.section(&elems);
+    }
+    module.section(&DataCountSection { count: n_guest_data + gen.data.len() as u32 });
+    module.section(&code).section(&data);
+    module.section(&CustomSection { name: wsim_abi::META_SECTION.into(), data: gen.meta.as_bytes().into() });
+    Ok(module.finish())
+}
+
+/// Validate a module with the features the artifact may use.
+pub fn validate(bytes: &[u8]) -> Result<(), String> {
+    use wasmparser::Validator;
+    // wasmparser's default features are the finished proposals browsers ship.
+    Validator::new().validate_all(bytes).map(|_| ()).map_err(|e| e.to_string())
+}

@@ -1,0 +1,290 @@
+//! Whole-module generation: declare every function, generate bodies from the
+//! job queue, then `wsim_init` and `gen.dispatch`, lay out the frames and
+//! constant pool, and resolve symbols.
+
+use crate::func::{FnGen, Symbols};
+use crate::guest::Sig;
+use crate::lower::{Addr, Ctx, FnType, Job, Lower, Owner, Role};
+use crate::merge::Generated;
+use wasm_encoder::{BlockType, Function, Instruction as I, ValType};
+use wsim_abi::{frame, status};
+use wsim_ir::*;
+use wsim_layout::{layout_with, Layout, LayoutRequest, Place};
+
+/// Declare the functions of every process and subroutine (indices are
+/// needed before bodies because calls can go forward).
+pub fn declare_all(cx: &mut Ctx) {
+    let d = cx.d;
+    let dispatch = cx.declare(FnType::Dispatch);
+    debug_assert_eq!(dispatch, 0);
+    for (id, s) in d.subrs.iter() {
+        if cx.facts.subr_waits[id.index()] {
+            if s.kind == SubrKind::Function {
+                cx.unsupported(s.span, "a function with timing control");
+            }
+            let (k, disp) = cx.declare_step(Job::Subr(id));
+            cx.subr_fn.push(k);
+            cx.subr_dispatch.push(Some(disp));
+        } else {
+            let k = cx.declare(FnType::Plain);
+            cx.jobs.push_back((k, Job::Subr(id)));
+            cx.subr_fn.push(k);
+            cx.subr_dispatch.push(None);
+        }
+    }
+    for (id, _) in d.procs.iter() {
+        let (k, disp) = cx.declare_step(Job::Proc(id));
+        cx.proc_fn.push(k);
+        cx.proc_dispatch.push(disp);
+    }
+}
+
+/// Generate every queued body. Returns the frame slot bytes used by each
+/// process, subroutine and generated function.
+pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
+    let d = cx.d;
+    let mut proc_extra = vec![0; d.procs.len()];
+    let mut subr_extra = vec![0; d.subrs.len()];
+    let mut fn_slots = vec![0u32; 0];
+    while let Some((k, job)) = cx.jobs.pop_front() {
+        let f = match job {
+            Job::Proc(p) => {
+                let proc = &d.procs[p];
+                let f = FnGen::new(1, true, frame::HEADER_SIZE);
+                let mut l = Lower::new(cx, f, Role::Proc, Owner::default());
+                l.proc = Some(p);
+                match proc.kind {
+                    ProcKind::ContAssign if l.try_inertial_assign(proc.body) => {}
+                    ProcKind::Initial | ProcKind::Final => l.stmt(proc.body),
+                    ProcKind::Always | ProcKind::ContAssign => {
+                        let head = l.f.new_block();
+                        l.f.goto(head);
+                        l.f.switch_to(head);
+                        l.stmt(proc.body);
+                        l.f.goto(head);
+                    }
+                }
+                finish_thread(&mut l);
+                proc_extra[p.index()] = l.f.slot_bytes();
+                l.f
+            }
+            Job::Subr(s) => {
+                let sub = &d.subrs[s];
+                let waits = cx.facts.subr_waits[s.index()];
+                let owner = Owner { subr: sub.automatic.then_some(s), depth: 0 };
+                let f = if waits {
+                    FnGen::new(1, true, cx.lay.subrs[s.index()].extra_offset)
+                } else {
+                    let mut f = FnGen::new(1, false, 0);
+                    // automatic subroutines can recurse: their frames and
+                    // temps come from the temp stack
+                    f.check_temp_overflow = sub.automatic;
+                    f
+                };
+                let role = if waits { Role::TaskStep } else { Role::Plain };
+                let mut l = Lower::new(cx, f, role, owner);
+                l.subr = Some(s);
+                if sub.automatic {
+                    l.init_automatic_locals(s);
+                }
+                l.stmt(sub.body);
+                if waits {
+                    finish_thread(&mut l);
+                    subr_extra[s.index()] = l.f.slot_bytes();
+                } else {
+                    let exit = l.exit;
+                    l.f.goto(exit);
+                    l.f.switch_to(exit);
+                    l.f.ret(None);
+                }
+                l.f
+            }
+            Job::Branch(stmt, owner) => {
+                let f = FnGen::new(1, true, frame::HEADER_SIZE);
+                let mut l = Lower::new(cx, f, Role::Branch, owner);
+                l.stmt(stmt);
+                finish_thread(&mut l);
+                l.f
+            }
+            Job::Deferred { stmt, owner, monitor } => {
+                let f = FnGen::new(1, false, 0);
+                let mut l = Lower::new(cx, f, Role::Deferred, owner);
+                l.deferred_body(stmt, monitor);
+                let exit = l.exit;
+                l.f.goto(exit);
+                l.f.switch_to(exit);
+                l.f.ret(Some(status::DONE));
+                l.f
+            }
+        };
+        if fn_slots.len() <= k as usize {
+            fn_slots.resize(k as usize + 1, 0);
+        }
+        fn_slots[k as usize] = f.slot_bytes();
+        cx.funcs[k as usize].body = Some(f);
+    }
+    fn_slots.resize(cx.funcs.len(), 0);
+    (proc_extra, subr_extra, fn_slots)
+}
+
+/// End a thread function: fall into the exit block, which returns DONE.
+fn finish_thread(l: &mut Lower) {
+    let exit = l.exit;
+    l.f.goto(exit);
+    l.f.switch_to(exit);
+    l.f.ret(Some(status::DONE));
+}
+
+/// `wsim_init`: initial values, rt_init, then start every process
+/// (continuous assignments first so nets settle at time 0).
+pub fn gen_init(cx: &mut Ctx) -> u32 {
+    let d = cx.d;
+    let k = cx.declare(FnType::Init);
+    let f = FnGen::new(0, false, 0);
+    let mut l = Lower::new(cx, f, Role::Plain, Owner::default());
+    for (id, sig) in d.signals.iter() {
+        if let Place::Static(o) = l.cx.lay.signals[id.index()].place {
+            let undriven = !l.cx.facts.written[id.index()];
+            l.init_signal(Addr::Abs(o), sig, sig.elements() as u32, undriven);
+        }
+    }
+    l.f.sym(crate::func::Ins::HeapStart);
+    l.i32c(d.signals.len() as i32);
+    l.i32c(d.precision as i32);
+    l.rt("rt_init");
+    let order: Vec<ProcId> = d
+        .procs
+        .iter()
+        .filter(|(_, p)| p.kind == ProcKind::ContAssign)
+        .map(|(id, _)| id)
+        .chain(d.procs.iter().filter(|(_, p)| p.kind != ProcKind::ContAssign).map(|(id, _)| id))
+        .collect();
+    let has_push = l.cx.guest.helper("rt_start_push").is_some();
+    for p in order {
+        l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
+        let disp = l.cx.proc_dispatch[p.index()];
+        l.i32c(disp as i32);
+        let start = match d.procs[p].kind {
+            ProcKind::Final => "rt_add_final",
+            ProcKind::Always if has_push && starts_with_level_wait(d, d.procs[p].body) => "rt_start_push",
+            _ => "rt_start",
+        };
+        l.rt(start);
+    }
+    let exit = l.exit;
+    l.f.goto(exit);
+    l.f.switch_to(exit);
+    l.f.ret(None);
+    let f = l.f;
+    cx.funcs[k as usize].body = Some(f);
+    k
+}
+
+/// True if the first statement of a process waits on level-sensitive
+/// events only (`@(a or b)`, `@*`, `always_comb`'s trailing wait does not
+/// count): such combinational processes start at the front of the active
+/// region, as vvp does.
+fn starts_with_level_wait(d: &Design, body: StmtId) -> bool {
+    match &d.stmts[body].kind {
+        StmtKind::Block { stmts, .. } => stmts.first().is_some_and(|&s| starts_with_level_wait(d, s)),
+        StmtKind::WaitEvent { events } => !events.is_empty() && events.iter().all(|e| e.edge == Edge::Any),
+        _ => false,
+    }
+}
+
+/// `gen.dispatch(func, frame)`: a br_table over dispatch ids.
+pub fn gen_dispatch(cx: &Ctx) -> Function {
+    let n = cx.dispatch.len() as u32;
+    let mut f = Function::new([]);
+    f.instruction(&I::Block(BlockType::Empty)); // default
+    for _ in 0..n {
+        f.instruction(&I::Block(BlockType::Empty));
+    }
+    f.instruction(&I::LocalGet(0));
+    let targets: Vec<u32> = (0..n).collect();
+    f.instruction(&I::BrTable(targets.into(), n));
+    for (id, &k) in cx.dispatch.iter().enumerate() {
+        f.instruction(&I::End);
+        let _ = id;
+        f.instruction(&I::LocalGet(1));
+        f.instruction(&I::Call(cx.gen_index(k)));
+        f.instruction(&I::Return);
+    }
+    f.instruction(&I::End);
+    f.instruction(&I::Unreachable);
+    f.instruction(&I::End);
+    f
+}
+
+/// Lay out the final arena, resolve symbols and encode everything.
+pub fn assemble(
+    cx: &mut Ctx,
+    extras: (Vec<u32>, Vec<u32>, Vec<u32>),
+    init_k: u32,
+    meta: impl FnOnce(&Layout, u64) -> String,
+) -> Generated {
+    let (proc_extra, subr_extra, fn_slots) = extras;
+    let req = LayoutRequest {
+        proc_extra,
+        subr_extra,
+        const_pool_bytes: cx.consts.bytes.len() as u32,
+        temp_stack_bytes: wsim_layout::DEFAULT_TEMP_STACK,
+    };
+    let lay = layout_with(cx.d, cx.lay.arena_base, &req);
+    let proc_frames: Vec<u32> = lay.procs.iter().map(|p| p.offset).collect();
+    let subr_sizes: Vec<u32> = lay.subrs.iter().map(|s| s.size).collect();
+    let fn_sizes: Vec<u32> = fn_slots.iter().map(|s| (frame::HEADER_SIZE + s).div_ceil(8) * 8).collect();
+    let syms = Symbols {
+        const_base: lay.const_pool.start,
+        proc_frames: &proc_frames,
+        subr_frame_sizes: &subr_sizes,
+        fn_frame_sizes: &fn_sizes,
+        heap_start: lay.heap_start,
+        temp_end: lay.temp_stack.end(),
+        named_states: &cx.named_states,
+    };
+    let tsp = cx.guest.n_globals;
+    let base_ty = cx.guest.types.len() as u32;
+    let sigs = [
+        Sig { params: vec![wasmparser::ValType::I32], results: vec![wasmparser::ValType::I32] },
+        Sig { params: vec![wasmparser::ValType::I32], results: vec![] },
+        Sig {
+            params: vec![wasmparser::ValType::I32, wasmparser::ValType::I32],
+            results: vec![wasmparser::ValType::I32],
+        },
+        Sig { params: vec![], results: vec![] },
+    ];
+    let ty_index = |t: FnType| {
+        base_ty
+            + match t {
+                FnType::Step => 0,
+                FnType::Plain => 1,
+                FnType::Dispatch => 2,
+                FnType::Init => 3,
+            }
+    };
+    let mut funcs = vec![(ty_index(FnType::Dispatch), gen_dispatch(cx))];
+    for gf in cx.funcs.iter_mut().skip(1) {
+        let body = gf.body.take().expect("every declared function has a body");
+        funcs.push((ty_index(gf.ty), body.finish(tsp, &syms)));
+    }
+    // memory: arena + 16 MiB of heap to start with (guest-rt grows it)
+    let min_bytes = lay.heap_start as u64 + (16 << 20);
+    let pages = min_bytes.div_ceil(65536);
+    let meta = meta(&lay, pages);
+    let mut data = vec![];
+    if !cx.consts.bytes.is_empty() {
+        data.push((lay.const_pool.start, cx.consts.bytes.clone()));
+    }
+    cx.lay = lay;
+    let _ = ValType::I32;
+    Generated {
+        types: sigs.to_vec(),
+        funcs,
+        globals: vec![cx.lay.temp_stack.start as i32],
+        data,
+        exports: vec![(wsim_abi::export::INIT.to_string(), cx.gen_index(init_k))],
+        memory_min_pages: pages,
+        meta,
+    }
+}

@@ -1,0 +1,958 @@
+//! Statements: lowered into the function's control-flow graph. Every wait
+//! point (delay, event, wait, task call, join) ends a basic block; the
+//! thread resumes at the next block through `frame.state`.
+
+use crate::analysis;
+use crate::expr::Scalar;
+use crate::func::{mem, Term};
+use crate::lower::{Addr, Job, Lower, Owner, Role};
+use std::collections::BTreeSet;
+use wasm_encoder::{BlockType, Instruction as I, ValType};
+use wsim_abi::{edge, join, op, status};
+use wsim_ir::*;
+
+/// How an assignment writes.
+#[derive(Clone, Copy, Debug)]
+pub enum Mode {
+    Blocking,
+    /// Nonblocking, with an i64 delay local (None = 0).
+    Nba(Option<u32>),
+    /// Active-region update after the delay in the i64 local.
+    After(u32),
+}
+
+/// A resolved lvalue: `w` bits at bit `off` of the `dw`-bit value at `addr`.
+struct Lval {
+    addr: Addr,
+    dw: u32,
+    w: u32,
+    /// Constant bit offset, plus an optional dynamic i32 local added to it.
+    const_off: i64,
+    dyn_off: Option<u32>,
+    sig: i32,
+    /// i32 local: write only when non-zero.
+    guard: Option<u32>,
+    ty: Type,
+}
+
+impl Lower<'_, '_> {
+    pub fn stmt(&mut self, s: StmtId) {
+        let d = self.d();
+        let st = &d.stmts[s];
+        let mark = self.f.mark();
+        match &st.kind {
+            StmtKind::Nop => {}
+            StmtKind::Block { stmts, name } => {
+                let end = self.f.new_block();
+                if name.is_some() {
+                    self.named.push((s, end));
+                }
+                for &c in stmts {
+                    self.stmt(c);
+                }
+                if name.is_some() {
+                    self.named.pop();
+                    if self.role == Role::Proc && self.cx.named_in_proc.contains_key(&s) {
+                        let last = self.f.blocks.len() as u32 - 1;
+                        self.cx.named_states.insert(s, (end as u32, last));
+                    }
+                }
+                self.f.goto(end);
+                self.f.switch_to(end);
+            }
+            StmtKind::Assign { lhs, rhs } => self.assign(*lhs, *rhs, Mode::Blocking),
+            StmtKind::NonBlocking { lhs, rhs, delay } => {
+                let dl = delay.map(|dx| self.delay_ticks(dx));
+                self.assign(*lhs, *rhs, Mode::Nba(dl));
+            }
+            StmtKind::AssignAfter { lhs, rhs, delay } => {
+                let dl = self.delay_ticks(*delay);
+                self.assign(*lhs, *rhs, Mode::After(dl));
+            }
+            StmtKind::If { cond, then_stmt, else_stmt } => {
+                let then_b = self.f.new_block();
+                let else_b = self.f.new_block();
+                let join_b = if else_stmt.is_some() { self.f.new_block() } else { else_b };
+                self.truth(*cond);
+                self.i32c(1);
+                self.i(I::I32Eq);
+                self.f.terminate(Term::Branch(then_b, else_b));
+                self.f.switch_to(then_b);
+                self.stmt(*then_stmt);
+                self.f.goto(join_b);
+                if let Some(e) = else_stmt {
+                    self.f.switch_to(else_b);
+                    self.stmt(*e);
+                    self.f.goto(join_b);
+                }
+                self.f.switch_to(join_b);
+            }
+            StmtKind::Case { kind, subject, arms, default } => self.case(*kind, *subject, arms, *default, st.span),
+            StmtKind::Loop { cond, body, step } => {
+                let head = self.f.new_block();
+                let body_b = self.f.new_block();
+                let step_b = self.f.new_block();
+                let exit = self.f.new_block();
+                self.f.goto(head);
+                self.f.switch_to(head);
+                match cond {
+                    Some(c) => {
+                        self.truth(*c);
+                        self.i32c(1);
+                        self.i(I::I32Eq);
+                        self.f.terminate(Term::Branch(body_b, exit));
+                    }
+                    None => self.f.goto(body_b),
+                }
+                self.f.switch_to(body_b);
+                self.loops.push((exit, step_b));
+                self.stmt(*body);
+                self.loops.pop();
+                self.f.goto(step_b);
+                self.f.switch_to(step_b);
+                if let Some(x) = step {
+                    self.stmt(*x);
+                }
+                self.f.goto(head);
+                self.f.switch_to(exit);
+            }
+            StmtKind::DoWhile { body, cond } => {
+                let body_b = self.f.new_block();
+                let cond_b = self.f.new_block();
+                let exit = self.f.new_block();
+                self.f.goto(body_b);
+                self.f.switch_to(body_b);
+                self.loops.push((exit, cond_b));
+                self.stmt(*body);
+                self.loops.pop();
+                self.f.goto(cond_b);
+                self.f.switch_to(cond_b);
+                self.truth(*cond);
+                self.i32c(1);
+                self.i(I::I32Eq);
+                self.f.terminate(Term::Branch(body_b, exit));
+                self.f.switch_to(exit);
+            }
+            StmtKind::Repeat { count, body } => self.repeat(*count, *body),
+            StmtKind::Delay { ticks } => {
+                if !self.can_wait(st.span, "delay") {
+                    return;
+                }
+                let t = self.delay_ticks(*ticks);
+                self.i(I::LocalGet(0));
+                self.i(I::LocalGet(t));
+                self.rt("rt_delay");
+                let next = self.f.new_block();
+                self.f.suspend(status::WAIT, next);
+            }
+            StmtKind::WaitEvent { events } => self.wait_event(events, st.span),
+            StmtKind::WaitCond { cond } => self.wait_cond(*cond, st.span),
+            StmtKind::Trigger { event } => {
+                self.i32c(event.raw() as i32);
+                self.rt("rt_trigger");
+            }
+            StmtKind::Disable(DisableTarget::Block(b)) => {
+                if let Some(&(_, end)) = self.named.iter().rev().find(|(n, _)| n == b) {
+                    self.f.goto(end);
+                    let dead = self.f.new_block();
+                    self.f.switch_to(dead);
+                } else if let Some(&p) = self.cx.named_in_proc.get(b) {
+                    self.disable_in_process(*b, p);
+                } else {
+                    self.cx
+                        .unsupported(st.span, "`disable` of a block in a fork branch or subroutine of another thread");
+                }
+            }
+            StmtKind::Disable(DisableTarget::Task(t)) if self.subr == Some(*t) => {
+                // Disabling the task from inside it returns from it (1364-2005 10.3).
+                let exit = self.exit;
+                self.f.goto(exit);
+                let dead = self.f.new_block();
+                self.f.switch_to(dead);
+            }
+            StmtKind::Disable(DisableTarget::Task(_)) => {
+                self.cx.unsupported(st.span, "`disable` of a task from outside the task")
+            }
+            StmtKind::DisableFork => {
+                if self.can_wait(st.span, "disable fork") {
+                    self.i(I::LocalGet(0));
+                    self.rt("rt_disable_fork");
+                }
+            }
+            StmtKind::WaitFork => {
+                if self.can_wait(st.span, "wait fork") {
+                    self.join(join::ALL);
+                }
+            }
+            StmtKind::Fork { branches, join: jk, .. } => self.fork(branches, *jk, st.span),
+            StmtKind::Call { subr, args } => self.call_stmt(*subr, args, st.span),
+            StmtKind::SysTask { name, args, scope } => self.systask(s, name, args, *scope),
+            StmtKind::Return => {
+                let exit = self.exit;
+                if self.subr.is_none() {
+                    self.cx.unsupported(st.span, "`return` outside a subroutine");
+                }
+                self.f.goto(exit);
+                let dead = self.f.new_block();
+                self.f.switch_to(dead);
+            }
+            StmtKind::Break | StmtKind::Continue => match self.loops.last() {
+                Some(&(brk, cont)) => {
+                    let t = if matches!(st.kind, StmtKind::Break) { brk } else { cont };
+                    self.f.goto(t);
+                    let dead = self.f.new_block();
+                    self.f.switch_to(dead);
+                }
+                None => self.cx.unsupported(st.span, "`break`/`continue` outside a loop"),
+            },
+        }
+        self.f.release(mark);
+    }
+
+    /// A delayed continuous assignment (`[AssignAfter, WaitEvent]`) with
+    /// inertial delay (IEEE 1364-2005 6.1.3, as Icarus does): each input
+    /// change schedules the new value `delay` later and cancels a pending
+    /// one; a value equal to the net's current one schedules nothing. The
+    /// process waits on its inputs and the deadline at once. Returns false
+    /// (generating nothing) if the body does not have that shape.
+    pub fn try_inertial_assign(&mut self, body: StmtId) -> bool {
+        let d = self.d();
+        let StmtKind::Block { stmts, .. } = &d.stmts[body].kind else { return false };
+        let [a, w] = stmts.as_slice() else { return false };
+        let (StmtKind::AssignAfter { lhs, rhs, delay }, StmtKind::WaitEvent { events }) =
+            (&d.stmts[*a].kind, &d.stmts[*w].kind)
+        else {
+            return false;
+        };
+        let ty = d.exprs[*lhs].ty;
+        let mut sigs = BTreeSet::new();
+        for ev in events {
+            analysis::reads(d, ev.expr, &mut sigs);
+        }
+        if ty.is_real() || sigs.iter().any(|s| !matches!(d.signals[*s].storage, Storage::Static)) {
+            return false;
+        }
+        let w = ty.width;
+        let value = Addr::Base(0, self.f.slot(wsim_abi::value_bytes(w)));
+        let deadline = Addr::Base(0, self.f.slot(8));
+        let head = self.f.new_block();
+        let woke = self.f.new_block();
+        let idle = self.f.new_block();
+        let idle_woke = self.f.new_block();
+        let schedule = self.f.new_block();
+        let fire = self.f.new_block();
+        self.f.goto(head);
+        // head: value = rhs; if value === lhs: idle; else wait inputs or deadline
+        self.f.switch_to(head);
+        let m = self.f.mark();
+        let v = self.int(*rhs);
+        self.copy_value(value, v, w);
+        let t = self.delay_ticks(*delay);
+        self.push_addr(deadline);
+        self.rt("rt_now");
+        self.i(I::LocalGet(t));
+        self.i(I::I64Add);
+        self.i(I::I64Store(mem(0, 3)));
+        let cur = self.int(*lhs);
+        self.i32c(op::CASE_EXACT);
+        self.push_addr(value);
+        self.push_addr(cur);
+        self.i32c(w as i32);
+        self.rt("rt_case_match");
+        self.f.release(m);
+        self.f.terminate(Term::Branch(idle, schedule));
+        self.f.switch_to(schedule);
+        self.wait_on(&sigs);
+        self.i(I::LocalGet(0));
+        self.i(I::LocalGet(t));
+        self.rt("rt_delay");
+        self.f.suspend(status::WAIT, woke);
+        // woke: deadline reached -> write; else an input changed -> head
+        self.push_addr(deadline);
+        self.i(I::I64Load(mem(0, 3)));
+        self.rt("rt_now");
+        self.i(I::I64LeU);
+        self.f.terminate(Term::Branch(fire, head));
+        self.f.switch_to(fire);
+        let m = self.f.mark();
+        self.write(*lhs, value, Mode::Blocking);
+        self.f.release(m);
+        self.f.goto(idle);
+        self.f.switch_to(idle);
+        self.wait_on(&sigs);
+        self.f.suspend(status::WAIT, idle_woke);
+        self.f.goto(head);
+        true
+    }
+
+    fn wait_on(&mut self, sigs: &BTreeSet<SignalId>) {
+        for &s in sigs {
+            self.i(I::LocalGet(0));
+            self.i32c(s.raw() as i32);
+            self.i32c(edge::ANY);
+            self.rt("rt_wait");
+        }
+    }
+
+    /// `disable blk` where `blk` is in another static process: if that
+    /// process is suspended inside the block, cancel its wait and resume
+    /// it after the block.
+    fn disable_in_process(&mut self, b: StmtId, p: ProcId) {
+        use crate::func::Ins;
+        let st = self.f.local(ValType::I32);
+        self.f.sym(Ins::ProcFrame(p.raw()));
+        self.i(I::I32Load(mem(wsim_abi::frame::STATE, 2)));
+        self.i(I::LocalSet(st));
+        self.i(I::LocalGet(st));
+        self.f.sym(Ins::NamedEnd(b.raw()));
+        self.i(I::I32GtU);
+        self.i(I::LocalGet(st));
+        self.f.sym(Ins::NamedLast(b.raw()));
+        self.i(I::I32LeU);
+        self.i(I::I32And);
+        self.f.sym(Ins::ProcFrame(p.raw()));
+        self.i(I::I32Load(mem(wsim_abi::frame::FLAGS, 2)));
+        self.i32c((wsim_abi::frame::flags::FINISHED | wsim_abi::frame::flags::DEAD) as i32);
+        self.i(I::I32And);
+        self.i(I::I32Eqz);
+        self.i(I::I32And);
+        self.i(I::If(BlockType::Empty));
+        self.f.sym(Ins::ProcFrame(p.raw()));
+        self.f.sym(Ins::NamedEnd(b.raw()));
+        self.rt("rt_resume_at");
+        self.i(I::End);
+    }
+
+    /// Whether this function has a thread frame to suspend; reports otherwise.
+    fn can_wait(&mut self, span: wsim_diag::Span, what: &str) -> bool {
+        match self.role {
+            Role::Proc | Role::TaskStep | Role::Branch => true,
+            Role::Plain | Role::Deferred => {
+                self.cx.unsupported(span, format!("{what} in a function or a context that cannot wait"));
+                false
+            }
+        }
+    }
+
+    /// Evaluate a delay into an i64 local (X/Z delays count as 0).
+    fn delay_ticks(&mut self, e: ExprId) -> u32 {
+        let t = self.f.local(ValType::I64);
+        match self.scalar(e) {
+            Scalar::Const(v) => self.i(I::I64Const(v)),
+            Scalar::Unknown => self.i(I::I64Const(0)),
+            Scalar::Dyn { v, known } => {
+                self.i(I::LocalGet(v));
+                self.i(I::I64Const(0));
+                self.i(I::LocalGet(known));
+                self.i(I::Select);
+            }
+        }
+        self.i(I::LocalSet(t));
+        t
+    }
+
+    /// Store `frame.state`, ask rt_join, and wait if it says so.
+    fn join(&mut self, kind: i32) {
+        let next = self.f.new_block();
+        let wait_b = self.f.new_block();
+        self.i(I::LocalGet(0));
+        self.i32c(kind);
+        self.rt("rt_join");
+        self.f.terminate(Term::Branch(wait_b, next));
+        self.f.switch_to(wait_b);
+        self.f.suspend(status::WAIT, next);
+    }
+
+    fn repeat(&mut self, count: ExprId, body: StmtId) {
+        // The counter survives waits inside the body: a frame slot in
+        // thread functions, a temp otherwise.
+        let waits = analysis::stmt_waits(self.d(), body, &self.cx.facts.subr_waits);
+        let cell =
+            if waits && self.role != Role::Plain { Addr::Base(0, self.f.slot(8)) } else { Addr::Temp(self.f.temp(8)) };
+        let n = self.f.local(ValType::I64);
+        match self.scalar(count) {
+            Scalar::Const(v) => self.i(I::I64Const(v.max(0))),
+            Scalar::Unknown => self.i(I::I64Const(0)),
+            Scalar::Dyn { v, known } => {
+                self.i(I::LocalGet(v));
+                self.i(I::I64Const(0));
+                self.i(I::LocalGet(known));
+                self.i(I::Select);
+            }
+        }
+        self.i(I::LocalSet(n));
+        self.push_addr(cell);
+        self.i(I::LocalGet(n));
+        self.i(I::I64Store(mem(0, 3)));
+        let head = self.f.new_block();
+        let body_b = self.f.new_block();
+        let exit = self.f.new_block();
+        self.f.goto(head);
+        self.f.switch_to(head);
+        // if counter > 0 { counter -= 1; body }
+        self.push_addr(cell);
+        self.i(I::I64Load(mem(0, 3)));
+        self.i(I::I64Const(0));
+        self.i(I::I64GtS);
+        self.f.terminate(Term::Branch(body_b, exit));
+        self.f.switch_to(body_b);
+        self.push_addr(cell);
+        self.push_addr(cell);
+        self.i(I::I64Load(mem(0, 3)));
+        self.i(I::I64Const(1));
+        self.i(I::I64Sub);
+        self.i(I::I64Store(mem(0, 3)));
+        self.loops.push((exit, head));
+        self.stmt(body);
+        self.loops.pop();
+        self.f.goto(head);
+        self.f.switch_to(exit);
+    }
+
+    fn case(
+        &mut self,
+        kind: CaseKind,
+        subject: ExprId,
+        arms: &[CaseArm],
+        default: Option<StmtId>,
+        span: wsim_diag::Span,
+    ) {
+        if self.ty(subject).is_real() {
+            self.cx.unsupported(span, "`case` on a real subject");
+            return;
+        }
+        let w = self.ty(subject).width;
+        let subj = self.int(subject);
+        let code = match kind {
+            CaseKind::Exact => op::CASE_EXACT,
+            CaseKind::Z => op::CASE_Z,
+            CaseKind::X => op::CASE_X,
+        };
+        let end = self.f.new_block();
+        let arm_blocks: Vec<usize> = arms.iter().map(|_| self.f.new_block()).collect();
+        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
+            for &label in &arm.labels {
+                let lv = self.int(label);
+                if w <= 64 {
+                    self.fast_case_match(code, subj, lv);
+                } else {
+                    self.i32c(code);
+                    self.push_addr(subj);
+                    self.push_addr(lv);
+                    self.i32c(w as i32);
+                    self.rt("rt_case_match");
+                }
+                let next = self.f.new_block();
+                self.f.terminate(Term::Branch(ab, next));
+                self.f.switch_to(next);
+            }
+        }
+        if let Some(dflt) = default {
+            self.stmt(dflt);
+        }
+        self.f.goto(end);
+        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
+            self.f.switch_to(ab);
+            self.stmt(arm.body);
+            self.f.goto(end);
+        }
+        self.f.switch_to(end);
+    }
+
+    // ------------------------------------------------------------ waits
+
+    fn wait_event(&mut self, events: &[Event], span: wsim_diag::Span) {
+        if !self.can_wait(span, "event control") {
+            return;
+        }
+        let d = self.d();
+        let simple = events.iter().all(|ev| {
+            matches!(d.exprs[ev.expr].kind, ExprKind::Signal(s) if matches!(d.signals[s].storage, Storage::Static))
+        });
+        if simple {
+            // Each event expression gets an id in source order (identical
+            // ones share it): guest-rt wakes waiters expression by expression
+            // like vvp.
+            let mut ids: Vec<SignalId> = vec![];
+            for ev in events {
+                let ExprKind::Signal(s) = d.exprs[ev.expr].kind else { unreachable!() };
+                let id = match ids.iter().position(|&x| x == s) {
+                    Some(k) => k + 1,
+                    None => {
+                        ids.push(s);
+                        ids.len()
+                    }
+                };
+                self.i(I::LocalGet(0));
+                self.i32c(s.raw() as i32);
+                self.i32c(edge_code(ev.edge) | ((id as i32) << 8));
+                self.rt("rt_wait");
+            }
+            let next = self.f.new_block();
+            self.f.suspend(status::WAIT, next);
+            return;
+        }
+        self.wait_event_exprs(events, span);
+    }
+
+    /// `@(expr)` on expressions that are not plain signals: remember each
+    /// value in a frame slot, wait for any change of the signals it reads,
+    /// then compare (edges on the LSB, IEEE 1364-2005 9.7.2) and wait again
+    /// when nothing relevant happened.
+    fn wait_event_exprs(&mut self, events: &[Event], span: wsim_diag::Span) {
+        let d = self.d();
+        let mut sigs = BTreeSet::new();
+        let mut slots = vec![];
+        // signal -> id of the first event expression that reads it
+        let mut sig_ids: Vec<(SignalId, i32)> = vec![];
+        for (k, ev) in events.iter().enumerate() {
+            let mut rs = BTreeSet::new();
+            analysis::reads(d, ev.expr, &mut rs);
+            for s in rs {
+                if !sig_ids.iter().any(|(x, _)| *x == s) {
+                    sig_ids.push((s, k as i32 + 1));
+                }
+            }
+            let ty = d.exprs[ev.expr].ty;
+            if ty.is_real() || ty.kind == TypeKind::Event {
+                if let ExprKind::Signal(_) = d.exprs[ev.expr].kind {
+                } else {
+                    self.cx.unsupported(span, "event control on a real expression");
+                    return;
+                }
+            }
+            analysis::reads(d, ev.expr, &mut sigs);
+            let bytes = if ty.is_real() { 8 } else { wsim_abi::value_bytes(ty.width) };
+            slots.push(Addr::Base(0, self.f.slot(bytes)));
+        }
+        for &s in &sigs {
+            if !matches!(d.signals[s].storage, Storage::Static) {
+                self.cx.unsupported(span, "event control on an automatic variable");
+                return;
+            }
+        }
+        // Save the current values.
+        for (ev, &slot) in events.iter().zip(&slots) {
+            let m = self.f.mark();
+            self.save_event_value(ev.expr, slot);
+            self.f.release(m);
+        }
+        let arm = self.f.new_block();
+        self.f.goto(arm);
+        self.f.switch_to(arm);
+        for &(s, id) in &sig_ids {
+            self.i(I::LocalGet(0));
+            self.i32c(s.raw() as i32);
+            self.i32c(edge::ANY | (id << 8));
+            self.rt("rt_wait");
+        }
+        let woke = self.f.new_block();
+        self.f.suspend(status::WAIT, woke);
+        // On wake: fired = OR over events; each slot gets the new value.
+        let fired = self.f.local(ValType::I32);
+        self.i32c(0);
+        self.i(I::LocalSet(fired));
+        for (ev, &slot) in events.iter().zip(&slots) {
+            let m = self.f.mark();
+            let ty = self.ty(ev.expr);
+            if ty.is_real() || ty.kind == TypeKind::Event {
+                // named events / reals on a plain signal: any wake counts
+                self.i32c(1);
+                self.i(I::LocalSet(fired));
+                self.f.release(m);
+                continue;
+            }
+            let w = ty.width;
+            let newv = self.int(ev.expr);
+            let hit = self.f.local(ValType::I32);
+            if ev.edge == Edge::Any {
+                self.i32c(op::CASE_EXACT);
+                self.push_addr(slot);
+                self.push_addr(newv);
+                self.i32c(w as i32);
+                self.rt("rt_case_match");
+                self.i(I::I32Eqz);
+            } else {
+                // LSB codes: aval bit | bval bit << 1  (0,1,z=2,x=3)
+                self.lsb_code(slot, w);
+                let old = self.f.local(ValType::I32);
+                self.i(I::LocalSet(old));
+                self.lsb_code(newv, w);
+                let new = self.f.local(ValType::I32);
+                self.i(I::LocalSet(new));
+                self.edge_test(ev.edge, old, new);
+            }
+            self.i(I::LocalSet(hit));
+            self.i(I::LocalGet(fired));
+            self.i(I::LocalGet(hit));
+            self.i(I::I32Or);
+            self.i(I::LocalSet(fired));
+            self.copy_value(slot, newv, w);
+            self.f.release(m);
+        }
+        let next = self.f.new_block();
+        self.i(I::LocalGet(fired));
+        self.f.terminate(Term::Branch(next, arm));
+        self.f.switch_to(next);
+    }
+
+    fn save_event_value(&mut self, e: ExprId, slot: Addr) {
+        let ty = self.ty(e);
+        if ty.is_real() || ty.kind == TypeKind::Event {
+            return;
+        }
+        let v = self.int(e);
+        self.copy_value(slot, v, ty.width);
+    }
+
+    /// Push the 2-bit code of a value's LSB.
+    fn lsb_code(&mut self, v: Addr, w: u32) {
+        let limbs = w.div_ceil(64).max(1);
+        self.push_addr(v);
+        self.i(I::I32Load(mem(0, 2)));
+        self.i32c(1);
+        self.i(I::I32And);
+        self.push_addr(v);
+        self.i(I::I32Load(mem(8 * limbs, 2)));
+        self.i32c(1);
+        self.i(I::I32And);
+        self.i32c(1);
+        self.i(I::I32Shl);
+        self.i(I::I32Or);
+    }
+
+    /// Push 1 if old->new (LSB codes 0,1,2=z,3=x) is the edge (IEEE 1364-2005 table 9-2).
+    fn edge_test(&mut self, e: Edge, old: u32, new: u32) {
+        // posedge: 0->1/x/z, x/z->1 ; negedge: 1->0/x/z, x/z->0
+        let pos = |l: &mut Self| {
+            l.i(I::LocalGet(old));
+            l.i32c(0);
+            l.i(I::I32Eq);
+            l.i(I::LocalGet(new));
+            l.i32c(0);
+            l.i(I::I32Ne);
+            l.i(I::I32And);
+            l.i(I::LocalGet(old));
+            l.i32c(2);
+            l.i(I::I32GeU);
+            l.i(I::LocalGet(new));
+            l.i32c(1);
+            l.i(I::I32Eq);
+            l.i(I::I32And);
+            l.i(I::I32Or);
+        };
+        let neg = |l: &mut Self| {
+            l.i(I::LocalGet(old));
+            l.i32c(1);
+            l.i(I::I32Eq);
+            l.i(I::LocalGet(new));
+            l.i32c(1);
+            l.i(I::I32Ne);
+            l.i(I::I32And);
+            l.i(I::LocalGet(old));
+            l.i32c(2);
+            l.i(I::I32GeU);
+            l.i(I::LocalGet(new));
+            l.i32c(0);
+            l.i(I::I32Eq);
+            l.i(I::I32And);
+            l.i(I::I32Or);
+        };
+        match e {
+            Edge::Pos => pos(self),
+            Edge::Neg => neg(self),
+            _ => {
+                pos(self);
+                neg(self);
+                self.i(I::I32Or);
+            }
+        }
+    }
+
+    fn wait_cond(&mut self, cond: ExprId, span: wsim_diag::Span) {
+        if !self.can_wait(span, "wait") {
+            return;
+        }
+        let d = self.d();
+        let mut sigs = BTreeSet::new();
+        analysis::reads(d, cond, &mut sigs);
+        let head = self.f.new_block();
+        let wait_b = self.f.new_block();
+        let next = self.f.new_block();
+        self.f.goto(head);
+        self.f.switch_to(head);
+        self.truth(cond);
+        self.i32c(1);
+        self.i(I::I32Eq);
+        self.f.terminate(Term::Branch(next, wait_b));
+        self.f.switch_to(wait_b);
+        if sigs.is_empty() {
+            // never becomes true: wait forever
+            self.f.ret(Some(status::WAIT));
+        } else {
+            for s in sigs {
+                self.i(I::LocalGet(0));
+                self.i32c(s.raw() as i32);
+                self.i32c(edge::ANY);
+                self.rt("rt_wait");
+            }
+            self.f.suspend(status::WAIT, head);
+        }
+        self.f.switch_to(next);
+    }
+
+    fn fork(&mut self, branches: &[StmtId], jk: JoinKind, span: wsim_diag::Span) {
+        if !self.can_wait(span, "fork") {
+            return;
+        }
+        let owner = Owner { subr: self.owner.subr, depth: self.owner.depth + 1 };
+        let child = self.f.local(ValType::I32);
+        for &b in branches {
+            let (k, id) = self.cx.declare_step(Job::Branch(b, owner));
+            self.f.sym(crate::func::Ins::FnFrameSize(k));
+            self.i32c(id as i32);
+            self.rt("rt_alloc_frame");
+            self.i(I::LocalSet(child));
+            self.i(I::LocalGet(0));
+            self.i(I::LocalGet(child));
+            self.rt("rt_fork");
+        }
+        match jk {
+            JoinKind::All => self.join(join::ALL),
+            JoinKind::Any => self.join(join::ANY),
+            JoinKind::None => {}
+        }
+    }
+
+    // ------------------------------------------------------------ writes
+
+    pub fn assign(&mut self, lhs: ExprId, rhs: ExprId, mode: Mode) {
+        let lty = self.ty(lhs);
+        if lty.is_real() {
+            if !matches!(mode, Mode::Blocking) {
+                self.cx.unsupported(self.espan(lhs), "nonblocking or delayed assignment to a real variable");
+                return;
+            }
+            self.write_real(lhs, |l| l.real(rhs));
+            return;
+        }
+        let v = self.int(rhs);
+        let rty = self.ty(rhs);
+        let v = if rty.four_state && !lty.four_state {
+            let t = self.temp_value(lty.width);
+            self.copy_value(t, v, lty.width);
+            self.make_2state(t, lty.width);
+            t
+        } else {
+            v
+        };
+        self.write(lhs, v, mode);
+    }
+
+    /// Write a real lvalue from the f64 that `value` pushes.
+    pub fn write_real(&mut self, lhs: ExprId, value: impl FnOnce(&mut Self)) {
+        let d = self.d();
+        let (addr, guard, sig) = match &d.exprs[lhs].kind {
+            ExprKind::Signal(s) => (Some(self.sig_addr(*s, d.exprs[lhs].span)), None, Some(*s)),
+            ExprKind::ArrayElem { sig, indices } => match self.elem_addr(*sig, indices, d.exprs[lhs].span) {
+                Some((a, g)) => (Some(a), g, Some(*sig)),
+                None => (None, None, None),
+            },
+            _ => {
+                self.cx.unsupported(d.exprs[lhs].span, "this real lvalue");
+                return;
+            }
+        };
+        let Some(addr) = addr else { return };
+        let v = self.f.local(ValType::F64);
+        value(self);
+        self.i(I::LocalSet(v));
+        if let Some(g) = guard {
+            self.i(I::LocalGet(g));
+            self.i(I::If(BlockType::Empty));
+        }
+        let sig_arg = sig.map(|s| self.sig_arg(s)).unwrap_or(wsim_abi::NO_SIG as i32);
+        if sig_arg != wsim_abi::NO_SIG as i32 {
+            // notify waiters only when the value changes
+            self.push_addr(addr);
+            self.i(I::F64Load(mem(0, 3)));
+            self.i(I::LocalGet(v));
+            self.i(I::F64Ne);
+            self.i(I::If(BlockType::Empty));
+            self.push_addr(addr);
+            self.i(I::LocalGet(v));
+            self.i(I::F64Store(mem(0, 3)));
+            self.i32c(sig_arg);
+            self.i32c(0);
+            self.i32c(0);
+            self.rt("rt_notify");
+            self.i(I::End);
+        } else {
+            self.push_addr(addr);
+            self.i(I::LocalGet(v));
+            self.i(I::F64Store(mem(0, 3)));
+        }
+        if guard.is_some() {
+            self.i(I::End);
+        }
+    }
+
+    /// Write the value at `src` (of the lvalue's width) to an integral lvalue.
+    pub fn write(&mut self, lhs: ExprId, src: Addr, mode: Mode) {
+        let d = self.d();
+        if let ExprKind::Concat(parts) = &d.exprs[lhs].kind {
+            let total = d.exprs[lhs].ty.width;
+            let mut off = 0u32;
+            for &p in parts.iter().rev() {
+                let pw = d.exprs[p].ty.width;
+                let t = self.temp_value(pw);
+                self.push_addr(t);
+                self.i32c(pw as i32);
+                self.push_addr(src);
+                self.i32c(total as i32);
+                self.i32c(off as i32);
+                self.i32c(0);
+                self.rt("rt_get_bits");
+                self.write(p, t, mode);
+                off += pw;
+            }
+            return;
+        }
+        let Some(lv) = self.lval(lhs) else { return };
+        if lv.ty.is_real() {
+            self.cx.unsupported(self.espan(lhs), "part-select of a real");
+            return;
+        }
+        if let Some(g) = lv.guard {
+            self.i(I::LocalGet(g));
+            self.i(I::If(BlockType::Empty));
+        }
+        let whole = lv.dyn_off.is_none() && lv.const_off == 0 && lv.w == lv.dw;
+        let push_off = |l: &mut Self| match lv.dyn_off {
+            Some(o) => l.i(I::LocalGet(o)),
+            None => l.i32c(lv.const_off.clamp(-(1 << 30), 1 << 30) as i32),
+        };
+        match mode {
+            Mode::Blocking if whole && lv.w <= 64 && lv.sig == wsim_abi::NO_SIG as i32 => self.fast_copy(lv.addr, src),
+            Mode::Blocking if whole && lv.w <= 64 => self.fast_store_notify(lv.addr, src, lv.sig),
+            Mode::Blocking if whole => {
+                self.push_addr(lv.addr);
+                self.push_addr(src);
+                self.i32c(lv.w as i32);
+                self.i32c(lv.sig);
+                self.rt("rt_store");
+                self.i(I::Drop);
+            }
+            Mode::Blocking => {
+                self.push_addr(lv.addr);
+                self.i32c(lv.dw as i32);
+                push_off(self);
+                self.push_addr(src);
+                self.i32c(lv.w as i32);
+                self.i32c(lv.sig);
+                self.rt("rt_store_bits");
+                self.i(I::Drop);
+            }
+            Mode::Nba(_) | Mode::After(_) => {
+                self.push_addr(lv.addr);
+                self.i32c(lv.dw as i32);
+                push_off(self);
+                self.push_addr(src);
+                self.i32c(lv.w as i32);
+                self.i32c(lv.sig);
+                match mode {
+                    Mode::Nba(Some(t)) | Mode::After(t) => self.i(I::LocalGet(t)),
+                    _ => self.i(I::I64Const(0)),
+                }
+                self.rt(if matches!(mode, Mode::After(_)) { "rt_update_after" } else { "rt_nba" });
+            }
+        }
+        if lv.guard.is_some() {
+            self.i(I::End);
+        }
+    }
+}
+
+impl Lower<'_, '_> {
+    /// Resolve an lvalue (not a concatenation). `None` when it can never be
+    /// written (constant index out of range) or is not an lvalue.
+    fn lval(&mut self, e: ExprId) -> Option<Lval> {
+        let d = self.d();
+        let ex = &d.exprs[e];
+        match &ex.kind {
+            ExprKind::Signal(s) => {
+                let addr = self.sig_addr(*s, ex.span);
+                Some(Lval {
+                    addr,
+                    dw: ex.ty.width,
+                    w: ex.ty.width,
+                    const_off: 0,
+                    dyn_off: None,
+                    sig: self.sig_arg(*s),
+                    guard: None,
+                    ty: ex.ty,
+                })
+            }
+            ExprKind::ArrayElem { sig, indices } => {
+                let (addr, guard) = self.elem_addr(*sig, indices, ex.span)?;
+                Some(Lval {
+                    addr,
+                    dw: ex.ty.width,
+                    w: ex.ty.width,
+                    const_off: 0,
+                    dyn_off: None,
+                    sig: self.sig_arg(*sig),
+                    guard,
+                    ty: ex.ty,
+                })
+            }
+            ExprKind::Select { base, offset, width } => {
+                let mut lv = self.lval(*base)?;
+                lv.w = *width;
+                match self.scalar(*offset) {
+                    Scalar::Unknown => return None,
+                    Scalar::Const(v) => lv.const_off += v,
+                    Scalar::Dyn { v, known } => {
+                        let o = self.f.local(ValType::I32);
+                        self.push_clamped_i32(v);
+                        if let Some(prev) = lv.dyn_off {
+                            self.i(I::LocalGet(prev));
+                            self.i(I::I32Add);
+                        }
+                        self.i(I::LocalSet(o));
+                        lv.dyn_off = Some(o);
+                        let g = self.f.local(ValType::I32);
+                        self.i(I::LocalGet(known));
+                        if let Some(prev) = lv.guard {
+                            self.i(I::LocalGet(prev));
+                            self.i(I::I32And);
+                        }
+                        self.i(I::LocalSet(g));
+                        lv.guard = Some(g);
+                    }
+                }
+                if let (Some(o), true) = (lv.dyn_off, lv.const_off != 0) {
+                    self.i(I::LocalGet(o));
+                    self.i32c(lv.const_off.clamp(-(1 << 30), 1 << 30) as i32);
+                    self.i(I::I32Add);
+                    self.i(I::LocalSet(o));
+                    lv.const_off = 0;
+                }
+                Some(lv)
+            }
+            _ => {
+                self.cx.unsupported(ex.span, "this kind of lvalue");
+                None
+            }
+        }
+    }
+}
+
+fn edge_code(e: Edge) -> i32 {
+    match e {
+        Edge::Any => edge::ANY,
+        Edge::Pos => edge::POS,
+        Edge::Neg => edge::NEG,
+        Edge::Both => edge::BOTH,
+    }
+}
