@@ -1,0 +1,178 @@
+//! The artifact's imports: host services (module `env`) and the compiler's
+//! step-function dispatcher (module `gen`). On native builds (unit tests)
+//! they are replaced by hooks a test installs: captured output per fd, a
+//! table of readable files, plusargs, and a Rust `dispatch` function.
+
+#[cfg(target_arch = "wasm32")]
+mod imports {
+    #[link(wasm_import_module = "env")]
+    extern "C" {
+        pub fn host_write(fd: i32, ptr: i32, len: i32);
+        pub fn host_fopen(name_ptr: i32, name_len: i32, mode_ptr: i32, mode_len: i32) -> i32;
+        pub fn host_fclose(fd: i32);
+        pub fn host_fflush(fd: i32);
+        pub fn host_read_file(name_ptr: i32, name_len: i32, dst: i32, cap: i32) -> i64;
+        pub fn host_plusargs(dst: i32, cap: i32) -> i32;
+    }
+
+    #[link(wasm_import_module = "gen")]
+    extern "C" {
+        pub fn dispatch(func: i32, frame: i32) -> i32;
+    }
+}
+
+use alloc::vec::Vec;
+
+/// Runs step function `func` on `frame`; returns an `abi::status`.
+pub fn dispatch(func: u32, frame: u32) -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: an import provided by the compiler.
+        unsafe { imports::dispatch(func as i32, frame as i32) }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (native::state().dispatch)(func, frame)
+    }
+}
+
+/// Writes bytes to host fd `fd`.
+pub fn write(fd: i32, data: &[u8]) {
+    if data.is_empty() {
+        return;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: `data` lies in linear memory.
+        unsafe { imports::host_write(fd, data.as_ptr() as i32, data.len() as i32) }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        native::state().output.push((fd, data.to_vec()));
+    }
+}
+
+/// Opens a file; returns a host fd >= 3 or 0.
+pub fn fopen(name: &[u8], mode: &[u8]) -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: both slices lie in linear memory.
+        unsafe { imports::host_fopen(name.as_ptr() as i32, name.len() as i32, mode.as_ptr() as i32, mode.len() as i32) }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let s = native::state();
+        if mode.first() == Some(&b'r') && !s.files.iter().any(|(n, _)| n == name) {
+            return 0;
+        }
+        s.next_fd += 1;
+        s.opened.push((s.next_fd, name.to_vec()));
+        s.next_fd
+    }
+}
+
+pub fn fclose(fd: i32) {
+    #[cfg(target_arch = "wasm32")]
+    // SAFETY: plain import call.
+    unsafe {
+        imports::host_fclose(fd)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    native::state().closed.push(fd);
+}
+
+pub fn fflush(fd: i32) {
+    #[cfg(target_arch = "wasm32")]
+    // SAFETY: plain import call.
+    unsafe {
+        imports::host_fflush(fd)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = fd;
+}
+
+/// The whole content of a file, or None when it cannot be read.
+pub fn read_file(name: &[u8]) -> Option<Vec<u8>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: pointers lie in linear memory; the host copies at most cap.
+        unsafe {
+            let size = imports::host_read_file(name.as_ptr() as i32, name.len() as i32, 0, 0);
+            if size < 0 || size > i32::MAX as i64 {
+                return None;
+            }
+            let mut buf = alloc::vec![0u8; size as usize];
+            imports::host_read_file(name.as_ptr() as i32, name.len() as i32, buf.as_mut_ptr() as i32, size as i32);
+            Some(buf)
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        native::state().files.iter().find(|(n, _)| n == name).map(|(_, d)| d.clone())
+    }
+}
+
+/// The run's plusargs, without the leading `+`.
+pub fn plusargs() -> Vec<Vec<u8>> {
+    #[cfg(target_arch = "wasm32")]
+    let raw = {
+        // SAFETY: the host copies at most `cap` bytes into our buffer.
+        unsafe {
+            let len = imports::host_plusargs(0, 0).max(0) as usize;
+            let mut buf = alloc::vec![0u8; len];
+            imports::host_plusargs(buf.as_mut_ptr() as i32, len as i32);
+            buf
+        }
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    let raw = native::state().plusargs.clone();
+    raw.split(|&b| b == 0).filter(|a| !a.is_empty()).map(|a| a.to_vec()).collect()
+}
+
+/// Native stand-ins for the imports, driven by tests.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod native {
+    use crate::mem::Global;
+    use alloc::vec::Vec;
+
+    pub struct HostState {
+        pub dispatch: fn(u32, u32) -> i32,
+        /// Every `write`: (fd, bytes).
+        pub output: Vec<(i32, Vec<u8>)>,
+        /// Files `read_file` can read: (name, content).
+        pub files: Vec<(Vec<u8>, Vec<u8>)>,
+        pub plusargs: Vec<u8>,
+        pub next_fd: i32,
+        pub opened: Vec<(i32, Vec<u8>)>,
+        pub closed: Vec<i32>,
+    }
+
+    fn no_dispatch(_: u32, _: u32) -> i32 {
+        wsim_abi::status::DONE
+    }
+
+    static STATE: Global<Option<HostState>> = Global::new(None);
+
+    pub fn state() -> &'static mut HostState {
+        STATE.get().get_or_insert_with(|| HostState {
+            dispatch: no_dispatch,
+            output: Vec::new(),
+            files: Vec::new(),
+            plusargs: Vec::new(),
+            next_fd: 2,
+            opened: Vec::new(),
+            closed: Vec::new(),
+        })
+    }
+
+    /// Forgets everything (a fresh host).
+    pub fn reset() {
+        *STATE.get() = None;
+    }
+
+    /// All bytes written to `fd`, as text.
+    pub fn output_of(fd: i32) -> alloc::string::String {
+        let bytes: Vec<u8> = state().output.iter().filter(|(f, _)| *f == fd).flat_map(|(_, b)| b.clone()).collect();
+        alloc::string::String::from_utf8_lossy(&bytes).into_owned()
+    }
+}

@@ -1,0 +1,993 @@
+//! The scheduler (IEEE 1800-2017 section 4): a time queue, and per time step
+//! the active (with its "run next" stack for fork branches), inactive (`#0`),
+//! NBA and postponed (`$strobe`, `$monitor`) regions, run in a delta loop.
+//!
+//! Threads are frames (crates/abi `frame`); a generated step function runs a
+//! thread until it finishes, waits or calls a task, and returns a status.
+//! Event waiters are heap nodes linked both into their signal's list and
+//! into their frame's list, so the first event that fires frees all of a
+//! frame's nodes. Ordering follows Icarus where the standard leaves it open:
+//! waiters with the same edge on a signal wake last-registered first (in
+//! groups ordered by first registration), and fork branches run last-forked
+//! first, before the rest of the active region.
+
+use crate::heap;
+use crate::host;
+use crate::logic::{self, limbs};
+use crate::mem::{self, rd32, wr32, Global};
+use alloc::collections::{BinaryHeap, VecDeque};
+use alloc::vec::Vec;
+use core::cmp::Reverse;
+use wsim_abi::frame::{self as fr, flags as fl};
+use wsim_abi::{edge, join, run_status, status, value_bytes, NO_SIG};
+
+/// Delta cycles allowed in one time step before the run is stopped.
+pub const DELTA_LIMIT: u32 = 1_000_000;
+
+/// Kinds of time-queue entries.
+const WAKE: u32 = 0;
+const NBA: u32 = 1;
+const UPDATE: u32 = 2;
+
+#[derive(PartialEq, Eq, PartialOrd, Ord, Clone, Copy, Debug)]
+struct Entry {
+    time: u64,
+    seq: u64,
+    kind: u32,
+    ptr: u32,
+    gen: u32,
+}
+
+// Waiter node layout (heap, 32 bytes).
+const W_PREV: u32 = 0;
+const W_NEXT: u32 = 4;
+const W_FRAME: u32 = 8;
+const W_FRAME_NEXT: u32 = 12;
+const W_EDGE: u32 = 16;
+const W_SIG: u32 = 20;
+/// Group key: the event-expression id given to `rt_wait`, or
+/// `LEGACY_GROUP | edge` when none was given.
+const W_KEY: u32 = 24;
+const WAITER_SIZE: u32 = 32;
+const LEGACY_GROUP: u32 = 0x8000_0000;
+
+// Signal table entry: head, tail, then the first node of each edge group.
+const S_HEAD: u32 = 0;
+const S_TAIL: u32 = 4;
+const S_GROUP: u32 = 8;
+const SIG_ENTRY: u32 = 24;
+
+// Deferred update record (NBA / update-after): header then the value.
+const R_DST: u32 = 0;
+const R_DW: u32 = 4;
+const R_OFF: u32 = 8;
+const R_SW: u32 = 12;
+const R_SIG: u32 = 16;
+const R_SIZE: u32 = 20;
+const R_VALUE: u32 = 24;
+
+pub struct Sched {
+    pub now: u64,
+    pub precision: i32,
+    seq: u64,
+    gen: u32,
+    timeq: BinaryHeap<Reverse<Entry>>,
+    active: VecDeque<u32>,
+    batch: VecDeque<u32>,
+    /// Run next, last pushed first (fork branches, parents leaving a join).
+    front: Vec<u32>,
+    inactive: Vec<u32>,
+    updates: VecDeque<u32>,
+    nba: VecDeque<u32>,
+    strobes: Vec<(u32, u32)>,
+    monitor: Option<(u32, u32)>,
+    monitor_on: bool,
+    monitor_due: bool,
+    monitor_last: Option<Vec<u8>>,
+    finals: Vec<(u32, u32)>,
+    sig_table: u32,
+    n_signals: u32,
+    notify_cursor: u32,
+    running: u32,
+    /// Set when the run must stop: the `run_status` to report.
+    pub stop: Option<i32>,
+    pub exit_code: i32,
+    pub errors: u32,
+}
+
+impl Sched {
+    fn new() -> Self {
+        Sched {
+            now: 0,
+            precision: 0,
+            seq: 0,
+            gen: 0,
+            timeq: BinaryHeap::new(),
+            active: VecDeque::new(),
+            batch: VecDeque::new(),
+            front: Vec::new(),
+            inactive: Vec::new(),
+            updates: VecDeque::new(),
+            nba: VecDeque::new(),
+            strobes: Vec::new(),
+            monitor: None,
+            monitor_on: false,
+            monitor_due: false,
+            monitor_last: None,
+            finals: Vec::new(),
+            sig_table: 0,
+            n_signals: 0,
+            notify_cursor: 0,
+            running: 0,
+            stop: None,
+            exit_code: 0,
+            errors: 0,
+        }
+    }
+}
+
+static SCHED: Global<Option<Sched>> = Global::new(None);
+
+/// The scheduler state. Never hold the reference across `host::dispatch`.
+pub fn s() -> &'static mut Sched {
+    SCHED.get().get_or_insert_with(Sched::new)
+}
+
+// ---------------------------------------------------------------------------
+// Frame field helpers
+
+fn flags(f: u32) -> u32 {
+    rd32(f + fr::FLAGS)
+}
+
+fn set_flags(f: u32, v: u32) {
+    wr32(f + fr::FLAGS, v)
+}
+
+fn add_flags(f: u32, v: u32) {
+    set_flags(f, flags(f) | v)
+}
+
+fn clear_flags(f: u32, v: u32) {
+    set_flags(f, flags(f) & !v)
+}
+
+/// Gives the frame a fresh wait generation (invalidating queued wake-ups).
+fn new_gen(f: u32) -> u32 {
+    let st = s();
+    st.gen = st.gen.wrapping_add(1).max(1);
+    wr32(f + fr::WAIT_GEN, st.gen);
+    st.gen
+}
+
+// ---------------------------------------------------------------------------
+// Initialisation and process registration
+
+/// `rt_init(heap_start, n_signals, precision)`.
+#[no_mangle]
+pub extern "C" fn rt_init(heap_start: u32, n_signals: u32, precision: i32) {
+    // The old state's buffers live in the heap being reset: forget them.
+    if let Some(old) = SCHED.get().take() {
+        core::mem::forget(old);
+    }
+    heap::reset(heap_start);
+    crate::format::reset(precision);
+    crate::random::reset();
+    crate::files::reset();
+    let st = s();
+    st.precision = precision;
+    st.n_signals = n_signals;
+    st.sig_table = heap::alloc(n_signals.max(1) * SIG_ENTRY);
+}
+
+/// `rt_start(frame, func)`: a static process, queued in the active region.
+#[no_mangle]
+pub extern "C" fn rt_start(frame: u32, func: u32) {
+    wr32(frame + fr::FUNC, func);
+    wr32(frame + fr::STATE, 0);
+    enqueue_active(frame);
+}
+
+/// `rt_start_push(frame, func)`: a static process pushed to the front of
+/// the active region (so such processes run first, last started first).
+/// This is vvp's `$push` start for combinational `always` processes (those
+/// whose first statement waits on level-sensitive events only, `@*`,
+/// `always_comb`): they are waiting before any `initial` block runs.
+#[no_mangle]
+pub extern "C" fn rt_start_push(frame: u32, func: u32) {
+    wr32(frame + fr::FUNC, func);
+    wr32(frame + fr::STATE, 0);
+    if flags(frame) & fl::QUEUED == 0 {
+        add_flags(frame, fl::QUEUED);
+        s().active.push_front(frame);
+    }
+}
+
+/// `rt_add_final(frame, func)`.
+#[no_mangle]
+pub extern "C" fn rt_add_final(frame: u32, func: u32) {
+    s().finals.push((frame, func));
+}
+
+#[no_mangle]
+pub extern "C" fn rt_now() -> i64 {
+    s().now as i64
+}
+
+fn enqueue_active(f: u32) {
+    if flags(f) & fl::QUEUED != 0 {
+        return;
+    }
+    add_flags(f, fl::QUEUED);
+    s().active.push_back(f);
+}
+
+fn enqueue_front(f: u32) {
+    if flags(f) & fl::QUEUED != 0 {
+        return;
+    }
+    add_flags(f, fl::QUEUED);
+    s().front.push(f);
+}
+
+// ---------------------------------------------------------------------------
+// Delays and events
+
+/// `rt_delay(frame, ticks)`: resume after `ticks` (0: inactive region).
+/// Delays are unsigned 64-bit tick counts.
+#[no_mangle]
+pub extern "C" fn rt_delay(frame: u32, ticks: i64) {
+    if ticks == 0 {
+        if flags(frame) & fl::QUEUED == 0 {
+            add_flags(frame, fl::QUEUED);
+            s().inactive.push(frame);
+        }
+        return;
+    }
+    let gen = new_gen(frame);
+    let time = s().now.saturating_add(ticks as u64);
+    push_entry(time, WAKE, frame, gen);
+}
+
+fn push_entry(time: u64, kind: u32, ptr: u32, gen: u32) {
+    let st = s();
+    st.seq += 1;
+    st.timeq.push(Reverse(Entry { time, seq: st.seq, kind, ptr, gen }));
+}
+
+fn sig_entry(sig: u32) -> Option<u32> {
+    let st = s();
+    (sig < st.n_signals).then(|| st.sig_table + sig * SIG_ENTRY)
+}
+
+/// `rt_wait(frame, sig, edge)`: one more event the frame waits for.
+///
+/// `edge & 3` is the edge kind. `edge >> 8`, when not 0, identifies the
+/// event expression (`@(...)`) the wait belongs to, numbered in source
+/// order with identical expressions sharing a number: waiters then wake by
+/// expression in that order, last registered first within one expression,
+/// which is how vvp's shared event functors behave. Without an id, waiters
+/// are grouped by edge kind, groups in order of creation.
+#[no_mangle]
+pub extern "C" fn rt_wait(frame: u32, sig: u32, edge_kind: i32) {
+    let Some(entry) = sig_entry(sig) else {
+        return;
+    };
+    let e = (edge_kind as u32) & 3;
+    let id = (edge_kind as u32) >> 8;
+    let key = if id == 0 { LEGACY_GROUP | e } else { id };
+    let node = heap::alloc(WAITER_SIZE);
+    wr32(node + W_FRAME, frame);
+    wr32(node + W_EDGE, e);
+    wr32(node + W_SIG, sig);
+    wr32(node + W_KEY, key);
+    // Into the frame's list.
+    wr32(node + W_FRAME_NEXT, rd32(frame + fr::WAITERS));
+    wr32(frame + fr::WAITERS, node);
+    // Into the signal's list, in front of its group (or where its group
+    // goes).
+    if id == 0 {
+        let group = entry + S_GROUP + 4 * e;
+        let first = rd32(group);
+        insert_before(entry, node, first);
+        wr32(group, node);
+    } else {
+        let mut at = rd32(entry + S_HEAD);
+        while at != 0 && rd32(at + W_KEY) < key {
+            at = rd32(at + W_NEXT);
+        }
+        insert_before(entry, node, at);
+    }
+}
+
+/// Links `node` into a signal's list before `at` (at the tail when 0).
+fn insert_before(entry: u32, node: u32, at: u32) {
+    let prev = if at == 0 { rd32(entry + S_TAIL) } else { rd32(at + W_PREV) };
+    wr32(node + W_PREV, prev);
+    wr32(node + W_NEXT, at);
+    if at == 0 {
+        wr32(entry + S_TAIL, node);
+    } else {
+        wr32(at + W_PREV, node);
+    }
+    if prev == 0 {
+        wr32(entry + S_HEAD, node);
+    } else {
+        wr32(prev + W_NEXT, node);
+    }
+}
+
+/// Unlinks one waiter node from its signal's list.
+fn unlink_from_signal(node: u32) {
+    let Some(entry) = sig_entry(rd32(node + W_SIG)) else {
+        return;
+    };
+    let (prev, next) = (rd32(node + W_PREV), rd32(node + W_NEXT));
+    let key = rd32(node + W_KEY);
+    if key & LEGACY_GROUP != 0 {
+        let group = entry + S_GROUP + 4 * (key & 3);
+        if rd32(group) == node {
+            let same = next != 0 && rd32(next + W_KEY) == key;
+            wr32(group, if same { next } else { 0 });
+        }
+    }
+    if prev == 0 {
+        wr32(entry + S_HEAD, next);
+    } else {
+        wr32(prev + W_NEXT, next);
+    }
+    if next == 0 {
+        wr32(entry + S_TAIL, prev);
+    } else {
+        wr32(next + W_PREV, prev);
+    }
+    let st = s();
+    if st.notify_cursor == node {
+        st.notify_cursor = next;
+    }
+}
+
+/// Frees all of a frame's waiter nodes.
+fn unlink_waiters(f: u32) {
+    let mut node = rd32(f + fr::WAITERS);
+    while node != 0 {
+        let next = rd32(node + W_FRAME_NEXT);
+        unlink_from_signal(node);
+        heap::free(node, WAITER_SIZE);
+        node = next;
+    }
+    wr32(f + fr::WAITERS, 0);
+}
+
+/// Cancels whatever the frame waits for (events, delay, join).
+fn cancel_wait(f: u32) {
+    unlink_waiters(f);
+    new_gen(f);
+    clear_flags(f, fl::WAIT_JOIN | fl::JOIN_ANY);
+}
+
+/// Wakes a waiting frame into the active region.
+fn wake(f: u32) {
+    if flags(f) & fl::DEAD != 0 {
+        return;
+    }
+    unlink_waiters(f);
+    new_gen(f);
+    enqueue_active(f);
+}
+
+fn is_posedge(old: u32, new: u32) -> bool {
+    (old == 0 && new != 0) || (old >= 2 && new == 1)
+}
+
+fn is_negedge(old: u32, new: u32) -> bool {
+    (old == 1 && new != 1) || (old >= 2 && new == 0)
+}
+
+fn edge_matches(e: u32, old: u32, new: u32) -> bool {
+    match e as i32 {
+        edge::ANY => true,
+        edge::POS => is_posedge(old, new),
+        edge::NEG => is_negedge(old, new),
+        _ => is_posedge(old, new) || is_negedge(old, new),
+    }
+}
+
+/// `rt_notify(sig, old, new)`: wake the waiters whose edge matches.
+#[no_mangle]
+pub extern "C" fn rt_notify(sig: u32, old_code: u32, new_code: u32) {
+    let Some(entry) = sig_entry(sig) else {
+        return;
+    };
+    let (old, new) = (old_code & 3, new_code & 3);
+    s().notify_cursor = rd32(entry + S_HEAD);
+    loop {
+        let node = s().notify_cursor;
+        if node == 0 {
+            break;
+        }
+        s().notify_cursor = rd32(node + W_NEXT);
+        if edge_matches(rd32(node + W_EDGE), old, new) {
+            // Frees this node and the frame's others; `unlink_from_signal`
+            // moves the cursor past any of them.
+            wake(rd32(node + W_FRAME));
+        }
+    }
+}
+
+/// `rt_trigger(sig)`: `-> e` wakes ANY, BOTH and POS waiters.
+#[no_mangle]
+pub extern "C" fn rt_trigger(sig: u32) {
+    rt_notify(sig, 0, 1);
+}
+
+/// The 2-bit code (0, 1, z=2, x=3) of bit 0 of a value.
+pub fn lsb_code(addr: u32, w: u32) -> u32 {
+    let v = mem::value(addr, w);
+    let n = limbs(w);
+    ((v[0] & 1) | ((v[n] & 1) << 1)) as u32
+}
+
+/// `rt_store(dst, src, w, sig) -> changed`.
+#[no_mangle]
+pub extern "C" fn rt_store(dst: u32, src: u32, w: u32, sig: u32) -> i32 {
+    if dst == src {
+        return 0;
+    }
+    let (d, sv) = (mem::value_mut(dst, w), mem::value(src, w));
+    // Limb by limb: values are short, a memcmp call costs more.
+    if d.iter().zip(sv).all(|(a, b)| a == b) {
+        return 0;
+    }
+    let old = lsb_code(dst, w);
+    d.copy_from_slice(sv);
+    if sig != NO_SIG {
+        rt_notify(sig, old, lsb_code(dst, w));
+    }
+    1
+}
+
+/// `rt_store_bits(dst, dw, off, src, sw, sig) -> changed`.
+#[no_mangle]
+pub extern "C" fn rt_store_bits(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32) -> i32 {
+    if off == 0 && sw == dw {
+        return rt_store(dst, src, dw, sig); // the common whole-value store
+    }
+    let old = lsb_code(dst, dw);
+    let changed = logic::set_bits(mem::value_mut(dst, dw), dw, off as i64, mem::value(src, sw), sw);
+    if changed && sig != NO_SIG {
+        rt_notify(sig, old, lsb_code(dst, dw));
+    }
+    changed as i32
+}
+
+// ---------------------------------------------------------------------------
+// Deferred updates
+
+fn make_record(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32) -> u32 {
+    let vb = value_bytes(sw);
+    let size = R_VALUE + vb;
+    let r = heap::alloc(size);
+    wr32(r + R_DST, dst);
+    wr32(r + R_DW, dw);
+    wr32(r + R_OFF, off as u32);
+    wr32(r + R_SW, sw);
+    wr32(r + R_SIG, sig);
+    wr32(r + R_SIZE, size);
+    mem::copy(r + R_VALUE, src, vb);
+    r
+}
+
+fn commit_record(r: u32) {
+    rt_store_bits(
+        rd32(r + R_DST),
+        rd32(r + R_DW),
+        rd32(r + R_OFF) as i32,
+        r + R_VALUE,
+        rd32(r + R_SW),
+        rd32(r + R_SIG),
+    );
+    heap::free(r, rd32(r + R_SIZE));
+}
+
+/// `rt_nba(dst, dw, off, src, sw, sig, delay)`: nonblocking assignment.
+#[no_mangle]
+pub extern "C" fn rt_nba(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32, delay: i64) {
+    let r = make_record(dst, dw, off, src, sw, sig);
+    if delay == 0 {
+        s().nba.push_back(r);
+    } else {
+        let t = s().now.saturating_add(delay as u64);
+        push_entry(t, NBA, r, 0);
+    }
+}
+
+/// `rt_update_after(dst, dw, off, src, sw, sig, delay)`: an active-region
+/// update at `now + delay`.
+#[no_mangle]
+pub extern "C" fn rt_update_after(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32, delay: i64) {
+    let r = make_record(dst, dw, off, src, sw, sig);
+    if delay == 0 {
+        s().updates.push_back(r);
+    } else {
+        let t = s().now.saturating_add(delay as u64);
+        push_entry(t, UPDATE, r, 0);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Frames, calls, forks
+
+/// `rt_alloc_frame(size, func) -> frame`: zeroed, HEAP flag set. The block
+/// keeps its size in the 8 bytes before the frame.
+#[no_mangle]
+pub extern "C" fn rt_alloc_frame(size: u32, func: u32) -> u32 {
+    let size = size.max(fr::HEADER_SIZE);
+    let block = heap::alloc(size + 8);
+    wr32(block, size + 8);
+    let f = block + 8;
+    wr32(f + fr::FUNC, func);
+    set_flags(f, fl::HEAP);
+    f
+}
+
+/// `rt_free_frame(frame)`.
+#[no_mangle]
+pub extern "C" fn rt_free_frame(frame: u32) {
+    if frame == 0 || flags(frame) & fl::HEAP == 0 {
+        return;
+    }
+    unlink_waiters(frame);
+    let block = frame - 8;
+    heap::free(block, rd32(block));
+}
+
+/// `rt_call(parent, child)`.
+#[no_mangle]
+pub extern "C" fn rt_call(parent: u32, child: u32) {
+    wr32(child + fr::PARENT, parent);
+    wr32(parent + fr::CHILD, child);
+    add_flags(child, fl::CALL_CHILD);
+    clear_flags(child, fl::FINISHED);
+}
+
+/// `rt_fork(parent, child)`: a fork branch; runs next (last forked first).
+#[no_mangle]
+pub extern "C" fn rt_fork(parent: u32, child: u32) {
+    wr32(child + fr::PARENT, parent);
+    add_flags(child, fl::FORK_CHILD);
+    wr32(child + fr::SIBLING, rd32(parent + fr::CHILDREN));
+    wr32(parent + fr::CHILDREN, child);
+    wr32(parent + fr::JOIN_COUNT, rd32(parent + fr::JOIN_COUNT) + 1);
+    enqueue_front(child);
+}
+
+/// `rt_join(parent, kind) -> 1 if the parent must wait`.
+#[no_mangle]
+pub extern "C" fn rt_join(parent: u32, kind: i32) -> i32 {
+    if rd32(parent + fr::JOIN_COUNT) == 0 {
+        return 0;
+    }
+    let any = if kind == join::ANY { fl::JOIN_ANY } else { 0 };
+    add_flags(parent, fl::WAIT_JOIN | any);
+    1
+}
+
+/// Removes `child` from `parent`'s list of fork children.
+fn unlink_child(parent: u32, child: u32) {
+    let mut link = parent + fr::CHILDREN;
+    loop {
+        let c = rd32(link);
+        if c == 0 {
+            return;
+        }
+        if c == child {
+            wr32(link, rd32(c + fr::SIBLING));
+            wr32(c + fr::SIBLING, 0);
+            return;
+        }
+        link = c + fr::SIBLING;
+    }
+}
+
+/// A fork branch ended (finished or killed): account for it in its parent,
+/// wake a parent waiting in a join, free what guest-rt owns.
+fn fork_child_ended(child: u32) {
+    let parent = rd32(child + fr::PARENT);
+    if parent != 0 {
+        unlink_child(parent, child);
+        let count = rd32(parent + fr::JOIN_COUNT).saturating_sub(1);
+        wr32(parent + fr::JOIN_COUNT, count);
+        let pf = flags(parent);
+        if pf & fl::WAIT_JOIN != 0 && (pf & fl::JOIN_ANY != 0 || count == 0) {
+            clear_flags(parent, fl::WAIT_JOIN | fl::JOIN_ANY);
+            if pf & fl::DEAD == 0 {
+                enqueue_front(parent);
+            }
+        }
+    }
+    release_if_owned(child);
+    if parent != 0 {
+        release_if_owned(parent);
+    }
+}
+
+/// Frees a heap fork branch once it ended, is not queued, has no running
+/// children and is not the running frame.
+fn release_if_owned(f: u32) {
+    let g = flags(f);
+    let owned = g & fl::HEAP != 0 && g & fl::FORK_CHILD != 0;
+    let ended = g & (fl::FINISHED | fl::DEAD) != 0;
+    if owned && ended && g & fl::QUEUED == 0 && rd32(f + fr::JOIN_COUNT) == 0 && f != s().running {
+        rt_free_frame(f);
+    }
+}
+
+/// Kills a frame and every thread it forked.
+fn kill_tree(f: u32) {
+    let mut c = rd32(f + fr::CHILDREN);
+    while c != 0 {
+        let next = rd32(c + fr::SIBLING);
+        kill_tree(c);
+        c = next;
+    }
+    kill_one(f);
+}
+
+fn kill_one(f: u32) {
+    let g = flags(f);
+    if g & (fl::DEAD | fl::FINISHED) != 0 {
+        return;
+    }
+    cancel_wait(f);
+    add_flags(f, fl::DEAD);
+    // The task call in progress dies with its caller.
+    let callee = rd32(f + fr::CHILD);
+    if callee != 0 && flags(callee) & fl::CALL_CHILD != 0 && rd32(callee + fr::PARENT) == f {
+        kill_tree(callee);
+    }
+    if g & fl::FORK_CHILD != 0 {
+        fork_child_ended(f);
+    }
+}
+
+/// `rt_disable_fork(parent)`: kill every child thread and its descendants.
+#[no_mangle]
+pub extern "C" fn rt_disable_fork(parent: u32) {
+    let mut c = rd32(parent + fr::CHILDREN);
+    while c != 0 {
+        let next = rd32(c + fr::SIBLING);
+        kill_tree(c);
+        c = next;
+    }
+}
+
+/// `rt_kill(frame)`.
+#[no_mangle]
+pub extern "C" fn rt_kill(frame: u32) {
+    kill_tree(frame);
+}
+
+/// `rt_resume_at(frame, state)`.
+#[no_mangle]
+pub extern "C" fn rt_resume_at(frame: u32, state: u32) {
+    cancel_wait(frame);
+    wr32(frame + fr::STATE, state);
+    enqueue_active(frame);
+}
+
+/// `rt_finish(code)`: `$finish` (0) or `$fatal` (non-zero).
+#[no_mangle]
+pub extern "C" fn rt_finish(code: i32) {
+    let st = s();
+    if st.stop.is_none() || st.stop == Some(run_status::STOPPED) {
+        st.stop = Some(if code == 0 { run_status::FINISHED } else { run_status::ERROR });
+        st.exit_code = code;
+    }
+}
+
+/// `rt_stop()`: `$stop`.
+#[no_mangle]
+pub extern "C" fn rt_stop() {
+    let st = s();
+    if st.stop.is_none() {
+        st.stop = Some(run_status::STOPPED);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Running threads
+
+/// Runs a thread until it waits, ends or stops; follows task calls.
+fn run_thread(start: u32) {
+    let mut f = start;
+    loop {
+        if flags(f) & fl::DEAD != 0 {
+            release_if_owned(f);
+            return;
+        }
+        s().running = f;
+        let st = host::dispatch(rd32(f + fr::FUNC), f);
+        s().running = 0;
+        match st {
+            status::WAIT => return,
+            status::CALL => {
+                let child = rd32(f + fr::CHILD);
+                if child == 0 {
+                    return;
+                }
+                f = child;
+            }
+            status::STOP => {
+                match s().stop {
+                    None => s().stop = Some(run_status::FINISHED),
+                    // `$stop`: the thread goes on from `frame.state` when
+                    // the host runs again.
+                    Some(run_status::STOPPED) => enqueue_front(f),
+                    Some(_) => {}
+                }
+                return;
+            }
+            _ => {
+                add_flags(f, fl::FINISHED);
+                let g = flags(f);
+                if g & fl::CALL_CHILD != 0 {
+                    let parent = rd32(f + fr::PARENT);
+                    if parent == 0 || flags(parent) & fl::DEAD != 0 {
+                        return;
+                    }
+                    f = parent;
+                } else {
+                    if g & fl::FORK_CHILD != 0 {
+                        fork_child_ended(f);
+                    }
+                    return;
+                }
+            }
+        }
+        if s().stop.is_some() {
+            return;
+        }
+    }
+}
+
+/// Runs one frame taken from a queue.
+fn run_queued(f: u32) {
+    clear_flags(f, fl::QUEUED);
+    run_thread(f);
+}
+
+fn stopped() -> bool {
+    s().stop.is_some()
+}
+
+/// Writes a run-time error to fd 2 and stops the run.
+pub fn runtime_error(msg: &[u8]) {
+    host::write(2, msg);
+    let st = s();
+    st.stop = Some(run_status::ERROR);
+    st.exit_code = 1;
+}
+
+/// True if the current time step still has something to do.
+fn step_has_work() -> bool {
+    let st = s();
+    !(st.active.is_empty()
+        && st.batch.is_empty()
+        && st.front.is_empty()
+        && st.inactive.is_empty()
+        && st.updates.is_empty()
+        && st.nba.is_empty()
+        && st.strobes.is_empty())
+        || st.monitor_due
+}
+
+/// Runs every region of the current time step.
+fn run_time_step() {
+    let mut deltas: u32 = 0;
+    loop {
+        if stopped() {
+            return;
+        }
+        let st = s();
+        if !st.active.is_empty() || !st.batch.is_empty() || !st.updates.is_empty() || !st.front.is_empty() {
+            deltas += 1;
+            if deltas > DELTA_LIMIT {
+                delta_limit_error();
+                return;
+            }
+            run_active_batch();
+            continue;
+        }
+        if !st.inactive.is_empty() {
+            let inactive = core::mem::take(&mut st.inactive);
+            st.active.extend(inactive);
+            continue;
+        }
+        if !st.nba.is_empty() {
+            let list = core::mem::take(&mut st.nba);
+            for r in list {
+                commit_record(r);
+            }
+            continue;
+        }
+        break;
+    }
+    run_postponed();
+}
+
+fn delta_limit_error() {
+    let mut msg = alloc::format!(
+        "error[E0504]: more than {} delta cycles at time {} (a zero-delay loop?)\n",
+        DELTA_LIMIT,
+        s().now
+    );
+    msg.push_str("  = help: a combinational loop or a process that wakes itself without delay\n");
+    runtime_error(msg.as_bytes());
+}
+
+/// One delta: every frame ready now, then the pending active updates.
+/// (A batch left over by `$stop` is finished first.)
+fn run_active_batch() {
+    {
+        let st = s();
+        if st.batch.is_empty() {
+            core::mem::swap(&mut st.active, &mut st.batch);
+        }
+    }
+    loop {
+        drain_front();
+        if stopped() {
+            return;
+        }
+        let Some(f) = s().batch.pop_front() else {
+            break;
+        };
+        run_queued(f);
+    }
+    let updates = core::mem::take(&mut s().updates);
+    for r in updates {
+        commit_record(r);
+    }
+}
+
+fn drain_front() {
+    while !stopped() {
+        let Some(f) = s().front.pop() else {
+            return;
+        };
+        run_queued(f);
+    }
+}
+
+/// Postponed region: the monitor, then the strobes.
+fn run_postponed() {
+    let st = s();
+    st.monitor_due = false;
+    if let (Some((func, frame)), true) = (st.monitor, st.monitor_on) {
+        host::dispatch(func, frame);
+    }
+    let strobes = core::mem::take(&mut s().strobes);
+    for (func, frame) in strobes {
+        host::dispatch(func, frame);
+    }
+}
+
+/// Moves the entries of the next time into the regions; returns false when
+/// the queue is empty or the next time is after `until`.
+fn advance_time(until: u64) -> Option<i32> {
+    let next = match s().timeq.peek() {
+        None => return Some(run_status::IDLE),
+        Some(Reverse(e)) => e.time,
+    };
+    if next > until {
+        return Some(run_status::UNTIL);
+    }
+    s().now = next;
+    while let Some(Reverse(e)) = s().timeq.peek().copied() {
+        if e.time != next {
+            break;
+        }
+        s().timeq.pop();
+        match e.kind {
+            WAKE => {
+                if rd32(e.ptr + fr::WAIT_GEN) == e.gen && flags(e.ptr) & fl::DEAD == 0 {
+                    wake(e.ptr);
+                }
+            }
+            NBA => s().nba.push_back(e.ptr),
+            _ => s().updates.push_back(e.ptr),
+        }
+    }
+    None
+}
+
+/// `wsim_run(until) -> run_status`.
+#[no_mangle]
+pub extern "C" fn wsim_run(until: i64) -> i32 {
+    let until = until.max(0) as u64;
+    match s().stop {
+        Some(run_status::STOPPED) => s().stop = None,
+        Some(code) => return code,
+        None => {}
+    }
+    loop {
+        if step_has_work() {
+            run_time_step();
+        }
+        if let Some(code) = s().stop {
+            return code;
+        }
+        if let Some(code) = advance_time(until) {
+            return code;
+        }
+    }
+}
+
+/// `wsim_time() -> i64`.
+#[no_mangle]
+pub extern "C" fn wsim_time() -> i64 {
+    s().now as i64
+}
+
+/// `wsim_exit_code() -> i32`.
+#[no_mangle]
+pub extern "C" fn wsim_exit_code() -> i32 {
+    s().exit_code
+}
+
+/// `wsim_final()`: runs the `final` blocks once.
+#[no_mangle]
+pub extern "C" fn wsim_final() {
+    let finals = core::mem::take(&mut s().finals);
+    let saved_stop = s().stop.take();
+    for (frame, func) in finals {
+        wr32(frame + fr::FUNC, func);
+        wr32(frame + fr::STATE, 0);
+        run_thread(frame);
+        s().stop = None;
+    }
+    s().stop = saved_stop;
+}
+
+// ---------------------------------------------------------------------------
+// Postponed-region services
+
+/// `rt_strobe(func, frame)`.
+#[no_mangle]
+pub extern "C" fn rt_strobe(func: u32, frame: u32) {
+    s().strobes.push((func, frame));
+}
+
+/// `rt_monitor(func, frame)`.
+#[no_mangle]
+pub extern "C" fn rt_monitor(func: u32, frame: u32) {
+    let st = s();
+    st.monitor = Some((func, frame));
+    st.monitor_on = true;
+    st.monitor_last = None;
+    st.monitor_due = true;
+}
+
+/// `rt_monitor_enable(on)`: `$monitoron` prints again at once.
+#[no_mangle]
+pub extern "C" fn rt_monitor_enable(on: i32) {
+    let st = s();
+    if on != 0 && !st.monitor_on {
+        st.monitor_last = None;
+        st.monitor_due = true;
+    }
+    st.monitor_on = on != 0;
+}
+
+/// `rt_monitor_changed(buf, len) -> 1 if the bytes differ from last time`.
+#[no_mangle]
+pub extern "C" fn rt_monitor_changed(buf: u32, len: u32) -> i32 {
+    let data = mem::bytes(buf, len);
+    let st = s();
+    if st.monitor_last.as_deref() == Some(data) {
+        return 0;
+    }
+    st.monitor_last = Some(data.to_vec());
+    1
+}

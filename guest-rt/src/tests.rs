@@ -1,0 +1,6 @@
+//! Native unit tests of the runtime (scheduler with fake step functions,
+//! formatting against vvp's output, random sequences, files, readmem).
+
+mod format;
+mod misc;
+mod sched;
