@@ -1,0 +1,61 @@
+//! Tidy test: `docs/diagnostics.md` lists every registered diagnostic code
+//! with its summary, and nothing else. `WSIM_BLESS=1` regenerates the file
+//! from the registry (review the result in `git diff`).
+
+use std::path::PathBuf;
+
+fn doc_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/diagnostics.md")
+}
+
+fn stage_of(id: &str) -> &'static str {
+    match &id[1..3] {
+        "01" => "preprocessor",
+        "02" => "parser",
+        "03" => "elaboration",
+        "04" => "code generation",
+        "05" => "run time",
+        "06" => "command line",
+        _ => "unknown",
+    }
+}
+
+fn render_doc() -> String {
+    let mut codes = wsim_diag::codes::all();
+    codes.sort_by_key(|c| (c.id[1..].to_string(), c.id.to_string()));
+    let mut out = String::from(
+        "# wsim diagnostics\n\n\
+         Every message wsim prints about your design or command line carries a\n\
+         stable code: `file:line:col: error[E0201]: message`, then the source line\n\
+         and a caret. `E` codes are errors (compilation stops with exit code 2, or\n\
+         the run ends with exit code 1 or 3), `W` codes are warnings. A code never\n\
+         changes meaning once published. This file is generated from the registry\n\
+         in `crates/diag/src/codes/` and checked by `crates/diag/tests/docs_sync.rs`\n\
+         (`WSIM_BLESS=1 cargo test -p wsim-diag` regenerates it).\n",
+    );
+    for code in codes {
+        let kind = if code.id.starts_with('E') { "error" } else { "warning" };
+        out.push_str(&format!("\n## {}\n\n{} ({}): {}.\n", code.id, kind, stage_of(code.id), code.summary));
+    }
+    out
+}
+
+#[test]
+fn diagnostics_doc_lists_every_code() {
+    let expected = render_doc();
+    if std::env::var_os("WSIM_BLESS").is_some() {
+        std::fs::write(doc_path(), &expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(doc_path()).unwrap_or_default();
+    assert!(actual == expected, "docs/diagnostics.md is out of date with the code registry; rerun with WSIM_BLESS=1");
+}
+
+#[test]
+fn codes_are_unique() {
+    let mut ids: Vec<&str> = wsim_diag::codes::all().iter().map(|c| c.id).collect();
+    ids.sort();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "a diagnostic code is registered twice");
+}
