@@ -3,14 +3,20 @@
 
 Designs:
   lfsr_ring  bench/designs/lfsr_ring.v (N cells, parameter), testbench bench_lfsr
-  picorv32   tests/picorv32/tb_picorv32.v + the picorv32 core ($PICORV32_V)
+  picorv32   tests/picorv32/tb_picorv32.v + the picorv32 core ($PICORV32_V);
+             `verilator --cc` runs bench/designs/picorv32_cc_top.v (the same
+             memory model, clockless) driven by bench/verilator/picorv32_main.cpp
   parse      a generated ~1 MB file of independent modules (front-end speed)
 
 For each simulator it measures, with /usr/bin/time (wall, user CPU, max RSS):
   compile    cold: wsim with an empty cache dir; iverilog; verilator build
   cached     a second `wsim compile` of the same sources (cache hit)
-  run        the simulation; throughput = cycles / wall seconds
-and checks that every simulator printed the same result line.
+  run        the simulation; throughput = cycles / wall seconds. wsim runs
+             twice: the first run also compiles the wasm to native code (its
+             time is shown as a note), the second hits the native-code cache
+             and is the one in the table
+  peak RSS   of the compile and of the run (KiB from /usr/bin/time %M)
+and checks that every simulator printed the same result lines.
 
 Usage: bench/run.sh [--quick] [--n 64] [--lfsr-cycles 100000]
                     [--pico-cycles 1000000] [--no-verilator] [--only lfsr|picorv32|parse]
@@ -25,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,18 +45,29 @@ class Measurement:
         self.stdout, self.ok, self.stderr = stdout, ok, stderr
 
 
+def require_time():
+    """The benchmarks need GNU time for max RSS (bash's `time` has none)."""
+    if not os.access(TIME, os.X_OK):
+        sys.exit(f"error: {TIME} not found; install GNU time (Debian/Ubuntu: apt-get install time)")
+
+
 def measure(cmd, cwd=None, env=None, timeout=3600):
-    """Run `cmd` under /usr/bin/time; returns a Measurement."""
+    """Run `cmd` under /usr/bin/time; returns a Measurement (wall seconds,
+    user CPU seconds and peak RSS in KiB of the command and its children)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         full = [TIME, "-f", "%e %U %M", "-o", tf.name] + [str(c) for c in cmd]
+        start = time.perf_counter()
         try:
             p = subprocess.run(full, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             return Measurement(float(timeout), 0.0, 0, "", False, "timed out")
+        # GNU time's %e has 10 ms resolution, too coarse for fast runs: the
+        # wall time is measured here instead (it adds time's own ~1 ms).
+        wall = time.perf_counter() - start
         # The last line is "wall user rss" (a failing command adds a line before).
         lines = [line for line in tf.read().splitlines() if line[:1].isdigit()]
-        wall, user, rss = lines[-1].split() if lines else ("0", "0", "0")
-        return Measurement(float(wall), float(user), int(rss), p.stdout, p.returncode == 0, p.stderr)
+        _, user, rss = lines[-1].split() if lines else ("0", "0", "0")
+        return Measurement(wall, float(user), int(rss), p.stdout, p.returncode == 0, p.stderr)
 
 
 def last_line(text):
@@ -70,18 +88,22 @@ def find_wsim():
     return None
 
 
-def result_line(stdout, prefix):
-    """The line a design prints at the end (used to check agreement)."""
-    lines = [l for l in stdout.splitlines() if l.startswith(prefix)]
-    return lines[-1] if lines else "(no result line)"
+def result_lines(stdout, prefixes):
+    """The lines the design itself prints (those starting with one of
+    `prefixes`), so simulator chatter such as Verilator's "- file:line:
+    Verilog $finish" is left out. Every simulator must print the same ones."""
+    prefixes = (prefixes,) if isinstance(prefixes, str) else tuple(prefixes)
+    lines = [l.rstrip() for l in stdout.splitlines() if l.startswith(prefixes)]
+    return tuple(lines) if lines else ("(no result line)",)
 
 
 class Row:
     def __init__(self, design, tool):
         self.design, self.tool = design, tool
         self.compile = self.cached = self.run = None
+        self.first_run = None  # wsim: the run that also compiled to native code
         self.cycles = 0
-        self.result = ""
+        self.result = ()
         self.note = ""
 
 
@@ -96,9 +118,14 @@ def run_wsim(row, wsim, sources, top, params, cwd, cycles, prefix, work):
         row.note = "compile failed: " + last_line(row.compile.stderr)
         return
     row.cached = measure([wsim, *args], cwd=cwd, env=env)
+    # The first run compiles the wasm to native code and caches it; the
+    # second is the simulation alone, like the other tools' run binaries.
+    row.first_run = measure([wsim, "run", wasm], cwd=cwd, env=env)
     row.run = measure([wsim, "run", wasm], cwd=cwd, env=env)
     row.cycles = cycles
-    row.result = result_line(row.run.stdout, prefix)
+    row.result = result_lines(row.run.stdout, prefix)
+    if row.first_run.ok and result_lines(row.first_run.stdout, prefix) != row.result:
+        row.note = "first and second wsim runs printed different lines"
     if not row.run.ok:
         row.note = "run failed: " + last_line(row.run.stderr)
 
@@ -112,7 +139,7 @@ def run_icarus(row, sources, top, params, cwd, cycles, prefix, work):
         return
     row.run = measure(["vvp", "-n", vvp], cwd=cwd)
     row.cycles = cycles
-    row.result = result_line(row.run.stdout, prefix)
+    row.result = result_lines(row.run.stdout, prefix)
 
 
 def run_verilator_binary(row, sources, top, params, cwd, cycles, prefix, work):
@@ -126,22 +153,26 @@ def run_verilator_binary(row, sources, top, params, cwd, cycles, prefix, work):
         return
     row.run = measure([mdir / "sim"], cwd=cwd)
     row.cycles = cycles
-    row.result = result_line(row.run.stdout, prefix)
+    row.result = result_lines(row.run.stdout, prefix)
 
 
-def run_verilator_cc(row, n, cycles, prefix, work):
-    mdir = work / "vl-cc-lfsr"
+def run_verilator_cc(row, top, sources, driver, params, cflags, run_args, cwd, cycles, prefix, work):
+    """`verilator --cc --exe --build -O3`: the design's synthesizable core
+    with a C++ driver that toggles the clock itself (no timing, no testbench)."""
+    mdir = work / f"vl-cc-{row.design}"
     shutil.rmtree(mdir, ignore_errors=True)
     cmd = ["verilator", "--cc", "--exe", "--build", "-O3", "-Wno-fatal", "-Wno-lint", "-Wno-style",
-           f"-GN={n}", "--top-module", "lfsr_ring", "-Mdir", mdir,
-           BENCH / "designs/lfsr_ring.v", BENCH / "verilator/main.cpp", "-CFLAGS", f"-DBENCH_N={n} -O2"]
-    row.compile = measure(cmd, cwd=work)
+           *[f"-G{p}" for p in params], "--top-module", top, "-Mdir", mdir,
+           *sources, driver, "-CFLAGS", cflags]
+    row.compile = measure(cmd, cwd=cwd)
     if not row.compile.ok:
-        row.note = "verilator --cc failed"
+        row.note = "verilator --cc failed: " + last_line(row.compile.stderr)
         return
-    row.run = measure([mdir / "Vlfsr_ring", str(cycles)], cwd=work)
+    row.run = measure([mdir / f"V{top}", *run_args], cwd=cwd)
     row.cycles = cycles
-    row.result = result_line(row.run.stdout, prefix)
+    row.result = result_lines(row.run.stdout, prefix)
+    if not row.run.ok:
+        row.note = "run failed: " + last_line(row.run.stderr)
 
 
 def generate_parse_input(path, target_bytes=1_000_000):
@@ -165,25 +196,69 @@ def generate_parse_input(path, target_bytes=1_000_000):
 
 
 def fmt_s(m):
-    return "-" if m is None else f"{m.wall:8.2f}s ({m.user:.2f}u)"
+    return "-" if m is None else f"{m.wall:.3f} ({m.user:.2f}u)"
+
+
+def fmt_mib(m):
+    return "-" if m is None or m.rss_kb <= 0 else f"{m.rss_kb / 1024:.1f}"
+
+
+def fmt_ratio(value, base):
+    return f"{value / base:.2f}x" if value and base else "-"
+
+
+def throughput(row):
+    """Cycles per wall second of a successful run, else None."""
+    ok = row.run and row.run.ok and row.run.wall > 0 and row.result
+    return row.cycles / row.run.wall if ok else None
+
+
+TABLE_COLUMNS = [  # (header, width)
+    ("tool", 18), ("compile s", 15), ("cached s", 14), ("run s", 16), ("cycles/s", 11),
+    ("speed", 7), ("compile", 8), ("compile MiB", 11), ("run MiB", 8), ("run RSS", 8),
+]
+
+
+def table_line(cells):
+    return " ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, (_, w)) in enumerate(zip(cells, TABLE_COLUMNS)))
 
 
 def print_table(rows, title):
+    """One table per design: compile (cold), cached compile, run, throughput,
+    peak memory, and ratios against the wsim row."""
     print(f"\n== {title}")
-    header = f"{'tool':<18} {'compile':>18} {'cached':>18} {'run':>18} {'cycles/s':>12} {'vs wsim':>8}  result"
+    header = table_line([h for h, _ in TABLE_COLUMNS])
     print(header)
     print("-" * len(header))
-    wsim_rate = next((r.cycles / r.run.wall for r in rows if r.tool == "wsim" and r.run and r.run.ok and r.run.wall > 0), None)
+    wsim = next((r for r in rows if r.tool == "wsim"), None)
+    wsim_rate = throughput(wsim) if wsim else None
+    wsim_compile = wsim.compile.wall if wsim and wsim.compile and wsim.compile.ok else None
+    wsim_rss = wsim.run.rss_kb if wsim and wsim.run and wsim.run.ok else None
     for r in rows:
-        rate = r.cycles / r.run.wall if r.run and r.run.ok and r.run.wall > 0 else None
-        ratio = f"{rate / wsim_rate:7.2f}x" if rate and wsim_rate else "-"
-        rate_s = f"{rate:12.0f}" if rate else f"{'-':>12}"
-        print(f"{r.tool:<18} {fmt_s(r.compile):>18} {fmt_s(r.cached):>18} {fmt_s(r.run):>18} {rate_s} {ratio:>8}  {r.result or r.note}")
-        if r.note and r.result:
+        rate = throughput(r)
+        compile_wall = r.compile.wall if r.compile and r.compile.ok else None
+        run_rss = r.run.rss_kb if r.run and r.run.ok else None
+        print(table_line([
+            r.tool, fmt_s(r.compile), fmt_s(r.cached), fmt_s(r.run),
+            f"{rate:.0f}" if rate else "-", fmt_ratio(rate, wsim_rate), fmt_ratio(compile_wall, wsim_compile),
+            fmt_mib(r.compile), fmt_mib(r.run), fmt_ratio(run_rss, wsim_rss),
+        ]))
+        if r.first_run:
+            print(f"{'':<18} first run (compiles wasm to native code, then simulates): {fmt_s(r.first_run)} s, "
+                  f"{fmt_mib(r.first_run)} MiB")
+        if r.note:
             print(f"{'':<18} note: {r.note}")
+    print("(s: wall seconds, u: user CPU; MiB: peak RSS; ratios are tool / wsim: "
+          "speed = run throughput, >1 faster than wsim; compile = cold compile time, "
+          ">1 slower to compile than wsim; run RSS = run peak memory, >1 uses more)")
     results = {r.result for r in rows if r.result}
-    print("all simulators agree" if len(results) == 1 else f"RESULTS DIFFER: {sorted(results)}")
-    print("(vs wsim: run throughput relative to wsim; >1 means faster than wsim)")
+    if len(results) == 1:
+        lines = next(iter(results))
+        print(f"all {sum(1 for r in rows if r.result)} simulators printed the same {len(lines)} line(s), the last: {lines[-1]}")
+    else:
+        print("RESULTS DIFFER:")
+        for r in rows:
+            print(f"  {r.tool}: {' | '.join(r.result) if r.result else '(no run)'}")
 
 
 def bench_lfsr(args, wsim, work):
@@ -198,7 +273,10 @@ def bench_lfsr(args, wsim, work):
         r = Row(design, "icarus"); run_icarus(r, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
     if shutil.which("verilator") and not args.no_verilator:
         r = Row(design, "verilator --binary"); run_verilator_binary(r, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
-        r = Row(design, "verilator --cc"); run_verilator_cc(r, args.n, args.lfsr_cycles, prefix, work); rows.append(r)
+        r = Row(design, "verilator --cc")
+        run_verilator_cc(r, "lfsr_ring", src, BENCH / "verilator/main.cpp", [f"N={args.n}"], f"-DBENCH_N={args.n} -O2",
+                         [str(args.lfsr_cycles)], work, args.lfsr_cycles, prefix, work)
+        rows.append(r)
     print_table(rows, f"lfsr_ring N={args.n}, {args.lfsr_cycles} cycles")
 
 
@@ -210,7 +288,8 @@ def bench_picorv32(args, wsim, work):
     cwd = ROOT / "tests/picorv32"  # the testbench reads data/program.hex
     src = [cwd / "tb_picorv32.v", Path(core).resolve()]
     params = [f"CYCLES={args.pico_cycles}"]
-    prefix = "cycles="
+    # Every line the testbench prints (result, progress, failures).
+    prefix = ("io write", "cycles=", "checksum=", "trap at", "bad access")
     rows = []
     if wsim:
         r = Row("picorv32", "wsim"); run_wsim(r, wsim, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
@@ -218,6 +297,11 @@ def bench_picorv32(args, wsim, work):
         r = Row("picorv32", "icarus"); run_icarus(r, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
     if shutil.which("verilator") and not args.no_verilator:
         r = Row("picorv32", "verilator --binary"); run_verilator_binary(r, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
+        r = Row("picorv32", "verilator --cc")
+        cc_src = [BENCH / "designs/picorv32_cc_top.v", Path(core).resolve()]
+        run_verilator_cc(r, "picorv32_cc_top", cc_src, BENCH / "verilator/picorv32_main.cpp", params, "-O2",
+                         [str(args.pico_cycles + 100)], cwd, args.pico_cycles, prefix, work)
+        rows.append(r)
     print_table(rows, f"picorv32 + tb_picorv32, {args.pico_cycles} cycles")
 
 
@@ -225,7 +309,7 @@ def bench_parse(args, wsim, work):
     big = work / "parse_1mb.v"
     size = generate_parse_input(big)
     print(f"\n== front end: {size / 1e6:.2f} MB of independent modules, top instantiates none")
-    print(f"{'tool':<22} {'time':>22} {'MB/s':>8}")
+    print(f"{'tool':<22} {'wall s (user)':>16} {'MB/s':>8} {'peak MiB':>9}")
     runs = []
     if wsim:
         env = dict(os.environ, WSIM_CACHE_DIR=str(work / "wsim-cache-parse"))
@@ -236,7 +320,7 @@ def bench_parse(args, wsim, work):
         runs.append(("verilator --lint-only", measure(["verilator", "--lint-only", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "top", big], cwd=work)))
     for name, m in runs:
         mbs = size / 1e6 / m.wall if m.ok and m.wall > 0 else 0
-        print(f"{name:<22} {fmt_s(m):>22} {mbs:8.1f}" + ("" if m.ok else "  FAILED: " + (m.stderr.strip().splitlines() or [""])[-1]))
+        print(f"{name:<22} {fmt_s(m):>16} {mbs:8.1f} {fmt_mib(m):>9}" + ("" if m.ok else "  FAILED: " + (m.stderr.strip().splitlines() or [""])[-1]))
 
 
 def main():
@@ -251,6 +335,7 @@ def main():
     if args.quick:
         args.lfsr_cycles //= 10
         args.pico_cycles //= 10
+    require_time()
     wsim = find_wsim()
     print(f"wsim: {wsim or 'not found (set WSIM_BIN or cargo build --release -p wsim)'}")
     with tempfile.TemporaryDirectory(prefix="wsim-bench-") as tmp:
