@@ -6,12 +6,18 @@ use wsim_ir::Design;
 
 use crate::{dump, elaborate, ElabOptions};
 
+/// The snippets are SystemVerilog but named `t.v` (so expected diagnostics
+/// stay short): force the 1800-2017 keyword set.
+fn sv_options() -> wsim_syntax::PpOptions {
+    wsim_syntax::PpOptions { language: Some(wsim_syntax::preprocess::Language::Sv2017), ..Default::default() }
+}
+
 /// Preprocess, parse and elaborate one file.
 fn run(src: &str, opts: &ElabOptions) -> (Option<Design>, Diagnostics, SourceMap) {
     let mut sm = SourceMap::new();
     let f = sm.add("t.v", src);
     let (toks, mut diags) =
-        wsim_syntax::preprocess(&mut sm, &[f], &wsim_syntax::PpOptions::default(), &wsim_syntax::FsLoader);
+        wsim_syntax::preprocess(&mut sm, &[f], &sv_options(), &wsim_syntax::FsLoader);
     let (unit, d2) = wsim_syntax::parse(&toks);
     diags.extend(d2);
     assert!(!diags.has_errors(), "front end errors: {}", diags.list.iter().map(|d| render(&sm, d)).collect::<String>());

@@ -9,6 +9,11 @@
 //! `Raw::Backtick` and the preprocessor reads the directive from the raw
 //! text with the helper methods at the bottom of `Lexer`. The public
 //! [`lex`] entry point is for directive-free text (parser tests, tools).
+//!
+//! Which words are keywords depends on the [`Language`] (IEEE 1800-2017
+//! §22.14): Verilog-2005 code may use `logic` or `bit` as identifiers. The
+//! preprocessor picks the language per file (extension, `begin_keywords`)
+//! and sets it on every lexer it opens.
 
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -20,8 +25,13 @@ use wsim_diag::{Diagnostics, FileId, Span};
 /// Lex one file's text (no preprocessing). For directive-free text the result
 /// is exactly what the parser consumes, ending with `Eof`.
 pub fn lex(file: FileId, text: &str) -> (Vec<Token>, Diagnostics) {
+    lex_language(file, text, Language::Sv2017)
+}
+
+/// [`lex`] with the keywords of `language` (IEEE 1800-2017 §22.14).
+pub fn lex_language(file: FileId, text: &str, language: Language) -> (Vec<Token>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut lexer = Lexer::new(file, Rc::from(text));
+    let mut lexer = Lexer::new(file, Rc::from(text)).with_language(language);
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     loop {
         match lexer.next_raw(&mut diags) {
@@ -68,6 +78,8 @@ pub(crate) struct Lexer {
     /// Open `(*` attribute brackets: `*)` closes one only inside an
     /// attribute, so `@(*)` stays `(` `*` `)`.
     attr_depth: u32,
+    /// Which reserved words are keywords here.
+    language: Language,
 }
 
 impl Lexer {
@@ -79,7 +91,18 @@ impl Lexer {
             file,
             span_override: None,
             attr_depth: 0,
+            language: Language::Sv2017,
         }
+    }
+
+    pub(crate) fn with_language(mut self, language: Language) -> Lexer {
+        self.language = language;
+        self
+    }
+
+    /// Switch keyword sets mid-text (`begin_keywords` / `end_keywords`).
+    pub(crate) fn set_language(&mut self, language: Language) {
+        self.language = language;
     }
 
     pub(crate) fn with_span_override(mut self, span: Option<Span>) -> Lexer {
@@ -197,8 +220,10 @@ impl Lexer {
         self.pos = end;
         let word = &self.text[start..end];
         match lookup_keyword(word) {
-            Some(kw) => self.token(TokenKind::Keyword(kw), start, end),
-            None => self.text_token(TokenKind::Ident, start, end, word),
+            Some(kw) if self.language.reserves(kw) => {
+                self.token(TokenKind::Keyword(kw), start, end)
+            }
+            _ => self.text_token(TokenKind::Ident, start, end, word),
         }
     }
 
@@ -700,4 +725,122 @@ fn keyword_hash(w: &[u8]) -> usize {
         h = (h ^ c as u32).wrapping_mul(16777619);
     }
     h as usize
+}
+
+// ---- keyword sets by language version ----
+
+/// A set of reserved words: the `version_specifier`s of `begin_keywords
+/// (IEEE 1800-2017 §22.14), oldest first. Each standard reserves every
+/// keyword of the ones before it, except that `1364-2001-noconfig` leaves
+/// out the configuration keywords of 1364-2001.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Language {
+    /// `"1364-1995"`: Verilog-1995.
+    V1995,
+    /// `"1364-2001-noconfig"`: Verilog-2001 without `config`, `endconfig`, ...
+    V2001NoConfig,
+    /// `"1364-2001"`.
+    V2001,
+    /// `"1364-2005"`: also the default for `.v`, `.vh` and `.vlog` files.
+    V2005,
+    /// `"1800-2005"`: the first SystemVerilog.
+    Sv2005,
+    /// `"1800-2009"`.
+    Sv2009,
+    /// `"1800-2012"`.
+    Sv2012,
+    /// `"1800-2017"`: the default for every other file.
+    Sv2017,
+}
+
+impl Language {
+    /// Every language with its `begin_keywords` version specifier.
+    pub const SPECIFIERS: &'static [(&'static str, Language)] = &[
+        ("1364-1995", Language::V1995),
+        ("1364-2001-noconfig", Language::V2001NoConfig),
+        ("1364-2001", Language::V2001),
+        ("1364-2005", Language::V2005),
+        ("1800-2005", Language::Sv2005),
+        ("1800-2009", Language::Sv2009),
+        ("1800-2012", Language::Sv2012),
+        ("1800-2017", Language::Sv2017),
+    ];
+
+    /// The language a `begin_keywords` version specifier names.
+    pub fn from_specifier(specifier: &str) -> Option<Language> {
+        Language::SPECIFIERS
+            .iter()
+            .find(|(name, _)| *name == specifier)
+            .map(|&(_, language)| language)
+    }
+
+    /// The version specifier naming this language.
+    pub fn specifier(self) -> &'static str {
+        Language::SPECIFIERS
+            .iter()
+            .find(|(_, language)| *language == self)
+            .map_or("1800-2017", |(name, _)| name)
+    }
+
+    /// The default for a file, from its name (as Verilator's
+    /// `+1364-2005ext+v` would pick it): Verilog-2005 for `.v`, `.vh` and
+    /// `.vlog`, SystemVerilog 2017 for everything else (`.sv`, `.svh`, ...).
+    pub fn for_file_name(name: &str) -> Language {
+        let extension = name.rsplit_once('.').map_or("", |(_, ext)| ext);
+        let verilog = ["v", "vh", "vlog"]
+            .iter()
+            .any(|e| extension.eq_ignore_ascii_case(e));
+        if verilog {
+            Language::V2005
+        } else {
+            Language::Sv2017
+        }
+    }
+
+    /// Whether `keyword` is a reserved word in this language.
+    #[inline]
+    pub fn reserves(self, keyword: Keyword) -> bool {
+        self >= first_reserved_in(keyword)
+    }
+}
+
+/// The oldest standard that reserves `keyword` (Annex B of IEEE 1800-2017
+/// and of IEEE 1364-2005). 1364-2001 keywords other than the configuration
+/// ones count from `V2001NoConfig`, which sorts before `V2001`, so
+/// `1364-2001-noconfig` leaves out exactly those. Exhaustive on purpose: a new
+/// [`Keyword`] must be classified here.
+fn first_reserved_in(keyword: Keyword) -> Language {
+    use Keyword::*;
+    match keyword {
+        Always | And | Assign | Begin | Buf | Bufif0 | Bufif1 | Case | Casex | Casez | Cmos
+        | Deassign | Default | Defparam | Disable | Edge | Else | End | Endcase | Endfunction
+        | Endmodule | Endprimitive | Endspecify | Endtable | Endtask | Event | For | Force
+        | Forever | Fork | Function | Highz0 | Highz1 | If | Initial | Inout | Input | Integer
+        | Join | Large | Macromodule | Medium | Module | Nand | Negedge | Nmos | Nor | Not
+        | Notif0 | Notif1 | Or | Output | Parameter | Pmos | Posedge | Primitive | Pull0
+        | Pull1 | Pulldown | Pullup | Rcmos | Real | Realtime | Reg | Release | Repeat | Rnmos
+        | Rpmos | Rtran | Rtranif0 | Rtranif1 | Scalared | Small | Specify | Specparam
+        | Strong0 | Strong1 | Supply0 | Supply1 | Table | Task | Time | Tran | Tranif0
+        | Tranif1 | Tri | Tri0 | Tri1 | Triand | Trior | Trireg | Vectored | Wait | Wand
+        | Weak0 | Weak1 | While | Wire | Wor | Xnor | Xor => Language::V1995,
+        Automatic | Endgenerate | Generate | Genvar | Localparam | Signed | Unsigned => {
+            Language::V2001NoConfig
+        }
+        Config | Endconfig => Language::V2001,
+        Uwire => Language::V2005,
+        Unique0 | Let | Global => Language::Sv2009,
+        // `randomize` is no reserved word at all, but the parser has always
+        // seen it as one in SystemVerilog; keep that, and keep it out of
+        // Verilog.
+        AlwaysComb | AlwaysFf | AlwaysLatch | Assert | Assume | Bit | Break | Byte | Class
+        | Const | Constraint | Continue | Cover | Covergroup | Do | Endclass | Endinterface
+        | Endpackage | Endprogram | Endproperty | Enum | Export | Extern | Final | Foreach
+        | Iff | Import | Inside | Int | Interface | JoinAny | JoinNone | Logic | Longint
+        | Modport | Null | Package | Packed | Priority | Program | Property | Return
+        | Sequence | Shortint | Shortreal | Static | String | Struct | Type | Typedef | Union
+        | Unique | Var | Virtual | Void | Timeunit | Timeprecision | Randcase | Rand | Randc
+        | Ref | Local | Protected | New | This | Super | Extends | Bind | Clocking
+        | Endclocking | Matches | Tagged | Wildcard | With | Dist | Solve | Before
+        | Randomize | Chandle => Language::Sv2005,
+    }
 }

@@ -9,15 +9,25 @@
 //! tokens carry the span of the outermost macro use.
 //!
 //! Directives the parser needs (`timescale`, `default_nettype`,
-//! `celldefine`, ...) come out as [`TokenKind::Directive`] tokens; `line`,
-//! `pragma`, `protect` and `begin_keywords` are consumed and ignored.
+//! `celldefine`, ...) come out as [`TokenKind::Directive`] tokens; `pragma`
+//! and `protect` are consumed and ignored.
+//!
+//! `begin_keywords` / `end_keywords` (§22.14) keep a stack of keyword sets
+//! that overrides each input file's default [`Language`] (from its
+//! extension, or [`PpOptions::language`]); every lexer opened gets the set
+//! in force. `line` (§22.12) is recorded in a [`LineMap`], which
+//! `` `__LINE__ `` / `` `__FILE__ `` consult.
 
+mod line_map;
 mod macros;
+mod versions;
 
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub use crate::lexer::Language;
 use crate::lexer::{Lexer, Raw};
+pub use line_map::{LineDirective, LineMap};
 use crate::token::{Op, Token, TokenKind};
 use macros::{
     apply_macro_operators, has_macro_operators, scan_macro_text, split_body, BodyPart, Macro, Param,
@@ -32,6 +42,21 @@ pub struct PpOptions {
     pub defines: Vec<(String, Option<String>)>,
     /// `-I dir` / `+incdir+dir`.
     pub include_dirs: Vec<String>,
+    /// The keyword set of every input file (for a `-sv` / `-g2012` style
+    /// flag); `None` picks it per file from the extension (see
+    /// [`Language::for_file_name`]). `begin_keywords` overrides either.
+    pub language: Option<Language>,
+}
+
+/// Everything [`preprocess_full`] produces.
+#[derive(Debug, Default)]
+pub struct PpOutput {
+    /// The token stream, ending with `Eof`.
+    pub tokens: Vec<Token>,
+    pub diags: Diagnostics,
+    /// The `` `line `` directives seen, per file: the presumed file names
+    /// and line numbers a diagnostic renderer may show.
+    pub line_map: LineMap,
 }
 
 /// How the preprocessor reads `` `include `` files.
@@ -56,6 +81,17 @@ pub fn preprocess(
     opts: &PpOptions,
     loader: &dyn FileLoader,
 ) -> (Vec<Token>, Diagnostics) {
+    let out = preprocess_full(sources, inputs, opts, loader);
+    (out.tokens, out.diags)
+}
+
+/// [`preprocess`], also returning the `` `line `` table.
+pub fn preprocess_full(
+    sources: &mut SourceMap,
+    inputs: &[FileId],
+    opts: &PpOptions,
+    loader: &dyn FileLoader,
+) -> PpOutput {
     let mut pp = Preprocessor::new(sources, opts, loader);
     for (name, value) in PREDEFINED {
         pp.macros
@@ -70,6 +106,9 @@ pub fn preprocess(
         pp.macros.insert(name.into(), Rc::new(Macro::object(body)));
     }
     for &file in inputs {
+        pp.file_language = opts
+            .language
+            .unwrap_or_else(|| Language::for_file_name(&pp.sources.get(file).name));
         pp.run_file(file);
     }
     let eof_span = inputs.last().map_or(Span::default(), |&f| {
@@ -81,7 +120,11 @@ pub fn preprocess(
         span: eof_span,
         text: Box::default(),
     });
-    (pp.out, pp.diags)
+    PpOutput {
+        tokens: pp.out,
+        diags: pp.diags,
+        line_map: pp.line_map,
+    }
 }
 
 /// Macros every compilation starts with: the coverage constants of IEEE
@@ -144,6 +187,10 @@ enum Directive {
     Include,
     File,
     Line,
+    /// `` `line N "file" level ``.
+    LineRenumber,
+    BeginKeywords,
+    EndKeywords,
     /// Passed to the parser with no arguments.
     Bare,
     /// Passed to the parser with the rest of the line as arguments.
@@ -174,15 +221,15 @@ impl Directive {
             "celldefine" | "endcelldefine" | "resetall" | "nounconnected_drive" => Bare,
             "timescale" => WithLine,
             "default_nettype" | "unconnected_drive" => WithIdent,
-            "line"
-            | "pragma"
+            "line" => LineRenumber,
+            "begin_keywords" => BeginKeywords,
+            "end_keywords" => EndKeywords,
+            "pragma"
             | "protect"
             | "endprotect"
-            | "begin_keywords"
             | "default_decay_time"
             | "default_trireg_strength" => IgnoreLine,
-            "end_keywords"
-            | "delay_mode_distributed"
+            "delay_mode_distributed"
             | "delay_mode_path"
             | "delay_mode_unit"
             | "delay_mode_zero" => Ignore,
@@ -213,6 +260,11 @@ struct Preprocessor<'a> {
     diags: Diagnostics,
     /// Lexer diagnostics from text that is skipped or rescanned; dropped.
     scratch: Diagnostics,
+    /// The current input file's keyword set when no `begin_keywords` is open.
+    file_language: Language,
+    /// Open `begin_keywords`, innermost last.
+    keyword_stack: Vec<Language>,
+    line_map: LineMap,
 }
 
 impl<'a> Preprocessor<'a> {
@@ -231,6 +283,9 @@ impl<'a> Preprocessor<'a> {
             out: Vec::new(),
             diags: Diagnostics::default(),
             scratch: Diagnostics::default(),
+            file_language: Language::Sv2017,
+            keyword_stack: Vec::new(),
+            line_map: LineMap::default(),
         }
     }
 
@@ -242,9 +297,28 @@ impl<'a> Preprocessor<'a> {
     }
 
     fn push_file(&mut self, file: FileId, text: Rc<str>) {
+        let language = self.language();
         self.stack.push(Frame {
-            lexer: Lexer::new(file, text),
+            lexer: Lexer::new(file, text).with_language(language),
             file_cond_base: Some(self.conds.len()),
+        });
+    }
+
+    /// The keyword set in force.
+    fn language(&self) -> Language {
+        self.keyword_stack
+            .last()
+            .map_or(self.file_language, |&language| language)
+    }
+
+    /// Open a macro expansion (or rescanned text) covering `span`.
+    fn push_expansion(&mut self, file: FileId, text: Rc<str>, span: Span) {
+        let lexer = Lexer::new(file, text)
+            .with_span_override(Some(span))
+            .with_language(self.language());
+        self.stack.push(Frame {
+            lexer,
+            file_cond_base: None,
         });
     }
 
@@ -393,11 +467,7 @@ impl<'a> Preprocessor<'a> {
         let file = lexer.file();
         let source = lexer.slice(start, end).to_string();
         let text = self.apply_operators(&source);
-        let lexer = Lexer::new(file, text.into()).with_span_override(Some(span));
-        self.stack.push(Frame {
-            lexer,
-            file_cond_base: None,
-        });
+        self.push_expansion(file, text.into(), span);
         true
     }
 
@@ -412,18 +482,18 @@ impl<'a> Preprocessor<'a> {
             Directive::Undefineall => self.macros.clear(),
             Directive::Include => self.include(start, span),
             Directive::File => {
-                let name = self.sources.get(self.current_file()).name.as_str().into();
+                let (name, _) = self.line_map.presumed(self.sources, span.file, span.start);
                 self.out.push(Token {
                     kind: TokenKind::StringLit,
                     span,
-                    text: name,
+                    text: name.into(),
                 });
             }
             Directive::Line => {
                 // Inside a macro use spanning lines, Icarus and Verilator
                 // give the line where the use ends; so do we.
                 let last_byte = span.end.saturating_sub(1).max(span.start);
-                let line = self.sources.get(span.file).line_col(last_byte).0;
+                let (_, line) = self.line_map.presumed(self.sources, span.file, last_byte);
                 self.out.push(Token {
                     kind: TokenKind::Number,
                     span,
@@ -451,6 +521,9 @@ impl<'a> Preprocessor<'a> {
                     }
                 }
             }
+            Directive::LineRenumber => self.line_directive(span),
+            Directive::BeginKeywords => self.begin_keywords(span),
+            Directive::EndKeywords => self.end_keywords(span),
             Directive::IgnoreLine => self.lexer().skip_to_line_end(),
             Directive::Ignore => {}
             _ => unreachable!("conditionals are handled by Preprocessor::conditional"),
@@ -725,10 +798,7 @@ impl<'a> Preprocessor<'a> {
             return;
         }
         let file = self.lexer().file();
-        self.stack.push(Frame {
-            lexer: Lexer::new(file, text).with_span_override(Some(span)),
-            file_cond_base: None,
-        });
+        self.push_expansion(file, text, span);
     }
 
     /// Read `(arg, arg, ...)` after a function-like macro's name, as raw text

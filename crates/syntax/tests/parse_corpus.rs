@@ -31,6 +31,7 @@ fn external_corpus_parses_without_errors() {
             .into_iter()
             .map(|d| (d, None))
             .collect(),
+        ..Default::default()
     };
     let mut failures = 0;
     for path in &files {

@@ -365,7 +365,7 @@ pub fn parse_pp_ok(src: &str) -> SourceUnit {
     use wsim_syntax::{preprocess, FsLoader, PpOptions};
     let mut sm = SourceMap::new();
     let file = sm.add("t.v", src);
-    let (tokens, pp_diags) = preprocess(&mut sm, &[file], &PpOptions::default(), &FsLoader);
+    let (tokens, pp_diags) = preprocess(&mut sm, &[file], &sv_options(), &FsLoader);
     let (unit, parse_diags) = parse(&tokens);
     let mut all = Diagnostics::default();
     all.extend(pp_diags);
@@ -373,4 +373,10 @@ pub fn parse_pp_ok(src: &str) -> SourceUnit {
     let text = all.list.iter().map(|d| render(&sm, d)).collect::<String>();
     assert!(text.is_empty(), "unexpected diagnostics:\n{text}");
     unit
+}
+
+/// The snippets are SystemVerilog but named `t.v`: force the 1800-2017
+/// keyword set (a `.v` name alone would select Verilog-2005 keywords).
+fn sv_options() -> wsim_syntax::PpOptions {
+    wsim_syntax::PpOptions { language: Some(wsim_syntax::preprocess::Language::Sv2017), ..Default::default() }
 }
