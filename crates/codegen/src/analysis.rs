@@ -1,10 +1,12 @@
 //! Facts about the design codegen needs before generating code: which
 //! subroutines can wait (transitively), which signals some event control can
 //! watch (only those pass their SignalId to store helpers), which signals
-//! are written (nets never written start at Z), and which signals an
-//! expression reads.
+//! are written (nets never written start at Z), which signals an
+//! expression reads, and what `disable` needs: where each named block runs
+//! (its process or task and fork depth) and which tasks keep a list of
+//! their active calls so another thread can end them.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use wsim_ir::*;
 
 /// Signals an expression reads (array signals included for `ArrayElem`).
@@ -103,6 +105,28 @@ pub struct Facts {
     pub watched: Vec<bool>,
     /// By SignalId: some statement or argument writes it.
     pub written: Vec<bool>,
+    /// Where each named block runs (see [`BlockHome`]).
+    pub homes: HashMap<StmtId, BlockHome>,
+    /// By SubrId: the task keeps a list of its active calls (its frames,
+    /// linked through `frame.AUX`) because some `disable` from another
+    /// thread can end it or a named block inside it.
+    pub listed: Vec<bool>,
+    /// Named blocks that some `disable` statement names.
+    pub disabled: BTreeSet<StmtId>,
+}
+
+/// The thread frames that can run a named block: frames `depth` fork
+/// levels below a root (a static process frame, or an active call of a task).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlockHome {
+    pub root: Root,
+    pub depth: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Root {
+    Proc(ProcId),
+    Subr(SubrId),
 }
 
 /// True if the statement itself suspends its thread (ignoring calls).
@@ -127,6 +151,7 @@ pub fn analyse(d: &Design) -> Facts {
                     callees[o.index()].push(*subr);
                 }
             }
+
             let mut rs = BTreeSet::new();
             match kind {
                 StmtKind::WaitEvent { events } => {
@@ -203,6 +228,9 @@ pub fn analyse(d: &Design) -> Facts {
             written[sig.index()] = true;
         }
     }
+    let homes = block_homes(d);
+    let mut self_disabled = vec![];
+    let mut listed = remote_disables(d, &homes, &mut direct, &mut self_disabled);
     // Propagate "can wait" through task calls to a fixed point.
     let mut subr_waits = direct;
     loop {
@@ -217,7 +245,108 @@ pub fn analyse(d: &Design) -> Facts {
             break;
         }
     }
-    Facts { subr_waits, watched, written }
+    for t in self_disabled {
+        if subr_waits[t.index()] {
+            listed[t.index()] = true;
+        }
+    }
+    let disabled = homes
+        .keys()
+        .filter_map(|&s| match d.stmts[s].kind {
+            StmtKind::Disable(DisableTarget::Block(b)) => Some(b),
+            _ => None,
+        })
+        .collect();
+    Facts { subr_waits, watched, written, homes, listed, disabled }
+}
+
+/// Decides which tasks keep a list of active calls and makes them, and
+/// every task that disables something in another thread, thread-based
+/// (`direct` = can wait): ending another thread's work needs frames on both
+/// sides (the disabler must see whether it killed itself).
+fn remote_disables(
+    d: &Design,
+    homes: &HashMap<StmtId, BlockHome>,
+    direct: &mut [bool],
+    self_disabled: &mut Vec<SubrId>,
+) -> Vec<bool> {
+    let mut listed = vec![false; d.subrs.len()];
+    for (&s, here) in homes {
+        let target = match &d.stmts[s].kind {
+            StmtKind::Disable(DisableTarget::Task(t)) => BlockHome { root: Root::Subr(*t), depth: 0 },
+            StmtKind::Disable(DisableTarget::Block(b)) => match homes.get(b) {
+                Some(h) => *h,
+                None => continue,
+            },
+            _ => continue,
+        };
+        // Same function: handled without looking at other threads, except
+        // that a task disabling itself ends its other calls too; those
+        // exist only if it can wait (`self_disabled`, decided later).
+        if target.depth == 0 && here.depth == 0 && target.root == here.root {
+            if let StmtKind::Disable(DisableTarget::Task(t)) = &d.stmts[s].kind {
+                self_disabled.push(*t);
+            }
+            continue;
+        }
+        if let Root::Subr(t) = target.root {
+            if d.subrs[t].kind == SubrKind::Task {
+                listed[t.index()] = true;
+                direct[t.index()] = true;
+            }
+        }
+        if let Root::Subr(o) = here.root {
+            if d.subrs[o].kind == SubrKind::Task {
+                direct[o.index()] = true;
+            }
+        }
+    }
+    listed
+}
+
+/// The home of every named block and every `disable` statement: its process
+/// or subroutine and how many fork branches deep it lies there.
+pub fn block_homes(d: &Design) -> HashMap<StmtId, BlockHome> {
+    fn visit(d: &Design, s: StmtId, root: Root, depth: u32, out: &mut HashMap<StmtId, BlockHome>) {
+        let mut go = |c: StmtId, depth: u32| visit(d, c, root, depth, out);
+        match &d.stmts[s].kind {
+            StmtKind::Block { stmts, .. } => stmts.iter().for_each(|&c| go(c, depth)),
+            StmtKind::Fork { branches, .. } => branches.iter().for_each(|&c| go(c, depth + 1)),
+            StmtKind::If { then_stmt, else_stmt, .. } => {
+                go(*then_stmt, depth);
+                if let Some(e) = else_stmt {
+                    go(*e, depth);
+                }
+            }
+            StmtKind::Case { arms, default, .. } => {
+                for a in arms {
+                    go(a.body, depth);
+                }
+                if let Some(x) = default {
+                    go(*x, depth);
+                }
+            }
+            StmtKind::Loop { body, step, .. } => {
+                go(*body, depth);
+                if let Some(x) = step {
+                    go(*x, depth);
+                }
+            }
+            StmtKind::DoWhile { body, .. } | StmtKind::Repeat { body, .. } => go(*body, depth),
+            _ => {}
+        }
+        if matches!(&d.stmts[s].kind, StmtKind::Block { name: Some(_), .. } | StmtKind::Disable(_)) {
+            out.insert(s, BlockHome { root, depth });
+        }
+    }
+    let mut out = HashMap::new();
+    for (id, p) in d.procs.iter() {
+        visit(d, p.body, Root::Proc(id), 0, &mut out);
+    }
+    for (id, s) in d.subrs.iter() {
+        visit(d, s.body, Root::Subr(id), 0, &mut out);
+    }
+    out
 }
 
 /// True if the statement tree can suspend, given which subroutines can.

@@ -144,9 +144,28 @@ impl Lower<'_, '_> {
         self.i(I::LocalGet(0));
         self.i(I::I32Load(mem(frame::CHILD, 2)));
         self.i(I::LocalSet(child));
+        if !self.cx.facts.listed[subr.index()] {
+            self.take_outputs(subr, args, callee);
+            self.i(I::LocalGet(child));
+            self.rt("rt_free_frame");
+            return;
+        }
+        // A `disable` may have ended the call: its outputs are unspecified
+        // (1364-2005 9.6.2) and are copied like Icarus does; the frame may
+        // still sit in a run queue, so it is not freed.
         self.take_outputs(subr, args, callee);
+        let done = self.f.new_block();
+        let free = self.f.new_block();
+        self.i(I::LocalGet(child));
+        self.i(I::I32Load(mem(frame::FLAGS, 2)));
+        self.i32c(frame::flags::DEAD as i32);
+        self.i(I::I32And);
+        self.f.terminate(crate::func::Term::Branch(done, free));
+        self.f.switch_to(free);
         self.i(I::LocalGet(child));
         self.rt("rt_free_frame");
+        self.f.goto(done);
+        self.f.switch_to(done);
     }
 
     /// Give the automatic locals of the subroutine being generated their

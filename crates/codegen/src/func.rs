@@ -35,10 +35,12 @@ pub enum Ins {
     FnFrameSize(u32),
     /// `i32.const` of the heap start.
     HeapStart,
-    /// `i32.const` of the state after a named block in a process.
+    /// `i32.const` of the state after a named block in a thread function.
     NamedEnd(u32),
-    /// `i32.const` of the last state inside a named block in a process.
+    /// `i32.const` of the last state inside a named block in a thread function.
     NamedLast(u32),
+    /// `i32.const` of the dispatch id of the thread function holding a named block.
+    NamedFunc(u32),
 }
 
 /// How a basic block ends.
@@ -66,7 +68,14 @@ pub struct Symbols<'a> {
     pub fn_frame_sizes: &'a [u32],
     pub heap_start: u32,
     pub temp_end: u32,
-    pub named_states: &'a std::collections::HashMap<wsim_ir::StmtId, (u32, u32)>,
+    /// Named block -> (state after it, last state inside it, dispatch id of its function).
+    pub named_states: &'a std::collections::HashMap<wsim_ir::StmtId, (u32, u32, u32)>,
+}
+
+impl Symbols<'_> {
+    fn named_state(&self, st: u32) -> (u32, u32, u32) {
+        self.named_states.get(&wsim_ir::StmtId::from_raw(st)).copied().unwrap_or((0, 0, u32::MAX))
+    }
 }
 
 pub struct FnGen {
@@ -214,10 +223,11 @@ impl FnGen {
                 Ins::SubrFrameSize(s) => Instruction::I32Const(syms.subr_frame_sizes[*s as usize] as i32),
                 Ins::FnFrameSize(k) => Instruction::I32Const(syms.fn_frame_sizes[*k as usize] as i32),
                 Ins::HeapStart => Instruction::I32Const(syms.heap_start as i32),
-                Ins::NamedEnd(st) => Instruction::I32Const(syms.named_states[&wsim_ir::StmtId::from_raw(*st)].0 as i32),
-                Ins::NamedLast(st) => {
-                    Instruction::I32Const(syms.named_states[&wsim_ir::StmtId::from_raw(*st)].1 as i32)
-                }
+                // A block never generated in a thread function gets an empty
+                // range and no function: `disable` then finds nothing to end.
+                Ins::NamedEnd(st) => Instruction::I32Const(syms.named_state(*st).0 as i32),
+                Ins::NamedLast(st) => Instruction::I32Const(syms.named_state(*st).1 as i32),
+                Ins::NamedFunc(st) => Instruction::I32Const(syms.named_state(*st).2 as i32),
             }
         };
         // prologue: reserve the temp area

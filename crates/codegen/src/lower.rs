@@ -73,10 +73,14 @@ pub struct Ctx<'d> {
     pub jobs: VecDeque<(u32, Job)>,
     pub missing: BTreeSet<String>,
     /// Named blocks that lie directly in a static process (not in a fork
-    /// branch): `disable` from elsewhere can reach them.
+    /// branch). Superseded by `facts.homes`; lib.rs still fills it (owned
+    /// by another helper): remove both together.
+    #[allow(dead_code)]
     pub named_in_proc: HashMap<StmtId, ProcId>,
-    /// For those blocks: (block after the named block, last block inside it).
-    pub named_states: HashMap<StmtId, (u32, u32)>,
+    /// Named blocks in thread functions: (block after the named block, last
+    /// block inside it, dispatch id of the function), for `disable` from
+    /// other threads.
+    pub named_states: HashMap<StmtId, (u32, u32, u32)>,
 }
 
 impl<'d> Ctx<'d> {
@@ -156,6 +160,8 @@ pub struct Lower<'a, 'd> {
     pub subr: Option<SubrId>,
     /// The process whose step function is being generated.
     pub proc: Option<ProcId>,
+    /// Index of the generated function (`u32::MAX` if unknown).
+    pub fn_index: u32,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -171,6 +177,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             exit: 0,
             subr: None,
             proc: None,
+            fn_index: u32::MAX,
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {
@@ -251,10 +258,13 @@ impl<'a, 'd> Lower<'a, 'd> {
         }
     }
 
-    /// The `sig` argument of store helpers: the id only if something can wait on it.
+    /// The `sig` argument of store helpers: the id only if something can
+    /// wait on it. Automatic variables notify under their SignalId too: a
+    /// write in one call of a task then also wakes waiters of other calls,
+    /// but every waiter re-checks its own values and waits again (see
+    /// `wait_event_exprs` and `wait_cond`).
     pub fn sig_arg(&self, s: SignalId) -> i32 {
-        let static_sig = matches!(self.d().signals[s].storage, Storage::Static);
-        if static_sig && self.cx.facts.watched[s.index()] {
+        if self.cx.facts.watched[s.index()] {
             s.raw() as i32
         } else {
             wsim_abi::NO_SIG as i32
@@ -320,6 +330,23 @@ impl<'a, 'd> Lower<'a, 'd> {
         self.push_addr(src);
         self.i32c(wsim_abi::value_bytes(w) as i32);
         self.i(I::MemoryCopy { src_mem: 0, dst_mem: 0 });
+    }
+
+    /// Dispatch id of the function being generated (`u32::MAX` if none).
+    pub fn own_dispatch(&self) -> u32 {
+        self.cx.dispatch.iter().position(|&k| k == self.fn_index).map_or(u32::MAX, |p| p as u32)
+    }
+
+    /// The arena word heading the list of active calls of a listed task
+    /// (frames linked through `frame.AUX`). It lives in the constant pool
+    /// (starting at 0; a tag makes each task's cell distinct) because the
+    /// layout has no other codegen-owned static storage.
+    pub fn call_list_head(&mut self, t: SubrId) -> Addr {
+        let mut data = vec![0u8; 8];
+        data.extend_from_slice(b"wsimcall");
+        data.extend_from_slice(&t.raw().to_le_bytes());
+        data.extend_from_slice(&[0; 4]);
+        Addr::Const(self.cx.consts.intern(data))
     }
 
     /// Span of an expression.

@@ -52,6 +52,7 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
                 let proc = &d.procs[p];
                 let f = FnGen::new(1, true, frame::HEADER_SIZE);
                 let mut l = Lower::new(cx, f, Role::Proc, Owner::default());
+                l.fn_index = k;
                 l.proc = Some(p);
                 match proc.kind {
                     ProcKind::ContAssign if l.try_inertial_assign(proc.body) => {}
@@ -83,12 +84,23 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
                 };
                 let role = if waits { Role::TaskStep } else { Role::Plain };
                 let mut l = Lower::new(cx, f, role, owner);
+                l.fn_index = k;
                 l.subr = Some(s);
+                let listed = waits && l.cx.facts.listed[s.index()];
+                if listed {
+                    l.enter_call_list(s);
+                }
                 if sub.automatic {
                     l.init_automatic_locals(s);
                 }
                 l.stmt(sub.body);
                 if waits {
+                    if listed {
+                        let exit = l.exit;
+                        l.f.goto(exit);
+                        l.f.switch_to(exit);
+                        l.leave_call_list(s);
+                    }
                     finish_thread(&mut l);
                     subr_extra[s.index()] = l.f.slot_bytes();
                 } else {
@@ -102,6 +114,7 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
             Job::Branch(stmt, owner) => {
                 let f = FnGen::new(1, true, frame::HEADER_SIZE);
                 let mut l = Lower::new(cx, f, Role::Branch, owner);
+                l.fn_index = k;
                 l.stmt(stmt);
                 finish_thread(&mut l);
                 l.f
@@ -152,6 +165,15 @@ pub fn gen_init(cx: &mut Ctx) -> u32 {
     l.i32c(d.signals.len() as i32);
     l.i32c(d.precision as i32);
     l.rt("rt_init");
+    // empty call lists (a re-initialised instance must not see stale frames)
+    for (t, _) in d.subrs.iter() {
+        if l.cx.facts.listed[t.index()] {
+            let head = l.call_list_head(t);
+            l.push_addr(head);
+            l.i32c(0);
+            l.i(I::I32Store(crate::func::mem(0, 2)));
+        }
+    }
     let order: Vec<ProcId> = d
         .procs
         .iter()

@@ -1,13 +1,17 @@
 //! Statements: lowered into the function's control-flow graph. Every wait
 //! point (delay, event, wait, task call, join) ends a basic block; the
-//! thread resumes at the next block through `frame.state`.
+//! thread resumes at the next block through `frame.state`. `disable` of a
+//! block or task another thread runs finds that thread's frame (from its
+//! process frame, or its task's call list, down through fork children) and
+//! resumes it after the block or call.
 
-use crate::analysis;
+use crate::analysis::{self, BlockHome, Root};
 use crate::expr::Scalar;
 use crate::func::{mem, Term};
 use crate::lower::{Addr, Job, Lower, Owner, Role};
 use std::collections::BTreeSet;
 use wasm_encoder::{BlockType, Instruction as I, ValType};
+use wsim_abi::frame::{self as fr, flags as ff};
 use wsim_abi::{edge, join, op, status};
 use wsim_ir::*;
 
@@ -52,9 +56,10 @@ impl Lower<'_, '_> {
                 }
                 if name.is_some() {
                     self.named.pop();
-                    if self.role == Role::Proc && self.cx.named_in_proc.contains_key(&s) {
+                    if self.has_frame() && self.cx.facts.disabled.contains(&s) {
                         let last = self.f.blocks.len() as u32 - 1;
-                        self.cx.named_states.insert(s, (end as u32, last));
+                        let disp = self.own_dispatch();
+                        self.cx.named_states.insert(s, (end as u32, last, disp));
                     }
                 }
                 self.f.goto(end);
@@ -156,23 +161,24 @@ impl Lower<'_, '_> {
                     self.f.goto(end);
                     let dead = self.f.new_block();
                     self.f.switch_to(dead);
-                } else if let Some(&p) = self.cx.named_in_proc.get(b) {
-                    self.disable_in_process(*b, p);
-                } else {
-                    self.cx
-                        .unsupported(st.span, "`disable` of a block in a fork branch or subroutine of another thread");
+                } else if let Some(&home) = self.cx.facts.homes.get(b) {
+                    self.disable_remote_block(*b, home, st.span);
                 }
             }
             StmtKind::Disable(DisableTarget::Task(t)) if self.subr == Some(*t) => {
-                // Disabling the task from inside it returns from it (1364-2005 10.3).
+                // Disabling the task from inside it returns from it (1364-2005
+                // 10.3) and ends its other active calls too: then all calls
+                // end alike and their callers resume after the disabler, as
+                // in vvp.
+                if self.has_frame() && self.cx.facts.listed[t.index()] {
+                    self.end_task_calls(*t);
+                }
                 let exit = self.exit;
                 self.f.goto(exit);
                 let dead = self.f.new_block();
                 self.f.switch_to(dead);
             }
-            StmtKind::Disable(DisableTarget::Task(_)) => {
-                self.cx.unsupported(st.span, "`disable` of a task from outside the task")
-            }
+            StmtKind::Disable(DisableTarget::Task(t)) => self.disable_task(*t, st.span),
             StmtKind::DisableFork => {
                 if self.can_wait(st.span, "disable fork") {
                     self.i(I::LocalGet(0));
@@ -294,35 +300,6 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// `disable blk` where `blk` is in another static process: if that
-    /// process is suspended inside the block, cancel its wait and resume
-    /// it after the block.
-    fn disable_in_process(&mut self, b: StmtId, p: ProcId) {
-        use crate::func::Ins;
-        let st = self.f.local(ValType::I32);
-        self.f.sym(Ins::ProcFrame(p.raw()));
-        self.i(I::I32Load(mem(wsim_abi::frame::STATE, 2)));
-        self.i(I::LocalSet(st));
-        self.i(I::LocalGet(st));
-        self.f.sym(Ins::NamedEnd(b.raw()));
-        self.i(I::I32GtU);
-        self.i(I::LocalGet(st));
-        self.f.sym(Ins::NamedLast(b.raw()));
-        self.i(I::I32LeU);
-        self.i(I::I32And);
-        self.f.sym(Ins::ProcFrame(p.raw()));
-        self.i(I::I32Load(mem(wsim_abi::frame::FLAGS, 2)));
-        self.i32c((wsim_abi::frame::flags::FINISHED | wsim_abi::frame::flags::DEAD) as i32);
-        self.i(I::I32And);
-        self.i(I::I32Eqz);
-        self.i(I::I32And);
-        self.i(I::If(BlockType::Empty));
-        self.f.sym(Ins::ProcFrame(p.raw()));
-        self.f.sym(Ins::NamedEnd(b.raw()));
-        self.rt("rt_resume_at");
-        self.i(I::End);
-    }
-
     /// Whether this function has a thread frame to suspend; reports otherwise.
     fn can_wait(&mut self, span: wsim_diag::Span, what: &str) -> bool {
         match self.role {
@@ -332,6 +309,11 @@ impl Lower<'_, '_> {
                 false
             }
         }
+    }
+
+    /// Whether this function runs on a thread frame (local 0).
+    pub fn has_frame(&self) -> bool {
+        matches!(self.role, Role::Proc | Role::TaskStep | Role::Branch)
     }
 
     /// Evaluate a delay into an i64 local (X/Z delays count as 0).
@@ -417,8 +399,13 @@ impl Lower<'_, '_> {
         default: Option<StmtId>,
         span: wsim_diag::Span,
     ) {
-        if self.ty(subject).is_real() {
-            self.cx.unsupported(span, "`case` on a real subject");
+        let any_real = self.ty(subject).is_real() || arms.iter().flat_map(|a| &a.labels).any(|&l| self.ty(l).is_real());
+        if any_real {
+            if kind != CaseKind::Exact {
+                self.cx.unsupported(span, "`casex`/`casez` with a real expression");
+                return;
+            }
+            self.case_real(subject, arms, default);
             return;
         }
         let w = self.ty(subject).width;
@@ -442,6 +429,37 @@ impl Lower<'_, '_> {
                     self.i32c(w as i32);
                     self.rt("rt_case_match");
                 }
+                let next = self.f.new_block();
+                self.f.terminate(Term::Branch(ab, next));
+                self.f.switch_to(next);
+            }
+        }
+        if let Some(dflt) = default {
+            self.stmt(dflt);
+        }
+        self.f.goto(end);
+        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
+            self.f.switch_to(ab);
+            self.stmt(arm.body);
+            self.f.goto(end);
+        }
+        self.f.switch_to(end);
+    }
+
+    /// `case` where the subject or a label is real: every expression is
+    /// compared as a real (IEEE 1364-2005 9.5 with the 5.1.1 rule that an
+    /// operation with a real operand is done in real), first match wins.
+    fn case_real(&mut self, subject: ExprId, arms: &[CaseArm], default: Option<StmtId>) {
+        let subj = self.f.local(ValType::F64);
+        self.real(subject);
+        self.i(I::LocalSet(subj));
+        let end = self.f.new_block();
+        let arm_blocks: Vec<usize> = arms.iter().map(|_| self.f.new_block()).collect();
+        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
+            for &label in &arm.labels {
+                self.i(I::LocalGet(subj));
+                self.real(label);
+                self.i(I::F64Eq);
                 let next = self.f.new_block();
                 self.f.terminate(Term::Branch(ab, next));
                 self.f.switch_to(next);
@@ -514,22 +532,14 @@ impl Lower<'_, '_> {
                 }
             }
             let ty = d.exprs[ev.expr].ty;
-            if ty.is_real() || ty.kind == TypeKind::Event {
-                if let ExprKind::Signal(_) = d.exprs[ev.expr].kind {
-                } else {
-                    self.cx.unsupported(span, "event control on a real expression");
-                    return;
-                }
+            if ty.is_real() && ev.edge != Edge::Any {
+                // 1364-2005 9.7.2 defines edges on the LSB of integral values only
+                self.cx.unsupported(span, "an edge event on a real expression");
+                return;
             }
             analysis::reads(d, ev.expr, &mut sigs);
             let bytes = if ty.is_real() { 8 } else { wsim_abi::value_bytes(ty.width) };
             slots.push(Addr::Base(0, self.f.slot(bytes)));
-        }
-        for &s in &sigs {
-            if !matches!(d.signals[s].storage, Storage::Static) {
-                self.cx.unsupported(span, "event control on an automatic variable");
-                return;
-            }
         }
         // Save the current values.
         for (ev, &slot) in events.iter().zip(&slots) {
@@ -555,10 +565,28 @@ impl Lower<'_, '_> {
         for (ev, &slot) in events.iter().zip(&slots) {
             let m = self.f.mark();
             let ty = self.ty(ev.expr);
-            if ty.is_real() || ty.kind == TypeKind::Event {
-                // named events / reals on a plain signal: any wake counts
+            if ty.kind == TypeKind::Event {
+                // named events: any wake counts
                 self.i32c(1);
                 self.i(I::LocalSet(fired));
+                self.f.release(m);
+                continue;
+            }
+            if ty.is_real() {
+                // a real expression fires on any change of its value
+                let newv = self.f.local(ValType::F64);
+                self.real(ev.expr);
+                self.i(I::LocalSet(newv));
+                self.push_addr(slot);
+                self.i(I::F64Load(mem(0, 3)));
+                self.i(I::LocalGet(newv));
+                self.i(I::F64Ne);
+                self.i(I::LocalGet(fired));
+                self.i(I::I32Or);
+                self.i(I::LocalSet(fired));
+                self.push_addr(slot);
+                self.i(I::LocalGet(newv));
+                self.i(I::F64Store(mem(0, 3)));
                 self.f.release(m);
                 continue;
             }
@@ -598,7 +626,13 @@ impl Lower<'_, '_> {
 
     fn save_event_value(&mut self, e: ExprId, slot: Addr) {
         let ty = self.ty(e);
-        if ty.is_real() || ty.kind == TypeKind::Event {
+        if ty.kind == TypeKind::Event {
+            return;
+        }
+        if ty.is_real() {
+            self.push_addr(slot);
+            self.real(e);
+            self.i(I::F64Store(mem(0, 3)));
             return;
         }
         let v = self.int(e);
@@ -729,11 +763,10 @@ impl Lower<'_, '_> {
     pub fn assign(&mut self, lhs: ExprId, rhs: ExprId, mode: Mode) {
         let lty = self.ty(lhs);
         if lty.is_real() {
-            if !matches!(mode, Mode::Blocking) {
-                self.cx.unsupported(self.espan(lhs), "nonblocking or delayed assignment to a real variable");
-                return;
+            match mode {
+                Mode::Blocking => self.write_real(lhs, |l| l.real(rhs)),
+                Mode::Nba(_) | Mode::After(_) => self.deferred_real(lhs, rhs, mode),
             }
-            self.write_real(lhs, |l| l.real(rhs));
             return;
         }
         let v = self.int(rhs);
@@ -747,6 +780,69 @@ impl Lower<'_, '_> {
             v
         };
         self.write(lhs, v, mode);
+    }
+
+    /// A nonblocking or delayed assignment to a static real (or real array
+    /// element), with the integral update helpers: guest-rt has no deferred
+    /// f64 store, so the f64 bits go as a 64-bit value whose aval plane is
+    /// the real's 8 bytes. A `dw`-bit value keeps its bval plane `dw / 8`
+    /// bytes after its aval plane: `dw` is chosen so that the bval word (all
+    /// zero, as the value is known) lands in a scratch cell of the constant
+    /// pool, which the layout places above every static signal. The helper
+    /// then writes exactly the real and that cell, and notifies the real's
+    /// waiters when the bits change.
+    fn deferred_real(&mut self, lhs: ExprId, rhs: ExprId, mode: Mode) {
+        let d = self.d();
+        let span = self.espan(lhs);
+        let (sig, addr, guard) = match &d.exprs[lhs].kind {
+            ExprKind::Signal(s) => (*s, Some(self.sig_addr(*s, span)), None),
+            ExprKind::ArrayElem { sig, indices } => match self.elem_addr(*sig, indices, span) {
+                Some((a, g)) => (*sig, Some(a), g),
+                None => (*sig, None, None),
+            },
+            _ => {
+                self.cx.unsupported(span, "this real lvalue");
+                return;
+            }
+        };
+        if !matches!(d.signals[sig].storage, Storage::Static) {
+            self.cx.unsupported(span, "a nonblocking or delayed assignment to an automatic real variable");
+            return;
+        }
+        let Some(addr) = addr else { return };
+        let value = self.temp_value(64);
+        self.push_addr(value);
+        self.real(rhs);
+        self.i(I::F64Store(mem(0, 3)));
+        self.push_addr(value);
+        self.i(I::I64Const(0));
+        self.i(I::I64Store(mem(8, 3)));
+        let mut tag = vec![0u8; 8];
+        tag.extend_from_slice(b"wsimrbv\0");
+        let scratch = Addr::Const(self.cx.consts.intern(tag));
+        if let Some(g) = guard {
+            self.i(I::LocalGet(g));
+            self.i(I::If(BlockType::Empty));
+        }
+        self.push_addr(addr);
+        // dw = (scratch - addr) bytes * 8 bits
+        self.push_addr(scratch);
+        self.push_addr(addr);
+        self.i(I::I32Sub);
+        self.i32c(3);
+        self.i(I::I32Shl);
+        self.i32c(0);
+        self.push_addr(value);
+        self.i32c(64);
+        self.i32c(self.sig_arg(sig));
+        match mode {
+            Mode::Nba(Some(t)) | Mode::After(t) => self.i(I::LocalGet(t)),
+            _ => self.i(I::I64Const(0)),
+        }
+        self.rt(if matches!(mode, Mode::After(_)) { "rt_update_after" } else { "rt_nba" });
+        if guard.is_some() {
+            self.i(I::End);
+        }
     }
 
     /// Write a real lvalue from the f64 that `value` pushes.
@@ -954,5 +1050,282 @@ fn edge_code(e: Edge) -> i32 {
         Edge::Pos => edge::POS,
         Edge::Neg => edge::NEG,
         Edge::Both => edge::BOTH,
+    }
+}
+
+// ------------------------------------------------------------ disable
+
+impl Lower<'_, '_> {
+    /// `disable task` from outside the task (IEEE 1364-2005 9.6.2): every
+    /// active call ends (its forks and nested calls die with it) and each
+    /// caller continues after its call. The task's calls are found in its
+    /// call list; if the disabling thread was one of the killed ones it stops.
+    fn disable_task(&mut self, t: SubrId, span: wsim_diag::Span) {
+        if self.d().subrs[t].kind != SubrKind::Task || !self.cx.facts.listed[t.index()] {
+            self.cx.unsupported(span, "`disable` of a function");
+            return;
+        }
+        if !self.can_wait(span, "`disable` of a task from outside it") {
+            return;
+        }
+        self.end_task_calls(t);
+    }
+
+    /// End every call on `t`'s call list, then stop if this thread died.
+    fn end_task_calls(&mut self, t: SubrId) {
+        let head = self.call_list_head(t);
+        let call = self.f.local(ValType::I32);
+        let parent = self.f.local(ValType::I32);
+        self.i(I::Block(BlockType::Empty));
+        self.i(I::Loop(BlockType::Empty));
+        // pop the first call off the list; stop when it is empty
+        self.push_addr(head);
+        self.i(I::I32Load(mem(0, 2)));
+        self.i(I::LocalTee(call));
+        self.i(I::I32Eqz);
+        self.i(I::BrIf(1));
+        self.push_addr(head);
+        self.load_field(call, fr::AUX);
+        self.i(I::I32Store(mem(0, 2)));
+        // a call already ended by other means stays ended
+        self.load_field(call, fr::FLAGS);
+        self.i32c((ff::FINISHED | ff::DEAD) as i32);
+        self.i(I::I32And);
+        self.i(I::BrIf(0));
+
+        self.load_field(call, fr::PARENT);
+        self.i(I::LocalSet(parent));
+        self.i(I::LocalGet(call));
+        self.rt("rt_kill");
+        // the caller waits in its CALL state: resume it there (after the call)
+        self.i(I::LocalGet(parent));
+        self.i(I::If(BlockType::Empty));
+        self.load_field(parent, fr::FLAGS);
+        self.i32c(ff::DEAD as i32);
+        self.i(I::I32And);
+        self.i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(parent));
+        self.load_field(parent, fr::STATE);
+        self.rt("rt_resume_at");
+        self.i(I::End);
+        self.i(I::End);
+        self.i(I::Br(0));
+        self.i(I::End);
+        self.i(I::End);
+        self.stop_if_killed();
+    }
+
+    /// `disable blk` where `blk` is not lexically around this statement in
+    /// this function: find the frames that can run `blk` (`home.depth` fork
+    /// levels below its process frame or below each active call of its
+    /// task); each one suspended inside `blk` has its forks and task call
+    /// killed and resumes after `blk` (IEEE 1364-2005 9.6.2).
+    fn disable_remote_block(&mut self, b: StmtId, home: BlockHome, span: wsim_diag::Span) {
+        if let Root::Subr(t) = home.root {
+            if self.d().subrs[t].kind == SubrKind::Function {
+                // Functions never wait and call only functions: the block can
+                // be active only if this code runs inside a function call.
+                let in_function = self.subr.is_some_and(|s| self.d().subrs[s].kind == SubrKind::Function);
+                if in_function {
+                    self.cx.unsupported(span, "`disable` of a block of another function call from inside a function");
+                }
+                return;
+            }
+            if !self.cx.facts.listed[t.index()] {
+                // Same task body, not inside the block: nothing of it is active.
+                return;
+            }
+        }
+        if !self.can_wait(span, "`disable` of a block another thread runs") {
+            return;
+        }
+        match home.root {
+            Root::Proc(p) => {
+                let root = self.f.local(ValType::I32);
+                self.f.sym(crate::func::Ins::ProcFrame(p.raw()));
+                self.i(I::LocalSet(root));
+                self.visit_fork_level(root, home.depth, b);
+            }
+            Root::Subr(t) => {
+                let head = self.call_list_head(t);
+                let call = self.f.local(ValType::I32);
+                self.push_addr(head);
+                self.i(I::I32Load(mem(0, 2)));
+                self.i(I::LocalSet(call));
+                self.each_in_list(call, fr::AUX, |l| l.visit_fork_level(call, home.depth, b));
+            }
+        }
+        self.stop_if_killed();
+    }
+
+    /// Run `body` for each frame of the list starting at the frame in local
+    /// `cur`, following the u32 link at `link` in each frame. `body` must not
+    /// change `cur`'s link.
+    fn each_in_list(&mut self, cur: u32, link: u32, body: impl FnOnce(&mut Self)) {
+        self.i(I::Block(BlockType::Empty));
+        self.i(I::Loop(BlockType::Empty));
+        self.i(I::LocalGet(cur));
+        self.i(I::I32Eqz);
+        self.i(I::BrIf(1));
+        body(self);
+        self.load_field(cur, link);
+        self.i(I::LocalSet(cur));
+        self.i(I::Br(0));
+        self.i(I::End);
+        self.i(I::End);
+    }
+
+    /// Visit the frames `depth` fork levels below the frame in local `f`.
+    fn visit_fork_level(&mut self, f: u32, depth: u32, b: StmtId) {
+        if depth == 0 {
+            self.end_block_in(f, b);
+            return;
+        }
+        // children may be freed once killed, but only descendants of the
+        // frame `end_block_in` handles, never a sibling still to visit
+        let child = self.f.local(ValType::I32);
+        self.load_field(f, fr::CHILDREN);
+        self.i(I::LocalSet(child));
+        self.each_in_list(child, fr::SIBLING, |l| l.visit_fork_level(child, depth - 1, b));
+    }
+
+    /// If the frame in local `f` runs `b`'s function, is alive, is not this
+    /// thread and is suspended inside `b`: kill its forks and its task
+    /// call and resume it after `b`.
+    fn end_block_in(&mut self, f: u32, b: StmtId) {
+        use crate::func::Ins;
+        let state = self.f.local(ValType::I32);
+        let callee = self.f.local(ValType::I32);
+        self.load_field(f, fr::STATE);
+        self.i(I::LocalSet(state));
+        self.i(I::LocalGet(f));
+        self.i(I::LocalGet(0));
+        self.i(I::I32Ne);
+        self.load_field(f, fr::FUNC);
+        self.f.sym(Ins::NamedFunc(b.raw()));
+        self.i(I::I32Eq);
+        self.i(I::I32And);
+        self.i(I::LocalGet(state));
+        self.f.sym(Ins::NamedEnd(b.raw()));
+        self.i(I::I32GtU);
+        self.i(I::I32And);
+        self.i(I::LocalGet(state));
+        self.f.sym(Ins::NamedLast(b.raw()));
+        self.i(I::I32LeU);
+        self.i(I::I32And);
+        self.load_field(f, fr::FLAGS);
+        self.i32c((ff::FINISHED | ff::DEAD) as i32);
+        self.i(I::I32And);
+        self.i(I::I32Eqz);
+        self.i(I::I32And);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(f));
+        self.rt("rt_disable_fork");
+        // the task call in progress, if any (a finished callee may linger in CHILD)
+        self.load_field(f, fr::CHILD);
+        self.i(I::LocalTee(callee));
+        self.i(I::If(BlockType::Empty));
+        self.load_field(callee, fr::PARENT);
+        self.i(I::LocalGet(f));
+        self.i(I::I32Eq);
+        self.load_field(callee, fr::FLAGS);
+        self.i32c((ff::CALL_CHILD | ff::FINISHED | ff::DEAD) as i32);
+        self.i(I::I32And);
+        self.i32c(ff::CALL_CHILD as i32);
+        self.i(I::I32Eq);
+        self.i(I::I32And);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(callee));
+        self.rt("rt_kill");
+        self.i(I::End);
+        self.i(I::End);
+        self.i(I::LocalGet(f));
+        self.f.sym(Ins::NamedEnd(b.raw()));
+        self.rt("rt_resume_at");
+        self.i(I::End);
+    }
+
+    /// After a `disable` that may have killed this very thread: stop here
+    /// (return WAIT; nothing ever resumes a dead frame).
+    fn stop_if_killed(&mut self) {
+        let dead = self.f.new_block();
+        let next = self.f.new_block();
+        self.load_field(0, fr::FLAGS);
+        self.i32c(ff::DEAD as i32);
+        self.i(I::I32And);
+        self.f.terminate(Term::Branch(dead, next));
+        self.f.switch_to(dead);
+        self.f.ret(Some(status::WAIT));
+        self.f.switch_to(next);
+    }
+
+    /// Push the u32 header field at `off` of the frame in local `f`.
+    pub fn load_field(&mut self, f: u32, off: u32) {
+        self.i(I::LocalGet(f));
+        self.i(I::I32Load(mem(off, 2)));
+    }
+
+    /// Put this task call's frame at the end of its task's call list (at the
+    /// start of a listed task's step function): `disable` then ends the
+    /// calls oldest first and their callers resume in that order (1364-2005
+    /// leaves the order open; vvp agrees for two calls of an automatic task).
+    pub fn enter_call_list(&mut self, t: SubrId) {
+        let head = self.call_list_head(t);
+        let link = self.f.local(ValType::I32);
+        self.push_addr(head);
+        self.i(I::LocalSet(link));
+        self.i(I::Block(BlockType::Empty));
+        self.i(I::Loop(BlockType::Empty));
+        self.i(I::LocalGet(link));
+        self.i(I::I32Load(mem(0, 2)));
+        self.i(I::I32Eqz);
+        self.i(I::BrIf(1));
+        self.i(I::LocalGet(link));
+        self.i(I::I32Load(mem(0, 2)));
+        self.i32c(fr::AUX as i32);
+        self.i(I::I32Add);
+        self.i(I::LocalSet(link));
+        self.i(I::Br(0));
+        self.i(I::End);
+        self.i(I::End);
+        self.i(I::LocalGet(link));
+        self.i(I::LocalGet(0));
+        self.i(I::I32Store(mem(0, 2)));
+        self.i(I::LocalGet(0));
+        self.i32c(0);
+        self.i(I::I32Store(mem(fr::AUX, 2)));
+    }
+
+    /// Take this task call's frame off its task's call list (when it ends).
+    pub fn leave_call_list(&mut self, t: SubrId) {
+        let head = self.call_list_head(t);
+        let link = self.f.local(ValType::I32);
+        let cur = self.f.local(ValType::I32);
+        self.push_addr(head);
+        self.i(I::LocalSet(link));
+        self.i(I::Block(BlockType::Empty));
+        self.i(I::Loop(BlockType::Empty));
+        self.i(I::LocalGet(link));
+        self.i(I::I32Load(mem(0, 2)));
+        self.i(I::LocalTee(cur));
+        self.i(I::I32Eqz);
+        self.i(I::BrIf(1));
+        self.i(I::LocalGet(cur));
+        self.i(I::LocalGet(0));
+        self.i(I::I32Eq);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(link));
+        self.load_field(0, fr::AUX);
+        self.i(I::I32Store(mem(0, 2)));
+        self.i(I::Br(2));
+        self.i(I::End);
+        self.i(I::LocalGet(cur));
+        self.i32c(fr::AUX as i32);
+        self.i(I::I32Add);
+        self.i(I::LocalSet(link));
+        self.i(I::Br(0));
+        self.i(I::End);
+        self.i(I::End);
     }
 }

@@ -531,6 +531,43 @@ fn disable_block_of_another_process() {
     assert_eq!(run(&b.d).stdout, "disabled 10\nend 200\n");
 }
 
+/// ```verilog
+/// task w; begin #100 $display("not reached"); end endtask
+/// initial begin w; $display("c1 %0t", $time); end
+/// initial begin #2 w; $display("c2 %0t", $time); end
+/// initial begin #5 disable w; $display("disabled %0t", $time); #1 disable w; end
+/// ```
+/// Both calls end and both callers resume at 5, after the disabler goes on
+/// (their order is not defined by 1364-2005; Icarus's depends on its thread
+/// tree); disabling an idle task does nothing.
+#[test]
+fn disable_task_from_another_process() {
+    let mut b = B::new();
+    let (w, _, _) = b.subr("w", SubrKind::Task, false, &[], None);
+    let d100 = b.delay(100);
+    let msg = b.disp("not reached", vec![]);
+    b.d.subrs[w].body = b.block(vec![d100, msg]);
+    for (name, start) in [("c1", 0), ("c2", 2)] {
+        let d = b.delay(start);
+        let call = b.st(StmtKind::Call { subr: w, args: vec![] });
+        let t = b.time();
+        let m = b.disp(&format!("{name} %0t"), vec![t]);
+        b.initial(vec![d, call, m]);
+    }
+    let d5 = b.delay(5);
+    let dis = b.st(StmtKind::Disable(DisableTarget::Task(w)));
+    let t = b.time();
+    let m = b.disp("disabled %0t", vec![t]);
+    let d1 = b.delay(1);
+    let again = b.st(StmtKind::Disable(DisableTarget::Task(w)));
+    b.initial(vec![d5, dis, m, d1, again]);
+    let out = run(&b.d).stdout;
+    let mut lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.first(), Some(&"disabled 5"), "{out}");
+    lines[1..].sort_unstable();
+    assert_eq!(lines[1..], ["c1 5", "c2 5"], "{out}");
+}
+
 /// The artifact exports exactly the ABI's functions, imports only `env`,
 /// and carries a `wsim.meta` section with the signal table.
 #[test]
@@ -570,15 +607,14 @@ fn artifact_exports_imports_and_meta() {
 /// Unsupported constructs are reported with E0401, never skipped.
 #[test]
 fn unsupported_construct_is_reported() {
+    // `disable` names a function: only tasks and named blocks can be disabled
     let mut b = B::new();
-    let (t, _, _) = b.subr("tk", SubrKind::Task, false, &[], None);
-    let d1 = b.delay(1);
-    b.d.subrs[t].body = d1;
-    let dis = b.st(StmtKind::Disable(DisableTarget::Task(t)));
+    let (f, _, _) = b.subr("fn", SubrKind::Function, false, &[], None);
+    let dis = b.st(StmtKind::Disable(DisableTarget::Task(f)));
     b.initial(vec![dis]);
     let err = wsim_codegen::compile(&b.d, &Default::default()).unwrap_err();
     assert_eq!(err.list[0].code.id, "E0401");
-    assert!(err.list[0].message.contains("disable"), "{}", err.list[0].message);
+    assert!(err.list[0].message.contains("`disable` of a function"), "{}", err.list[0].message);
 }
 
 /// The inline <= 64-bit paths agree with the guest-rt helpers: each
