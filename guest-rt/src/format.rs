@@ -9,7 +9,7 @@
 //! formatting ([`numbers`]); a real printed without a specifier uses C's
 //! `%#g`. `%t` is in [`time`].
 
-mod numbers;
+pub(crate) mod numbers;
 mod spec;
 mod time;
 

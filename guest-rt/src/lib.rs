@@ -11,12 +11,15 @@
 //! - [`values`]: the value exports over arena addresses
 //! - [`sched`]: time queue, regions, threads, events, NBAs
 //! - [`format`]: `$display` formatting, `$sformat`, `$timeformat`, severity
-//! - [`random`], [`readmem`], [`files`], [`plusargs`]: system tasks
+//! - [`random`], [`dist`], [`readmem`], [`writemem`], [`files`], [`plusargs`]:
+//!   system tasks and functions
+//! - [`realmath`]: real `**` and the real math functions
 //! - [`heap`], [`mem`], [`host`]: arena memory, heap, imports
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
 extern crate alloc;
 
+pub mod dist;
 pub mod files;
 pub mod format;
 pub mod heap;
@@ -26,8 +29,10 @@ pub mod mem;
 pub mod plusargs;
 pub mod random;
 pub mod readmem;
+pub mod realmath;
 pub mod sched;
 pub mod values;
+pub mod writemem;
 
 #[cfg(test)]
 mod testkit;

@@ -21,7 +21,7 @@ pub fn reset() {
 
 /// The standard's `uniform()`: advances the seed, returns a real in
 /// `[start, end)`.
-fn uniform(seed: &mut i64, start: i64, end: i64) -> f64 {
+pub(crate) fn uniform(seed: &mut i64, start: i64, end: i64) -> f64 {
     let d = 0.00000011920928955078125f64; // 2^-23
     let mut oldseed = *seed as u64;
     if oldseed == 0 {

@@ -2,5 +2,6 @@
 //! formatting against vvp's output, random sequences, files, readmem).
 
 mod format;
+mod math;
 mod misc;
 mod sched;

@@ -214,6 +214,8 @@ pub mod fmt {
     pub const ARG_VALUE: u32 = 0;
     /// A string literal (an integral value, 8 bits per char): used as a
     /// format string when it is not consumed by a preceding `%` specifier.
+    /// Also a SystemVerilog `string` value (`Design::is_string_value`), as
+    /// vvp treats one; `%s` prints its text without width padding.
     pub const ARG_STRING: u32 = 1;
     /// A real (f64) at `ptr`.
     pub const ARG_REAL: u32 = 2;
@@ -291,6 +293,26 @@ pub mod import {
     pub const GEN_MODULE: &str = "gen";
     /// `(func: i32, frame: i32) -> i32`: run step function `func` on `frame`.
     pub const DISPATCH: &str = "dispatch";
+}
+
+/// Distribution codes for `rt_dist(kind, seed, seed_w, a, b) -> i32`
+/// (IEEE 1364-2005 17.9.2 `$dist_*`; `a`/`b` are the function's arguments
+/// after the seed, `b` unused by one-parameter distributions).
+pub mod dist {
+    /// `$dist_uniform(seed, start, end)`
+    pub const UNIFORM: i32 = 0;
+    /// `$dist_normal(seed, mean, standard_deviation)`
+    pub const NORMAL: i32 = 1;
+    /// `$dist_exponential(seed, mean)`
+    pub const EXPONENTIAL: i32 = 2;
+    /// `$dist_poisson(seed, mean)`
+    pub const POISSON: i32 = 3;
+    /// `$dist_chi_square(seed, degree_of_freedom)`
+    pub const CHI_SQUARE: i32 = 4;
+    /// `$dist_t(seed, degree_of_freedom)`
+    pub const T: i32 = 5;
+    /// `$dist_erlang(seed, k_stage, mean)`
+    pub const ERLANG: i32 = 6;
 }
 
 /// Operation codes for `rt_real_math(op, a, b) -> f64` (real `**` and the

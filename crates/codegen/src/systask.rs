@@ -39,7 +39,7 @@ impl Lower<'_, '_> {
                 None => (fmt::ARG_EMPTY, 0, None, 0),
                 Some(e) => {
                     let ty = self.ty(*e);
-                    if self.d().is_string_literal(*e) {
+                    if self.d().is_string_value(*e) {
                         (fmt::ARG_STRING, ty.width, Some(self.int(*e)), 0)
                     } else if ty.is_real() {
                         let t = Addr::Temp(self.f.temp(8));
@@ -211,7 +211,8 @@ impl Lower<'_, '_> {
                 self.push_scope(scope);
                 self.rt("rt_display");
             }
-            "$readmemh" | "$readmemb" => self.readmem(name == "$readmemh", args, span),
+            "$readmemh" | "$readmemb" => self.memory_file("rt_readmem", name == "$readmemh", args, span),
+            "$writememh" | "$writememb" => self.memory_file("rt_writemem", name == "$writememh", args, span),
             "$fclose" | "$fflush" => {
                 match arg(0) {
                     Some(e) => self.push_i32_of(e),
@@ -288,19 +289,22 @@ impl Lower<'_, '_> {
         self.rt("rt_severity");
     }
 
-    fn readmem(&mut self, hex: bool, args: &[Option<ExprId>], span: wsim_diag::Span) {
+    /// `$readmemh/b` (`rt` = `rt_readmem`) and `$writememh/b`
+    /// (`rt_writemem`): both take the same arguments.
+    fn memory_file(&mut self, rt: &str, hex: bool, args: &[Option<ExprId>], span: wsim_diag::Span) {
         let d = self.d();
+        let task = if rt == "rt_readmem" { "$readmem" } else { "$writemem" };
         let (Some(file), Some(mem_e)) = (args.first().copied().flatten(), args.get(1).copied().flatten()) else {
-            self.cx.unsupported(span, "$readmem without a file name and a memory");
+            self.cx.unsupported(span, format!("{task} without a file name and a memory"));
             return;
         };
         let ExprKind::Signal(m) = d.exprs[mem_e].kind else {
-            self.cx.unsupported(span, "$readmem into something other than a memory");
+            self.cx.unsupported(span, format!("{task} of something other than a memory"));
             return;
         };
         let sig = &d.signals[m];
         if sig.ty.is_real() {
-            self.cx.unsupported(span, "$readmem into a real array");
+            self.cx.unsupported(span, format!("{task} of a real array"));
             return;
         }
         let (lower, upper) = sig.dims.first().map(|x| (x.left, x.right)).unwrap_or((0, 0));
@@ -331,7 +335,7 @@ impl Lower<'_, '_> {
         self.i(I::LocalGet(bounds[0]));
         self.i(I::LocalGet(bounds[1]));
         self.i32c(hex as i32);
-        self.rt("rt_readmem");
+        self.rt(rt);
     }
 
     /// `$strobe`/`$monitor`: a generated function (with a dispatch id)
@@ -428,6 +432,7 @@ impl Lower<'_, '_> {
                 self.i(I::I64ExtendI32U);
                 self.store_small(dst, w.min(64));
             }
+            n if n.starts_with("$dist_") => self.dist_call(n, args, dst, w, span),
             "$urandom_range" => {
                 match args.first() {
                     Some(&a) => self.push_i32_of(a),
@@ -557,6 +562,39 @@ impl Lower<'_, '_> {
             other => self.cx.unsupported(span, format!("system function `{other}`")),
         }
         dst
+    }
+
+    /// `$dist_*(seed, a[, b])`: `rt_dist` advances the seed variable in
+    /// place and returns the 32-bit result.
+    fn dist_call(&mut self, name: &str, args: &[ExprId], dst: Addr, w: u32, span: wsim_diag::Span) {
+        use wsim_abi::dist::*;
+        let (kind, nparams) = match name {
+            "$dist_uniform" => (UNIFORM, 2),
+            "$dist_normal" => (NORMAL, 2),
+            "$dist_exponential" => (EXPONENTIAL, 1),
+            "$dist_poisson" => (POISSON, 1),
+            "$dist_chi_square" => (CHI_SQUARE, 1),
+            "$dist_t" => (T, 1),
+            _ => (ERLANG, 2),
+        };
+        if args.len() != nparams + 1 {
+            let msg = format!("`{name}` with {} arguments (it takes a seed and {nparams} more)", args.len());
+            self.cx.unsupported(span, msg);
+            return;
+        }
+        let seed = self.seed_addr(args[0]);
+        let seed_w = self.ty(args[0]).width;
+        self.i32c(kind);
+        self.push_addr(seed);
+        self.i32c(seed_w as i32);
+        self.push_i32_of(args[1]);
+        match args.get(2) {
+            Some(&b) => self.push_i32_of(b),
+            None => self.i32c(0),
+        }
+        self.rt("rt_dist");
+        self.i(I::I64ExtendI32S);
+        self.store_small(dst, w.min(64));
     }
 
     /// Push the i64 ticks-per-unit divisor of `$time`-like calls (arg 0).

@@ -317,6 +317,9 @@ impl<'a> Elab<'a> {
                     let s = self.coerce(s, st);
                     acc = self.expr(ExprKind::Cond { cond: test, then_expr: s, else_expr: acc }, st, span);
                 }
+                // A `string` (1800-2017 6.19.5.6): `%s` prints the name
+                // without the padding of the widest member.
+                self.d.mark_string_value(acc);
                 (acc, DataTy::vector(width, false, false))
             }
             other => {

@@ -801,3 +801,25 @@ fn runaway_constant_function_hits_the_step_limit() {
     );
     assert!(text.starts_with("t.v:2:63: error[E0310]: constant function evaluation took too many steps\n"), "{text}");
 }
+
+#[test]
+fn enum_name_is_a_string_value() {
+    // `%s` of `.name()` prints the name unpadded, so display tasks must
+    // see it as a `string` (1800-2017 6.19.5.6), unlike a plain vector.
+    let d = ok("module t; typedef enum logic [1:0] {A, LONGER} e_t; e_t s; reg [47:0] v;\n\
+                initial $display(\"%s %s\", s.name(), v); endmodule\n");
+    let args: Vec<wsim_ir::ExprId> = d
+        .stmts
+        .iter()
+        .find_map(|(_, s)| match &s.kind {
+            wsim_ir::StmtKind::SysTask { name, args, .. } if name == "$display" => {
+                Some(args.iter().flatten().copied().collect())
+            }
+            _ => None,
+        })
+        .expect("a $display");
+    assert_eq!(args.len(), 3);
+    assert!(d.is_string_literal(args[0]) && d.is_string_value(args[0]));
+    assert!(d.is_string_value(args[1]) && !d.is_string_literal(args[1]), "{}", dump(&d));
+    assert!(!d.is_string_value(args[2]));
+}

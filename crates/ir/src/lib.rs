@@ -233,6 +233,12 @@ pub struct Design {
     /// that merely holds characters prints as a number. Fill it with
     /// [`Design::add_string_literal`].
     pub string_literals: std::collections::HashSet<ExprId>,
+    /// Expressions whose value is a SystemVerilog `string` held as an
+    /// integral value (8 bits per character, right-aligned; leading NUL
+    /// bytes are not part of the text), e.g. an enum's `.name()`. Display
+    /// tasks pass them like string literals (printed without padding, as
+    /// vvp prints a string). Fill it with [`Design::mark_string_value`].
+    pub string_values: std::collections::HashSet<ExprId>,
     /// Port collapsing: `(alias, target)` means elaboration merged signal
     /// `alias` into `target` (a port connected to a whole signal of the same
     /// type). The design never reads, writes or waits on `alias` and it has
@@ -275,6 +281,16 @@ impl Design {
     /// True if `expr` was written as a string literal.
     pub fn is_string_literal(&self, expr: ExprId) -> bool {
         self.string_literals.contains(&expr)
+    }
+    /// Remember that `expr` is a SystemVerilog `string` value (see
+    /// [`Design::string_values`]).
+    pub fn mark_string_value(&mut self, expr: ExprId) {
+        self.string_values.insert(expr);
+    }
+    /// True if `expr` is a string literal or a `string` value: display
+    /// tasks treat it as text.
+    pub fn is_string_value(&self, expr: ExprId) -> bool {
+        self.string_literals.contains(&expr) || self.string_values.contains(&expr)
     }
 }
 
@@ -841,7 +857,7 @@ pub const SYS_FUNCS: &[&str] = &[
     "$onehot", "$onehot0", "$isunknown", "$test$plusargs", "$value$plusargs", "$fopen", "$sformatf",
     "$itor", "$rtoi", "$realtobits", "$bitstoreal", "$shortrealtobits", "$bitstoshortreal", "$sqrt",
     "$ln", "$log10", "$exp", "$pow", "$floor", "$ceil", "$sin", "$cos", "$tan", "$asin", "$acos",
-    "$atan", "$atan2", "$hypot", "$sinh", "$cosh", "$tanh", "$feof", "$fgetc",
+    "$atan", "$atan2", "$hypot", "$sinh", "$cosh", "$tanh", "$asinh", "$acosh", "$atanh", "$feof", "$fgetc",
     "$dist_uniform", "$dist_normal", "$dist_exponential", "$dist_poisson", "$dist_chi_square", "$dist_t",
     "$dist_erlang",
 ];

@@ -202,9 +202,11 @@ fn with_arg(spec: &Spec, conv: u8, a: &Arg, ctx: &Ctx) -> Option<Vec<u8>> {
             if a.is_real() {
                 return None;
             }
+            // A string (literal or `string` value) is as wide as its text;
+            // a vector gets one column per byte of its width.
             let width = match spec.width {
                 Some(w) => w,
-                None if spec.ld_zero => 0,
+                None if spec.ld_zero || a.kind == af::ARG_STRING => 0,
                 None => w.div_ceil(8) as usize,
             };
             pad(numbers::vpi_string(a.limbs(), w), width, spec.ljust)
