@@ -8,12 +8,7 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         return;
     }
-    for arg in [
-        "--import-memory",
-        "--export=__heap_base",
-        "-zstack-size=65536",
-        "--strip-debug",
-    ] {
+    for arg in ["--import-memory", "--export=__heap_base", "-zstack-size=65536", "--strip-debug"] {
         println!("cargo:rustc-link-arg-cdylib={arg}");
     }
 }

@@ -227,10 +227,29 @@ fn compile_sources(src: &SourceArgs, common: &CommonArgs) -> Option<Compiled> {
             artifact.wasm.len(),
             started.elapsed().as_secs_f64() * 1e3
         );
+        eprintln!("wsim: stages: {}", stage_report(&result.sources, &result.timings));
     }
     let files =
         result.sources.files().map(|(_, f)| f.name.clone()).filter(|name| name != pipeline::TIMESCALE_FILE).collect();
     Some(Compiled { artifact, files })
+}
+
+/// `read 0.3 ms, preprocess 9.8 ms, parse 41.0 ms (24.4 MB/s), ...`: the
+/// parse rate is over every source byte (includes too).
+fn stage_report(sources: &wsim_diag::SourceMap, timings: &[(&'static str, std::time::Duration)]) -> String {
+    let bytes: usize = sources.files().map(|(_, f)| f.text.len()).sum();
+    let parts: Vec<String> = timings
+        .iter()
+        .map(|(stage, t)| {
+            let ms = t.as_secs_f64() * 1e3;
+            if *stage == "parse" && ms > 0.0 {
+                format!("{stage} {ms:.1} ms ({:.1} MB/s)", bytes as f64 / 1e6 / t.as_secs_f64())
+            } else {
+                format!("{stage} {ms:.1} ms")
+            }
+        })
+        .collect();
+    parts.join(", ")
 }
 
 fn compile_command(a: &CompileArgs) -> Exit {

@@ -53,6 +53,8 @@ pub struct PipelineResult {
     pub replayed: String,
     /// A cache entry could not be written (the artifact is still good).
     pub cache_note: Option<String>,
+    /// Wall time of each stage that ran, in pipeline order.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl PipelineResult {
@@ -65,12 +67,14 @@ impl PipelineResult {
 pub fn compile(req: &CompileRequest) -> PipelineResult {
     let mut result = PipelineResult::default();
     let mut diags = Diagnostics::default();
+    let mut clock = StageClock::start();
 
     // 1. Read the files named on the command line, after the `--timescale`
     //    default (a one-line file in front, so it holds until a file's own
     //    `timescale directive, like the command-line default of other tools).
     let mut inputs = default_timescale_file(req, &mut result.sources, &mut diags);
     inputs.extend(read_inputs(&req.files, &mut result.sources, &mut diags));
+    clock.lap(&mut result, "read");
     if diags.has_errors() {
         return result.fail(diags, req);
     }
@@ -78,6 +82,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     // 2. Preprocess; every `include`d file is added to `sources` as it is read.
     let (tokens, pp_diags) = wsim_syntax::preprocess(&mut result.sources, &inputs, &req.pp, &FsLoader);
     diags.extend(pp_diags);
+    clock.lap(&mut result, "preprocess");
     if diags.has_errors() {
         return result.fail(diags, req);
     }
@@ -85,6 +90,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     // 3. `sources` now holds every byte the design depends on: ask the cache.
     let source_hash = source_hash(req, &result.sources);
     let key = cache_key(&source_hash);
+    clock.lap(&mut result, "hash");
     if let Some(hit) = req.cache.as_ref().and_then(|cache| cache.lookup(&key)) {
         result.replayed = hit.warnings;
         result.artifact = Some(Artifact { wasm: hit.wasm, key, cache_hit: true });
@@ -96,6 +102,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     // 4. Parse the token stream into a syntax tree.
     let (unit, parse_diags) = wsim_syntax::parse(&tokens);
     diags.extend(parse_diags);
+    clock.lap(&mut result, "parse");
     if diags.has_errors() {
         return result.fail(diags, req);
     }
@@ -103,6 +110,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     // 5. Elaborate: resolve the hierarchy and parameters into one flat design.
     let (design, elab_diags) = wsim_elab::elaborate(&unit, &req.elab);
     diags.extend(elab_diags);
+    clock.lap(&mut result, "elaborate");
     let design = match design {
         Some(design) if !diags.has_errors() => design,
         _ => {
@@ -130,6 +138,8 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         }
     };
 
+    clock.lap(&mut result, "codegen");
+
     // 7. Store it with the warnings of steps 4-6, which a cache hit replays.
     let late: Vec<Diagnostic> = filter_warnings(diags.list.split_off(early), req);
     if let Some(cache) = &req.cache {
@@ -141,6 +151,20 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     result.diagnostics.extend(late);
     result.artifact = Some(Artifact { wasm, key, cache_hit: false });
     result
+}
+
+/// Measures the wall time of consecutive stages.
+struct StageClock(std::time::Instant);
+
+impl StageClock {
+    fn start() -> StageClock {
+        StageClock(std::time::Instant::now())
+    }
+    fn lap(&mut self, result: &mut PipelineResult, stage: &'static str) {
+        let now = std::time::Instant::now();
+        result.timings.push((stage, now - self.0));
+        self.0 = now;
+    }
 }
 
 impl PipelineResult {

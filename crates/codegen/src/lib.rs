@@ -75,7 +75,6 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         proc_dispatch: vec![],
         jobs: VecDeque::new(),
         missing: BTreeSet::new(),
-        named_in_proc: analysis::named_blocks_in_procs(design),
         named_states: Default::default(),
     };
     module::declare_all(&mut cx);

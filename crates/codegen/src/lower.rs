@@ -72,11 +72,6 @@ pub struct Ctx<'d> {
     pub proc_dispatch: Vec<u32>,
     pub jobs: VecDeque<(u32, Job)>,
     pub missing: BTreeSet<String>,
-    /// Named blocks that lie directly in a static process (not in a fork
-    /// branch). Superseded by `facts.homes`; lib.rs still fills it (owned
-    /// by another helper): remove both together.
-    #[allow(dead_code)]
-    pub named_in_proc: HashMap<StmtId, ProcId>,
     /// Named blocks in thread functions: (block after the named block, last
     /// block inside it, dispatch id of the function), for `disable` from
     /// other threads.

@@ -193,11 +193,8 @@ pub fn render(sources: &SourceMap, diag: &Diagnostic) -> String {
             let _ = writeln!(out, " {} | {}", gutter, text);
             let (end_line, end_col) = file.line_col(span.end.max(span.start + 1) - 1);
             let caret_len = if end_line == line { (end_col + 1).saturating_sub(col).max(1) } else { 1 };
-            let lead: String = text
-                .chars()
-                .take(col as usize - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
+            let lead: String =
+                text.chars().take(col as usize - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
             let _ = writeln!(out, " {} | {}{}", pad, lead, "^".repeat(caret_len as usize));
         }
         _ => {

@@ -16,8 +16,7 @@ fn sv_options() -> wsim_syntax::PpOptions {
 fn run(src: &str, opts: &ElabOptions) -> (Option<Design>, Diagnostics, SourceMap) {
     let mut sm = SourceMap::new();
     let f = sm.add("t.v", src);
-    let (toks, mut diags) =
-        wsim_syntax::preprocess(&mut sm, &[f], &sv_options(), &wsim_syntax::FsLoader);
+    let (toks, mut diags) = wsim_syntax::preprocess(&mut sm, &[f], &sv_options(), &wsim_syntax::FsLoader);
     let (unit, d2) = wsim_syntax::parse(&toks);
     diags.extend(d2);
     assert!(!diags.has_errors(), "front end errors: {}", diags.list.iter().map(|d| render(&sm, d)).collect::<String>());

@@ -60,7 +60,8 @@ fn elaborate_file(path: &Path) -> Result<(), String> {
             None => (d, None),
         })
         .collect();
-    let opts = wsim_syntax::PpOptions { include_dirs: vec![path.parent().unwrap().to_string_lossy().into()],
+    let opts = wsim_syntax::PpOptions {
+        include_dirs: vec![path.parent().unwrap().to_string_lossy().into()],
         defines,
         ..Default::default()
     };
@@ -119,8 +120,7 @@ fn corpus() -> Vec<PathBuf> {
 /// Golden tests that use a construct elaboration reports as unsupported
 /// (E0304), with the reason. When support lands, the test fails until the
 /// entry is removed.
-const KNOWN_UNSUPPORTED: &[(&str, &str)] = &[
-];
+const KNOWN_UNSUPPORTED: &[(&str, &str)] = &[];
 
 #[test]
 fn golden_sources_elaborate_cleanly() {

@@ -598,29 +598,62 @@ pub enum ExprKind {
     /// One element of an unpacked array; one zero-based index per dimension.
     /// Reading out of range (or with an X/Z index) gives X (0 for two-state
     /// elements); writing out of range does nothing.
-    ArrayElem { sig: SignalId, indices: Vec<ExprId> },
+    ArrayElem {
+        sig: SignalId,
+        indices: Vec<ExprId>,
+    },
     /// `width` bits of `base` starting at bit `offset` (zero-based from the
     /// LSB; `offset` is any integral expression, read as signed iff its type
     /// is signed). Bits outside `base` read as X (0 when `base` is two-state);
     /// an X/Z offset reads all X. As an lvalue, bits outside are not written.
-    Select { base: ExprId, offset: ExprId, width: u32 },
-    Unary { op: UnOp, arg: ExprId },
-    Binary { op: BinOp, lhs: ExprId, rhs: ExprId },
-    Cond { cond: ExprId, then_expr: ExprId, else_expr: ExprId },
+    Select {
+        base: ExprId,
+        offset: ExprId,
+        width: u32,
+    },
+    Unary {
+        op: UnOp,
+        arg: ExprId,
+    },
+    Binary {
+        op: BinOp,
+        lhs: ExprId,
+        rhs: ExprId,
+    },
+    Cond {
+        cond: ExprId,
+        then_expr: ExprId,
+        else_expr: ExprId,
+    },
     /// MSB first.
     Concat(Vec<ExprId>),
-    Replicate { count: u32, arg: ExprId },
+    Replicate {
+        count: u32,
+        arg: ExprId,
+    },
     /// See the crate doc: resize, re-sign, 4->2 state, int<->real.
-    Convert { arg: ExprId },
+    Convert {
+        arg: ExprId,
+    },
     /// Resolution of several drivers of one net (`args` all have `ty`).
-    Resolve { kind: ResolveKind, args: Vec<ExprId> },
+    Resolve {
+        kind: ResolveKind,
+        args: Vec<ExprId>,
+    },
     /// A function call (no timing control inside). `args` match the
     /// subroutine's formals one to one: value expressions for inputs
     /// (converted to the formal's type), lvalue expressions for outputs and
     /// inouts (written back after the call).
-    Call { subr: SubrId, args: Vec<ExprId> },
+    Call {
+        subr: SubrId,
+        args: Vec<ExprId>,
+    },
     /// A system function; see [`SYS_FUNCS`] for the names and argument rules.
-    SysFunc { name: String, args: Vec<ExprId>, scope: ScopeId },
+    SysFunc {
+        name: String,
+        args: Vec<ExprId>,
+        scope: ScopeId,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -688,47 +721,99 @@ pub enum StmtKind {
     Nop,
     /// Sequential block. `name` is set for named blocks (disable targets and
     /// `%m` scopes).
-    Block { stmts: Vec<StmtId>, name: Option<ScopeId> },
+    Block {
+        stmts: Vec<StmtId>,
+        name: Option<ScopeId>,
+    },
     /// `fork ... join*`: each branch runs as its own child thread.
-    Fork { branches: Vec<StmtId>, join: JoinKind, name: Option<ScopeId> },
+    Fork {
+        branches: Vec<StmtId>,
+        join: JoinKind,
+        name: Option<ScopeId>,
+    },
     /// Blocking assignment. `lhs` is an lvalue expression: `Signal`,
     /// `ArrayElem`, `Select` of an lvalue, or `Concat` of lvalues. `rhs` has
     /// exactly `lhs`'s type.
-    Assign { lhs: ExprId, rhs: ExprId },
+    Assign {
+        lhs: ExprId,
+        rhs: ExprId,
+    },
     /// Nonblocking assignment, optionally delayed by `delay` ticks. The rhs
     /// and the lvalue's indices are evaluated now; the update happens in the
     /// NBA region of the current (or the delayed) time step.
-    NonBlocking { lhs: ExprId, rhs: ExprId, delay: Option<ExprId> },
+    NonBlocking {
+        lhs: ExprId,
+        rhs: ExprId,
+        delay: Option<ExprId>,
+    },
     /// Evaluate `rhs` now, write it to `lhs` as an active event `delay` ticks
     /// later (continuous assignments with a delay; transport semantics).
-    AssignAfter { lhs: ExprId, rhs: ExprId, delay: ExprId },
-    If { cond: ExprId, then_stmt: StmtId, else_stmt: Option<StmtId> },
+    AssignAfter {
+        lhs: ExprId,
+        rhs: ExprId,
+        delay: ExprId,
+    },
+    If {
+        cond: ExprId,
+        then_stmt: StmtId,
+        else_stmt: Option<StmtId>,
+    },
     /// `unique`/`priority` checks are not modelled; `default` runs when no
     /// label matches.
-    Case { kind: CaseKind, subject: ExprId, arms: Vec<CaseArm>, default: Option<StmtId> },
+    Case {
+        kind: CaseKind,
+        subject: ExprId,
+        arms: Vec<CaseArm>,
+        default: Option<StmtId>,
+    },
     /// `while (cond) body`; `for` puts its step in `step` (run after the body
     /// and on `continue`); `forever` has no `cond`.
-    Loop { cond: Option<ExprId>, body: StmtId, step: Option<StmtId> },
-    DoWhile { body: StmtId, cond: ExprId },
+    Loop {
+        cond: Option<ExprId>,
+        body: StmtId,
+        step: Option<StmtId>,
+    },
+    DoWhile {
+        body: StmtId,
+        cond: ExprId,
+    },
     /// `repeat (count) body`: count evaluated once; X/Z or negative = 0 times.
-    Repeat { count: ExprId, body: StmtId },
+    Repeat {
+        count: ExprId,
+        body: StmtId,
+    },
     /// `#ticks`: resume `ticks` later (0 = inactive region of this step).
-    Delay { ticks: ExprId },
+    Delay {
+        ticks: ExprId,
+    },
     /// `@(...)`: resume when any event fires.
-    WaitEvent { events: Vec<Event> },
+    WaitEvent {
+        events: Vec<Event>,
+    },
     /// `wait (cond)`: continue at once if true, else when it becomes true.
-    WaitCond { cond: ExprId },
+    WaitCond {
+        cond: ExprId,
+    },
     /// `-> e`
-    Trigger { event: SignalId },
+    Trigger {
+        event: SignalId,
+    },
     Disable(DisableTarget),
     DisableFork,
     WaitFork,
     /// Task call, or a function called as a statement (result discarded).
     /// `args` as in `ExprKind::Call`.
-    Call { subr: SubrId, args: Vec<ExprId> },
+    Call {
+        subr: SubrId,
+        args: Vec<ExprId>,
+    },
     /// A system task; see [`SYS_TASKS`]. `None` is an empty argument
     /// (`$display(a,,b)`).
-    SysTask { name: String, args: Vec<Option<ExprId>>, scope: ScopeId },
+    SysTask {
+        name: String,
+        args: Vec<Option<ExprId>>,
+        scope: ScopeId,
+    },
     /// Leave the enclosing subroutine (a function's value is assigned to its
     /// return variable first by elaboration).
     Return,
@@ -808,25 +893,57 @@ pub struct Subroutine {
 /// `$display`-family arguments: format strings are `Const` string
 /// expressions; `%t`/`%m` use the statement's scope.
 pub const SYS_TASKS: &[&str] = &[
-    "$display", "$displayb", "$displayh", "$displayo", // (args...)
-    "$write", "$writeb", "$writeh", "$writeo",
-    "$strobe", "$strobeb", "$strobeh", "$strobeo",
-    "$monitor", "$monitorb", "$monitorh", "$monitoro",
-    "$fdisplay", "$fdisplayb", "$fdisplayh", "$fdisplayo", // (fd, args...)
-    "$fwrite", "$fwriteb", "$fwriteh", "$fwriteo",
-    "$fstrobe", "$fmonitor",
-    "$monitoron", "$monitoroff",
-    "$finish", "$stop", // ([verbosity])
+    "$display",
+    "$displayb",
+    "$displayh",
+    "$displayo", // (args...)
+    "$write",
+    "$writeb",
+    "$writeh",
+    "$writeo",
+    "$strobe",
+    "$strobeb",
+    "$strobeh",
+    "$strobeo",
+    "$monitor",
+    "$monitorb",
+    "$monitorh",
+    "$monitoro",
+    "$fdisplay",
+    "$fdisplayb",
+    "$fdisplayh",
+    "$fdisplayo", // (fd, args...)
+    "$fwrite",
+    "$fwriteb",
+    "$fwriteh",
+    "$fwriteo",
+    "$fstrobe",
+    "$fmonitor",
+    "$monitoron",
+    "$monitoroff",
+    "$finish",
+    "$stop",  // ([verbosity])
     "$fatal", // ([finish_number, ] args...)
-    "$error", "$warning", "$info", // (args...)
+    "$error",
+    "$warning",
+    "$info",       // (args...)
     "$timeformat", // (units, precision, suffix, min_width)
     "$printtimescale",
-    "$readmemh", "$readmemb", // (filename, mem [, start [, end]]): mem is Signal of an array
-    "$writememh", "$writememb",
-    "$fclose", "$fflush",
+    "$readmemh",
+    "$readmemb", // (filename, mem [, start [, end]]): mem is Signal of an array
+    "$writememh",
+    "$writememb",
+    "$fclose",
+    "$fflush",
     "$sformat", // (lvalue, fmt, args...)
-    "$swrite", // (lvalue, args...)
-    "$dumpfile", "$dumpvars", "$dumpoff", "$dumpon", "$dumpall", "$dumpflush", "$dumplimit",
+    "$swrite",  // (lvalue, args...)
+    "$dumpfile",
+    "$dumpvars",
+    "$dumpoff",
+    "$dumpon",
+    "$dumpall",
+    "$dumpflush",
+    "$dumplimit",
     // `$dumpvars(levels, scope_or_signal...)`: a scope argument is a string
     // `Const` holding its hierarchical path (`"tb.dut"`).
     // `$printtimescale(scope)`: elaboration drops the argument and sets the
@@ -853,11 +970,55 @@ pub const SYS_TASKS: &[&str] = &[
 ///   `$pow` `$floor` `$ceil` `$sin` `$cos` `$tan` `$atan` `$atan2` `$hypot`...
 ///   (real math).
 pub const SYS_FUNCS: &[&str] = &[
-    "$time", "$stime", "$realtime", "$random", "$urandom", "$urandom_range", "$clog2", "$countones",
-    "$onehot", "$onehot0", "$isunknown", "$test$plusargs", "$value$plusargs", "$fopen", "$sformatf",
-    "$itor", "$rtoi", "$realtobits", "$bitstoreal", "$shortrealtobits", "$bitstoshortreal", "$sqrt",
-    "$ln", "$log10", "$exp", "$pow", "$floor", "$ceil", "$sin", "$cos", "$tan", "$asin", "$acos",
-    "$atan", "$atan2", "$hypot", "$sinh", "$cosh", "$tanh", "$asinh", "$acosh", "$atanh", "$feof", "$fgetc",
-    "$dist_uniform", "$dist_normal", "$dist_exponential", "$dist_poisson", "$dist_chi_square", "$dist_t",
+    "$time",
+    "$stime",
+    "$realtime",
+    "$random",
+    "$urandom",
+    "$urandom_range",
+    "$clog2",
+    "$countones",
+    "$onehot",
+    "$onehot0",
+    "$isunknown",
+    "$test$plusargs",
+    "$value$plusargs",
+    "$fopen",
+    "$sformatf",
+    "$itor",
+    "$rtoi",
+    "$realtobits",
+    "$bitstoreal",
+    "$shortrealtobits",
+    "$bitstoshortreal",
+    "$sqrt",
+    "$ln",
+    "$log10",
+    "$exp",
+    "$pow",
+    "$floor",
+    "$ceil",
+    "$sin",
+    "$cos",
+    "$tan",
+    "$asin",
+    "$acos",
+    "$atan",
+    "$atan2",
+    "$hypot",
+    "$sinh",
+    "$cosh",
+    "$tanh",
+    "$asinh",
+    "$acosh",
+    "$atanh",
+    "$feof",
+    "$fgetc",
+    "$dist_uniform",
+    "$dist_normal",
+    "$dist_exponential",
+    "$dist_poisson",
+    "$dist_chi_square",
+    "$dist_t",
     "$dist_erlang",
 ];

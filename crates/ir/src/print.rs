@@ -13,9 +13,8 @@
 use std::fmt::Write as _;
 
 use crate::{
-    Arena, CaseKind, Const, Design, DisableTarget, Edge, EntityName, ExprId, ExprKind, Id,
-    JoinKind, NetKind, ProcKind, ResolveKind, ScopeId, ScopeKind, SignalKind, StmtId, StmtKind,
-    Storage, SubrKind, Type, TypeKind,
+    Arena, CaseKind, Const, Design, DisableTarget, Edge, EntityName, ExprId, ExprKind, Id, JoinKind, NetKind, ProcKind,
+    ResolveKind, ScopeId, ScopeKind, SignalKind, StmtId, StmtKind, Storage, SubrKind, Type, TypeKind,
 };
 
 /// The whole design as text; identical designs print identically.
@@ -47,20 +46,14 @@ pub fn type_tag(ty: Type) -> String {
 pub fn const_text(c: &Const) -> String {
     let sign = if c.signed { "s" } else { "" };
     let bit = |plane: usize, i: u32| {
-        let word = c
-            .words
-            .get(plane * Const::limbs(c.width) + (i / 64) as usize)
-            .copied();
+        let word = c.words.get(plane * Const::limbs(c.width) + (i / 64) as usize).copied();
         (word.unwrap_or(0) >> (i % 64)) & 1
     };
     let mut s = String::new();
     if c.is_known() {
         let digits = c.width.div_ceil(4).max(1);
         for d in (0..digits).rev() {
-            let nibble = (0..4)
-                .filter(|k| d * 4 + k < c.width)
-                .map(|k| bit(0, d * 4 + k) << k)
-                .sum::<u64>();
+            let nibble = (0..4).filter(|k| d * 4 + k < c.width).map(|k| bit(0, d * 4 + k) << k).sum::<u64>();
             s.push(char::from_digit(nibble as u32, 16).unwrap_or('?'));
         }
         // Leading zero digits only add noise; the width is already printed.
@@ -174,17 +167,8 @@ impl<'d> Printer<'d> {
     }
 
     fn header(&mut self) {
-        let tops: Vec<String> = self
-            .d
-            .tops
-            .iter()
-            .map(|&t| handle(t, &self.d.scopes))
-            .collect();
-        let text = format!(
-            "design precision={} tops=[{}]",
-            self.d.precision,
-            tops.join(" ")
-        );
+        let tops: Vec<String> = self.d.tops.iter().map(|&t| handle(t, &self.d.scopes)).collect();
+        let text = format!("design precision={} tops=[{}]", self.d.precision, tops.join(" "));
         self.line(0, &text);
     }
 
@@ -236,11 +220,7 @@ impl<'d> Printer<'d> {
                     format!("{base}[{}:{}]{sign}{width}", sig.msb, sig.lsb)
                 }
             };
-            let dims: String = sig
-                .dims
-                .iter()
-                .map(|dm| format!("[{}:{}]", dm.left, dm.right))
-                .collect();
+            let dims: String = sig.dims.iter().map(|dm| format!("[{}:{}]", dm.left, dm.right)).collect();
             let path = format!("{}.{}", self.scope_path(sig.scope), sig.name);
             let mut text = format!("{id} {ty} {path}{dims}");
             let kind = match sig.kind {
@@ -261,11 +241,7 @@ impl<'d> Printer<'d> {
             self.line(0, &text);
         }
         for &(alias, target) in &self.d.aliases {
-            let text = format!(
-                "alias {} -> {}",
-                handle(alias, &self.d.signals),
-                handle(target, &self.d.signals)
-            );
+            let text = format!("alias {} -> {}", handle(alias, &self.d.signals), handle(target, &self.d.signals));
             self.line(0, &text);
         }
     }
@@ -288,11 +264,7 @@ impl<'d> Printer<'d> {
             if let Some(ret) = f.ret {
                 self.line(1, &format!("ret: {}", handle(ret, &self.d.signals)));
             }
-            let locals: Vec<String> = f
-                .locals
-                .iter()
-                .map(|&s| handle(s, &self.d.signals))
-                .collect();
+            let locals: Vec<String> = f.locals.iter().map(|&s| handle(s, &self.d.signals)).collect();
             self.line(1, &format!("locals: {}", locals.join(" ")));
             self.stmt(1, f.body);
         }
@@ -328,27 +300,19 @@ impl<'d> Printer<'d> {
         match &d.stmts[id].kind {
             StmtKind::Nop => self.line(depth, &head("nop".into())),
             StmtKind::Block { stmts, name } => {
-                let name = name
-                    .map(|s| format!(" {}", handle(s, &d.scopes)))
-                    .unwrap_or_default();
+                let name = name.map(|s| format!(" {}", handle(s, &d.scopes))).unwrap_or_default();
                 self.line(depth, &head(format!("block{name}")));
                 for &s in stmts {
                     self.stmt(depth + 1, s);
                 }
             }
-            StmtKind::Fork {
-                branches,
-                join,
-                name,
-            } => {
+            StmtKind::Fork { branches, join, name } => {
                 let join = match join {
                     JoinKind::All => "join",
                     JoinKind::Any => "join_any",
                     JoinKind::None => "join_none",
                 };
-                let name = name
-                    .map(|s| format!(" {}", handle(s, &d.scopes)))
-                    .unwrap_or_default();
+                let name = name.map(|s| format!(" {}", handle(s, &d.scopes))).unwrap_or_default();
                 self.line(depth, &head(format!("fork {join}{name}")));
                 for &s in branches {
                     self.stmt(depth + 1, s);
@@ -359,25 +323,15 @@ impl<'d> Printer<'d> {
                 self.line(depth, &head(text));
             }
             StmtKind::NonBlocking { lhs, rhs, delay } => {
-                let delay = delay
-                    .map(|e| format!("#{} ", self.expr(e)))
-                    .unwrap_or_default();
-                let text = format!(
-                    "nonblocking {} <= {delay}{}",
-                    self.expr(*lhs),
-                    self.expr(*rhs)
-                );
+                let delay = delay.map(|e| format!("#{} ", self.expr(e))).unwrap_or_default();
+                let text = format!("nonblocking {} <= {delay}{}", self.expr(*lhs), self.expr(*rhs));
                 self.line(depth, &head(text));
             }
             StmtKind::AssignAfter { lhs, rhs, delay } => {
                 let (l, dl, r) = (self.expr(*lhs), self.expr(*delay), self.expr(*rhs));
                 self.line(depth, &head(format!("assign-after {l} = #{dl} {r}")));
             }
-            StmtKind::If {
-                cond,
-                then_stmt,
-                else_stmt,
-            } => {
+            StmtKind::If { cond, then_stmt, else_stmt } => {
                 let text = format!("if {}", self.expr(*cond));
                 self.line(depth, &head(text));
                 self.stmt(depth + 1, *then_stmt);
@@ -386,12 +340,7 @@ impl<'d> Printer<'d> {
                     self.stmt(depth + 1, *e);
                 }
             }
-            StmtKind::Case {
-                kind,
-                subject,
-                arms,
-                default,
-            } => {
+            StmtKind::Case { kind, subject, arms, default } => {
                 let kind = match kind {
                     CaseKind::Exact => "case",
                     CaseKind::Z => "casez",
@@ -454,10 +403,7 @@ impl<'d> Printer<'d> {
                 let text = format!("wait {}", self.expr(*cond));
                 self.line(depth, &head(text));
             }
-            StmtKind::Trigger { event } => self.line(
-                depth,
-                &head(format!("trigger {}", handle(*event, &d.signals))),
-            ),
+            StmtKind::Trigger { event } => self.line(depth, &head(format!("trigger {}", handle(*event, &d.signals)))),
             StmtKind::Disable(DisableTarget::Block(s)) => {
                 self.line(depth, &head(format!("disable {}", handle(*s, &d.stmts))))
             }
@@ -472,10 +418,8 @@ impl<'d> Printer<'d> {
                 self.line(depth, &head(text));
             }
             StmtKind::SysTask { name, args, scope } => {
-                let args: Vec<String> = args
-                    .iter()
-                    .map(|a| a.map(|e| self.expr(e)).unwrap_or_else(|| "_".into()))
-                    .collect();
+                let args: Vec<String> =
+                    args.iter().map(|a| a.map(|e| self.expr(e)).unwrap_or_else(|| "_".into())).collect();
                 let text = format!("{name}@{}({})", handle(*scope, &d.scopes), args.join(", "));
                 self.line(depth, &head(text));
             }
@@ -525,22 +469,10 @@ impl<'d> Printer<'d> {
                 }
             }
             ExprKind::ArrayElem { sig, indices } => {
-                format!(
-                    "(elem:{tag} {}{})",
-                    handle(*sig, &d.signals),
-                    self.exprs(indices)
-                )
+                format!("(elem:{tag} {}{})", handle(*sig, &d.signals), self.exprs(indices))
             }
-            ExprKind::Select {
-                base,
-                offset,
-                width,
-            } => {
-                let extra = if *width == e.ty.width {
-                    String::new()
-                } else {
-                    format!(" width={width}")
-                };
+            ExprKind::Select { base, offset, width } => {
+                let extra = if *width == e.ty.width { String::new() } else { format!(" width={width}") };
                 format!("(sel:{tag}{}{extra})", self.exprs(&[*base, *offset]))
             }
             ExprKind::Unary { arg, .. } | ExprKind::Convert { arg } => {
@@ -549,15 +481,8 @@ impl<'d> Printer<'d> {
             ExprKind::Binary { lhs, rhs, .. } => {
                 format!("({name}:{tag}{})", self.exprs(&[*lhs, *rhs]))
             }
-            ExprKind::Cond {
-                cond,
-                then_expr,
-                else_expr,
-            } => {
-                format!(
-                    "({name}:{tag}{})",
-                    self.exprs(&[*cond, *then_expr, *else_expr])
-                )
+            ExprKind::Cond { cond, then_expr, else_expr } => {
+                format!("({name}:{tag}{})", self.exprs(&[*cond, *then_expr, *else_expr]))
             }
             ExprKind::Concat(parts) => format!("({name}:{tag}{})", self.exprs(parts)),
             ExprKind::Replicate { count, arg } => {
@@ -565,18 +490,10 @@ impl<'d> Printer<'d> {
             }
             ExprKind::Resolve { args, .. } => format!("({name}:{tag}{})", self.exprs(args)),
             ExprKind::Call { subr, args } => {
-                format!(
-                    "(call:{tag} {}{})",
-                    handle(*subr, &d.subrs),
-                    self.exprs(args)
-                )
+                format!("(call:{tag} {}{})", handle(*subr, &d.subrs), self.exprs(args))
             }
             ExprKind::SysFunc { args, scope, .. } => {
-                format!(
-                    "({name}:{tag} @{}{})",
-                    handle(*scope, &d.scopes),
-                    self.exprs(args)
-                )
+                format!("({name}:{tag} @{}{})", handle(*scope, &d.scopes), self.exprs(args))
             }
         }
     }

@@ -18,9 +18,9 @@ use std::fmt;
 
 use crate::print::type_tag;
 use crate::{
-    Arena, BinOp, Design, Dir, DisableTarget, Edge, EntityName, ExprId, ExprKind, Id, ProcId,
-    ProcKind, ScopeId, SignalId, SignalKind, Span, StmtId, StmtKind, Storage, SubrId, SubrKind,
-    Type, TypeKind, UnOp, SYS_FUNCS, SYS_TASKS,
+    Arena, BinOp, Design, Dir, DisableTarget, Edge, EntityName, ExprId, ExprKind, Id, ProcId, ProcKind, ScopeId,
+    SignalId, SignalKind, Span, StmtId, StmtKind, Storage, SubrId, SubrKind, Type, TypeKind, UnOp, SYS_FUNCS,
+    SYS_TASKS,
 };
 
 /// The entity an error is about.
@@ -69,10 +69,7 @@ impl std::error::Error for ValidationError {}
 /// order (handles first; then signals, expressions, statements, subroutines,
 /// and finally the per-process context checks).
 pub fn validate(design: &Design) -> Result<(), Vec<ValidationError>> {
-    let mut sink = Sink {
-        design,
-        errors: Vec::new(),
-    };
+    let mut sink = Sink { design, errors: Vec::new() };
     check_handles(&mut sink);
     if sink.errors.is_empty() {
         check_rules(&mut sink);
@@ -93,11 +90,7 @@ struct Sink<'d> {
 
 impl Sink<'_> {
     fn push(&mut self, entity: Entity, span: Span, message: String) {
-        let err = ValidationError {
-            entity,
-            message,
-            span,
-        };
+        let err = ValidationError { entity, message, span };
         // A subtree shared by several roots would otherwise report twice.
         if !self.errors.contains(&err) {
             self.errors.push(err);
@@ -136,15 +129,9 @@ fn expr_refs(kind: &ExprKind) -> Refs {
             r.exprs.extend(indices);
         }
         ExprKind::Select { base, offset, .. } => r.exprs.extend([*base, *offset]),
-        ExprKind::Unary { arg, .. }
-        | ExprKind::Replicate { arg, .. }
-        | ExprKind::Convert { arg } => r.exprs.push(*arg),
+        ExprKind::Unary { arg, .. } | ExprKind::Replicate { arg, .. } | ExprKind::Convert { arg } => r.exprs.push(*arg),
         ExprKind::Binary { lhs, rhs, .. } => r.exprs.extend([*lhs, *rhs]),
-        ExprKind::Cond {
-            cond,
-            then_expr,
-            else_expr,
-        } => r.exprs.extend([*cond, *then_expr, *else_expr]),
+        ExprKind::Cond { cond, then_expr, else_expr } => r.exprs.extend([*cond, *then_expr, *else_expr]),
         ExprKind::Concat(parts) => r.exprs.extend(parts),
         ExprKind::Resolve { args, .. } => r.exprs.extend(args),
         ExprKind::Call { subr, args } => {
@@ -182,21 +169,12 @@ fn stmt_refs(kind: &StmtKind) -> Refs {
             r.exprs.extend(delay);
         }
         StmtKind::AssignAfter { lhs, rhs, delay } => r.exprs.extend([*lhs, *rhs, *delay]),
-        StmtKind::If {
-            cond,
-            then_stmt,
-            else_stmt,
-        } => {
+        StmtKind::If { cond, then_stmt, else_stmt } => {
             r.exprs.push(*cond);
             r.stmts.push(*then_stmt);
             r.stmts.extend(else_stmt);
         }
-        StmtKind::Case {
-            subject,
-            arms,
-            default,
-            ..
-        } => {
+        StmtKind::Case { subject, arms, default, .. } => {
             r.exprs.push(*subject);
             for arm in arms {
                 r.exprs.extend(&arm.labels);
@@ -249,14 +227,7 @@ fn stmt_children(kind: &StmtKind) -> Vec<StmtId> {
 fn check_handles(sink: &mut Sink) {
     let d = sink.design;
     for &top in &d.tops {
-        range(
-            sink,
-            Entity::Design,
-            Span::default(),
-            top,
-            &d.scopes,
-            "scopes",
-        );
+        range(sink, Entity::Design, Span::default(), top, &d.scopes, "scopes");
     }
     for (id, sc) in d.scopes.iter() {
         if let Some(p) = sc.parent {
@@ -264,23 +235,9 @@ fn check_handles(sink: &mut Sink) {
         }
     }
     for (id, sig) in d.signals.iter() {
-        range(
-            sink,
-            Entity::Signal(id),
-            sig.span,
-            sig.scope,
-            &d.scopes,
-            "scopes",
-        );
+        range(sink, Entity::Signal(id), sig.span, sig.scope, &d.scopes, "scopes");
         if let Storage::Automatic(f) = sig.storage {
-            range(
-                sink,
-                Entity::Signal(id),
-                sig.span,
-                f,
-                &d.subrs,
-                "subroutines",
-            );
+            range(sink, Entity::Signal(id), sig.span, f, &d.subrs, "subroutines");
         }
     }
     for (id, e) in d.exprs.iter() {
@@ -290,14 +247,7 @@ fn check_handles(sink: &mut Sink) {
         refs_in_range(sink, Entity::Stmt(id), st.span, &stmt_refs(&st.kind));
     }
     for (id, p) in d.procs.iter() {
-        range(
-            sink,
-            Entity::Proc(id),
-            p.span,
-            p.body,
-            &d.stmts,
-            "statements",
-        );
+        range(sink, Entity::Proc(id), p.span, p.body, &d.stmts, "statements");
         range(sink, Entity::Proc(id), p.span, p.scope, &d.scopes, "scopes");
     }
     for (id, f) in d.subrs.iter() {
@@ -312,32 +262,11 @@ fn check_handles(sink: &mut Sink) {
     let mut literals: Vec<ExprId> = d.string_literals.iter().copied().collect();
     literals.sort();
     for e in literals {
-        range(
-            sink,
-            Entity::Design,
-            Span::default(),
-            e,
-            &d.exprs,
-            "expressions",
-        );
+        range(sink, Entity::Design, Span::default(), e, &d.exprs, "expressions");
     }
     for &(alias, target) in &d.aliases {
-        range(
-            sink,
-            Entity::Design,
-            Span::default(),
-            alias,
-            &d.signals,
-            "signals",
-        );
-        range(
-            sink,
-            Entity::Design,
-            Span::default(),
-            target,
-            &d.signals,
-            "signals",
-        );
+        range(sink, Entity::Design, Span::default(), alias, &d.signals, "signals");
+        range(sink, Entity::Design, Span::default(), target, &d.signals, "signals");
     }
     if !sink.errors.is_empty() {
         return;
@@ -346,20 +275,9 @@ fn check_handles(sink: &mut Sink) {
     check_graph_cycles(sink);
 }
 
-fn range<T: EntityName>(
-    sink: &mut Sink,
-    owner: Entity,
-    span: Span,
-    id: Id<T>,
-    arena: &Arena<T>,
-    plural: &str,
-) {
+fn range<T: EntityName>(sink: &mut Sink, owner: Entity, span: Span, id: Id<T>, arena: &Arena<T>, plural: &str) {
     if id.index() >= arena.len() {
-        sink.push(
-            owner,
-            span,
-            format!("refers to {id}, but there are {} {plural}", arena.len()),
-        );
+        sink.push(owner, span, format!("refers to {id}, but there are {} {plural}", arena.len()));
     }
 }
 
@@ -390,11 +308,7 @@ fn check_scope_cycles(sink: &mut Sink) {
         for _ in 0..d.scopes.len() {
             match cur {
                 Some(p) if p == id => {
-                    sink.push(
-                        Entity::Scope(id),
-                        sc.span,
-                        "scope parent chain is cyclic".into(),
-                    );
+                    sink.push(Entity::Scope(id), sc.span, "scope parent chain is cyclic".into());
                     break;
                 }
                 Some(p) => cur = d.scopes[p].parent,
@@ -420,11 +334,7 @@ fn check_graph_cycles(sink: &mut Sink) {
 
 /// Iterative depth-first search (designs can nest deeper than the stack
 /// allows): every edge `(from, to)` that closes a cycle.
-fn back_edges<C>(
-    n: usize,
-    children: impl Fn(usize) -> Vec<C>,
-    index: impl Fn(&C) -> usize,
-) -> Vec<(usize, usize)> {
+fn back_edges<C>(n: usize, children: impl Fn(usize) -> Vec<C>, index: impl Fn(&C) -> usize) -> Vec<(usize, usize)> {
     const WHITE: u8 = 0;
     const GRAY: u8 = 1;
     const BLACK: u8 = 2;
@@ -435,8 +345,7 @@ fn back_edges<C>(
             continue;
         }
         color[root] = GRAY;
-        let mut stack: Vec<(usize, Vec<usize>, usize)> =
-            vec![(root, children(root).iter().map(&index).collect(), 0)];
+        let mut stack: Vec<(usize, Vec<usize>, usize)> = vec![(root, children(root).iter().map(&index).collect(), 0)];
         while let Some((node, kids, next)) = stack.last_mut() {
             if *next == kids.len() {
                 color[*node] = BLACK;
@@ -475,28 +384,16 @@ fn check_rules(sink: &mut Sink) {
     for (id, f) in d.subrs.iter() {
         for sig in f.formals.iter().map(|x| x.sig).chain(f.ret) {
             if !f.locals.contains(&sig) {
-                sink.push(
-                    Entity::Subr(id),
-                    f.span,
-                    format!("{sig} is not listed in locals"),
-                );
+                sink.push(Entity::Subr(id), f.span, format!("{sig} is not listed in locals"));
             }
         }
     }
     for (id, p) in d.procs.iter() {
-        let ctx = Ctx {
-            nets_writable: p.kind == ProcKind::ContAssign,
-            subr: None,
-            root: id.to_string(),
-        };
+        let ctx = Ctx { nets_writable: p.kind == ProcKind::ContAssign, subr: None, root: id.to_string() };
         walk(sink, p.body, &ctx);
     }
     for (id, f) in d.subrs.iter() {
-        let ctx = Ctx {
-            nets_writable: false,
-            subr: Some(id),
-            root: id.to_string(),
-        };
+        let ctx = Ctx { nets_writable: false, subr: Some(id), root: id.to_string() };
         walk(sink, f.body, &ctx);
     }
 }
@@ -540,11 +437,7 @@ fn kind_name(k: TypeKind) -> &'static str {
 fn const_shape_error(width: u32, words: &[u64]) -> Option<String> {
     let limbs = crate::Const::limbs(width);
     if words.len() != 2 * limbs {
-        return Some(format!(
-            "{} words, expected {} for width {width}",
-            words.len(),
-            2 * limbs
-        ));
+        return Some(format!("{} words, expected {} for width {width}", words.len(), 2 * limbs));
     }
     let top = width % 64;
     if width == 0 || top == 0 {
@@ -558,12 +451,8 @@ fn const_shape_error(width: u32, words: &[u64]) -> Option<String> {
 fn check_type(ty: Type) -> Option<String> {
     match ty.kind {
         TypeKind::Integral if ty.width == 0 => Some("integral type has width 0".into()),
-        TypeKind::Real if ty.width != 64 => {
-            Some(format!("real type has width {}, not 64", ty.width))
-        }
-        TypeKind::Event if ty.width != 1 => {
-            Some(format!("event type has width {}, not 1", ty.width))
-        }
+        TypeKind::Real if ty.width != 64 => Some(format!("real type has width {}, not 64", ty.width)),
+        TypeKind::Event if ty.width != 1 => Some(format!("event type has width {}, not 1", ty.width)),
         _ => None,
     }
 }
@@ -578,10 +467,7 @@ fn check_signal(sink: &mut Sink, id: SignalId, sig: &crate::Signal) {
             sink.push(entity, sig.span, format!("init has {msg}"));
         }
         if sig.ty.kind == TypeKind::Integral && init.width != sig.ty.width {
-            let msg = format!(
-                "init width {} differs from type width {}",
-                init.width, sig.ty.width
-            );
+            let msg = format!("init width {} differs from type width {}", init.width, sig.ty.width);
             sink.push(entity, sig.span, msg);
         }
     }
@@ -595,36 +481,20 @@ fn check_expr(sink: &mut Sink, id: ExprId, array_args: &HashSet<ExprId>) {
     }
     let result = match &e.kind {
         ExprKind::Const(c) => check_const(e.ty, c),
-        ExprKind::RealConst(_) if !e.ty.is_real() => {
-            Err(format!("RealConst has non-real type {}", type_tag(e.ty)))
-        }
+        ExprKind::RealConst(_) if !e.ty.is_real() => Err(format!("RealConst has non-real type {}", type_tag(e.ty))),
         ExprKind::RealConst(_) => Ok(()),
         ExprKind::Signal(s) => check_signal_ref(d, e.ty, *s, array_args.contains(&id)),
         ExprKind::ArrayElem { sig, indices } => check_array_elem(d, e.ty, *sig, indices),
-        ExprKind::Select {
-            base,
-            offset,
-            width,
-        } => check_select(d, e.ty, *base, *offset, *width),
+        ExprKind::Select { base, offset, width } => check_select(d, e.ty, *base, *offset, *width),
         ExprKind::Unary { op, arg } => check_unary(e.ty, *op, d.exprs[*arg].ty),
-        ExprKind::Binary { op, lhs, rhs } => {
-            check_binary(e.ty, *op, d.exprs[*lhs].ty, d.exprs[*rhs].ty)
-        }
-        ExprKind::Cond {
-            cond,
-            then_expr,
-            else_expr,
-        } => check_cond(d, e.ty, *cond, *then_expr, *else_expr),
+        ExprKind::Binary { op, lhs, rhs } => check_binary(e.ty, *op, d.exprs[*lhs].ty, d.exprs[*rhs].ty),
+        ExprKind::Cond { cond, then_expr, else_expr } => check_cond(d, e.ty, *cond, *then_expr, *else_expr),
         ExprKind::Concat(parts) => check_concat(d, e.ty, parts),
         ExprKind::Replicate { count, arg } => check_replicate(e.ty, *count, d.exprs[*arg].ty),
         ExprKind::Convert { arg } => {
             let from = d.exprs[*arg].ty;
             if from.kind == TypeKind::Event || e.ty.kind == TypeKind::Event {
-                Err(format!(
-                    "Convert between {} and {}",
-                    type_tag(from),
-                    type_tag(e.ty)
-                ))
+                Err(format!("Convert between {} and {}", type_tag(from), type_tag(e.ty)))
             } else {
                 Ok(())
             }
@@ -653,10 +523,7 @@ fn check_const(ty: Type, c: &crate::Const) -> Result<(), String> {
         return Err(format!("Const has non-integral type {}", type_tag(ty)));
     }
     if c.width != ty.width {
-        return Err(format!(
-            "Const width {} differs from type width {}",
-            c.width, ty.width
-        ));
+        return Err(format!("Const width {} differs from type width {}", c.width, ty.width));
     }
     match const_shape_error(c.width, &c.words) {
         Some(msg) => Err(format!("Const has {msg}")),
@@ -667,16 +534,10 @@ fn check_const(ty: Type, c: &crate::Const) -> Result<(), String> {
 fn check_signal_ref(d: &Design, ty: Type, s: SignalId, may_be_array: bool) -> Result<(), String> {
     let sig = &d.signals[s];
     if !sig.dims.is_empty() && !may_be_array {
-        return Err(format!(
-            "Signal names array {s}; arrays are read through ArrayElem"
-        ));
+        return Err(format!("Signal names array {s}; arrays are read through ArrayElem"));
     }
     if sig.ty != ty {
-        return Err(format!(
-            "Signal type {} differs from {s}'s type {}",
-            type_tag(ty),
-            type_tag(sig.ty)
-        ));
+        return Err(format!("Signal type {} differs from {s}'s type {}", type_tag(ty), type_tag(sig.ty)));
     }
     Ok(())
 }
@@ -687,39 +548,21 @@ fn check_array_elem(d: &Design, ty: Type, s: SignalId, indices: &[ExprId]) -> Re
         return Err(format!("ArrayElem of {s}, which is not an array"));
     }
     if indices.len() != sig.dims.len() {
-        return Err(format!(
-            "ArrayElem has {} indices for the {} dimensions of {s}",
-            indices.len(),
-            sig.dims.len()
-        ));
+        return Err(format!("ArrayElem has {} indices for the {} dimensions of {s}", indices.len(), sig.dims.len()));
     }
-    if let Some(&i) = indices
-        .iter()
-        .find(|&&i| d.exprs[i].ty.kind != TypeKind::Integral)
-    {
+    if let Some(&i) = indices.iter().find(|&&i| d.exprs[i].ty.kind != TypeKind::Integral) {
         return Err(format!("ArrayElem index {i} is not integral"));
     }
     if sig.ty != ty {
         let (have, want) = (type_tag(ty), type_tag(sig.ty));
-        return Err(format!(
-            "ArrayElem type {have} differs from {s}'s element type {want}"
-        ));
+        return Err(format!("ArrayElem type {have} differs from {s}'s element type {want}"));
     }
     Ok(())
 }
 
-fn check_select(
-    d: &Design,
-    ty: Type,
-    base: ExprId,
-    offset: ExprId,
-    width: u32,
-) -> Result<(), String> {
+fn check_select(d: &Design, ty: Type, base: ExprId, offset: ExprId, width: u32) -> Result<(), String> {
     if width != ty.width {
-        return Err(format!(
-            "Select width {width} differs from type width {}",
-            ty.width
-        ));
+        return Err(format!("Select width {width} differs from type width {}", ty.width));
     }
     for (what, x) in [("base", base), ("offset", offset)] {
         if d.exprs[x].ty.kind != TypeKind::Integral {
@@ -736,10 +579,7 @@ fn check_unary(ty: Type, op: UnOp, arg: Type) -> Result<(), String> {
     match op {
         UnOp::Neg | UnOp::BitNot => {
             if arg.width != ty.width {
-                return Err(format!(
-                    "{op:?} operand width {} differs from result width {}",
-                    arg.width, ty.width
-                ));
+                return Err(format!("{op:?} operand width {} differs from result width {}", arg.width, ty.width));
             }
             let real_ok = op == UnOp::Neg;
             same_kinds(&format!("{op:?}"), ty, &[arg], real_ok)
@@ -764,10 +604,7 @@ fn check_binary(ty: Type, op: BinOp, l: Type, r: Type) -> Result<(), String> {
         }
         Pow => {
             if l.width != ty.width {
-                return Err(format!(
-                    "Pow lhs width {} differs from result width {}",
-                    l.width, ty.width
-                ));
+                return Err(format!("Pow lhs width {} differs from result width {}", l.width, ty.width));
             }
             same_kinds(&name, ty, &[l], true)?;
             if r.is_real() && !ty.is_real() {
@@ -777,10 +614,7 @@ fn check_binary(ty: Type, op: BinOp, l: Type, r: Type) -> Result<(), String> {
         }
         Shl | Shr | AShr => {
             if l.width != ty.width {
-                return Err(format!(
-                    "{name} lhs width {} differs from result width {}",
-                    l.width, ty.width
-                ));
+                return Err(format!("{name} lhs width {} differs from result width {}", l.width, ty.width));
             }
             same_kinds(&name, ty, &[l], false)?;
             if r.kind != TypeKind::Integral {
@@ -801,10 +635,7 @@ fn check_binary(ty: Type, op: BinOp, l: Type, r: Type) -> Result<(), String> {
             }
             not_event(&name, l)?;
             if ty.width != 1 || ty.signed || ty.kind != TypeKind::Integral {
-                return Err(format!(
-                    "{name} result type {} is not 1-bit unsigned",
-                    type_tag(ty)
-                ));
+                return Err(format!("{name} result type {} is not 1-bit unsigned", type_tag(ty)));
             }
             Ok(())
         }
@@ -821,11 +652,7 @@ fn same_kinds(name: &str, ty: Type, operands: &[Type], real_ok: bool) -> Result<
         return Ok(());
     }
     let kinds: Vec<&str> = operands.iter().map(|t| kind_name(t.kind)).collect();
-    Err(format!(
-        "{name} operand kinds ({}) and result kind {} are inconsistent",
-        kinds.join(", "),
-        kind_name(ty.kind)
-    ))
+    Err(format!("{name} operand kinds ({}) and result kind {} are inconsistent", kinds.join(", "), kind_name(ty.kind)))
 }
 
 fn not_event(name: &str, t: Type) -> Result<(), String> {
@@ -839,10 +666,7 @@ fn not_event(name: &str, t: Type) -> Result<(), String> {
 /// need integral operands.
 fn one_bit_result(name: &str, ty: Type, operands: &[Type], real_ok: bool) -> Result<(), String> {
     if ty.width != 1 || ty.kind != TypeKind::Integral {
-        return Err(format!(
-            "{name} result type {} is not 1-bit integral",
-            type_tag(ty)
-        ));
+        return Err(format!("{name} result type {} is not 1-bit integral", type_tag(ty)));
     }
     for &t in operands {
         not_event(name, t)?;
@@ -853,39 +677,25 @@ fn one_bit_result(name: &str, ty: Type, operands: &[Type], real_ok: bool) -> Res
     Ok(())
 }
 
-fn check_cond(
-    d: &Design,
-    ty: Type,
-    cond: ExprId,
-    then_e: ExprId,
-    else_e: ExprId,
-) -> Result<(), String> {
+fn check_cond(d: &Design, ty: Type, cond: ExprId, then_e: ExprId, else_e: ExprId) -> Result<(), String> {
     not_event("Cond", d.exprs[cond].ty)?;
     for (what, x) in [("then", then_e), ("else", else_e)] {
         let t = d.exprs[x].ty;
         if t != ty {
             let (have, want) = (type_tag(t), type_tag(ty));
-            return Err(format!(
-                "Cond {what} branch {x} type {have} differs from result type {want}"
-            ));
+            return Err(format!("Cond {what} branch {x} type {have} differs from result type {want}"));
         }
     }
     Ok(())
 }
 
 fn check_concat(d: &Design, ty: Type, parts: &[ExprId]) -> Result<(), String> {
-    if let Some(&p) = parts
-        .iter()
-        .find(|&&p| d.exprs[p].ty.kind != TypeKind::Integral)
-    {
+    if let Some(&p) = parts.iter().find(|&&p| d.exprs[p].ty.kind != TypeKind::Integral) {
         return Err(format!("Concat operand {p} is not integral"));
     }
     let sum: u64 = parts.iter().map(|&p| u64::from(d.exprs[p].ty.width)).sum();
     if sum != u64::from(ty.width) || ty.kind != TypeKind::Integral {
-        return Err(format!(
-            "Concat type {} differs from the sum of operand widths {sum}",
-            type_tag(ty)
-        ));
+        return Err(format!("Concat type {} differs from the sum of operand widths {sum}", type_tag(ty)));
     }
     Ok(())
 }
@@ -896,10 +706,7 @@ fn check_replicate(ty: Type, count: u32, arg: Type) -> Result<(), String> {
     }
     let want = u64::from(count) * u64::from(arg.width);
     if want != u64::from(ty.width) {
-        return Err(format!(
-            "Replicate width {} differs from {count} * {} = {want}",
-            ty.width, arg.width
-        ));
+        return Err(format!("Replicate width {} differs from {count} * {} = {want}", ty.width, arg.width));
     }
     Ok(())
 }
@@ -912,11 +719,7 @@ fn check_call(d: &Design, subr: SubrId, args: &[ExprId], in_expr: bool) -> Resul
         return Err(format!("Call of task {subr} in an expression"));
     }
     if args.len() != f.formals.len() {
-        return Err(format!(
-            "Call of {subr} has {} arguments for {} formals",
-            args.len(),
-            f.formals.len()
-        ));
+        return Err(format!("Call of {subr} has {} arguments for {} formals", args.len(), f.formals.len()));
     }
     for (i, (formal, &arg)) in f.formals.iter().zip(args).enumerate() {
         let (at, ft) = (d.exprs[arg].ty, d.signals[formal.sig].ty);
@@ -975,10 +778,7 @@ fn check_stmt(sink: &mut Sink, id: StmtId) {
     if let Some(delay) = stmt_delay(&d.stmts[id].kind) {
         let t = ty(delay);
         if t.kind != TypeKind::Integral || t.width != 64 || t.signed {
-            errors.push(format!(
-                "delay {delay} type {} is not unsigned 64-bit integral",
-                type_tag(t)
-            ));
+            errors.push(format!("delay {delay} type {} is not unsigned 64-bit integral", type_tag(t)));
         }
     }
     for msg in errors {
@@ -1052,9 +852,9 @@ fn walk(sink: &mut Sink, body: StmtId, ctx: &Ctx) {
 /// arguments of a task or function call.
 fn written_lvalues(d: &Design, kind: &StmtKind) -> Vec<ExprId> {
     match kind {
-        StmtKind::Assign { lhs, .. }
-        | StmtKind::NonBlocking { lhs, .. }
-        | StmtKind::AssignAfter { lhs, .. } => vec![*lhs],
+        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
+            vec![*lhs]
+        }
         StmtKind::Call { subr, args } => output_args(d, *subr, args),
         _ => Vec::new(),
     }
@@ -1062,12 +862,7 @@ fn written_lvalues(d: &Design, kind: &StmtKind) -> Vec<ExprId> {
 
 fn output_args(d: &Design, subr: SubrId, args: &[ExprId]) -> Vec<ExprId> {
     let formals = &d.subrs[subr].formals;
-    formals
-        .iter()
-        .zip(args)
-        .filter(|(f, _)| f.dir != Dir::Input)
-        .map(|(_, &a)| a)
-        .collect()
+    formals.iter().zip(args).filter(|(f, _)| f.dir != Dir::Input).map(|(_, &a)| a).collect()
 }
 
 fn walk_expr(sink: &mut Sink, root: ExprId, ctx: &Ctx, seen: &mut HashSet<ExprId>) {
@@ -1125,15 +920,11 @@ fn check_lvalue(d: &Design, root: ExprId, nets_writable: bool) -> Result<(), Str
             }
             other => {
                 let what = crate::print::expr_kind_name(other);
-                return Err(format!(
-                    "lvalue {root} contains {e} ({what}), which is not assignable"
-                ));
+                return Err(format!("lvalue {root} contains {e} ({what}), which is not assignable"));
             }
         };
         if matches!(d.signals[sig].kind, SignalKind::Net(_)) && !nets_writable {
-            return Err(format!(
-                "lvalue {root} writes net {sig} outside a continuous assignment"
-            ));
+            return Err(format!("lvalue {root} writes net {sig} outside a continuous assignment"));
         }
     }
     Ok(())

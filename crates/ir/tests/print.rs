@@ -70,112 +70,31 @@ fn dump_control_flow_and_odd_values() {
         span: sp(1),
     });
     let (a, nx) = (sig(d, s.a), sig(d, n));
-    let x = d.add_expr(
-        ExprKind::Const(Const::all_x(4, false)),
-        Type::logic(4, false),
-        sp(2),
-    );
-    let zero = d.add_expr(
-        ExprKind::Const(Const::from_u64(32, true, 0)),
-        Type::INT,
-        sp(2),
-    );
-    let sel = d.add_expr(
-        ExprKind::Select {
-            base: a,
-            offset: zero,
-            width: 4,
-        },
-        Type::logic(4, false),
-        sp(2),
-    );
+    let x = d.add_expr(ExprKind::Const(Const::all_x(4, false)), Type::logic(4, false), sp(2));
+    let zero = d.add_expr(ExprKind::Const(Const::from_u64(32, true, 0)), Type::INT, sp(2));
+    let sel = d.add_expr(ExprKind::Select { base: a, offset: zero, width: 4 }, Type::logic(4, false), sp(2));
     let cmp = bin(d, BinOp::CaseEq, sel, x, Type::LOGIC1);
     let r = d.add_expr(ExprKind::RealConst(2.5), Type::REAL, sp(2));
-    let rt = d.add_expr(
-        ExprKind::SysFunc {
-            name: "$realtime".into(),
-            args: vec![],
-            scope: blk,
-        },
-        Type::REAL,
-        sp(2),
-    );
+    let rt = d.add_expr(ExprKind::SysFunc { name: "$realtime".into(), args: vec![], scope: blk }, Type::REAL, sp(2));
     let rsum = bin(d, BinOp::Mul, r, rt, Type::REAL);
     let conv = d.add_expr(ExprKind::Convert { arg: rsum }, Type::INT, sp(2));
     let assign = d.add_stmt(StmtKind::Assign { lhs: nx, rhs: conv }, sp(3));
     let brk = d.add_stmt(StmtKind::Break, sp(3));
-    let iff = d.add_stmt(
-        StmtKind::If {
-            cond: cmp,
-            then_stmt: assign,
-            else_stmt: Some(brk),
-        },
-        sp(3),
-    );
-    let label = d.add_expr(
-        ExprKind::Const(Const::from_u64(32, true, 7)),
-        Type::INT,
-        sp(2),
-    );
+    let iff = d.add_stmt(StmtKind::If { cond: cmp, then_stmt: assign, else_stmt: Some(brk) }, sp(3));
+    let label = d.add_expr(ExprKind::Const(Const::from_u64(32, true, 7)), Type::INT, sp(2));
     let nop = d.add_stmt(StmtKind::Nop, sp(3));
-    let dis = d.add_stmt(
-        StmtKind::Disable(DisableTarget::Block(StmtId::from_raw(0))),
-        sp(3),
-    );
+    let dis = d.add_stmt(StmtKind::Disable(DisableTarget::Block(StmtId::from_raw(0))), sp(3));
     let nx2 = sig(d, n);
-    let arms = vec![CaseArm {
-        labels: vec![label],
-        body: nop,
-    }];
-    let case = d.add_stmt(
-        StmtKind::Case {
-            kind: CaseKind::Z,
-            subject: nx2,
-            arms,
-            default: Some(dis),
-        },
-        sp(3),
-    );
-    let fork = d.add_stmt(
-        StmtKind::Fork {
-            branches: vec![iff, case],
-            join: JoinKind::Any,
-            name: None,
-        },
-        sp(3),
-    );
-    let forever = d.add_stmt(
-        StmtKind::Loop {
-            cond: None,
-            body: fork,
-            step: None,
-        },
-        sp(3),
-    );
-    let body = d.add_stmt(
-        StmtKind::Block {
-            stmts: vec![forever],
-            name: Some(blk),
-        },
-        sp(3),
-    );
-    d.procs.push(Process {
-        kind: ProcKind::Always,
-        body,
-        scope: top,
-        span: sp(4),
-    });
+    let arms = vec![CaseArm { labels: vec![label], body: nop }];
+    let case = d.add_stmt(StmtKind::Case { kind: CaseKind::Z, subject: nx2, arms, default: Some(dis) }, sp(3));
+    let fork = d.add_stmt(StmtKind::Fork { branches: vec![iff, case], join: JoinKind::Any, name: None }, sp(3));
+    let forever = d.add_stmt(StmtKind::Loop { cond: None, body: fork, step: None }, sp(3));
+    let body = d.add_stmt(StmtKind::Block { stmts: vec![forever], name: Some(blk) }, sp(3));
+    d.procs.push(Process { kind: ProcKind::Always, body, scope: top, span: sp(4) });
     d.aliases.push((s.w, s.a));
     let text = print(&s.d);
-    for line in [
-        "sc2 block tb.blk time=-9/-12",
-        "s7 bit[31:0] signed tb.blk.n var = 32'sh5 hidden",
-        "alias s2 -> s0",
-    ] {
-        assert!(
-            text.lines().any(|l| l == line),
-            "missing {line:?} in\n{text}"
-        );
+    for line in ["sc2 block tb.blk time=-9/-12", "s7 bit[31:0] signed tb.blk.n var = 32'sh5 hidden", "alias s2 -> s0"] {
+        assert!(text.lines().any(|l| l == line), "missing {line:?} in\n{text}");
     }
     let want = "\
 p2 always sc0
@@ -201,26 +120,12 @@ fn broken_handles_and_cycles_print_without_panicking() {
     let mut s = sample();
     let one = konst(&mut s.d, 8, 1);
     let e = bin(&mut s.d, BinOp::Add, one, one, Type::logic(8, false));
-    s.d.exprs[e].kind = ExprKind::Binary {
-        op: BinOp::Add,
-        lhs: e,
-        rhs: ExprId::from_raw(999),
-    };
-    let lhs = s.d.add_expr(
-        ExprKind::Signal(SignalId::from_raw(77)),
-        Type::logic(8, false),
-        sp(1),
-    );
+    s.d.exprs[e].kind = ExprKind::Binary { op: BinOp::Add, lhs: e, rhs: ExprId::from_raw(999) };
+    let lhs = s.d.add_expr(ExprKind::Signal(SignalId::from_raw(77)), Type::logic(8, false), sp(1));
     s.push_assign(lhs, e);
-    s.push_stmt(StmtKind::Block {
-        stmts: vec![s.initial_block],
-        name: None,
-    });
+    s.push_stmt(StmtKind::Block { stmts: vec![s.initial_block], name: None });
     s.d.scopes[s.top].parent = Some(ScopeId::from_raw(1));
     let text = print(&s.d);
-    assert!(
-        text.contains(&format!("assign (s77?:8u) = (add:8u <cycle {e}> e999?)")),
-        "{text}"
-    );
+    assert!(text.contains(&format!("assign (s77?:8u) = (add:8u <cycle {e}> e999?)")), "{text}");
     assert!(text.contains("<cycle st8>"), "{text}");
 }

@@ -38,10 +38,7 @@ fn generate(target_bytes: usize) -> String {
 }
 
 fn main() {
-    let megabytes: f64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(1.0);
+    let megabytes: f64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1.0);
     let text = generate((megabytes * 1_000_000.0) as usize);
     let mb = text.len() as f64 / 1e6;
 
@@ -63,11 +60,7 @@ fn main() {
         let t = Instant::now();
         let (tokens, diags) = preprocess(&mut sources, &[file], &PpOptions::default(), &FsLoader);
         best_pp = best_pp.min(t.elapsed().as_secs_f64());
-        assert!(
-            diags.list.is_empty(),
-            "generated text must preprocess cleanly: {:?}",
-            diags.list.first()
-        );
+        assert!(diags.list.is_empty(), "generated text must preprocess cleanly: {:?}", diags.list.first());
         n_tokens = tokens.len();
 
         let t = Instant::now();
@@ -78,16 +71,8 @@ fn main() {
         n_parse_diags = parse_diags.list.len();
     }
     println!("input: {mb:.2} MB, {n_tokens} tokens after preprocessing");
-    println!(
-        "lex only:         {:8.1} MB/s ({:.1} ms)",
-        mb / best_lex,
-        best_lex * 1e3
-    );
-    println!(
-        "lex + preprocess: {:8.1} MB/s ({:.1} ms)",
-        mb / best_pp,
-        best_pp * 1e3
-    );
+    println!("lex only:         {:8.1} MB/s ({:.1} ms)", mb / best_lex, best_lex * 1e3);
+    println!("lex + preprocess: {:8.1} MB/s ({:.1} ms)", mb / best_pp, best_pp * 1e3);
     println!(
         "lex + pp + parse: {:8.1} MB/s ({:.1} ms, {n_parse_diags} parse diagnostics)",
         mb / best_all,

@@ -28,6 +28,9 @@ pub struct SourceUnit {
 }
 
 /// Compile-unit level items.
+// A few items per file, built once and walked once: boxing the large variant
+// would add an allocation per module for nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     Module(ModuleDecl),
@@ -154,11 +157,20 @@ pub enum NetType {
 /// `[0:size-1]` rule).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Range {
-    Bounds { msb: Expr, lsb: Expr, span: Span },
+    Bounds {
+        msb: Expr,
+        lsb: Expr,
+        span: Span,
+    },
     /// `[N]` in an unpacked dimension: same as `[0:N-1]`.
-    Size { size: Expr, span: Span },
+    Size {
+        size: Expr,
+        span: Span,
+    },
     /// `[]`, `[$]`, `[*]`: dynamic, queue or associative (unsupported).
-    Unsized { span: Span },
+    Unsized {
+        span: Span,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,23 +194,56 @@ pub enum VectorKind {
 pub enum DataType {
     /// No data type keyword: `input [3:0] a`, `wire signed [7:0] w`,
     /// `parameter [7:0] P`. `packed` may be empty (1 bit / untyped).
-    Implicit { signed: bool, packed: Vec<Range>, span: Span },
+    Implicit {
+        signed: bool,
+        packed: Vec<Range>,
+        span: Span,
+    },
     /// `logic`, `reg`, `bit` with optional signing and packed dimensions.
-    Vector { kind: VectorKind, signed: bool, packed: Vec<Range>, span: Span },
+    Vector {
+        kind: VectorKind,
+        signed: bool,
+        packed: Vec<Range>,
+        span: Span,
+    },
     /// `int`, `integer`, `byte`, ... with optional `signed`/`unsigned`.
-    Atom { atom: IntAtom, signed: Option<bool>, span: Span },
-    Real { span: Span },
-    Shortreal { span: Span },
-    Realtime { span: Span },
-    String { span: Span },
-    Event { span: Span },
-    Void { span: Span },
+    Atom {
+        atom: IntAtom,
+        signed: Option<bool>,
+        span: Span,
+    },
+    Real {
+        span: Span,
+    },
+    Shortreal {
+        span: Span,
+    },
+    Realtime {
+        span: Span,
+    },
+    String {
+        span: Span,
+    },
+    Event {
+        span: Span,
+    },
+    Void {
+        span: Span,
+    },
     /// A typedef name, possibly package-scoped, with packed dims after it.
-    Named { package: Option<Ident>, name: Ident, packed: Vec<Range>, span: Span },
+    Named {
+        package: Option<Ident>,
+        name: Ident,
+        packed: Vec<Range>,
+        span: Span,
+    },
     Enum(Box<EnumType>),
     Struct(Box<StructType>),
     /// `type(expr)` (unsupported for now) and other exotic types.
-    Unsupported { what: String, span: Span },
+    Unsupported {
+        what: String,
+        span: Span,
+    },
 }
 
 impl DataType {
@@ -383,7 +428,10 @@ pub struct Instantiation {
 pub enum ParamConn {
     Ordered(ParamValue),
     /// `.N(value)`; `value` is None for `.N()`.
-    Named { name: Ident, value: Option<ParamValue> },
+    Named {
+        name: Ident,
+        value: Option<ParamValue>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -528,8 +576,17 @@ pub enum ModuleItem {
         block: GenBlock,
         span: Span,
     },
-    GenIf { cond: Expr, then_block: GenBlock, else_block: Option<GenBlock>, span: Span },
-    GenCase { expr: Expr, items: Vec<GenCaseItem>, span: Span },
+    GenIf {
+        cond: Expr,
+        then_block: GenBlock,
+        else_block: Option<GenBlock>,
+        span: Span,
+    },
+    GenCase {
+        expr: Expr,
+        items: Vec<GenCaseItem>,
+        span: Span,
+    },
     /// A bare `begin ... end` generate block.
     GenBlock(GenBlock),
     /// `timeunit 1ns;` / `timeprecision 1ps;` (already applied to the module's
@@ -539,7 +596,10 @@ pub enum ModuleItem {
     /// `property`, `sequence`, concurrent `assert property`, `specify`
     /// blocks (specify is parsed and ignored, like Icarus without -gspecify:
     /// it produces no node), `bind`, `clocking`, UDP `primitive`s...
-    Unsupported { what: String, span: Span },
+    Unsupported {
+        what: String,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -631,10 +691,16 @@ pub enum TimingControl {
     Delay(Delay),
     Event(EventControl),
     /// `repeat (n) @(posedge clk)` in an intra-assignment control.
-    RepeatEvent { count: Expr, event: EventControl, span: Span },
+    RepeatEvent {
+        count: Expr,
+        event: EventControl,
+        span: Span,
+    },
 }
 
 /// Initialiser of a `for` loop: `int i = 0` or `i = 0`.
+// One per `for` loop header; boxing would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ForInit {
     Decl(VarDecl),
@@ -644,21 +710,69 @@ pub enum ForInit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum StmtKind {
     Null,
-    Block { kind: BlockKind, name: Option<Ident>, decls: Vec<BlockDecl>, stmts: Vec<Stmt> },
+    Block {
+        kind: BlockKind,
+        name: Option<Ident>,
+        decls: Vec<BlockDecl>,
+        stmts: Vec<Stmt>,
+    },
     /// `lhs = rhs`, `lhs <= rhs`, `lhs += rhs`, with optional intra-assignment
     /// timing control (`a = #5 b`, `a <= @(posedge c) b`).
-    Assign { lhs: Expr, op: AssignOp, rhs: Expr, nonblocking: bool, timing: Option<TimingControl> },
-    If { qualifier: Qualifier, cond: Expr, then_stmt: Box<Stmt>, else_stmt: Option<Box<Stmt>> },
-    Case { qualifier: Qualifier, kind: CaseKind, inside: bool, expr: Expr, items: Vec<CaseItem> },
-    For { init: Vec<ForInit>, cond: Option<Expr>, step: Vec<Stmt>, body: Box<Stmt> },
-    While { cond: Expr, body: Box<Stmt> },
-    DoWhile { body: Box<Stmt>, cond: Expr },
-    Repeat { count: Expr, body: Box<Stmt> },
-    Forever { body: Box<Stmt> },
-    Foreach { array: Expr, vars: Vec<Option<Ident>>, body: Box<Stmt> },
+    Assign {
+        lhs: Expr,
+        op: AssignOp,
+        rhs: Expr,
+        nonblocking: bool,
+        timing: Option<TimingControl>,
+    },
+    If {
+        qualifier: Qualifier,
+        cond: Expr,
+        then_stmt: Box<Stmt>,
+        else_stmt: Option<Box<Stmt>>,
+    },
+    Case {
+        qualifier: Qualifier,
+        kind: CaseKind,
+        inside: bool,
+        expr: Expr,
+        items: Vec<CaseItem>,
+    },
+    For {
+        init: Vec<ForInit>,
+        cond: Option<Expr>,
+        step: Vec<Stmt>,
+        body: Box<Stmt>,
+    },
+    While {
+        cond: Expr,
+        body: Box<Stmt>,
+    },
+    DoWhile {
+        body: Box<Stmt>,
+        cond: Expr,
+    },
+    Repeat {
+        count: Expr,
+        body: Box<Stmt>,
+    },
+    Forever {
+        body: Box<Stmt>,
+    },
+    Foreach {
+        array: Expr,
+        vars: Vec<Option<Ident>>,
+        body: Box<Stmt>,
+    },
     /// `#d stmt`, `@(e) stmt` (stmt may be `Null` for `#d;`).
-    Timed { control: TimingControl, stmt: Box<Stmt> },
-    Wait { cond: Expr, stmt: Box<Stmt> },
+    Timed {
+        control: TimingControl,
+        stmt: Box<Stmt>,
+    },
+    Wait {
+        cond: Expr,
+        stmt: Box<Stmt>,
+    },
     WaitFork,
     /// `-> e`
     Trigger(Expr),
@@ -666,9 +780,16 @@ pub enum StmtKind {
     DisableFork,
     /// A task or void-function call used as a statement: `t(a, b);`, `t;`.
     /// `name` is an identifier or hierarchical reference.
-    Call { name: Expr, args: Vec<Option<Expr>> },
+    Call {
+        name: Expr,
+        args: Vec<Option<Expr>>,
+    },
     /// `$display(...)`, `$finish;` ...
-    SysCall { name: String, name_span: Span, args: Vec<Option<Expr>> },
+    SysCall {
+        name: String,
+        name_span: Span,
+        args: Vec<Option<Expr>>,
+    },
     Return(Option<Expr>),
     Break,
     Continue,
@@ -677,7 +798,9 @@ pub enum StmtKind {
     /// `assign`/`deassign`/`force`/`release` (procedural continuous
     /// assignments), `randcase`, immediate `assert` ... : named, reported by
     /// elaboration.
-    Unsupported { what: String },
+    Unsupported {
+        what: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -778,55 +901,116 @@ pub enum ExprKind {
     Number(NumberLit),
     Real(f64),
     /// `10ns` as written: the value and the unit as a power of ten of seconds.
-    Time { value: f64, unit: i8 },
+    Time {
+        value: f64,
+        unit: i8,
+    },
     /// `'0`, `'1`, `'x`, `'z`
     UnbasedUnsized(char),
     /// Escapes already processed.
     String(String),
     /// `a`, or `pkg::a` / `$unit::a`.
-    Ident { package: Option<Ident>, name: Ident },
-    Index { base: Box<Expr>, index: Box<Expr> },
-    Range { base: Box<Expr>, kind: RangeKind, left: Box<Expr>, right: Box<Expr> },
+    Ident {
+        package: Option<Ident>,
+        name: Ident,
+    },
+    Index {
+        base: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Range {
+        base: Box<Expr>,
+        kind: RangeKind,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// `base.name`: a hierarchical step or a struct member.
-    Member { base: Box<Expr>, name: Ident },
-    Unary { op: UnaryOp, expr: Box<Expr> },
-    Binary { op: BinaryOp, lhs: Box<Expr>, rhs: Box<Expr> },
-    Cond { cond: Box<Expr>, then_expr: Box<Expr>, else_expr: Box<Expr> },
+    Member {
+        base: Box<Expr>,
+        name: Ident,
+    },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
+    Cond {
+        cond: Box<Expr>,
+        then_expr: Box<Expr>,
+        else_expr: Box<Expr>,
+    },
     /// `{a, b, c}`; an empty `{}` is an error reported by the parser.
     Concat(Vec<Expr>),
     /// `{n{a, b}}`
-    Replicate { count: Box<Expr>, exprs: Vec<Expr> },
+    Replicate {
+        count: Box<Expr>,
+        exprs: Vec<Expr>,
+    },
     /// `f(a, b)`; `name` is an identifier or hierarchical reference.
-    Call { name: Box<Expr>, args: Vec<Option<Expr>> },
+    Call {
+        name: Box<Expr>,
+        args: Vec<Option<Expr>>,
+    },
     /// `$clog2(x)`, `$time`, `$signed(a)`; `x.name()` / `x.next()` enum
     /// methods parse as `MethodCall`.
-    SysCall { name: String, args: Vec<Option<Expr>> },
+    SysCall {
+        name: String,
+        args: Vec<Option<Expr>>,
+    },
     /// `base.method(args)` for built-in method names only (`name`, `next`,
     /// `prev`, `first`, `last`, `num`, `size`, `push_back`, ...) followed by
     /// `(`. Without parentheses (`e.next`) it is a `Member`, and `u.f(x)`
     /// with any other name is a `Call` of `Member(u, f)`.
-    MethodCall { base: Box<Expr>, method: Ident, args: Vec<Option<Expr>> },
-    Cast { ty: Box<CastType>, expr: Box<Expr> },
+    MethodCall {
+        base: Box<Expr>,
+        method: Ident,
+        args: Vec<Option<Expr>>,
+    },
+    Cast {
+        ty: Box<CastType>,
+        expr: Box<Expr>,
+    },
     /// `'{a, b}`, `'{default: 0}`, `'{x: 1, y: 2}`. The `default` key is
     /// `Ident default`; the replication form `'{n{a}}` is one unkeyed
     /// `Replicate` item. A typed pattern `T'{a, b}` parses as
     /// `Cast { ty: Type(T), expr: AssignPattern }`.
     AssignPattern(Vec<(Option<Expr>, Expr)>),
     /// `i++`, `--i` used as an expression or statement.
-    IncDec { increment: bool, prefix: bool, expr: Box<Expr> },
+    IncDec {
+        increment: bool,
+        prefix: bool,
+        expr: Box<Expr>,
+    },
     /// `a = b` inside an expression (SV); mostly seen in for-steps.
-    AssignExpr { op: AssignOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    AssignExpr {
+        op: AssignOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `(min:typ:max)`: elaboration uses `typ`.
     MinTypMax(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `x inside {a, [b:c]}`
-    Inside { expr: Box<Expr>, set: Vec<Expr> },
+    Inside {
+        expr: Box<Expr>,
+        set: Vec<Expr>,
+    },
     /// `[lo:hi]`: a value range, only as an element of an `inside` set or a
     /// `case ... inside` item label (`$` bounds parse as [`ExprKind::Dollar`]).
-    ValueRange { lo: Box<Expr>, hi: Box<Expr> },
+    ValueRange {
+        lo: Box<Expr>,
+        hi: Box<Expr>,
+    },
     /// `.name(value)` (value None for `.name()`): a named argument, only
     /// as an element of the `args` of `Call`/`SysCall`/`MethodCall`
     /// (`f(.a(1), .b(x))`, IEEE 1800-2017 13.5.4).
-    NamedArg { name: Ident, value: Option<Box<Expr>> },
+    NamedArg {
+        name: Ident,
+        value: Option<Box<Expr>>,
+    },
     /// `$` in a queue/range context; `null`.
     Dollar,
     Null,

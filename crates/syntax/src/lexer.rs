@@ -42,10 +42,7 @@ pub fn lex_language(file: FileId, text: &str, language: Language) -> (Vec<Token>
                 diags.error(
                     codes::BAD_DIRECTIVE,
                     span,
-                    format!(
-                        "compiler directive `{}` needs the preprocessor",
-                        lexer.slice(start + 1, name_end)
-                    ),
+                    format!("compiler directive `{}` needs the preprocessor", lexer.slice(start + 1, name_end)),
                 );
             }
             Raw::Eof => break,
@@ -84,15 +81,7 @@ pub(crate) struct Lexer {
 
 impl Lexer {
     pub(crate) fn new(file: FileId, text: Rc<str>) -> Lexer {
-        Lexer {
-            text,
-            pos: 0,
-            last_start: 0,
-            file,
-            span_override: None,
-            attr_depth: 0,
-            language: Language::Sv2017,
-        }
+        Lexer { text, pos: 0, last_start: 0, file, span_override: None, attr_depth: 0, language: Language::Sv2017 }
     }
 
     pub(crate) fn with_language(mut self, language: Language) -> Lexer {
@@ -124,33 +113,20 @@ impl Lexer {
 
     /// The span of `start..end` in this text, or the override span.
     pub(crate) fn span(&self, start: usize, end: usize) -> Span {
-        self.span_override
-            .unwrap_or(Span::new(self.file, start as u32, end as u32))
+        self.span_override.unwrap_or(Span::new(self.file, start as u32, end as u32))
     }
 
     pub(crate) fn eof_token(&self) -> Token {
         let end = self.text.len();
-        Token {
-            kind: TokenKind::Eof,
-            span: self.span(end, end),
-            text: Box::default(),
-        }
+        Token { kind: TokenKind::Eof, span: self.span(end, end), text: Box::default() }
     }
 
     fn token(&self, kind: TokenKind, start: usize, end: usize) -> Token {
-        Token {
-            kind,
-            span: self.span(start, end),
-            text: Box::default(),
-        }
+        Token { kind, span: self.span(start, end), text: Box::default() }
     }
 
     fn text_token(&self, kind: TokenKind, start: usize, end: usize, text: &str) -> Token {
-        Token {
-            kind,
-            span: self.span(start, end),
-            text: text.into(),
-        }
+        Token { kind, span: self.span(start, end), text: text.into() }
     }
 
     /// The next token, backtick or end of text. Never panics.
@@ -199,11 +175,7 @@ impl Lexer {
                 b'/' if b.get(i + 1) == Some(&b'*') => match find_comment_end(b, i + 2) {
                     Some(end) => i = end,
                     None => {
-                        diags.error(
-                            codes::UNTERMINATED,
-                            self.span(i, i + 2),
-                            "unterminated block comment",
-                        );
+                        diags.error(codes::UNTERMINATED, self.span(i, i + 2), "unterminated block comment");
                         i = b.len();
                     }
                 },
@@ -220,9 +192,7 @@ impl Lexer {
         self.pos = end;
         let word = &self.text[start..end];
         match lookup_keyword(word) {
-            Some(kw) if self.language.reserves(kw) => {
-                self.token(TokenKind::Keyword(kw), start, end)
-            }
+            Some(kw) if self.language.reserves(kw) => self.token(TokenKind::Keyword(kw), start, end),
             _ => self.text_token(TokenKind::Ident, start, end, word),
         }
     }
@@ -244,11 +214,7 @@ impl Lexer {
         }
         self.pos = end;
         if end == start + 1 {
-            diags.error(
-                codes::BAD_CHAR,
-                self.span(start, end),
-                "escaped identifier is empty",
-            );
+            diags.error(codes::BAD_CHAR, self.span(start, end), "escaped identifier is empty");
             return None;
         }
         Some(self.text_token(TokenKind::Ident, start, end, &self.text[start + 1..end]))
@@ -283,12 +249,7 @@ impl Lexer {
             match b.get(i) {
                 Some(b'"') => {
                     self.pos = i + 1;
-                    return self.text_token(
-                        TokenKind::StringLit,
-                        start,
-                        i + 1,
-                        &self.text[start + 1..i],
-                    );
+                    return self.text_token(TokenKind::StringLit, start, i + 1, &self.text[start + 1..i]);
                 }
                 Some(b'\\') => i = (i + 2).min(b.len()),
                 Some(b'\n') | None => break,
@@ -298,22 +259,9 @@ impl Lexer {
         // Unterminated: the literal runs to the end of its line.
         let end = i.min(b.len());
         self.pos = end;
-        diags.error(
-            codes::UNTERMINATED,
-            self.span(start, start + 1),
-            "unterminated string literal",
-        );
-        let contents_end = if b.get(end.wrapping_sub(1)) == Some(&b'\r') {
-            end - 1
-        } else {
-            end
-        };
-        self.text_token(
-            TokenKind::StringLit,
-            start,
-            end,
-            &self.text[start + 1..contents_end.max(start + 1)],
-        )
+        diags.error(codes::UNTERMINATED, self.span(start, start + 1), "unterminated string literal");
+        let contents_end = if b.get(end.wrapping_sub(1)) == Some(&b'\r') { end - 1 } else { end };
+        self.text_token(TokenKind::StringLit, start, end, &self.text[start + 1..contents_end.max(start + 1)])
     }
 
     /// `'0 '1 'x 'z`, based literals (`'hff`, `'sb1`, `' d 5`), or the
@@ -333,10 +281,7 @@ impl Lexer {
         if matches!(b.get(base_end), Some(b's' | b'S')) {
             base_end += 1;
         }
-        if !matches!(
-            b.get(base_end),
-            Some(b'b' | b'B' | b'o' | b'O' | b'd' | b'D' | b'h' | b'H')
-        ) {
+        if !matches!(b.get(base_end), Some(b'b' | b'B' | b'o' | b'O' | b'd' | b'D' | b'h' | b'H')) {
             self.pos = start + 1;
             return self.token(TokenKind::Op(Op::Apostrophe), start, start + 1);
         }
@@ -348,17 +293,12 @@ impl Lexer {
         }
         if digits_end == digits_start {
             self.pos = base_end;
-            diags.error(
-                codes::BAD_NUMBER,
-                self.span(start, base_end),
-                "based literal has no digits",
-            );
+            diags.error(codes::BAD_NUMBER, self.span(start, base_end), "based literal has no digits");
             let text = format!("'{}", &self.text[base_start..base_end]);
             return self.text_token(TokenKind::BasedNumber, start, base_end, &text);
         }
         self.pos = digits_end;
-        let mut text =
-            String::with_capacity(1 + (base_end - base_start) + (digits_end - digits_start));
+        let mut text = String::with_capacity(1 + (base_end - base_start) + (digits_end - digits_start));
         text.push('\'');
         text.push_str(&self.text[base_start..base_end]);
         text.push_str(&self.text[digits_start..digits_end]);
@@ -483,18 +423,11 @@ impl Lexer {
         let ch = self.text[start..].chars().next().unwrap_or('\u{fffd}');
         let end = start + ch.len_utf8();
         self.pos = end;
-        let shown = if ch.is_control() {
-            String::new()
-        } else {
-            format!("`{ch}` ")
-        };
+        let shown = if ch.is_control() { String::new() } else { format!("`{ch}` ") };
         diags.error(
             codes::BAD_CHAR,
             self.span(start, end),
-            format!(
-                "character {shown}(U+{:04X}) is not allowed in Verilog source",
-                ch as u32
-            ),
+            format!("character {shown}(U+{:04X}) is not allowed in Verilog source", ch as u32),
         );
     }
 
@@ -638,9 +571,7 @@ fn exponent_end(b: &[u8], i: usize) -> Option<usize> {
     if matches!(b.get(j), Some(b'+' | b'-')) {
         j += 1;
     }
-    b.get(j)
-        .is_some_and(u8::is_ascii_digit)
-        .then(|| decimal_end(b, j))
+    b.get(j).is_some_and(u8::is_ascii_digit).then(|| decimal_end(b, j))
 }
 
 /// Length of a time unit (`s ms us ns ps fs step`) at `i` that is not the
@@ -649,8 +580,7 @@ fn time_unit_len(b: &[u8], i: usize) -> Option<usize> {
     const UNITS: [&[u8]; 7] = [b"step", b"ms", b"us", b"ns", b"ps", b"fs", b"s"];
     let rest = &b[i.min(b.len())..];
     UNITS.iter().find_map(|unit| {
-        let fits =
-            rest.starts_with(unit) && !rest.get(unit.len()).copied().is_some_and(is_ident_byte);
+        let fits = rest.starts_with(unit) && !rest.get(unit.len()).copied().is_some_and(is_ident_byte);
         fits.then_some(unit.len())
     })
 }
@@ -665,19 +595,13 @@ pub(crate) fn skip_hspace(b: &[u8], mut i: usize) -> usize {
 /// Index of the newline ending the line that contains `i` (or the end).
 pub(crate) fn line_end(b: &[u8], i: usize) -> usize {
     let i = i.min(b.len());
-    b[i..]
-        .iter()
-        .position(|&c| c == b'\n')
-        .map_or(b.len(), |p| i + p)
+    b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| i + p)
 }
 
 /// Index just past the `*/` closing a block comment whose body starts at `i`.
 pub(crate) fn find_comment_end(b: &[u8], i: usize) -> Option<usize> {
     let i = i.min(b.len());
-    b[i..]
-        .windows(2)
-        .position(|w| w == b"*/")
-        .map(|p| i + p + 2)
+    b[i..].windows(2).position(|w| w == b"*/").map(|p| i + p + 2)
 }
 
 /// Length of a backslash-newline line continuation at `i` (0 if none).
@@ -768,18 +692,12 @@ impl Language {
 
     /// The language a `begin_keywords` version specifier names.
     pub fn from_specifier(specifier: &str) -> Option<Language> {
-        Language::SPECIFIERS
-            .iter()
-            .find(|(name, _)| *name == specifier)
-            .map(|&(_, language)| language)
+        Language::SPECIFIERS.iter().find(|(name, _)| *name == specifier).map(|&(_, language)| language)
     }
 
     /// The version specifier naming this language.
     pub fn specifier(self) -> &'static str {
-        Language::SPECIFIERS
-            .iter()
-            .find(|(_, language)| *language == self)
-            .map_or("1800-2017", |(name, _)| name)
+        Language::SPECIFIERS.iter().find(|(_, language)| *language == self).map_or("1800-2017", |(name, _)| name)
     }
 
     /// The default for a file, from its name (as Verilator's
@@ -787,9 +705,7 @@ impl Language {
     /// `.vlog`, SystemVerilog 2017 for everything else (`.sv`, `.svh`, ...).
     pub fn for_file_name(name: &str) -> Language {
         let extension = name.rsplit_once('.').map_or("", |(_, ext)| ext);
-        let verilog = ["v", "vh", "vlog"]
-            .iter()
-            .any(|e| extension.eq_ignore_ascii_case(e));
+        let verilog = ["v", "vh", "vlog"].iter().any(|e| extension.eq_ignore_ascii_case(e));
         if verilog {
             Language::V2005
         } else {
@@ -812,35 +728,29 @@ impl Language {
 fn first_reserved_in(keyword: Keyword) -> Language {
     use Keyword::*;
     match keyword {
-        Always | And | Assign | Begin | Buf | Bufif0 | Bufif1 | Case | Casex | Casez | Cmos
-        | Deassign | Default | Defparam | Disable | Edge | Else | End | Endcase | Endfunction
-        | Endmodule | Endprimitive | Endspecify | Endtable | Endtask | Event | For | Force
-        | Forever | Fork | Function | Highz0 | Highz1 | If | Initial | Inout | Input | Integer
-        | Join | Large | Macromodule | Medium | Module | Nand | Negedge | Nmos | Nor | Not
-        | Notif0 | Notif1 | Or | Output | Parameter | Pmos | Posedge | Primitive | Pull0
-        | Pull1 | Pulldown | Pullup | Rcmos | Real | Realtime | Reg | Release | Repeat | Rnmos
-        | Rpmos | Rtran | Rtranif0 | Rtranif1 | Scalared | Small | Specify | Specparam
-        | Strong0 | Strong1 | Supply0 | Supply1 | Table | Task | Time | Tran | Tranif0
-        | Tranif1 | Tri | Tri0 | Tri1 | Triand | Trior | Trireg | Vectored | Wait | Wand
-        | Weak0 | Weak1 | While | Wire | Wor | Xnor | Xor => Language::V1995,
-        Automatic | Endgenerate | Generate | Genvar | Localparam | Signed | Unsigned => {
-            Language::V2001NoConfig
-        }
+        Always | And | Assign | Begin | Buf | Bufif0 | Bufif1 | Case | Casex | Casez | Cmos | Deassign | Default
+        | Defparam | Disable | Edge | Else | End | Endcase | Endfunction | Endmodule | Endprimitive | Endspecify
+        | Endtable | Endtask | Event | For | Force | Forever | Fork | Function | Highz0 | Highz1 | If | Initial
+        | Inout | Input | Integer | Join | Large | Macromodule | Medium | Module | Nand | Negedge | Nmos | Nor
+        | Not | Notif0 | Notif1 | Or | Output | Parameter | Pmos | Posedge | Primitive | Pull0 | Pull1 | Pulldown
+        | Pullup | Rcmos | Real | Realtime | Reg | Release | Repeat | Rnmos | Rpmos | Rtran | Rtranif0 | Rtranif1
+        | Scalared | Small | Specify | Specparam | Strong0 | Strong1 | Supply0 | Supply1 | Table | Task | Time
+        | Tran | Tranif0 | Tranif1 | Tri | Tri0 | Tri1 | Triand | Trior | Trireg | Vectored | Wait | Wand | Weak0
+        | Weak1 | While | Wire | Wor | Xnor | Xor => Language::V1995,
+        Automatic | Endgenerate | Generate | Genvar | Localparam | Signed | Unsigned => Language::V2001NoConfig,
         Config | Endconfig => Language::V2001,
         Uwire => Language::V2005,
         Unique0 | Let | Global => Language::Sv2009,
         // `randomize` is no reserved word at all, but the parser has always
         // seen it as one in SystemVerilog; keep that, and keep it out of
         // Verilog.
-        AlwaysComb | AlwaysFf | AlwaysLatch | Assert | Assume | Bit | Break | Byte | Class
-        | Const | Constraint | Continue | Cover | Covergroup | Do | Endclass | Endinterface
-        | Endpackage | Endprogram | Endproperty | Enum | Export | Extern | Final | Foreach
-        | Iff | Import | Inside | Int | Interface | JoinAny | JoinNone | Logic | Longint
-        | Modport | Null | Package | Packed | Priority | Program | Property | Return
-        | Sequence | Shortint | Shortreal | Static | String | Struct | Type | Typedef | Union
-        | Unique | Var | Virtual | Void | Timeunit | Timeprecision | Randcase | Rand | Randc
-        | Ref | Local | Protected | New | This | Super | Extends | Bind | Clocking
-        | Endclocking | Matches | Tagged | Wildcard | With | Dist | Solve | Before
+        AlwaysComb | AlwaysFf | AlwaysLatch | Assert | Assume | Bit | Break | Byte | Class | Const | Constraint
+        | Continue | Cover | Covergroup | Do | Endclass | Endinterface | Endpackage | Endprogram | Endproperty
+        | Enum | Export | Extern | Final | Foreach | Iff | Import | Inside | Int | Interface | JoinAny | JoinNone
+        | Logic | Longint | Modport | Null | Package | Packed | Priority | Program | Property | Return | Sequence
+        | Shortint | Shortreal | Static | String | Struct | Type | Typedef | Union | Unique | Var | Virtual | Void
+        | Timeunit | Timeprecision | Randcase | Rand | Randc | Ref | Local | Protected | New | This | Super
+        | Extends | Bind | Clocking | Endclocking | Matches | Tagged | Wildcard | With | Dist | Solve | Before
         | Randomize | Chandle => Language::Sv2005,
     }
 }

@@ -66,10 +66,7 @@ pub(crate) struct Parser<'t> {
 
 impl<'t> Parser<'t> {
     fn new(toks: &'t [Token]) -> Parser<'t> {
-        let eof_span = toks
-            .last()
-            .map(|t| Span::new(t.span.file, t.span.end, t.span.end))
-            .unwrap_or_default();
+        let eof_span = toks.last().map(|t| Span::new(t.span.file, t.span.end, t.span.end)).unwrap_or_default();
         let mut p = Parser {
             toks,
             pos: 0,
@@ -95,9 +92,7 @@ impl<'t> Parser<'t> {
     /// The kind of the token `n` places ahead (directives are not skipped
     /// here; they never appear inside the constructs that look ahead).
     pub(crate) fn peek(&self, n: usize) -> TokenKind {
-        self.toks
-            .get(self.pos + n)
-            .map_or(TokenKind::Eof, |t| t.kind)
+        self.toks.get(self.pos + n).map_or(TokenKind::Eof, |t| t.kind)
     }
 
     pub(crate) fn text(&self) -> &'t str {
@@ -195,26 +190,17 @@ impl<'t> Parser<'t> {
     /// identifier with an empty name (nothing is consumed).
     pub(crate) fn expect_ident(&mut self, what: &str) -> Ident {
         if self.kind() == TokenKind::Ident {
-            let id = Ident {
-                name: self.text().to_string(),
-                span: self.span(),
-            };
+            let id = Ident { name: self.text().to_string(), span: self.span() };
             self.bump();
             return id;
         }
         self.error_expected(what);
-        Ident {
-            name: String::new(),
-            span: self.span(),
-        }
+        Ident { name: String::new(), span: self.span() }
     }
 
     pub(crate) fn eat_ident(&mut self) -> Option<Ident> {
         if self.kind() == TokenKind::Ident {
-            let id = Ident {
-                name: self.text().to_string(),
-                span: self.span(),
-            };
+            let id = Ident { name: self.text().to_string(), span: self.span() };
             self.bump();
             Some(id)
         } else {
@@ -232,11 +218,7 @@ impl<'t> Parser<'t> {
         }
         self.last_error_pos = Some(self.pos);
         let found = self.describe_current();
-        self.diags.error(
-            codes::EXPECTED,
-            self.span(),
-            format!("expected {what}, found {found}"),
-        );
+        self.diags.error(codes::EXPECTED, self.span(), format!("expected {what}, found {found}"));
     }
 
     pub(crate) fn error_at(&mut self, code: wsim_diag::Code, span: Span, msg: impl Into<String>) {
@@ -274,9 +256,7 @@ impl<'t> Parser<'t> {
             match self.kind() {
                 TokenKind::Eof => return,
                 TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => depth += 1,
-                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => {
-                    depth = depth.saturating_sub(1)
-                }
+                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => depth = depth.saturating_sub(1),
                 TokenKind::Op(Op::Semi) if depth == 0 => {
                     self.bump();
                     return;
@@ -296,9 +276,7 @@ impl<'t> Parser<'t> {
             match self.kind() {
                 TokenKind::Eof => return,
                 TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => depth += 1,
-                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => {
-                    depth = depth.saturating_sub(1)
-                }
+                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => depth = depth.saturating_sub(1),
                 TokenKind::Op(Op::Semi) if depth == 0 => {
                     self.bump();
                     return;
@@ -318,9 +296,7 @@ impl<'t> Parser<'t> {
             match self.kind() {
                 TokenKind::Eof => return,
                 TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => depth += 1,
-                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => {
-                    depth = depth.saturating_sub(1)
-                }
+                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => depth = depth.saturating_sub(1),
                 TokenKind::Op(Op::Semi) if depth == 0 => {
                     self.bump();
                     return;
@@ -357,11 +333,7 @@ impl<'t> Parser<'t> {
 
     /// Skip tokens through the matching end keyword (nested occurrences of
     /// the opening construct are counted), used for unsupported constructs.
-    pub(crate) fn skip_to_end_keyword(
-        &mut self,
-        is_open: impl Fn(&Self) -> bool,
-        is_end: impl Fn(&Self) -> bool,
-    ) {
+    pub(crate) fn skip_to_end_keyword(&mut self, is_open: impl Fn(&Self) -> bool, is_end: impl Fn(&Self) -> bool) {
         let mut depth = 0u32;
         loop {
             if self.at_eof() {
@@ -544,20 +516,14 @@ fn is_item_boundary(k: Keyword) -> bool {
 /// Keywords at which statement-level recovery stops.
 fn is_stmt_boundary(k: Keyword) -> bool {
     use Keyword::*;
-    matches!(
-        k,
-        End | Endcase | Join | JoinAny | JoinNone | Else | Begin | If | For | While | Case | Fork
-    )
+    matches!(k, End | Endcase | Join | JoinAny | JoinNone | Else | Begin | If | For | While | Case | Fork)
 }
 
 /// `1ns/1ps`, `10 us / 100 ns`: unit and precision as powers of ten.
 pub(crate) fn parse_timescale(args: &str) -> Option<Timescale> {
     let compact: String = args.chars().filter(|c| !c.is_whitespace()).collect();
     let (unit, precision) = compact.split_once('/')?;
-    Some(Timescale {
-        unit: parse_time_unit_value(unit)?,
-        precision: parse_time_unit_value(precision)?,
-    })
+    Some(Timescale { unit: parse_time_unit_value(unit)?, precision: parse_time_unit_value(precision)? })
 }
 
 /// `1ns` -> -9, `100ps` -> -10, `1s` -> 0 (magnitude 1, 10 or 100 only).
@@ -686,8 +652,5 @@ pub(crate) fn op_text(op: Op) -> &'static str {
 
 /// An expression node standing for something that could not be parsed.
 pub(crate) fn error_expr(span: Span) -> ast::Expr {
-    ast::Expr {
-        kind: ast::ExprKind::Error,
-        span,
-    }
+    ast::Expr { kind: ast::ExprKind::Error, span }
 }

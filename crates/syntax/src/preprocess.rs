@@ -27,11 +27,9 @@ use std::rc::Rc;
 
 pub use crate::lexer::Language;
 use crate::lexer::{Lexer, Raw};
-pub use line_map::{LineDirective, LineMap};
 use crate::token::{Op, Token, TokenKind};
-use macros::{
-    apply_macro_operators, has_macro_operators, scan_macro_text, split_body, BodyPart, Macro, Param,
-};
+pub use line_map::{LineDirective, LineMap};
+use macros::{apply_macro_operators, has_macro_operators, scan_macro_text, split_body, BodyPart, Macro, Param};
 use wsim_diag::codes::preprocess as codes;
 use wsim_diag::{Diagnostic, Diagnostics, FileId, SourceMap, Span};
 
@@ -94,8 +92,7 @@ pub fn preprocess_full(
 ) -> PpOutput {
     let mut pp = Preprocessor::new(sources, opts, loader);
     for (name, value) in PREDEFINED {
-        pp.macros
-            .insert((*name).into(), Rc::new(Macro::object(value)));
+        pp.macros.insert((*name).into(), Rc::new(Macro::object(value)));
     }
     for (name, value) in &opts.defines {
         // Accept an unsplit `NAME=VALUE` too.
@@ -106,25 +103,15 @@ pub fn preprocess_full(
         pp.macros.insert(name.into(), Rc::new(Macro::object(body)));
     }
     for &file in inputs {
-        pp.file_language = opts
-            .language
-            .unwrap_or_else(|| Language::for_file_name(&pp.sources.get(file).name));
+        pp.file_language = opts.language.unwrap_or_else(|| Language::for_file_name(&pp.sources.get(file).name));
         pp.run_file(file);
     }
     let eof_span = inputs.last().map_or(Span::default(), |&f| {
         let end = pp.sources.get(f).text.len() as u32;
         Span::new(f, end, end)
     });
-    pp.out.push(Token {
-        kind: TokenKind::Eof,
-        span: eof_span,
-        text: Box::default(),
-    });
-    PpOutput {
-        tokens: pp.out,
-        diags: pp.diags,
-        line_map: pp.line_map,
-    }
+    pp.out.push(Token { kind: TokenKind::Eof, span: eof_span, text: Box::default() });
+    PpOutput { tokens: pp.out, diags: pp.diags, line_map: pp.line_map }
 }
 
 /// Macros every compilation starts with: the coverage constants of IEEE
@@ -224,28 +211,14 @@ impl Directive {
             "line" => LineRenumber,
             "begin_keywords" => BeginKeywords,
             "end_keywords" => EndKeywords,
-            "pragma"
-            | "protect"
-            | "endprotect"
-            | "default_decay_time"
-            | "default_trireg_strength" => IgnoreLine,
-            "delay_mode_distributed"
-            | "delay_mode_path"
-            | "delay_mode_unit"
-            | "delay_mode_zero" => Ignore,
+            "pragma" | "protect" | "endprotect" | "default_decay_time" | "default_trireg_strength" => IgnoreLine,
+            "delay_mode_distributed" | "delay_mode_path" | "delay_mode_unit" | "delay_mode_zero" => Ignore,
             _ => return None,
         })
     }
 
     fn is_conditional(self) -> bool {
-        matches!(
-            self,
-            Directive::Ifdef
-                | Directive::Ifndef
-                | Directive::Elsif
-                | Directive::Else
-                | Directive::Endif
-        )
+        matches!(self, Directive::Ifdef | Directive::Ifndef | Directive::Elsif | Directive::Else | Directive::Endif)
     }
 }
 
@@ -268,11 +241,7 @@ struct Preprocessor<'a> {
 }
 
 impl<'a> Preprocessor<'a> {
-    fn new(
-        sources: &'a mut SourceMap,
-        opts: &'a PpOptions,
-        loader: &'a dyn FileLoader,
-    ) -> Preprocessor<'a> {
+    fn new(sources: &'a mut SourceMap, opts: &'a PpOptions, loader: &'a dyn FileLoader) -> Preprocessor<'a> {
         Preprocessor {
             sources,
             opts,
@@ -306,20 +275,13 @@ impl<'a> Preprocessor<'a> {
 
     /// The keyword set in force.
     fn language(&self) -> Language {
-        self.keyword_stack
-            .last()
-            .map_or(self.file_language, |&language| language)
+        self.keyword_stack.last().map_or(self.file_language, |&language| language)
     }
 
     /// Open a macro expansion (or rescanned text) covering `span`.
     fn push_expansion(&mut self, file: FileId, text: Rc<str>, span: Span) {
-        let lexer = Lexer::new(file, text)
-            .with_span_override(Some(span))
-            .with_language(self.language());
-        self.stack.push(Frame {
-            lexer,
-            file_cond_base: None,
-        });
+        let lexer = Lexer::new(file, text).with_span_override(Some(span)).with_language(self.language());
+        self.stack.push(Frame { lexer, file_cond_base: None });
     }
 
     fn active(&self) -> bool {
@@ -333,11 +295,7 @@ impl<'a> Preprocessor<'a> {
             let Some(frame) = self.stack.last_mut() else {
                 break;
             };
-            let diags = if active {
-                &mut self.diags
-            } else {
-                &mut self.scratch
-            };
+            let diags = if active { &mut self.diags } else { &mut self.scratch };
             match frame.lexer.next_raw(diags) {
                 Raw::Token(tok) if active => self.out.push(tok),
                 Raw::Token(_) => self.scratch.list.clear(),
@@ -363,11 +321,7 @@ impl<'a> Preprocessor<'a> {
     }
 
     fn lexer(&mut self) -> &mut Lexer {
-        &mut self
-            .stack
-            .last_mut()
-            .expect("a directive is read from an open frame")
-            .lexer
+        &mut self.stack.last_mut().expect("a directive is read from an open frame").lexer
     }
 
     /// [`apply_macro_operators`] with the macros defined now.
@@ -388,19 +342,13 @@ impl<'a> Preprocessor<'a> {
     /// The innermost open file (macro expansions belong to it).
     fn current_file(&self) -> FileId {
         let frame = self.stack.iter().rev().find(|f| f.file_cond_base.is_some());
-        frame
-            .or(self.stack.last())
-            .map_or(FileId(0), |f| f.lexer.file())
+        frame.or(self.stack.last()).map_or(FileId(0), |f| f.lexer.file())
     }
 
     /// Conditionals opened in the innermost file: `else`/`endif` may only
     /// close those.
     fn file_cond_base(&self) -> usize {
-        self.stack
-            .iter()
-            .rev()
-            .find_map(|f| f.file_cond_base)
-            .unwrap_or(0)
+        self.stack.iter().rev().find_map(|f| f.file_cond_base).unwrap_or(0)
     }
 
     /// Handle the backtick at `start` (the lexer stands after it).
@@ -483,22 +431,14 @@ impl<'a> Preprocessor<'a> {
             Directive::Include => self.include(start, span),
             Directive::File => {
                 let (name, _) = self.line_map.presumed(self.sources, span.file, span.start);
-                self.out.push(Token {
-                    kind: TokenKind::StringLit,
-                    span,
-                    text: name.into(),
-                });
+                self.out.push(Token { kind: TokenKind::StringLit, span, text: name.into() });
             }
             Directive::Line => {
                 // Inside a macro use spanning lines, Icarus and Verilator
                 // give the line where the use ends; so do we.
                 let last_byte = span.end.saturating_sub(1).max(span.start);
                 let (_, line) = self.line_map.presumed(self.sources, span.file, last_byte);
-                self.out.push(Token {
-                    kind: TokenKind::Number,
-                    span,
-                    text: line.to_string().into(),
-                });
+                self.out.push(Token { kind: TokenKind::Number, span, text: line.to_string().into() });
             }
             Directive::Bare => self.emit_directive(start, String::new()),
             Directive::WithLine => {
@@ -515,8 +455,7 @@ impl<'a> Preprocessor<'a> {
                     }
                     None => {
                         let name_end = crate::lexer::ident_end(lexer.text().as_bytes(), start + 1);
-                        let message =
-                            format!("`{} needs an argument", lexer.slice(start + 1, name_end));
+                        let message = format!("`{} needs an argument", lexer.slice(start + 1, name_end));
                         self.diags.error(codes::BAD_DIRECTIVE, span, message);
                     }
                 }
@@ -542,11 +481,7 @@ impl<'a> Preprocessor<'a> {
         }
         let end = lexer.pos.max(name_end);
         let span = lexer.span(start, end);
-        self.out.push(Token {
-            kind: TokenKind::Directive,
-            span,
-            text: text.into(),
-        });
+        self.out.push(Token { kind: TokenKind::Directive, span, text: text.into() });
     }
 
     /// Read the macro name after `` `define ``/`` `undef ``/`` `ifdef ``.
@@ -556,11 +491,7 @@ impl<'a> Preprocessor<'a> {
         match lexer.read_ident() {
             Some((s, e)) => Some(lexer.slice(s, e).to_string()),
             None => {
-                self.diags.error(
-                    codes::BAD_DIRECTIVE,
-                    span,
-                    format!("expected a macro name after {directive}"),
-                );
+                self.diags.error(codes::BAD_DIRECTIVE, span, format!("expected a macro name after {directive}"));
                 None
             }
         }
@@ -576,13 +507,7 @@ impl<'a> Preprocessor<'a> {
                 let name = self.conditional_name(directive, span, parent_active);
                 let defined = name.is_some_and(|n| self.macros.contains_key(n.as_str()));
                 let taken = defined == (directive == Directive::Ifdef);
-                self.conds.push(Cond {
-                    active: parent_active && taken,
-                    parent_active,
-                    taken,
-                    seen_else: false,
-                    span,
-                });
+                self.conds.push(Cond { active: parent_active && taken, parent_active, taken, seen_else: false, span });
             }
             Directive::Elsif => {
                 let parent_active = self.conds.last().is_none_or(|c| c.parent_active);
@@ -622,12 +547,7 @@ impl<'a> Preprocessor<'a> {
 
     /// The macro name after `ifdef/`ifndef/`elsif (reported missing only in
     /// text that is not skipped).
-    fn conditional_name(
-        &mut self,
-        directive: Directive,
-        span: Span,
-        report: bool,
-    ) -> Option<String> {
+    fn conditional_name(&mut self, directive: Directive, span: Span, report: bool) -> Option<String> {
         let lexer = self.lexer();
         lexer.skip_line_space();
         if let Some((s, e)) = lexer.read_ident() {
@@ -639,18 +559,13 @@ impl<'a> Preprocessor<'a> {
                 Directive::Ifndef => "`ifndef",
                 _ => "`elsif",
             };
-            self.diags.error(
-                codes::BAD_DIRECTIVE,
-                span,
-                format!("expected a macro name after {name}"),
-            );
+            self.diags.error(codes::BAD_DIRECTIVE, span, format!("expected a macro name after {name}"));
         }
         None
     }
 
     fn unbalanced(&mut self, span: Span, message: &str) {
-        self.diags
-            .error(codes::UNBALANCED_CONDITIONAL, span, message);
+        self.diags.error(codes::UNBALANCED_CONDITIONAL, span, message);
     }
 
     // ---- `define ----
@@ -674,11 +589,7 @@ impl<'a> Preprocessor<'a> {
             match self.read_params() {
                 Ok(params) => Some(params),
                 Err(message) => {
-                    self.diags.error(
-                        codes::BAD_DIRECTIVE,
-                        span,
-                        format!("in `define {name}: {message}"),
-                    );
+                    self.diags.error(codes::BAD_DIRECTIVE, span, format!("in `define {name}: {message}"));
                     self.skip_define_body();
                     return;
                 }
@@ -696,10 +607,7 @@ impl<'a> Preprocessor<'a> {
         let body = scanned.text;
         let mac = match params {
             None => Macro::object(&body),
-            Some(params) => Macro::Function {
-                body: split_body(&body, &params),
-                params,
-            },
+            Some(params) => Macro::Function { body: split_body(&body, &params), params },
         };
         self.macros.insert(name.into(), Rc::new(mac));
     }
@@ -749,11 +657,7 @@ impl<'a> Preprocessor<'a> {
     fn macro_use(&mut self, name: &str, start: usize, name_end: usize) {
         let Some(mac) = self.macros.get(name).cloned() else {
             let span = self.lexer().span(start, name_end);
-            self.diags.error(
-                codes::UNDEFINED_MACRO,
-                span,
-                format!("undefined macro `{name}`"),
-            );
+            self.diags.error(codes::UNDEFINED_MACRO, span, format!("undefined macro `{name}`"));
             // Drop an argument list written right after the name, so the
             // parser does not report it a second time.
             if self.lexer().peek() == Some(b'(') {
@@ -763,20 +667,10 @@ impl<'a> Preprocessor<'a> {
             }
             return;
         };
-        let depth = self
-            .stack
-            .iter()
-            .filter(|f| f.file_cond_base.is_none())
-            .count();
+        let depth = self.stack.iter().filter(|f| f.file_cond_base.is_none()).count();
         let text: Rc<str> = match &*mac {
-            Macro::Object {
-                text,
-                has_operators: false,
-            } => text.clone(),
-            Macro::Object {
-                text,
-                has_operators: true,
-            } => self.apply_operators(text).into(),
+            Macro::Object { text, has_operators: false } => text.clone(),
+            Macro::Object { text, has_operators: true } => self.apply_operators(text).into(),
             Macro::Function { params, body } => {
                 let Some(args) = self.collect_args(name, start, name_end) else {
                     return;
@@ -811,11 +705,7 @@ impl<'a> Preprocessor<'a> {
         if lexer.peek() != Some(b'(') {
             lexer.pos = after_name;
             let span = lexer.span(start, name_end);
-            self.diags.error(
-                codes::MACRO_ARGS,
-                span,
-                format!("macro `{name}` needs an argument list"),
-            );
+            self.diags.error(codes::MACRO_ARGS, span, format!("macro `{name}` needs an argument list"));
             return None;
         }
         lexer.pos += 1;
@@ -842,9 +732,7 @@ impl<'a> Preprocessor<'a> {
                     args.push(clean_arg(lexer.slice(arg_start, lexer.last_start)));
                     return Some(args);
                 }
-                Op::RParen | Op::RBracket | Op::RBrace | Op::AttrClose => {
-                    depth = depth.saturating_sub(1)
-                }
+                Op::RParen | Op::RBracket | Op::RBrace | Op::AttrClose => depth = depth.saturating_sub(1),
                 Op::Comma if depth == 0 => {
                     args.push(clean_arg(lexer.slice(arg_start, lexer.last_start)));
                     arg_start = lexer.pos;
@@ -865,16 +753,9 @@ impl<'a> Preprocessor<'a> {
         span: Span,
     ) -> Option<String> {
         // `M()` passes one empty argument, which is also "no arguments".
-        let n_args = if params.is_empty() && args.len() == 1 && args[0].is_empty() {
-            0
-        } else {
-            args.len()
-        };
+        let n_args = if params.is_empty() && args.len() == 1 && args[0].is_empty() { 0 } else { args.len() };
         if n_args > params.len() {
-            let message = format!(
-                "macro `{name}` takes {} argument(s), but {n_args} were given",
-                params.len()
-            );
+            let message = format!("macro `{name}` takes {} argument(s), but {n_args} were given", params.len());
             self.diags.error(codes::MACRO_ARGS, span, message);
             return None;
         }
@@ -891,8 +772,7 @@ impl<'a> Preprocessor<'a> {
                         params.len(),
                         param.name
                     );
-                    self.diags
-                        .push(Diagnostic::error(codes::MACRO_ARGS, Some(span), message));
+                    self.diags.push(Diagnostic::error(codes::MACRO_ARGS, Some(span), message));
                     return None;
                 }
             }
@@ -904,11 +784,7 @@ impl<'a> Preprocessor<'a> {
                 BodyPart::Param(n) => text.push_str(actuals[*n]),
             }
         }
-        Some(if has_macro_operators(&text) {
-            self.apply_operators(&text)
-        } else {
-            text
-        })
+        Some(if has_macro_operators(&text) { self.apply_operators(&text) } else { text })
     }
 
     // ---- `include ----
@@ -934,28 +810,17 @@ impl<'a> Preprocessor<'a> {
             _ => None,
         };
         let lexer = self.lexer();
-        let span = if path.is_some() {
-            lexer.span(start, lexer.pos)
-        } else {
-            span
-        };
+        let span = if path.is_some() { lexer.span(start, lexer.pos) } else { span };
         let Some(path) = path else {
             // Drop the malformed operand so the parser does not see it.
             lexer.skip_to_line_end();
-            self.diags.error(
-                codes::BAD_DIRECTIVE,
-                span,
-                "expected \"file\" or <file> after `include",
-            );
+            self.diags.error(codes::BAD_DIRECTIVE, span, "expected \"file\" or <file> after `include");
             return;
         };
-        let depth = self
-            .stack
-            .iter()
-            .filter(|f| f.file_cond_base.is_some())
-            .count();
+        let depth = self.stack.iter().filter(|f| f.file_cond_base.is_some()).count();
         if depth > MAX_INCLUDE_DEPTH {
-            let message = format!("`include nested more than {MAX_INCLUDE_DEPTH} deep (recursive include of \"{path}\"?)");
+            let message =
+                format!("`include nested more than {MAX_INCLUDE_DEPTH} deep (recursive include of \"{path}\"?)");
             self.diags.error(codes::INCLUDE_DEPTH, span, message);
             return;
         }
@@ -968,12 +833,8 @@ impl<'a> Preprocessor<'a> {
                 return;
             }
         }
-        let d = Diagnostic::error(
-            codes::INCLUDE_NOT_FOUND,
-            Some(span),
-            format!("cannot find include file \"{path}\""),
-        )
-        .with_note(format!("looked for: {}", candidates.join(", ")));
+        let d = Diagnostic::error(codes::INCLUDE_NOT_FOUND, Some(span), format!("cannot find include file \"{path}\""))
+            .with_note(format!("looked for: {}", candidates.join(", ")));
         self.diags.push(d);
     }
 
@@ -987,8 +848,7 @@ impl<'a> Preprocessor<'a> {
             Some(Macro::Object { text, .. }) => {
                 let t = text.trim();
                 let quoted = t.len() >= 2
-                    && ((t.starts_with('"') && t.ends_with('"'))
-                        || (t.starts_with('<') && t.ends_with('>')));
+                    && ((t.starts_with('"') && t.ends_with('"')) || (t.starts_with('<') && t.ends_with('>')));
                 quoted.then(|| t[1..t.len() - 1].to_string())
             }
             _ => None,

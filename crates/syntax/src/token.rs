@@ -93,40 +93,40 @@ pub enum Op {
     Star,
     Slash,
     Percent,
-    Power,     // **
-    PlusPlus,  // ++
+    Power,      // **
+    PlusPlus,   // ++
     MinusMinus, // --
-    Bang,      // !
-    Tilde,     // ~
-    Amp,       // &
-    TildeAmp,  // ~&
-    Pipe,      // |
-    TildePipe, // ~|
-    Caret,     // ^
+    Bang,       // !
+    Tilde,      // ~
+    Amp,        // &
+    TildeAmp,   // ~&
+    Pipe,       // |
+    TildePipe,  // ~|
+    Caret,      // ^
     TildeCaret, // ~^ or ^~
-    AmpAmp,    // &&
-    PipePipe,  // ||
-    Eq,        // ==
-    Neq,       // !=
-    CaseEq,    // ===
-    CaseNeq,   // !==
-    WildEq,    // ==?
-    WildNeq,   // !=?
+    AmpAmp,     // &&
+    PipePipe,   // ||
+    Eq,         // ==
+    Neq,        // !=
+    CaseEq,     // ===
+    CaseNeq,    // !==
+    WildEq,     // ==?
+    WildNeq,    // !=?
     Lt,
-    Le,        // <= (also nonblocking assignment; the parser decides)
+    Le, // <= (also nonblocking assignment; the parser decides)
     Gt,
     Ge,
-    Shl,       // <<
-    Shr,       // >>
-    AShl,      // <<<
-    AShr,      // >>>
-    Arrow,     // ->  (event trigger, implication)
-    DArrow,    // ->>
-    LogEquiv,  // <->
-    PipeArrow, // |->
+    Shl,          // <<
+    Shr,          // >>
+    AShl,         // <<<
+    AShr,         // >>>
+    Arrow,        // ->  (event trigger, implication)
+    DArrow,       // ->>
+    LogEquiv,     // <->
+    PipeArrow,    // |->
     PipeFatArrow, // |=>
-    FatArrow,  // =>
-    StarGt,    // *>
+    FatArrow,     // =>
+    StarGt,       // *>
 }
 
 macro_rules! keywords {
@@ -140,7 +140,7 @@ macro_rules! keywords {
             /// Every keyword, in declaration order (the lexer builds its
             /// lookup table from this).
             pub const ALL: &'static [Keyword] = &[$(Keyword::$variant),*];
-            pub fn from_str(s: &str) -> Option<Keyword> {
+            pub fn from_text(s: &str) -> Option<Keyword> {
                 match s { $($text => Some(Keyword::$variant),)* _ => None }
             }
             pub fn as_str(self) -> &'static str {

@@ -8,20 +8,11 @@ use wsim_syntax::token::{Keyword, Op, TokenKind};
 /// `(kind, text, start, end)` of every token except the final `Eof`.
 fn toks(src: &str) -> Vec<(TokenKind, String, u32, u32)> {
     let (tokens, diags) = lex(FileId(0), src);
-    assert!(
-        diags.list.is_empty(),
-        "unexpected diagnostics for {src:?}: {:?}",
-        diags.list
-    );
+    assert!(diags.list.is_empty(), "unexpected diagnostics for {src:?}: {:?}", diags.list);
     let (last, rest) = tokens.split_last().expect("at least Eof");
     assert_eq!(last.kind, TokenKind::Eof);
-    assert_eq!(
-        (last.span.start, last.span.end),
-        (src.len() as u32, src.len() as u32)
-    );
-    rest.iter()
-        .map(|t| (t.kind, t.text.to_string(), t.span.start, t.span.end))
-        .collect()
+    assert_eq!((last.span.start, last.span.end), (src.len() as u32, src.len() as u32));
+    rest.iter().map(|t| (t.kind, t.text.to_string(), t.span.start, t.span.end)).collect()
 }
 
 /// `(kind, text)` of every token except `Eof`.
@@ -59,32 +50,17 @@ fn identifiers_keywords_and_system_names() {
         ]
     );
     assert_eq!(one("$display"), (SystemIdent, "$display".into()));
-    assert_eq!(
-        one("$test$plusargs"),
-        (SystemIdent, "$test$plusargs".into())
-    );
+    assert_eq!(one("$test$plusargs"), (SystemIdent, "$test$plusargs".into()));
     assert_eq!(kinds("q[$]")[2], (SystemIdent, "$".into()));
-    assert_eq!(
-        one("always_ff"),
-        (Keyword(self::Keyword::AlwaysFf), "".into())
-    );
-    assert_eq!(
-        one("Module"),
-        (Ident, "Module".into()),
-        "keywords are case sensitive"
-    );
+    assert_eq!(one("always_ff"), (Keyword(self::Keyword::AlwaysFf), "".into()));
+    assert_eq!(one("Module"), (Ident, "Module".into()), "keywords are case sensitive");
     assert_eq!(one("_begin"), (Ident, "_begin".into()));
 }
 
 #[test]
 fn every_keyword_round_trips() {
     for &kw in Keyword::ALL {
-        assert_eq!(
-            one(kw.as_str()),
-            (TokenKind::Keyword(kw), String::new()),
-            "{}",
-            kw.as_str()
-        );
+        assert_eq!(one(kw.as_str()), (TokenKind::Keyword(kw), String::new()), "{}", kw.as_str());
     }
 }
 
@@ -92,15 +68,9 @@ fn every_keyword_round_trips() {
 fn escaped_identifier_drops_backslash_and_ends_at_space() {
     assert_eq!(
         toks("\\foo+bar  x"),
-        vec![
-            (TokenKind::Ident, "foo+bar".into(), 0, 8),
-            (TokenKind::Ident, "x".into(), 10, 11)
-        ]
+        vec![(TokenKind::Ident, "foo+bar".into(), 0, 8), (TokenKind::Ident, "x".into(), 10, 11)]
     );
-    assert_eq!(
-        toks("\\a[0]\n;")[0],
-        (TokenKind::Ident, "a[0]".into(), 0, 5)
-    );
+    assert_eq!(toks("\\a[0]\n;")[0], (TokenKind::Ident, "a[0]".into(), 0, 5));
 }
 
 #[test]
@@ -117,19 +87,9 @@ fn decimal_real_and_time_literals() {
         assert_eq!(one(t), (TimeLiteral, t.into()));
     }
     // A unit that runs into a longer identifier is no time literal.
-    assert_eq!(
-        kinds("10nsx"),
-        vec![(Number, "10".into()), (Ident, "nsx".into())]
-    );
+    assert_eq!(kinds("10nsx"), vec![(Number, "10".into()), (Ident, "nsx".into())]);
     // `1.` is not a real: number, then dot.
-    assert_eq!(
-        kinds("1.x"),
-        vec![
-            (Number, "1".into()),
-            (op(crate::Op::Dot), "".into()),
-            (Ident, "x".into())
-        ]
-    );
+    assert_eq!(kinds("1.x"), vec![(Number, "1".into()), (op(crate::Op::Dot), "".into()), (Ident, "x".into())]);
 }
 
 #[test]
@@ -143,11 +103,7 @@ fn based_literals() {
     assert_eq!(one("'o17"), (BasedNumber, "'o17".into()));
     assert_eq!(
         toks("8'hff;"),
-        vec![
-            (Number, "8".into(), 0, 1),
-            (BasedNumber, "'hff".into(), 1, 5),
-            (op(crate::Op::Semi), "".into(), 5, 6)
-        ]
+        vec![(Number, "8".into(), 0, 1), (BasedNumber, "'hff".into(), 1, 5), (op(crate::Op::Semi), "".into(), 5, 6)]
     );
     assert_eq!(toks("4'b 1010")[1], (BasedNumber, "'b1010".into(), 1, 8));
 }
@@ -155,14 +111,7 @@ fn based_literals() {
 #[test]
 fn unbased_unsized_and_apostrophe() {
     use TokenKind::*;
-    for (src, text) in [
-        ("'0", "0"),
-        ("'1", "1"),
-        ("'x", "x"),
-        ("'z", "z"),
-        ("'X", "X"),
-        ("'Z", "Z"),
-    ] {
+    for (src, text) in [("'0", "0"), ("'1", "1"), ("'x", "x"), ("'z", "z"), ("'X", "X"), ("'Z", "Z")] {
         assert_eq!(one(src), (UnbasedUnsized, text.into()));
     }
     assert_eq!(
@@ -189,15 +138,9 @@ fn unbased_unsized_and_apostrophe() {
 
 #[test]
 fn string_literal_keeps_escapes_raw() {
-    assert_eq!(
-        toks(r#"x = "a\"b\n%d";"#)[2],
-        (TokenKind::StringLit, r#"a\"b\n%d"#.into(), 4, 14)
-    );
+    assert_eq!(toks(r#"x = "a\"b\n%d";"#)[2], (TokenKind::StringLit, r#"a\"b\n%d"#.into(), 4, 14));
     assert_eq!(one(r#""""#), (TokenKind::StringLit, "".into()));
-    assert_eq!(
-        one(r#""// not a comment""#),
-        (TokenKind::StringLit, "// not a comment".into())
-    );
+    assert_eq!(one(r#""// not a comment""#), (TokenKind::StringLit, "// not a comment".into()));
 }
 
 #[test]
@@ -281,11 +224,7 @@ fn all_operators_longest_match() {
         assert!(diags.list.is_empty(), "{src}");
         assert_eq!(tokens.len(), 2, "{src} lexed as {tokens:?}");
         assert_eq!(tokens[0].kind, TokenKind::Op(o), "{src}");
-        assert_eq!(
-            (tokens[0].span.start, tokens[0].span.end),
-            (0, src.len() as u32),
-            "{src}"
-        );
+        assert_eq!((tokens[0].span.start, tokens[0].span.end), (0, src.len() as u32), "{src}");
     }
     // Adjacent operators split by longest match.
     let seq: Vec<_> = kinds("a<<<=b>>>c").into_iter().map(|(k, _)| k).collect();
@@ -298,14 +237,8 @@ fn attributes_versus_star_event_control() {
     use Op::*;
     let seq = |s: &str| kinds(s).into_iter().map(|(k, _)| k).collect::<Vec<_>>();
     assert_eq!(seq("@(*)"), vec![op(At), op(LParen), op(Star), op(RParen)]);
-    assert_eq!(
-        seq("@( * )"),
-        vec![op(At), op(LParen), op(Star), op(RParen)]
-    );
-    assert_eq!(
-        seq("(* full_case *)"),
-        vec![op(AttrOpen), TokenKind::Ident, op(AttrClose)]
-    );
+    assert_eq!(seq("@( * )"), vec![op(At), op(LParen), op(Star), op(RParen)]);
+    assert_eq!(seq("(* full_case *)"), vec![op(AttrOpen), TokenKind::Ident, op(AttrClose)]);
     assert_eq!(
         seq("(* a = 1 *) @(*)"),
         vec![
@@ -352,11 +285,7 @@ fn unterminated_string_is_e0107() {
     );
     let (tokens, _) = lex(FileId(0), "x = \"abc\ny;");
     assert_eq!(tokens[2].text.as_ref(), "abc");
-    assert_eq!(
-        tokens[3].text.as_ref(),
-        "y",
-        "lexing resumes on the next line"
-    );
+    assert_eq!(tokens[3].text.as_ref(), "y", "lexing resumes on the next line");
 }
 
 #[test]
@@ -419,16 +348,9 @@ fn never_panics_on_odd_input() {
     ];
     for src in inputs {
         let (tokens, _) = lex(FileId(0), src);
-        assert_eq!(
-            tokens.last().map(|t| t.kind),
-            Some(TokenKind::Eof),
-            "{src:?}"
-        );
+        assert_eq!(tokens.last().map(|t| t.kind), Some(TokenKind::Eof), "{src:?}");
         for t in &tokens {
-            assert!(
-                t.span.start <= t.span.end && t.span.end as usize <= src.len(),
-                "{src:?}: {t:?}"
-            );
+            assert!(t.span.start <= t.span.end && t.span.end as usize <= src.len(), "{src:?}: {t:?}");
         }
     }
 }

@@ -13,11 +13,7 @@ use wsim_diag::{render, SourceMap};
 use wsim_syntax::{parse, preprocess, FsLoader, PpOptions};
 
 fn env_list(name: &str) -> Vec<String> {
-    std::env::var(name)
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(String::from)
-        .collect()
+    std::env::var(name).unwrap_or_default().split_whitespace().map(String::from).collect()
 }
 
 #[test]
@@ -27,10 +23,7 @@ fn external_corpus_parses_without_errors() {
     assert!(!files.is_empty(), "set WSIM_PARSE_FILES");
     let opts = PpOptions {
         include_dirs: env_list("WSIM_PARSE_INC"),
-        defines: env_list("WSIM_PARSE_DEFS")
-            .into_iter()
-            .map(|d| (d, None))
-            .collect(),
+        defines: env_list("WSIM_PARSE_DEFS").into_iter().map(|d| (d, None)).collect(),
         ..Default::default()
     };
     let mut failures = 0;
@@ -42,12 +35,7 @@ fn external_corpus_parses_without_errors() {
         let (_, diags) = parse(&tokens);
         let unsupported = diags.list.iter().filter(|d| d.code.id == "E0202").count();
         let errors: Vec<_> = diags.list.iter().filter(|d| d.code.id != "E0202").collect();
-        println!(
-            "{path}: {} preprocessor, {} unsupported, {} parse errors",
-            pp.list.len(),
-            unsupported,
-            errors.len()
-        );
+        println!("{path}: {} preprocessor, {} unsupported, {} parse errors", pp.list.len(), unsupported, errors.len());
         for d in pp.list.iter().take(3).chain(errors.iter().copied()) {
             print!("{}", render(&sm, d));
         }

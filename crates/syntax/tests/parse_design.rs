@@ -25,45 +25,17 @@ fn picorv32_style_core_parses_cleanly() {
     assert_eq!(mods.len(), 2);
     let cpu = mods[0];
     assert_eq!(cpu.name.name, "tiny_rv32");
-    assert_eq!(
-        cpu.timescale,
-        Some(Timescale {
-            unit: -9,
-            precision: -12
-        })
-    );
+    assert_eq!(cpu.timescale, Some(Timescale { unit: -9, precision: -12 }));
     assert_eq!(cpu.params.iter().map(|p| p.assigns.len()).sum::<usize>(), 5);
-    let PortList::Ansi(ports) = &cpu.ports else {
-        panic!()
-    };
+    let PortList::Ansi(ports) = &cpu.ports else { panic!() };
     assert_eq!(ports.len(), 13);
-    assert_eq!(
-        (ports[1].name.name.as_str(), ports[1].dir),
-        ("resetn", Direction::Input)
-    );
-    let functions = cpu
-        .items
-        .iter()
-        .filter(|i| matches!(i, ModuleItem::Function(_)))
-        .count();
-    let regions = cpu
-        .items
-        .iter()
-        .filter(|i| matches!(i, ModuleItem::GenerateRegion(..)))
-        .count();
-    let processes = cpu
-        .items
-        .iter()
-        .filter(|i| matches!(i, ModuleItem::Process(_)))
-        .count();
+    assert_eq!((ports[1].name.name.as_str(), ports[1].dir), ("resetn", Direction::Input));
+    let functions = cpu.items.iter().filter(|i| matches!(i, ModuleItem::Function(_))).count();
+    let regions = cpu.items.iter().filter(|i| matches!(i, ModuleItem::GenerateRegion(..))).count();
+    let processes = cpu.items.iter().filter(|i| matches!(i, ModuleItem::Process(_))).count();
     assert_eq!((functions, regions, processes), (3, 2, 4));
     let soc = mods[1];
-    let ModuleItem::Instance(inst) = soc
-        .items
-        .iter()
-        .find(|i| matches!(i, ModuleItem::Instance(_)))
-        .unwrap()
-    else {
+    let ModuleItem::Instance(inst) = soc.items.iter().find(|i| matches!(i, ModuleItem::Instance(_))).unwrap() else {
         panic!()
     };
     assert_eq!(inst.instances[0].conns.len(), 13);
@@ -72,9 +44,7 @@ fn picorv32_style_core_parses_cleanly() {
 #[test]
 fn everyday_systemverilog_parses_cleanly() {
     let unit = parse_pp_ok(include_str!("parse_data/sv_everyday.sv"));
-    assert!(
-        matches!(&unit.items[0], Item::Package(p) if p.name.name == "bus_pkg" && p.items.len() == 4)
-    );
+    assert!(matches!(&unit.items[0], Item::Package(p) if p.name.name == "bus_pkg" && p.items.len() == 4));
     let mods: Vec<&ModuleDecl> = unit
         .items
         .iter()
@@ -88,19 +58,13 @@ fn everyday_systemverilog_parses_cleanly() {
     assert!(mods.iter().all(|m| m.default_nettype.is_none()));
     assert_eq!(mods[1].imports.len(), 1);
     // `localparam` in the header list stays local; the others are overridable.
-    assert_eq!(
-        mods[0].params.iter().map(|p| p.local).collect::<Vec<_>>(),
-        [false, false, true]
-    );
+    assert_eq!(mods[0].params.iter().map(|p| p.local).collect::<Vec<_>>(), [false, false, true]);
     let tb = mods[2];
     let inst = tb.items.iter().find_map(|i| match i {
         ModuleItem::Instance(x) => Some(x),
         _ => None,
     });
-    assert!(matches!(
-        &inst.unwrap().instances[0].conns[..],
-        [PortConn::Wildcard(_)]
-    ));
+    assert!(matches!(&inst.unwrap().instances[0].conns[..], [PortConn::Wildcard(_)]));
 }
 
 /// A ~1 MB file: the core repeated under different module names.
@@ -108,10 +72,7 @@ fn big_source() -> String {
     let mut s = String::new();
     let mut n = 0;
     while s.len() < 1_000_000 {
-        s.push_str(
-            &CPU.replace("tiny_rv32", &format!("core{n}"))
-                .replace("tiny_soc", &format!("soc{n}")),
-        );
+        s.push_str(&CPU.replace("tiny_rv32", &format!("core{n}")).replace("tiny_soc", &format!("soc{n}")));
         n += 1;
     }
     s
@@ -134,11 +95,7 @@ fn throughput_at_least_20_mb_per_second() {
         best = best.min(secs);
     }
     let mbps = src.len() as f64 / 1e6 / best;
-    eprintln!(
-        "lex+preprocess+parse: {:.1} MB in {:.1} ms = {mbps:.1} MB/s",
-        src.len() as f64 / 1e6,
-        best * 1e3
-    );
+    eprintln!("lex+preprocess+parse: {:.1} MB in {:.1} ms = {mbps:.1} MB/s", src.len() as f64 / 1e6, best * 1e3);
     assert!(mbps >= 20.0, "{mbps:.1} MB/s");
 }
 

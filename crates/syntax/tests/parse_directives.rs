@@ -47,16 +47,10 @@ module e; endmodule
 
 #[test]
 fn directive_inside_a_module_body_is_transparent() {
-    let unit = parse_pp_ok("module a;\nwire x;\n`celldefine\nassign x = 1;\nendmodule\n`timescale 100us/1us\nmodule b; endmodule\n");
-    assert_eq!(
-        modules(&unit)[1].1,
-        Some(Timescale {
-            unit: -4,
-            precision: -6
-        })
+    let unit = parse_pp_ok(
+        "module a;\nwire x;\n`celldefine\nassign x = 1;\nendmodule\n`timescale 100us/1us\nmodule b; endmodule\n",
     );
-    let Item::Module(a) = &unit.items[0] else {
-        panic!()
-    };
+    assert_eq!(modules(&unit)[1].1, Some(Timescale { unit: -4, precision: -6 }));
+    let Item::Module(a) = &unit.items[0] else { panic!() };
     assert_eq!(a.items.len(), 2);
 }

@@ -58,10 +58,7 @@ fn malformed_numbers() {
 
 #[test]
 fn missing_end_keywords() {
-    check(
-        "module t;\nwire a;\n",
-        "t.v:3:1: error[E0201]: expected `endmodule`, found end of input\n 3 | \n   | ^\n",
-    );
+    check("module t;\nwire a;\n", "t.v:3:1: error[E0201]: expected `endmodule`, found end of input\n 3 | \n   | ^\n");
     check(
         "module t;\ninitial begin\ncase (a)\n1: x = 1;\nendmodule\n",
         "t.v:5:1: error[E0201]: expected `endcase`, found `endmodule`\n 5 | endmodule\n   | ^^^^^^^^^\n",
@@ -96,23 +93,12 @@ fn recovery_keeps_later_items_and_modules() {
 
     let src = "module t;\ninitial begin\n  x = (a + ;\n  y = 1;\nend\nwire z;\nendmodule\n";
     let (unit, diags) = parse_src(src);
-    assert_eq!(
-        diags,
-        "t.v:3:12: error[E0201]: expected expression, found `;`\n 3 |   x = (a + ;\n   |            ^\n"
-    );
-    let Item::Module(m) = &unit.items[0] else {
-        panic!()
-    };
+    assert_eq!(diags, "t.v:3:12: error[E0201]: expected expression, found `;`\n 3 |   x = (a + ;\n   |            ^\n");
+    let Item::Module(m) = &unit.items[0] else { panic!() };
     assert_eq!(m.items.len(), 2, "{:?}", m.items);
-    let ModuleItem::Process(p) = &m.items[0] else {
-        panic!()
-    };
-    let StmtKind::Block { stmts, .. } = &p.body.kind else {
-        panic!()
-    };
-    assert!(
-        matches!(&stmts.last().unwrap().kind, StmtKind::Assign { lhs, .. } if sexpr(lhs) == "y")
-    );
+    let ModuleItem::Process(p) = &m.items[0] else { panic!() };
+    let StmtKind::Block { stmts, .. } = &p.body.kind else { panic!() };
+    assert!(matches!(&stmts.last().unwrap().kind, StmtKind::Assign { lhs, .. } if sexpr(lhs) == "y"));
 }
 
 #[test]
@@ -123,9 +109,7 @@ fn unterminated_port_connection_list() {
         diags,
         "t.v:2:23: error[E0201]: expected `)`, found `;`\n 2 |   sub u1 (.a(x), .b(y);\n   |                       ^\n"
     );
-    let Item::Module(m) = &unit.items[0] else {
-        panic!()
-    };
+    let Item::Module(m) = &unit.items[0] else { panic!() };
     assert!(matches!(&m.items[1], ModuleItem::Net(_)));
 }
 

@@ -45,9 +45,7 @@ fn le_inside_expression_is_a_comparison() {
     assert_eq!(expr("a <= b"), "(<= a b)");
     let s = stmt("x <= a <= b;");
     match s {
-        wsim_syntax::ast::StmtKind::Assign {
-            nonblocking, rhs, ..
-        } => {
+        wsim_syntax::ast::StmtKind::Assign { nonblocking, rhs, .. } => {
             assert!(nonblocking);
             assert_eq!(sexpr(&rhs), "(<= a b)");
         }
@@ -81,10 +79,7 @@ fn number_literals() {
 
 #[test]
 fn string_escapes_are_processed() {
-    assert_eq!(
-        expr(r#""a\n\t\\\"\101\x42""#),
-        format!("{:?}", "a\n\t\\\"AB")
-    );
+    assert_eq!(expr(r#""a\n\t\\\"\101\x42""#), format!("{:?}", "a\n\t\\\"AB"));
 }
 
 #[test]
@@ -99,10 +94,7 @@ fn selects_members_and_calls() {
     assert_eq!(expr("f()"), "(call f)");
     assert_eq!(expr("f(a, , b)"), "(call f a _ b)");
     assert_eq!(expr("u.f(x)"), "(call u.f x)");
-    assert_eq!(
-        expr("f(.a(1), .b(), .c(x + 1))"),
-        "(call f .a(1) .b() .c((+ x 1)))"
-    );
+    assert_eq!(expr("f(.a(1), .b(), .c(x + 1))"), "(call f .a(1) .b() .c((+ x 1)))");
     assert_eq!(expr("pkg::C + 1"), "(+ pkg::C 1)");
     assert_eq!(expr("pkg::f(1)"), "(call pkg::f 1)");
 }
@@ -140,10 +132,7 @@ fn concatenation_replication_and_patterns() {
     assert_eq!(expr("'{default: 0}"), "'{default:0}");
     assert_eq!(expr("'{x: 1, y: 2}"), "'{x:1 y:2}");
     assert_eq!(expr("'{4{1'b0}}"), "'{{4 {1'b0}}}");
-    assert_eq!(
-        expr("pair_t'{hi: 1, default: '0}"),
-        "(cast pair_t '{hi:1 default:'0})"
-    );
+    assert_eq!(expr("pair_t'{hi: 1, default: '0}"), "(cast pair_t '{hi:1 default:'0})");
     assert_eq!(expr("p::t'{1, 2}"), "(cast p::t '{1 2})");
     assert_eq!(expr("int'{0}"), "(cast int '{0})");
 }
@@ -165,10 +154,7 @@ fn increment_in_expressions() {
 
 #[test]
 fn casts_as_call_arguments() {
-    assert_eq!(
-        expr("f(real'(a) / real'(b), 2)"),
-        "(call f (/ (cast real a) (cast real b)) 2)"
-    );
+    assert_eq!(expr("f(real'(a) / real'(b), 2)"), "(call f (/ (cast real a) (cast real b)) 2)");
 }
 
 #[test]
@@ -176,22 +162,12 @@ fn long_conditional_chains_do_not_hit_the_nesting_limit() {
     use wsim_syntax::ast::{ExprKind, ModuleItem};
     let arms: String = (0..1000).map(|i| format!("s == {i} ? {i} : ")).collect();
     let it = body(&format!("assign x = {arms}0;"));
-    let ModuleItem::ContAssign(ca) = &it[0] else {
-        panic!()
-    };
+    let ModuleItem::ContAssign(ca) = &it[0] else { panic!() };
     // Walk the else-chain iteratively (the tree is 1000 deep).
     let mut cur = &ca.assigns[0].1;
     let mut arm = 0;
-    while let ExprKind::Cond {
-        cond,
-        then_expr,
-        else_expr,
-    } = &cur.kind
-    {
-        assert_eq!(
-            (sexpr(cond), sexpr(then_expr)),
-            (format!("(== s {arm})"), arm.to_string())
-        );
+    while let ExprKind::Cond { cond, then_expr, else_expr } = &cur.kind {
+        assert_eq!((sexpr(cond), sexpr(then_expr)), (format!("(== s {arm})"), arm.to_string()));
         arm += 1;
         cur = else_expr;
     }

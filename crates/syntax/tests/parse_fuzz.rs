@@ -139,10 +139,7 @@ const OPS: &[Op] = &[
 fn random_token(rng: &mut Rng, offset: u32) -> Token {
     let span = Span::new(FileId(0), offset, offset + 1);
     let (kind, text): (TokenKind, &str) = match rng.below(10) {
-        0..=2 => (
-            TokenKind::Keyword(Keyword::from_str(KEYWORDS[rng.below(KEYWORDS.len())]).unwrap()),
-            "",
-        ),
+        0..=2 => (TokenKind::Keyword(Keyword::from_text(KEYWORDS[rng.below(KEYWORDS.len())]).unwrap()), ""),
         3..=5 => (TokenKind::Op(OPS[rng.below(OPS.len())]), ""),
         6 => (TokenKind::Ident, ["a", "b", "clk", "x"][rng.below(4)]),
         7 => (TokenKind::Number, ["0", "1", "8", "42"][rng.below(4)]),
@@ -156,28 +153,15 @@ fn random_token(rng: &mut Rng, offset: u32) -> Token {
         },
         _ => (
             TokenKind::Directive,
-            [
-                "timescale 1ns/1ps",
-                "default_nettype none",
-                "resetall",
-                "timescale bad",
-            ][rng.below(4)],
+            ["timescale 1ns/1ps", "default_nettype none", "resetall", "timescale bad"][rng.below(4)],
         ),
     };
-    Token {
-        kind,
-        span,
-        text: text.into(),
-    }
+    Token { kind, span, text: text.into() }
 }
 
 fn with_eof(mut toks: Vec<Token>) -> Vec<Token> {
     let end = toks.last().map_or(0, |t| t.span.end);
-    toks.push(Token {
-        kind: TokenKind::Eof,
-        span: Span::new(FileId(0), end, end),
-        text: "".into(),
-    });
+    toks.push(Token { kind: TokenKind::Eof, span: Span::new(FileId(0), end, end), text: "".into() });
     toks
 }
 
@@ -190,12 +174,7 @@ fn random_token_sequences_terminate() {
         let toks = with_eof(toks);
         let (_, diags) = parse(&toks);
         // One diagnostic per token at most (plus end-of-input reports).
-        assert!(
-            diags.list.len() <= toks.len() + 8,
-            "{} diags for {} tokens",
-            diags.list.len(),
-            toks.len()
-        );
+        assert!(diags.list.len() <= toks.len() + 8, "{} diags for {} tokens", diags.list.len(), toks.len());
     }
 }
 
@@ -248,40 +227,15 @@ fn mutated_real_code_terminates() {
 fn pathological_nesting_is_reported_not_overflowing() {
     let deep = 5000;
     let cases = [
-        format!(
-            "module m; assign x = {}a{};\nendmodule",
-            "(".repeat(deep),
-            ")".repeat(deep)
-        ),
+        format!("module m; assign x = {}a{};\nendmodule", "(".repeat(deep), ")".repeat(deep)),
         format!("module m; assign x = {}a;\nendmodule", "-".repeat(deep)),
-        format!(
-            "module m; assign x = {}a{};\nendmodule",
-            "{".repeat(deep),
-            "}".repeat(deep)
-        ),
-        format!(
-            "module m; initial {} x = 1; {}\nendmodule",
-            "begin ".repeat(deep),
-            "end ".repeat(deep)
-        ),
-        format!(
-            "module m; initial {} x = 1;\nendmodule",
-            "if (a) ".repeat(deep)
-        ),
-        format!(
-            "module m; {} wire w; {}\nendmodule",
-            "begin ".repeat(deep),
-            "end ".repeat(deep)
-        ),
-        format!(
-            "module m; assign x = a{};\nendmodule",
-            " ? b : a".repeat(deep)
-        ),
+        format!("module m; assign x = {}a{};\nendmodule", "{".repeat(deep), "}".repeat(deep)),
+        format!("module m; initial {} x = 1; {}\nendmodule", "begin ".repeat(deep), "end ".repeat(deep)),
+        format!("module m; initial {} x = 1;\nendmodule", "if (a) ".repeat(deep)),
+        format!("module m; {} wire w; {}\nendmodule", "begin ".repeat(deep), "end ".repeat(deep)),
+        format!("module m; assign x = a{};\nendmodule", " ? b : a".repeat(deep)),
         format!("module m; assign x = {}0;\nendmodule", "a[".repeat(deep)),
-        format!(
-            "module m; initial begin {} x = 1; end\nendmodule",
-            "l: ".repeat(deep)
-        ),
+        format!("module m; initial begin {} x = 1; end\nendmodule", "l: ".repeat(deep)),
         format!("module m; {} x; endmodule", "struct { ".repeat(deep)),
         format!("module m; initial {} ;\nendmodule", "#1 @(a) ".repeat(deep)),
         format!("module m; initial x = {};\nendmodule", "f(".repeat(deep)),
@@ -289,21 +243,14 @@ fn pathological_nesting_is_reported_not_overflowing() {
     for src in &cases {
         let (toks, _) = lex(FileId(0), src);
         let (_, diags) = parse(&toks);
-        assert!(
-            diags.has_errors(),
-            "nesting of {deep} levels must be reported"
-        );
+        assert!(diags.has_errors(), "nesting of {deep} levels must be reported");
     }
     // A long chain of labels is iterated, not recursed into.
     let src = format!("module m; {} wire w;\nendmodule", "l: ".repeat(deep));
     let (toks, _) = lex(FileId(0), &src);
     let _ = parse(&toks);
     // Moderate nesting (what real code has) is fine.
-    let src = format!(
-        "module m; assign x = {}a{};\nendmodule",
-        "(".repeat(60),
-        ")".repeat(60)
-    );
+    let src = format!("module m; assign x = {}a{};\nendmodule", "(".repeat(60), ")".repeat(60));
     let (toks, _) = lex(FileId(0), &src);
     let (_, diags) = parse(&toks);
     assert!(diags.list.is_empty());

@@ -17,23 +17,10 @@ fn module_header_with_parameter_port_list() {
     assert_eq!(m.name.name, "m");
     assert!(m.has_param_port_list);
     assert_eq!(m.params.len(), 4);
-    assert_eq!(
-        m.params[0]
-            .assigns
-            .iter()
-            .map(|a| a.name.name.as_str())
-            .collect::<Vec<_>>(),
-        ["W", "D"]
-    );
+    assert_eq!(m.params[0].assigns.iter().map(|a| a.name.name.as_str()).collect::<Vec<_>>(), ["W", "D"]);
     assert!(!m.params[0].local && m.params[0].ty.is_none());
     assert!(m.params[1].is_type);
-    assert!(matches!(
-        &m.params[1].assigns[0].value,
-        Some(ParamValue::Type(DataType::Atom {
-            atom: IntAtom::Int,
-            ..
-        }))
-    ));
+    assert!(matches!(&m.params[1].assigns[0].value, Some(ParamValue::Type(DataType::Atom { atom: IntAtom::Int, .. }))));
     assert!(m.params[2].local);
     assert_eq!(type_str(m.params[3].ty.as_ref().unwrap()), "int unsigned");
     assert_eq!(m.timescale, None);
@@ -47,21 +34,15 @@ fn header_imports_and_macromodule_and_program() {
          macromodule a import p::*, q::x; (); endmodule
          program automatic t; endprogram",
     );
-    let Item::Package(p) = &unit.items[0] else {
-        panic!()
-    };
+    let Item::Package(p) = &unit.items[0] else { panic!() };
     assert_eq!(p.items.len(), 2);
-    let Item::Module(a) = &unit.items[1] else {
-        panic!()
-    };
+    let Item::Module(a) = &unit.items[1] else { panic!() };
     assert_eq!(a.kind, ModuleKind::Macromodule);
     assert_eq!(a.imports.len(), 2);
     assert!(a.imports[0].name.is_none());
     assert_eq!(a.imports[1].name.as_ref().unwrap().name, "x");
     assert_eq!(a.ports, PortList::None);
-    let Item::Module(t) = &unit.items[2] else {
-        panic!()
-    };
+    let Item::Module(t) = &unit.items[2] else { panic!() };
     assert_eq!(t.kind, ModuleKind::Program);
 }
 
@@ -71,21 +52,10 @@ fn ansi_ports_inherit_direction_and_type() {
         "module m(input [3:0] a, b, output reg q, r, input wire signed [1:0] s, logic t,
                   output logic [7:0] y, output int n, inout z, var logic v); endmodule",
     );
-    let PortList::Ansi(ps) = m.ports else {
-        panic!("not ansi")
-    };
+    let PortList::Ansi(ps) = m.ports else { panic!("not ansi") };
     let show: Vec<String> = ps
         .iter()
-        .map(|p| {
-            format!(
-                "{:?} {:?} {} {} {}",
-                p.dir,
-                p.net_type,
-                p.is_var,
-                type_str(&p.ty),
-                p.name.name
-            )
-        })
+        .map(|p| format!("{:?} {:?} {} {} {}", p.dir, p.net_type, p.is_var, type_str(&p.ty), p.name.name))
         .collect();
     assert_eq!(
         show,
@@ -107,9 +77,7 @@ fn ansi_ports_inherit_direction_and_type() {
 #[test]
 fn first_ansi_port_without_direction_is_inout() {
     let m = module("module m(wire a, input b); endmodule");
-    let PortList::Ansi(ps) = m.ports else {
-        panic!()
-    };
+    let PortList::Ansi(ps) = m.ports else { panic!() };
     assert_eq!(ps[0].dir, Direction::Inout);
     assert_eq!(ps[0].net_type, Some(NetType::Wire));
 }
@@ -121,9 +89,7 @@ fn non_ansi_ports_and_body_declarations() {
            input a; input [1:0] b; output reg [7:0] x; inout wire d; output e, f;
          endmodule",
     );
-    let PortList::NonAnsi(ps) = &m.ports else {
-        panic!()
-    };
+    let PortList::NonAnsi(ps) = &m.ports else { panic!() };
     let show: Vec<String> = ps
         .iter()
         .map(|p| {
@@ -135,20 +101,11 @@ fn non_ansi_ports_and_body_declarations() {
         })
         .collect();
     assert_eq!(show, ["a=a", "-=b[1:0]", "c=x", "d=-", "-={e f}", "-=-"]);
-    let ModuleItem::PortDecl(x) = &m.items[2] else {
-        panic!()
-    };
-    assert_eq!(
-        (x.dir, x.is_var, type_str(&x.ty)),
-        (Direction::Output, true, "reg[7:0]".to_string())
-    );
-    let ModuleItem::PortDecl(d) = &m.items[3] else {
-        panic!()
-    };
+    let ModuleItem::PortDecl(x) = &m.items[2] else { panic!() };
+    assert_eq!((x.dir, x.is_var, type_str(&x.ty)), (Direction::Output, true, "reg[7:0]".to_string()));
+    let ModuleItem::PortDecl(d) = &m.items[3] else { panic!() };
     assert_eq!((d.dir, d.net_type), (Direction::Inout, Some(NetType::Wire)));
-    let ModuleItem::PortDecl(ef) = &m.items[4] else {
-        panic!()
-    };
+    let ModuleItem::PortDecl(ef) = &m.items[4] else { panic!() };
     assert_eq!(names(&ef.names), ["e", "f"]);
 }
 
@@ -160,10 +117,7 @@ fn net_declarations_with_strength_delay_and_init() {
          wand w; supply0 gnd; trireg (small) cap; wire logic [1:0] l; wire signed [7:0] s;",
     );
     let ModuleItem::Net(a) = &it[0] else { panic!() };
-    assert_eq!(
-        (a.net_type, type_str(&a.ty)),
-        (NetType::Wire, "implicit[3:0]".to_string())
-    );
+    assert_eq!((a.net_type, type_str(&a.ty)), (NetType::Wire, "implicit[3:0]".to_string()));
     assert_eq!(names(&a.nets), ["a", "c"]);
     assert_eq!(sexpr(a.nets[0].init.as_ref().unwrap()), "b");
     let ModuleItem::Net(t) = &it[1] else { panic!() };
@@ -178,15 +132,7 @@ fn net_declarations_with_strength_delay_and_init() {
         .collect();
     assert_eq!(
         kinds,
-        [
-            NetType::Wire,
-            NetType::Tri1,
-            NetType::Wand,
-            NetType::Supply0,
-            NetType::Trireg,
-            NetType::Wire,
-            NetType::Wire
-        ]
+        [NetType::Wire, NetType::Tri1, NetType::Wand, NetType::Supply0, NetType::Trireg, NetType::Wire, NetType::Wire]
     );
     let ModuleItem::Net(l) = &it[5] else { panic!() };
     assert_eq!(type_str(&l.ty), "logic[1:0]");
@@ -202,12 +148,9 @@ fn variable_declarations_of_every_type() {
     let show: Vec<String> = it
         .iter()
         .map(|i| match i {
-            ModuleItem::Var(v) => format!(
-                "{} {}{}",
-                type_str(&v.ty),
-                names(&v.vars).join(","),
-                dims(&v.vars[0].unpacked)
-            ),
+            ModuleItem::Var(v) => {
+                format!("{} {}{}", type_str(&v.ty), names(&v.vars).join(","), dims(&v.vars[0].unpacked))
+            }
             other => format!("{other:?}"),
         })
         .collect();
@@ -234,9 +177,7 @@ fn variable_declarations_of_every_type() {
             "implicit[2:0] vv",
         ]
     );
-    let ModuleItem::Var(c) = &it[16] else {
-        panic!()
-    };
+    let ModuleItem::Var(c) = &it[16] else { panic!() };
     assert!(c.is_const);
 }
 
@@ -254,12 +195,7 @@ fn typedefs_of_enums_structs_and_unions() {
     let tds: Vec<String> = it
         .iter()
         .filter_map(|i| match i {
-            ModuleItem::Typedef(t) => Some(format!(
-                "{}={}{}",
-                t.name.name,
-                type_str(&t.ty),
-                dims(&t.unpacked)
-            )),
+            ModuleItem::Typedef(t) => Some(format!("{}={}{}", t.name.name, type_str(&t.ty), dims(&t.unpacked))),
             _ => None,
         })
         .collect();
@@ -279,58 +215,32 @@ fn typedefs_of_enums_structs_and_unions() {
 
 #[test]
 fn body_parameters_are_local_when_a_header_list_exists() {
-    let unit = parse_ok("package p; parameter A = 1; endpackage module m; if (1) begin : g parameter B = 2; end endmodule");
-    let Item::Package(p) = &unit.items[0] else {
-        panic!()
-    };
+    let unit =
+        parse_ok("package p; parameter A = 1; endpackage module m; if (1) begin : g parameter B = 2; end endmodule");
+    let Item::Package(p) = &unit.items[0] else { panic!() };
     assert!(matches!(&p.items[0], ModuleItem::Param(d) if d.local));
-    let Item::Module(m) = &unit.items[1] else {
-        panic!()
-    };
-    let ModuleItem::GenIf { then_block, .. } = &m.items[0] else {
-        panic!()
-    };
+    let Item::Module(m) = &unit.items[1] else { panic!() };
+    let ModuleItem::GenIf { then_block, .. } = &m.items[0] else { panic!() };
     assert!(matches!(&then_block.items[0], ModuleItem::Param(d) if d.local));
     let m = module("module m #(P = 1); parameter Q = 2; localparam [3:0] R = 3, S = 4; endmodule");
-    let ModuleItem::Param(q) = &m.items[0] else {
-        panic!()
-    };
+    let ModuleItem::Param(q) = &m.items[0] else { panic!() };
     assert!(q.local);
-    let ModuleItem::Param(r) = &m.items[1] else {
-        panic!()
-    };
+    let ModuleItem::Param(r) = &m.items[1] else { panic!() };
     assert!(r.local);
     assert_eq!(type_str(r.ty.as_ref().unwrap()), "implicit[3:0]");
     assert_eq!(r.assigns.len(), 2);
     let m = module("module m; parameter Q = 2; endmodule");
-    let ModuleItem::Param(q) = &m.items[0] else {
-        panic!()
-    };
+    let ModuleItem::Param(q) = &m.items[0] else { panic!() };
     assert!(!q.local);
 }
 
 #[test]
 fn continuous_assignments_with_delay_and_strength() {
-    let it = body(
-        "assign #(1,2) a = b, c = d; assign (strong0, strong1) #5 {x, y} = z; assign e[3:0] = f;",
-    );
-    let ModuleItem::ContAssign(a) = &it[0] else {
-        panic!()
-    };
-    assert_eq!(
-        a.delay
-            .as_ref()
-            .unwrap()
-            .values
-            .iter()
-            .map(sexpr)
-            .collect::<Vec<_>>(),
-        ["1", "2"]
-    );
+    let it = body("assign #(1,2) a = b, c = d; assign (strong0, strong1) #5 {x, y} = z; assign e[3:0] = f;");
+    let ModuleItem::ContAssign(a) = &it[0] else { panic!() };
+    assert_eq!(a.delay.as_ref().unwrap().values.iter().map(sexpr).collect::<Vec<_>>(), ["1", "2"]);
     assert_eq!(a.assigns.len(), 2);
-    let ModuleItem::ContAssign(b) = &it[1] else {
-        panic!()
-    };
+    let ModuleItem::ContAssign(b) = &it[1] else { panic!() };
     assert_eq!(sexpr(&b.assigns[0].0), "{x y}");
     assert_eq!(sexpr(&b.delay.as_ref().unwrap().values[0]), "5");
 }
@@ -349,10 +259,7 @@ fn processes() {
         })
         .collect();
     use ProcessKind::*;
-    assert_eq!(
-        kinds,
-        [Always, AlwaysComb, AlwaysFf, AlwaysLatch, Initial, Final]
-    );
+    assert_eq!(kinds, [Always, AlwaysComb, AlwaysFf, AlwaysLatch, Initial, Final]);
 }
 
 #[test]
@@ -362,15 +269,11 @@ fn instantiations() {
          sub #5 u3 [3:0] (a[0], {b, c});
          sub u4 ();",
     );
-    let ModuleItem::Instance(i) = &it[0] else {
-        panic!()
-    };
+    let ModuleItem::Instance(i) = &it[0] else { panic!() };
     assert_eq!(i.module.name, "sub");
     assert_eq!(i.params.len(), 3);
     assert!(matches!(&i.params[0], ParamConn::Ordered(ParamValue::Expr(e)) if sexpr(e) == "8"));
-    assert!(
-        matches!(&i.params[1], ParamConn::Named { name, value: Some(ParamValue::Type(_)) } if name.name == "T")
-    );
+    assert!(matches!(&i.params[1], ParamConn::Named { name, value: Some(ParamValue::Type(_)) } if name.name == "T"));
     assert!(matches!(&i.params[2], ParamConn::Named { value: None, .. }));
     assert_eq!(i.instances.len(), 2);
     let conns: Vec<String> = i.instances[0]
@@ -385,18 +288,11 @@ fn instantiations() {
         })
         .collect();
     assert_eq!(conns, [".a(x)", ".b()", ".c(c)", ".*"]);
-    assert!(matches!(
-        &i.instances[1].conns[1],
-        PortConn::Ordered(None, _)
-    ));
-    let ModuleItem::Instance(a) = &it[1] else {
-        panic!()
-    };
+    assert!(matches!(&i.instances[1].conns[1], PortConn::Ordered(None, _)));
+    let ModuleItem::Instance(a) = &it[1] else { panic!() };
     assert_eq!(dims(&a.instances[0].unpacked), "[3:0]");
     assert!(matches!(&a.params[0], ParamConn::Ordered(ParamValue::Expr(e)) if sexpr(e) == "5"));
-    let ModuleItem::Instance(e) = &it[2] else {
-        panic!()
-    };
+    let ModuleItem::Instance(e) = &it[2] else { panic!() };
     assert!(e.instances[0].conns.is_empty());
 }
 
@@ -449,17 +345,9 @@ fn old_style_function_collects_ports_in_order() {
            begin f = a + b; end
          endfunction",
     );
-    let ModuleItem::Function(f) = &it[0] else {
-        panic!()
-    };
+    let ModuleItem::Function(f) = &it[0] else { panic!() };
     assert_eq!(type_str(&f.ret), "implicit[7:0]");
-    assert_eq!(
-        f.ports
-            .iter()
-            .map(|p| p.name.name.as_str())
-            .collect::<Vec<_>>(),
-        ["a", "b"]
-    );
+    assert_eq!(f.ports.iter().map(|p| p.name.name.as_str()).collect::<Vec<_>>(), ["a", "b"]);
     assert_eq!(type_str(&f.ports[0].ty), "implicit[3:0]");
     assert_eq!(f.decls.len(), 2);
     assert_eq!(f.body.len(), 1);
@@ -475,36 +363,23 @@ fn ansi_functions_tasks_void_and_lifetimes() {
          task static t(input a, output [1:0] b, ref int r); #1 b = a; endtask
          task t2; input x; begin end endtask",
     );
-    let ModuleItem::Function(add) = &it[0] else {
-        panic!()
-    };
+    let ModuleItem::Function(add) = &it[0] else { panic!() };
     assert_eq!(add.lifetime, Some(Lifetime::Automatic));
     assert_eq!(type_str(&add.ret), "int");
-    let ps: Vec<String> = add
-        .ports
-        .iter()
-        .map(|p| format!("{:?} {} {}", p.dir, type_str(&p.ty), p.name.name))
-        .collect();
+    let ps: Vec<String> =
+        add.ports.iter().map(|p| format!("{:?} {} {}", p.dir, type_str(&p.ty), p.name.name)).collect();
     assert_eq!(ps, ["Input int a", "Input int b", "Input logic[3:0] c"]);
     assert!(add.ports[2].default.is_some());
-    let ModuleItem::Function(show) = &it[1] else {
-        panic!()
-    };
+    let ModuleItem::Function(show) = &it[1] else { panic!() };
     assert!(matches!(show.ret, DataType::Void { .. }));
     assert!(show.ports.is_empty());
-    let ModuleItem::Function(nxt) = &it[3] else {
-        panic!()
-    };
+    let ModuleItem::Function(nxt) = &it[3] else { panic!() };
     assert_eq!(type_str(&nxt.ret), "state_t");
-    let ModuleItem::Task(t) = &it[4] else {
-        panic!()
-    };
+    let ModuleItem::Task(t) = &it[4] else { panic!() };
     assert_eq!(t.lifetime, Some(Lifetime::Static));
     let dirs: Vec<Direction> = t.ports.iter().map(|p| p.dir).collect();
     assert_eq!(dirs, [Direction::Input, Direction::Output, Direction::Ref]);
-    let ModuleItem::Task(t2) = &it[5] else {
-        panic!()
-    };
+    let ModuleItem::Task(t2) = &it[5] else { panic!() };
     assert_eq!(t2.ports.len(), 1);
 }
 
@@ -527,61 +402,31 @@ fn generate_constructs() {
          begin : blk wire q; end",
     );
     assert!(matches!(&it[0], ModuleItem::Genvar(v) if v[0].name == "i"));
-    let ModuleItem::GenerateRegion(region, _) = &it[1] else {
-        panic!()
-    };
-    let ModuleItem::GenFor {
-        var,
-        init,
-        cond,
-        step,
-        block,
-        ..
-    } = &region[0]
-    else {
-        panic!()
-    };
+    let ModuleItem::GenerateRegion(region, _) = &it[1] else { panic!() };
+    let ModuleItem::GenFor { var, init, cond, step, block, .. } = &region[0] else { panic!() };
     assert_eq!(
         (var.name.as_str(), sexpr(init), sexpr(cond), sexpr(step)),
         ("i", "0".into(), "(< i 4)".into(), "(+ i 1)".into())
     );
     assert_eq!(block.label.as_ref().unwrap().name, "g");
     assert_eq!(block.items.len(), 2);
-    let ModuleItem::GenFor { step, .. } = &it[2] else {
-        panic!()
-    };
+    let ModuleItem::GenFor { step, .. } = &it[2] else { panic!() };
     assert_eq!(sexpr(step), "(+ j 1)");
-    let ModuleItem::GenFor { step, block, .. } = &it[3] else {
-        panic!()
-    };
+    let ModuleItem::GenFor { step, block, .. } = &it[3] else { panic!() };
     assert_eq!(sexpr(step), "(- k 2)");
     assert!(block.label.is_none() && block.items.len() == 1);
-    let ModuleItem::GenFor { step, .. } = &it[4] else {
-        panic!()
-    };
+    let ModuleItem::GenFor { step, .. } = &it[4] else { panic!() };
     assert_eq!(sexpr(step), "(<< m 1)");
-    let ModuleItem::GenFor { step, .. } = &it[5] else {
-        panic!()
-    };
+    let ModuleItem::GenFor { step, .. } = &it[5] else { panic!() };
     assert_eq!(sexpr(step), "(& n (- n 1))");
-    let ModuleItem::GenIf {
-        cond,
-        then_block,
-        else_block,
-        ..
-    } = &it[6]
-    else {
-        panic!()
-    };
+    let ModuleItem::GenIf { cond, then_block, else_block, .. } = &it[6] else { panic!() };
     assert_eq!(sexpr(cond), "(> W 8)");
     assert_eq!(then_block.label.as_ref().unwrap().name, "big");
     let else_block = else_block.as_ref().unwrap();
     assert!(
         matches!(&else_block.items[0], ModuleItem::GenIf { else_block: Some(b), .. } if b.label.as_ref().unwrap().name == "sm")
     );
-    let ModuleItem::GenCase { items, .. } = &it[7] else {
-        panic!()
-    };
+    let ModuleItem::GenCase { items, .. } = &it[7] else { panic!() };
     assert_eq!(items[0].exprs.len(), 2);
     assert!(items[1].exprs.is_empty());
     assert!(matches!(&it[8], ModuleItem::GenBlock(b) if b.label.as_ref().unwrap().name == "blk"));
@@ -597,9 +442,7 @@ fn defparam_specify_attributes_and_import() {
          (* full_case, parallel_case *) always @* begin (* x *) y = a; end",
     );
     assert!(matches!(&it[0], ModuleItem::Net(_)));
-    let ModuleItem::Defparam(d, _) = &it[1] else {
-        panic!()
-    };
+    let ModuleItem::Defparam(d, _) = &it[1] else { panic!() };
     assert_eq!(sexpr(&d[1].0), "u2.sub.Q");
     assert!(matches!(&it[2], ModuleItem::Import(v) if v[0].package.name == "pkg"));
     assert!(matches!(&it[3], ModuleItem::Process(_)));
@@ -660,34 +503,20 @@ fn unit_scope_items() {
     let unit = parse_ok("typedef logic [7:0] byte_t; function int f(int a); return a; endfunction localparam X = 1;");
     assert_eq!(unit.items.len(), 3);
     assert!(matches!(&unit.items[0], Item::Unit(ModuleItem::Typedef(_))));
-    assert!(matches!(
-        &unit.items[1],
-        Item::Unit(ModuleItem::Function(_))
-    ));
+    assert!(matches!(&unit.items[1], Item::Unit(ModuleItem::Function(_))));
 }
 
 #[test]
 fn timeunit_inside_module() {
     let m = module("module m; timeunit 1ns; timeprecision 10ps; endmodule");
-    assert_eq!(
-        m.timescale,
-        Some(Timescale {
-            unit: -9,
-            precision: -11
-        })
-    );
+    assert_eq!(m.timescale, Some(Timescale { unit: -9, precision: -11 }));
 }
 
 #[test]
 fn interface_ports_become_unsupported_items_of_their_module() {
     let m = module("module m(input clk, AXI_BUS.Slave slv, interface i, output q); endmodule");
-    let PortList::Ansi(ps) = &m.ports else {
-        panic!()
-    };
-    assert_eq!(
-        ps.iter().map(|p| p.name.name.as_str()).collect::<Vec<_>>(),
-        ["clk", "q"]
-    );
+    let PortList::Ansi(ps) = &m.ports else { panic!() };
+    assert_eq!(ps.iter().map(|p| p.name.name.as_str()).collect::<Vec<_>>(), ["clk", "q"]);
     let whats: Vec<&str> = m
         .items
         .iter()

@@ -27,27 +27,16 @@ impl Run {
     fn text(&self) -> String {
         let (eof, rest) = self.tokens.split_last().expect("Eof");
         assert_eq!(eof.kind, TokenKind::Eof);
-        assert!(
-            rest.iter().all(|t| t.kind != TokenKind::Eof),
-            "exactly one Eof"
-        );
+        assert!(rest.iter().all(|t| t.kind != TokenKind::Eof), "exactly one Eof");
         rest.iter().map(show).collect::<Vec<_>>().join(" ")
     }
 
     fn rendered(&self) -> String {
-        self.diags
-            .list
-            .iter()
-            .map(|d| render(&self.sources, d))
-            .collect()
+        self.diags.list.iter().map(|d| render(&self.sources, d)).collect()
     }
 
     fn assert_clean(&self) -> &Run {
-        assert!(
-            self.diags.list.is_empty(),
-            "unexpected diagnostics:\n{}",
-            self.rendered()
-        );
+        assert!(self.diags.list.is_empty(), "unexpected diagnostics:\n{}", self.rendered());
         self
     }
 }
@@ -90,18 +79,9 @@ fn op_text(op: Op) -> &'static str {
 fn run_with(main: &str, files: &[(&str, &str)], opts: &PpOptions) -> Run {
     let mut sources = SourceMap::new();
     let top = sources.add("top.v", main);
-    let loader = MemLoader(
-        files
-            .iter()
-            .map(|(p, t)| (p.to_string(), t.to_string()))
-            .collect(),
-    );
+    let loader = MemLoader(files.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect());
     let (tokens, diags) = preprocess(&mut sources, &[top], opts, &loader);
-    Run {
-        sources,
-        tokens,
-        diags,
-    }
+    Run { sources, tokens, diags }
 }
 
 fn run(main: &str) -> Run {
@@ -114,16 +94,9 @@ fn expand(main: &str) -> String {
 
 #[test]
 fn object_macro_and_predefined_defines() {
-    assert_eq!(
-        expand("`define W 8\nwire [`W-1:0] x;"),
-        "wire [ 8 - 1 : 0 ] x ;"
-    );
+    assert_eq!(expand("`define W 8\nwire [`W-1:0] x;"), "wire [ 8 - 1 : 0 ] x ;");
     let opts = PpOptions {
-        defines: vec![
-            ("DEPTH".into(), Some("4".into())),
-            ("FAST".into(), None),
-            ("MODE=fast_mode".into(), None),
-        ],
+        defines: vec![("DEPTH".into(), Some("4".into())), ("FAST".into(), None), ("MODE=fast_mode".into(), None)],
         ..Default::default()
     };
     let r = run_with("x = `DEPTH + `FAST + `MODE;", &[], &opts);
@@ -150,10 +123,7 @@ fn arguments_with_nested_brackets_and_commas() {
     let src = "`define F(a, b) a; b\n`F(f(1, 2), {c, d[1:0]})";
     assert_eq!(expand(src), "f ( 1 , 2 ) ; { c , d [ 1 : 0 ] }");
     // A string argument keeps its commas and parentheses.
-    assert_eq!(
-        expand("`define S(a) $display(a)\n`S(\"x, (y\")"),
-        "$display ( \"x, (y\" )"
-    );
+    assert_eq!(expand("`define S(a) $display(a)\n`S(\"x, (y\")"), "$display ( \"x, (y\" )");
 }
 
 #[test]
@@ -166,18 +136,9 @@ fn multi_line_define_with_continuations_and_comments() {
 #[test]
 fn token_pasting_and_stringification() {
     assert_eq!(expand("`define CAT(a, b) a``b\n`CAT(foo, _bar)"), "foo_bar");
-    assert_eq!(
-        expand("`define REG(n) reg_``n``_q\n`REG(data)"),
-        "reg_data_q"
-    );
-    assert_eq!(
-        expand("`define STR(x) `\"x`\"\n`STR( hello \n  world )"),
-        "\"hello world\""
-    );
-    assert_eq!(
-        expand("`define MSG(x) `\"x says `\\`\"hi`\\`\"`\"\n`MSG(bob)"),
-        "\"bob says \\\"hi\\\"\""
-    );
+    assert_eq!(expand("`define REG(n) reg_``n``_q\n`REG(data)"), "reg_data_q");
+    assert_eq!(expand("`define STR(x) `\"x`\"\n`STR( hello \n  world )"), "\"hello world\"");
+    assert_eq!(expand("`define MSG(x) `\"x says `\\`\"hi`\\`\"`\"\n`MSG(bob)"), "\"bob says \\\"hi\\\"\"");
     // Parameters inside ordinary strings are not replaced.
     assert_eq!(expand("`define P(x) \"x\" x\n`P(7)"), "\"x\" 7");
 }
@@ -187,10 +148,7 @@ fn macros_inside_stringification_are_expanded() {
     // As `verilator -E` (Icarus rejects the first form outside a macro body).
     let src = "`define FOO my/file.mem\n`define STR(x) `\"x`\"\n`define S2 `\"`FOO`\"\n\
                a = `\"`FOO`\"; b = `STR(`FOO); c = `S2;";
-    assert_eq!(
-        expand(src),
-        "a = \"my/file.mem\" ; b = \"my/file.mem\" ; c = \"my/file.mem\" ;"
-    );
+    assert_eq!(expand(src), "a = \"my/file.mem\" ; b = \"my/file.mem\" ; c = \"my/file.mem\" ;");
 }
 
 #[test]
@@ -206,11 +164,7 @@ fn macro_tokens_carry_the_span_of_the_use() {
     r.assert_clean();
     let use_start = src.find("`ADD(1").unwrap() as u32;
     let use_end = use_start + "`ADD(1, 2)".len() as u32;
-    let spans: Vec<_> = r
-        .tokens
-        .iter()
-        .map(|t| (t.span.start, t.span.end))
-        .collect();
+    let spans: Vec<_> = r.tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
     assert_eq!(spans[2..5], [(use_start, use_end); 3]);
     let semi = use_end;
     assert_eq!(spans[5], (semi, semi + 1));
@@ -227,45 +181,29 @@ fn ifdef_elsif_else_nesting() {
 
 #[test]
 fn undef_and_undefineall() {
-    assert_eq!(
-        expand("`define A 1\n`undef A\n`ifdef A yes `else no `endif"),
-        "no"
-    );
-    assert_eq!(
-        expand("`define A 1\n`define B 2\n`undefineall\n`ifdef B yes `else no `endif"),
-        "no"
-    );
+    assert_eq!(expand("`define A 1\n`undef A\n`ifdef A yes `else no `endif"), "no");
+    assert_eq!(expand("`define A 1\n`define B 2\n`undefineall\n`ifdef B yes `else no `endif"), "no");
 }
 
 #[test]
 fn skipped_text_is_not_lexed_for_errors_and_defines_nothing() {
-    assert_eq!(
-        expand("`ifdef NOPE\n \"open string\n `define X 1\n é \n`endif\n`ifdef X bad `endif ok"),
-        "ok"
-    );
+    assert_eq!(expand("`ifdef NOPE\n \"open string\n `define X 1\n é \n`endif\n`ifdef X bad `endif ok"), "ok");
 }
 
 #[test]
 fn file_and_line() {
-    assert_eq!(
-        expand("a\n`__LINE__ `__FILE__\n\n`define L `__LINE__\n`L"),
-        "a 2 \"top.v\" 5"
-    );
+    assert_eq!(expand("a\n`__LINE__ `__FILE__\n\n`define L `__LINE__\n`L"), "a 2 \"top.v\" 5");
 }
 
 #[test]
 fn line_inside_a_multi_line_macro_use_is_where_the_use_ends() {
     // Same as `iverilog -E` and `verilator -E`.
-    assert_eq!(
-        expand("`define L(a) a `__LINE__\n`L(\n1\n)\n`__LINE__\n"),
-        "1 4 5"
-    );
+    assert_eq!(expand("`define L(a) a `__LINE__\n`L(\n1\n)\n`__LINE__\n"), "1 4 5");
 }
 
 #[test]
 fn passthrough_directives_become_directive_tokens() {
-    let src =
-        "`timescale 1 ns /  1ps // comment\n`default_nettype none\n`celldefine\n`endcelldefine\n\
+    let src = "`timescale 1 ns /  1ps // comment\n`default_nettype none\n`celldefine\n`endcelldefine\n\
                `resetall\n`unconnected_drive pull1\n`nounconnected_drive\nmodule m; endmodule";
     assert_eq!(
         expand(src),
@@ -289,15 +227,9 @@ fn include_searches_the_including_dir_then_include_dirs() {
         ("inc/more.vh", "wire [`WIDTH-1:0] m;"),
         ("local.vh", "local_tok"),
     ];
-    let opts = PpOptions {
-        include_dirs: vec!["other".into(), "inc".into()],
-        ..Default::default()
-    };
+    let opts = PpOptions { include_dirs: vec!["other".into(), "inc".into()], ..Default::default() };
     let r = run_with("`include \"defs.vh\"\n`include <local.vh> x", &files, &opts);
-    assert_eq!(
-        r.assert_clean().text(),
-        "wire [ 16 - 1 : 0 ] m ; local_tok x"
-    );
+    assert_eq!(r.assert_clean().text(), "wire [ 16 - 1 : 0 ] m ; local_tok x");
     // Tokens from an included file carry that file's id and offsets.
     let m = &r.tokens[8];
     assert_eq!(r.sources.get(m.span.file).name, "inc/more.vh");
@@ -309,18 +241,9 @@ fn macros_persist_across_input_files() {
     let mut sources = SourceMap::new();
     let a = sources.add("a.v", "`define FROM_A 42\n");
     let b = sources.add("b.v", "x = `FROM_A;");
-    let (tokens, diags) = preprocess(
-        &mut sources,
-        &[a, b],
-        &PpOptions::default(),
-        &MemLoader(HashMap::new()),
-    );
+    let (tokens, diags) = preprocess(&mut sources, &[a, b], &PpOptions::default(), &MemLoader(HashMap::new()));
     assert!(diags.list.is_empty());
-    let r = Run {
-        sources,
-        tokens,
-        diags,
-    };
+    let r = Run { sources, tokens, diags };
     assert_eq!(r.text(), "x = 42 ;");
     assert_eq!(r.tokens.last().unwrap().span.file, FileId(1));
 }
@@ -397,21 +320,14 @@ fn never_panics_on_random_directive_soup() {
             src.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
         }
         let r = run_with(&src, &files, &PpOptions::default());
-        assert_eq!(
-            r.tokens.last().map(|t| t.kind),
-            Some(TokenKind::Eof),
-            "{src:?}"
-        );
+        assert_eq!(r.tokens.last().map(|t| t.kind), Some(TokenKind::Eof), "{src:?}");
         let _ = r.rendered();
     }
 }
 
 #[test]
 fn missing_include_is_e0102() {
-    let opts = PpOptions {
-        include_dirs: vec!["inc".into()],
-        ..Default::default()
-    };
+    let opts = PpOptions { include_dirs: vec!["inc".into()], ..Default::default() };
     assert_eq!(
         run_with("`include \"nope.vh\"\n", &[], &opts).rendered(),
         "top.v:1:1: error[E0102]: cannot find include file \"nope.vh\"\n 1 | `include \"nope.vh\"\n   | ^^^^^^^^^^^^^^^^^^\n  = note: looked for: nope.vh, inc/nope.vh\n"
@@ -508,22 +424,13 @@ fn recursive_macro_is_e0110() {
         r.rendered(),
         "top.v:2:1: error[E0110]: macro expansion nested more than 100 deep (recursive macro `LOOP`?)\n 2 | `LOOP;\n   | ^^^^^\n"
     );
-    assert_eq!(
-        r.tokens.len(),
-        102,
-        "100 expansions of `x`, then `;` and Eof"
-    );
+    assert_eq!(r.tokens.len(), 102, "100 expansions of `x`, then `;` and Eof");
 }
 
 #[test]
 fn output_ends_with_exactly_one_eof_even_when_empty() {
     let mut sources = SourceMap::new();
-    let (tokens, diags) = preprocess(
-        &mut sources,
-        &[],
-        &PpOptions::default(),
-        &MemLoader(HashMap::new()),
-    );
+    let (tokens, diags) = preprocess(&mut sources, &[], &PpOptions::default(), &MemLoader(HashMap::new()));
     assert!(diags.list.is_empty());
     assert_eq!(tokens.len(), 1);
     assert_eq!(tokens[0].kind, TokenKind::Eof);
@@ -533,24 +440,13 @@ fn output_ends_with_exactly_one_eof_even_when_empty() {
 fn include_from_the_file_system_next_to_the_including_file() {
     let dir = std::env::temp_dir().join(format!("wsim-pp-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("rtl/inc")).unwrap();
-    std::fs::write(
-        dir.join("rtl/pkg.vh"),
-        "`define FROM_PKG 3\n`include \"inc/deep.vh\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("rtl/pkg.vh"), "`define FROM_PKG 3\n`include \"inc/deep.vh\"\n").unwrap();
     std::fs::write(dir.join("rtl/inc/deep.vh"), "deep").unwrap();
     let top = dir.join("rtl/top.v");
     let mut sources = SourceMap::new();
-    let file = sources.add(
-        top.to_string_lossy(),
-        "`include \"pkg.vh\"\nx = `FROM_PKG;\n",
-    );
+    let file = sources.add(top.to_string_lossy(), "`include \"pkg.vh\"\nx = `FROM_PKG;\n");
     let (tokens, diags) = preprocess(&mut sources, &[file], &PpOptions::default(), &FsLoader);
-    let r = Run {
-        sources,
-        tokens,
-        diags,
-    };
+    let r = Run { sources, tokens, diags };
     assert_eq!(r.assert_clean().text(), "deep x = 3 ;");
     let deep = r.sources.get(r.tokens[0].span.file);
     assert_eq!(deep.name, format!("{}/rtl/inc/deep.vh", dir.display()));

@@ -1,7 +1,8 @@
 //! Code generation codes (E04xx).
 use crate::Code;
 
-pub const UNSUPPORTED: Code = Code { id: "E0401", summary: "construct not supported by the wasm backend (named in the message)" };
+pub const UNSUPPORTED: Code =
+    Code { id: "E0401", summary: "construct not supported by the wasm backend (named in the message)" };
 pub const TOO_LARGE: Code = Code { id: "E0402", summary: "design does not fit in a 4 GiB arena" };
 
 pub const ALL: &[Code] = &[UNSUPPORTED, TOO_LARGE];

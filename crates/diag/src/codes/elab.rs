@@ -6,7 +6,8 @@ pub const UNDECLARED: Code = Code { id: "E0302", summary: "use of an undeclared 
 pub const NOT_CONSTANT: Code = Code { id: "E0303", summary: "expression must be constant here" };
 pub const UNSUPPORTED: Code = Code { id: "E0304", summary: "construct not supported by wsim (named in the message)" };
 pub const BAD_PORT: Code = Code { id: "E0305", summary: "port connection does not match the module's ports" };
-pub const BAD_ASSIGN_TARGET: Code = Code { id: "E0306", summary: "invalid assignment target (e.g. procedural assignment to a net)" };
+pub const BAD_ASSIGN_TARGET: Code =
+    Code { id: "E0306", summary: "invalid assignment target (e.g. procedural assignment to a net)" };
 pub const TOP_NOT_FOUND: Code = Code { id: "E0307", summary: "top module not found or ambiguous" };
 pub const DUPLICATE: Code = Code { id: "E0308", summary: "duplicate declaration" };
 pub const BAD_PARAM: Code = Code { id: "E0309", summary: "parameter override names no parameter" };

@@ -42,11 +42,7 @@ fn signal(d: &mut Design, name: &str, scope: ScopeId, ty: Type, kind: SignalKind
 }
 
 pub fn konst(d: &mut Design, width: u32, v: u64) -> ExprId {
-    d.add_expr(
-        ExprKind::Const(Const::from_u64(width, false, v)),
-        Type::logic(width, false),
-        sp(2),
-    )
+    d.add_expr(ExprKind::Const(Const::from_u64(width, false, v)), Type::logic(width, false), sp(2))
 }
 
 pub fn sig(d: &mut Design, s: SignalId) -> ExprId {
@@ -64,10 +60,7 @@ pub fn bin(d: &mut Design, op: BinOp, lhs: ExprId, rhs: ExprId, ty: Type) -> Exp
 ///                    -> ev; $readmemh("m.hex", mem); a = mem[2]; end
 ///      assign w = a; }
 pub fn sample() -> Sample {
-    let mut d = Design {
-        precision: -12,
-        ..Design::default()
-    };
+    let mut d = Design { precision: -12, ..Design::default() };
     let u8t = Type::logic(8, false);
     let top = d.scopes.push(Scope {
         name: "tb".into(),
@@ -104,10 +97,7 @@ pub fn sample() -> Sample {
         scope: fscope,
         kind: SubrKind::Function,
         automatic: true,
-        formals: vec![Formal {
-            sig: f_in,
-            dir: Dir::Input,
-        }],
+        formals: vec![Formal { sig: f_in, dir: Dir::Input }],
         ret: Some(f_ret),
         locals: vec![f_in, f_ret],
         body: f_body,
@@ -127,112 +117,31 @@ pub fn sample() -> Sample {
     let fmt = d.add_string_literal(b"a=%d", sp(8));
     let ax = sig(&mut d, a);
     let args = vec![Some(fmt), Some(ax)];
-    body.push(d.add_stmt(
-        StmtKind::SysTask {
-            name: "$display".into(),
-            args,
-            scope: top,
-        },
-        sp(9),
-    ));
-    let ticks = d.add_expr(
-        ExprKind::Const(Const::from_u64(64, false, 10)),
-        Type::TIME,
-        sp(10),
-    );
+    body.push(d.add_stmt(StmtKind::SysTask { name: "$display".into(), args, scope: top }, sp(9)));
+    let ticks = d.add_expr(ExprKind::Const(Const::from_u64(64, false, 10)), Type::TIME, sp(10));
     body.push(d.add_stmt(StmtKind::Delay { ticks }, sp(11)));
     let (lhs, ax) = (sig(&mut d, b), sig(&mut d, a));
-    let rhs = d.add_expr(
-        ExprKind::Call {
-            subr: f,
-            args: vec![ax],
-        },
-        u8t,
-        sp(12),
-    );
-    body.push(d.add_stmt(
-        StmtKind::NonBlocking {
-            lhs,
-            rhs,
-            delay: None,
-        },
-        sp(13),
-    ));
+    let rhs = d.add_expr(ExprKind::Call { subr: f, args: vec![ax] }, u8t, sp(12));
+    body.push(d.add_stmt(StmtKind::NonBlocking { lhs, rhs, delay: None }, sp(13)));
     body.push(d.add_stmt(StmtKind::Trigger { event: ev }, sp(14)));
     let (file, memx) = (d.add_string_literal(b"m.hex", sp(15)), sig(&mut d, mem));
     let args = vec![Some(file), Some(memx)];
-    body.push(d.add_stmt(
-        StmtKind::SysTask {
-            name: "$readmemh".into(),
-            args,
-            scope: top,
-        },
-        sp(16),
-    ));
+    body.push(d.add_stmt(StmtKind::SysTask { name: "$readmemh".into(), args, scope: top }, sp(16)));
     let (lhs, idx) = (sig(&mut d, a), konst(&mut d, 2, 2));
-    let rhs = d.add_expr(
-        ExprKind::ArrayElem {
-            sig: mem,
-            indices: vec![idx],
-        },
-        u8t,
-        sp(17),
-    );
+    let rhs = d.add_expr(ExprKind::ArrayElem { sig: mem, indices: vec![idx] }, u8t, sp(17));
     body.push(d.add_stmt(StmtKind::Assign { lhs, rhs }, sp(18)));
-    let initial_block = d.add_stmt(
-        StmtKind::Block {
-            stmts: body,
-            name: None,
-        },
-        sp(19),
-    );
-    d.procs.push(Process {
-        kind: ProcKind::Initial,
-        body: initial_block,
-        scope: top,
-        span: sp(20),
-    });
+    let initial_block = d.add_stmt(StmtKind::Block { stmts: body, name: None }, sp(19));
+    d.procs.push(Process { kind: ProcKind::Initial, body: initial_block, scope: top, span: sp(20) });
 
     // assign w = a;
     let (lhs, rhs) = (sig(&mut d, w), sig(&mut d, a));
     let assign = d.add_stmt(StmtKind::Assign { lhs, rhs }, sp(21));
     let ax = sig(&mut d, a);
-    let wait = d.add_stmt(
-        StmtKind::WaitEvent {
-            events: vec![Event {
-                edge: Edge::Any,
-                expr: ax,
-            }],
-        },
-        sp(22),
-    );
-    let body = d.add_stmt(
-        StmtKind::Block {
-            stmts: vec![assign, wait],
-            name: None,
-        },
-        sp(23),
-    );
-    d.procs.push(Process {
-        kind: ProcKind::ContAssign,
-        body,
-        scope: top,
-        span: sp(24),
-    });
+    let wait = d.add_stmt(StmtKind::WaitEvent { events: vec![Event { edge: Edge::Any, expr: ax }] }, sp(22));
+    let body = d.add_stmt(StmtKind::Block { stmts: vec![assign, wait], name: None }, sp(23));
+    d.procs.push(Process { kind: ProcKind::ContAssign, body, scope: top, span: sp(24) });
 
-    Sample {
-        d,
-        top,
-        a,
-        b,
-        w,
-        mem,
-        ev,
-        f,
-        f_in,
-        f_ret,
-        initial_block,
-    }
+    Sample { d, top, a, b, w, mem, ev, f, f_in, f_ret, initial_block }
 }
 
 impl Sample {

@@ -12,10 +12,7 @@
 //! relational operator there.
 
 use super::{error_expr, time_unit_exponent, Parser};
-use crate::ast::{
-    AssignOp, Base, BinaryOp, CastType, DataType, Expr, ExprKind, Ident, NumberLit, RangeKind,
-    UnaryOp,
-};
+use crate::ast::{AssignOp, Base, BinaryOp, CastType, DataType, Expr, ExprKind, Ident, NumberLit, RangeKind, UnaryOp};
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
 use wsim_diag::Span;
@@ -179,10 +176,7 @@ impl Parser<'_> {
         self.expect_op(Op::Colon);
         let max = self.expr();
         let span = first.span.to(max.span);
-        Expr {
-            kind: ExprKind::MinTypMax(Box::new(first), Box::new(typ), Box::new(max)),
-            span,
-        }
+        Expr { kind: ExprKind::MinTypMax(Box::new(first), Box::new(typ), Box::new(max)), span }
     }
 
     fn expr_bp(&mut self, min_bp: u8) -> Expr {
@@ -254,11 +248,8 @@ impl Parser<'_> {
         let mut acc = last_else;
         while let Some((cond, then_expr)) = arms.pop() {
             let span = cond.span.to(acc.span);
-            let kind = ExprKind::Cond {
-                cond: Box::new(cond),
-                then_expr: Box::new(then_expr),
-                else_expr: Box::new(acc),
-            };
+            let kind =
+                ExprKind::Cond { cond: Box::new(cond), then_expr: Box::new(then_expr), else_expr: Box::new(acc) };
             acc = Expr { kind, span };
         }
         acc
@@ -269,13 +260,7 @@ impl Parser<'_> {
         self.bump();
         let set = self.inside_set();
         let span = self.span_from(lhs.span);
-        Expr {
-            kind: ExprKind::Inside {
-                expr: Box::new(lhs),
-                set,
-            },
-            span,
-        }
+        Expr { kind: ExprKind::Inside { expr: Box::new(lhs), set }, span }
     }
 
     /// `{a, [b:c], d}` after `inside`.
@@ -306,13 +291,7 @@ impl Parser<'_> {
         self.expect_op(Op::Colon);
         let hi = self.expr();
         self.expect_op(Op::RBracket);
-        Expr {
-            kind: ExprKind::ValueRange {
-                lo: Box::new(lo),
-                hi: Box::new(hi),
-            },
-            span: self.span_from(start),
-        }
+        Expr { kind: ExprKind::ValueRange { lo: Box::new(lo), hi: Box::new(hi) }, span: self.span_from(start) }
     }
 
     fn unary_expr(&mut self) -> Expr {
@@ -322,27 +301,14 @@ impl Parser<'_> {
             self.skip_attrs();
             let operand = self.unary_operand();
             let span = start.to(operand.span);
-            return Expr {
-                kind: ExprKind::Unary {
-                    op,
-                    expr: Box::new(operand),
-                },
-                span,
-            };
+            return Expr { kind: ExprKind::Unary { op, expr: Box::new(operand) }, span };
         }
         if self.at_op(Op::PlusPlus) || self.at_op(Op::MinusMinus) {
             let increment = self.at_op(Op::PlusPlus);
             self.bump();
             let operand = self.unary_operand();
             let span = start.to(operand.span);
-            return Expr {
-                kind: ExprKind::IncDec {
-                    increment,
-                    prefix: true,
-                    expr: Box::new(operand),
-                },
-                span,
-            };
+            return Expr { kind: ExprKind::IncDec { increment, prefix: true, expr: Box::new(operand) }, span };
         }
         self.postfix_expr()
     }
@@ -376,18 +342,13 @@ impl Parser<'_> {
                     }
                     e
                 }
-                TokenKind::Op(Op::Apostrophe) if self.peek_is_op(1, Op::LParen) => {
-                    self.postfix_cast(e)
-                }
+                TokenKind::Op(Op::Apostrophe) if self.peek_is_op(1, Op::LParen) => self.postfix_cast(e),
                 TokenKind::Op(Op::Apostrophe)
-                    if self.peek_is_op(1, Op::LBrace)
-                        && matches!(e.kind, ExprKind::Ident { .. }) =>
+                    if self.peek_is_op(1, Op::LBrace) && matches!(e.kind, ExprKind::Ident { .. }) =>
                 {
                     self.postfix_typed_pattern(e)
                 }
-                TokenKind::Op(Op::PlusPlus | Op::MinusMinus)
-                    if is_callable(&e) || is_select(&e) =>
-                {
+                TokenKind::Op(Op::PlusPlus | Op::MinusMinus) if is_callable(&e) || is_select(&e) => {
                     self.postfix_incdec(e)
                 }
                 _ => return e,
@@ -399,12 +360,9 @@ impl Parser<'_> {
     fn postfix_cast(&mut self, e: Expr) -> Expr {
         let start = e.span;
         let ty = match e.kind {
-            ExprKind::Ident { package, name } => CastType::Type(DataType::Named {
-                package,
-                name,
-                packed: Vec::new(),
-                span: start,
-            }),
+            ExprKind::Ident { package, name } => {
+                CastType::Type(DataType::Named { package, name, packed: Vec::new(), span: start })
+            }
             kind => CastType::Size(Expr { kind, span: start }),
         };
         self.cast_operand(ty, start)
@@ -414,12 +372,9 @@ impl Parser<'_> {
     fn postfix_typed_pattern(&mut self, e: Expr) -> Expr {
         let start = e.span;
         let ty = match e.kind {
-            ExprKind::Ident { package, name } => CastType::Type(DataType::Named {
-                package,
-                name,
-                packed: Vec::new(),
-                span: start,
-            }),
+            ExprKind::Ident { package, name } => {
+                CastType::Type(DataType::Named { package, name, packed: Vec::new(), span: start })
+            }
             kind => CastType::Size(Expr { kind, span: start }),
         };
         self.typed_pattern(ty, start)
@@ -430,14 +385,7 @@ impl Parser<'_> {
         let increment = self.at_op(Op::PlusPlus);
         self.bump();
         let span = self.span_from(e.span);
-        Expr {
-            kind: ExprKind::IncDec {
-                increment,
-                prefix: false,
-                expr: Box::new(e),
-            },
-            span,
-        }
+        Expr { kind: ExprKind::IncDec { increment, prefix: false, expr: Box::new(e) }, span }
     }
 
     /// An assignment target: a postfix expression (so `<=` after it is left
@@ -461,23 +409,12 @@ impl Parser<'_> {
             Some(k) => {
                 self.bump();
                 let right = self.expr();
-                ExprKind::Range {
-                    base: Box::new(base),
-                    kind: k,
-                    left: Box::new(left),
-                    right: Box::new(right),
-                }
+                ExprKind::Range { base: Box::new(base), kind: k, left: Box::new(left), right: Box::new(right) }
             }
-            None => ExprKind::Index {
-                base: Box::new(base),
-                index: Box::new(left),
-            },
+            None => ExprKind::Index { base: Box::new(base), index: Box::new(left) },
         };
         self.expect_op(Op::RBracket);
-        Expr {
-            kind,
-            span: self.span_from(start),
-        }
+        Expr { kind, span: self.span_from(start) }
     }
 
     /// `.name`, `.name(args)` after `base`.
@@ -487,23 +424,10 @@ impl Parser<'_> {
         if self.at_op(Op::LParen) && is_builtin_method(&name.name) {
             let args = self.call_args();
             let span = self.span_from(base.span);
-            return Expr {
-                kind: ExprKind::MethodCall {
-                    base: Box::new(base),
-                    method: name,
-                    args,
-                },
-                span,
-            };
+            return Expr { kind: ExprKind::MethodCall { base: Box::new(base), method: name, args }, span };
         }
         let span = base.span.to(name.span);
-        Expr {
-            kind: ExprKind::Member {
-                base: Box::new(base),
-                name,
-            },
-            span,
-        }
+        Expr { kind: ExprKind::Member { base: Box::new(base), name }, span }
     }
 
     /// The name after `.`: an identifier, or a keyword used as a method name
@@ -513,10 +437,7 @@ impl Parser<'_> {
             k @ (Keyword::And | Keyword::Or | Keyword::Xor | Keyword::Unique | Keyword::Randomize),
         ) = self.kind()
         {
-            let id = Ident {
-                name: k.as_str().to_string(),
-                span: self.span(),
-            };
+            let id = Ident { name: k.as_str().to_string(), span: self.span() };
             self.bump();
             return id;
         }
@@ -526,13 +447,7 @@ impl Parser<'_> {
     fn call(&mut self, name: Expr) -> Expr {
         let args = self.call_args();
         let span = self.span_from(name.span);
-        Expr {
-            kind: ExprKind::Call {
-                name: Box::new(name),
-                args,
-            },
-            span,
-        }
+        Expr { kind: ExprKind::Call { name: Box::new(name), args }, span }
     }
 
     /// `( [expr] {, [expr]} )`; empty positions are `None`.
@@ -574,10 +489,7 @@ impl Parser<'_> {
                 self.skip_to_rparen();
             }
         }
-        Expr {
-            kind: ExprKind::NamedArg { name, value },
-            span: self.span_from(start),
-        }
+        Expr { kind: ExprKind::NamedArg { name, value }, span: self.span_from(start) }
     }
 
     /// Skip a balanced `[ ... ]` group starting at the current `[`.
@@ -592,11 +504,7 @@ impl Parser<'_> {
         loop {
             match self.kind() {
                 TokenKind::Eof | TokenKind::Op(Op::Semi) => return,
-                TokenKind::Keyword(k)
-                    if super::is_stmt_boundary(k) || super::is_item_boundary(k) =>
-                {
-                    return
-                }
+                TokenKind::Keyword(k) if super::is_stmt_boundary(k) || super::is_item_boundary(k) => return,
                 TokenKind::Op(Op::LParen) => depth += 1,
                 TokenKind::Op(Op::RParen) => {
                     if depth == 0 {
@@ -621,16 +529,8 @@ impl Parser<'_> {
                 let span = self.span();
                 let digits: String = self.text().chars().filter(|&c| c != '_').collect();
                 self.bump();
-                let lit = NumberLit {
-                    size: None,
-                    signed: true,
-                    base: None,
-                    digits,
-                };
-                Expr {
-                    kind: ExprKind::Number(lit),
-                    span,
-                }
+                let lit = NumberLit { size: None, signed: true, base: None, digits };
+                Expr { kind: ExprKind::Number(lit), span }
             }
             TokenKind::Number => self.number(),
             TokenKind::Ident => self.scoped_ident(),
@@ -638,13 +538,7 @@ impl Parser<'_> {
                 let start = self.span();
                 let name = self.text().to_string();
                 self.bump();
-                Expr {
-                    kind: ExprKind::SysCall {
-                        name,
-                        args: Vec::new(),
-                    },
-                    span: start,
-                }
+                Expr { kind: ExprKind::SysCall { name, args: Vec::new() }, span: start }
             }
             _ => self.primary(),
         }
@@ -654,10 +548,7 @@ impl Parser<'_> {
     /// `BasedNumber`, as in `8'hff`.
     fn based_number_adjacent(&self) -> bool {
         self.peek(1) == TokenKind::BasedNumber
-            && self
-                .toks
-                .get(self.pos() + 1)
-                .is_some_and(|next| next.span.start == self.span().end)
+            && self.toks.get(self.pos() + 1).is_some_and(|next| next.span.start == self.span().end)
     }
 
     /// `'( expr )` after a cast type; the apostrophe is current.
@@ -666,13 +557,7 @@ impl Parser<'_> {
         self.bump(); // (
         let expr = self.expr();
         self.expect_op(Op::RParen);
-        Expr {
-            kind: ExprKind::Cast {
-                ty: Box::new(ty),
-                expr: Box::new(expr),
-            },
-            span: self.span_from(start),
-        }
+        Expr { kind: ExprKind::Cast { ty: Box::new(ty), expr: Box::new(expr) }, span: self.span_from(start) }
     }
 
     /// A primary expression. Only the common and recursive cases are
@@ -683,18 +568,15 @@ impl Parser<'_> {
         let start = self.span();
         match self.kind() {
             TokenKind::Number => self.number(),
-            TokenKind::BasedNumber
-            | TokenKind::UnbasedUnsized
-            | TokenKind::RealNumber
-            | TokenKind::StringLit => self.literal(start),
+            TokenKind::BasedNumber | TokenKind::UnbasedUnsized | TokenKind::RealNumber | TokenKind::StringLit => {
+                self.literal(start)
+            }
             TokenKind::TimeLiteral => self.time_literal(),
             TokenKind::Ident => self.scoped_ident(),
             TokenKind::SystemIdent => self.system_primary(),
             TokenKind::Op(Op::LParen) => self.paren_expr(),
             TokenKind::Op(Op::LBrace) => self.concat(),
-            TokenKind::Op(Op::Apostrophe) if self.peek_is_op(1, Op::LBrace) => {
-                self.assign_pattern()
-            }
+            TokenKind::Op(Op::Apostrophe) if self.peek_is_op(1, Op::LBrace) => self.assign_pattern(),
             TokenKind::Keyword(_) => self.keyword_primary(start),
             _ => {
                 self.error_expected("expression");
@@ -708,19 +590,10 @@ impl Parser<'_> {
         match self.kind() {
             TokenKind::Keyword(Keyword::Null) => {
                 self.bump();
-                Expr {
-                    kind: ExprKind::Null,
-                    span: start,
-                }
+                Expr { kind: ExprKind::Null, span: start }
             }
-            TokenKind::Keyword(Keyword::Signed | Keyword::Unsigned)
-                if self.peek_is_op(1, Op::Apostrophe) =>
-            {
-                let ty = if self.at_kw(Keyword::Signed) {
-                    CastType::Signed
-                } else {
-                    CastType::Unsigned
-                };
+            TokenKind::Keyword(Keyword::Signed | Keyword::Unsigned) if self.peek_is_op(1, Op::Apostrophe) => {
+                let ty = if self.at_kw(Keyword::Signed) { CastType::Signed } else { CastType::Unsigned };
                 self.bump();
                 self.cast_after_type(ty, start)
             }
@@ -761,20 +634,12 @@ impl Parser<'_> {
                     self.skip_parens();
                 }
                 let span = self.span_from(start);
-                self.error_at(
-                    codes::UNSUPPORTED,
-                    span,
-                    "`new` (class objects, dynamic arrays) is not supported",
-                );
+                self.error_at(codes::UNSUPPORTED, span, "`new` (class objects, dynamic arrays) is not supported");
                 error_expr(span)
             }
             TokenKind::Keyword(k @ (Keyword::This | Keyword::Super)) => {
                 self.bump();
-                self.error_at(
-                    codes::UNSUPPORTED,
-                    start,
-                    format!("`{}` (classes) is not supported", k.as_str()),
-                );
+                self.error_at(codes::UNSUPPORTED, start, format!("`{}` (classes) is not supported", k.as_str()));
                 error_expr(start)
             }
             _ => {
@@ -794,33 +659,19 @@ impl Parser<'_> {
                 Expr { kind, span: start }
             }
             TokenKind::UnbasedUnsized => {
-                let c = self
-                    .text()
-                    .chars()
-                    .next()
-                    .unwrap_or('0')
-                    .to_ascii_lowercase();
+                let c = self.text().chars().next().unwrap_or('0').to_ascii_lowercase();
                 self.bump();
-                Expr {
-                    kind: ExprKind::UnbasedUnsized(c),
-                    span: start,
-                }
+                Expr { kind: ExprKind::UnbasedUnsized(c), span: start }
             }
             TokenKind::RealNumber => {
                 let value = self.real_value(self.text(), start);
                 self.bump();
-                Expr {
-                    kind: ExprKind::Real(value),
-                    span: start,
-                }
+                Expr { kind: ExprKind::Real(value), span: start }
             }
             TokenKind::StringLit => {
                 let s = unescape_string(self.text());
                 self.bump();
-                Expr {
-                    kind: ExprKind::String(s),
-                    span: start,
-                }
+                Expr { kind: ExprKind::String(s), span: start }
             }
             _ => {
                 self.error_expected("literal");
@@ -847,13 +698,7 @@ impl Parser<'_> {
     fn typed_pattern(&mut self, ty: CastType, start: Span) -> Expr {
         let pattern = self.assign_pattern();
         let span = self.span_from(start);
-        Expr {
-            kind: ExprKind::Cast {
-                ty: Box::new(ty),
-                expr: Box::new(pattern),
-            },
-            span,
-        }
+        Expr { kind: ExprKind::Cast { ty: Box::new(ty), expr: Box::new(pattern) }, span }
     }
 
     /// `a`, `pkg::a`.
@@ -863,31 +708,15 @@ impl Parser<'_> {
             self.bump();
             let name = self.expect_ident("identifier");
             let span = first.span.to(name.span);
-            return Expr {
-                kind: ExprKind::Ident {
-                    package: Some(first),
-                    name,
-                },
-                span,
-            };
+            return Expr { kind: ExprKind::Ident { package: Some(first), name }, span };
         }
         if self.at_op(Op::Hash) && self.peek_is_op(1, Op::LParen) {
             // `cls#(T)::member`: parameterised class scope.
             let span = self.span();
-            self.error_at(
-                codes::UNSUPPORTED,
-                span,
-                "parameterised class scope is not supported",
-            );
+            self.error_at(codes::UNSUPPORTED, span, "parameterised class scope is not supported");
         }
         let span = first.span;
-        Expr {
-            kind: ExprKind::Ident {
-                package: None,
-                name: first,
-            },
-            span,
-        }
+        Expr { kind: ExprKind::Ident { package: None, name: first }, span }
     }
 
     /// `$time`, `$clog2(x)`, `$unit::x`, `$`.
@@ -896,39 +725,17 @@ impl Parser<'_> {
         let name = self.text();
         self.bump();
         if name == "$" {
-            return Expr {
-                kind: ExprKind::Dollar,
-                span: start,
-            };
+            return Expr { kind: ExprKind::Dollar, span: start };
         }
         if name == "$unit" && self.at_op(Op::ColonColon) {
             self.bump();
-            let package = Ident {
-                name: name.to_string(),
-                span: start,
-            };
+            let package = Ident { name: name.to_string(), span: start };
             let id = self.expect_ident("identifier");
             let span = start.to(id.span);
-            return Expr {
-                kind: ExprKind::Ident {
-                    package: Some(package),
-                    name: id,
-                },
-                span,
-            };
+            return Expr { kind: ExprKind::Ident { package: Some(package), name: id }, span };
         }
-        let args = if self.at_op(Op::LParen) {
-            self.call_args()
-        } else {
-            Vec::new()
-        };
-        Expr {
-            kind: ExprKind::SysCall {
-                name: name.to_string(),
-                args,
-            },
-            span: self.span_from(start),
-        }
+        let args = if self.at_op(Op::LParen) { self.call_args() } else { Vec::new() };
+        Expr { kind: ExprKind::SysCall { name: name.to_string(), args }, span: self.span_from(start) }
     }
 
     /// `(expr)`, `(min:typ:max)`, and a size cast `(W)'(x)` after it.
@@ -944,10 +751,7 @@ impl Parser<'_> {
             return self.cast_operand(CastType::Size(inner), start);
         }
         // Keep the operator tree; widen the span to the parentheses.
-        Expr {
-            kind: inner.kind,
-            span,
-        }
+        Expr { kind: inner.kind, span }
     }
 
     /// `{a, b}`, `{n{a, b}}`; `{}` is an error.
@@ -960,11 +764,7 @@ impl Parser<'_> {
             return error_expr(self.span_from(start));
         }
         if self.at_op(Op::Shl) || self.at_op(Op::Shr) {
-            self.error_at(
-                codes::UNSUPPORTED,
-                start,
-                "streaming concatenation is not supported",
-            );
+            self.error_at(codes::UNSUPPORTED, start, "streaming concatenation is not supported");
             self.skip_braces_from_inside();
             return error_expr(self.span_from(start));
         }
@@ -976,13 +776,7 @@ impl Parser<'_> {
             self.expect_op(Op::RBrace);
             self.expect_op(Op::RBrace);
             let span = self.span_from(start);
-            return Expr {
-                kind: ExprKind::Replicate {
-                    count: Box::new(first),
-                    exprs,
-                },
-                span,
-            };
+            return Expr { kind: ExprKind::Replicate { count: Box::new(first), exprs }, span };
         }
         let mut items = vec![first];
         while self.eat_op(Op::Comma) {
@@ -991,10 +785,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::RBrace) {
             self.skip_braces_from_inside();
         }
-        Expr {
-            kind: ExprKind::Concat(items),
-            span: self.span_from(start),
-        }
+        Expr { kind: ExprKind::Concat(items), span: self.span_from(start) }
     }
 
     /// Skip to and past the `}` closing the brace we are inside.
@@ -1040,10 +831,7 @@ impl Parser<'_> {
         self.bump(); // {
         let mut items = Vec::new();
         if self.eat_op(Op::RBrace) {
-            return Expr {
-                kind: ExprKind::AssignPattern(items),
-                span: self.span_from(start),
-            };
+            return Expr { kind: ExprKind::AssignPattern(items), span: self.span_from(start) };
         }
         loop {
             if self.at_kw(Keyword::Default) {
@@ -1051,24 +839,14 @@ impl Parser<'_> {
                 self.expect_op(Op::Colon);
                 let value = self.expr();
                 let key = Expr {
-                    kind: ExprKind::Ident {
-                        package: None,
-                        name: Ident {
-                            name: "default".into(),
-                            span: start,
-                        },
-                    },
+                    kind: ExprKind::Ident { package: None, name: Ident { name: "default".into(), span: start } },
                     span: start,
                 };
                 items.push((Some(key), value));
             } else if self.starts_type_keyword() {
                 let key_span = self.span();
                 let _ = self.data_type();
-                self.error_at(
-                    codes::UNSUPPORTED,
-                    key_span,
-                    "type keys in assignment patterns are not supported",
-                );
+                self.error_at(codes::UNSUPPORTED, key_span, "type keys in assignment patterns are not supported");
                 self.expect_op(Op::Colon);
                 let value = self.expr();
                 items.push((Some(error_expr(key_span)), value));
@@ -1079,16 +857,7 @@ impl Parser<'_> {
                     let exprs = self.expr_list_until(Op::RBrace);
                     self.expect_op(Op::RBrace);
                     let span = self.span_from(first.span);
-                    items.push((
-                        None,
-                        Expr {
-                            kind: ExprKind::Replicate {
-                                count: Box::new(first),
-                                exprs,
-                            },
-                            span,
-                        },
-                    ));
+                    items.push((None, Expr { kind: ExprKind::Replicate { count: Box::new(first), exprs }, span }));
                 } else if self.eat_op(Op::Colon) {
                     let value = self.expr();
                     items.push((Some(first), value));
@@ -1103,10 +872,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::RBrace) {
             self.skip_braces_from_inside();
         }
-        Expr {
-            kind: ExprKind::AssignPattern(items),
-            span: self.span_from(start),
-        }
+        Expr { kind: ExprKind::AssignPattern(items), span: self.span_from(start) }
     }
 
     /// A decimal `Number`, joined with a following `BasedNumber` into a
@@ -1135,16 +901,8 @@ impl Parser<'_> {
             return Expr { kind, span };
         }
         let digits: String = text.chars().filter(|&c| c != '_').collect();
-        let lit = NumberLit {
-            size: None,
-            signed: true,
-            base: None,
-            digits,
-        };
-        let e = Expr {
-            kind: ExprKind::Number(lit),
-            span: start,
-        };
+        let lit = NumberLit { size: None, signed: true, base: None, digits };
+        let e = Expr { kind: ExprKind::Number(lit), span: start };
         if self.at_op(Op::Apostrophe) && self.peek_is_op(1, Op::LParen) {
             return self.cast_operand(CastType::Size(e), start);
         }
@@ -1154,18 +912,9 @@ impl Parser<'_> {
     /// `'hff`, `'sb1010`, `'d5` with an optional size.
     fn based_number(&mut self, size: Option<u32>, text: &str, span: Span) -> ExprKind {
         match parse_based(text) {
-            Some((signed, base, digits)) => ExprKind::Number(NumberLit {
-                size,
-                signed,
-                base: Some(base),
-                digits,
-            }),
+            Some((signed, base, digits)) => ExprKind::Number(NumberLit { size, signed, base: Some(base), digits }),
             None => {
-                self.error_at(
-                    codes::BAD_NUMBER,
-                    span,
-                    format!("malformed based literal `{text}`"),
-                );
+                self.error_at(codes::BAD_NUMBER, span, format!("malformed based literal `{text}`"));
                 ExprKind::Error
             }
         }
@@ -1176,11 +925,7 @@ impl Parser<'_> {
         match clean.parse::<f64>() {
             Ok(v) => v,
             Err(_) => {
-                self.error_at(
-                    codes::BAD_NUMBER,
-                    span,
-                    format!("malformed real literal `{text}`"),
-                );
+                self.error_at(codes::BAD_NUMBER, span, format!("malformed real literal `{text}`"));
                 0.0
             }
         }
@@ -1191,30 +936,17 @@ impl Parser<'_> {
         let start = self.span();
         let text = self.text();
         self.bump();
-        let split = text
-            .find(|c: char| c.is_ascii_alphabetic())
-            .unwrap_or(text.len());
+        let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
         let (num, unit) = text.split_at(split);
         let value = num.replace('_', "").parse::<f64>();
         match (value, time_unit_exponent(unit)) {
-            (Ok(value), Some(unit)) => Expr {
-                kind: ExprKind::Time { value, unit },
-                span: start,
-            },
+            (Ok(value), Some(unit)) => Expr { kind: ExprKind::Time { value, unit }, span: start },
             (Ok(_), None) if unit == "step" => {
-                self.error_at(
-                    codes::UNSUPPORTED,
-                    start,
-                    "`1step` time literal is not supported",
-                );
+                self.error_at(codes::UNSUPPORTED, start, "`1step` time literal is not supported");
                 error_expr(start)
             }
             _ => {
-                self.error_at(
-                    codes::BAD_NUMBER,
-                    start,
-                    format!("malformed time literal `{text}`"),
-                );
+                self.error_at(codes::BAD_NUMBER, start, format!("malformed time literal `{text}`"));
                 error_expr(start)
             }
         }
@@ -1245,10 +977,7 @@ pub(crate) fn parse_based(text: &str) -> Option<(bool, Base, String)> {
         'h' => Base::Hex,
         _ => return None,
     };
-    let digits: String = chars
-        .filter(|c| *c != '_' && !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let digits: String = chars.filter(|c| *c != '_' && !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     if digits.is_empty() || !digits_valid(base, &digits) {
         return None;
     }
@@ -1263,8 +992,7 @@ fn digits_valid(base: Base, digits: &str) -> bool {
         Base::Hex => digits.chars().all(|c| c.is_ascii_hexdigit() || unknown(c)),
         // A decimal literal is all digits, or a single x/z/? digit.
         Base::Decimal => {
-            digits.chars().all(|c| c.is_ascii_digit())
-                || (digits.len() == 1 && digits.chars().all(unknown))
+            digits.chars().all(|c| c.is_ascii_digit()) || (digits.len() == 1 && digits.chars().all(unknown))
         }
     }
 }
@@ -1340,12 +1068,5 @@ pub(crate) fn unescape_string(raw: &str) -> String {
 /// generate-for steps).
 pub(crate) fn binary(op: BinaryOp, lhs: Expr, rhs: Expr) -> Expr {
     let span = lhs.span.to(rhs.span);
-    Expr {
-        kind: ExprKind::Binary {
-            op,
-            lhs: Box::new(lhs),
-            rhs: Box::new(rhs),
-        },
-        span,
-    }
+    Expr { kind: ExprKind::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span }
 }

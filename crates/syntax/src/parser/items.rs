@@ -5,11 +5,10 @@
 use super::exprs::binary;
 use super::{parse_time_unit_value, Parser};
 use crate::ast::{
-    AnsiPort, BinaryOp, ContAssign, DataType, Direction, Expr, ExprKind, FunctionDecl, GateInst,
-    GateInstance, GateKind, GenBlock, GenCaseItem, Ident, ImportItem, Instance, Instantiation,
-    Item, Lifetime, ModuleDecl, ModuleItem, ModuleKind, NetDecl, NetType, NonAnsiPort, NumberLit,
-    PackageDecl, ParamConn, ParamValue, PortConn, PortDecl, PortList, ProcessDecl, ProcessKind,
-    Stmt, TaskDecl, TfPort, Timescale, VectorKind,
+    AnsiPort, BinaryOp, ContAssign, DataType, Direction, Expr, ExprKind, FunctionDecl, GateInst, GateInstance,
+    GateKind, GenBlock, GenCaseItem, Ident, ImportItem, Instance, Instantiation, Item, Lifetime, ModuleDecl,
+    ModuleItem, ModuleKind, NetDecl, NetType, NonAnsiPort, NumberLit, PackageDecl, ParamConn, ParamValue, PortConn,
+    PortDecl, PortList, ProcessDecl, ProcessKind, Stmt, TaskDecl, TfPort, Timescale, VectorKind,
 };
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
@@ -78,20 +77,7 @@ fn gate_of(kw: Keyword) -> Option<GateKind> {
 
 fn is_switch_primitive(kw: Keyword) -> bool {
     use Keyword::*;
-    matches!(
-        kw,
-        Cmos | Rcmos
-            | Nmos
-            | Pmos
-            | Rnmos
-            | Rpmos
-            | Tran
-            | Rtran
-            | Tranif0
-            | Tranif1
-            | Rtranif0
-            | Rtranif1
-    )
+    matches!(kw, Cmos | Rcmos | Nmos | Pmos | Rnmos | Rpmos | Tran | Rtran | Tranif0 | Tranif1 | Rtranif0 | Rtranif1)
 }
 
 fn is_strength_keyword(kind: TokenKind) -> bool {
@@ -122,10 +108,7 @@ fn is_strength_keyword(kind: TokenKind) -> bool {
 fn type_is_var(ty: &DataType, dir: Direction) -> bool {
     match ty {
         DataType::Implicit { .. } => false,
-        DataType::Vector {
-            kind: VectorKind::Reg,
-            ..
-        } => true,
+        DataType::Vector { kind: VectorKind::Reg, .. } => true,
         DataType::Vector { .. } => dir == Direction::Output,
         _ => true,
     }
@@ -186,23 +169,13 @@ impl Parser<'_> {
             imports.extend(self.import_decl());
         }
         let has_param_port_list = self.at_op(Op::Hash);
-        let params = if has_param_port_list {
-            self.param_port_list()
-        } else {
-            Vec::new()
-        };
-        let ports = if self.at_op(Op::LParen) {
-            self.port_list()
-        } else {
-            PortList::None
-        };
+        let params = if has_param_port_list { self.param_port_list() } else { Vec::new() };
+        let ports = if self.at_op(Op::LParen) { self.port_list() } else { PortList::None };
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
         let mut items = std::mem::take(&mut self.header_unsupported);
-        let ctx = ItemCtx {
-            params_local: has_param_port_list,
-        };
+        let ctx = ItemCtx { params_local: has_param_port_list };
         while !self.at_kw(end_kw) && !self.at_eof() {
             if self.at_module_start() {
                 break;
@@ -236,10 +209,7 @@ impl Parser<'_> {
 
     /// A `module`/`package` keyword inside a body means its `end` is missing.
     fn at_module_start(&self) -> bool {
-        matches!(
-            self.keyword(),
-            Some(Keyword::Module | Keyword::Macromodule | Keyword::Package)
-        )
+        matches!(self.keyword(), Some(Keyword::Module | Keyword::Macromodule | Keyword::Package))
     }
 
     fn package_decl(&mut self) -> PackageDecl {
@@ -259,11 +229,7 @@ impl Parser<'_> {
         if self.expect_kw(Keyword::Endpackage) {
             self.end_label(Some(&name));
         }
-        PackageDecl {
-            name,
-            span: self.span_from(start),
-            items,
-        }
+        PackageDecl { name, span: self.span_from(start), items }
     }
 
     /// `timeunit 1ns [/ 1ps];` or `timeprecision 1ps;` applied to `ts`.
@@ -271,15 +237,8 @@ impl Parser<'_> {
         let is_unit = self.at_kw(Keyword::Timeunit);
         self.bump();
         let unit = self.time_value();
-        let precision = if is_unit && self.eat_op(Op::Slash) {
-            self.time_value()
-        } else {
-            None
-        };
-        let mut cur = ts.unwrap_or(Timescale {
-            unit: 0,
-            precision: 0,
-        });
+        let precision = if is_unit && self.eat_op(Op::Slash) { self.time_value() } else { None };
+        let mut cur = ts.unwrap_or(Timescale { unit: 0, precision: 0 });
         if is_unit {
             if let Some(u) = unit {
                 cur.unit = u;
@@ -331,16 +290,8 @@ impl Parser<'_> {
             if !self.expect_op(Op::ColonColon) {
                 break;
             }
-            let name = if self.eat_op(Op::Star) {
-                None
-            } else {
-                Some(self.expect_ident("imported name"))
-            };
-            v.push(ImportItem {
-                package,
-                name,
-                span: self.span_from(start),
-            });
+            let name = if self.eat_op(Op::Star) { None } else { Some(self.expect_ident("imported name")) };
+            v.push(ImportItem { package, name, span: self.span_from(start) });
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -368,16 +319,11 @@ impl Parser<'_> {
                     || self.starts_type_keyword()
             }
             TokenKind::Ident => {
-                self.ident_starts_decl()
-                    || (self.peek_is_op(1, Op::Dot) && self.peek(3) == TokenKind::Ident)
+                self.ident_starts_decl() || (self.peek_is_op(1, Op::Dot) && self.peek(3) == TokenKind::Ident)
             }
             _ => false,
         };
-        let list = if ansi {
-            PortList::Ansi(self.ansi_ports())
-        } else {
-            PortList::NonAnsi(self.non_ansi_ports())
-        };
+        let list = if ansi { PortList::Ansi(self.ansi_ports()) } else { PortList::NonAnsi(self.non_ansi_ports()) };
         if !self.expect_op(Op::RParen) {
             self.skip_to_rparen();
         }
@@ -413,8 +359,8 @@ impl Parser<'_> {
             self.bump();
         }
         let has_var = self.eat_kw(Keyword::Var);
-        let interface_port = (self.kind() == TokenKind::Ident && self.peek_is_op(1, Op::Dot))
-            || self.at_kw(Keyword::Interface);
+        let interface_port =
+            (self.kind() == TokenKind::Ident && self.peek_is_op(1, Op::Dot)) || self.at_kw(Keyword::Interface);
         if interface_port {
             // Recorded as an unsupported item of the module, so only a
             // design that elaborates this module reports it.
@@ -422,10 +368,7 @@ impl Parser<'_> {
                 self.bump();
             }
             let span = self.span_from(start);
-            self.header_unsupported.push(ModuleItem::Unsupported {
-                what: "interface port".into(),
-                span,
-            });
+            self.header_unsupported.push(ModuleItem::Unsupported { what: "interface port".into(), span });
             return None;
         }
         let ty = if self.starts_data_type() {
@@ -437,11 +380,7 @@ impl Parser<'_> {
         };
         let name = self.expect_ident("port name");
         let unpacked = self.unpacked_dims();
-        let default = if self.eat_op(Op::Assign) {
-            Some(self.expr())
-        } else {
-            None
-        };
+        let default = if self.eat_op(Op::Assign) { Some(self.expr()) } else { None };
         let span = self.span_from(start);
         let nothing_given = dir.is_none() && net_type.is_none() && !has_var && ty.is_none();
         if let (true, Some(prev)) = (nothing_given, prev) {
@@ -457,22 +396,9 @@ impl Parser<'_> {
             });
         }
         let dir = dir.or(prev.map(|p| p.dir)).unwrap_or(Direction::Inout);
-        let ty = ty.unwrap_or(DataType::Implicit {
-            signed: false,
-            packed: Vec::new(),
-            span: name.span,
-        });
+        let ty = ty.unwrap_or(DataType::Implicit { signed: false, packed: Vec::new(), span: name.span });
         let is_var = has_var || (net_type.is_none() && type_is_var(&ty, dir));
-        Some(AnsiPort {
-            dir,
-            net_type,
-            is_var,
-            ty,
-            name,
-            unpacked,
-            default,
-            span,
-        })
+        Some(AnsiPort { dir, net_type, is_var, ty, name, unpacked, default, span })
     }
 
     fn non_ansi_ports(&mut self) -> Vec<NonAnsiPort> {
@@ -481,11 +407,7 @@ impl Parser<'_> {
             self.skip_attrs();
             let start = self.span();
             let port = if self.at_op(Op::Comma) || self.at_op(Op::RParen) {
-                NonAnsiPort {
-                    name: None,
-                    expr: None,
-                    span: start,
-                }
+                NonAnsiPort { name: None, expr: None, span: start }
             } else if self.eat_op(Op::Dot) {
                 let name = self.expect_ident("port name");
                 let mut expr = None;
@@ -495,25 +417,14 @@ impl Parser<'_> {
                     }
                     self.expect_op(Op::RParen);
                 }
-                NonAnsiPort {
-                    name: Some(name),
-                    expr,
-                    span: self.span_from(start),
-                }
+                NonAnsiPort { name: Some(name), expr, span: self.span_from(start) }
             } else {
                 let expr = self.postfix_expr();
                 let name = match &expr.kind {
-                    ExprKind::Ident {
-                        package: None,
-                        name,
-                    } => Some(name.clone()),
+                    ExprKind::Ident { package: None, name } => Some(name.clone()),
                     _ => None,
                 };
-                NonAnsiPort {
-                    name,
-                    expr: Some(expr),
-                    span: self.span_from(start),
-                }
+                NonAnsiPort { name, expr: Some(expr), span: self.span_from(start) }
             };
             ports.push(port);
             if !self.eat_op(Op::Comma) {
@@ -541,11 +452,7 @@ impl Parser<'_> {
         match self.kind() {
             TokenKind::Op(Op::Semi) => self.bump(),
             TokenKind::Keyword(
-                kw @ (Keyword::Generate
-                | Keyword::For
-                | Keyword::If
-                | Keyword::Case
-                | Keyword::Begin),
+                kw @ (Keyword::Generate | Keyword::For | Keyword::If | Keyword::Case | Keyword::Begin),
             ) => out.push(self.generate_item(kw, ctx)),
             TokenKind::Keyword(kw) => self.keyword_item(kw, out, ctx, start),
             TokenKind::Ident => self.ident_item(out),
@@ -613,88 +520,39 @@ impl Parser<'_> {
             Keyword::Specify => {
                 // Parsed and ignored, like Icarus without -gspecify.
                 self.bump();
-                self.skip_to_end_keyword(
-                    |p| p.at_kw(Keyword::Specify),
-                    |p| p.at_kw(Keyword::Endspecify),
-                );
+                self.skip_to_end_keyword(|p| p.at_kw(Keyword::Specify), |p| p.at_kw(Keyword::Endspecify));
                 return;
             }
             Keyword::Virtual if self.peek(1) == TokenKind::Keyword(Keyword::Class) => {
-                return self.unsupported_block(
-                    out,
-                    "class declaration",
-                    Keyword::Class,
-                    Keyword::Endclass,
-                );
+                return self.unsupported_block(out, "class declaration", Keyword::Class, Keyword::Endclass);
             }
-            Keyword::Const
-            | Keyword::Var
-            | Keyword::Static
-            | Keyword::Automatic
-            | Keyword::Virtual => ModuleItem::Var(self.var_decl()),
+            Keyword::Const | Keyword::Var | Keyword::Static | Keyword::Automatic | Keyword::Virtual => {
+                ModuleItem::Var(self.var_decl())
+            }
             _ if self.starts_type_keyword() => ModuleItem::Var(self.var_decl()),
             Keyword::Class => {
-                return self.unsupported_block(
-                    out,
-                    "class declaration",
-                    Keyword::Class,
-                    Keyword::Endclass,
-                )
+                return self.unsupported_block(out, "class declaration", Keyword::Class, Keyword::Endclass)
             }
             Keyword::Interface => {
-                return self.unsupported_block(
-                    out,
-                    "interface declaration",
-                    Keyword::Interface,
-                    Keyword::Endinterface,
-                )
+                return self.unsupported_block(out, "interface declaration", Keyword::Interface, Keyword::Endinterface)
             }
             Keyword::Program => {
-                return self.unsupported_block(
-                    out,
-                    "nested program",
-                    Keyword::Program,
-                    Keyword::Endprogram,
-                )
+                return self.unsupported_block(out, "nested program", Keyword::Program, Keyword::Endprogram)
             }
             Keyword::Property => {
-                return self.unsupported_block(
-                    out,
-                    "property declaration",
-                    Keyword::Property,
-                    Keyword::Endproperty,
-                )
+                return self.unsupported_block(out, "property declaration", Keyword::Property, Keyword::Endproperty)
             }
             Keyword::Clocking => {
-                return self.unsupported_block(
-                    out,
-                    "clocking block",
-                    Keyword::Clocking,
-                    Keyword::Endclocking,
-                )
+                return self.unsupported_block(out, "clocking block", Keyword::Clocking, Keyword::Endclocking)
             }
             Keyword::Primitive => {
-                return self.unsupported_block(
-                    out,
-                    "UDP primitive",
-                    Keyword::Primitive,
-                    Keyword::Endprimitive,
-                )
+                return self.unsupported_block(out, "UDP primitive", Keyword::Primitive, Keyword::Endprimitive)
             }
             Keyword::Config => {
-                return self.unsupported_block(
-                    out,
-                    "configuration",
-                    Keyword::Config,
-                    Keyword::Endconfig,
-                )
+                return self.unsupported_block(out, "configuration", Keyword::Config, Keyword::Endconfig)
             }
-            Keyword::Covergroup => {
-                return self.unsupported_named_end(out, "covergroup", "endgroup")
-            }
-            Keyword::Sequence => {
-                return self.unsupported_named_end(out, "sequence declaration", "endsequence")
-            }
+            Keyword::Covergroup => return self.unsupported_named_end(out, "covergroup", "endgroup"),
+            Keyword::Sequence => return self.unsupported_named_end(out, "sequence declaration", "endsequence"),
             Keyword::Assert | Keyword::Assume | Keyword::Cover => {
                 return self.concurrent_assertion(out, start);
             }
@@ -703,9 +561,7 @@ impl Parser<'_> {
             Keyword::Let => return self.unsupported_to_semi(out, "let declaration", start),
             Keyword::Extern => return self.unsupported_to_semi(out, "extern declaration", start),
             Keyword::Export => return self.unsupported_to_semi(out, "package export", start),
-            Keyword::Default => {
-                return self.unsupported_to_semi(out, "default clocking/disable", start)
-            }
+            Keyword::Default => return self.unsupported_to_semi(out, "default clocking/disable", start),
             Keyword::Constraint => {
                 return self.unsupported_to_semi(out, "constraint", start);
             }
@@ -754,25 +610,15 @@ impl Parser<'_> {
         if self.peek(i) != TokenKind::Ident {
             return false;
         }
-        self.skip_brackets_ahead(i + 1)
-            .is_some_and(|j| self.peek_is_op(j, Op::LParen))
+        self.skip_brackets_ahead(i + 1).is_some_and(|j| self.peek_is_op(j, Op::LParen))
     }
 
-    fn unsupported_block(
-        &mut self,
-        out: &mut Vec<ModuleItem>,
-        what: &str,
-        open: Keyword,
-        close: Keyword,
-    ) {
+    fn unsupported_block(&mut self, out: &mut Vec<ModuleItem>, what: &str, open: Keyword, close: Keyword) {
         let start = self.span();
         let _ = self.eat_kw(Keyword::Virtual);
         self.bump();
         self.skip_to_end_keyword(|p| p.at_kw(open), |p| p.at_kw(close));
-        out.push(ModuleItem::Unsupported {
-            what: what.into(),
-            span: self.span_from(start),
-        });
+        out.push(ModuleItem::Unsupported { what: what.into(), span: self.span_from(start) });
     }
 
     /// Like [`Self::unsupported_block`] for constructs whose end keyword the
@@ -780,23 +626,14 @@ impl Parser<'_> {
     fn unsupported_named_end(&mut self, out: &mut Vec<ModuleItem>, what: &str, end: &str) {
         let start = self.span();
         self.bump();
-        self.skip_to_end_keyword(
-            |_| false,
-            |p| p.kind() == TokenKind::Ident && p.text() == end,
-        );
-        out.push(ModuleItem::Unsupported {
-            what: what.into(),
-            span: self.span_from(start),
-        });
+        self.skip_to_end_keyword(|_| false, |p| p.kind() == TokenKind::Ident && p.text() == end);
+        out.push(ModuleItem::Unsupported { what: what.into(), span: self.span_from(start) });
     }
 
     fn unsupported_to_semi(&mut self, out: &mut Vec<ModuleItem>, what: &str, start: Span) {
         self.bump();
         self.skip_past_semi();
-        out.push(ModuleItem::Unsupported {
-            what: what.into(),
-            span: self.span_from(start),
-        });
+        out.push(ModuleItem::Unsupported { what: what.into(), span: self.span_from(start) });
     }
 
     /// `assert property (...) [action] [else action]` at module level
@@ -804,19 +641,13 @@ impl Parser<'_> {
     fn concurrent_assertion(&mut self, out: &mut Vec<ModuleItem>, start: Span) {
         let _ = self.assertion();
         let span = self.span_from(start);
-        out.push(ModuleItem::Unsupported {
-            what: "concurrent assertion".into(),
-            span,
-        });
+        out.push(ModuleItem::Unsupported { what: "concurrent assertion".into(), span });
     }
 
     /// `input [3:0] a, b;` in a module body.
     fn port_decl(&mut self) -> PortDecl {
         let start = self.span();
-        let dir = self
-            .keyword()
-            .and_then(direction_of)
-            .unwrap_or(Direction::Input);
+        let dir = self.keyword().and_then(direction_of).unwrap_or(Direction::Input);
         self.bump();
         let net_type = self.keyword().and_then(net_type_of);
         if net_type.is_some() {
@@ -829,43 +660,23 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        PortDecl {
-            dir,
-            net_type,
-            is_var,
-            ty,
-            names,
-            span: self.span_from(start),
-        }
+        PortDecl { dir, net_type, is_var, ty, names, span: self.span_from(start) }
     }
 
     /// `wire [strength] [vectored] [type] [#delay] a = b, c;`.
     fn net_decl(&mut self) -> NetDecl {
         let start = self.span();
-        let net_type = self
-            .keyword()
-            .and_then(net_type_of)
-            .unwrap_or(NetType::Wire);
+        let net_type = self.keyword().and_then(net_type_of).unwrap_or(NetType::Wire);
         self.bump();
         self.skip_strength();
         let _ = self.eat_kw(Keyword::Vectored) || self.eat_kw(Keyword::Scalared);
         let ty = self.data_type_or_implicit();
-        let delay = if self.at_op(Op::Hash) {
-            Some(self.delay())
-        } else {
-            None
-        };
+        let delay = if self.at_op(Op::Hash) { Some(self.delay()) } else { None };
         let nets = self.declarators();
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        NetDecl {
-            net_type,
-            ty,
-            delay,
-            nets,
-            span: self.span_from(start),
-        }
+        NetDecl { net_type, ty, delay, nets, span: self.span_from(start) }
     }
 
     /// Drive or charge strengths `(strong0, weak1)`, `(small)`: parsed and
@@ -900,11 +711,7 @@ impl Parser<'_> {
         let start = self.span();
         self.bump();
         self.skip_strength();
-        let delay = if self.at_op(Op::Hash) {
-            Some(self.delay())
-        } else {
-            None
-        };
+        let delay = if self.at_op(Op::Hash) { Some(self.delay()) } else { None };
         let mut assigns = Vec::new();
         loop {
             let lhs = self.lvalue();
@@ -921,22 +728,14 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        ContAssign {
-            delay,
-            assigns,
-            span: self.span_from(start),
-        }
+        ContAssign { delay, assigns, span: self.span_from(start) }
     }
 
     fn process(&mut self, kind: ProcessKind) -> ModuleItem {
         let start = self.span();
         self.bump();
         let body = self.stmt();
-        ModuleItem::Process(ProcessDecl {
-            kind,
-            body,
-            span: self.span_from(start),
-        })
+        ModuleItem::Process(ProcessDecl { kind, body, span: self.span_from(start) })
     }
 
     /// `defparam a.b.P = 3, c.Q = 4;`.
@@ -967,23 +766,14 @@ impl Parser<'_> {
     fn instantiation(&mut self) -> Instantiation {
         let start = self.span();
         let module = self.expect_ident("module name");
-        let params = if self.at_op(Op::Hash) {
-            self.param_conns()
-        } else {
-            Vec::new()
-        };
+        let params = if self.at_op(Op::Hash) { self.param_conns() } else { Vec::new() };
         let mut instances = Vec::new();
         loop {
             let inst_start = self.span();
             let name = self.expect_ident("instance name");
             if name.name.is_empty() {
                 self.sync_item();
-                return Instantiation {
-                    module,
-                    params,
-                    instances,
-                    span: self.span_from(start),
-                };
+                return Instantiation { module, params, instances, span: self.span_from(start) };
             }
             let unpacked = self.unpacked_dims();
             let conns = if self.at_op(Op::LParen) {
@@ -992,12 +782,7 @@ impl Parser<'_> {
                 self.error_expected("`(`");
                 Vec::new()
             };
-            instances.push(Instance {
-                name,
-                unpacked,
-                conns,
-                span: self.span_from(inst_start),
-            });
+            instances.push(Instance { name, unpacked, conns, span: self.span_from(inst_start) });
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -1005,12 +790,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        Instantiation {
-            module,
-            params,
-            instances,
-            span: self.span_from(start),
-        }
+        Instantiation { module, params, instances, span: self.span_from(start) }
     }
 
     /// `#(8, .W(16), .T(logic [3:0]))` or `#8` (`#` current).
@@ -1078,30 +858,16 @@ impl Parser<'_> {
             } else if self.eat_op(Op::Dot) {
                 let name = self.expect_ident("port name");
                 let expr = if self.eat_op(Op::LParen) {
-                    let e = if self.at_op(Op::RParen) {
-                        None
-                    } else {
-                        Some(self.expr())
-                    };
+                    let e = if self.at_op(Op::RParen) { None } else { Some(self.expr()) };
                     if !self.expect_op(Op::RParen) {
                         self.skip_to_rparen();
                     }
                     e
                 } else {
                     let span = name.span;
-                    Some(Expr {
-                        kind: ExprKind::Ident {
-                            package: None,
-                            name: name.clone(),
-                        },
-                        span,
-                    })
+                    Some(Expr { kind: ExprKind::Ident { package: None, name: name.clone() }, span })
                 };
-                v.push(PortConn::Named {
-                    name,
-                    expr,
-                    span: self.span_from(start),
-                });
+                v.push(PortConn::Named { name, expr, span: self.span_from(start) });
             } else if self.at_op(Op::Comma) || self.at_op(Op::RParen) {
                 v.push(PortConn::Ordered(None, start));
             } else {
@@ -1123,20 +889,12 @@ impl Parser<'_> {
         let start = self.span();
         self.bump();
         self.skip_strength();
-        let delay = if self.at_op(Op::Hash) {
-            Some(self.delay())
-        } else {
-            None
-        };
+        let delay = if self.at_op(Op::Hash) { Some(self.delay()) } else { None };
         let mut instances = Vec::new();
         loop {
             let inst_start = self.span();
             let name = self.eat_ident();
-            let unpacked = if name.is_some() {
-                self.unpacked_dims()
-            } else {
-                Vec::new()
-            };
+            let unpacked = if name.is_some() { self.unpacked_dims() } else { Vec::new() };
             let mut terminals = Vec::new();
             if self.expect_op(Op::LParen) {
                 loop {
@@ -1149,12 +907,7 @@ impl Parser<'_> {
                     self.skip_to_rparen();
                 }
             }
-            instances.push(GateInstance {
-                name,
-                unpacked,
-                terminals,
-                span: self.span_from(inst_start),
-            });
+            instances.push(GateInstance { name, unpacked, terminals, span: self.span_from(inst_start) });
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -1162,12 +915,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        GateInst {
-            kind,
-            delay,
-            instances,
-            span: self.span_from(start),
-        }
+        GateInst { kind, delay, instances, span: self.span_from(start) }
     }
 
     // ----- functions and tasks -------------------------------------------
@@ -1197,11 +945,7 @@ impl Parser<'_> {
             self.implicit_type()
         };
         let name = self.tf_name();
-        let mut ports = if self.at_op(Op::LParen) {
-            self.tf_port_list()
-        } else {
-            Vec::new()
-        };
+        let mut ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
         if !self.expect_op(Op::Semi) {
             self.sync_stmt();
         }
@@ -1209,15 +953,7 @@ impl Parser<'_> {
         if self.expect_kw(Keyword::Endfunction) {
             self.end_label(Some(&name));
         }
-        FunctionDecl {
-            name,
-            lifetime,
-            ret,
-            ports,
-            decls,
-            body,
-            span: self.span_from(start),
-        }
+        FunctionDecl { name, lifetime, ret, ports, decls, body, span: self.span_from(start) }
     }
 
     /// `task [lifetime] name [(ports)]; body endtask`.
@@ -1226,11 +962,7 @@ impl Parser<'_> {
         self.bump();
         let lifetime = self.lifetime();
         let name = self.tf_name();
-        let mut ports = if self.at_op(Op::LParen) {
-            self.tf_port_list()
-        } else {
-            Vec::new()
-        };
+        let mut ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
         if !self.expect_op(Op::Semi) {
             self.sync_stmt();
         }
@@ -1238,14 +970,7 @@ impl Parser<'_> {
         if self.expect_kw(Keyword::Endtask) {
             self.end_label(Some(&name));
         }
-        TaskDecl {
-            name,
-            lifetime,
-            ports,
-            decls,
-            body,
-            span: self.span_from(start),
-        }
+        TaskDecl { name, lifetime, ports, decls, body, span: self.span_from(start) }
     }
 
     /// The function/task name (a `class::` scope prefix is reported).
@@ -1253,11 +978,7 @@ impl Parser<'_> {
         let name = self.expect_ident("function or task name");
         if self.at_op(Op::ColonColon) {
             let span = self.span();
-            self.error_at(
-                codes::UNSUPPORTED,
-                span,
-                "out-of-class method definition is not supported",
-            );
+            self.error_at(codes::UNSUPPORTED, span, "out-of-class method definition is not supported");
             self.bump();
             return self.expect_ident("function or task name");
         }
@@ -1291,31 +1012,16 @@ impl Parser<'_> {
             };
             let name = self.expect_ident("argument name");
             let unpacked = self.unpacked_dims();
-            let default = if self.eat_op(Op::Assign) {
-                Some(self.expr())
-            } else {
-                None
-            };
+            let default = if self.eat_op(Op::Assign) { Some(self.expr()) } else { None };
             let prev = ports.last();
             let ty = match (ty, dir, prev) {
                 (Some(ty), _, _) => ty,
                 (None, None, Some(prev)) => prev.ty.clone(),
-                (None, _, _) => DataType::Implicit {
-                    signed: false,
-                    packed: Vec::new(),
-                    span: name.span,
-                },
+                (None, _, _) => DataType::Implicit { signed: false, packed: Vec::new(), span: name.span },
             };
             let dir = dir.or(prev.map(|p| p.dir)).unwrap_or(Direction::Input);
             if !name.name.is_empty() {
-                ports.push(TfPort {
-                    dir,
-                    ty,
-                    name,
-                    unpacked,
-                    default,
-                    span: self.span_from(start),
-                });
+                ports.push(TfPort { dir, ty, name, unpacked, default, span: self.span_from(start) });
             }
             if !self.eat_op(Op::Comma) {
                 break;
@@ -1329,11 +1035,7 @@ impl Parser<'_> {
 
     /// Old-style port declarations, block declarations and statements up to
     /// `end_kw`.
-    fn tf_body(
-        &mut self,
-        end_kw: Keyword,
-        ports: &mut Vec<TfPort>,
-    ) -> (Vec<crate::ast::BlockDecl>, Vec<Stmt>) {
+    fn tf_body(&mut self, end_kw: Keyword, ports: &mut Vec<TfPort>) -> (Vec<crate::ast::BlockDecl>, Vec<Stmt>) {
         let mut decls = Vec::new();
         let mut body = Vec::new();
         while !self.at_kw(end_kw) && !self.at_eof() {
@@ -1376,10 +1078,7 @@ impl Parser<'_> {
 
     /// `input [7:0] a, b;` inside a function or task.
     fn old_style_tf_ports(&mut self, ports: &mut Vec<TfPort>) {
-        let dir = self
-            .keyword()
-            .and_then(direction_of)
-            .unwrap_or(Direction::Input);
+        let dir = self.keyword().and_then(direction_of).unwrap_or(Direction::Input);
         self.bump();
         let _ = self.eat_kw(Keyword::Var);
         let ty = self.data_type_or_implicit();
@@ -1390,20 +1089,9 @@ impl Parser<'_> {
                 break;
             }
             let unpacked = self.unpacked_dims();
-            let default = if self.eat_op(Op::Assign) {
-                Some(self.expr())
-            } else {
-                None
-            };
+            let default = if self.eat_op(Op::Assign) { Some(self.expr()) } else { None };
             let span = d_start.to(self.prev_span());
-            ports.push(TfPort {
-                dir,
-                ty: ty.clone(),
-                name,
-                unpacked,
-                default,
-                span,
-            });
+            ports.push(TfPort { dir, ty: ty.clone(), name, unpacked, default, span });
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -1419,8 +1107,7 @@ impl Parser<'_> {
         let start = self.span();
         self.bump();
         let mut items = Vec::new();
-        while !self.at_kw(Keyword::Endgenerate) && !self.at_eof() && !self.at_kw(Keyword::Endmodule)
-        {
+        while !self.at_kw(Keyword::Endgenerate) && !self.at_eof() && !self.at_kw(Keyword::Endmodule) {
             let before = self.pos();
             self.module_item(&mut items, ctx);
             self.progress_or_bump(before);
@@ -1435,11 +1122,7 @@ impl Parser<'_> {
         let start = self.span();
         if !self.enter() {
             self.sync_item();
-            return GenBlock {
-                label: None,
-                items: Vec::new(),
-                span: start,
-            };
+            return GenBlock { label: None, items: Vec::new(), span: start };
         }
         let mut label = None;
         if self.kind() == TokenKind::Ident
@@ -1458,10 +1141,7 @@ impl Parser<'_> {
                         self.error_at(
                             codes::MISMATCHED_END,
                             name.span,
-                            format!(
-                                "block name `{}` does not match its label `{}`",
-                                name.name, l.name
-                            ),
+                            format!("block name `{}` does not match its label `{}`", name.name, l.name),
                         );
                     }
                 }
@@ -1479,11 +1159,7 @@ impl Parser<'_> {
             self.module_item(&mut items, ItemCtx::LOCAL);
         }
         self.leave();
-        GenBlock {
-            label,
-            items,
-            span: self.span_from(start),
-        }
+        GenBlock { label, items, span: self.span_from(start) }
     }
 
     /// `for ([genvar] i = 0; i < N; i = i + 1) block`.
@@ -1503,42 +1179,20 @@ impl Parser<'_> {
             self.skip_to_rparen();
         }
         let block = self.gen_block();
-        ModuleItem::GenFor {
-            var,
-            init,
-            cond,
-            step,
-            block,
-            span: self.span_from(start),
-        }
+        ModuleItem::GenFor { var, init, cond, step, block, span: self.span_from(start) }
     }
 
     /// The step of a generate loop, normalised to the new value of `var`:
     /// `i = e` -> `e`, `i += e` -> `i + e`, `i++` / `++i` -> `i + 1`.
     fn gen_step(&mut self, var: &Ident) -> Expr {
-        let var_expr = |span: Span| Expr {
-            kind: ExprKind::Ident {
-                package: None,
-                name: var.clone(),
-            },
-            span,
-        };
+        let var_expr = |span: Span| Expr { kind: ExprKind::Ident { package: None, name: var.clone() }, span };
         let one = |span: Span| Expr {
-            kind: ExprKind::Number(NumberLit {
-                size: None,
-                signed: true,
-                base: None,
-                digits: "1".into(),
-            }),
+            kind: ExprKind::Number(NumberLit { size: None, signed: true, base: None, digits: "1".into() }),
             span,
         };
         let start = self.span();
         if self.at_op(Op::PlusPlus) || self.at_op(Op::MinusMinus) {
-            let op = if self.at_op(Op::PlusPlus) {
-                BinaryOp::Add
-            } else {
-                BinaryOp::Sub
-            };
+            let op = if self.at_op(Op::PlusPlus) { BinaryOp::Add } else { BinaryOp::Sub };
             self.bump();
             let _ = self.expect_ident("genvar name");
             return binary(op, var_expr(start), one(start));
@@ -1588,17 +1242,8 @@ impl Parser<'_> {
             self.skip_to_rparen();
         }
         let then_block = self.gen_block();
-        let else_block = if self.eat_kw(Keyword::Else) {
-            Some(self.gen_block())
-        } else {
-            None
-        };
-        ModuleItem::GenIf {
-            cond,
-            then_block,
-            else_block,
-            span: self.span_from(start),
-        }
+        let else_block = if self.eat_kw(Keyword::Else) { Some(self.gen_block()) } else { None };
+        ModuleItem::GenIf { cond, then_block, else_block, span: self.span_from(start) }
     }
 
     fn gen_case(&mut self) -> ModuleItem {
@@ -1629,10 +1274,6 @@ impl Parser<'_> {
             self.progress_or_bump(before);
         }
         self.expect_kw(Keyword::Endcase);
-        ModuleItem::GenCase {
-            expr,
-            items,
-            span: self.span_from(start),
-        }
+        ModuleItem::GenCase { expr, items, span: self.span_from(start) }
     }
 }

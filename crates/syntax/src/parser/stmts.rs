@@ -9,8 +9,8 @@
 use super::exprs::assign_op;
 use super::{error_expr, Parser};
 use crate::ast::{
-    AssignOp, BlockDecl, BlockKind, CaseItem, CaseKind, Delay, Edge, EventControl, EventExpr, Expr,
-    ExprKind, ForInit, Ident, JoinKind, Qualifier, Stmt, StmtKind, TimingControl, VarDecl,
+    AssignOp, BlockDecl, BlockKind, CaseItem, CaseKind, Delay, Edge, EventControl, EventExpr, Expr, ExprKind, ForInit,
+    Ident, JoinKind, Qualifier, Stmt, StmtKind, TimingControl, VarDecl,
 };
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::Span;
@@ -22,10 +22,7 @@ impl Parser<'_> {
             let span = self.span();
             self.sync_stmt();
             self.progress_or_bump(self.pos());
-            return Stmt {
-                kind: StmtKind::Null,
-                span,
-            };
+            return Stmt { kind: StmtKind::Null, span };
         }
         let s = self.stmt_inner();
         self.leave();
@@ -39,10 +36,7 @@ impl Parser<'_> {
             return self.labelled_stmt();
         }
         let kind = self.stmt_kind(start);
-        Stmt {
-            kind,
-            span: self.span_from(start),
-        }
+        Stmt { kind, span: self.span_from(start) }
     }
 
     /// Dispatch on the first token. Every arm is a call, so that this
@@ -59,14 +53,12 @@ impl Parser<'_> {
             TokenKind::Op(Op::At) => self.event_stmt(),
             TokenKind::Op(Op::Arrow) => self.trigger_stmt(),
             TokenKind::Op(Op::DArrow) => self.unsupported_stmt("nonblocking event trigger `->>`"),
-            TokenKind::SystemIdent if self.text() != "$unit" && self.text() != "$" => {
-                self.system_call_stmt()
-            }
+            TokenKind::SystemIdent if self.text() != "$unit" && self.text() != "$" => self.system_call_stmt(),
             TokenKind::Ident
             | TokenKind::SystemIdent
-            | TokenKind::Op(
-                Op::LBrace | Op::PlusPlus | Op::MinusMinus | Op::Apostrophe | Op::LParen,
-            ) => self.assign_or_call(),
+            | TokenKind::Op(Op::LBrace | Op::PlusPlus | Op::MinusMinus | Op::Apostrophe | Op::LParen) => {
+                self.assign_or_call()
+            }
             _ => self.not_a_statement(),
         }
     }
@@ -100,33 +92,22 @@ impl Parser<'_> {
             Keyword::Release => self.unsupported_stmt("procedural release"),
             Keyword::Assert | Keyword::Assume | Keyword::Cover => self.assertion_stmt(),
             Keyword::Randcase => self.randcase_stmt(),
-            Keyword::Void
-            | Keyword::Signed
-            | Keyword::Unsigned
-            | Keyword::Null
-            | Keyword::This
-            | Keyword::Super => self.assign_or_call(),
-            _ if self.starts_type_keyword() && self.peek_is_op(1, Op::Apostrophe) => {
+            Keyword::Void | Keyword::Signed | Keyword::Unsigned | Keyword::Null | Keyword::This | Keyword::Super => {
                 self.assign_or_call()
             }
+            _ if self.starts_type_keyword() && self.peek_is_op(1, Op::Apostrophe) => self.assign_or_call(),
             _ => self.not_a_statement(),
         }
     }
 
     fn delay_stmt(&mut self) -> StmtKind {
         let control = TimingControl::Delay(self.delay());
-        StmtKind::Timed {
-            control,
-            stmt: Box::new(self.stmt()),
-        }
+        StmtKind::Timed { control, stmt: Box::new(self.stmt()) }
     }
 
     fn event_stmt(&mut self) -> StmtKind {
         let control = TimingControl::Event(self.event_control());
-        StmtKind::Timed {
-            control,
-            stmt: Box::new(self.stmt()),
-        }
+        StmtKind::Timed { control, stmt: Box::new(self.stmt()) }
     }
 
     fn trigger_stmt(&mut self) -> StmtKind {
@@ -158,10 +139,7 @@ impl Parser<'_> {
     fn while_stmt(&mut self) -> StmtKind {
         self.bump();
         let cond = self.paren_cond();
-        StmtKind::While {
-            cond,
-            body: Box::new(self.stmt()),
-        }
+        StmtKind::While { cond, body: Box::new(self.stmt()) }
     }
 
     fn do_while_stmt(&mut self) -> StmtKind {
@@ -176,17 +154,12 @@ impl Parser<'_> {
     fn repeat_stmt(&mut self) -> StmtKind {
         self.bump();
         let count = self.paren_cond();
-        StmtKind::Repeat {
-            count,
-            body: Box::new(self.stmt()),
-        }
+        StmtKind::Repeat { count, body: Box::new(self.stmt()) }
     }
 
     fn forever_stmt(&mut self) -> StmtKind {
         self.bump();
-        StmtKind::Forever {
-            body: Box::new(self.stmt()),
-        }
+        StmtKind::Forever { body: Box::new(self.stmt()) }
     }
 
     fn disable_stmt(&mut self) -> StmtKind {
@@ -202,11 +175,7 @@ impl Parser<'_> {
 
     fn return_stmt(&mut self) -> StmtKind {
         self.bump();
-        let value = if self.at_op(Op::Semi) {
-            None
-        } else {
-            Some(self.expr())
-        };
+        let value = if self.at_op(Op::Semi) { None } else { Some(self.expr()) };
         self.end_of_stmt();
         StmtKind::Return(value)
     }
@@ -223,23 +192,14 @@ impl Parser<'_> {
     }
 
     fn assertion_stmt(&mut self) -> StmtKind {
-        let what = if self.assertion() {
-            "concurrent assertion"
-        } else {
-            "immediate assertion"
-        };
+        let what = if self.assertion() { "concurrent assertion" } else { "immediate assertion" };
         StmtKind::Unsupported { what: what.into() }
     }
 
     fn randcase_stmt(&mut self) -> StmtKind {
         self.bump();
-        self.skip_to_end_keyword(
-            |p| p.at_kw(Keyword::Randcase),
-            |p| p.at_kw(Keyword::Endcase),
-        );
-        StmtKind::Unsupported {
-            what: "randcase".into(),
-        }
+        self.skip_to_end_keyword(|p| p.at_kw(Keyword::Randcase), |p| p.at_kw(Keyword::Endcase));
+        StmtKind::Unsupported { what: "randcase".into() }
     }
 
     /// Consume a construct we do not model up to its `;`.
@@ -296,24 +256,14 @@ impl Parser<'_> {
         if self.expect_kw(Keyword::End) {
             self.end_label(name.as_ref());
         }
-        let kind = StmtKind::Block {
-            kind: BlockKind::Seq,
-            name,
-            decls,
-            stmts,
-        };
-        Stmt {
-            kind,
-            span: self.span_from(start),
-        }
+        let kind = StmtKind::Block { kind: BlockKind::Seq, name, decls, stmts };
+        Stmt { kind, span: self.span_from(start) }
     }
 
     fn par_block(&mut self, label: Option<Ident>, start: Span) -> Stmt {
         self.bump();
         let name = self.block_name(label);
-        let is_join = |p: &Parser| {
-            p.at_kw(Keyword::Join) || p.at_kw(Keyword::JoinAny) || p.at_kw(Keyword::JoinNone)
-        };
+        let is_join = |p: &Parser| p.at_kw(Keyword::Join) || p.at_kw(Keyword::JoinAny) || p.at_kw(Keyword::JoinNone);
         let (decls, stmts) = self.block_items(is_join);
         let join = match self.keyword() {
             Some(Keyword::JoinAny) => JoinKind::Any,
@@ -323,23 +273,12 @@ impl Parser<'_> {
         if self.expect_join() {
             self.end_label(name.as_ref());
         }
-        let kind = StmtKind::Block {
-            kind: BlockKind::Par(join),
-            name,
-            decls,
-            stmts,
-        };
-        Stmt {
-            kind,
-            span: self.span_from(start),
-        }
+        let kind = StmtKind::Block { kind: BlockKind::Par(join), name, decls, stmts };
+        Stmt { kind, span: self.span_from(start) }
     }
 
     fn expect_join(&mut self) -> bool {
-        if self.at_kw(Keyword::Join)
-            || self.at_kw(Keyword::JoinAny)
-            || self.at_kw(Keyword::JoinNone)
-        {
+        if self.at_kw(Keyword::Join) || self.at_kw(Keyword::JoinAny) || self.at_kw(Keyword::JoinNone) {
             self.bump();
             return true;
         }
@@ -360,10 +299,7 @@ impl Parser<'_> {
                 self.error_at(
                     wsim_diag::codes::parse::MISMATCHED_END,
                     name.span,
-                    format!(
-                        "block name `{}` does not match its label `{}`",
-                        name.name, label.name
-                    ),
+                    format!("block name `{}` does not match its label `{}`", name.name, label.name),
                 );
             }
         }
@@ -426,19 +362,13 @@ impl Parser<'_> {
     /// A declaration in a block, function or task body, if one starts here.
     pub(crate) fn block_decl(&mut self) -> Option<BlockDecl> {
         match self.keyword() {
-            Some(Keyword::Parameter | Keyword::Localparam) => {
-                Some(BlockDecl::Param(self.param_decl(false)))
-            }
+            Some(Keyword::Parameter | Keyword::Localparam) => Some(BlockDecl::Param(self.param_decl(false))),
             Some(Keyword::Typedef) => self.typedef().map(BlockDecl::Typedef),
             Some(Keyword::Import) => {
                 let span = self.span();
                 self.skip_past_semi();
                 let msg = "`import` inside a block, function or task is not supported";
-                self.error_at(
-                    wsim_diag::codes::parse::UNSUPPORTED,
-                    self.span_from(span),
-                    msg,
-                );
+                self.error_at(wsim_diag::codes::parse::UNSUPPORTED, self.span_from(span), msg);
                 None
             }
             _ if self.starts_block_var_decl() => Some(BlockDecl::Var(self.var_decl())),
@@ -512,9 +442,7 @@ impl Parser<'_> {
         if self.at_kw(Keyword::Matches) {
             self.bump();
             self.skip_to_end_keyword(|p| p.at_kw(Keyword::Case), |p| p.at_kw(Keyword::Endcase));
-            return StmtKind::Unsupported {
-                what: "case matches".into(),
-            };
+            return StmtKind::Unsupported { what: "case matches".into() };
         }
         let mut items = Vec::new();
         while !self.at_kw(Keyword::Endcase) && !self.at_eof() && !self.at_case_terminator() {
@@ -523,21 +451,12 @@ impl Parser<'_> {
             self.progress_or_bump(before);
         }
         self.expect_kw(Keyword::Endcase);
-        StmtKind::Case {
-            qualifier,
-            kind,
-            inside,
-            expr,
-            items,
-        }
+        StmtKind::Case { qualifier, kind, inside, expr, items }
     }
 
     fn at_case_terminator(&self) -> bool {
         use Keyword::*;
-        matches!(
-            self.keyword(),
-            Some(Endmodule | Endfunction | Endtask | End | Join | JoinAny | JoinNone)
-        )
+        matches!(self.keyword(), Some(Endmodule | Endfunction | Endtask | End | Join | JoinAny | JoinNone))
     }
 
     /// `a, b: stmt` or `default [:] stmt`.
@@ -548,11 +467,7 @@ impl Parser<'_> {
             self.eat_op(Op::Colon);
         } else {
             loop {
-                exprs.push(if inside {
-                    self.value_range_or_expr()
-                } else {
-                    self.expr()
-                });
+                exprs.push(if inside { self.value_range_or_expr() } else { self.expr() });
                 if !self.eat_op(Op::Comma) {
                     break;
                 }
@@ -560,11 +475,7 @@ impl Parser<'_> {
             self.expect_op(Op::Colon);
         }
         let body = self.stmt();
-        CaseItem {
-            exprs,
-            body,
-            span: self.span_from(start),
-        }
+        CaseItem { exprs, body, span: self.span_from(start) }
     }
 
     fn for_stmt(&mut self) -> StmtKind {
@@ -575,11 +486,7 @@ impl Parser<'_> {
         }
         let init = self.for_inits();
         self.expect_op(Op::Semi);
-        let cond = if self.at_op(Op::Semi) {
-            None
-        } else {
-            Some(self.expr())
-        };
+        let cond = if self.at_op(Op::Semi) { None } else { Some(self.expr()) };
         self.expect_op(Op::Semi);
         let mut step = Vec::new();
         while !self.at_op(Op::RParen) && !self.at_eof() {
@@ -592,12 +499,7 @@ impl Parser<'_> {
             self.skip_to_rparen();
         }
         let body = Box::new(self.stmt());
-        StmtKind::For {
-            init,
-            cond,
-            step,
-            body,
-        }
+        StmtKind::For { init, cond, step, body }
     }
 
     /// `int i = 0, j = 0` / `i = 0, j = 1` before the first `;` of a `for`.
@@ -607,32 +509,17 @@ impl Parser<'_> {
             let start = self.span();
             if self.starts_var_decl() {
                 let mut is_var = false;
-                while self.at_kw(Keyword::Var)
-                    || self.at_kw(Keyword::Automatic)
-                    || self.at_kw(Keyword::Static)
-                {
+                while self.at_kw(Keyword::Var) || self.at_kw(Keyword::Automatic) || self.at_kw(Keyword::Static) {
                     is_var = true;
                     self.bump();
                 }
-                let ty = if is_var {
-                    self.data_type_or_implicit()
-                } else {
-                    self.data_type()
-                };
+                let ty = if is_var { self.data_type_or_implicit() } else { self.data_type() };
                 let vars = vec![self.for_declarator()];
                 let span = self.span_from(start);
-                inits.push(ForInit::Decl(VarDecl {
-                    ty,
-                    is_const: false,
-                    lifetime: None,
-                    vars,
-                    span,
-                }));
-            } else if let (Some(ForInit::Decl(decl)), TokenKind::Ident, true) = (
-                inits.last_mut(),
-                self.kind(),
-                self.peek_is_op(1, Op::Assign),
-            ) {
+                inits.push(ForInit::Decl(VarDecl { ty, is_const: false, lifetime: None, vars, span }));
+            } else if let (Some(ForInit::Decl(decl)), TokenKind::Ident, true) =
+                (inits.last_mut(), self.kind(), self.peek_is_op(1, Op::Assign))
+            {
                 // `int i = 0, j = 0`: `j` has the same type.
                 let d = self.for_declarator();
                 decl.span = decl.span.to(d.span);
@@ -651,17 +538,8 @@ impl Parser<'_> {
         let start = self.span();
         let name = self.expect_ident("loop variable");
         let unpacked = self.unpacked_dims();
-        let init = if self.eat_op(Op::Assign) {
-            Some(self.expr())
-        } else {
-            None
-        };
-        crate::ast::Declarator {
-            name,
-            unpacked,
-            init,
-            span: self.span_from(start),
-        }
+        let init = if self.eat_op(Op::Assign) { Some(self.expr()) } else { None };
+        crate::ast::Declarator { name, unpacked, init, span: self.span_from(start) }
     }
 
     /// `i = e`, `i += e`, `i++`, `++i` (for-loop initialisers and steps).
@@ -671,23 +549,14 @@ impl Parser<'_> {
         let kind = if let Some(op) = assign_op(self.kind()) {
             self.bump();
             let rhs = self.expr();
-            StmtKind::Assign {
-                lhs,
-                op,
-                rhs,
-                nonblocking: false,
-                timing: None,
-            }
+            StmtKind::Assign { lhs, op, rhs, nonblocking: false, timing: None }
         } else if matches!(lhs.kind, ExprKind::IncDec { .. }) {
             StmtKind::Expr(lhs)
         } else {
             self.error_expected("`=`");
             StmtKind::Expr(lhs)
         };
-        Stmt {
-            kind,
-            span: self.span_from(start),
-        }
+        Stmt { kind, span: self.span_from(start) }
     }
 
     /// A postfix expression, or `++x` / `--x`.
@@ -698,14 +567,7 @@ impl Parser<'_> {
             self.bump();
             let e = self.postfix_expr();
             let span = self.span_from(start);
-            return Expr {
-                kind: ExprKind::IncDec {
-                    increment,
-                    prefix: true,
-                    expr: Box::new(e),
-                },
-                span,
-            };
+            return Expr { kind: ExprKind::IncDec { increment, prefix: true, expr: Box::new(e) }, span };
         }
         self.lvalue()
     }
@@ -719,24 +581,12 @@ impl Parser<'_> {
         }
         let start = self.span();
         let first = self.expect_ident("array name");
-        let mut array = Expr {
-            kind: ExprKind::Ident {
-                package: None,
-                name: first,
-            },
-            span: start,
-        };
+        let mut array = Expr { kind: ExprKind::Ident { package: None, name: first }, span: start };
         while self.at_op(Op::Dot) {
             self.bump();
             let name = self.expect_ident("member name");
             let span = array.span.to(name.span);
-            array = Expr {
-                kind: ExprKind::Member {
-                    base: Box::new(array),
-                    name,
-                },
-                span,
-            };
+            array = Expr { kind: ExprKind::Member { base: Box::new(array), name }, span };
         }
         let mut vars = Vec::new();
         if self.expect_op(Op::LBracket) {
@@ -762,10 +612,7 @@ impl Parser<'_> {
             return StmtKind::WaitFork;
         }
         let cond = self.paren_cond();
-        StmtKind::Wait {
-            cond,
-            stmt: Box::new(self.stmt()),
-        }
+        StmtKind::Wait { cond, stmt: Box::new(self.stmt()) }
     }
 
     /// `$display(...);`, `$finish;`.
@@ -773,17 +620,9 @@ impl Parser<'_> {
         let name = self.text().to_string();
         let name_span = self.span();
         self.bump();
-        let args = if self.at_op(Op::LParen) {
-            self.call_args()
-        } else {
-            Vec::new()
-        };
+        let args = if self.at_op(Op::LParen) { self.call_args() } else { Vec::new() };
         self.end_of_stmt();
-        StmtKind::SysCall {
-            name,
-            name_span,
-            args,
-        }
+        StmtKind::SysCall { name, name_span, args }
     }
 
     /// A statement that starts with an expression: an assignment (blocking,
@@ -791,38 +630,20 @@ impl Parser<'_> {
     /// an expression statement.
     fn assign_or_call(&mut self) -> StmtKind {
         let lhs = self.unary_lvalue();
-        let (op, nonblocking) = if self.at_op(Op::Le) {
-            (Some(AssignOp::Assign), true)
-        } else {
-            (assign_op(self.kind()), false)
-        };
+        let (op, nonblocking) =
+            if self.at_op(Op::Le) { (Some(AssignOp::Assign), true) } else { (assign_op(self.kind()), false) };
         if let Some(op) = op {
             self.bump();
             let timing = self.intra_assignment_timing();
             let rhs = self.expr();
             self.end_of_stmt();
-            return StmtKind::Assign {
-                lhs,
-                op,
-                rhs,
-                nonblocking,
-                timing,
-            };
+            return StmtKind::Assign { lhs, op, rhs, nonblocking, timing };
         }
         let kind = match lhs.kind {
             ExprKind::Call { name, args } => StmtKind::Call { name: *name, args },
-            ExprKind::Ident { .. } | ExprKind::Member { .. } => StmtKind::Call {
-                name: lhs,
-                args: Vec::new(),
-            },
-            ExprKind::IncDec { .. } | ExprKind::MethodCall { .. } | ExprKind::Cast { .. } => {
-                StmtKind::Expr(lhs)
-            }
-            ExprKind::SysCall { name, args } => StmtKind::SysCall {
-                name,
-                name_span: lhs.span,
-                args,
-            },
+            ExprKind::Ident { .. } | ExprKind::Member { .. } => StmtKind::Call { name: lhs, args: Vec::new() },
+            ExprKind::IncDec { .. } | ExprKind::MethodCall { .. } | ExprKind::Cast { .. } => StmtKind::Expr(lhs),
+            ExprKind::SysCall { name, args } => StmtKind::SysCall { name, name_span: lhs.span, args },
             ExprKind::Error => {
                 self.sync_stmt();
                 return StmtKind::Null;
@@ -852,11 +673,7 @@ impl Parser<'_> {
                     return None;
                 }
                 let event = self.event_control();
-                Some(TimingControl::RepeatEvent {
-                    count,
-                    event,
-                    span: self.span_from(start),
-                })
+                Some(TimingControl::RepeatEvent { count, event, span: self.span_from(start) })
             }
             _ => None,
         }
@@ -889,10 +706,7 @@ impl Parser<'_> {
             | TokenKind::SystemIdent => values.push(self.delay_value()),
             _ => self.error_expected("delay value"),
         }
-        Delay {
-            values,
-            span: self.span_from(start),
-        }
+        Delay { values, span: self.span_from(start) }
     }
 
     /// `@*`, `@(*)`, `@(a or posedge b, c iff en)`, `@e`, `@u.e` (`@` current).
@@ -914,9 +728,7 @@ impl Parser<'_> {
                 self.bump();
                 return EventControl::Star(self.span_from(start));
             }
-            TokenKind::Op(Op::LParen)
-                if self.peek_is_op(1, Op::Star) && self.peek_is_op(2, Op::RParen) =>
-            {
+            TokenKind::Op(Op::LParen) if self.peek_is_op(1, Op::Star) && self.peek_is_op(2, Op::RParen) => {
                 self.bump();
                 self.bump();
                 self.bump();
@@ -926,12 +738,7 @@ impl Parser<'_> {
             TokenKind::Ident => {
                 let e = self.hier_name();
                 let span = e.span;
-                let ev = EventExpr {
-                    edge: Edge::Any,
-                    expr: e,
-                    iff: None,
-                    span,
-                };
+                let ev = EventExpr { edge: Edge::Any, expr: e, iff: None, span };
                 return EventControl::List(vec![ev], self.span_from(start));
             }
             _ => {
@@ -966,41 +773,20 @@ impl Parser<'_> {
             self.bump();
         }
         let expr = self.expr();
-        let iff = if self.eat_kw(Keyword::Iff) {
-            Some(self.expr())
-        } else {
-            None
-        };
-        EventExpr {
-            edge,
-            expr,
-            iff,
-            span: self.span_from(start),
-        }
+        let iff = if self.eat_kw(Keyword::Iff) { Some(self.expr()) } else { None };
+        EventExpr { edge, expr, iff, span: self.span_from(start) }
     }
 
     /// `a`, `a.b.c` (no selects or calls): event names after `@`.
     fn hier_name(&mut self) -> Expr {
         let start = self.span();
         let first = self.expect_ident("identifier");
-        let mut e = Expr {
-            kind: ExprKind::Ident {
-                package: None,
-                name: first,
-            },
-            span: start,
-        };
+        let mut e = Expr { kind: ExprKind::Ident { package: None, name: first }, span: start };
         while self.at_op(Op::Dot) && self.peek(1) == TokenKind::Ident {
             self.bump();
             let name = self.expect_ident("identifier");
             let span = e.span.to(name.span);
-            e = Expr {
-                kind: ExprKind::Member {
-                    base: Box::new(e),
-                    name,
-                },
-                span,
-            };
+            e = Expr { kind: ExprKind::Member { base: Box::new(e), name }, span };
         }
         e
     }
@@ -1013,19 +799,11 @@ type IfLink = (Qualifier, Expr, Stmt, Span);
 /// spans from its `if` keyword to `end`.
 fn fold_if_chain(mut links: Vec<IfLink>, mut else_stmt: Option<Box<Stmt>>, end: Span) -> StmtKind {
     while let Some((qualifier, cond, then_stmt, start)) = links.pop() {
-        let kind = StmtKind::If {
-            qualifier,
-            cond,
-            then_stmt: Box::new(then_stmt),
-            else_stmt,
-        };
+        let kind = StmtKind::If { qualifier, cond, then_stmt: Box::new(then_stmt), else_stmt };
         if links.is_empty() {
             return kind;
         }
-        else_stmt = Some(Box::new(Stmt {
-            kind,
-            span: start.to(end),
-        }));
+        else_stmt = Some(Box::new(Stmt { kind, span: start.to(end) }));
     }
     StmtKind::Null
 }

@@ -3,8 +3,8 @@
 
 use super::Parser;
 use crate::ast::{
-    DataType, Declarator, EnumMember, EnumType, IntAtom, Lifetime, ParamAssign, ParamDecl,
-    ParamValue, Range, StructMember, StructType, Typedef, VarDecl, VectorKind,
+    DataType, Declarator, EnumMember, EnumType, IntAtom, Lifetime, ParamAssign, ParamDecl, ParamValue, Range,
+    StructMember, StructType, Typedef, VarDecl, VectorKind,
 };
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
@@ -132,11 +132,7 @@ impl Parser<'_> {
         if let Some(atom) = int_atom {
             self.bump();
             let signed = self.signing();
-            return DataType::Atom {
-                atom,
-                signed,
-                span: self.span_from(start),
-            };
+            return DataType::Atom { atom, signed, span: self.span_from(start) };
         }
         let vector = match kw {
             Keyword::Logic => Some(VectorKind::Logic),
@@ -148,12 +144,7 @@ impl Parser<'_> {
             self.bump();
             let signed = self.signing() == Some(true);
             let packed = self.packed_dims();
-            return DataType::Vector {
-                kind,
-                signed,
-                packed,
-                span: self.span_from(start),
-            };
+            return DataType::Vector { kind, signed, packed, span: self.span_from(start) };
         }
         let simple = match kw {
             Keyword::Real => Some(DataType::Real { span: start }),
@@ -172,33 +163,20 @@ impl Parser<'_> {
             Keyword::Enum | Keyword::Struct | Keyword::Union => {
                 if !self.enter() {
                     self.sync_item();
-                    return DataType::Unsupported {
-                        what: "too deeply nested type".into(),
-                        span: start,
-                    };
+                    return DataType::Unsupported { what: "too deeply nested type".into(), span: start };
                 }
-                let ty = if kw == Keyword::Enum {
-                    self.enum_type()
-                } else {
-                    self.struct_type()
-                };
+                let ty = if kw == Keyword::Enum { self.enum_type() } else { self.struct_type() };
                 self.leave();
                 ty
             }
             Keyword::Chandle => {
                 self.bump();
-                DataType::Unsupported {
-                    what: "chandle type".into(),
-                    span: start,
-                }
+                DataType::Unsupported { what: "chandle type".into(), span: start }
             }
             Keyword::Type => {
                 self.bump();
                 self.skip_parens();
-                DataType::Unsupported {
-                    what: "type reference `type(...)`".into(),
-                    span: self.span_from(start),
-                }
+                DataType::Unsupported { what: "type reference `type(...)`".into(), span: self.span_from(start) }
             }
             Keyword::Virtual => {
                 self.bump();
@@ -212,18 +190,12 @@ impl Parser<'_> {
                     self.bump();
                     self.bump();
                 }
-                DataType::Unsupported {
-                    what: "virtual interface".into(),
-                    span: self.span_from(start),
-                }
+                DataType::Unsupported { what: "virtual interface".into(), span: self.span_from(start) }
             }
             Keyword::Signed | Keyword::Unsigned => self.implicit_type(),
             _ => {
                 self.error_expected("data type");
-                DataType::Unsupported {
-                    what: "missing data type".into(),
-                    span: start,
-                }
+                DataType::Unsupported { what: "missing data type".into(), span: start }
             }
         }
     }
@@ -242,16 +214,8 @@ impl Parser<'_> {
         let start = self.span();
         let signed = self.signing() == Some(true);
         let packed = self.packed_dims();
-        let span = if packed.is_empty() && !signed {
-            start
-        } else {
-            self.span_from(start)
-        };
-        DataType::Implicit {
-            signed,
-            packed,
-            span,
-        }
+        let span = if packed.is_empty() && !signed { start } else { self.span_from(start) };
+        DataType::Implicit { signed, packed, span }
     }
 
     /// Whether the current token begins an implicit type (signing or range).
@@ -289,18 +253,10 @@ impl Parser<'_> {
                 self.bump();
             }
             let what = format!("parameterised class type `{}`", name.name);
-            return DataType::Unsupported {
-                what,
-                span: self.span_from(start),
-            };
+            return DataType::Unsupported { what, span: self.span_from(start) };
         }
         let packed = self.packed_dims();
-        DataType::Named {
-            package,
-            name,
-            packed,
-            span: self.span_from(start),
-        }
+        DataType::Named { package, name, packed, span: self.span_from(start) }
     }
 
     pub(crate) fn packed_dims(&mut self) -> Vec<Range> {
@@ -337,25 +293,16 @@ impl Parser<'_> {
                 self.bump();
             }
             self.expect_op(Op::RBracket);
-            return Range::Unsized {
-                span: self.span_from(start),
-            };
+            return Range::Unsized { span: self.span_from(start) };
         }
         let first = self.expr();
         if self.eat_op(Op::Colon) {
             let lsb = self.expr();
             self.expect_op(Op::RBracket);
-            Range::Bounds {
-                msb: first,
-                lsb,
-                span: self.span_from(start),
-            }
+            Range::Bounds { msb: first, lsb, span: self.span_from(start) }
         } else {
             self.expect_op(Op::RBracket);
-            Range::Size {
-                size: first,
-                span: self.span_from(start),
-            }
+            Range::Size { size: first, span: self.span_from(start) }
         }
     }
 
@@ -374,16 +321,8 @@ impl Parser<'_> {
         if self.expect_op(Op::LBrace) {
             loop {
                 let name = self.expect_ident("enum member name");
-                let range = if self.at_op(Op::LBracket) {
-                    Some(self.dimension())
-                } else {
-                    None
-                };
-                let init = if self.eat_op(Op::Assign) {
-                    Some(self.expr())
-                } else {
-                    None
-                };
+                let range = if self.at_op(Op::LBracket) { Some(self.dimension()) } else { None };
+                let init = if self.eat_op(Op::Assign) { Some(self.expr()) } else { None };
                 if !name.name.is_empty() {
                     members.push(EnumMember { name, range, init });
                 }
@@ -396,12 +335,7 @@ impl Parser<'_> {
             }
         }
         let packed = self.packed_dims();
-        DataType::Enum(Box::new(EnumType {
-            base,
-            members,
-            packed,
-            span: self.span_from(start),
-        }))
+        DataType::Enum(Box::new(EnumType { base, members, packed, span: self.span_from(start) }))
     }
 
     /// `struct|union [packed [signed]] { members } [dims]`.
@@ -435,14 +369,7 @@ impl Parser<'_> {
             self.expect_op(Op::RBrace);
         }
         let dims = self.packed_dims();
-        DataType::Struct(Box::new(StructType {
-            is_union,
-            packed,
-            signed,
-            members,
-            dims,
-            span: self.span_from(start),
-        }))
+        DataType::Struct(Box::new(StructType { is_union, packed, signed, members, dims, span: self.span_from(start) }))
     }
 
     /// Skip past the next `;`, or up to (not past) `stop`, at depth zero.
@@ -483,17 +410,8 @@ impl Parser<'_> {
                 break;
             }
             let unpacked = self.unpacked_dims();
-            let init = if self.eat_op(Op::Assign) {
-                Some(self.expr())
-            } else {
-                None
-            };
-            v.push(Declarator {
-                name,
-                unpacked,
-                init,
-                span: self.span_from(start),
-            });
+            let init = if self.eat_op(Op::Assign) { Some(self.expr()) } else { None };
+            v.push(Declarator { name, unpacked, init, span: self.span_from(start) });
             if !self.eat_op(Op::Comma) {
                 break;
             }
@@ -518,22 +436,12 @@ impl Parser<'_> {
             }
             self.bump();
         }
-        let ty = if has_var {
-            self.data_type_or_implicit()
-        } else {
-            self.data_type()
-        };
+        let ty = if has_var { self.data_type_or_implicit() } else { self.data_type() };
         let vars = self.declarators();
         if !self.expect_op(Op::Semi) {
             self.sync_stmt();
         }
-        VarDecl {
-            ty,
-            is_const,
-            lifetime,
-            vars,
-            span: self.span_from(start),
-        }
+        VarDecl { ty, is_const, lifetime, vars, span: self.span_from(start) }
     }
 
     /// Whether a variable declaration (with optional qualifiers) starts here.
@@ -551,17 +459,11 @@ impl Parser<'_> {
         self.bump();
         if self.at_kw(Keyword::Class) || self.at_kw(Keyword::Interface) {
             self.skip_past_semi();
-            self.error_at(
-                codes::UNSUPPORTED,
-                start,
-                "forward class typedef is not supported",
-            );
+            self.error_at(codes::UNSUPPORTED, start, "forward class typedef is not supported");
             return None;
         }
-        let forward_kind = matches!(
-            self.keyword(),
-            Some(Keyword::Enum | Keyword::Struct | Keyword::Union)
-        ) && self.peek(1) == TokenKind::Ident
+        let forward_kind = matches!(self.keyword(), Some(Keyword::Enum | Keyword::Struct | Keyword::Union))
+            && self.peek(1) == TokenKind::Ident
             && self.peek_is_op(2, Op::Semi);
         if forward_kind {
             // `typedef struct name;`: a forward declaration, nothing to record.
@@ -579,12 +481,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        Some(Typedef {
-            name,
-            ty,
-            unpacked,
-            span: self.span_from(start),
-        })
+        Some(Typedef { name, ty, unpacked, span: self.span_from(start) })
     }
 
     /// `parameter ...;` / `localparam ...;` in a body (keyword current).
@@ -604,13 +501,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        ParamDecl {
-            local,
-            is_type,
-            ty,
-            assigns,
-            span: self.span_from(start),
-        }
+        ParamDecl { local, is_type, ty, assigns, span: self.span_from(start) }
     }
 
     /// `type` or an optional data type before a parameter's name.
@@ -633,20 +524,11 @@ impl Parser<'_> {
         let name = self.expect_ident("parameter name");
         let unpacked = self.unpacked_dims();
         let value = if self.eat_op(Op::Assign) {
-            Some(if is_type {
-                ParamValue::Type(self.data_type())
-            } else {
-                ParamValue::Expr(self.expr())
-            })
+            Some(if is_type { ParamValue::Type(self.data_type()) } else { ParamValue::Expr(self.expr()) })
         } else {
             None
         };
-        ParamAssign {
-            name,
-            unpacked,
-            value,
-            span: self.span_from(start),
-        }
+        ParamAssign { name, unpacked, value, span: self.span_from(start) }
     }
 
     /// The `#( ... )` parameter port list of a module header (`#` current).
@@ -668,10 +550,7 @@ impl Parser<'_> {
                     self.bump();
                     Some(local)
                 }
-                _ if self.starts_data_type()
-                    || self.starts_implicit_type()
-                    || self.at_kw(Keyword::Type) =>
-                {
+                _ if self.starts_data_type() || self.starts_implicit_type() || self.at_kw(Keyword::Type) => {
                     Some(decls.last().is_some_and(|d| d.local))
                 }
                 _ => None,
@@ -680,13 +559,7 @@ impl Parser<'_> {
             if needs_decl {
                 let (is_type, ty) = self.param_type_part();
                 let local = new_decl.unwrap_or(false);
-                decls.push(ParamDecl {
-                    local,
-                    is_type,
-                    ty,
-                    assigns: Vec::new(),
-                    span: start,
-                });
+                decls.push(ParamDecl { local, is_type, ty, assigns: Vec::new(), span: start });
             }
             let Some(decl) = decls.last_mut() else { break };
             let assign = self.param_assign(decl.is_type);

@@ -32,10 +32,7 @@ pub(crate) enum Macro {
     /// [`apply_macro_operators`] at each use.
     Object { text: Rc<str>, has_operators: bool },
     /// `` `define NAME(params) text ``.
-    Function {
-        params: Vec<Param>,
-        body: Vec<BodyPart>,
-    },
+    Function { params: Vec<Param>, body: Vec<BodyPart> },
 }
 
 /// What [`scan_macro_text`] copied.
@@ -97,16 +94,8 @@ pub(crate) fn scan_macro_text(text: &str, start: usize, to_line_end: bool) -> Ma
     }
     out.push_str(&text[run..i]);
     let trimmed = out.trim();
-    let text = if trimmed.len() == out.len() {
-        out
-    } else {
-        trimmed.to_string()
-    };
-    MacroText {
-        text,
-        end: i,
-        unterminated_comment,
-    }
+    let text = if trimmed.len() == out.len() { out } else { trimmed.to_string() };
+    MacroText { text, end: i, unterminated_comment }
 }
 
 /// Offset just past the string literal starting at `b[i] == '"'`; an
@@ -150,10 +139,7 @@ pub(crate) fn split_body(body: &str, params: &[Param]) -> Vec<BodyPart> {
             b'"' => string_end(b, i),
             b'`' if b.get(i + 1) == Some(&b'\\') && b.get(i + 2) == Some(&b'`') => i + 4,
             b'`' => ident_end(b, i + 1).max(i + 2).min(b.len()),
-            b'\\' => b[i..]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(b.len(), |p| i + p),
+            b'\\' => b[i..].iter().position(u8::is_ascii_whitespace).map_or(b.len(), |p| i + p),
             b'0'..=b'9' => ident_end(b, i + 1),
             b'\'' => based_digits_end(b, i),
             _ => i + 1,
@@ -171,10 +157,7 @@ fn based_digits_end(b: &[u8], i: usize) -> usize {
     if matches!(b.get(j), Some(b's' | b'S')) {
         j += 1;
     }
-    if !matches!(
-        b.get(j),
-        Some(b'b' | b'B' | b'o' | b'O' | b'd' | b'D' | b'h' | b'H')
-    ) {
+    if !matches!(b.get(j), Some(b'b' | b'B' | b'o' | b'O' | b'd' | b'D' | b'h' | b'H')) {
         return i + 1;
     }
     j += 1;
@@ -219,9 +202,7 @@ fn apply_operators_into(text: &str, lookup: ObjectLookup, depth: usize, out: &mu
                         ("\"", 2)
                     }
                     (Some(b'\\'), Some(b'`'), Some(b'"')) => ("\\\"", 4),
-                    (Some(c), _, _)
-                        if in_stringified && (c.is_ascii_alphabetic() || *c == b'_') =>
-                    {
+                    (Some(c), _, _) if in_stringified && (c.is_ascii_alphabetic() || *c == b'_') => {
                         let end = ident_end(b, i + 1);
                         match lookup(&text[i + 1..end]).filter(|_| depth < MAX_STRINGIFIED_DEPTH) {
                             Some(body) => {
@@ -252,9 +233,7 @@ fn apply_operators_into(text: &str, lookup: ObjectLookup, depth: usize, out: &mu
 
 /// Does the text contain any macro-only operator?
 pub(crate) fn has_macro_operators(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'`' && matches!(w[1], b'`' | b'"' | b'\\'))
+    text.as_bytes().windows(2).any(|w| w[0] == b'`' && matches!(w[1], b'`' | b'"' | b'\\'))
 }
 
 /// Runs of white space outside string literals become one space.
@@ -267,10 +246,7 @@ pub(crate) fn collapse_white_space(text: &str) -> String {
         match b[i] {
             b'"' => i = string_end(b, i),
             c if c.is_ascii_whitespace() => {
-                let end = b[i..]
-                    .iter()
-                    .position(|c| !c.is_ascii_whitespace())
-                    .map_or(b.len(), |p| i + p);
+                let end = b[i..].iter().position(|c| !c.is_ascii_whitespace()).map_or(b.len(), |p| i + p);
                 out.push_str(&text[run..i]);
                 out.push(' ');
                 i = end;
@@ -285,9 +261,6 @@ pub(crate) fn collapse_white_space(text: &str) -> String {
 
 impl Macro {
     pub(crate) fn object(text: &str) -> Macro {
-        Macro::Object {
-            text: text.into(),
-            has_operators: has_macro_operators(text),
-        }
+        Macro::Object { text: text.into(), has_operators: has_macro_operators(text) }
     }
 }

@@ -25,10 +25,7 @@ pub fn parse_src(src: &str) -> (SourceUnit, String) {
 /// Parse and assert that there is no diagnostic at all.
 pub fn parse_ok(src: &str) -> SourceUnit {
     let (unit, diags) = parse_src(src);
-    assert!(
-        diags.is_empty(),
-        "unexpected diagnostics for:\n{src}\n{diags}"
-    );
+    assert!(diags.is_empty(), "unexpected diagnostics for:\n{src}\n{diags}");
     unit
 }
 
@@ -92,10 +89,7 @@ fn list(es: &[Expr]) -> String {
 }
 
 fn args(es: &[Option<Expr>]) -> String {
-    es.iter()
-        .map(|a| a.as_ref().map_or("_".to_string(), sexpr))
-        .collect::<Vec<_>>()
-        .join(" ")
+    es.iter().map(|a| a.as_ref().map_or("_".to_string(), sexpr)).collect::<Vec<_>>().join(" ")
 }
 
 fn binop(op: BinaryOp) -> &'static str {
@@ -150,22 +144,12 @@ fn unop(op: UnaryOp) -> &'static str {
 
 pub fn type_str(t: &DataType) -> String {
     match t {
-        DataType::Implicit { signed, packed, .. } => format!(
-            "implicit{}{}",
-            if *signed { " signed" } else { "" },
-            dims(packed)
-        ),
-        DataType::Vector {
-            kind,
-            signed,
-            packed,
-            ..
-        } => format!(
-            "{kind:?}{}{}",
-            if *signed { " signed" } else { "" },
-            dims(packed)
-        )
-        .to_lowercase(),
+        DataType::Implicit { signed, packed, .. } => {
+            format!("implicit{}{}", if *signed { " signed" } else { "" }, dims(packed))
+        }
+        DataType::Vector { kind, signed, packed, .. } => {
+            format!("{kind:?}{}{}", if *signed { " signed" } else { "" }, dims(packed)).to_lowercase()
+        }
         DataType::Atom { atom, signed, .. } => format!(
             "{atom:?}{}",
             match signed {
@@ -175,17 +159,10 @@ pub fn type_str(t: &DataType) -> String {
             }
         )
         .to_lowercase(),
-        DataType::Named {
-            package,
-            name,
-            packed,
-            ..
-        } => {
+        DataType::Named { package, name, packed, .. } => {
             format!(
                 "{}{}{}",
-                package
-                    .as_ref()
-                    .map_or(String::new(), |p| format!("{}::", p.name)),
+                package.as_ref().map_or(String::new(), |p| format!("{}::", p.name)),
                 name.name,
                 dims(packed)
             )
@@ -211,20 +188,12 @@ pub fn type_str(t: &DataType) -> String {
                 .map(|m| format!(
                     "{} {}",
                     type_str(&m.ty),
-                    m.declarators
-                        .iter()
-                        .map(|d| d.name.name.clone())
-                        .collect::<Vec<_>>()
-                        .join(",")
+                    m.declarators.iter().map(|d| d.name.name.clone()).collect::<Vec<_>>().join(",")
                 ))
                 .collect::<Vec<_>>()
                 .join(";")
         ),
-        other => format!("{other:?}")
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase(),
+        other => format!("{other:?}").split_whitespace().next().unwrap_or("").to_lowercase(),
     }
 }
 
@@ -253,11 +222,7 @@ pub fn sexpr(e: &Expr) -> String {
             if n.base.is_none() {
                 n.digits.clone()
             } else {
-                format!(
-                    "{size}'{}{base}{}",
-                    if n.signed { "s" } else { "" },
-                    n.digits
-                )
+                format!("{size}'{}{base}{}", if n.signed { "s" } else { "" }, n.digits)
             }
         }
         ExprKind::Real(v) => format!("{v:?}"),
@@ -269,12 +234,7 @@ pub fn sexpr(e: &Expr) -> String {
             None => name.name.clone(),
         },
         ExprKind::Index { base, index } => format!("{}[{}]", sexpr(base), sexpr(index)),
-        ExprKind::Range {
-            base,
-            kind,
-            left,
-            right,
-        } => {
+        ExprKind::Range { base, kind, left, right } => {
             let k = match kind {
                 RangeKind::Const => ":",
                 RangeKind::PlusUp => "+:",
@@ -287,29 +247,16 @@ pub fn sexpr(e: &Expr) -> String {
         ExprKind::Binary { op, lhs, rhs } => {
             format!("({} {} {})", binop(*op), sexpr(lhs), sexpr(rhs))
         }
-        ExprKind::Cond {
-            cond,
-            then_expr,
-            else_expr,
-        } => {
-            format!(
-                "(? {} {} {})",
-                sexpr(cond),
-                sexpr(then_expr),
-                sexpr(else_expr)
-            )
+        ExprKind::Cond { cond, then_expr, else_expr } => {
+            format!("(? {} {} {})", sexpr(cond), sexpr(then_expr), sexpr(else_expr))
         }
         ExprKind::Concat(es) => format!("{{{}}}", list(es)),
         ExprKind::Replicate { count, exprs } => format!("{{{} {{{}}}}}", sexpr(count), list(exprs)),
-        ExprKind::Call { name, args: a } => {
-            format!("(call {} {})", sexpr(name), args(a)).replace(" )", ")")
-        }
+        ExprKind::Call { name, args: a } => format!("(call {} {})", sexpr(name), args(a)).replace(" )", ")"),
         ExprKind::SysCall { name, args: a } => format!("({name} {})", args(a)).replace(" )", ")"),
-        ExprKind::MethodCall {
-            base,
-            method,
-            args: a,
-        } => format!("(method {} {} {})", sexpr(base), method.name, args(a)).replace(" )", ")"),
+        ExprKind::MethodCall { base, method, args: a } => {
+            format!("(method {} {} {})", sexpr(base), method.name, args(a)).replace(" )", ")")
+        }
         ExprKind::Cast { ty, expr } => {
             let t = match &**ty {
                 CastType::Type(t) => type_str(t),
@@ -330,11 +277,7 @@ pub fn sexpr(e: &Expr) -> String {
                 .collect::<Vec<_>>()
                 .join(" ")
         ),
-        ExprKind::IncDec {
-            increment,
-            prefix,
-            expr,
-        } => {
+        ExprKind::IncDec { increment, prefix, expr } => {
             let op = if *increment { "++" } else { "--" };
             if *prefix {
                 format!("({op}pre {})", sexpr(expr))
@@ -348,11 +291,9 @@ pub fn sexpr(e: &Expr) -> String {
         ExprKind::MinTypMax(a, b, c) => format!("(mtm {} {} {})", sexpr(a), sexpr(b), sexpr(c)),
         ExprKind::Inside { expr, set } => format!("(inside {} {})", sexpr(expr), list(set)),
         ExprKind::ValueRange { lo, hi } => format!("[{}:{}]", sexpr(lo), sexpr(hi)),
-        ExprKind::NamedArg { name, value } => format!(
-            ".{}({})",
-            name.name,
-            value.as_ref().map_or(String::new(), |v| sexpr(v))
-        ),
+        ExprKind::NamedArg { name, value } => {
+            format!(".{}({})", name.name, value.as_ref().map_or(String::new(), |v| sexpr(v)))
+        }
         ExprKind::Dollar => "$".into(),
         ExprKind::Null => "null".into(),
         ExprKind::Error => "<error>".into(),
@@ -362,7 +303,7 @@ pub fn sexpr(e: &Expr) -> String {
 /// Preprocess (so directives reach the parser) and parse `src`; asserts
 /// that nothing was reported.
 pub fn parse_pp_ok(src: &str) -> SourceUnit {
-    use wsim_syntax::{preprocess, FsLoader, PpOptions};
+    use wsim_syntax::{preprocess, FsLoader};
     let mut sm = SourceMap::new();
     let file = sm.add("t.v", src);
     let (tokens, pp_diags) = preprocess(&mut sm, &[file], &sv_options(), &FsLoader);
