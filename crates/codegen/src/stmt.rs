@@ -657,41 +657,27 @@ impl Lower<'_, '_> {
 
     /// Push 1 if old->new (LSB codes 0,1,2=z,3=x) is the edge (IEEE 1364-2005 table 9-2).
     fn edge_test(&mut self, e: Edge, old: u32, new: u32) {
-        // posedge: 0->1/x/z, x/z->1 ; negedge: 1->0/x/z, x/z->0
-        let pos = |l: &mut Self| {
+        // posedge: 0->1/x/z, x/z->1 ; negedge: 1->0/x/z, x/z->0. Both are
+        // "(old == from && new != from) || (old is x/z && new == to)".
+        let edge_from = |l: &mut Self, from: i32, to: i32| {
             l.i(I::LocalGet(old));
-            l.i32c(0);
+            l.i32c(from);
             l.i(I::I32Eq);
             l.i(I::LocalGet(new));
-            l.i32c(0);
+            l.i32c(from);
             l.i(I::I32Ne);
             l.i(I::I32And);
             l.i(I::LocalGet(old));
             l.i32c(2);
             l.i(I::I32GeU);
             l.i(I::LocalGet(new));
-            l.i32c(1);
+            l.i32c(to);
             l.i(I::I32Eq);
             l.i(I::I32And);
             l.i(I::I32Or);
         };
-        let neg = |l: &mut Self| {
-            l.i(I::LocalGet(old));
-            l.i32c(1);
-            l.i(I::I32Eq);
-            l.i(I::LocalGet(new));
-            l.i32c(1);
-            l.i(I::I32Ne);
-            l.i(I::I32And);
-            l.i(I::LocalGet(old));
-            l.i32c(2);
-            l.i(I::I32GeU);
-            l.i(I::LocalGet(new));
-            l.i32c(0);
-            l.i(I::I32Eq);
-            l.i(I::I32And);
-            l.i(I::I32Or);
-        };
+        let pos = |l: &mut Self| edge_from(l, 0, 1);
+        let neg = |l: &mut Self| edge_from(l, 1, 0);
         match e {
             Edge::Pos => pos(self),
             Edge::Neg => neg(self),
