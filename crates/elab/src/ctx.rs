@@ -297,6 +297,9 @@ impl<'a> Elab<'a> {
     pub fn error(&mut self, code: Code, span: Span, msg: impl Into<String>) {
         self.diags.error(code, span, msg);
     }
+    pub fn warning(&mut self, code: Code, span: Span, msg: impl Into<String>) {
+        self.diags.warning(code, span, msg);
+    }
     pub fn unsupported(&mut self, what: &str, span: Span) {
         self.error(code::UNSUPPORTED, span, format!("{what} is not supported"));
     }

@@ -257,6 +257,15 @@ impl<'a> Elab<'a> {
             self.error(code::UNSUPPORTED, name_span, format!("system task `{name}` is not supported"));
             return StmtKind::Nop;
         }
+        // Waveform dumping is not implemented yet: say so once per call
+        // rather than pretend (the run itself is unaffected).
+        if name.starts_with("$dump") {
+            self.warning(
+                code::IGNORED_TASK,
+                name_span,
+                format!("`{name}` is ignored: waveform dumping is not supported yet"),
+            );
+        }
         // `$printtimescale(scope)` reports that scope's timescale: the scope
         // becomes the statement's scope.
         if name == "$printtimescale" {

@@ -16,6 +16,8 @@ pub const TYPE_ERROR: Code = Code { id: "E0311", summary: "operand type not allo
 pub const WIDTH_TRUNC: Code = Code { id: "W0301", summary: "width mismatch: value truncated" };
 pub const IMPLICIT_NET: Code = Code { id: "W0302", summary: "implicit net declared" };
 pub const UNCONNECTED: Code = Code { id: "W0303", summary: "port left unconnected" };
+pub const IGNORED_TASK: Code =
+    Code { id: "W0304", summary: "system task accepted but without effect in this version (named in the message)" };
 
 pub const ALL: &[Code] = &[
     UNKNOWN_MODULE,
@@ -32,4 +34,5 @@ pub const ALL: &[Code] = &[
     WIDTH_TRUNC,
     IMPLICIT_NET,
     UNCONNECTED,
+    IGNORED_TASK,
 ];
