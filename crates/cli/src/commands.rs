@@ -357,15 +357,7 @@ pub fn parse_max_time(text: &str, precision: i8) -> Result<u64, HostError> {
     if unit.is_empty() {
         return Ok(value);
     }
-    let exponent: i32 = match unit {
-        "s" => 0,
-        "ms" => -3,
-        "us" => -6,
-        "ns" => -9,
-        "ps" => -12,
-        "fs" => -15,
-        _ => return Err(bad()),
-    };
+    let exponent = i32::from(wsim_syntax::timescale::time_unit_exponent(unit).ok_or_else(bad)?);
     let shift = exponent - i32::from(precision);
     if shift >= 0 {
         10u64.checked_pow(shift as u32).and_then(|m| value.checked_mul(m)).ok_or_else(bad)

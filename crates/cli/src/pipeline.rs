@@ -11,6 +11,8 @@ use std::path::PathBuf;
 use wsim_diag::codes::run as codes;
 use wsim_diag::{Diagnostic, Diagnostics, FileId, SourceMap};
 use wsim_elab::ElabOptions;
+use wsim_syntax::ast::Timescale;
+use wsim_syntax::timescale::parse_timescale;
 use wsim_syntax::{FsLoader, PpOptions};
 
 /// Everything the command line says about one compilation.
@@ -215,7 +217,7 @@ pub const TIMESCALE_FILE: &str = "<--timescale>";
 fn default_timescale_file(req: &CompileRequest, sources: &mut SourceMap, diags: &mut Diagnostics) -> Vec<FileId> {
     let Some(ts) = &req.timescale else { return Vec::new() };
     match parse_timescale(ts) {
-        Some((unit, precision)) if precision <= unit => {
+        Some(Timescale { unit, precision }) if precision <= unit => {
             vec![sources.add(TIMESCALE_FILE, format!("`timescale {}\n", ts.trim()))]
         }
         Some(_) => {
@@ -237,33 +239,6 @@ fn default_timescale_file(req: &CompileRequest, sources: &mut SourceMap, diags: 
             Vec::new()
         }
     }
-}
-
-/// `1ns/1ps` -> (unit, precision) as powers of ten of seconds.
-pub fn parse_timescale(text: &str) -> Option<(i8, i8)> {
-    let (unit, precision) = text.split_once('/')?;
-    Some((parse_time_unit(unit.trim())?, parse_time_unit(precision.trim())?))
-}
-
-/// `10ns` -> -8. Magnitude 1, 10 or 100; units s ms us ns ps fs.
-pub fn parse_time_unit(text: &str) -> Option<i8> {
-    let digits_end = text.find(|c: char| !c.is_ascii_digit())?;
-    let magnitude = match &text[..digits_end] {
-        "1" => 0,
-        "10" => 1,
-        "100" => 2,
-        _ => return None,
-    };
-    let exponent = match text[digits_end..].trim() {
-        "s" => 0,
-        "ms" => -3,
-        "us" => -6,
-        "ns" => -9,
-        "ps" => -12,
-        "fs" => -15,
-        _ => return None,
-    };
-    Some(exponent + magnitude)
 }
 
 /// The compile-cache key: the [`source_hash`] under this compiler build.
@@ -325,8 +300,8 @@ mod tests {
 
     #[test]
     fn timescales_parse() {
-        assert_eq!(parse_timescale("1ns/1ps"), Some((-9, -12)));
-        assert_eq!(parse_timescale("100us / 10ns"), Some((-4, -8)));
+        assert_eq!(parse_timescale("1ns/1ps"), Some(Timescale { unit: -9, precision: -12 }));
+        assert_eq!(parse_timescale("100us / 10ns"), Some(Timescale { unit: -4, precision: -8 }));
         assert_eq!(parse_timescale("2ns/1ps"), None);
         assert_eq!(parse_timescale("1ns"), None);
     }

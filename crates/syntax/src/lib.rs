@@ -16,6 +16,7 @@ pub mod token;
 pub mod lexer;
 pub mod parser;
 pub mod preprocess;
+pub mod timescale;
 
 pub use parser::parse;
 pub use preprocess::{preprocess, FileLoader, FsLoader, PpOptions};

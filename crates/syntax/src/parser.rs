@@ -28,6 +28,7 @@ mod stmts;
 mod types;
 
 use crate::ast::{self, Ident, NetType, SourceUnit, Timescale};
+use crate::timescale::parse_timescale;
 use crate::token::{Keyword, Op, Token, TokenKind};
 use wsim_diag::codes::parse as codes;
 use wsim_diag::{Diagnostics, Span};
@@ -517,39 +518,6 @@ fn is_item_boundary(k: Keyword) -> bool {
 fn is_stmt_boundary(k: Keyword) -> bool {
     use Keyword::*;
     matches!(k, End | Endcase | Join | JoinAny | JoinNone | Else | Begin | If | For | While | Case | Fork)
-}
-
-/// `1ns/1ps`, `10 us / 100 ns`: unit and precision as powers of ten.
-pub(crate) fn parse_timescale(args: &str) -> Option<Timescale> {
-    let compact: String = args.chars().filter(|c| !c.is_whitespace()).collect();
-    let (unit, precision) = compact.split_once('/')?;
-    Some(Timescale { unit: parse_time_unit_value(unit)?, precision: parse_time_unit_value(precision)? })
-}
-
-/// `1ns` -> -9, `100ps` -> -10, `1s` -> 0 (magnitude 1, 10 or 100 only).
-pub(crate) fn parse_time_unit_value(s: &str) -> Option<i8> {
-    let digits_end = s.find(|c: char| !c.is_ascii_digit())?;
-    let (num, unit) = s.split_at(digits_end);
-    let mag = match num {
-        "1" => 0,
-        "10" => 1,
-        "100" => 2,
-        _ => return None,
-    };
-    Some(mag + time_unit_exponent(unit)?)
-}
-
-/// `s` -> 0, `ms` -> -3, ... `fs` -> -15.
-pub(crate) fn time_unit_exponent(unit: &str) -> Option<i8> {
-    Some(match unit {
-        "s" => 0,
-        "ms" => -3,
-        "us" => -6,
-        "ns" => -9,
-        "ps" => -12,
-        "fs" => -15,
-        _ => return None,
-    })
 }
 
 fn net_type_from_str(s: &str) -> Option<NetType> {

@@ -11,8 +11,9 @@
 //! parses the target with [`Parser::lvalue`] so `<=` never reaches the
 //! relational operator there.
 
-use super::{error_expr, time_unit_exponent, Parser};
+use super::{error_expr, Parser};
 use crate::ast::{AssignOp, Base, BinaryOp, CastType, DataType, Expr, ExprKind, Ident, NumberLit, RangeKind, UnaryOp};
+use crate::timescale::time_unit_exponent;
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
 use wsim_diag::Span;

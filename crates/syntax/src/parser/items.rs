@@ -3,13 +3,14 @@
 //! instantiations, gate primitives, functions and tasks, generate constructs.
 
 use super::exprs::binary;
-use super::{parse_time_unit_value, Parser};
+use super::Parser;
 use crate::ast::{
     AnsiPort, BinaryOp, ContAssign, DataType, Direction, Expr, ExprKind, FunctionDecl, GateInst, GateInstance,
     GateKind, GenBlock, GenCaseItem, Ident, ImportItem, Instance, Instantiation, Item, Lifetime, ModuleDecl,
     ModuleItem, ModuleKind, NetDecl, NetType, NonAnsiPort, NumberLit, PackageDecl, ParamConn, ParamValue, PortConn,
     PortDecl, PortList, ProcessDecl, ProcessKind, Stmt, TaskDecl, TfPort, Timescale, VectorKind,
 };
+use crate::timescale::parse_time_unit;
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
 use wsim_diag::Span;
@@ -267,7 +268,7 @@ impl Parser<'_> {
             self.error_expected("time literal");
             return None;
         }
-        let value = parse_time_unit_value(self.text());
+        let value = parse_time_unit(self.text());
         if value.is_none() {
             let span = self.span();
             self.error_at(
