@@ -415,35 +415,18 @@ impl Lower<'_, '_> {
             CaseKind::Z => op::CASE_Z,
             CaseKind::X => op::CASE_X,
         };
-        let end = self.f.new_block();
-        let arm_blocks: Vec<usize> = arms.iter().map(|_| self.f.new_block()).collect();
-        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
-            for &label in &arm.labels {
-                let lv = self.int(label);
-                if w <= 64 {
-                    self.fast_case_match(code, subj, lv);
-                } else {
-                    self.i32c(code);
-                    self.push_addr(subj);
-                    self.push_addr(lv);
-                    self.i32c(w as i32);
-                    self.rt("rt_case_match");
-                }
-                let next = self.f.new_block();
-                self.f.terminate(Term::Branch(ab, next));
-                self.f.switch_to(next);
+        self.case_arms(arms, default, |l, label| {
+            let lv = l.int(label);
+            if w <= 64 {
+                l.fast_case_match(code, subj, lv);
+            } else {
+                l.i32c(code);
+                l.push_addr(subj);
+                l.push_addr(lv);
+                l.i32c(w as i32);
+                l.rt("rt_case_match");
             }
-        }
-        if let Some(dflt) = default {
-            self.stmt(dflt);
-        }
-        self.f.goto(end);
-        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
-            self.f.switch_to(ab);
-            self.stmt(arm.body);
-            self.f.goto(end);
-        }
-        self.f.switch_to(end);
+        });
     }
 
     /// `case` where the subject or a label is real: every expression is
@@ -453,13 +436,22 @@ impl Lower<'_, '_> {
         let subj = self.f.local(ValType::F64);
         self.real(subject);
         self.i(I::LocalSet(subj));
+        self.case_arms(arms, default, |l, label| {
+            l.i(I::LocalGet(subj));
+            l.real(label);
+            l.i(I::F64Eq);
+        });
+    }
+
+    /// The control flow shared by every `case`: labels are tried in order
+    /// (`matches` pushes an i32 that is non-zero on a match) and the first
+    /// match runs its arm; otherwise `default` runs.
+    fn case_arms(&mut self, arms: &[CaseArm], default: Option<StmtId>, mut matches: impl FnMut(&mut Self, ExprId)) {
         let end = self.f.new_block();
         let arm_blocks: Vec<usize> = arms.iter().map(|_| self.f.new_block()).collect();
         for (arm, &ab) in arms.iter().zip(&arm_blocks) {
             for &label in &arm.labels {
-                self.i(I::LocalGet(subj));
-                self.real(label);
-                self.i(I::F64Eq);
+                matches(self, label);
                 let next = self.f.new_block();
                 self.f.terminate(Term::Branch(ab, next));
                 self.f.switch_to(next);
