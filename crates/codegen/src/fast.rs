@@ -95,20 +95,22 @@ impl Lower<'_, '_> {
         true
     }
 
+    /// Load both planes of two <= 64-bit values into fresh i64 locals:
+    /// `(a.aval, a.bval, b.aval, b.bval)`.
+    fn load_planes2(&mut self, a: Addr, b: Addr) -> (u32, u32, u32, u32) {
+        let locals = [(); 4].map(|_| self.f.local(ValType::I64));
+        for (&l, (addr, p)) in locals.iter().zip([(a, 0), (a, 1), (b, 0), (b, 1)]) {
+            self.ld(addr, p);
+            self.i(I::LocalSet(l));
+        }
+        (locals[0], locals[1], locals[2], locals[3])
+    }
+
     /// Exact 4-state AND/OR/XOR/XNOR on <= 64 bits.
     fn fast_bitwise(&mut self, code: i32, dst: Addr, a: Addr, b: Addr, w: u32) -> bool {
         // Per bit: unknown u = a.b | b.b. AND: known 0 if either known 0;
         // OR: known 1 if either known 1; XOR/XNOR: unknown if either unknown.
-        let (aa, ab, ba, bb) = (
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-        );
-        for (l, addr, p) in [(aa, a, 0), (ab, a, 1), (ba, b, 0), (bb, b, 1)] {
-            self.ld(addr, p);
-            self.i(I::LocalSet(l));
-        }
+        let (aa, ab, ba, bb) = self.load_planes2(a, b);
         let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
         let get = |l: &mut Self, x: u32| l.i(I::LocalGet(x));
         match code {
@@ -367,16 +369,7 @@ impl Lower<'_, '_> {
 
     /// Push rt_case_match's result for values of <= 64 bits.
     pub fn fast_case_match(&mut self, kind: i32, a: Addr, b: Addr) {
-        let (aa, ab, ba, bb) = (
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-        );
-        for (l, addr, p) in [(aa, a, 0), (ab, a, 1), (ba, b, 0), (bb, b, 1)] {
-            self.ld(addr, p);
-            self.i(I::LocalSet(l));
-        }
+        let (aa, ab, ba, bb) = self.load_planes2(a, b);
         // differing bits of either plane
         self.i(I::LocalGet(aa));
         self.i(I::LocalGet(ba));
@@ -450,16 +443,7 @@ impl Lower<'_, '_> {
     /// `rt_store` of a <= 64-bit value to a watched signal: store and
     /// notify (with the LSB codes for edges) only when the value changes.
     pub fn fast_store_notify(&mut self, dst: Addr, src: Addr, sig: i32) {
-        let (oa, ob, na, nb) = (
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-            self.f.local(ValType::I64),
-        );
-        for (l, addr, p) in [(oa, dst, 0), (ob, dst, 1), (na, src, 0), (nb, src, 1)] {
-            self.ld(addr, p);
-            self.i(I::LocalSet(l));
-        }
+        let (oa, ob, na, nb) = self.load_planes2(dst, src);
         self.i(I::LocalGet(oa));
         self.i(I::LocalGet(na));
         self.i(I::I64Ne);
