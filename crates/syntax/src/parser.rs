@@ -252,46 +252,25 @@ impl<'t> Parser<'t> {
     /// Skip to the end of a broken item: past the next `;` at bracket depth
     /// zero, or up to (not past) a keyword that starts or ends an item.
     pub(crate) fn sync_item(&mut self) {
-        let mut depth = 0u32;
-        loop {
-            match self.kind() {
-                TokenKind::Eof => return,
-                TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => depth += 1,
-                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => depth = depth.saturating_sub(1),
-                TokenKind::Op(Op::Semi) if depth == 0 => {
-                    self.bump();
-                    return;
-                }
-                TokenKind::Keyword(k) if is_item_boundary(k) => return,
-                _ => {}
-            }
-            self.bump();
-        }
+        self.skip_past_semi_or(is_item_boundary);
     }
 
     /// Skip to the end of a broken statement: past the next `;` at bracket
     /// depth zero, or up to a keyword that closes or starts a statement.
     pub(crate) fn sync_stmt(&mut self) {
-        let mut depth = 0u32;
-        loop {
-            match self.kind() {
-                TokenKind::Eof => return,
-                TokenKind::Op(Op::LParen | Op::LBracket | Op::LBrace) => depth += 1,
-                TokenKind::Op(Op::RParen | Op::RBracket | Op::RBrace) => depth = depth.saturating_sub(1),
-                TokenKind::Op(Op::Semi) if depth == 0 => {
-                    self.bump();
-                    return;
-                }
-                TokenKind::Keyword(k) if is_stmt_boundary(k) || is_item_boundary(k) => return,
-                _ => {}
-            }
-            self.bump();
-        }
+        self.skip_past_semi_or(|k| is_stmt_boundary(k) || is_item_boundary(k));
     }
 
     /// Skip balanced tokens up to and including the `;` that ends a
     /// construct we do not model (bracket nesting respected).
     pub(crate) fn skip_past_semi(&mut self) {
+        self.skip_past_semi_or(|k| k == Keyword::Endmodule);
+    }
+
+    /// The recovery loop the three above share: skip tokens, tracking
+    /// bracket depth, until past a `;` at depth zero or at a keyword for
+    /// which `stop` holds (not consumed) or at the end of input.
+    fn skip_past_semi_or(&mut self, stop: impl Fn(Keyword) -> bool) {
         let mut depth = 0u32;
         loop {
             match self.kind() {
@@ -302,7 +281,7 @@ impl<'t> Parser<'t> {
                     self.bump();
                     return;
                 }
-                TokenKind::Keyword(Keyword::Endmodule) => return,
+                TokenKind::Keyword(k) if stop(k) => return,
                 _ => {}
             }
             self.bump();
