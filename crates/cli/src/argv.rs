@@ -15,7 +15,10 @@
 //! | `--timescale u/p`, `-timescale u/p`, `-timescale=u/p`, `+timescale+u/p` | `--timescale=u/p` |
 //! | `-f file`, `-c file` (paths relative to the cwd), `-F file` (relative to the file) | the file's arguments, nested |
 //! | `-Wno-X` | `--wno=X` |
-//! | `-Wall`, `-g2012`, `-g2005-sv`, `-sv`, `+1800-2017ext+sv` ... | dropped (accepted) |
+//! | `-Wall` | `--wall` |
+//! | `-fdiagnostics-format=F`, `--diagnostic-format F` | `--diagnostic-format=F` |
+//! | `-fno-diagnostics-show-caret` | `--no-context` |
+//! | `-g2012`, `-g2005-sv`, `-sv`, `+1800-2017ext+sv` ... | dropped (accepted) |
 //! | `-o file` | `--output=file` |
 //! | `--max-time T` (run, sim) | `--max-time=T` |
 //! | any other `+arg` | `--plusarg=arg` (run/sim); ignored with a warning by compile |
@@ -96,14 +99,14 @@ const TAKES_VALUE: &[&str] = &[
     "--timescale",
     "-timescale",
     "--max-time",
+    "--diagnostic-format",
     "-y",
     "-v",
 ];
 
 /// Flags accepted for compatibility and otherwise ignored.
 fn is_ignored_flag(t: &str) -> bool {
-    t == "-Wall"
-        || t == "-sv"
+    t == "-sv"
         || t == "--sv"
         || t.starts_with("-g20")
         || t.starts_with("-g1364")
@@ -111,6 +114,15 @@ fn is_ignored_flag(t: &str) -> bool {
         || t.starts_with("--default-language")
         || t.starts_with("+1800-")
         || t.starts_with("+1364-")
+}
+
+/// The gcc/Verilator spellings of the diagnostic options.
+fn diagnostic_flag(t: &str) -> Option<String> {
+    match t {
+        "-Wall" => Some("--wall".to_string()),
+        "-fno-diagnostics-show-caret" => Some("--no-context".to_string()),
+        _ => t.strip_prefix("-fdiagnostics-format=").map(|f| format!("--diagnostic-format={f}")),
+    }
 }
 
 fn rewrite_one(
@@ -133,6 +145,10 @@ fn rewrite_one(
     }
     if let Some(class) = t.strip_prefix("-Wno-") {
         out.args.push(format!("--wno={class}"));
+        return Ok(());
+    }
+    if let Some(canonical) = diagnostic_flag(t) {
+        out.args.push(canonical);
         return Ok(());
     }
     // Attached values: -DX=1, -Idir, -GN=V, -Ptop.N=V, -top=X, -timescale=X.
@@ -176,6 +192,7 @@ fn rewrite_with_value(
         "-P" => out.args.push(format!("--param={}", check_hierarchical_param(v)?)),
         "--timescale" | "-timescale" => out.args.push(format!("--timescale={v}")),
         "--max-time" => out.args.push(format!("--max-time={v}")),
+        "--diagnostic-format" => out.args.push(format!("--diagnostic-format={v}")),
         "-f" | "-c" | "-F" => {
             let path = rebase(value);
             let relative_to_file = flag == "-F";
@@ -437,7 +454,21 @@ mod tests {
 
     #[test]
     fn compat_flags_are_dropped_and_wno_kept() {
-        assert_eq!(norm(Mode::Compile, &["-g2012", "-sv", "-Wall", "-Wno-WIDTH", "t.v"]), ["--wno=WIDTH", "t.v"]);
+        assert_eq!(norm(Mode::Compile, &["-g2012", "-sv", "-Wno-WIDTH", "t.v"]), ["--wno=WIDTH", "t.v"]);
+    }
+
+    #[test]
+    fn diagnostic_spellings_become_canonical() {
+        for mode in [Mode::Compile, Mode::Sim, Mode::Run] {
+            assert_eq!(
+                norm(mode, &["-Wall", "-Wno-W0305", "-fno-diagnostics-show-caret", "-fdiagnostics-format=json"]),
+                ["--wall", "--wno=W0305", "--no-context", "--diagnostic-format=json"],
+                "{mode:?}"
+            );
+        }
+        assert_eq!(norm(Mode::Compile, &["--diagnostic-format", "json"]), ["--diagnostic-format=json"]);
+        assert_eq!(norm(Mode::Compile, &["--diagnostic-format=text"]), ["--diagnostic-format=text"]);
+        assert_eq!(norm(Mode::Compile, &["--wall", "--no-context"]), ["--wall", "--no-context"]);
     }
 
     #[test]

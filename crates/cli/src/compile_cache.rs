@@ -7,11 +7,18 @@
 //! header changes the key. Content decides, not mtimes (CI checkouts reset
 //! mtimes). The source hash alone goes into `wsim.meta`.
 //!
-//! Entries live in `<cache root>/artifacts/<key>.wasm`, with the warnings the
-//! later stages printed in `<key>.warnings` so a cache hit prints them again.
+//! Entries live in `<cache root>/artifacts/<key>.wasm`, with
+//! `<key>.entry.json` next to it: the warnings the skipped stages reported
+//! (structured, not rendered, so a hit prints them in whatever
+//! `--diagnostic-format` and `-Wno-` the new command asks for) and the
+//! compile statistics that need elaboration. Spans are stored as file index
+//! and byte offsets: a hit has preprocessed the very same files in the same
+//! order (the key covers them), so they name the same text.
 
+use crate::pipeline::DesignStats;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use wsim_diag::SourceMap;
+use wsim_diag::{Diagnostic, FileId, Severity, SourceMap, Span};
 
 /// What identifies the compiler: the package version plus the size and
 /// modification time of the running executable. During development the
@@ -72,8 +79,51 @@ pub struct CompileCache {
 /// A cached artifact.
 pub struct CachedArtifact {
     pub wasm: Vec<u8>,
-    /// Rendered warnings of the stages the cache skipped.
-    pub warnings: String,
+    /// Warnings of the stages the cache skipped (unfiltered).
+    pub warnings: Vec<Diagnostic>,
+    /// Statistics of the design (they need elaboration, which a hit skips).
+    pub design: DesignStats,
+}
+
+/// `<key>.entry.json`.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    warnings: Vec<StoredDiagnostic>,
+    design: DesignStats,
+}
+
+/// A [`Diagnostic`] as JSON: the code by id, the span by file index and offsets.
+#[derive(Serialize, Deserialize)]
+struct StoredDiagnostic {
+    severity: Severity,
+    code: String,
+    message: String,
+    /// `[file, start, end]`.
+    span: Option<[u32; 3]>,
+    notes: Vec<String>,
+}
+
+impl StoredDiagnostic {
+    fn from_diagnostic(d: &Diagnostic) -> StoredDiagnostic {
+        StoredDiagnostic {
+            severity: d.severity,
+            code: d.code.id.to_string(),
+            message: d.message.clone(),
+            span: d.span.map(|s| [s.file.0, s.start, s.end]),
+            notes: d.notes.clone(),
+        }
+    }
+
+    /// `None` for a code this build does not know (a stale or edited entry).
+    fn to_diagnostic(&self) -> Option<Diagnostic> {
+        Some(Diagnostic {
+            severity: self.severity,
+            code: wsim_diag::codes::by_id(&self.code)?,
+            message: self.message.clone(),
+            span: self.span.map(|[file, start, end]| Span::new(FileId(file), start, end)),
+            notes: self.notes.clone(),
+        })
+    }
 }
 
 impl CompileCache {
@@ -86,20 +136,70 @@ impl CompileCache {
         self.dir.join(format!("{key}.wasm"))
     }
 
-    fn warnings_path(&self, key: &str) -> PathBuf {
-        self.dir.join(format!("{key}.warnings"))
+    fn entry_path(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.entry.json"))
     }
 
+    /// The entry, or `None` (a miss) when either file is missing or the
+    /// entry cannot be read back exactly.
     pub fn lookup(&self, key: &str) -> Option<CachedArtifact> {
         let wasm = std::fs::read(self.artifact_path(key)).ok()?;
-        let warnings = std::fs::read_to_string(self.warnings_path(key)).unwrap_or_default();
-        Some(CachedArtifact { wasm, warnings })
+        let text = std::fs::read_to_string(self.entry_path(key)).ok()?;
+        let entry: Entry = serde_json::from_str(&text).ok()?;
+        let warnings = entry.warnings.iter().map(StoredDiagnostic::to_diagnostic).collect::<Option<Vec<_>>>()?;
+        Some(CachedArtifact { wasm, warnings, design: entry.design })
     }
 
-    /// Store an artifact (warnings first, so a visible `.wasm` always has
-    /// its warnings next to it).
-    pub fn store(&self, key: &str, wasm: &[u8], warnings: &str) -> std::io::Result<()> {
-        wsim_host::cache::write_atomic(&self.warnings_path(key), warnings.as_bytes())?;
+    /// Store an artifact (the entry first, so a visible `.wasm` always has
+    /// its entry next to it).
+    pub fn store(&self, key: &str, wasm: &[u8], warnings: &[Diagnostic], design: &DesignStats) -> std::io::Result<()> {
+        let entry =
+            Entry { warnings: warnings.iter().map(StoredDiagnostic::from_diagnostic).collect(), design: *design };
+        let json = serde_json::to_string(&entry).map_err(std::io::Error::other)?;
+        wsim_host::cache::write_atomic(&self.entry_path(key), json.as_bytes())?;
         wsim_host::cache::write_atomic(&self.artifact_path(key), wasm)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_and_stats_round_trip_structured() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = CompileCache::new(dir.path());
+        std::fs::create_dir_all(dir.path().join("artifacts")).unwrap();
+        let w =
+            Diagnostic::warning(wsim_diag::codes::elab::UNUSED, Some(Span::new(FileId(1), 7, 9)), "m").with_note("n");
+        let stats = DesignStats { modules: 2, instances: 3, processes: 4, signals: 5 };
+        cache.store("k", b"\0asm", &[w], &stats).unwrap();
+        let hit = cache.lookup("k").expect("hit");
+        assert_eq!(hit.wasm, b"\0asm");
+        assert_eq!(hit.design, stats);
+        let back = &hit.warnings[0];
+        assert_eq!(
+            (back.severity, back.code, back.message.as_str(), back.span, back.notes.clone()),
+            (
+                Severity::Warning,
+                wsim_diag::codes::elab::UNUSED,
+                "m",
+                Some(Span::new(FileId(1), 7, 9)),
+                vec!["n".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn an_entry_with_an_unknown_code_or_no_entry_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = CompileCache::new(dir.path());
+        std::fs::create_dir_all(dir.path().join("artifacts")).unwrap();
+        std::fs::write(cache.artifact_path("k"), b"\0asm").unwrap();
+        assert!(cache.lookup("k").is_none(), "no entry file");
+        let entry = r#"{"warnings":[{"severity":"warning","code":"W9999","message":"m","span":null,"notes":[]}],
+            "design":{"modules":1,"instances":1,"processes":1,"signals":1}}"#;
+        std::fs::write(cache.entry_path("k"), entry).unwrap();
+        assert!(cache.lookup("k").is_none(), "unknown code");
     }
 }

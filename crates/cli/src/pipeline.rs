@@ -3,20 +3,22 @@
 //! [`compile`] reads top to bottom as the stages run: read files -> preprocess
 //! -> (compile cache) -> parse -> elaborate -> generate wasm -> (store). It
 //! does not print: it returns the [`SourceMap`] and every diagnostic, and
-//! the caller renders them ([`render_diagnostics`]). Warnings of the stages
-//! a cache hit skipped come back as already-rendered text.
+//! the caller renders them ([`render_diagnostics`], in the request's
+//! [`RenderOptions`]). Warnings of the stages a cache hit skipped come back
+//! from the cache as diagnostics like any other. With `-Wall` the lint pass
+//! (`wsim_elab::lint`) runs after elaboration; without it, it costs nothing.
 
 use crate::compile_cache::{compiler_identity, CompileCache, KeyBuilder};
 use std::path::PathBuf;
 use wsim_diag::codes::run as codes;
-use wsim_diag::{Diagnostic, Diagnostics, FileId, SourceMap};
+use wsim_diag::{DiagFormat, Diagnostic, Diagnostics, FileId, RenderOptions, SourceMap};
 use wsim_elab::ElabOptions;
 use wsim_syntax::ast::Timescale;
 use wsim_syntax::timescale::parse_timescale;
 use wsim_syntax::{FsLoader, PpOptions};
 
 /// Everything the command line says about one compilation.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct CompileRequest {
     /// Source files, in order.
     pub files: Vec<PathBuf>,
@@ -29,8 +31,105 @@ pub struct CompileRequest {
     pub timescale: Option<String>,
     /// `-Wno-CODE`: warnings with these codes are not reported.
     pub warnings_off: Vec<String>,
+    /// `-Wall` / `--wall`: run the lint pass (the warnings that are off by
+    /// default, `wsim_diag::codes::off_by_default`).
+    pub all_warnings: bool,
+    /// `--diagnostic-format=text|json`.
+    pub diagnostic_format: DiagFormat,
+    /// False for `--no-context`: no source line and caret. Default true.
+    pub show_context: bool,
     /// The compile cache, or `None` for `--no-cache`.
     pub cache: Option<CompileCache>,
+}
+
+impl Default for CompileRequest {
+    fn default() -> CompileRequest {
+        CompileRequest {
+            files: Vec::new(),
+            pp: PpOptions::default(),
+            elab: ElabOptions::default(),
+            timescale: None,
+            warnings_off: Vec::new(),
+            all_warnings: false,
+            diagnostic_format: DiagFormat::Text,
+            show_context: true,
+            cache: None,
+        }
+    }
+}
+
+impl CompileRequest {
+    /// How this request's diagnostics are printed.
+    pub fn render_options(&self) -> RenderOptions {
+        RenderOptions { format: self.diagnostic_format, show_context: self.show_context }
+    }
+}
+
+/// Numbers about the source text, filled for every compilation that got as
+/// far as preprocessing, plus the [`DesignStats`]. Field names are stable
+/// (they go into `--stats-json`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct CompileStats {
+    /// Source files read, `include`d ones too (the `--timescale` pseudo file
+    /// is not counted).
+    pub files: usize,
+    /// Lines of those files (a last line without a newline counts).
+    pub lines: usize,
+    /// Bytes of those files.
+    pub bytes: usize,
+    /// Distinct module definitions instantiated (0 when elaboration did not
+    /// finish).
+    pub modules: usize,
+    /// Module instances, tops included.
+    pub instances: usize,
+    /// Processes: `initial`, `always*`, `final`, continuous assignments,
+    /// gates, port connections and net resolvers.
+    pub processes: usize,
+    /// Static signals the user declared (not elaboration's hidden ones); an
+    /// array counts once.
+    pub signals: usize,
+}
+
+/// The part of [`CompileStats`] that needs elaboration. On a cache hit it
+/// comes from the cache entry, so a hit reports the same numbers as the
+/// miss that stored it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DesignStats {
+    pub modules: usize,
+    pub instances: usize,
+    pub processes: usize,
+    pub signals: usize,
+}
+
+impl DesignStats {
+    pub fn of(design: &wsim_ir::Design) -> DesignStats {
+        let instances: Vec<&str> = design
+            .scopes
+            .iter()
+            .filter(|(_, s)| s.kind == wsim_ir::ScopeKind::Instance)
+            .map(|(_, s)| s.def_name.as_str())
+            .collect();
+        let modules: std::collections::HashSet<&str> = instances.iter().copied().collect();
+        let signals = design.signals.iter().filter(|(_, s)| s.storage == wsim_ir::Storage::Static && !s.hidden).count();
+        DesignStats { modules: modules.len(), instances: instances.len(), processes: design.procs.len(), signals }
+    }
+}
+
+impl CompileStats {
+    fn set_design(&mut self, d: DesignStats) {
+        self.modules = d.modules;
+        self.instances = d.instances;
+        self.processes = d.processes;
+        self.signals = d.signals;
+    }
+
+    fn count_sources(&mut self, sources: &SourceMap) {
+        for (_, file) in sources.files().filter(|(_, f)| f.name != TIMESCALE_FILE) {
+            self.files += 1;
+            self.bytes += file.text.len();
+            self.lines += file.text.lines().count();
+        }
+    }
 }
 
 /// A successful compilation.
@@ -49,10 +148,13 @@ pub struct Artifact {
 pub struct PipelineResult {
     pub artifact: Option<Artifact>,
     pub sources: SourceMap,
-    /// Diagnostics of the stages that ran (warnings filtered by `-Wno-`).
+    /// Diagnostics in pipeline order (warnings filtered by `-Wno-`); on a
+    /// cache hit the warnings of the skipped stages come from the cache.
     pub diagnostics: Vec<Diagnostic>,
-    /// Rendered warnings of the stages a cache hit skipped.
-    pub replayed: String,
+    /// How to print them (from the request).
+    pub render: RenderOptions,
+    /// Files, lines, modules, processes... for the compile report.
+    pub stats: CompileStats,
     /// A cache entry could not be written (the artifact is still good).
     pub cache_note: Option<String>,
     /// Wall time of each stage that ran, in pipeline order.
@@ -67,7 +169,7 @@ impl PipelineResult {
 
 /// Run the whole front end and back end on `req`.
 pub fn compile(req: &CompileRequest) -> PipelineResult {
-    let mut result = PipelineResult::default();
+    let mut result = PipelineResult { render: req.render_options(), ..Default::default() };
     let mut diags = Diagnostics::default();
     let mut clock = StageClock::start();
 
@@ -85,16 +187,18 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     let (tokens, pp_diags) = wsim_syntax::preprocess(&mut result.sources, &inputs, &req.pp, &FsLoader);
     diags.extend(pp_diags);
     clock.lap(&mut result, "preprocess");
+    result.stats.count_sources(&result.sources);
     if diags.has_errors() {
         return result.fail(diags, req);
     }
 
     // 3. `sources` now holds every byte the design depends on: ask the cache.
     let source_hash = source_hash(req, &result.sources);
-    let key = cache_key(&source_hash);
+    let key = cache_key(&source_hash, req.all_warnings);
     clock.lap(&mut result, "hash");
     if let Some(hit) = req.cache.as_ref().and_then(|cache| cache.lookup(&key)) {
-        result.replayed = hit.warnings;
+        diags.list.extend(hit.warnings);
+        result.stats.set_design(hit.design);
         result.artifact = Some(Artifact { wasm: hit.wasm, key, cache_hit: true });
         result.diagnostics = filter_warnings(diags.list, req);
         return result;
@@ -122,6 +226,14 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
             return result.fail(diags, req);
         }
     };
+    let design_stats = DesignStats::of(&design);
+    result.stats.set_design(design_stats);
+
+    // 5b. `-Wall`: the lint pass (warnings only; it never stops the build).
+    if req.all_warnings {
+        diags.extend(wsim_elab::lint(&unit, &design));
+        clock.lap(&mut result, "lint");
+    }
 
     // 6. Generate the artifact: one core wasm module with guest-rt merged in.
     let codegen_opts = wsim_codegen::CodegenOptions {
@@ -142,15 +254,14 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
 
     clock.lap(&mut result, "codegen");
 
-    // 7. Store it with the warnings of steps 4-6, which a cache hit replays.
-    let late: Vec<Diagnostic> = filter_warnings(diags.list.split_off(early), req);
+    // 7. Store it with the warnings of steps 4-6 (unfiltered: a hit applies
+    //    its own `-Wno-`) and the design statistics, which a cache hit replays.
     if let Some(cache) = &req.cache {
-        if let Err(e) = cache.store(&key, &wasm, &render_all(&result.sources, &late)) {
+        if let Err(e) = cache.store(&key, &wasm, &diags.list[early..], &design_stats) {
             result.cache_note = Some(format!("cannot write the compile cache: {e}"));
         }
     }
     result.diagnostics = filter_warnings(diags.list, req);
-    result.diagnostics.extend(late);
     result.artifact = Some(Artifact { wasm, key, cache_hit: false });
     result
 }
@@ -241,9 +352,16 @@ fn default_timescale_file(req: &CompileRequest, sources: &mut SourceMap, diags: 
     }
 }
 
-/// The compile-cache key: the [`source_hash`] under this compiler build.
-pub fn cache_key(source_hash: &str) -> String {
-    KeyBuilder::new("wsim-compile-v1").field(compiler_identity().as_bytes()).field(source_hash.as_bytes()).finish()
+/// The compile-cache key: the [`source_hash`] under this compiler build,
+/// and whether `-Wall` ran the lint pass (its warnings are in the entry;
+/// the artifact and its `wsim.meta` hash do not depend on it).
+pub fn cache_key(source_hash: &str, all_warnings: bool) -> String {
+    let mut key = KeyBuilder::new("wsim-compile-v2");
+    key.field(compiler_identity().as_bytes()).field(source_hash.as_bytes());
+    if all_warnings {
+        key.field(b"wall");
+    }
+    key.finish()
 }
 
 /// Hash of everything the design depends on: the normalized options and
@@ -265,9 +383,9 @@ pub fn source_hash(req: &CompileRequest, sources: &SourceMap) -> String {
         key.field(b"param").field(name.as_bytes()).field(value.as_bytes());
     }
     key.field(b"timescale").field(req.timescale.as_deref().unwrap_or("").as_bytes());
-    for w in &req.warnings_off {
-        key.field(b"wno").field(w.as_bytes());
-    }
+    // `-Wno-`, `-Wall` and the diagnostic format change what is printed,
+    // not the artifact: the cache stores warnings unfiltered and applies
+    // `-Wno-` on a hit; `-Wall` is part of the cache key only.
     key.sources(sources);
     key.finish()
 }
@@ -283,15 +401,15 @@ fn internal_error(what: &str) -> Diagnostic {
     Diagnostic::error(codes::INTERNAL_COMPILER_ERROR, None, format!("internal compiler error: {what}"))
 }
 
-/// Render diagnostics one after the other, as `wsim_diag::render` prints them.
-pub fn render_all(sources: &SourceMap, diags: &[Diagnostic]) -> String {
-    diags.iter().map(|d| wsim_diag::render(sources, d)).collect()
+/// Render diagnostics one after the other (text: as `wsim_diag::render`
+/// prints them; JSON: one object per line).
+pub fn render_all(sources: &SourceMap, diags: &[Diagnostic], opts: &RenderOptions) -> String {
+    diags.iter().map(|d| wsim_diag::render_with(sources, d, opts)).collect()
 }
 
-/// Print a pipeline's diagnostics (and replayed warnings) to stderr.
+/// Print a pipeline's diagnostics to stderr in the request's format.
 pub fn render_diagnostics(result: &PipelineResult) {
-    let text = render_all(&result.sources, &result.diagnostics);
-    eprint!("{text}{}", result.replayed);
+    eprint!("{}", render_all(&result.sources, &result.diagnostics, &result.render));
 }
 
 #[cfg(test)]
@@ -321,7 +439,8 @@ mod tests {
         sources.add("t.v", "module t; endmodule\n");
         let req = CompileRequest::default();
         let base = source_hash(&req, &sources);
-        assert_ne!(cache_key(&base), base, "the cache key adds the compiler build");
+        assert_ne!(cache_key(&base, false), base, "the cache key adds the compiler build");
+        assert_ne!(cache_key(&base, false), cache_key(&base, true), "-Wall has its own entries");
         assert_eq!(base, source_hash(&req, &sources), "deterministic");
         let mut with_include = sources.clone();
         with_include.add("inc.vh", "`define W 8\n");
@@ -334,5 +453,118 @@ mod tests {
         let mut req4 = req.clone();
         req4.pp.defines.push(("X".into(), Some("".into())));
         assert_ne!(source_hash(&req3, &sources), source_hash(&req4, &sources), "-DX differs from -DX=");
+    }
+
+    /// A design with one unused signal (`u`) and one truncation, in a
+    /// temporary directory; returns the directory and the file's path.
+    fn lint_fixture() -> (tempfile::TempDir, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.v");
+        std::fs::write(
+            &path,
+            "module leaf(input [7:0] a, output [3:0] y);\n  assign y = a;\nendmodule\n\
+             module t;\n  reg [7:0] x = 8'h5a;\n  reg u;\n  wire [3:0] y1, y2;\n\
+             \x20 leaf l1(.a(x), .y(y1)), l2(.a(x), .y(y2));\n\
+             \x20 initial #1 $display(\"%h %h\", y1, y2);\nendmodule\n",
+        )
+        .unwrap();
+        let name = path.display().to_string();
+        (dir, name)
+    }
+
+    fn lint_request(file: &str) -> CompileRequest {
+        CompileRequest { files: vec![file.into()], all_warnings: true, ..Default::default() }
+    }
+
+    fn rendered(result: &PipelineResult) -> String {
+        render_all(&result.sources, &result.diagnostics, &result.render)
+    }
+
+    #[test]
+    fn wall_warnings_render_as_text() {
+        let (_dir, f) = lint_fixture();
+        let result = compile(&lint_request(&f));
+        assert!(!result.has_errors(), "{}", rendered(&result));
+        assert_eq!(
+            rendered(&result),
+            format!(
+                "{f}:2:14: warning[W0301]: 8-bit value assigned to `y`, 4-bit target: the upper 4 bits are lost\n\
+                 \x202 |   assign y = a;\n   |              ^\n\
+                 {f}:6:7: warning[W0305]: signal `u` is never read nor driven\n 6 |   reg u;\n   |       ^\n"
+            )
+        );
+    }
+
+    #[test]
+    fn wall_warnings_render_as_json_lines_and_without_context() {
+        let (_dir, f) = lint_fixture();
+        let req = CompileRequest { diagnostic_format: DiagFormat::Json, ..lint_request(&f) };
+        assert_eq!(
+            rendered(&compile(&req)),
+            format!(
+                "{{\"severity\":\"warning\",\"code\":\"W0301\",\"message\":\"8-bit value assigned to `y`, 4-bit target: \
+                 the upper 4 bits are lost\",\"file\":\"{f}\",\"line\":2,\"column\":14,\"end_line\":2,\"end_column\":14,\
+                 \"source_line\":\"  assign y = a;\",\"notes\":[]}}\n\
+                 {{\"severity\":\"warning\",\"code\":\"W0305\",\"message\":\"signal `u` is never read nor driven\",\
+                 \"file\":\"{f}\",\"line\":6,\"column\":7,\"end_line\":6,\"end_column\":7,\
+                 \"source_line\":\"  reg u;\",\"notes\":[]}}\n"
+            )
+        );
+        let req = CompileRequest { show_context: false, ..lint_request(&f) };
+        assert_eq!(
+            rendered(&compile(&req)),
+            format!(
+                "{f}:2:14: warning[W0301]: 8-bit value assigned to `y`, 4-bit target: the upper 4 bits are lost\n\
+                 {f}:6:7: warning[W0305]: signal `u` is never read nor driven\n"
+            )
+        );
+    }
+
+    #[test]
+    fn without_wall_no_lint_and_wno_turns_each_lint_code_off() {
+        let (_dir, f) = lint_fixture();
+        let plain = CompileRequest { all_warnings: false, ..lint_request(&f) };
+        let result = compile(&plain);
+        assert_eq!(rendered(&result), "");
+        assert!(!result.timings.iter().any(|(stage, _)| *stage == "lint"), "the pass does not even run");
+        let req = CompileRequest { warnings_off: vec!["w0305".into(), "W0301".into()], ..lint_request(&f) };
+        assert_eq!(rendered(&compile(&req)), "");
+    }
+
+    #[test]
+    fn stats_count_sources_and_design() {
+        let (_dir, f) = lint_fixture();
+        let result = compile(&lint_request(&f));
+        // Signals: x u y1 y2 and each leaf's a y. Processes: each leaf's
+        // assign and the initial (the port connections collapsed into aliases).
+        assert_eq!(
+            result.stats,
+            CompileStats { files: 1, lines: 10, bytes: 228, modules: 2, instances: 3, processes: 3, signals: 8 }
+        );
+    }
+
+    #[test]
+    fn cache_hit_replays_warnings_in_any_format_with_the_same_stats() {
+        let (dir, f) = lint_fixture();
+        let cache = Some(CompileCache::new(&dir.path().join("cache")));
+        let miss = compile(&CompileRequest { cache: cache.clone(), ..lint_request(&f) });
+        assert!(!miss.artifact.as_ref().unwrap().cache_hit);
+        let json = CompileRequest { cache: cache.clone(), diagnostic_format: DiagFormat::Json, ..lint_request(&f) };
+        let hit = compile(&json);
+        assert!(hit.artifact.as_ref().unwrap().cache_hit);
+        assert_eq!(hit.stats, miss.stats);
+        let miss_json = render_all(&miss.sources, &miss.diagnostics, &json.render_options());
+        assert_eq!(rendered(&hit), miss_json);
+        assert_eq!(miss_json.lines().count(), 2);
+        let text = compile(&CompileRequest { cache: cache.clone(), ..lint_request(&f) });
+        assert_eq!(rendered(&text), rendered(&miss));
+        // `-Wno-` applies to replayed warnings too; `-Wall` off is its own entry.
+        let wno =
+            compile(&CompileRequest { cache: cache.clone(), warnings_off: vec!["W0305".into()], ..lint_request(&f) });
+        assert!(wno.artifact.as_ref().unwrap().cache_hit, "-Wno- shares the entry");
+        assert_eq!(wno.diagnostics.iter().map(|d| d.code.id).collect::<Vec<_>>(), ["W0301"]);
+        let no_wall = compile(&CompileRequest { cache, all_warnings: false, ..lint_request(&f) });
+        assert!(!no_wall.artifact.as_ref().unwrap().cache_hit);
+        assert!(no_wall.diagnostics.is_empty());
     }
 }

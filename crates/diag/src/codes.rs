@@ -3,7 +3,10 @@
 //! Ranges: E01xx/W01xx preprocessor, E02xx/W02xx parser, E03xx/W03xx
 //! elaboration, E04xx codegen, E05xx/W05xx run time and host, E06xx CLI.
 //! A code, once published, never changes meaning. Every code is documented
-//! in `docs/diagnostics.md`; a test checks that [`ALL`] and the doc agree.
+//! in `docs/diagnostics.md`; a test checks that [`all`] and the doc agree.
+//!
+//! Some warnings are off by default: only `-Wall` runs the checks that
+//! produce them ([`off_by_default`]).
 
 pub mod codegen;
 pub mod elab;
@@ -22,4 +25,20 @@ pub fn all() -> Vec<Code> {
     v.extend_from_slice(codegen::ALL);
     v.extend_from_slice(run::ALL);
     v
+}
+
+/// Warnings that only `-Wall` turns on (the lint pass after elaboration).
+/// `-Wno-CODE` still turns each one off under `-Wall`.
+pub fn off_by_default() -> Vec<Code> {
+    elab::OFF_BY_DEFAULT.to_vec()
+}
+
+/// True for a code listed in [`off_by_default`].
+pub fn is_off_by_default(id: &str) -> bool {
+    elab::OFF_BY_DEFAULT.iter().any(|c| c.id == id)
+}
+
+/// The registered code with this id (`"W0301"`), case-insensitive.
+pub fn by_id(id: &str) -> Option<Code> {
+    all().into_iter().find(|c| c.id.eq_ignore_ascii_case(id))
 }

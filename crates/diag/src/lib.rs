@@ -124,7 +124,7 @@ impl SourceMap {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Note,
@@ -177,27 +177,96 @@ impl Diagnostic {
     }
 }
 
+/// How diagnostics are printed (`--diagnostic-format`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DiagFormat {
+    /// `file:line:col: severity[CODE]: message`, snippet, caret ([`render`]).
+    #[default]
+    Text,
+    /// One JSON object per line (JSON Lines, [`render_json`]).
+    Json,
+}
+
+impl std::str::FromStr for DiagFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<DiagFormat, String> {
+        match s {
+            "text" => Ok(DiagFormat::Text),
+            "json" => Ok(DiagFormat::Json),
+            _ => Err(format!("unknown diagnostic format `{s}` (expected `text` or `json`)")),
+        }
+    }
+}
+
+/// Everything the command line says about printing diagnostics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RenderOptions {
+    pub format: DiagFormat,
+    /// Print the source line and caret (text) / fill `source_line` (JSON).
+    /// `--no-context` turns it off.
+    pub show_context: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> RenderOptions {
+        RenderOptions { format: DiagFormat::Text, show_context: true }
+    }
+}
+
+/// Render one diagnostic as the options ask: text (with or without the
+/// snippet) or one JSON line. The result always ends with a newline.
+pub fn render_with(sources: &SourceMap, diag: &Diagnostic, opts: &RenderOptions) -> String {
+    match opts.format {
+        DiagFormat::Text => render_text(sources, diag, opts.show_context),
+        DiagFormat::Json => {
+            let mut line = json_line(sources, diag, opts.show_context);
+            line.push('\n');
+            line
+        }
+    }
+}
+
 /// Render one diagnostic in the gcc-style form editors parse:
 /// `file:line:col: severity[CODE]: message`, then the source line and a caret.
 pub fn render(sources: &SourceMap, diag: &Diagnostic) -> String {
+    render_text(sources, diag, true)
+}
+
+/// Where a span starts and ends: 1-based lines and columns (columns count
+/// characters); the end is the last character of the span (inclusive, like
+/// the caret run), and equals the start for an empty span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
+/// The position of a span, or `None` when it names no file of `sources`.
+pub fn position(sources: &SourceMap, span: Span) -> Option<Position> {
+    if (span.file.0 as usize) >= sources.len() {
+        return None;
+    }
+    let file = sources.get(span.file);
+    let (line, col) = file.line_col(span.start);
+    let (end_line, end_col) = file.line_col(span.end.max(span.start + 1) - 1);
+    let (end_line, end_col) = if (end_line, end_col) < (line, col) { (line, col) } else { (end_line, end_col) };
+    Some(Position { line, col, end_line, end_col })
+}
+
+fn render_text(sources: &SourceMap, diag: &Diagnostic, show_context: bool) -> String {
     let mut out = String::new();
     let head = format!("{}[{}]: {}", diag.severity.as_str(), diag.code.id, diag.message);
-    match diag.span {
-        Some(span) if (span.file.0 as usize) < sources.len() => {
+    match diag.span.and_then(|span| Some((span, position(sources, span)?))) {
+        Some((span, pos)) => {
             let file = sources.get(span.file);
-            let (line, col) = file.line_col(span.start);
-            let _ = writeln!(out, "{}:{}:{}: {}", file.name, line, col, head);
-            let text = file.line_text(line);
-            let gutter = line.to_string();
-            let pad = " ".repeat(gutter.len());
-            let _ = writeln!(out, " {} | {}", gutter, text);
-            let (end_line, end_col) = file.line_col(span.end.max(span.start + 1) - 1);
-            let caret_len = if end_line == line { (end_col + 1).saturating_sub(col).max(1) } else { 1 };
-            let lead: String =
-                text.chars().take(col as usize - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
-            let _ = writeln!(out, " {} | {}{}", pad, lead, "^".repeat(caret_len as usize));
+            let _ = writeln!(out, "{}:{}:{}: {}", file.name, pos.line, pos.col, head);
+            if show_context {
+                write_snippet(&mut out, file.line_text(pos.line), pos);
+            }
         }
-        _ => {
+        None => {
             let _ = writeln!(out, "wsim: {}", head);
         }
     }
@@ -207,22 +276,62 @@ pub fn render(sources: &SourceMap, diag: &Diagnostic) -> String {
     out
 }
 
-/// Render a diagnostic as one JSON object (for `--diagnostic-format=json`).
+/// ` 3 | source line` then ` | ` and a caret under the span (to the end of
+/// the line when the span runs past it). Tabs in the lead stay tabs so the
+/// caret lines up in any tab width.
+fn write_snippet(out: &mut String, text: &str, pos: Position) {
+    let gutter = pos.line.to_string();
+    let pad = " ".repeat(gutter.len());
+    let _ = writeln!(out, " {} | {}", gutter, text);
+    let caret_len = if pos.end_line == pos.line { (pos.end_col + 1).saturating_sub(pos.col).max(1) } else { 1 };
+    let lead: String = text.chars().take(pos.col as usize - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+    let _ = writeln!(out, " {} | {}{}", pad, lead, "^".repeat(caret_len as usize));
+}
+
+/// Render a diagnostic as one JSON object without a newline (for
+/// `--diagnostic-format=json`). The fields are documented in
+/// `docs/diagnostics.md` and never renamed: `severity`, `code`, `message`,
+/// `file`, `line`, `column`, `end_line`, `end_column`, `source_line`,
+/// `notes`. Location fields are `null` for a diagnostic without a span.
 pub fn render_json(sources: &SourceMap, diag: &Diagnostic) -> String {
-    let mut obj = serde_json::json!({
-        "severity": diag.severity,
-        "code": diag.code.id,
-        "message": diag.message,
-        "notes": diag.notes,
+    json_line(sources, diag, true)
+}
+
+/// The JSON form; a struct (not a `json!` map) so the field order is the
+/// declaration order whatever serde_json features the build unifies.
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'static str,
+    message: &'a str,
+    file: Option<&'a str>,
+    line: Option<u32>,
+    column: Option<u32>,
+    end_line: Option<u32>,
+    end_column: Option<u32>,
+    source_line: Option<&'a str>,
+    notes: &'a [String],
+}
+
+fn json_line(sources: &SourceMap, diag: &Diagnostic, show_context: bool) -> String {
+    let located = diag.span.and_then(|span| {
+        let pos = position(sources, span)?;
+        Some((sources.get(span.file), pos))
     });
-    if let Some(span) = diag.span.filter(|s| (s.file.0 as usize) < sources.len()) {
-        let file = sources.get(span.file);
-        let (line, col) = file.line_col(span.start);
-        obj["file"] = serde_json::json!(file.name);
-        obj["line"] = serde_json::json!(line);
-        obj["column"] = serde_json::json!(col);
-    }
-    obj.to_string()
+    let field = |f: fn(Position) -> u32| located.map(|(_, pos)| f(pos));
+    let json = JsonDiagnostic {
+        severity: diag.severity,
+        code: diag.code.id,
+        message: &diag.message,
+        file: located.map(|(file, _)| file.name.as_str()),
+        line: field(|p| p.line),
+        column: field(|p| p.col),
+        end_line: field(|p| p.end_line),
+        end_column: field(|p| p.end_col),
+        source_line: located.filter(|_| show_context).map(|(file, pos)| file.line_text(pos.line)),
+        notes: &diag.notes,
+    };
+    serde_json::to_string(&json).unwrap_or_default()
 }
 
 /// A list of diagnostics collected by one stage.
@@ -262,5 +371,74 @@ mod tests {
             render(&sm, &d),
             "tb.v:2:12: error[E0201]: expected expression, found `;`\n 2 | assign x = ;\n   |            ^\n"
         );
+    }
+
+    fn expected_expression() -> (SourceMap, Diagnostic) {
+        let mut sm = SourceMap::new();
+        let f = sm.add("tb.v", "module t;\nassign x = ;\nendmodule\n");
+        let d = Diagnostic::error(codes::parse::EXPECTED, Some(Span::new(f, 21, 22)), "expected expression, found `;`");
+        (sm, d)
+    }
+
+    #[test]
+    fn json_line_has_every_field_in_order() {
+        let (sm, d) = expected_expression();
+        let json = RenderOptions { format: DiagFormat::Json, show_context: true };
+        // The same line docs/diagnostics.md shows as its example.
+        assert_eq!(
+            render_with(&sm, &d, &json),
+            "{\"severity\":\"error\",\"code\":\"E0201\",\"message\":\"expected expression, found `;`\",\
+             \"file\":\"tb.v\",\"line\":2,\"column\":12,\"end_line\":2,\"end_column\":12,\
+             \"source_line\":\"assign x = ;\",\"notes\":[]}\n"
+        );
+    }
+
+    #[test]
+    fn json_without_span_or_context_has_null_locations() {
+        let sm = SourceMap::new();
+        let d = Diagnostic::warning(codes::run::OPTION_IGNORED, None, "`+x` \"quoted\"").with_note("pass it to run");
+        let json = RenderOptions { format: DiagFormat::Json, show_context: false };
+        assert_eq!(
+            render_with(&sm, &d, &json),
+            "{\"severity\":\"warning\",\"code\":\"W0601\",\"message\":\"`+x` \\\"quoted\\\"\",\"file\":null,\
+             \"line\":null,\"column\":null,\"end_line\":null,\"end_column\":null,\"source_line\":null,\
+             \"notes\":[\"pass it to run\"]}\n"
+        );
+    }
+
+    #[test]
+    fn multi_line_span_ends_on_its_last_character() {
+        let mut sm = SourceMap::new();
+        let f = sm.add("a.v", "x = {a,\n     b};\n");
+        let d = Diagnostic::warning(codes::elab::WIDTH_TRUNC, Some(Span::new(f, 4, 16)), "w");
+        let json = RenderOptions { format: DiagFormat::Json, show_context: false };
+        assert_eq!(
+            render_with(&sm, &d, &json),
+            "{\"severity\":\"warning\",\"code\":\"W0301\",\"message\":\"w\",\"file\":\"a.v\",\"line\":1,\
+             \"column\":5,\"end_line\":2,\"end_column\":8,\"source_line\":null,\"notes\":[]}\n"
+        );
+    }
+
+    #[test]
+    fn no_context_drops_the_snippet_but_keeps_notes() {
+        let (sm, d) = expected_expression();
+        let d = d.with_note("a note");
+        let opts = RenderOptions { format: DiagFormat::Text, show_context: false };
+        assert_eq!(
+            render_with(&sm, &d, &opts),
+            "tb.v:2:12: error[E0201]: expected expression, found `;`\n  = note: a note\n"
+        );
+        assert_eq!(render_with(&sm, &d, &RenderOptions::default()), render(&sm, &d));
+    }
+
+    #[test]
+    fn formats_parse_and_registry_lookups_work() {
+        assert_eq!("json".parse::<DiagFormat>(), Ok(DiagFormat::Json));
+        assert_eq!("text".parse::<DiagFormat>(), Ok(DiagFormat::Text));
+        assert!("xml".parse::<DiagFormat>().is_err());
+        assert_eq!(codes::by_id("w0305"), Some(codes::elab::UNUSED));
+        assert_eq!(codes::by_id("W9999"), None);
+        assert!(codes::is_off_by_default("W0306"));
+        assert!(!codes::is_off_by_default("W0304"));
     }
 }

@@ -29,6 +29,7 @@ mod ctx;
 pub mod dump;
 mod expr;
 mod instantiate;
+mod lint;
 mod literal;
 mod lower;
 mod order_processes;
@@ -45,6 +46,7 @@ use wsim_ir::Design;
 use wsim_syntax::ast::SourceUnit;
 
 pub use dump::dump;
+pub use lint::lint;
 
 /// What the command line can say about elaboration.
 #[derive(Clone, Debug, Default)]

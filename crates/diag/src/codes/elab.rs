@@ -13,11 +13,20 @@ pub const DUPLICATE: Code = Code { id: "E0308", summary: "duplicate declaration"
 pub const BAD_PARAM: Code = Code { id: "E0309", summary: "parameter override names no parameter" };
 pub const RECURSION: Code = Code { id: "E0310", summary: "instantiation or constant-function recursion too deep" };
 pub const TYPE_ERROR: Code = Code { id: "E0311", summary: "operand type not allowed here" };
-pub const WIDTH_TRUNC: Code = Code { id: "W0301", summary: "width mismatch: value truncated" };
-pub const IMPLICIT_NET: Code = Code { id: "W0302", summary: "implicit net declared" };
+pub const WIDTH_TRUNC: Code = Code {
+    id: "W0301",
+    summary: "width mismatch: the right-hand side is wider than the target, its upper bits are lost (like Verilator WIDTHTRUNC)",
+};
+pub const IMPLICIT_NET: Code =
+    Code { id: "W0302", summary: "implicit net declared for an undeclared identifier (like Verilator IMPLICIT)" };
 pub const UNCONNECTED: Code = Code { id: "W0303", summary: "port left unconnected" };
 pub const IGNORED_TASK: Code =
     Code { id: "W0304", summary: "system task accepted but without effect in this version (named in the message)" };
+pub const UNUSED: Code = Code { id: "W0305", summary: "a variable or net is never read (like Verilator UNUSED)" };
+pub const UNDRIVEN: Code = Code {
+    id: "W0306",
+    summary: "a variable or net is read but nothing ever assigns or drives it (like Verilator UNDRIVEN)",
+};
 
 pub const ALL: &[Code] = &[
     UNKNOWN_MODULE,
@@ -35,4 +44,9 @@ pub const ALL: &[Code] = &[
     IMPLICIT_NET,
     UNCONNECTED,
     IGNORED_TASK,
+    UNUSED,
+    UNDRIVEN,
 ];
+
+/// The lint pass's warnings: off by default, on with `-Wall`.
+pub const OFF_BY_DEFAULT: &[Code] = &[WIDTH_TRUNC, IMPLICIT_NET, UNUSED, UNDRIVEN];

@@ -13,7 +13,17 @@ pub const HOST_UNSUPPORTED: Code =
     Code { id: "E0507", summary: "the artifact asked for a host service this host does not provide yet" };
 pub const HOST_INTERNAL: Code =
     Code { id: "E0508", summary: "internal host error (the wasm engine could not be set up)" };
+pub const MEMORY_LIMIT: Code = Code { id: "E0509", summary: "the design needed more memory than --max-memory allows" };
+pub const WAVES_IO: Code = Code { id: "E0510", summary: "the wave file could not be written" };
 pub const TIME_LIMIT: Code = Code { id: "W0501", summary: "the run stopped at --max-time with events still pending" };
+pub const FILE_REFUSED: Code = Code {
+    id: "W0502",
+    summary: "the design tried to open a file outside the granted directories (or --deny-files is in force)",
+};
+pub const WALL_TIMEOUT: Code = Code { id: "W0503", summary: "the run stopped at --timeout (wall-clock limit)" };
+pub const INTERRUPTED: Code = Code { id: "W0504", summary: "the run was interrupted (Ctrl-C)" };
+pub const DUMP_UNKNOWN: Code =
+    Code { id: "W0505", summary: "a $dumpvars argument or --waves-scope names nothing in the design" };
 pub const FILE_NOT_FOUND: Code =
     Code { id: "E0601", summary: "an input file named on the command line does not exist" };
 pub const BAD_OPTION: Code = Code { id: "E0602", summary: "a command-line option is malformed" };
@@ -34,7 +44,13 @@ pub const ALL: &[Code] = &[
     FATAL,
     HOST_UNSUPPORTED,
     HOST_INTERNAL,
+    MEMORY_LIMIT,
+    WAVES_IO,
     TIME_LIMIT,
+    FILE_REFUSED,
+    WALL_TIMEOUT,
+    INTERRUPTED,
+    DUMP_UNKNOWN,
     FILE_NOT_FOUND,
     BAD_OPTION,
     UNSUPPORTED_OPTION,
