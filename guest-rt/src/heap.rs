@@ -79,7 +79,8 @@ fn bump(size: u32) -> u32 {
 }
 
 fn out_of_memory() -> ! {
-    crate::host::write(2, b"error[E0503]: the simulation ran out of memory (guest heap)\n");
+    let frame = crate::sched::s().last_run;
+    crate::host::diag(wsim_abi::severity::ERROR, "E0503", -1, frame, "the simulation ran out of memory (guest heap)");
     panic!("guest heap exhausted");
 }
 

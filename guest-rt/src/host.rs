@@ -13,6 +13,16 @@ mod imports {
         pub fn host_fflush(fd: i32);
         pub fn host_read_file(name_ptr: i32, name_len: i32, dst: i32, cap: i32) -> i64;
         pub fn host_plusargs(dst: i32, cap: i32) -> i32;
+        pub fn host_dump(op: i32, time: i64, arg: i64, text_ptr: i32, text_len: i32) -> i32;
+        pub fn host_diag(
+            severity: i32,
+            code_ptr: i32,
+            code_len: i32,
+            site: i32,
+            frame: i32,
+            msg_ptr: i32,
+            msg_len: i32,
+        );
     }
 
     #[link(wasm_import_module = "gen")]
@@ -129,6 +139,47 @@ pub fn plusargs() -> Vec<Vec<u8>> {
     raw.split(|&b| b == 0).filter(|a| !a.is_empty()).map(|a| a.to_vec()).collect()
 }
 
+/// A waveform request (`wsim_abi::dump`); true when the host wants step
+/// mode on.
+pub fn dump(op: i32, time: u64, arg: i64, text: &[u8]) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: `text` lies in linear memory.
+        unsafe { imports::host_dump(op, time as i64, arg, text.as_ptr() as i32, text.len() as i32) != 0 }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let s = native::state();
+        s.dumps.push((op, time, arg, text.to_vec()));
+        s.dump_step_mode
+    }
+}
+
+/// A run-time diagnostic (`wsim_abi::import::DIAG`): `code` like `E0504`,
+/// located at meta `sites[site]`, or at the process whose frame is `frame`
+/// when `site` is -1.
+pub fn diag(severity: i32, code: &str, site: i32, frame: u32, msg: &str) {
+    #[cfg(target_arch = "wasm32")]
+    // SAFETY: both strings lie in linear memory.
+    unsafe {
+        imports::host_diag(
+            severity,
+            code.as_ptr() as i32,
+            code.len() as i32,
+            site,
+            frame as i32,
+            msg.as_ptr() as i32,
+            msg.len() as i32,
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let line = alloc::format!("{code} site={site} frame={frame}: {msg}\n");
+        let _ = severity;
+        native::state().output.push((2, line.into_bytes()));
+    }
+}
+
 /// Native stand-ins for the imports, driven by tests.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native {
@@ -145,6 +196,10 @@ pub mod native {
         pub next_fd: i32,
         pub opened: Vec<(i32, Vec<u8>)>,
         pub closed: Vec<i32>,
+        /// Every `dump`: (op, time, arg, text).
+        pub dumps: Vec<(i32, u64, i64, Vec<u8>)>,
+        /// What `dump` answers.
+        pub dump_step_mode: bool,
     }
 
     fn no_dispatch(_: u32, _: u32) -> i32 {
@@ -162,6 +217,8 @@ pub mod native {
             next_fd: 2,
             opened: Vec::new(),
             closed: Vec::new(),
+            dumps: Vec::new(),
+            dump_step_mode: false,
         })
     }
 

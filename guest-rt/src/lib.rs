@@ -20,6 +20,7 @@
 extern crate alloc;
 
 pub mod dist;
+pub mod dump;
 pub mod files;
 pub mod format;
 pub mod heap;

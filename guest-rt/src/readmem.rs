@@ -70,7 +70,7 @@ fn parse_hex_addr(t: &[u8]) -> Option<i64> {
     any.then_some(v)
 }
 
-/// `rt_readmem(name, name_w, mem, elem_w, n_elems, lower, upper, start, end, hex)`.
+/// `rt_readmem(name, name_w, mem, elem_w, n_elems, lower, upper, start, end, hex, site)`.
 #[no_mangle]
 pub extern "C" fn rt_readmem(
     name: u32,
@@ -83,12 +83,14 @@ pub extern "C" fn rt_readmem(
     start: i64,
     end: i64,
     hex: i32,
+    site: i32,
 ) {
     let task = if hex != 0 { "$readmemh" } else { "$readmemb" };
     let fname = string_bytes(mem::value(name, name_w.max(1)), name_w.max(1));
     let fname_s = String::from_utf8_lossy(&fname).into_owned();
     let Some(data) = host::read_file(&fname) else {
-        warn(format!("ERROR: {task}: Unable to open {fname_s} for reading.\n"));
+        let msg = format!("{task}: cannot open {fname_s} for reading");
+        host::diag(wsim_abi::severity::ERROR, "E0505", site, 0, &msg);
         return;
     };
     let (lo, hi) = ((lower.min(upper)) as i64, (lower.max(upper)) as i64);

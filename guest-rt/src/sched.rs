@@ -93,6 +93,24 @@ pub struct Sched {
     pub stop: Option<i32>,
     pub exit_code: i32,
     pub errors: u32,
+    /// `wsim_run` returns `STEP` after each time step (waves are on).
+    pub step_mode: bool,
+    /// The frame that ran last (names the process of a delta-limit error).
+    pub last_run: u32,
+    /// `rt_finish_site` of the call that ended the run: (site, verbosity).
+    finish_site: Option<(i32, i32)>,
+    /// Run counters for `wsim_stat`.
+    counters: Counters,
+}
+
+/// What `wsim_stat` reports.
+#[derive(Default)]
+struct Counters {
+    deltas: u64,
+    activations: u64,
+    time_steps: u64,
+    /// Posedges per signal id, counted when an `@(posedge)` waiter saw one.
+    posedges: Vec<u64>,
 }
 
 impl Sched {
@@ -122,6 +140,10 @@ impl Sched {
             stop: None,
             exit_code: 0,
             errors: 0,
+            step_mode: false,
+            last_run: 0,
+            finish_site: None,
+            counters: Counters::default(),
         }
     }
 }
@@ -400,6 +422,7 @@ pub extern "C" fn rt_notify(sig: u32, old_code: u32, new_code: u32) {
         return;
     };
     let (old, new) = (old_code & 3, new_code & 3);
+    let mut clocked = false;
     s().notify_cursor = rd32(entry + S_HEAD);
     loop {
         let node = s().notify_cursor;
@@ -407,11 +430,28 @@ pub extern "C" fn rt_notify(sig: u32, old_code: u32, new_code: u32) {
             break;
         }
         s().notify_cursor = rd32(node + W_NEXT);
-        if edge_matches(rd32(node + W_EDGE), old, new) {
+        let e = rd32(node + W_EDGE);
+        if edge_matches(e, old, new) {
+            clocked |= e == edge::POS as u32;
             // Frees this node and the frame's others; `unlink_from_signal`
             // moves the cursor past any of them.
             wake(rd32(node + W_FRAME));
         }
+    }
+    if clocked {
+        count_posedge(sig);
+    }
+}
+
+/// One more cycle of a signal something waits on with `@(posedge)`.
+fn count_posedge(sig: u32) {
+    let n = s().n_signals as usize;
+    let counts = &mut s().counters.posedges;
+    if counts.len() < n {
+        counts.resize(n, 0);
+    }
+    if let Some(c) = counts.get_mut(sig as usize) {
+        *c += 1;
     }
 }
 
@@ -686,6 +726,16 @@ pub extern "C" fn rt_finish(code: i32) {
     }
 }
 
+/// `rt_finish_site(site, verbosity)`: called just before `rt_finish` or
+/// `rt_stop`; the first call that ends the run is kept.
+#[no_mangle]
+pub extern "C" fn rt_finish_site(site: i32, verbosity: i32) {
+    let st = s();
+    if st.stop.is_none() || st.stop == Some(run_status::STOPPED) {
+        st.finish_site = Some((site, verbosity));
+    }
+}
+
 /// `rt_stop()`: `$stop`.
 #[no_mangle]
 pub extern "C" fn rt_stop() {
@@ -707,6 +757,8 @@ fn run_thread(start: u32) {
             return;
         }
         s().running = f;
+        s().last_run = f;
+        s().counters.activations += 1;
         let st = host::dispatch(rd32(f + fr::FUNC), f);
         s().running = 0;
         match st {
@@ -761,14 +813,6 @@ fn stopped() -> bool {
     s().stop.is_some()
 }
 
-/// Writes a run-time error to fd 2 and stops the run.
-pub fn runtime_error(msg: &[u8]) {
-    host::write(2, msg);
-    let st = s();
-    st.stop = Some(run_status::ERROR);
-    st.exit_code = 1;
-}
-
 /// True if the current time step still has something to do.
 fn step_has_work() -> bool {
     let st = s();
@@ -784,6 +828,7 @@ fn step_has_work() -> bool {
 
 /// Runs every region of the current time step.
 fn run_time_step() {
+    s().counters.time_steps += 1;
     let mut deltas: u32 = 0;
     loop {
         if stopped() {
@@ -792,6 +837,7 @@ fn run_time_step() {
         let st = s();
         if !st.active.is_empty() || !st.batch.is_empty() || !st.updates.is_empty() || !st.front.is_empty() {
             deltas += 1;
+            s().counters.deltas += 1;
             if deltas > DELTA_LIMIT {
                 delta_limit_error();
                 return;
@@ -817,13 +863,20 @@ fn run_time_step() {
 }
 
 fn delta_limit_error() {
-    let mut msg = alloc::format!(
-        "error[E0504]: more than {} delta cycles at time {} (a zero-delay loop?)\n",
-        DELTA_LIMIT,
-        s().now
+    let msg = alloc::format!(
+        "more than {DELTA_LIMIT} delta cycles in one time step: a zero-delay loop (a combinational loop, or a process that wakes itself without delay)"
     );
-    msg.push_str("  = help: a combinational loop or a process that wakes itself without delay\n");
-    runtime_error(msg.as_bytes());
+    let frame = s().last_run;
+    runtime_error_at("E0504", -1, frame, &msg);
+}
+
+/// Reports a run-time error through the host (located at meta `sites[site]`
+/// or at the process of `frame`) and stops the run.
+pub fn runtime_error_at(code: &str, site: i32, frame: u32, msg: &str) {
+    host::diag(wsim_abi::severity::ERROR, code, site, frame, msg);
+    let st = s();
+    st.stop = Some(run_status::ERROR);
+    st.exit_code = 1;
 }
 
 /// One delta: every frame ready now, then the pending active updates.
@@ -914,6 +967,12 @@ pub extern "C" fn wsim_run(until: i64) -> i32 {
     loop {
         if step_has_work() {
             run_time_step();
+            if let Some(code) = s().stop {
+                return code;
+            }
+            if s().step_mode {
+                return run_status::STEP;
+            }
         }
         if let Some(code) = s().stop {
             return code;
@@ -921,6 +980,32 @@ pub extern "C" fn wsim_run(until: i64) -> i32 {
         if let Some(code) = advance_time(until) {
             return code;
         }
+    }
+}
+
+/// `wsim_step_mode(on)`: see `run_status::STEP`.
+#[no_mangle]
+pub extern "C" fn wsim_step_mode(on: i32) {
+    s().step_mode = on != 0;
+}
+
+/// `wsim_stat(kind) -> i64` (`wsim_abi::stat`).
+#[no_mangle]
+pub extern "C" fn wsim_stat(kind: i32) -> i64 {
+    let st = s();
+    let c = &st.counters;
+    let clock = c.posedges.iter().enumerate().filter(|(_, &n)| n > 0).max_by_key(|(i, &n)| (n, core::cmp::Reverse(*i)));
+    match kind {
+        wsim_abi::stat::DELTAS => c.deltas as i64,
+        wsim_abi::stat::ACTIVATIONS => c.activations as i64,
+        wsim_abi::stat::TIME_STEPS => c.time_steps as i64,
+        wsim_abi::stat::CLOCK_SIGNAL => clock.map_or(-1, |(i, _)| i as i64),
+        wsim_abi::stat::CLOCK_CYCLES => clock.map_or(0, |(_, &n)| n as i64),
+        wsim_abi::stat::ERRORS => st.errors as i64,
+        wsim_abi::stat::FINISH_SITE => st.finish_site.map_or(-1, |(site, _)| site as i64),
+        wsim_abi::stat::FINISH_VERBOSITY => st.finish_site.map_or(1, |(_, v)| v as i64),
+        wsim_abi::stat::NOW_ADDR => &st.now as *const u64 as usize as i64,
+        _ => -1,
     }
 }
 

@@ -43,7 +43,7 @@ fn address_range(task: &str, lower: i32, upper: i32, start: i64, end: i64) -> Re
     Ok((first, last))
 }
 
-/// `rt_writemem(name, name_w, mem, elem_w, n_elems, lower, upper, start, end, hex)`:
+/// `rt_writemem(name, name_w, mem, elem_w, n_elems, lower, upper, start, end, hex, site)`:
 /// arguments as for `rt_readmem`.
 #[no_mangle]
 pub extern "C" fn rt_writemem(
@@ -57,6 +57,7 @@ pub extern "C" fn rt_writemem(
     start: i64,
     end: i64,
     hex: i32,
+    site: i32,
 ) {
     let task = if hex != 0 { "$writememh" } else { "$writememb" };
     if end < 0 && lower > upper {
@@ -69,8 +70,8 @@ pub extern "C" fn rt_writemem(
     let fname = string_bytes(mem::value(name, name_w.max(1)), name_w.max(1));
     let fd = host::fopen(&fname, b"w");
     if fd == 0 {
-        let f = String::from_utf8_lossy(&fname);
-        return host::write(1, format!("ERROR: {task}: Unable to open {f} for writing.\n").as_bytes());
+        let msg = format!("{task}: cannot open {} for writing", String::from_utf8_lossy(&fname));
+        return host::diag(wsim_abi::severity::ERROR, "E0505", site, 0, &msg);
     }
     let lo = lower.min(upper) as i64;
     let step: i64 = if first <= last { 1 } else { -1 };

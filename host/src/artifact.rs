@@ -69,6 +69,8 @@ pub fn host_import_signatures() -> Vec<(&'static str, Signature)> {
         (import::FFLUSH, Signature::new(&[I32], &[])),
         (import::READ_FILE, Signature::new(&[I32, I32, I32, I32], &[I64])),
         (import::PLUSARGS, Signature::new(&[I32, I32], &[I32])),
+        (import::DUMP, Signature::new(&[I32, I64, I64, I32, I32], &[I32])),
+        (import::DIAG, Signature::new(&[I32; 7], &[])),
     ]
 }
 
@@ -84,6 +86,13 @@ pub fn required_export_signatures() -> Vec<(&'static str, Signature)> {
     ]
 }
 
+/// Exports the host uses when present (hand-built test modules may lack
+/// them): the run counters and step mode.
+pub fn optional_export_signatures() -> Vec<(&'static str, Signature)> {
+    use WasmType::{I32, I64};
+    vec![(export::STAT, Signature::new(&[I32], &[I64])), (export::STEP_MODE, Signature::new(&[I32], &[]))]
+}
+
 /// The fields of `wsim.meta` the host reads. Codegen writes more (signal
 /// table, source map); unknown fields are ignored here.
 #[derive(Clone, Debug, Deserialize)]
@@ -96,6 +105,59 @@ pub struct Meta {
     /// Global time precision, a power of ten of seconds (-12 = 1 ps): one tick.
     #[serde(default)]
     pub precision: i8,
+    /// Top-level instance paths (waves: the roots of `$dumpvars` with no scope).
+    #[serde(default)]
+    pub tops: Vec<String>,
+    /// The static signal table (waves): where every signal lives in the arena.
+    #[serde(default)]
+    pub signals: Vec<crate::waves::MetaSignal>,
+    /// Every scope with its kind (waves). Missing: derived from signal names.
+    #[serde(default)]
+    pub scopes: Vec<crate::waves::MetaScope>,
+    /// The design calls `$dumpvars` (otherwise `--waves=vcd|fst` dumps
+    /// everything from time 0).
+    #[serde(default)]
+    pub dumpvars: bool,
+    /// Source sites the run can name (`wsim_stat(FINISH_SITE)` indexes it).
+    #[serde(default)]
+    pub sites: Vec<Site>,
+    /// Every process: its static frame and source (run-time diagnostics).
+    #[serde(default)]
+    pub processes: Vec<MetaProcess>,
+}
+
+/// A process row of `wsim.meta`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+pub struct MetaProcess {
+    #[serde(default)]
+    pub frame: u32,
+    #[serde(default)]
+    pub file: String,
+    #[serde(default)]
+    pub line: u32,
+    #[serde(default)]
+    pub col: u32,
+    #[serde(default)]
+    pub scope: String,
+}
+
+/// A place in the design's sources (`file:line:col`, hierarchical scope).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+pub struct Site {
+    #[serde(default)]
+    pub file: String,
+    #[serde(default)]
+    pub line: u32,
+    #[serde(default)]
+    pub col: u32,
+    #[serde(default)]
+    pub scope: String,
+}
+
+impl std::fmt::Display for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
 }
 
 /// One import of the module.
@@ -154,6 +216,7 @@ impl Artifact {
                 expected: ABI_VERSION,
             });
         }
+        check_precision(name, meta.precision)?;
         let (memory_min_pages, memory_max_pages) = check_imports(name, &module.imports)?;
         check_exports(name, &module.func_exports)?;
         Ok(Artifact {
@@ -318,7 +381,10 @@ fn check_imports(name: &str, imports: &[(String, String, ImportKind)]) -> Result
         }
         if field == import::MEMORY {
             match kind {
-                ImportKind::Memory { min_pages, max_pages } => memory = Some((*min_pages, *max_pages)),
+                ImportKind::Memory { min_pages, max_pages } => {
+                    check_memory_limits(name, *min_pages, *max_pages)?;
+                    memory = Some((*min_pages, *max_pages));
+                }
                 _ => {
                     return Err(HostError::bad(name, format!("`{qualified}` must be a 32-bit unshared memory")));
                 }
@@ -337,6 +403,42 @@ fn check_imports(name: &str, imports: &[(String, String, ImportKind)]) -> Result
         }
     }
     memory.ok_or_else(|| HostError::bad(name, format!("it does not import `{}.{}`", import::MODULE, import::MEMORY)))
+}
+
+/// Pages of a 32-bit memory: 4 GiB.
+const MAX_MEMORY_PAGES: u64 = 1 << 16;
+
+/// The arena's limits must be a possible 32-bit memory (wasmparser does not
+/// validate them while scanning, and the runner narrows them to `u32`).
+fn check_memory_limits(name: &str, min_pages: u64, max_pages: Option<u64>) -> Result<(), HostError> {
+    let limit = |what: String| {
+        HostError::bad(name, format!("`env.memory` {what}; a 32-bit arena has at most {MAX_MEMORY_PAGES} (4 GiB)"))
+    };
+    if min_pages > MAX_MEMORY_PAGES {
+        return Err(limit(format!("asks for {min_pages} pages")));
+    }
+    match max_pages {
+        Some(max) if max > MAX_MEMORY_PAGES => Err(limit(format!("allows up to {max} pages"))),
+        Some(max) if max < min_pages => Err(HostError::bad(
+            name,
+            format!("`env.memory` has a maximum of {max} pages, below its minimum of {min_pages}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Timescale precisions run from 100 s (2) to 1 fs (-15); anything else
+/// is a tampered meta (and would overflow time formatting).
+fn check_precision(name: &str, precision: i8) -> Result<(), HostError> {
+    if (-15..=2).contains(&precision) {
+        return Ok(());
+    }
+    Err(HostError::bad(
+        name,
+        format!(
+            "`{META_SECTION}` precision {precision} is not a time unit: it must lie between 2 (100 s) and -15 (1 fs)"
+        ),
+    ))
 }
 
 /// Every export the host calls must exist with the ABI's type.

@@ -29,6 +29,9 @@ pub enum HostError {
     /// The design's run-time requested a host service this host lacks.
     #[error("{0}")]
     Unsupported(String),
+    /// The arena would exceed `--max-memory` already when it is created.
+    #[error("{0}")]
+    MemoryLimit(String),
     /// An internal engine failure (wasmtime could not be set up).
     #[error("internal host error: {0}")]
     Internal(String),
@@ -44,6 +47,7 @@ impl HostError {
             HostError::FileNotFound { .. } => codes::FILE_NOT_FOUND,
             HostError::BadOption(_) => codes::BAD_OPTION,
             HostError::Unsupported(_) => codes::HOST_UNSUPPORTED,
+            HostError::MemoryLimit(_) => codes::MEMORY_LIMIT,
             HostError::Internal(_) => codes::HOST_INTERNAL,
         }
     }

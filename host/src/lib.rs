@@ -12,10 +12,15 @@
 
 pub mod artifact;
 pub mod cache;
+pub mod dumping;
 pub mod error;
+pub mod limits;
+pub mod rundiag;
 pub mod runner;
+pub mod sandbox;
 pub mod services;
 pub mod testing;
+pub mod waves;
 
 pub use artifact::{Artifact, Meta, Signature, WasmType};
 pub use error::HostError;

@@ -7,13 +7,20 @@
 //! host's answer, write it into the arena, call `wsim_run` again" without
 //! changing the shape (design.md section 4).
 
-use crate::artifact::Artifact;
+use crate::artifact::{Artifact, Site};
 use crate::cache::{self, NativeSource};
+use crate::dumping::{self, Waves, WavesMode, WavesRequest};
 use crate::error::HostError;
+use crate::limits::{self, StopRequest, Watchdog};
+use crate::rundiag;
+use crate::sandbox::FilePolicy;
 use crate::services::{self, HostState, Sink};
+use crate::waves::WaveSummary;
 use std::path::PathBuf;
+use std::time::Duration;
 use wasmtime::{Config, Engine, Linker, Memory, MemoryType, Store, TypedFunc};
-use wsim_abi::{export, run_status};
+use wsim_abi::{export, run_status, stat};
+use wsim_diag::RenderOptions;
 
 /// How to run an artifact.
 pub struct RunOptions {
@@ -28,6 +35,22 @@ pub struct RunOptions {
     /// Where the design's fd 1 and fd 2 go.
     pub stdout: Sink,
     pub stderr: Sink,
+    /// Waves: `--waves`, `--waves-file`, `--dump-arrays`, `--waves-scope`.
+    pub waves: WavesRequest,
+    /// Which host files the design may open (default: the working directory).
+    pub files: Option<FilePolicy>,
+    /// `--max-memory`: cap on the arena, in bytes.
+    pub max_memory: Option<u64>,
+    /// `--timeout`: wall-clock limit.
+    pub timeout: Option<Duration>,
+    /// Catch Ctrl-C and end the run cleanly (the command line does; tests
+    /// and embedders may not want a process-wide handler).
+    pub catch_ctrl_c: bool,
+    /// Called about every 100 ms of a long run with the current simulation
+    /// time in ticks (a live progress line).
+    pub progress: Option<Box<dyn FnMut(u64) + Send>>,
+    /// How run-time diagnostics are rendered (`--diagnostic-format`).
+    pub diagnostics: RenderOptions,
 }
 
 impl Default for RunOptions {
@@ -39,6 +62,13 @@ impl Default for RunOptions {
             cache_dir: None,
             stdout: Sink::Inherit,
             stderr: Sink::Inherit,
+            waves: WavesRequest::default(),
+            files: None,
+            max_memory: None,
+            timeout: None,
+            catch_ctrl_c: false,
+            progress: None,
+            diagnostics: RenderOptions::default(),
         }
     }
 }
@@ -56,6 +86,35 @@ pub enum EndReason {
     TimeLimit,
     /// A run-time error the guest already reported on fd 2 (delta limit...).
     Error,
+    /// `--timeout` (wall clock) was reached.
+    Timeout,
+    /// Ctrl-C.
+    Interrupted,
+    /// The arena would have grown past `--max-memory`.
+    MemoryLimit,
+}
+
+/// Counters of a run, for the run report.
+#[derive(Debug, Default, Clone)]
+pub struct RunStats {
+    pub delta_cycles: u64,
+    pub activations: u64,
+    pub time_steps: u64,
+    /// The fastest clock (the signal with the most `@(posedge)` wake-ups)
+    /// and its number of cycles.
+    pub clock: Option<(String, u64)>,
+    /// `$error`/`$fatal` calls and failed assertions.
+    pub errors: u64,
+    /// Where the `$finish`/`$stop`/`$fatal` that ended the run is, and its
+    /// verbosity argument (IEEE 1800-2017 20.2; 1 when there was none).
+    pub finish_site: Option<Site>,
+    pub finish_verbosity: i32,
+    /// The arena's size at the end, in bytes.
+    pub arena_bytes: u64,
+    /// Host-side tool errors (a `$readmemh` file missing...; the run exits 3).
+    pub tool_errors: u32,
+    /// Files the policy refused.
+    pub files_refused: u32,
 }
 
 /// The result of a run that did not trap.
@@ -71,12 +130,21 @@ pub struct RunOutcome {
     pub stderr: Vec<u8>,
     /// Where the native code came from.
     pub native: NativeSource,
+    pub stats: RunStats,
+    /// The wave file written, if any.
+    pub waves: Option<WaveSummary>,
+    /// The wave file could not be written (the run's other results stand).
+    pub waves_error: Option<String>,
 }
 
-/// The engine configuration every run uses: Cranelift, defaults otherwise.
-/// (The native cache key covers it through the compatibility hash.)
+/// The engine configuration every run uses: Cranelift with epoch
+/// interruption (`--timeout` and Ctrl-C stop a design stuck in a zero-delay
+/// loop), defaults otherwise. (The native cache key covers it through the
+/// compatibility hash.)
 pub fn engine() -> Result<Engine, HostError> {
-    Engine::new(&Config::new()).map_err(|e| HostError::Internal(e.to_string()))
+    let mut config = Config::new();
+    config.epoch_interruption(true);
+    Engine::new(&config).map_err(|e| HostError::Internal(e.to_string()))
 }
 
 /// Run `artifact` to its end on a fresh current-thread tokio runtime.
@@ -94,10 +162,13 @@ struct Exports {
     time: TypedFunc<(), i64>,
     exit_code: TypedFunc<(), i32>,
     final_: TypedFunc<(), ()>,
+    /// Optional (hand-built test modules lack them).
+    stat: Option<TypedFunc<i32, i64>>,
+    step_mode: Option<TypedFunc<i32, ()>>,
 }
 
 /// Run `artifact` as one async task (see the module doc).
-pub async fn run_async(artifact: &Artifact, opts: RunOptions) -> Result<RunOutcome, HostError> {
+pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunOutcome, HostError> {
     let engine = engine()?;
     let cache_dir = if opts.use_cache {
         opts.cache_dir.clone().or_else(|| cache::cache_root().map(|d| d.join("native")))
@@ -107,11 +178,26 @@ pub async fn run_async(artifact: &Artifact, opts: RunOptions) -> Result<RunOutco
     let (module, native) = cache::load_module(&engine, &artifact.bytes, cache_dir.as_deref())
         .map_err(|e| HostError::bad(&artifact.name, format!("wasmtime rejects it: {}", first_line(&e))))?;
 
-    let mut store = Store::new(&engine, HostState::new(&opts.plusargs, opts.stdout, opts.stderr));
+    let files = match opts.files.take() {
+        Some(policy) => policy,
+        None => FilePolicy::working_dir()
+            .map_err(|e| HostError::Internal(format!("cannot resolve the working directory: {e}")))?,
+    };
+    let stdout = std::mem::replace(&mut opts.stdout, Sink::Inherit);
+    let stderr = std::mem::replace(&mut opts.stderr, Sink::Inherit);
+    let mut state =
+        HostState::new(&opts.plusargs, stdout, stderr).with_file_policy(files).with_memory_limit(opts.max_memory);
+    state.diag_context = rundiag::DiagContext::of(&artifact.meta, opts.diagnostics);
+    state.waves = Waves::new(&artifact.meta, &opts.waves);
+    let unknown_scopes = state.waves.as_ref().map(|w| w.dumper.unknown_filter_scopes()).unwrap_or_default();
+    for scope in unknown_scopes {
+        state.warn(dumping::DUMP_UNKNOWN, &format!("--waves-scope {scope}: the design has no such scope"));
+    }
+    let mut store = Store::new(&engine, state);
+    limits::install_limiter(&mut store);
     // `from_bytes` checked it is a 32-bit memory, so the page counts fit u32.
     let memory_type = MemoryType::new(artifact.memory_min_pages as u32, artifact.memory_max_pages.map(|p| p as u32));
-    let memory = Memory::new(&mut store, memory_type)
-        .map_err(|e| HostError::Internal(format!("cannot create the arena: {}", first_line(&e))))?;
+    let memory = Memory::new(&mut store, memory_type).map_err(|e| memory_error(&store, &e))?;
     store.data_mut().memory = Some(memory);
 
     let mut linker = Linker::new(&engine);
@@ -119,46 +205,212 @@ pub async fn run_async(artifact: &Artifact, opts: RunOptions) -> Result<RunOutco
     linker
         .define(&store, wsim_abi::import::MODULE, wsim_abi::import::MEMORY, memory)
         .map_err(|e| HostError::Internal(first_line(&e)))?;
+
+    if opts.catch_ctrl_c {
+        // Without the handler Ctrl-C still ends the process, just not cleanly.
+        let _ = limits::catch_ctrl_c();
+    }
+    let watchdog = Watchdog::start(&engine, opts.timeout);
+    let progress = opts.progress.take().map(|hook| progress_hook(hook, memory));
+    limits::configure_with_progress(&mut store, &watchdog, progress);
+
     let instance = linker.instantiate(&mut store, &module).map_err(|e| classify_trap(artifact, e))?;
     let exports = typed_exports(&artifact.name, &instance, &mut store)?;
+    if let Some(step_mode) = &exports.step_mode {
+        if let Some(addr) = exports.stat.as_ref().and_then(|f| f.call(&mut store, stat::NOW_ADDR).ok()) {
+            store.data_mut().now_addr = Some(addr as u32);
+        }
+        start_whole_design_dump(&mut store, artifact, &opts.waves, step_mode)?;
+    }
 
     let until = opts.max_time.map(|t| t.min(i64::MAX as u64) as i64).unwrap_or(i64::MAX);
-    let reason = simulate(&mut store, &exports, until).await;
-    let reason = match reason {
-        Ok(r) => r,
-        Err(e) => {
-            let precision = artifact.meta.precision;
-            let time = exports.time.call(&mut store, ()).map(|t| format_time(t.max(0) as u64, precision));
-            let time = time.unwrap_or_else(|_| "?".into());
-            store.data_mut().finish();
-            return Err(HostError::Trap { time, message: e });
-        }
+    let ended = simulate(&mut store, &exports, memory, until).await;
+    let time = exports.time.call(&mut store, ()).map(|t| t.max(0) as u64);
+    // After a trap the arena may be mid-step: keep the samples taken so far.
+    let last_sample = if ended.is_ok() { Some(memory) } else { None };
+    let waves = finish_waves(&mut store, time.as_ref().copied().unwrap_or(0), last_sample);
+    let reason = match ended {
+        Ok(reason) => reason,
+        Err(e) => match stop_reason(&store, &e) {
+            Some(reason) => reason,
+            None => {
+                let time = time.map(|t| format_time(t, artifact.meta.precision)).unwrap_or_else(|_| "?".into());
+                store.data_mut().finish();
+                return Err(HostError::Trap { time, message: trap_message(&e) });
+            }
+        },
     };
-    let outcome_time = exports.time.call(&mut store, ()).map_err(|e| classify_trap(artifact, e))?;
-    let exit_code = exports.exit_code.call(&mut store, ()).map_err(|e| classify_trap(artifact, e))?;
+    drop(watchdog);
+    let reason =
+        if store.data().memory_limit_hit() && reason == EndReason::Error { EndReason::MemoryLimit } else { reason };
+    let outcome_time = time.map_err(|e| classify_trap(artifact, e))?;
+    let exit_code = exports.exit_code.call(&mut store, ()).unwrap_or(1);
+    let stats = run_stats(&mut store, &exports, artifact, memory);
+    let (waves, waves_error) = match waves {
+        Ok(summary) => (summary, None),
+        Err(e) => (None, Some(e)),
+    };
     let (stdout, stderr) = store.data_mut().finish();
-    Ok(RunOutcome { time: outcome_time.max(0) as u64, reason, exit_code, stdout, stderr, native })
+    Ok(RunOutcome { time: outcome_time, reason, exit_code, stdout, stderr, native, stats, waves, waves_error })
+}
+
+/// `--waves=vcd|fst` on a design that never calls `$dumpvars`: dump the
+/// whole design from time 0.
+fn start_whole_design_dump(
+    store: &mut Store<HostState>,
+    artifact: &Artifact,
+    request: &WavesRequest,
+    step_mode: &TypedFunc<i32, ()>,
+) -> Result<(), HostError> {
+    if request.mode != WavesMode::Always || artifact.meta.dumpvars {
+        return Ok(());
+    }
+    let Some(waves) = store.data_mut().waves.as_mut() else { return Ok(()) };
+    if let Err(msg) = waves.dumper.dumpvars(0, 0, &[]) {
+        store.data_mut().warn(dumping::DUMP_UNKNOWN, &msg);
+    }
+    step_mode.call(&mut *store, 1).map_err(|e| classify_trap(artifact, e))
+}
+
+/// Close the wave file, sampling the final values first when the arena
+/// holds a finished time step (`memory`): the step that called `$finish`
+/// returned without a step-mode stop.
+fn finish_waves(
+    store: &mut Store<HostState>,
+    time: u64,
+    memory: Option<Memory>,
+) -> Result<Option<WaveSummary>, String> {
+    let Some(mut waves) = store.data_mut().waves.take() else { return Ok(None) };
+    if let Some(e) = waves.error.take() {
+        let _ = waves.dumper.finish(time);
+        return Err(e);
+    }
+    let closed = match memory {
+        Some(memory) => waves.dumper.sample_and_finish(time, memory.data(&*store)),
+        None => waves.dumper.finish(time),
+    };
+    let state = store.data_mut();
+    for note in waves.dumper.take_notes() {
+        state.write(wsim_abi::fd::STDOUT, format!("{note}\n").as_bytes());
+    }
+    closed.map_err(|e| format!("cannot write the wave file: {e}"))
+}
+
+/// The end reason of a wasm call stopped by the watchdog or by the memory
+/// limiter (the guest traps when its heap cannot grow), or `None` for a real
+/// trap.
+fn stop_reason(store: &Store<HostState>, e: &wasmtime::Error) -> Option<EndReason> {
+    if store.data().memory_limit_hit() {
+        return Some(EndReason::MemoryLimit);
+    }
+    match StopRequest::of(e).or(store.data().stop_request())? {
+        StopRequest::Timeout => Some(EndReason::Timeout),
+        StopRequest::Interrupted => Some(EndReason::Interrupted),
+    }
+}
+
+/// A failure to create the arena: over `--max-memory`, or an engine error.
+fn memory_error(store: &Store<HostState>, e: &wasmtime::Error) -> HostError {
+    if store.data().memory_limit_hit() {
+        HostError::MemoryLimit(format!(
+            "the design needed more memory than --max-memory allows: its arena starts larger ({})",
+            first_line(e)
+        ))
+    } else {
+        HostError::Internal(format!("cannot create the arena: {}", first_line(e)))
+    }
+}
+
+/// The watchdog's progress hook: read the guest's current time from the
+/// arena (its address came from `wsim_stat(NOW_ADDR)`) and pass it on.
+fn progress_hook(mut hook: Box<dyn FnMut(u64) + Send>, memory: Memory) -> limits::ProgressHook {
+    Box::new(move |ctx: wasmtime::StoreContextMut<'_, HostState>| {
+        let Some(addr) = ctx.data().now_addr else { return };
+        let data = memory.data(&ctx);
+        let at = addr as usize;
+        if let Some(bytes) = data.get(at..at + 8) {
+            hook(u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8])));
+        }
+    })
+}
+
+/// The counters of the run (zero when the artifact lacks `wsim_stat`).
+fn run_stats(store: &mut Store<HostState>, exports: &Exports, artifact: &Artifact, memory: Memory) -> RunStats {
+    let mut stat = |kind: i32| exports.stat.as_ref().and_then(|f| f.call(&mut *store, kind).ok()).unwrap_or(-1);
+    let clock_id = stat(stat::CLOCK_SIGNAL);
+    let clock_cycles = stat(stat::CLOCK_CYCLES).max(0) as u64;
+    let site = stat(stat::FINISH_SITE);
+    let counters = (stat(stat::DELTAS), stat(stat::ACTIVATIONS), stat(stat::TIME_STEPS), stat(stat::ERRORS));
+    let verbosity = stat(stat::FINISH_VERBOSITY);
+    let meta = &artifact.meta;
+    let clock = meta.signals.iter().find(|s| i64::from(s.id) == clock_id).map(|s| (s.name.clone(), clock_cycles));
+    let arena_bytes = memory.data_size(&*store) as u64;
+    let state = store.data();
+    RunStats {
+        delta_cycles: counters.0.max(0) as u64,
+        activations: counters.1.max(0) as u64,
+        time_steps: counters.2.max(0) as u64,
+        clock,
+        errors: counters.3.max(0) as u64,
+        finish_site: usize::try_from(site).ok().and_then(|i| meta.sites.get(i)).cloned(),
+        finish_verbosity: if exports.stat.is_some() { verbosity as i32 } else { 1 },
+        arena_bytes,
+        tool_errors: state.tool_errors(),
+        files_refused: state.files_refused(),
+    }
 }
 
 /// `wsim_init`, `wsim_run` until the design stops, then `wsim_final` once.
 /// Errors are trap messages.
-async fn simulate(store: &mut Store<HostState>, exports: &Exports, until: i64) -> Result<EndReason, String> {
-    exports.init.call(&mut *store, ()).map_err(|e| trap_message(&e))?;
+async fn simulate(
+    store: &mut Store<HostState>,
+    exports: &Exports,
+    memory: Memory,
+    until: i64,
+) -> Result<EndReason, wasmtime::Error> {
+    exports.init.call(&mut *store, ())?;
     let reason = loop {
-        let status = exports.run.call(&mut *store, until).map_err(|e| trap_message(&e))?;
+        let status = exports.run.call(&mut *store, until)?;
         match status {
+            run_status::STEP => sample_waves(store, exports, memory)?,
             run_status::IDLE => break EndReason::Idle,
             run_status::UNTIL => break EndReason::TimeLimit,
             run_status::FINISHED => break EndReason::Finished,
             run_status::STOPPED => break EndReason::Stopped,
             run_status::ERROR => break EndReason::Error,
-            run_status::BLOCKED_ON_HOST => serve_blocked_request(store).await?,
-            other => return Err(format!("wsim_run returned the unknown status {other}")),
+            run_status::BLOCKED_ON_HOST => serve_blocked_request(store).await.map_err(wasmtime::Error::msg)?,
+            other => return Err(wasmtime::Error::msg(format!("wsim_run returned the unknown status {other}"))),
         }
     };
-    exports.final_.call(&mut *store, ()).map_err(|e| trap_message(&e))?;
+    exports.final_.call(&mut *store, ())?;
     store.data_mut().flush(0);
     Ok(reason)
+}
+
+/// The end of a time step in step mode: the dumper reads the arena. A
+/// write error ends dumping (reported at the end) and step mode with it.
+fn sample_waves(store: &mut Store<HostState>, exports: &Exports, memory: Memory) -> Result<(), wasmtime::Error> {
+    let time = exports.time.call(&mut *store, ())?.max(0) as u64;
+    let (arena, state) = memory.data_and_store_mut(&mut *store);
+    let wants = match state.waves.as_mut() {
+        Some(waves) => {
+            if let Err(e) = waves.dumper.sample(time, arena) {
+                waves.error = Some(format!("cannot write the wave file: {e}"));
+            }
+            let wants = waves.wants_samples();
+            for note in waves.dumper.take_notes() {
+                state.write(wsim_abi::fd::STDOUT, format!("{note}\n").as_bytes());
+            }
+            wants
+        }
+        None => false,
+    };
+    if !wants {
+        if let Some(step_mode) = &exports.step_mode {
+            step_mode.call(&mut *store, 0)?;
+        }
+    }
+    Ok(())
 }
 
 /// Answer the request of a design that returned `BLOCKED_ON_HOST`: await
@@ -182,6 +434,8 @@ fn typed_exports(
         time: instance.get_typed_func(&mut *store, export::TIME).map_err(bad)?,
         exit_code: instance.get_typed_func(&mut *store, export::EXIT_CODE).map_err(bad)?,
         final_: instance.get_typed_func(&mut *store, export::FINAL).map_err(bad)?,
+        stat: instance.get_typed_func(&mut *store, export::STAT).ok(),
+        step_mode: instance.get_typed_func(&mut *store, export::STEP_MODE).ok(),
     })
 }
 

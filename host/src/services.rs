@@ -10,10 +10,21 @@
 //! run, so `2>&1` keeps the order the design wrote in) and line-buffered on a
 //! terminal, so a user watching a long run sees each line; fd 2 is unbuffered; fds >= 3 are files opened by
 //! `host_fopen`, buffered and flushed on `host_fflush`/`host_fclose`/the end.
+//!
+//! Files: every service that opens a host file asks the run's
+//! [`FilePolicy`] first (see [`crate::sandbox`]). A refused file fails like
+//! one that cannot be opened (`host_fopen` returns 0, `host_read_file` -1)
+//! and one warning line goes to the run's stderr. A `host_read_file` that
+//! fails (a `$readmemh` file missing or refused) is a tool error: the run
+//! exits 3.
 
-use std::collections::BTreeMap;
+use crate::limits::{MemoryLimiter, StopRequest};
+use crate::sandbox::{Access, FilePolicy, FILE_REFUSED};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
 use wasmtime::{Caller, Linker, Memory};
 use wsim_abi::{fd, import};
 
@@ -34,7 +45,30 @@ pub struct HostState {
     next_fd: i32,
     /// The plusargs without `+`, each followed by NUL.
     plusargs: Vec<u8>,
+    /// Which host files the design may open.
+    file_policy: FilePolicy,
+    /// Files refused by the policy (every attempt).
+    files_refused: u32,
+    /// The refusals already shown as a warning: (path, access) pairs.
+    refusals_shown: BTreeSet<(String, Access)>,
+    /// Host-side failures that make the run exit 3 (`read_file` failed).
+    tool_errors: u32,
+    /// The `--max-memory` limiter; [`crate::limits::install_limiter`]
+    /// points the store at it.
+    pub limiter: MemoryLimiter,
+    /// The stop the watchdog asked for, and when (set by the epoch callback).
+    pub(crate) stop: Option<(StopRequest, Instant)>,
+    /// Waves of this run (`None`: `--waves=none`); see [`crate::dumping`].
+    pub(crate) waves: Option<crate::dumping::Waves>,
+    /// Arena address of the guest's current time (`wsim_stat(NOW_ADDR)`).
+    pub(crate) now_addr: Option<u32>,
+    /// Where run-time diagnostics point (from the meta section).
+    pub(crate) diag_context: crate::rundiag::DiagContext,
 }
+
+/// At most this many distinct refusal warnings are shown per run (a design
+/// looping over file names must not flood the terminal); all are counted.
+const MAX_REFUSAL_WARNINGS: usize = 20;
 
 /// An fd 1 / fd 2 destination.
 enum Output {
@@ -97,11 +131,108 @@ impl HostState {
             files: BTreeMap::new(),
             next_fd: 3,
             plusargs: blob,
+            file_policy: FilePolicy::default(),
+            files_refused: 0,
+            refusals_shown: BTreeSet::new(),
+            tool_errors: 0,
+            limiter: MemoryLimiter::default(),
+            stop: None,
+            waves: None,
+            now_addr: None,
+            diag_context: Default::default(),
         }
     }
 
+    /// Use `policy` for the design's files (the default is the working
+    /// directory only).
+    pub fn with_file_policy(mut self, policy: FilePolicy) -> HostState {
+        self.file_policy = policy;
+        self
+    }
+
+    /// Cap the arena at `max_bytes` (`--max-memory`); takes effect once
+    /// [`crate::limits::install_limiter`] was called on the store.
+    pub fn with_memory_limit(mut self, max_bytes: Option<u64>) -> HostState {
+        self.limiter = MemoryLimiter::new(max_bytes);
+        self
+    }
+
+    /// The arena (set by the runner right after creating it, before the
+    /// instance exists; services trap when it is missing).
+    pub fn set_memory(&mut self, memory: Memory) {
+        self.memory = Some(memory);
+    }
+
+    /// The arena, once set.
+    pub fn memory(&self) -> Option<Memory> {
+        self.memory
+    }
+
+    /// The file policy of this run.
+    pub fn file_policy(&self) -> &FilePolicy {
+        &self.file_policy
+    }
+
+    /// How many times the policy refused a file.
+    pub fn files_refused(&self) -> u32 {
+        self.files_refused
+    }
+
+    /// Host-side tool errors so far (a `$readmemh` file missing...): the
+    /// run must exit 3 when this is not 0.
+    pub fn tool_errors(&self) -> u32 {
+        self.tool_errors
+    }
+
+    /// Whether `--max-memory` refused some growth of the arena.
+    pub fn memory_limit_hit(&self) -> bool {
+        self.limiter.memory_limit_hit()
+    }
+
+    /// The arena's peak size in bytes (as granted by the limiter; 0 when
+    /// the limiter was not installed).
+    pub fn peak_memory_bytes(&self) -> usize {
+        self.limiter.peak_bytes()
+    }
+
+    /// The stop the watchdog asked for, if it did (timeout or Ctrl-C).
+    pub fn stop_request(&self) -> Option<StopRequest> {
+        self.stop.map(|(request, _)| request)
+    }
+
+    /// The path to open when the policy grants `path` for `access`; else
+    /// `None`, after counting the refusal and warning on the run's stderr.
+    /// Every host-side file the design names (wave files too) goes through here.
+    pub fn check_file(&mut self, path: &str, access: Access) -> Option<PathBuf> {
+        match self.file_policy.check(path) {
+            Ok(resolved) => Some(resolved),
+            Err(refusal) => {
+                self.files_refused += 1;
+                let key = (path.to_string(), access);
+                if self.refusals_shown.len() < MAX_REFUSAL_WARNINGS && self.refusals_shown.insert(key) {
+                    let line = refusal.message(path, access);
+                    self.write(fd::STDERR, line.as_bytes());
+                    if self.refusals_shown.len() == MAX_REFUSAL_WARNINGS {
+                        let more = format!("warning[{}]: further refused files are not shown\n", FILE_REFUSED.id);
+                        self.write(fd::STDERR, more.as_bytes());
+                    }
+                }
+                None
+            }
+        }
+    }
+
+    /// `host_read_file`: the whole file, or `None` (counted as a tool error).
+    fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
+        let bytes = self.check_file(path, Access::Read).and_then(|resolved| std::fs::read(resolved).ok());
+        if bytes.is_none() {
+            self.tool_errors += 1;
+        }
+        bytes
+    }
+
     /// Write to a host fd; unknown fds are ignored (the design closed them).
-    fn write(&mut self, fd: i32, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, fd: i32, bytes: &[u8]) {
         match fd {
             fd::STDOUT => self.stdout.write_all(bytes),
             fd::STDERR => {
@@ -138,8 +269,9 @@ impl HostState {
 
     /// Open `path` with a C `fopen` mode; the new fd, or 0.
     fn open(&mut self, path: &str, mode: &str) -> i32 {
-        let Some(options) = open_options(mode) else { return 0 };
-        match options.open(path) {
+        let (Some(options), Some(access)) = (open_options(mode), Access::of_mode(mode)) else { return 0 };
+        let Some(resolved) = self.check_file(path, access) else { return 0 };
+        match options.open(resolved) {
             Ok(file) => {
                 let fd = self.next_fd;
                 self.next_fd += 1;
@@ -201,7 +333,7 @@ fn memory_of(caller: &Caller<'_, HostState>) -> wasmtime::Result<Memory> {
 }
 
 /// Text at `[ptr, ptr+len)`, lossily decoded (file names, modes).
-fn read_text(caller: &Caller<'_, HostState>, ptr: i32, len: i32, service: &str) -> wasmtime::Result<String> {
+pub(crate) fn read_text(caller: &Caller<'_, HostState>, ptr: i32, len: i32, service: &str) -> wasmtime::Result<String> {
     let data = memory_of(caller)?.data(caller);
     let r = range(data, ptr, len, service)?;
     Ok(String::from_utf8_lossy(&data[r]).into_owned())
@@ -219,6 +351,8 @@ fn copy_out(caller: &mut Caller<'_, HostState>, src: &[u8], dst: i32, cap: i32, 
 
 /// Define every `env.*` function import on `linker`.
 pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
+    crate::dumping::add_to_linker(linker)?;
+    crate::rundiag::add_to_linker(linker)?;
     let env = import::MODULE;
     linker.func_wrap(env, import::WRITE, |mut caller: Caller<'_, HostState>, fd: i32, ptr: i32, len: i32| {
         let mem = memory_of(&caller)?;
@@ -243,12 +377,12 @@ pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         import::READ_FILE,
         |mut caller: Caller<'_, HostState>, name_ptr: i32, name_len: i32, dst: i32, cap: i32| {
             let name = read_text(&caller, name_ptr, name_len, import::READ_FILE)?;
-            match std::fs::read(&name) {
-                Ok(bytes) => {
+            match caller.data_mut().read_file(&name) {
+                Some(bytes) => {
                     copy_out(&mut caller, &bytes, dst, cap, import::READ_FILE)?;
                     Ok(bytes.len() as i64)
                 }
-                Err(_) => Ok(-1i64),
+                None => Ok(-1i64),
             }
         },
     )?;

@@ -1,7 +1,8 @@
 //! Test support: hand-built modules that follow the artifact ABI.
 //!
 //! [`GuestBuilder`] assembles a minimal "artifact" with wasm-encoder: the
-//! ABI's imports (`env.memory` and every host service), the five exports,
+//! ABI's imports (`env.memory` and every host service), the exports
+//! (`wsim_stat` answers -1 but 1 for the `$finish` verbosity),
 //! a `wsim.meta` section, data segments and caller-supplied bodies. Host and
 //! CLI tests use it to exercise loading, services and run statuses without
 //! the compiler; it can also build deliberately broken modules.
@@ -24,6 +25,10 @@ pub const FFLUSH: u32 = 3;
 pub const READ_FILE: u32 = 4;
 /// Function index of `env.host_plusargs`.
 pub const PLUSARGS: u32 = 5;
+/// Function index of `env.host_dump`.
+pub const DUMP: u32 = 6;
+/// Function index of `env.host_diag`.
+pub const DIAG: u32 = 7;
 /// Global holding what `wsim_time` returns (i64, mutable).
 pub const TIME_GLOBAL: u32 = 0;
 /// Global holding what `wsim_exit_code` returns (i32, mutable).
@@ -93,20 +98,24 @@ impl GuestBuilder {
     /// Encode the module.
     pub fn build(&self) -> Vec<u8> {
         use ValType::{I32, I64};
-        let host_sigs: [(&str, Vec<ValType>, Vec<ValType>); 6] = [
+        let host_sigs: [(&str, Vec<ValType>, Vec<ValType>); 8] = [
             (import::WRITE, self.write_params.clone(), vec![]),
             (import::FOPEN, vec![I32; 4], vec![I32]),
             (import::FCLOSE, vec![I32], vec![]),
             (import::FFLUSH, vec![I32], vec![]),
             (import::READ_FILE, vec![I32; 4], vec![I64]),
             (import::PLUSARGS, vec![I32; 2], vec![I32]),
+            (import::DUMP, vec![I32, I64, I64, I32, I32], vec![I32]),
+            (import::DIAG, vec![I32; 7], vec![]),
         ];
-        let export_sigs: [(&str, Vec<ValType>, Vec<ValType>); 5] = [
+        let export_sigs: [(&str, Vec<ValType>, Vec<ValType>); 7] = [
             (export::INIT, vec![], vec![]),
             (export::RUN, vec![I64], vec![I32]),
             (export::TIME, vec![], vec![I64]),
             (export::EXIT_CODE, vec![], vec![I32]),
             (export::FINAL, vec![], vec![]),
+            (export::STAT, vec![I32], vec![I64]),
+            (export::STEP_MODE, vec![I32], vec![]),
         ];
         let mut types = TypeSection::new();
         let mut imports = ImportSection::new();
@@ -154,6 +163,8 @@ impl GuestBuilder {
         code.function(&body(&[Instruction::GlobalGet(TIME_GLOBAL)], vec![]));
         code.function(&body(&[Instruction::GlobalGet(EXIT_GLOBAL)], vec![]));
         code.function(&body(&self.final_, vec![]));
+        code.function(&body(&stat_body(), vec![]));
+        code.function(&body(&[], vec![]));
 
         let mut data = DataSection::new();
         for (offset, bytes) in &self.data {
@@ -171,6 +182,22 @@ impl GuestBuilder {
         }
         module.finish()
     }
+}
+
+/// `wsim_stat(kind)`: 1 for `FINISH_VERBOSITY` (the default `$finish`),
+/// -1 (unknown) for every other counter.
+fn stat_body() -> Vec<Instruction<'static>> {
+    use Instruction as I;
+    vec![
+        I::LocalGet(0),
+        I::I32Const(wsim_abi::stat::FINISH_VERBOSITY),
+        I::I32Eq,
+        I::If(wasm_encoder::BlockType::Result(ValType::I64)),
+        I::I64Const(1),
+        I::Else,
+        I::I64Const(-1),
+        I::End,
+    ]
 }
 
 fn body(instructions: &[Instruction<'static>], locals: Vec<(u32, ValType)>) -> Function {

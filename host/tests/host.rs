@@ -17,10 +17,12 @@ fn rejection(bytes: Vec<u8>) -> (String, String) {
     (err.code().id.to_string(), err.to_string())
 }
 
-/// Run with captured output and no native cache.
+/// Run with captured output, no native cache and no file sandbox (the
+/// sandbox has its own tests in sandbox.rs; these use temp dirs).
 fn run(guest: &GuestBuilder, plusargs: &[&str], max_time: Option<u64>) -> Result<wsim_host::RunOutcome, HostError> {
     let artifact = load(guest.build()).expect("valid artifact");
     let opts = RunOptions {
+        files: Some(wsim_host::sandbox::FilePolicy::unrestricted()),
         plusargs: plusargs.iter().map(|s| s.to_string()).collect(),
         max_time,
         use_cache: false,

@@ -107,8 +107,11 @@ fn wit_matches_the_hosts_signature_tables() {
     let wit = lowered_wit();
     let imports: BTreeMap<String, Signature> =
         wsim_host::artifact::host_import_signatures().into_iter().map(|(n, s)| (n.to_string(), s)).collect();
-    let exports: BTreeMap<String, Signature> =
-        wsim_host::artifact::required_export_signatures().into_iter().map(|(n, s)| (n.to_string(), s)).collect();
+    let exports: BTreeMap<String, Signature> = wsim_host::artifact::required_export_signatures()
+        .into_iter()
+        .chain(wsim_host::artifact::optional_export_signatures())
+        .map(|(n, s)| (n.to_string(), s))
+        .collect();
     assert_eq!(wit.imports, imports);
     assert_eq!(wit.exports, exports);
 }

@@ -1,5 +1,7 @@
+//! exit = 1
 // $info, $warning and $error (IEEE 1800-2017 20.10) print a message with
-// its severity, location, time and scope, and let the simulation go on.
+// its severity, location, time and scope, and let the simulation go on;
+// the $error makes the run exit 1 at the end (docs/exit-codes.md).
 module t;
   initial begin
     #1 $info("info %0d", 1);

@@ -31,7 +31,7 @@
 #![no_std]
 
 /// Version of this ABI, stored in `wsim.meta` and checked by the host.
-pub const ABI_VERSION: u32 = 1;
+pub const ABI_VERSION: u32 = 2;
 
 /// Name of the custom section holding the artifact's metadata (JSON).
 ///
@@ -84,6 +84,48 @@ pub mod run_status {
     pub const ERROR: i32 = 4;
     /// Reserved: the design waits for the host.
     pub const BLOCKED_ON_HOST: i32 = 5;
+    /// A time step ended and step mode is on (the host samples waves, then
+    /// calls `wsim_run` again, which goes on with the next time step).
+    pub const STEP: i32 = 6;
+}
+
+/// Counters for `wsim_stat(kind) -> i64` (run reports).
+pub mod stat {
+    /// Delta cycles run (active-region iterations), over all time steps.
+    pub const DELTAS: i32 = 0;
+    /// Step-function calls (process activations).
+    pub const ACTIVATIONS: i32 = 1;
+    /// Time steps that had work.
+    pub const TIME_STEPS: i32 = 2;
+    /// The signal id with the most posedges seen by `@(posedge)` waiters
+    /// (the fastest clock), or -1.
+    pub const CLOCK_SIGNAL: i32 = 3;
+    /// That signal's number of posedges (clock cycles).
+    pub const CLOCK_CYCLES: i32 = 4;
+    /// `$error`/`$fatal` calls and failed assertions.
+    pub const ERRORS: i32 = 5;
+    /// The `sites` index (meta section) of the `$finish`/`$stop`/`$fatal`
+    /// that ended the run, or -1.
+    pub const FINISH_SITE: i32 = 6;
+    /// Its verbosity argument (default 1).
+    pub const FINISH_VERBOSITY: i32 = 7;
+    /// The arena address of the current simulation time (a u64 the host
+    /// may read between calls, e.g. for a progress line).
+    pub const NOW_ADDR: i32 = 8;
+}
+
+/// Operations of the `host_dump` import (`$dumpfile`, `$dumpvars`...).
+/// `arg` is the numeric argument (levels, byte limit), `text` the string
+/// one (the file name; for VARS the selected scope and signal paths, one
+/// per line, empty for the whole design).
+pub mod dump {
+    pub const FILE: i32 = 0;
+    pub const VARS: i32 = 1;
+    pub const OFF: i32 = 2;
+    pub const ON: i32 = 3;
+    pub const ALL: i32 = 4;
+    pub const FLUSH: i32 = 5;
+    pub const LIMIT: i32 = 6;
 }
 
 /// Frame header layout (byte offsets; all fields u32).
@@ -266,6 +308,11 @@ pub mod export {
     pub const EXIT_CODE: &str = "wsim_exit_code";
     /// `() -> ()`: run `final` blocks (call once, at the end).
     pub const FINAL: &str = "wsim_final";
+    /// `(kind: i32) -> i64`: a run counter ([`super::stat`]).
+    pub const STAT: &str = "wsim_stat";
+    /// `(on: i32) -> ()`: step mode: `wsim_run` returns
+    /// [`super::run_status::STEP`] after every time step.
+    pub const STEP_MODE: &str = "wsim_step_mode";
 }
 
 /// Names of the artifact's imports from the host (module `env`).
@@ -289,6 +336,18 @@ pub mod import {
     /// `+`), each followed by a NUL byte; returns the total length (copying at
     /// most `cap` bytes).
     pub const PLUSARGS: &str = "host_plusargs";
+    /// `(op: i32, time: i64, arg: i64, text_ptr: i32, text_len: i32) -> i32`
+    /// ([`super::dump`]): a waveform request of the design at `time`;
+    /// returns 1 when the host wants step mode on (see
+    /// [`super::run_status::STEP`]), 0 for off.
+    pub const DUMP: &str = "host_dump";
+    /// `(severity: i32, code_ptr: i32, code_len: i32, site: i32, frame: i32,
+    /// msg_ptr: i32, msg_len: i32) -> ()`: a run-time diagnostic
+    /// ([`super::severity`], a code like `E0504`). The host renders it with
+    /// the location of `sites[site]` of the meta section (or, for `site` -1,
+    /// of the process whose static frame is `frame`, if any), the current
+    /// time and the scope.
+    pub const DIAG: &str = "host_diag";
     /// The compiler-provided module name for `dispatch`.
     pub const GEN_MODULE: &str = "gen";
     /// `(func: i32, frame: i32) -> i32`: run step function `func` on `frame`.

@@ -9,12 +9,17 @@ use crate::argv::{self, Mode};
 use crate::compile_cache::CompileCache;
 use crate::exit::Exit;
 use crate::pipeline::{self, CompileRequest, PipelineResult};
+use crate::report::{self, CompileReport, Progress, ProgressMode, RunReport};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
-use std::time::Instant;
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant};
 use wsim_diag::codes::run as codes;
-use wsim_diag::{Diagnostic, SourceMap};
-use wsim_host::{Artifact, EndReason, HostError, RunOptions};
+use wsim_diag::{DiagFormat, Diagnostic, RenderOptions, SourceMap};
+use wsim_host::dumping::{WavesMode, WavesRequest};
+use wsim_host::sandbox::FilePolicy;
+use wsim_host::waves::{WaveFormat, WaveOptions};
+use wsim_host::{Artifact, EndReason, HostError, RunOptions, RunOutcome};
 
 #[derive(Parser, Debug)]
 #[command(name = "wsim", version, about = "Verilog/SystemVerilog simulator with portable WebAssembly artifacts")]
@@ -56,6 +61,10 @@ pub struct SourceArgs {
     /// Turn a warning off by code (`-Wno-W0301`).
     #[arg(long = "wno", value_name = "CODE")]
     pub warnings_off: Vec<String>,
+    /// Also the warnings that are off by default (lints: unused, undriven,
+    /// truncation, implicit nets); `-Wall`.
+    #[arg(long = "wall")]
+    pub all_warnings: bool,
 }
 
 /// Options every subcommand takes.
@@ -64,9 +73,28 @@ pub struct CommonArgs {
     /// Bypass the compile and native-code caches.
     #[arg(long)]
     pub no_cache: bool,
-    /// Report cache hits/misses and timings on stderr.
+    /// Full reports (every stage, run statistics) on stderr.
     #[arg(long)]
     pub verbose: bool,
+    /// No reports on stderr (diagnostics still appear).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+    /// Write the compile and run reports as JSON to FILE (docs/reports.md).
+    #[arg(long = "stats-json", value_name = "FILE")]
+    pub stats_json: Option<PathBuf>,
+    /// `text` (`file:line:col: error[CODE]: ...` with the source line) or
+    /// `json` (one object per line, docs/diagnostics.md).
+    #[arg(long = "diagnostic-format", value_name = "text|json", default_value = "text")]
+    pub diagnostic_format: DiagFormat,
+    /// Diagnostics without the source line and caret.
+    #[arg(long = "no-context")]
+    pub no_context: bool,
+}
+
+impl CommonArgs {
+    fn render_options(&self) -> RenderOptions {
+        RenderOptions { format: self.diagnostic_format, show_context: !self.no_context }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -92,6 +120,39 @@ pub struct RunTimeArgs {
     /// Stop at this simulation time: ticks (`1000`) or with a unit (`10us`).
     #[arg(long = "max-time", value_name = "T")]
     pub max_time: Option<String>,
+    /// Stop after this much wall time: seconds (`30`) or `500ms`, `2m`, `1h`.
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+    /// Cap the design's memory (the arena): bytes, or with K, M, G (`512M`).
+    #[arg(long = "max-memory", value_name = "SIZE")]
+    pub max_memory: Option<String>,
+    /// Waves: `vcd` or `fst` (also dumps the whole design when it never
+    /// calls `$dumpvars`), or `none` (ignore `$dump*`). Default: honour the
+    /// design's `$dumpfile`/`$dumpvars`.
+    #[arg(long, value_name = "vcd|fst|none")]
+    pub waves: Option<String>,
+    /// The wave file (overrides `$dumpfile`).
+    #[arg(long = "waves-file", value_name = "FILE")]
+    pub waves_file: Option<PathBuf>,
+    /// Dump only these scopes (repeatable): `tb.dut`.
+    #[arg(long = "waves-scope", value_name = "SCOPE")]
+    pub waves_scopes: Vec<String>,
+    /// Dump unpacked arrays (memories) too, element by element.
+    #[arg(long = "dump-arrays")]
+    pub dump_arrays: bool,
+    /// Let the design open files under DIR too (repeatable; the working
+    /// directory is always granted unless --deny-files).
+    #[arg(long = "allow-dir", value_name = "DIR")]
+    pub allow_dirs: Vec<PathBuf>,
+    /// The design may open no host file at all.
+    #[arg(long = "deny-files")]
+    pub deny_files: bool,
+    /// Exit 0 even when `$error` or a failed assertion was reported.
+    #[arg(long = "no-fail-on-error")]
+    pub no_fail_on_error: bool,
+    /// Off a terminal, print a progress line every SECS seconds.
+    #[arg(long, value_name = "SECS", value_parser = parse_heartbeat)]
+    pub heartbeat: Option<f64>,
 }
 
 #[derive(Args, Debug)]
@@ -120,6 +181,7 @@ pub fn main_with_args(args: Vec<String>) -> Exit {
         Ok(args) => args,
         Err(exit) => return exit,
     };
+    let _ = RENDER.set(render_options_of(&args));
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -152,12 +214,36 @@ fn prepass(args: Vec<String>) -> Result<Vec<String>, Exit> {
     }
 }
 
+/// How span-less diagnostics are printed: set once from the command line
+/// (`--diagnostic-format`, `--no-context`) before anything is reported.
+static RENDER: OnceLock<RenderOptions> = OnceLock::new();
+
 /// Print span-less diagnostics (command line, host) to stderr.
 fn report(diags: &[Diagnostic]) {
     let none = SourceMap::new();
+    let opts = RENDER.get().copied().unwrap_or_default();
     for d in diags {
-        eprint!("{}", wsim_diag::render(&none, d));
+        eprint!("{}", wsim_diag::render_with(&none, d, &opts));
     }
+}
+
+/// The render options the normalized arguments ask for, read before clap
+/// runs so that clap's own errors aside, everything is reported in that format.
+fn render_options_of(args: &[String]) -> RenderOptions {
+    let mut opts = RenderOptions::default();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--diagnostic-format") {
+            Some(rest) => rest.strip_prefix('=').or_else(|| args.get(i + 1).map(String::as_str)),
+            None => None,
+        };
+        if let Some(format) = value.and_then(|v| v.parse().ok()) {
+            opts.format = format;
+        }
+        if a == "--no-context" {
+            opts.show_context = false;
+        }
+    }
+    opts
 }
 
 fn report_host_error(e: &HostError) {
@@ -185,22 +271,26 @@ fn compile_request(src: &SourceArgs, common: &CommonArgs) -> Result<CompileReque
     }
     req.timescale = src.timescale.clone();
     req.warnings_off = src.warnings_off.clone();
+    req.all_warnings = src.all_warnings;
+    req.diagnostic_format = common.diagnostic_format;
+    req.show_context = !common.no_context;
     if !common.no_cache {
         req.cache = wsim_host::cache::cache_root().map(|root| CompileCache::new(&root));
     }
     Ok(req)
 }
 
-/// Compile through the pipeline and report; `None` after errors.
-/// A compiled artifact and the files it was built from.
+/// A compiled artifact, the files it was built from, and the report.
 struct Compiled {
     artifact: pipeline::Artifact,
     /// Every source file read, includes too (for `--deps`).
     files: Vec<String>,
+    report: CompileReport,
 }
 
+/// Compile through the pipeline and print its diagnostics; `None` after errors.
 fn compile_sources(src: &SourceArgs, common: &CommonArgs) -> Option<Compiled> {
-    let started = Instant::now();
+    let (started, cpu_start) = (Instant::now(), report::cpu_time());
     let req = match compile_request(src, common) {
         Ok(req) => req,
         Err(d) => {
@@ -213,43 +303,11 @@ fn compile_sources(src: &SourceArgs, common: &CommonArgs) -> Option<Compiled> {
     if let Some(note) = &result.cache_note {
         report(&[Diagnostic::warning(codes::CACHE_IO, None, note.clone())]);
     }
-    let artifact = result.artifact?;
-    if common.verbose {
-        let what = match (common.no_cache, artifact.cache_hit) {
-            (true, _) => "cache off, key",
-            (false, true) => "cache hit",
-            (false, false) => "cache miss",
-        };
-        eprintln!(
-            "wsim: compile {what} {} ({} source files, {} bytes, {:.1} ms)",
-            artifact.key,
-            result.sources.len(),
-            artifact.wasm.len(),
-            started.elapsed().as_secs_f64() * 1e3
-        );
-        eprintln!("wsim: stages: {}", stage_report(&result.sources, &result.timings));
-    }
+    let cpu = report::cpu_time().saturating_sub(cpu_start);
+    let compile_report = CompileReport::from_pipeline(&result, req.cache.is_some(), started.elapsed(), cpu);
     let files =
         result.sources.files().map(|(_, f)| f.name.clone()).filter(|name| name != pipeline::TIMESCALE_FILE).collect();
-    Some(Compiled { artifact, files })
-}
-
-/// `read 0.3 ms, preprocess 9.8 ms, parse 41.0 ms (24.4 MB/s), ...`: the
-/// parse rate is over every source byte (includes too).
-fn stage_report(sources: &wsim_diag::SourceMap, timings: &[(&'static str, std::time::Duration)]) -> String {
-    let bytes: usize = sources.files().map(|(_, f)| f.text.len()).sum();
-    let parts: Vec<String> = timings
-        .iter()
-        .map(|(stage, t)| {
-            let ms = t.as_secs_f64() * 1e3;
-            if *stage == "parse" && ms > 0.0 {
-                format!("{stage} {ms:.1} ms ({:.1} MB/s)", bytes as f64 / 1e6 / t.as_secs_f64())
-            } else {
-                format!("{stage} {ms:.1} ms")
-            }
-        })
-        .collect();
-    parts.join(", ")
+    Some(Compiled { artifact: result.artifact?, files, report: compile_report })
 }
 
 fn compile_command(a: &CompileArgs) -> Exit {
@@ -262,6 +320,15 @@ fn compile_command(a: &CompileArgs) -> Exit {
         let rule = make_rule(&a.output.display().to_string(), &compiled.files);
         if let Err(e) = std::fs::write(deps, rule) {
             report(&[Diagnostic::error(codes::FILE_IO, None, format!("cannot write {}: {e}", deps.display()))]);
+            return Exit::ToolError;
+        }
+    }
+    if !a.common.quiet {
+        eprint!("{}", report::render_compile(&compiled.report));
+    }
+    if let Some(path) = &a.common.stats_json {
+        if let Err(e) = report::write_stats_json(path, Some(&compiled.report), None) {
+            report(&[Diagnostic::error(codes::FILE_IO, None, format!("cannot write {}: {e}", path.display()))]);
             return Exit::ToolError;
         }
     }
@@ -286,7 +353,7 @@ pub fn make_rule(target: &str, sources: &[String]) -> String {
 
 fn run_command(a: &RunArgs) -> Exit {
     match Artifact::read(&a.artifact) {
-        Ok(artifact) => run_artifact(&artifact, &a.run, &a.common),
+        Ok(artifact) => run_artifact(&artifact, &a.run, &a.common, None),
         Err(e) => {
             report_host_error(&e);
             Exit::ToolError
@@ -295,12 +362,16 @@ fn run_command(a: &RunArgs) -> Exit {
 }
 
 fn sim_command(a: &SimArgs) -> Exit {
-    let Some(Compiled { artifact: compiled, .. }) = compile_sources(&a.source, &a.common) else {
+    let Some(Compiled { artifact: compiled, report: compile_report, .. }) = compile_sources(&a.source, &a.common)
+    else {
         return Exit::CompileError;
     };
+    if a.common.verbose && !a.common.quiet {
+        eprint!("{}", report::render_compile(&compile_report));
+    }
     let name = a.source.files.first().map(|f| format!("the design compiled from {}", f.display()));
     match Artifact::from_named_bytes(&name.unwrap_or_else(|| "the compiled design".into()), compiled.wasm) {
-        Ok(artifact) => run_artifact(&artifact, &a.run, &a.common),
+        Ok(artifact) => run_artifact(&artifact, &a.run, &a.common, Some(&compile_report)),
         Err(e) => {
             report_host_error(&e);
             Exit::ToolError
@@ -308,41 +379,179 @@ fn sim_command(a: &SimArgs) -> Exit {
     }
 }
 
-/// Run a checked artifact and map the outcome to an exit code.
-fn run_artifact(artifact: &Artifact, run: &RunTimeArgs, common: &CommonArgs) -> Exit {
-    let max_time = match run.max_time.as_deref().map(|t| parse_max_time(t, artifact.meta.precision)).transpose() {
-        Ok(t) => t,
+/// Run a checked artifact, report, and map the outcome to an exit code.
+fn run_artifact(artifact: &Artifact, run: &RunTimeArgs, common: &CommonArgs, compile: Option<&CompileReport>) -> Exit {
+    let mut opts = match run_options(artifact, run, common) {
+        Ok(opts) => opts,
         Err(e) => {
             report_host_error(&e);
             return Exit::CompileError;
         }
     };
-    let started = Instant::now();
-    let opts =
-        RunOptions { plusargs: run.plusargs.clone(), max_time, use_cache: !common.no_cache, ..Default::default() };
-    let outcome = match wsim_host::run(artifact, opts) {
+    let precision = artifact.meta.precision;
+    let heartbeat = run.heartbeat.map(|s| Duration::from_secs_f64(s.max(0.0)));
+    let mode = if common.quiet { ProgressMode::Off } else { ProgressMode::detect(heartbeat, false) };
+    let progress = Arc::new(Mutex::new(Progress::new(mode)));
+    if mode != ProgressMode::Off {
+        let shared = Arc::clone(&progress);
+        opts.progress = Some(Box::new(move |ticks| {
+            if let Ok(mut p) = shared.lock() {
+                p.update(ticks, precision);
+            }
+        }));
+    }
+    let (started, cpu_start) = (Instant::now(), report::cpu_time());
+    let outcome = wsim_host::run(artifact, opts);
+    if let Ok(mut p) = progress.lock() {
+        p.finish();
+    }
+    let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(e) => {
             report_host_error(&e);
             return Exit::ToolError;
         }
     };
+    report_run_end(artifact, &outcome);
     if common.verbose {
-        eprintln!(
-            "wsim: {}; ended {:?} at {}, design exit code {}; walltime {:.3} s",
-            outcome.native,
-            outcome.reason,
-            wsim_host::format_time(outcome.time, artifact.meta.precision),
-            outcome.exit_code,
-            started.elapsed().as_secs_f64()
-        );
+        eprintln!("wsim: {}", outcome.native);
     }
-    if outcome.reason == EndReason::TimeLimit {
-        let time = wsim_host::format_time(outcome.time, artifact.meta.precision);
-        let msg = format!("stopped at --max-time (time {time}) with events still pending");
-        report(&[Diagnostic::warning(codes::TIME_LIMIT, None, msg)]);
+    let exit = Exit::of_run(&outcome, !run.no_fail_on_error);
+    let cpu = report::cpu_time().saturating_sub(cpu_start);
+    let run_report = RunReport::from_outcome(&outcome, artifact.meta.precision, started.elapsed(), cpu, exit.code());
+    if !common.quiet {
+        let verbosity = if common.verbose { 2 } else { outcome.stats.finish_verbosity };
+        let text = report::render_run(&run_report);
+        match verbosity {
+            v if v <= 0 => {}
+            1 => eprintln!("{}", text.lines().next().unwrap_or_default()),
+            _ => eprint!("{text}"),
+        }
     }
-    Exit::of_run(&outcome)
+    if let Some(path) = &common.stats_json {
+        if let Err(e) = report::write_stats_json(path, compile, Some(&run_report)) {
+            report(&[Diagnostic::error(codes::FILE_IO, None, format!("cannot write {}: {e}", path.display()))]);
+            return Exit::ToolError;
+        }
+    }
+    exit
+}
+
+/// The host's run options from the command line.
+fn run_options(artifact: &Artifact, run: &RunTimeArgs, common: &CommonArgs) -> Result<RunOptions, HostError> {
+    let precision = artifact.meta.precision;
+    let max_time = run.max_time.as_deref().map(|t| parse_max_time(t, precision)).transpose()?;
+    let timeout = run.timeout.as_deref().map(parse_duration).transpose()?;
+    let max_memory = run.max_memory.as_deref().map(parse_size).transpose()?;
+    let files = if run.deny_files {
+        FilePolicy::deny_all()
+    } else {
+        let mut policy = FilePolicy::working_dir()
+            .map_err(|e| HostError::BadOption(format!("cannot resolve the working directory: {e}")))?;
+        for dir in &run.allow_dirs {
+            policy = policy
+                .allow_dir(dir)
+                .map_err(|e| HostError::BadOption(format!("--allow-dir {}: {e}", dir.display())))?;
+        }
+        policy
+    };
+    Ok(RunOptions {
+        plusargs: run.plusargs.clone(),
+        max_time,
+        use_cache: !common.no_cache,
+        waves: waves_request(run)?,
+        files: Some(files),
+        max_memory,
+        timeout,
+        catch_ctrl_c: true,
+        diagnostics: common.render_options(),
+        ..Default::default()
+    })
+}
+
+/// `--waves`, `--waves-file`, `--waves-scope`, `--dump-arrays`.
+fn waves_request(run: &RunTimeArgs) -> Result<WavesRequest, HostError> {
+    let (mode, format) = match run.waves.as_deref() {
+        None => (WavesMode::Design, None),
+        Some("none") => (WavesMode::Off, None),
+        Some(name) => match WaveFormat::from_name(name) {
+            Some(format) => (WavesMode::Always, Some(format)),
+            None => return Err(HostError::BadOption(format!("--waves `{name}`: expected vcd, fst or none"))),
+        },
+    };
+    let format = format.or_else(|| run.waves_file.as_deref().and_then(WaveFormat::from_path));
+    let options = WaveOptions {
+        format,
+        file: run.waves_file.clone(),
+        dump_arrays: run.dump_arrays,
+        scopes: run.waves_scopes.clone(),
+    };
+    Ok(WavesRequest { mode, options })
+}
+
+/// Warnings for the ways a run can end early, and for its wave file.
+fn report_run_end(artifact: &Artifact, outcome: &RunOutcome) {
+    let time = wsim_host::format_time(outcome.time, artifact.meta.precision);
+    let warning = |code, msg: String| report(&[Diagnostic::warning(code, None, msg)]);
+    match outcome.reason {
+        EndReason::TimeLimit => {
+            warning(codes::TIME_LIMIT, format!("stopped at --max-time (time {time}) with events still pending"))
+        }
+        EndReason::Timeout => warning(codes::WALL_TIMEOUT, format!("stopped at --timeout (simulation time {time})")),
+        EndReason::Interrupted => {
+            warning(codes::INTERRUPTED, format!("interrupted by Ctrl-C (simulation time {time})"))
+        }
+        EndReason::MemoryLimit => report(&[Diagnostic::error(
+            codes::MEMORY_LIMIT,
+            None,
+            format!("the design needed more memory than --max-memory allows (simulation time {time})"),
+        )]),
+        _ => {}
+    }
+    if let Some(e) = &outcome.waves_error {
+        report(&[Diagnostic::error(codes::WAVES_IO, None, e.clone())]);
+    }
+}
+
+/// `--heartbeat`: a finite, non-negative number of seconds.
+fn parse_heartbeat(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s.is_finite() && s >= 0.0 => Ok(s),
+        _ => Err(format!("`{text}`: expected a number of seconds")),
+    }
+}
+
+/// `--timeout`: seconds (`30`, `2.5`) or with a unit (`500ms`, `10s`, `2m`, `1h`).
+pub fn parse_duration(text: &str) -> Result<Duration, HostError> {
+    let bad = || HostError::BadOption(format!("--timeout `{text}`: expected seconds (30) or 500ms, 10s, 2m, 1h"));
+    let t = text.trim();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let value: f64 = t[..split].parse().map_err(|_| bad())?;
+    let scale = match t[split..].trim() {
+        "" | "s" => 1.0,
+        "ms" => 1e-3,
+        "m" | "min" => 60.0,
+        "h" => 3600.0,
+        _ => return Err(bad()),
+    };
+    Duration::try_from_secs_f64(value * scale).map_err(|_| bad())
+}
+
+/// `--max-memory`: bytes, or with K, M, G (powers of 1024; `KiB`, `MB`... accepted).
+pub fn parse_size(text: &str) -> Result<u64, HostError> {
+    let bad = || HostError::BadOption(format!("--max-memory `{text}`: expected bytes or a size like 512M, 2G"));
+    let t = text.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let value: u64 = t[..split].parse().map_err(|_| bad())?;
+    let unit = t[split..].trim().to_ascii_uppercase();
+    let shift = match unit.trim_end_matches("IB").trim_end_matches('B') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => return Err(bad()),
+    };
+    value.checked_mul(1u64 << shift).ok_or_else(bad)
 }
 
 /// `--max-time`: plain ticks, or a number with a unit (`10us`), converted

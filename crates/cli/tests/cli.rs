@@ -99,9 +99,9 @@ fn runs_a_module_with_plusargs_anywhere_after_the_artifact() {
     // then echo the plusargs blob
     guest.init.extend([I::I32Const(1024), I::I32Const(256), I::Call(testing::PLUSARGS), I::LocalSet(0)]);
     guest.init.extend([I::I32Const(1), I::I32Const(1024), I::LocalGet(0), I::Call(testing::WRITE)]);
-    let out = run_bytes(&guest.build(), &["+N=3", "--no-cache", "+trace"]);
+    let out = run_bytes(&guest.build(), &["+N=3", "--no-cache", "+trace", "-q"]);
     assert_eq!(stdout(&out), "hello\nN=3\0trace\0");
-    assert_eq!(stderr(&out), "");
+    assert_eq!(stderr(&out), "", "-q: no report");
     assert_eq!(out.status.code(), Some(0));
 }
 
@@ -136,9 +136,13 @@ fn max_time_with_units_stops_with_124() {
         run: vec![I::LocalGet(0), I::GlobalSet(TIME_GLOBAL), I::I32Const(wsim_abi::run_status::UNTIL)],
         ..Default::default()
     };
-    let out = run_bytes(&guest.build(), &["--max-time", "2ns"]);
+    let out = run_bytes(&guest.build(), &["--max-time", "2ns", "-q"]);
     assert_eq!(out.status.code(), Some(124));
     assert_eq!(stderr(&out), "wsim: warning[W0501]: stopped at --max-time (time 2ns) with events still pending\n");
+    let out = run_bytes(&guest.build(), &["--max-time", "2ns"]);
+    let report = stderr(&out);
+    assert!(report.contains("\n- wsim: stopped by --max-time at 2ns; walltime "), "{report}");
+    assert!(report.ends_with("; exit code 124\n"), "{report}");
     let out = run_bytes(&guest.build(), &["--max-time", "soon"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("wsim: error[E0602]: --max-time `soon`"), "{}", stderr(&out));
@@ -191,13 +195,22 @@ fn write_design(dir: &Path, width: u32) {
 fn second_compile_is_a_cache_hit_with_identical_bytes() {
     let dir = tempfile::tempdir().unwrap();
     write_design(dir.path(), 8);
-    let compile = |out: &str| wsim(dir.path(), &["compile", "t.v", "--top", "t", "-o", out, "--verbose"]);
+    let stats = dir.path().join("stats.json");
+    let compile =
+        |out: &str| wsim(dir.path(), &["compile", "t.v", "--top", "t", "-o", out, "--stats-json", "stats.json"]);
+    let cache_of = || -> (String, String) {
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&stats).unwrap()).unwrap();
+        let compile = &doc["compile"];
+        (compile["cache"].as_str().unwrap().to_string(), compile["cache_key"].as_str().unwrap().to_string())
+    };
     let first = compile("a.wasm");
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
-    assert!(stderr(&first).contains("compile cache miss "), "{}", stderr(&first));
+    assert!(stderr(&first).contains("\n- wsim: cache miss, key "), "{}", stderr(&first));
+    assert_eq!(cache_of().0, "miss");
     let second = compile("b.wasm");
-    let err = stderr(&second);
-    let key = err.split("compile cache hit ").nth(1).expect("a cache hit line").split(' ').next().unwrap();
+    assert!(stderr(&second).starts_with("- wsim: cached build of 2 files"), "{}", stderr(&second));
+    let (hit, key) = cache_of();
+    assert_eq!(hit, "hit");
     assert_eq!(key.len(), 64);
     assert!(dir.path().join(".cache/artifacts").join(format!("{key}.wasm")).is_file());
     assert_eq!(std::fs::read(dir.path().join("a.wasm")).unwrap(), std::fs::read(dir.path().join("b.wasm")).unwrap());
@@ -210,7 +223,8 @@ fn second_compile_is_a_cache_hit_with_identical_bytes() {
     // Editing the *included* file must miss.
     write_design(dir.path(), 9);
     let third = compile("c.wasm");
-    assert!(stderr(&third).contains("compile cache miss "), "{}", stderr(&third));
+    assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+    assert_eq!(cache_of().0, "miss");
     let run = wsim(dir.path(), &["run", "c.wasm"]);
     assert_eq!(stdout(&run), "W=9\n");
     assert_eq!(run.status.code(), Some(0));

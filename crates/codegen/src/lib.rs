@@ -49,6 +49,13 @@ pub fn compile(design: &Design, opts: &CodegenOptions) -> Result<Vec<u8>, Diagno
     compile_with_guest(design, opts, guest::GUEST_RT_WASM)
 }
 
+/// E0402: the arena would pass 4 GiB.
+fn too_large() -> Diagnostics {
+    let mut d = Diagnostics::default();
+    d.push(Diagnostic::error(codes::codegen::TOO_LARGE, None, "the design's arena does not fit in 4 GiB"));
+    d
+}
+
 /// Compile a design against a given guest-rt module (tests, tools).
 pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &[u8]) -> Result<Vec<u8>, Diagnostics> {
     let fail = |msg: String| {
@@ -59,6 +66,10 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let guest = guest::GuestModule::parse(guest_bytes).map_err(|e| fail(format!("guest runtime: {e}")))?;
     let arena_base = guest.heap_base.div_ceil(64) * 64;
     let lay0 = wsim_layout::layout(design, arena_base);
+    if !lay0.fits {
+        // Before any code is generated: its u32 arena offsets would overflow.
+        return Err(too_large());
+    }
     let mut cx = Ctx {
         d: design,
         lay: lay0,
@@ -76,6 +87,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         jobs: VecDeque::new(),
         missing: BTreeSet::new(),
         named_states: Default::default(),
+        sites: Vec::new(),
     };
     module::declare_all(&mut cx);
     let extras = module::generate_bodies(&mut cx);
@@ -95,12 +107,11 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         compiler_version: &opts.compiler_version,
         source_hash: &opts.source_hash,
         sources: &opts.sources,
+        sites: meta::site_entries(design, &cx.sites, &opts.sources),
     };
     let gen = module::assemble(&mut cx, extras, init_k, |lay, pages| meta::meta_json(design, lay, pages, &input));
     if !cx.lay.fits {
-        let mut d = Diagnostics::default();
-        d.push(Diagnostic::error(codes::codegen::TOO_LARGE, None, "the design's arena does not fit in 4 GiB"));
-        return Err(d);
+        return Err(too_large());
     }
     let bytes = merge::merge(&guest, &gen).map_err(|e| fail(format!("merging the guest runtime: {e}")))?;
     if cfg!(debug_assertions) {

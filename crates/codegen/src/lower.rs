@@ -76,6 +76,9 @@ pub struct Ctx<'d> {
     /// block inside it, dispatch id of the function), for `disable` from
     /// other threads.
     pub named_states: HashMap<StmtId, (u32, u32, u32)>,
+    /// Source sites the run can report (`$finish`...): the meta section's
+    /// `sites` table, indexed by the number the guest passes.
+    pub sites: Vec<(Span, ScopeId)>,
 }
 
 impl<'d> Ctx<'d> {
@@ -91,6 +94,12 @@ impl<'d> Ctx<'d> {
         self.dispatch.push(k);
         self.jobs.push_back((k, job));
         (k, self.dispatch.len() as u32 - 1)
+    }
+
+    /// The index of a source site in the meta section's `sites` table.
+    pub fn site(&mut self, span: Span, scope: ScopeId) -> u32 {
+        self.sites.push((span, scope));
+        self.sites.len() as u32 - 1
     }
 
     pub fn unsupported(&mut self, span: Span, what: impl Into<String>) {

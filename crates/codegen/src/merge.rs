@@ -60,8 +60,14 @@ fn val(v: &wasmparser::ValType) -> ValType {
 }
 
 /// Guest exports that stay exported (all from `wsim_abi::export` except init).
-const GUEST_EXPORTS: &[&str] =
-    &[wsim_abi::export::RUN, wsim_abi::export::TIME, wsim_abi::export::EXIT_CODE, wsim_abi::export::FINAL];
+const GUEST_EXPORTS: &[&str] = &[
+    wsim_abi::export::RUN,
+    wsim_abi::export::TIME,
+    wsim_abi::export::EXIT_CODE,
+    wsim_abi::export::FINAL,
+    wsim_abi::export::STAT,
+    wsim_abi::export::STEP_MODE,
+];
 
 /// Build the final module bytes.
 pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {

@@ -135,6 +135,7 @@ impl Lower<'_, '_> {
                 self.rt("rt_monitor_enable");
             }
             "$finish" | "$stop" => {
+                self.finish_site(arg(0), scope, span);
                 if name == "$finish" {
                     self.i32c(0);
                     self.rt("rt_finish");
@@ -150,6 +151,7 @@ impl Lower<'_, '_> {
                     None => !args.is_empty(),
                 };
                 let rest = if skip { &args[1..] } else { args };
+                self.finish_site(if skip { arg(0) } else { None }, scope, span);
                 self.severity(severity::FATAL, rest, scope, span);
                 self.i32c(1);
                 self.rt("rt_finish");
@@ -211,8 +213,8 @@ impl Lower<'_, '_> {
                 self.push_scope(scope);
                 self.rt("rt_display");
             }
-            "$readmemh" | "$readmemb" => self.memory_file("rt_readmem", name == "$readmemh", args, span),
-            "$writememh" | "$writememb" => self.memory_file("rt_writemem", name == "$writememh", args, span),
+            "$readmemh" | "$readmemb" => self.memory_file("rt_readmem", name == "$readmemh", args, scope, span),
+            "$writememh" | "$writememb" => self.memory_file("rt_writemem", name == "$writememh", args, scope, span),
             "$fclose" | "$fflush" => {
                 match arg(0) {
                     Some(e) => self.push_i32_of(e),
@@ -238,11 +240,61 @@ impl Lower<'_, '_> {
                 self.write(dst, t, Mode::Blocking);
             }
             "$dumpfile" | "$dumpvars" | "$dumpoff" | "$dumpon" | "$dumpall" | "$dumpflush" | "$dumplimit" => {
-                // Waves are produced by the host from the signal table; the
-                // design's own dump requests are accepted and ignored for now.
+                self.dump_call(name, args)
             }
             other => self.cx.unsupported(span, format!("system task `{other}`")),
         }
+    }
+
+    /// `$dump*`: `rt_dump(op, arg, text, text_w)`. Elaboration turned the
+    /// scope and signal arguments of `$dumpvars` into one string of paths,
+    /// one per line (its second argument).
+    fn dump_call(&mut self, name: &str, args: &[Option<ExprId>]) {
+        use wsim_abi::dump;
+        let arg = |k: usize| args.get(k).copied().flatten();
+        let (op, number, text) = match name {
+            "$dumpfile" => (dump::FILE, None, arg(0)),
+            "$dumpvars" => (dump::VARS, arg(0), arg(1)),
+            "$dumpoff" => (dump::OFF, None, None),
+            "$dumpon" => (dump::ON, None, None),
+            "$dumpall" => (dump::ALL, None, None),
+            "$dumpflush" => (dump::FLUSH, None, None),
+            _ => (dump::LIMIT, arg(0), None),
+        };
+        let text = text.map(|e| (self.int(e), self.ty(e).width));
+        self.i32c(op);
+        match number {
+            Some(e) => {
+                self.push_i32_of(e);
+                self.i(I::I64ExtendI32U);
+            }
+            None => self.i(I::I64Const(0)),
+        }
+        match text {
+            Some((addr, width)) => {
+                self.push_addr(addr);
+                self.i32c(width as i32);
+            }
+            None => {
+                self.i32c(0);
+                self.i32c(0);
+            }
+        }
+        self.rt("rt_dump");
+    }
+
+    /// `rt_finish_site(site, verbosity)` before `$finish`/`$stop`/`$fatal`:
+    /// where the run ends and how much the end-of-run report says
+    /// (IEEE 1800-2017 20.2: 0 nothing, 1 time and location (default),
+    /// 2 also statistics).
+    fn finish_site(&mut self, verbosity: Option<ExprId>, scope: ScopeId, span: wsim_diag::Span) {
+        let site = self.cx.site(span, scope);
+        self.i32c(site as i32);
+        match verbosity {
+            Some(e) => self.push_i32_of(e),
+            None => self.i32c(1),
+        }
+        self.rt("rt_finish_site");
     }
 
     /// After `$finish`/`$stop`: threads return STOP (resuming after it if
@@ -290,8 +342,9 @@ impl Lower<'_, '_> {
     }
 
     /// `$readmemh/b` (`rt` = `rt_readmem`) and `$writememh/b`
-    /// (`rt_writemem`): both take the same arguments.
-    fn memory_file(&mut self, rt: &str, hex: bool, args: &[Option<ExprId>], span: wsim_diag::Span) {
+    /// (`rt_writemem`): both take the same arguments, the last one the
+    /// call's site (for a run-time diagnostic when the file cannot be opened).
+    fn memory_file(&mut self, rt: &str, hex: bool, args: &[Option<ExprId>], scope: ScopeId, span: wsim_diag::Span) {
         let d = self.d();
         let task = if rt == "rt_readmem" { "$readmem" } else { "$writemem" };
         let (Some(file), Some(mem_e)) = (args.first().copied().flatten(), args.get(1).copied().flatten()) else {
@@ -335,6 +388,8 @@ impl Lower<'_, '_> {
         self.i(I::LocalGet(bounds[0]));
         self.i(I::LocalGet(bounds[1]));
         self.i32c(hex as i32);
+        let site = self.cx.site(span, scope);
+        self.i32c(site as i32);
         self.rt(rt);
     }
 

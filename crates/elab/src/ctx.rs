@@ -218,6 +218,8 @@ pub struct Elab<'a> {
     /// Signal names already used per IR scope.
     pub used_names: HashMap<ScopeId, HashSet<String>>,
     pub depth: u32,
+    /// The scope limit was reported: instantiate nothing more.
+    pub too_many_scopes: bool,
     /// Emitted leaves cached between sizing and emission, by AST node.
     pub leaf_cache: HashMap<(usize, LexId), ExprId>,
     pub ports: HashMap<LexId, Vec<PortInfo<'a>>>,
@@ -270,6 +272,7 @@ impl<'a> Elab<'a> {
             pull_bits: HashMap::new(),
             used_names: HashMap::new(),
             depth: 0,
+            too_many_scopes: false,
             leaf_cache: HashMap::new(),
             ports: HashMap::new(),
             tops: Vec::new(),
@@ -296,9 +299,6 @@ impl<'a> Elab<'a> {
 
     pub fn error(&mut self, code: Code, span: Span, msg: impl Into<String>) {
         self.diags.error(code, span, msg);
-    }
-    pub fn warning(&mut self, code: Code, span: Span, msg: impl Into<String>) {
-        self.diags.warning(code, span, msg);
     }
     pub fn unsupported(&mut self, what: &str, span: Span) {
         self.error(code::UNSUPPORTED, span, format!("{what} is not supported"));

@@ -3,7 +3,7 @@
 //! what is constant folds (`$bits`, `$clog2` of a constant, `$signed`).
 
 use wsim_diag::{codes::elab as code, Span};
-use wsim_ir::{Const, ExprId, ExprKind, StmtKind, Type, SYS_FUNCS, SYS_TASKS};
+use wsim_ir::{Const, ExprId, ExprKind, ScopeId, StmtKind, Type, SYS_FUNCS, SYS_TASKS};
 use wsim_syntax::ast::{self, ExprKind as A};
 
 use crate::ctx::{Elab, LexId, Sym, Value};
@@ -257,14 +257,8 @@ impl<'a> Elab<'a> {
             self.error(code::UNSUPPORTED, name_span, format!("system task `{name}` is not supported"));
             return StmtKind::Nop;
         }
-        // Waveform dumping is not implemented yet: say so once per call
-        // rather than pretend (the run itself is unaffected).
-        if name.starts_with("$dump") {
-            self.warning(
-                code::IGNORED_TASK,
-                name_span,
-                format!("`{name}` is ignored: waveform dumping is not supported yet"),
-            );
+        if name == "$dumpvars" {
+            return self.lower_dumpvars(lex, args, scope);
         }
         // `$printtimescale(scope)` reports that scope's timescale: the scope
         // becomes the statement's scope.
@@ -290,13 +284,10 @@ impl<'a> Elab<'a> {
             };
             let lvalue = matches!((name, i), ("$sformat" | "$swrite", 0));
             let memory = matches!((name, i), ("$readmemh" | "$readmemb" | "$writememh" | "$writememb", 1));
-            let scope_arg = name == "$dumpvars" && i > 0;
             let id = if lvalue {
                 self.emit_lvalue(lex, x).map(|l| l.0)
             } else if memory {
                 self.memory_arg(lex, x)
-            } else if scope_arg {
-                Some(self.scope_or_signal_arg(lex, x))
             } else {
                 Some(self.emit_self(lex, x))
             };
@@ -316,17 +307,27 @@ impl<'a> Elab<'a> {
         }
     }
 
-    /// `$dumpvars(levels, scope_or_signal...)`: a scope is passed as a string
-    /// constant holding its hierarchical path.
-    fn scope_or_signal_arg(&mut self, lex: LexId, x: &'a ast::Expr) -> ExprId {
-        match self.lookup_hier(lex, x) {
-            Some(Sym::Scope(l)) => {
-                let path = self.d.scope_path(self.scope_of(l));
-                self.const_expr(Const::from_str_bytes(path.as_bytes()), false, x.span)
+    /// `$dumpvars(levels, scope_or_signal...)` becomes `$dumpvars(levels,
+    /// paths)`: the hierarchical paths of the named scopes and signals, one
+    /// per line, in one string constant (the host resolves them against the
+    /// signal table of the meta section).
+    fn lower_dumpvars(&mut self, lex: LexId, args: &'a [Option<ast::Expr>], scope: ScopeId) -> StmtKind {
+        let levels = Self::arg(args, 0).map(|x| self.emit_self(lex, x));
+        let mut paths = Vec::new();
+        for x in args.iter().skip(1).flatten() {
+            match self.lookup_hier(lex, x) {
+                Some(Sym::Scope(l)) => paths.push(self.d.scope_path(self.scope_of(l))),
+                Some(Sym::ScopeArray(v)) => paths.extend(v.iter().map(|(_, l)| self.d.scope_path(self.scope_of(*l)))),
+                Some(Sym::Signal(s)) => paths.push(self.d.signal_path(s)),
+                _ => {
+                    self.error(code::TYPE_ERROR, x.span, "`$dumpvars` expects module instances, scopes or signals here")
+                }
             }
-            Some(Sym::Signal(s)) if !self.d.signals[s].dims.is_empty() => self.signal_expr(s, x.span),
-            _ => self.emit_self(lex, x),
         }
+        let span = args.iter().flatten().next().map_or(Span::default(), |x| x.span);
+        let text = paths.join("\n");
+        let list = (!text.is_empty()).then(|| self.const_expr(Const::from_str_bytes(text.as_bytes()), false, span));
+        StmtKind::SysTask { name: "$dumpvars".into(), args: vec![levels, list], scope }
     }
 }
 

@@ -189,6 +189,7 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         };
         signals.push(SignalSlot { place, elem_bytes: eb, elements });
     }
+    point_aliases_at_targets(design, &signals, &mut table);
     let mut procs = Vec::with_capacity(design.procs.len());
     for (id, _) in design.procs.iter() {
         let extra = req.proc_extra.get(id.index()).copied().unwrap_or(0) as u64;
@@ -221,6 +222,17 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         heap_start: heap_start as u32,
         table,
         fits,
+    }
+}
+
+/// A collapsed port (`Design::aliases`) is never written: its table row
+/// shows the target's storage, so waves and VPI read the live value.
+fn point_aliases_at_targets(design: &Design, slots: &[SignalSlot], table: &mut [SignalEntry]) {
+    for &(alias, target) in &design.aliases {
+        let Place::Static(offset) = slots[target.index()].place else { continue };
+        if let Some(row) = table.iter_mut().find(|row| row.id == alias.raw()) {
+            row.offset = offset;
+        }
     }
 }
 

@@ -88,7 +88,7 @@ fn writememh_text_like_vvp() {
     }
     let (name, nw) = m.string("o.hex");
     native::state().output.clear();
-    crate::writemem::rt_writemem(name, nw, base, 12, 20, 0, 19, 2, 18, 1);
+    crate::writemem::rt_writemem(name, nw, base, 12, 20, 0, 19, 2, 18, 1, 0);
     let fd = native::state().opened.last().unwrap().0;
     let text = native::output_of(fd);
     let want = "// 0x00000000\n192\nx5z\nXz5\n3ed\n4b6\n57f\n648\n711\n7da\n8a3\n96c\na35\nafe\nbc7\nc90\nd59\n\
@@ -103,7 +103,7 @@ fn writememh_text_like_vvp() {
     }
     crate::mem::value_mut(b + bs, 5).copy_from_slice(&[0b11001, 0b01010]);
     let (name, nw) = m.string("o.bin");
-    crate::writemem::rt_writemem(name, nw, b, 5, 4, 7, 4, 6, 4, 0);
+    crate::writemem::rt_writemem(name, nw, b, 5, 4, 7, 4, 6, 4, 0, 0);
     let fd = native::state().opened.last().unwrap().0;
     assert_eq!(native::output_of(fd), "// 0x00000000\n10010\n1x0z1\n01100\n");
     assert_eq!(m.stdout(), "");
@@ -116,7 +116,7 @@ fn writemem_out_of_bounds_is_an_error() {
     let (name, nw) = m.string("o.hex");
     native::state().output.clear();
     let opened = native::state().opened.len();
-    crate::writemem::rt_writemem(name, nw, base, 8, 4, 0, 3, 1, 9, 1);
+    crate::writemem::rt_writemem(name, nw, base, 8, 4, 0, 3, 1, 9, 1, 0);
     assert_eq!(m.stdout(), "ERROR: $writememh: Finish address 9 is out of bounds for memory [0:3]!\n");
     assert_eq!(native::state().opened.len(), opened, "no file is opened");
 }

@@ -66,7 +66,7 @@ fn read_mem(
     crate::values::rt_fill(base, w, n, 1);
     let (name, nw) = m.string(file);
     native::state().output.clear();
-    crate::readmem::rt_readmem(name, nw, base, w, n, lower, upper, range.0, range.1, hex as i32);
+    crate::readmem::rt_readmem(name, nw, base, w, n, lower, upper, range.0, range.1, hex as i32, 0);
     let warnings = native::output_of(1);
     let values = (0..n)
         .map(|i| {
@@ -107,8 +107,9 @@ fn readmemh_like_vvp() {
     native::state().output.clear();
     let (name, nw) = m.string("missing.hex");
     let mem16 = m.alloc(16);
-    crate::readmem::rt_readmem(name, nw, mem16, 4, 1, 0, 0, -1, -1, 1);
-    assert_eq!(m.stdout(), "ERROR: $readmemh: Unable to open missing.hex for reading.\n");
+    crate::readmem::rt_readmem(name, nw, mem16, 4, 1, 0, 0, -1, -1, 1, 0);
+    assert_eq!(m.stdout(), "");
+    assert_eq!(m.stderr(), "E0505 site=0 frame=0: $readmemh: cannot open missing.hex for reading\n");
 }
 
 #[test]

@@ -392,7 +392,8 @@ fn zero_delay_loop_hits_the_delta_limit() {
     let p = m.frame(0);
     rt_start(p, 1);
     assert_eq!(wsim_run(100), run_status::ERROR);
-    assert!(m.stderr().starts_with("error[E0504]: more than 1000000 delta cycles at time 0"), "{}", m.stderr());
+    let expected = format!("E0504 site=-1 frame={p}: more than 1000000 delta cycles in one time step");
+    assert!(m.stderr().starts_with(&expected), "{}", m.stderr());
     assert_eq!(wsim_exit_code(), 1);
 }
 

@@ -1,0 +1,207 @@
+//! The users' workflow through the real binary on real designs: exit codes
+//! (docs/exit-codes.md), run-time diagnostics with location, snippet, time
+//! and scope, JSON diagnostics, `-Wall`, the sandbox, limits and the
+//! `$finish` verbosity of the end-of-run report. Messages are compared in
+//! full; only timings inside reports are matched by shape.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `wsim <args>` in `dir`, with a private cache dir inside it.
+fn wsim(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wsim"))
+        .args(args)
+        .current_dir(dir)
+        .env("WSIM_CACHE_DIR", dir.join(".cache"))
+        .output()
+        .expect("wsim runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Write `source` as `t.v` in a fresh directory and `wsim sim t.v <args>`.
+fn sim(source: &str, args: &[&str]) -> (tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.v"), source).unwrap();
+    let mut all = vec!["sim", "t.v"];
+    all.extend_from_slice(args);
+    let out = wsim(dir.path(), &all);
+    (dir, out)
+}
+
+const ERROR_THEN_FINISH: &str =
+    "module t;\n  initial begin\n    #1 $error(\"bad\");\n    #1 $finish;\n  end\nendmodule\n";
+
+#[test]
+fn an_error_during_the_run_exits_1_unless_opted_out() {
+    let (_d, out) = sim(ERROR_THEN_FINISH, &["-q"]);
+    assert_eq!(stdout(&out), "ERROR: t.v:3: bad\n       Time: 1 Scope: t\n");
+    assert_eq!(out.status.code(), Some(1));
+    let (_d, out) = sim(ERROR_THEN_FINISH, &["-q", "--no-fail-on-error"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn fatal_and_stop_exit_1_finish_exits_0() {
+    let (_d, out) = sim("module t;\n  initial #2 $fatal(1, \"boom\");\nendmodule\n", &["-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    let (_d, out) = sim("module t;\n  initial #2 $stop;\nendmodule\n", &["-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    let (_d, out) = sim("module t;\n  initial #2 $finish;\nendmodule\n", &["-q"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_missing_readmem_file_is_a_located_run_time_error_and_exit_3() {
+    let src = "module t;\n  reg [7:0] m [0:3];\n  initial begin\n    #5 $readmemh(\"nothere.hex\", m);\n    $finish;\n  end\nendmodule\n";
+    let (_d, out) = sim(src, &["-q"]);
+    assert_eq!(
+        stderr(&out),
+        "t.v:4:8: error[E0505]: $readmemh: cannot open nothere.hex for reading\n 4 |     #5 $readmemh(\"nothere.hex\", m);\n   |        ^\n  = note: at time 5s in t\n"
+    );
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn the_delta_limit_names_the_process_time_and_scope() {
+    let src = "`timescale 1ns/1ps\nmodule t;\n  reg b = 0;\n  always @(b) b <= ~b;\n  initial #3 b = 1;\nendmodule\n";
+    let (_d, out) = sim(src, &["-q"]);
+    assert_eq!(
+        stderr(&out),
+        "t.v:4:3: error[E0504]: more than 1000000 delta cycles in one time step: a zero-delay loop (a combinational loop, or a process that wakes itself without delay)\n 4 |   always @(b) b <= ~b;\n   |   ^\n  = note: at time 3ns in t\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn run_time_diagnostics_can_be_json() {
+    let src = "module t;\n  reg [7:0] m [0:3];\n  initial $readmemh(\"nothere.hex\", m);\nendmodule\n";
+    let (_d, out) = sim(src, &["-q", "--diagnostic-format=json"]);
+    let line = stderr(&out);
+    let doc: serde_json::Value = serde_json::from_str(line.trim_end()).expect("one JSON object");
+    assert_eq!(doc["code"], "E0505");
+    assert_eq!(doc["severity"], "error");
+    assert_eq!(doc["file"], "t.v");
+    assert_eq!(doc["line"], 3);
+    assert_eq!(doc["column"], 11);
+    assert_eq!(doc["notes"][0], "at time 0s in t");
+    assert_eq!(out.status.code(), Some(3));
+}
+
+#[test]
+fn compile_errors_can_be_json_and_without_context() {
+    let (_d, out) = sim("module t;\n  assign x = ;\nendmodule\n", &["--diagnostic-format=json"]);
+    let doc: serde_json::Value = serde_json::from_str(stderr(&out).trim_end()).expect("one JSON object");
+    assert_eq!(
+        (doc["code"].as_str(), doc["line"].as_u64(), doc["column"].as_u64()),
+        (Some("E0201"), Some(2), Some(14))
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let (_d, out) = sim("module t;\n  assign x = ;\nendmodule\n", &["--no-context"]);
+    assert_eq!(stderr(&out), "t.v:2:14: error[E0201]: expected expression, found `;`\n");
+}
+
+#[test]
+fn wall_turns_on_the_lints_and_wno_turns_one_off() {
+    let src = "module t;\n  reg [3:0] n;\n  reg [7:0] w = 8'hff;\n  initial begin\n    n = w;\n    $finish;\n  end\nendmodule\n";
+    let (_d, quiet) = sim(src, &["-q"]);
+    assert_eq!(stderr(&quiet), "");
+    let (_d, out) = sim(src, &["-q", "-Wall"]);
+    let text = stderr(&out);
+    assert!(text.contains("warning[W0301]"), "{text}");
+    assert_eq!(out.status.code(), Some(0));
+    let (_d, out) = sim(src, &["-q", "-Wall", "-Wno-W0301"]);
+    assert!(!stderr(&out).contains("W0301"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_sandbox_refuses_files_outside_the_working_directory() {
+    let src = "module t;\n  integer f;\n  initial begin\n    f = $fopen(\"/etc/hostname\", \"r\");\n    $display(\"fd=%0d\", f);\n  end\nendmodule\n";
+    let (_d, out) = sim(src, &["-q"]);
+    assert_eq!(stdout(&out), "fd=0\n");
+    let err = stderr(&out);
+    assert!(err.starts_with("warning[W0502]: the design tried to open /etc/hostname for reading: refused"), "{err}");
+    let (_d, out) = sim(src, &["-q", "--allow-dir", "/etc"]);
+    assert_ne!(stdout(&out), "fd=0\n", "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn deny_files_refuses_even_the_working_directory() {
+    let src = "module t;\n  integer f;\n  initial begin\n    f = $fopen(\"out.txt\", \"w\");\n    $display(\"fd=%0d\", f);\n  end\nendmodule\n";
+    let (dir, out) = sim(src, &["-q", "--deny-files"]);
+    assert_eq!(stdout(&out), "fd=0\n");
+    assert!(stderr(&out).contains("W0502"), "{}", stderr(&out));
+    assert!(!dir.path().join("out.txt").exists());
+}
+
+#[test]
+fn the_wall_timeout_stops_a_zero_delay_hang_with_124() {
+    let src = "module t;\n  integer i = 0;\n  initial while (1) i = i + 1;\nendmodule\n";
+    let started = std::time::Instant::now();
+    let (_d, out) = sim(src, &["-q", "--timeout", "500ms"]);
+    assert_eq!(out.status.code(), Some(124));
+    assert_eq!(stderr(&out), "wsim: warning[W0503]: stopped at --timeout (simulation time 0s)\n");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}
+
+#[test]
+fn max_memory_stops_a_design_that_allocates_without_end() {
+    // Every call of the automatic recursive task keeps a frame on the heap.
+    let src = "module t;\n  task automatic deep(input integer n);\n    begin #1 deep(n + 1); end\n  endtask\n  initial deep(0);\nendmodule\n";
+    let (_d, out) = sim(src, &["-q", "--max-memory", "32M", "--max-time", "100000000"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("error[E0509]: the design needed more memory than --max-memory allows"),
+        "{}",
+        stderr(&out)
+    );
+    // An arena that does not fit from the start is refused the same way.
+    let (_d, out) = sim(src, &["-q", "--max-memory", "1M"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with("wsim: error[E0509]: the design needed more memory than --max-memory allows"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn finish_verbosity_chooses_the_report() {
+    let src = |n: u32| format!("`timescale 1ns/1ns\nmodule t;\n  initial #7 $finish({n});\nendmodule\n");
+    let (_d, out) = sim(&src(0), &[]);
+    assert_eq!(stderr(&out), "", "$finish(0) prints nothing");
+    let (_d, out) = sim(&src(1), &[]);
+    let one = stderr(&out);
+    assert!(one.starts_with("- wsim: $finish at 7ns (t.v:3:14); walltime "), "{one}");
+    assert_eq!(one.lines().count(), 1, "{one}");
+    let (_d, out) = sim(&src(2), &[]);
+    let two = stderr(&out);
+    assert_eq!(two.lines().count(), 2, "{two}");
+    assert!(two.lines().nth(1).unwrap().contains(" delta cycles, "), "{two}");
+}
+
+#[test]
+fn the_compile_report_counts_the_design_and_stats_json_has_both_halves() {
+    let src = "module sub;\nendmodule\nmodule t;\n  sub a();\n  sub b();\n  initial #1 $finish;\nendmodule\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.v"), src).unwrap();
+    let out = wsim(dir.path(), &["compile", "t.v", "-o", "t.wasm"]);
+    let text = stderr(&out);
+    assert!(text.starts_with("- wsim: compiled 1 file (7 lines, "), "{text}");
+    assert!(text.contains(" into 2 modules, 3 instances, 1 process, "), "{text}");
+    let out = wsim(dir.path(), &["sim", "t.v", "-q", "--stats-json", "s.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("s.json")).unwrap()).unwrap();
+    assert_eq!(doc["schema"], 1);
+    assert_eq!(doc["compile"]["instances"], 3);
+    assert_eq!(doc["run"]["end"], "finish");
+    assert_eq!(doc["run"]["site"], "t.v:6:14");
+    assert_eq!(doc["run"]["exit_code"], 0);
+}
