@@ -95,6 +95,11 @@ pub struct Sched {
     pub errors: u32,
     /// `wsim_run` returns `STEP` after each time step (waves are on).
     pub step_mode: bool,
+    /// `wsim_step_mode(n)`, n > 1: return `STEP` every n time steps even
+    /// without waves, so the host can poll Ctrl-C and show progress (0: never).
+    slice: u32,
+    /// Time steps left in the current slice.
+    slice_left: u32,
     /// The frame that ran last (names the process of a delta-limit error).
     pub last_run: u32,
     /// `rt_finish_site` of the call that ended the run: (site, verbosity).
@@ -141,6 +146,8 @@ impl Sched {
             exit_code: 0,
             errors: 0,
             step_mode: false,
+            slice: 0,
+            slice_left: 0,
             last_run: 0,
             finish_site: None,
             counters: Counters::default(),
@@ -970,7 +977,7 @@ pub extern "C" fn wsim_run(until: i64) -> i32 {
             if let Some(code) = s().stop {
                 return code;
             }
-            if s().step_mode {
+            if s().step_mode || slice_ended() {
                 return run_status::STEP;
             }
         }
@@ -983,10 +990,34 @@ pub extern "C" fn wsim_run(until: i64) -> i32 {
     }
 }
 
-/// `wsim_step_mode(on)`: see `run_status::STEP`.
+/// Counts one time step of the host's slice; true when the slice is over.
+fn slice_ended() -> bool {
+    let st = s();
+    if st.slice == 0 {
+        return false;
+    }
+    st.slice_left = st.slice_left.saturating_sub(1);
+    if st.slice_left == 0 {
+        st.slice_left = st.slice;
+        return true;
+    }
+    false
+}
+
+/// `wsim_step_mode(n)`: 1 = return `STEP` after every time step (waves),
+/// 0 = not any more; n > 1 = also after every n time steps whatever the
+/// waves do (the host's polling slice, set once).
 #[no_mangle]
-pub extern "C" fn wsim_step_mode(on: i32) {
-    s().step_mode = on != 0;
+pub extern "C" fn wsim_step_mode(n: i32) {
+    let st = s();
+    match n {
+        0 => st.step_mode = false,
+        1 => st.step_mode = true,
+        n => {
+            st.slice = n.unsigned_abs();
+            st.slice_left = st.slice;
+        }
+    }
 }
 
 /// `wsim_stat(kind) -> i64` (`wsim_abi::stat`).

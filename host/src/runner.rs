@@ -137,15 +137,21 @@ pub struct RunOutcome {
     pub waves_error: Option<String>,
 }
 
-/// The engine configuration every run uses: Cranelift with epoch
-/// interruption (`--timeout` and Ctrl-C stop a design stuck in a zero-delay
-/// loop), defaults otherwise. (The native cache key covers it through the
-/// compatibility hash.)
-pub fn engine() -> Result<Engine, HostError> {
+/// The engine configuration of a run: Cranelift, with epoch interruption
+/// only when `epoch` (a `--timeout` run: the watchdog can then stop a design
+/// stuck inside one time step). Epoch checks cost about 15% on picorv32, so
+/// other runs poll Ctrl-C and progress between time-step slices instead.
+/// (The native cache key covers the difference through the compatibility
+/// hash.)
+pub fn engine(epoch: bool) -> Result<Engine, HostError> {
     let mut config = Config::new();
-    config.epoch_interruption(true);
+    config.epoch_interruption(epoch);
     Engine::new(&config).map_err(|e| HostError::Internal(e.to_string()))
 }
+
+/// Time steps between two polls of the host (Ctrl-C, `--timeout`,
+/// progress) when waves do not stop the guest at every step anyway.
+const POLL_SLICE: i32 = 256;
 
 /// Run `artifact` to its end on a fresh current-thread tokio runtime.
 pub fn run(artifact: &Artifact, opts: RunOptions) -> Result<RunOutcome, HostError> {
@@ -169,7 +175,8 @@ struct Exports {
 
 /// Run `artifact` as one async task (see the module doc).
 pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunOutcome, HostError> {
-    let engine = engine()?;
+    let epoch = opts.timeout.is_some();
+    let engine = engine(epoch)?;
     let cache_dir = if opts.use_cache {
         opts.cache_dir.clone().or_else(|| cache::cache_root().map(|d| d.join("native")))
     } else {
@@ -211,23 +218,26 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
         let _ = limits::catch_ctrl_c();
     }
     let watchdog = Watchdog::start(&engine, opts.timeout);
-    let progress = opts.progress.take().map(|hook| progress_hook(hook, memory));
-    limits::configure_with_progress(&mut store, &watchdog, progress);
+    if epoch {
+        limits::configure(&mut store, &watchdog);
+    }
+    let mut poll = Poll { watchdog: &watchdog, progress: opts.progress.take(), stopped_between_steps: false };
 
     let instance = linker.instantiate(&mut store, &module).map_err(|e| classify_trap(artifact, e))?;
     let exports = typed_exports(&artifact.name, &instance, &mut store)?;
-    if let Some(step_mode) = &exports.step_mode {
-        if let Some(addr) = exports.stat.as_ref().and_then(|f| f.call(&mut store, stat::NOW_ADDR).ok()) {
-            store.data_mut().now_addr = Some(addr as u32);
-        }
-        start_whole_design_dump(&mut store, artifact, &opts.waves, step_mode)?;
-    }
-
     let until = opts.max_time.map(|t| t.min(i64::MAX as u64) as i64).unwrap_or(i64::MAX);
-    let ended = simulate(&mut store, &exports, memory, until).await;
+    let ended = match exports.init.call(&mut store, ()) {
+        // `wsim_init` resets the scheduler: step mode is set after it.
+        Ok(()) => match set_up_steps(&mut store, artifact, &exports, &opts.waves) {
+            Ok(()) => simulate(&mut store, &exports, memory, until, &mut poll).await,
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
     let time = exports.time.call(&mut store, ()).map(|t| t.max(0) as u64);
-    // After a trap the arena may be mid-step: keep the samples taken so far.
-    let last_sample = if ended.is_ok() { Some(memory) } else { None };
+    // After a trap or an epoch interruption the arena may be mid-step: keep
+    // the samples taken so far.
+    let last_sample = (ended.is_ok() || poll.stopped_between_steps).then_some(memory);
     let waves = finish_waves(&mut store, time.as_ref().copied().unwrap_or(0), last_sample);
     let reason = match ended {
         Ok(reason) => reason,
@@ -254,14 +264,20 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
     Ok(RunOutcome { time: outcome_time, reason, exit_code, stdout, stderr, native, stats, waves, waves_error })
 }
 
-/// `--waves=vcd|fst` on a design that never calls `$dumpvars`: dump the
-/// whole design from time 0.
-fn start_whole_design_dump(
+/// After `wsim_init`: learn where the guest keeps the current time, set the
+/// polling slice, and for `--waves=vcd|fst` on a design that never calls
+/// `$dumpvars`, dump the whole design from time 0.
+fn set_up_steps(
     store: &mut Store<HostState>,
     artifact: &Artifact,
+    exports: &Exports,
     request: &WavesRequest,
-    step_mode: &TypedFunc<i32, ()>,
-) -> Result<(), HostError> {
+) -> Result<(), wasmtime::Error> {
+    let Some(step_mode) = &exports.step_mode else { return Ok(()) };
+    if let Some(addr) = exports.stat.as_ref().and_then(|f| f.call(&mut *store, stat::NOW_ADDR).ok()) {
+        store.data_mut().now_addr = u32::try_from(addr).ok();
+    }
+    step_mode.call(&mut *store, POLL_SLICE)?;
     if request.mode != WavesMode::Always || artifact.meta.dumpvars {
         return Ok(());
     }
@@ -269,7 +285,7 @@ fn start_whole_design_dump(
     if let Err(msg) = waves.dumper.dumpvars(0, 0, &[]) {
         store.data_mut().warn(dumping::DUMP_UNKNOWN, &msg);
     }
-    step_mode.call(&mut *store, 1).map_err(|e| classify_trap(artifact, e))
+    step_mode.call(&mut *store, 1)
 }
 
 /// Close the wave file, sampling the final values first when the arena
@@ -321,17 +337,28 @@ fn memory_error(store: &Store<HostState>, e: &wasmtime::Error) -> HostError {
     }
 }
 
-/// The watchdog's progress hook: read the guest's current time from the
-/// arena (its address came from `wsim_stat(NOW_ADDR)`) and pass it on.
-fn progress_hook(mut hook: Box<dyn FnMut(u64) + Send>, memory: Memory) -> limits::ProgressHook {
-    Box::new(move |ctx: wasmtime::StoreContextMut<'_, HostState>| {
-        let Some(addr) = ctx.data().now_addr else { return };
-        let data = memory.data(&ctx);
-        let at = addr as usize;
-        if let Some(bytes) = data.get(at..at + 8) {
-            hook(u64::from_le_bytes(bytes.try_into().unwrap_or([0; 8])));
+/// What the run loop checks between time-step slices.
+struct Poll<'a> {
+    watchdog: &'a Watchdog,
+    progress: Option<Box<dyn FnMut(u64) + Send>>,
+    /// The run was stopped here, between two time steps (its arena holds
+    /// a finished step, unlike after an epoch interruption).
+    stopped_between_steps: bool,
+}
+
+impl Poll<'_> {
+    /// A stop asked for (Ctrl-C, `--timeout`) as the error that ends the
+    /// run; else the progress line is told the time.
+    fn check(&mut self, time: u64) -> Result<(), wasmtime::Error> {
+        if let Some(request) = self.watchdog.stop_request() {
+            self.stopped_between_steps = true;
+            return Err(wasmtime::Error::new(request));
         }
-    })
+        if let Some(progress) = &mut self.progress {
+            progress(time);
+        }
+        Ok(())
+    }
 }
 
 /// The counters of the run (zero when the artifact lacks `wsim_stat`).
@@ -360,19 +387,23 @@ fn run_stats(store: &mut Store<HostState>, exports: &Exports, artifact: &Artifac
     }
 }
 
-/// `wsim_init`, `wsim_run` until the design stops, then `wsim_final` once.
+/// `wsim_run` until the design stops, then `wsim_final` once.
 /// Errors are trap messages.
 async fn simulate(
     store: &mut Store<HostState>,
     exports: &Exports,
     memory: Memory,
     until: i64,
+    poll: &mut Poll<'_>,
 ) -> Result<EndReason, wasmtime::Error> {
-    exports.init.call(&mut *store, ())?;
     let reason = loop {
         let status = exports.run.call(&mut *store, until)?;
         match status {
-            run_status::STEP => sample_waves(store, exports, memory)?,
+            run_status::STEP => {
+                let time = exports.time.call(&mut *store, ())?.max(0) as u64;
+                sample_waves(store, exports, memory, time)?;
+                poll.check(time)?;
+            }
             run_status::IDLE => break EndReason::Idle,
             run_status::UNTIL => break EndReason::TimeLimit,
             run_status::FINISHED => break EndReason::Finished,
@@ -389,11 +420,15 @@ async fn simulate(
 
 /// The end of a time step in step mode: the dumper reads the arena. A
 /// write error ends dumping (reported at the end) and step mode with it.
-fn sample_waves(store: &mut Store<HostState>, exports: &Exports, memory: Memory) -> Result<(), wasmtime::Error> {
-    let time = exports.time.call(&mut *store, ())?.max(0) as u64;
+fn sample_waves(
+    store: &mut Store<HostState>,
+    exports: &Exports,
+    memory: Memory,
+    time: u64,
+) -> Result<(), wasmtime::Error> {
     let (arena, state) = memory.data_and_store_mut(&mut *store);
     let wants = match state.waves.as_mut() {
-        Some(waves) => {
+        Some(waves) if waves.wants_samples() => {
             if let Err(e) = waves.dumper.sample(time, arena) {
                 waves.error = Some(format!("cannot write the wave file: {e}"));
             }
@@ -403,7 +438,7 @@ fn sample_waves(store: &mut Store<HostState>, exports: &Exports, memory: Memory)
             }
             wants
         }
-        None => false,
+        _ => false,
     };
     if !wants {
         if let Some(step_mode) = &exports.step_mode {

@@ -342,7 +342,7 @@ fn native_cache_miss_then_hit_then_recovers_from_corruption() {
 
 #[test]
 fn native_key_depends_on_the_bytes() {
-    let engine = wsim_host::engine().unwrap();
+    let engine = wsim_host::engine(false).unwrap();
     let a = GuestBuilder::default().build();
     let mut other = GuestBuilder::default();
     other.string(0, "x");

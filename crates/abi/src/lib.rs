@@ -310,8 +310,9 @@ pub mod export {
     pub const FINAL: &str = "wsim_final";
     /// `(kind: i32) -> i64`: a run counter ([`super::stat`]).
     pub const STAT: &str = "wsim_stat";
-    /// `(on: i32) -> ()`: step mode: `wsim_run` returns
-    /// [`super::run_status::STEP`] after every time step.
+    /// `(n: i32) -> ()`: 1 = step mode on, 0 = off (`wsim_run` returns
+    /// [`super::run_status::STEP`] after every time step); n > 1 = a
+    /// polling slice: also return `STEP` after every n time steps.
     pub const STEP_MODE: &str = "wsim_step_mode";
 }
 

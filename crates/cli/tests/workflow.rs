@@ -205,3 +205,47 @@ fn the_compile_report_counts_the_design_and_stats_json_has_both_halves() {
     assert_eq!(doc["run"]["site"], "t.v:6:14");
     assert_eq!(doc["run"]["exit_code"], 0);
 }
+
+/// A design that runs until stopped, dumping a counter.
+const FOREVER: &str = "`timescale 1ns/1ns\nmodule t;\n  reg clk = 0;\n  reg [31:0] n = 0;\n  always #1 clk = ~clk;\n  always @(posedge clk) n <= n + 1;\n  initial begin\n    $dumpfile(\"w.vcd\");\n    $dumpvars(0, t);\n  end\nendmodule\n";
+
+#[test]
+fn ctrl_c_ends_the_run_cleanly_with_130_and_a_complete_wave_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.v"), FOREVER).unwrap();
+    // Compile first, so the signal arrives while the design runs.
+    let compiled = wsim(dir.path(), &["compile", "t.v", "-o", "t.wasm", "-q"]);
+    assert_eq!(compiled.status.code(), Some(0), "{}", stderr(&compiled));
+    let child = Command::new(env!("CARGO_BIN_EXE_wsim"))
+        .args(["run", "t.wasm"])
+        .current_dir(dir.path())
+        .env("WSIM_CACHE_DIR", dir.path().join(".cache"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let kill = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.starts_with("wsim: warning[W0504]: interrupted by Ctrl-C (simulation time "), "{err}");
+    assert!(err.contains("\n- wsim: interrupted (Ctrl-C) at "), "{err}");
+    // Complete: the header, then whole lines up to the time the run ended.
+    let vcd = std::fs::read_to_string(dir.path().join("w.vcd")).unwrap();
+    assert!(vcd.contains("$enddefinitions $end"), "{vcd}");
+    assert!(vcd.ends_with('\n'));
+    let end = err.split("interrupted by Ctrl-C (simulation time ").nth(1).unwrap().split("ns)").next().unwrap();
+    let last_stamp = vcd.lines().filter(|l| l.starts_with('#')).last().unwrap();
+    assert_eq!(last_stamp, format!("#{end}"), "the dump reaches the time the run stopped");
+}
+
+#[test]
+fn heartbeat_lines_off_a_terminal() {
+    let src = "`timescale 1ns/1ns\nmodule t;\n  reg clk = 0;\n  always #1 clk = ~clk;\n  initial #4000000 $finish;\nendmodule\n";
+    let (_d, out) = sim(src, &["--heartbeat", "0.2"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(err.lines().any(|l| l.starts_with("- wsim: heartbeat: sim time ")), "{err}");
+}
