@@ -21,7 +21,10 @@ use crate::ctx::{Elab, LexId, Value};
 
 /// Steps a constant function may take before E0310.
 const STEP_LIMIT: u64 = 5_000_000;
-const CALL_DEPTH_LIMIT: u32 = 2_000;
+/// Nested calls of constant functions before E0310. Each level costs
+/// several interpreter frames (tens of KiB in a debug build): 2,000 levels
+/// overflowed an 8 MiB main-thread stack.
+const CALL_DEPTH_LIMIT: u32 = 256;
 
 /// Sign-extend (iff `c` is signed) or truncate to `width`, then re-sign.
 pub fn resize_const(c: &Const, width: u32, signed: bool) -> Const {

@@ -967,7 +967,7 @@ impl<'a> Elab<'a> {
         }
         if let Some(Value::Int(c)) = self.try_fold(i) {
             if let Some(v) = Value::Int(c).as_i64() {
-                return self.const_expr(Const::from_u64(64, true, (v - lower) as u64), false, span);
+                return self.const_expr(Const::from_u64(64, true, v.saturating_sub(lower) as u64), false, span);
             }
         }
         let t = Type::bits(64, true);
@@ -982,7 +982,8 @@ impl<'a> Elab<'a> {
     /// element width: `(i + add - right) * ew` or `(right - i - add) * ew`.
     fn offset_expr(&mut self, i: ExprId, add: i64, d: (i64, i64), ew: u32, span: Span) -> ExprId {
         if let Some(v) = self.try_fold(i).and_then(|v| v.as_i64()) {
-            let pos = dim_pos(d, v + add) * ew as i64;
+            // Saturating: a hostile constant index is out of range anyway.
+            let pos = dim_pos(d, v.saturating_add(add)).saturating_mul(ew as i64);
             return self.const_expr(Const::from_u64(64, true, pos as u64), false, span);
         }
         let it = self.ty(i);
@@ -992,11 +993,11 @@ impl<'a> Elab<'a> {
         let t = Type { four_state: it.four_state, ..Type::bits(64, true) };
         let a = self.coerce(i, t);
         let pos = if d.0 >= d.1 {
-            let k = self.const_expr(Const::from_u64(64, true, (add - d.1) as u64), false, span);
+            let k = self.const_expr(Const::from_u64(64, true, add.wrapping_sub(d.1) as u64), false, span);
             let k = self.coerce(k, t);
             self.expr(ExprKind::Binary { op: BinOp::Add, lhs: a, rhs: k }, t, span)
         } else {
-            let k = self.const_expr(Const::from_u64(64, true, (d.1 - add) as u64), false, span);
+            let k = self.const_expr(Const::from_u64(64, true, d.1.wrapping_sub(add) as u64), false, span);
             let k = self.coerce(k, t);
             self.expr(ExprKind::Binary { op: BinOp::Sub, lhs: k, rhs: a }, t, span)
         };
@@ -1046,8 +1047,8 @@ impl<'a> Elab<'a> {
                 if (m >= l) != (d.0 >= d.1) && m != l {
                     self.error(code::TYPE_ERROR, span, "part-select direction is opposite to the declared range");
                 }
-                let pos = dim_pos(d, m).min(dim_pos(d, l)) * ew as i64;
-                (self.const_expr(Const::from_u64(64, true, pos as u64), false, span), m.abs_diff(l) + 1)
+                let pos = dim_pos(d, m).min(dim_pos(d, l)).saturating_mul(ew as i64);
+                (self.const_expr(Const::from_u64(64, true, pos as u64), false, span), m.abs_diff(l).saturating_add(1))
             }
             ast::RangeKind::PlusUp | ast::RangeKind::MinusDown => {
                 let Some(w) = self.eval_i64(lex, right) else {
@@ -1069,7 +1070,13 @@ impl<'a> Elab<'a> {
                 (self.offset_expr(a, add, d, ew, span), w as u64)
             }
         };
-        let width = (n * ew as u64) as u32;
+        // `v[2147483647:0]` would make 2^31-bit constants in codegen.
+        let Some(width) = n.checked_mul(ew as u64).filter(|&w| w <= MAX_WIDTH as u64) else {
+            let msg = format!("a part-select of {n} elements is wider than wsim's limit of {MAX_WIDTH} bits");
+            self.error(code::TYPE_ERROR, span, msg);
+            return self.bad_leaf(span);
+        };
+        let width = width as u32;
         let t = Type { kind: TypeKind::Integral, width, signed: false, four_state: self.ty(b).four_state };
         let id = self.expr(ExprKind::Select { base: b, offset: off, width }, t, span);
         (id, DataTy::vector(width, false, t.four_state))

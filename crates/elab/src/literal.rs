@@ -46,6 +46,7 @@ pub fn number(n: &NumberLit) -> Result<Literal, String> {
     if digits.is_empty() {
         return Err("number has no digits".into());
     }
+    check_size(n, base, digits.len())?;
     let mut aval = Vec::new();
     let mut bval = Vec::new();
     let mut nbits;
@@ -113,6 +114,34 @@ pub fn number(n: &NumberLit) -> Result<Literal, String> {
     };
     let signed = n.signed || n.base.is_none();
     Ok(Literal { value: build(width, signed, &aval, &bval, nbits, pad), is_unsized, pad })
+}
+
+/// Longest decimal literal: converting one costs digits x limbs, so a
+/// hostile megabyte of digits would take minutes.
+const MAX_DECIMAL_DIGITS: usize = 1 << 14;
+
+/// Refuse literals that would allocate past the width limit (`2147483647'h1`)
+/// or take quadratic time to convert, before any work is done.
+fn check_size(n: &NumberLit, base: Base, digits: usize) -> Result<(), String> {
+    let max = crate::expr::MAX_WIDTH;
+    if let Some(size) = n.size.filter(|&s| s > max) {
+        return Err(format!("a literal of {size} bits is wider than wsim's limit of {max} bits"));
+    }
+    let bits_per_digit = match base {
+        Base::Binary => 1,
+        Base::Octal => 3,
+        Base::Hex => 4,
+        Base::Decimal if digits > MAX_DECIMAL_DIGITS => {
+            return Err(format!(
+                "a decimal literal of {digits} digits is longer than wsim's limit of {MAX_DECIMAL_DIGITS}"
+            ));
+        }
+        Base::Decimal => return Ok(()),
+    };
+    if digits.saturating_mul(bits_per_digit) > max as usize {
+        return Err(format!("a literal of {digits} digits is wider than wsim's limit of {max} bits"));
+    }
+    Ok(())
 }
 
 /// Make a constant of `width` bits from the digit bits, padding above

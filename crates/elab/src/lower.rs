@@ -346,7 +346,10 @@ impl<'a> Elab<'a> {
                     if !c.is_known() {
                         0
                     } else {
-                        Value::Int(c).as_i64().unwrap_or(0) as u64 * 10u64.saturating_pow((unit - global).max(0) as u32)
+                        // Saturate: `#4294967296` in a 1s/1fs module is past
+                        // the end of simulated time, not an overflow panic.
+                        (Value::Int(c).as_i64().unwrap_or(0) as u64)
+                            .saturating_mul(10u64.saturating_pow((unit - global).max(0) as u32))
                     }
                 }
             };
@@ -1139,6 +1142,13 @@ impl<'a> Elab<'a> {
         let dims = self.unpacked_dims(lex, &inst.unpacked);
         if dims.len() != 1 {
             self.unsupported("multi-dimensional arrays of gate instances", span);
+            return;
+        }
+        // Each element is a process: `and g[2147483647:0]` would run for hours.
+        const MAX_GATE_ARRAY: u64 = 1 << 14;
+        if dims[0].size() > MAX_GATE_ARRAY {
+            let msg = format!("an array of {} gates is larger than wsim's limit of {MAX_GATE_ARRAY}", dims[0].size());
+            self.error(wsim_diag::codes::elab::RECURSION, span, msg);
             return;
         }
         let n = dims[0].size() as u32;

@@ -55,7 +55,7 @@ pub struct DataTy {
 }
 
 fn dim_size(d: (i64, i64)) -> u64 {
-    d.0.abs_diff(d.1) + 1
+    d.0.abs_diff(d.1).saturating_add(1)
 }
 
 impl DataTy {
@@ -155,10 +155,12 @@ impl DataTy {
 /// Position of declared index `i` in a dimension `(left, right)`, counted
 /// from the right (least significant) end.
 pub fn dim_pos(d: (i64, i64), i: i64) -> i64 {
+    // Saturating: hostile constant indices near i64::MIN/MAX must not
+    // overflow; such positions are out of range either way.
     if d.0 >= d.1 {
-        i - d.1
+        i.saturating_sub(d.1)
     } else {
-        d.1 - i
+        d.1.saturating_sub(i)
     }
 }
 
@@ -166,7 +168,8 @@ impl<'a> Elab<'a> {
     /// Convert a syntactic data type; binds enum member names in `lex`.
     pub fn data_type(&mut self, lex: LexId, t: &'a ast::DataType) -> DataTy {
         let dt = self.data_type_unchecked(lex, t);
-        let w: u64 = dt.packed.iter().map(|&d| dim_size(d)).product::<u64>().saturating_mul(dt.base_width() as u64);
+        // Saturating: `[99999999999999999999:0][4:0]` must not overflow u64.
+        let w: u64 = dt.packed.iter().fold(dt.base_width() as u64, |acc, &d| acc.saturating_mul(dim_size(d)));
         if w > crate::expr::MAX_WIDTH as u64 {
             self.error(
                 code::TYPE_ERROR,
@@ -291,8 +294,33 @@ impl<'a> Elab<'a> {
                     self.unsupported("dynamic arrays, queues and associative arrays", *span)
                 }
             }
+            self.check_array_elements(&mut out, r);
         }
         out
+    }
+
+    /// An array whose elements could not fit a 4 GiB arena is an error
+    /// (E0402) now, before element counts overflow u64 further on; its last
+    /// dimension becomes `[0:0]` so elaboration can go on.
+    fn check_array_elements(&mut self, dims: &mut [Dim], range: &ast::Range) {
+        let total = dims.iter().try_fold(1u128, |acc, d| {
+            let size = u128::from(d.left.abs_diff(d.right)) + 1;
+            acc.checked_mul(size).filter(|&t| t <= 1 << 32)
+        });
+        if total.is_some() {
+            return;
+        }
+        let span = match range {
+            ast::Range::Bounds { span, .. } | ast::Range::Size { span, .. } | ast::Range::Unsized { span } => *span,
+        };
+        self.error(
+            wsim_diag::codes::codegen::TOO_LARGE,
+            span,
+            "an array of more than 2^32 elements does not fit in a 4 GiB arena",
+        );
+        if let Some(last) = dims.last_mut() {
+            *last = Dim { left: 0, right: 0 };
+        }
     }
 
     fn enum_type(&mut self, lex: LexId, e: &'a ast::EnumType) -> DataTy {

@@ -60,6 +60,9 @@ pub(crate) struct Parser<'t> {
     /// Position of the last reported error, to avoid cascades at one token.
     last_error_pos: Option<usize>,
     depth: u32,
+    /// "Too deeply nested" was reported since the nesting was last zero:
+    /// 10,000 nested `begin`s get one error, not 9,800.
+    depth_reported: bool,
     /// Unsupported constructs met in a module header (interface ports),
     /// moved into the module's items.
     pub(crate) header_unsupported: Vec<ast::ModuleItem>,
@@ -77,6 +80,7 @@ impl<'t> Parser<'t> {
             default_nettype: Some(NetType::Wire),
             last_error_pos: None,
             depth: 0,
+            depth_reported: false,
             header_unsupported: Vec::new(),
         };
         p.skip_directives();
@@ -384,7 +388,10 @@ impl<'t> Parser<'t> {
     /// Enter one level of nesting; false (after an error) when too deep.
     pub(crate) fn enter(&mut self) -> bool {
         if self.depth >= MAX_DEPTH {
-            self.error_expected("less deeply nested code");
+            if !self.depth_reported {
+                self.error_expected("less deeply nested code");
+                self.depth_reported = true;
+            }
             return false;
         }
         self.depth += 1;
@@ -393,6 +400,9 @@ impl<'t> Parser<'t> {
 
     pub(crate) fn leave(&mut self) {
         self.depth -= 1;
+        if self.depth == 0 {
+            self.depth_reported = false;
+        }
     }
 
     // ----- directives ---------------------------------------------------

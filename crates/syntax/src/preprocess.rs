@@ -67,6 +67,11 @@ pub struct FsLoader;
 
 impl FileLoader for FsLoader {
     fn load(&self, path: &str) -> Option<String> {
+        // Regular files only: `include "/dev/zero"` would read forever and
+        // `/dev/stdin` or a FIFO would block the compiler.
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            return None;
+        }
         std::fs::read_to_string(path).ok()
     }
 }
@@ -138,6 +143,14 @@ const PREDEFINED: &[(&str, &str)] = &[
 const MAX_INCLUDE_DEPTH: usize = 64;
 /// Macro expansion nesting limit (E0110); deeper means a recursive macro.
 const MAX_MACRO_DEPTH: usize = 100;
+/// Bytes of macro text one top-level macro use may expand to (E0110): the
+/// depth limit alone lets `` `define a1 `a0 `a0 `` chains (or an argument
+/// that doubles at each level) grow to 2^100 bytes.
+const MAX_EXPANSION_BYTES: usize = 1 << 22;
+/// `` `include `` directives one compilation may process (E0106): a file
+/// that includes itself twice stays under the depth limit while making
+/// 2^64 copies.
+const MAX_INCLUDES: usize = 1 << 14;
 
 /// One open text: a file or a macro expansion.
 struct Frame {
@@ -238,6 +251,10 @@ struct Preprocessor<'a> {
     /// Open `begin_keywords`, innermost last.
     keyword_stack: Vec<Language>,
     line_map: LineMap,
+    /// Bytes expanded since the current top-level macro use began.
+    expansion_bytes: usize,
+    /// `` `include `` directives processed so far.
+    includes: usize,
 }
 
 impl<'a> Preprocessor<'a> {
@@ -255,6 +272,8 @@ impl<'a> Preprocessor<'a> {
             file_language: Language::Sv2017,
             keyword_stack: Vec::new(),
             line_map: LineMap::default(),
+            expansion_bytes: 0,
+            includes: 0,
         }
     }
 
@@ -691,8 +710,33 @@ impl<'a> Preprocessor<'a> {
             );
             return;
         }
+        if !self.charge_expansion(name, depth, text.len(), span) {
+            return;
+        }
         let file = self.lexer().file();
         self.push_expansion(file, text, span);
+    }
+
+    /// Count `len` expanded bytes against the top-level use's budget
+    /// (`depth` 0 starts a new one). Over budget: report, abandon the whole
+    /// expansion (every macro frame above the file) and return false.
+    fn charge_expansion(&mut self, name: &str, depth: usize, len: usize, span: Span) -> bool {
+        if depth == 0 {
+            self.expansion_bytes = 0;
+        }
+        self.expansion_bytes = self.expansion_bytes.saturating_add(len + 1);
+        if self.expansion_bytes <= MAX_EXPANSION_BYTES {
+            return true;
+        }
+        self.diags.error(
+            codes::MACRO_DEPTH,
+            span,
+            format!("macro `{name}` expands to more than {MAX_EXPANSION_BYTES} bytes (exponential macro?)"),
+        );
+        while self.stack.last().is_some_and(|f| f.file_cond_base.is_none()) {
+            self.stack.pop();
+        }
+        false
     }
 
     /// Read `(arg, arg, ...)` after a function-like macro's name, as raw text
@@ -822,6 +866,16 @@ impl<'a> Preprocessor<'a> {
             let message =
                 format!("`include nested more than {MAX_INCLUDE_DEPTH} deep (recursive include of \"{path}\"?)");
             self.diags.error(codes::INCLUDE_DEPTH, span, message);
+            return;
+        }
+        self.includes += 1;
+        if self.includes > MAX_INCLUDES {
+            // Reported once; later includes are dropped silently.
+            if self.includes == MAX_INCLUDES + 1 {
+                let message =
+                    format!("more than {MAX_INCLUDES} `include directives processed (\"{path}\" included in a loop?)");
+                self.diags.error(codes::INCLUDE_DEPTH, span, message);
+            }
             return;
         }
         let candidates = self.include_candidates(&path);
