@@ -7,6 +7,8 @@ Designs:
              `verilator --cc` runs bench/designs/picorv32_cc_top.v (the same
              memory model, clockless) driven by bench/verilator/picorv32_main.cpp
   parse      a generated ~1 MB file of independent modules (front-end speed)
+  waves      picorv32 under wsim without waves, then dumping the whole design
+             with --waves=vcd and --waves=fst: run time ratio and file size
 
 For each simulator it measures, with /usr/bin/time (wall, user CPU, max RSS):
   compile    cold: wsim with an empty cache dir; iverilog; verilator build
@@ -19,7 +21,8 @@ For each simulator it measures, with /usr/bin/time (wall, user CPU, max RSS):
 and checks that every simulator printed the same result lines.
 
 Usage: bench/run.sh [--quick] [--n 64] [--lfsr-cycles 100000]
-                    [--pico-cycles 1000000] [--no-verilator] [--only lfsr|picorv32|parse]
+                    [--pico-cycles 1000000] [--waves-cycles 100000]
+                    [--no-verilator] [--only lfsr|picorv32|parse|waves]
 Environment: WSIM_BIN (else target/release/wsim, then target/debug/wsim under
 CARGO_TARGET_DIR or the workspace target dir), PICORV32_V.
 Numbers on a shared, loaded machine are noisy: compare user CPU as well.
@@ -305,6 +308,53 @@ def bench_picorv32(args, wsim, work):
     print_table(rows, f"picorv32 + tb_picorv32, {args.pico_cycles} cycles")
 
 
+def compile_wsim(wsim, sources, tops, params, cwd, wasm, env):
+    tops = [a for top in tops for a in ("--top", top)]
+    return measure([wsim, "compile", *sources, *tops, *[f"-G{p}" for p in params], "-o", wasm], cwd=cwd, env=env)
+
+
+def bench_waves(args, wsim, work):
+    """The cost of dumping everything: picorv32 without waves, then with
+    `bench/designs/waves_dump_all.v` as a second top (`$dumpvars(0,
+    tb_picorv32)`) and `--waves=vcd|fst --waves-file`. Each mode runs once
+    to fill the native-code cache, then is measured."""
+    core = os.environ.get("PICORV32_V") or "/work/picorv32/picorv32.v"
+    if not wsim or not Path(core).is_file():
+        print("\n== waves: skipped (needs wsim and PICORV32_V)")
+        return
+    cycles = args.waves_cycles
+    cwd = ROOT / "tests/picorv32"
+    src = [cwd / "tb_picorv32.v", Path(core).resolve()]
+    params = [f"tb_picorv32.CYCLES={cycles}"]  # two tops: name the one that has it
+    env = dict(os.environ, WSIM_CACHE_DIR=str(work / "wsim-cache-waves"))
+    plain, dumping = work / "pico-plain.wasm", work / "pico-dump.wasm"
+    for wasm, extra, tops in ((plain, [], ["tb_picorv32"]),
+                              (dumping, [BENCH / "designs/waves_dump_all.v"], ["tb_picorv32", "waves_dump_all"])):
+        built = compile_wsim(wsim, src + extra, tops, params, cwd, wasm, env)
+        if not built.ok:
+            print(f"\n== waves: compile failed: {last_line(built.stderr)}")
+            return
+    # The dumping artifact with --waves=none: ignoring $dumpvars costs nothing.
+    modes = [("no waves", plain, [], None), ("--waves=none", dumping, ["--waves=none"], None)]
+    for fmt in ("vcd", "fst"):
+        out = work / f"pico.{fmt}"
+        modes.append((f"--waves={fmt}", dumping, [f"--waves={fmt}", "--waves-file", out], out))
+    print(f"\n== waves: picorv32 + tb_picorv32, {cycles} cycles, whole design dumped")
+    print(f"{'mode':<14} {'run s (user)':>16} {'wall ratio':>10} {'user ratio':>10} {'file MB':>9}")
+    base = None
+    for name, wasm, flags, out in modes:
+        measure([wsim, "run", wasm, *flags], cwd=cwd, env=env)  # native-code cache
+        if out:
+            Path(out).unlink(missing_ok=True)
+        m = measure([wsim, "run", wasm, *flags], cwd=cwd, env=env)
+        base = base or m
+        size = f"{Path(out).stat().st_size / 1e6:9.2f}" if out and Path(out).is_file() else f"{'-':>9}"
+        ratio = lambda a, b: f"{a / b:.2f}x" if b > 0 else "-"
+        print(f"{name:<14} {fmt_s(m):>16} {ratio(m.wall, base.wall):>10} {ratio(m.user, base.user):>10} {size}"
+              + ("" if m.ok else "  FAILED: " + last_line(m.stderr)))
+    print("(ratios: run time / the no-waves run's; the goal is <= 2x. Files are written to a temp dir.)")
+
+
 def bench_parse(args, wsim, work):
     big = work / "parse_1mb.v"
     size = generate_parse_input(big)
@@ -328,13 +378,15 @@ def main():
     ap.add_argument("--n", type=int, default=64)
     ap.add_argument("--lfsr-cycles", type=int, default=100_000)
     ap.add_argument("--pico-cycles", type=int, default=1_000_000)
+    ap.add_argument("--waves-cycles", type=int, default=100_000, help="picorv32 cycles for the waves benchmark")
     ap.add_argument("--quick", action="store_true", help="10x fewer cycles")
     ap.add_argument("--no-verilator", action="store_true")
-    ap.add_argument("--only", choices=["lfsr", "picorv32", "parse"])
+    ap.add_argument("--only", choices=["lfsr", "picorv32", "parse", "waves"])
     args = ap.parse_args()
     if args.quick:
         args.lfsr_cycles //= 10
         args.pico_cycles //= 10
+        args.waves_cycles //= 10
     require_time()
     wsim = find_wsim()
     print(f"wsim: {wsim or 'not found (set WSIM_BIN or cargo build --release -p wsim)'}")
@@ -346,6 +398,8 @@ def main():
             bench_picorv32(args, wsim, work)
         if args.only in (None, "parse"):
             bench_parse(args, wsim, work)
+        if args.only in (None, "waves"):
+            bench_waves(args, wsim, work)
     return 0
 
 

@@ -12,10 +12,10 @@ module t;
   end
 endmodule
 // ---- expected output ----
-//| INFO: severity_tasks.sv:5: info 1
+//| INFO: severity_tasks.sv:7: info 1
 //|       Time: 1 Scope: t
-//| WARNING: severity_tasks.sv:6: warning two
+//| WARNING: severity_tasks.sv:8: warning two
 //|          Time: 2 Scope: t
-//| ERROR: severity_tasks.sv:7: error at 3
+//| ERROR: severity_tasks.sv:9: error at 3
 //|        Time: 3 Scope: t
 //| still running

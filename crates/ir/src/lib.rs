@@ -245,6 +245,18 @@ pub struct Design {
     /// no drivers; waves and VPI should show `target`'s value under
     /// `alias`'s name.
     pub aliases: Vec<(SignalId, SignalId)>,
+    /// Names that denote another scope's signal without a signal of their
+    /// own (an inout port bound to a whole parent net is that net): waves
+    /// and VPI show `target`'s value as `scope.name`.
+    pub name_aliases: Vec<NameAlias>,
+}
+
+/// See [`Design::name_aliases`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameAlias {
+    pub scope: ScopeId,
+    pub name: String,
+    pub target: SignalId,
 }
 
 impl Design {

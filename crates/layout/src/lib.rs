@@ -190,6 +190,7 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         signals.push(SignalSlot { place, elem_bytes: eb, elements });
     }
     point_aliases_at_targets(design, &signals, &mut table);
+    add_name_alias_rows(design, &mut table);
     let mut procs = Vec::with_capacity(design.procs.len());
     for (id, _) in design.procs.iter() {
         let extra = req.proc_extra.get(id.index()).copied().unwrap_or(0) as u64;
@@ -233,6 +234,17 @@ fn point_aliases_at_targets(design: &Design, slots: &[SignalSlot], table: &mut [
         if let Some(row) = table.iter_mut().find(|row| row.id == alias.raw()) {
             row.offset = offset;
         }
+    }
+}
+
+/// A name bound to another scope's signal (`Design::name_aliases`) gets a
+/// row of its own under its name, with the target's storage and id.
+fn add_name_alias_rows(design: &Design, table: &mut Vec<SignalEntry>) {
+    for alias in &design.name_aliases {
+        let Some(row) = table.iter().find(|row| row.id == alias.target.raw()) else { continue };
+        let mut row = row.clone();
+        row.name = format!("{}.{}", design.scope_path(alias.scope), alias.name);
+        table.push(row);
     }
 }
 

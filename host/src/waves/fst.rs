@@ -48,10 +48,17 @@ fn io_err(e: FstWriteError) -> io::Error {
 }
 
 impl FstSink {
-    /// Create the file and write the hierarchy.
-    pub fn create(path: &Path, precision: i8, items: &[HeaderItem], entries: &[Entry]) -> io::Result<FstSink> {
+    /// Create the file and write the hierarchy; the dump starts at `start`
+    /// (a late `$dumpvars`), so readers show no values before it.
+    pub fn create(
+        path: &Path,
+        precision: i8,
+        start: u64,
+        items: &[HeaderItem],
+        entries: &[Entry],
+    ) -> io::Result<FstSink> {
         let info = FstInfo {
-            start_time: 0,
+            start_time: start,
             timescale_exponent: precision,
             version: format!("wsim {}", env!("CARGO_PKG_VERSION")),
             date: String::new(),

@@ -270,6 +270,8 @@ pub struct Dumper {
     /// An I/O error ended the dump.
     failed: bool,
     last_sample: Option<u64>,
+    /// Time of the first sample (the header and `$dumpvars` section).
+    started_at: Option<u64>,
     plan: Option<Plan>,
     writer: Option<Writer>,
     path: Option<(PathBuf, WaveFormat)>,
@@ -295,6 +297,7 @@ impl Dumper {
             finished: false,
             failed: false,
             last_sample: None,
+            started_at: None,
             plan: None,
             writer: None,
             path: None,
@@ -343,7 +346,7 @@ impl Dumper {
     /// caller prefixes them.
     pub fn dumpvars(&mut self, time: u64, levels: u32, items: &[String]) -> Result<(), String> {
         if self.writer.is_some() || self.failed {
-            let first = self.last_sample.unwrap_or(time);
+            let first = self.started_at.unwrap_or(time);
             return Err(format!(
                 "ignored: the dump already started at time {first} (every $dumpvars must run at the same time)"
             ));
@@ -434,6 +437,7 @@ impl Dumper {
 
     /// The first sample: plan, file, header, `$dumpvars` section.
     fn start(&mut self, time: u64, arena: &[u8]) -> io::Result<()> {
+        self.started_at = Some(time);
         let (plan, items, skipped) = self.build_plan(arena.len());
         if skipped > 0 {
             self.notes.push(format!("waves: {skipped} signal(s) of the metadata lie outside the arena; not dumped"));
@@ -446,7 +450,7 @@ impl Dumper {
                 Writer::Vcd(w)
             }
             WaveFormat::Fst => {
-                Writer::Fst(Box::new(fst::FstSink::create(&path, self.precision, &items, &plan.entries)?))
+                Writer::Fst(Box::new(fst::FstSink::create(&path, self.precision, time, &items, &plan.entries)?))
             }
         };
         self.notes.push(format!("{} info: dumpfile {} opened for output.", format_name(format), path.display()));

@@ -212,6 +212,28 @@ pub fn run_bytes(bytes: &[u8], until: i64) -> Run {
     linker.func_wrap("env", "host_fflush", |_: i32| {}).unwrap();
     linker.func_wrap("env", "host_read_file", |_: i32, _: i32, _: i32, _: i32| -> i64 { -1 }).unwrap();
     linker.func_wrap("env", "host_plusargs", |_: i32, _: i32| -> i32 { 0 }).unwrap();
+    linker.func_wrap("env", "host_dump", |_: i32, _: i64, _: i64, _: i32, _: i32| -> i32 { 0 }).unwrap();
+    linker
+        .func_wrap(
+            "env",
+            "host_diag",
+            move |mut caller: Caller<'_, Host>,
+                  _sev: i32,
+                  cp: i32,
+                  cl: i32,
+                  _site: i32,
+                  _frame: i32,
+                  mp: i32,
+                  ml: i32| {
+                let text = |p: i32, l: i32| mem.data(&caller)[p as usize..(p + l) as usize].to_vec();
+                let mut line = text(cp, cl);
+                line.extend(b": ");
+                line.extend(text(mp, ml));
+                line.push(b'\n');
+                caller.data_mut().stderr.extend(line);
+            },
+        )
+        .unwrap();
     let inst = linker.instantiate(&mut store, &module).expect("instantiate");
     let init = inst.get_typed_func::<(), ()>(&mut store, "wsim_init").unwrap();
     let runf = inst.get_typed_func::<i64, i32>(&mut store, "wsim_run").unwrap();
