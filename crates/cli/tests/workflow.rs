@@ -239,7 +239,7 @@ fn ctrl_c_ends_the_run_cleanly_with_130_and_a_complete_wave_file() {
     assert!(vcd.contains("$enddefinitions $end"), "{vcd}");
     assert!(vcd.ends_with('\n'));
     let end = err.split("interrupted by Ctrl-C (simulation time ").nth(1).unwrap().split("ns)").next().unwrap();
-    let last_stamp = vcd.lines().filter(|l| l.starts_with('#')).last().unwrap();
+    let last_stamp = vcd.lines().rev().find(|l| l.starts_with('#')).unwrap();
     assert_eq!(last_stamp, format!("#{end}"), "the dump reaches the time the run stopped");
 }
 
