@@ -295,7 +295,7 @@ fn read_inputs(files: &[PathBuf], sources: &mut SourceMap, diags: &mut Diagnosti
     }
     let mut ids = Vec::new();
     for path in files {
-        match std::fs::read(path) {
+        match read_bounded(path) {
             Ok(bytes) => {
                 let text =
                     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -309,6 +309,21 @@ fn read_inputs(files: &[PathBuf], sources: &mut SourceMap, diags: &mut Diagnosti
         }
     }
     ids
+}
+
+/// The largest source file read (a pipe or `/dev/zero` named by mistake
+/// must not read forever).
+const MAX_SOURCE_BYTES: u64 = 1 << 30;
+
+/// A source file's bytes, refusing more than [`MAX_SOURCE_BYTES`].
+fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(std::io::Error::other("larger than 1 GiB"));
+    }
+    Ok(bytes)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
