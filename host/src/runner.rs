@@ -427,25 +427,20 @@ fn sample_waves(
     time: u64,
 ) -> Result<(), wasmtime::Error> {
     let (arena, state) = memory.data_and_store_mut(&mut *store);
-    let wants = match state.waves.as_mut() {
-        Some(waves) if waves.wants_samples() => {
-            if let Err(e) = waves.dumper.sample(time, arena) {
-                waves.error = Some(format!("cannot write the wave file: {e}"));
-            }
-            let wants = waves.wants_samples();
-            for note in waves.dumper.take_notes() {
-                state.write(wsim_abi::fd::STDOUT, format!("{note}\n").as_bytes());
-            }
-            wants
-        }
-        _ => false,
-    };
-    if !wants {
-        if let Some(step_mode) = &exports.step_mode {
-            step_mode.call(&mut *store, 0)?;
-        }
+    // Not dumping (no `$dumpvars` yet, or this STEP ends a polling slice).
+    let Some(waves) = state.waves.as_mut().filter(|w| w.wants_samples()) else { return Ok(()) };
+    if let Err(e) = waves.dumper.sample(time, arena) {
+        waves.error = Some(format!("cannot write the wave file: {e}"));
     }
-    Ok(())
+    let still_dumping = waves.wants_samples();
+    for note in waves.dumper.take_notes() {
+        state.write(wsim_abi::fd::STDOUT, format!("{note}\n").as_bytes());
+    }
+    match (&exports.step_mode, still_dumping) {
+        // `$dumplimit` reached or a write error: no more stops per step.
+        (Some(step_mode), false) => step_mode.call(&mut *store, 0),
+        _ => Ok(()),
+    }
 }
 
 /// Answer the request of a design that returned `BLOCKED_ON_HOST`: await

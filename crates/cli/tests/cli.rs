@@ -2,28 +2,13 @@
 //! artifacts, runs of hand-built ABI modules (output, plusargs, exit codes,
 //! traps, --max-time), command-line errors, and the compile cache.
 
+mod common;
+
+use common::{stderr, stdout, wsim};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use wasm_encoder::Instruction as I;
 use wsim_host::testing::{self, write_call, GuestBuilder, EXIT_GLOBAL, TIME_GLOBAL};
-
-/// `wsim <args>` in `dir`, with a private cache dir inside it.
-fn wsim(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wsim"))
-        .args(args)
-        .current_dir(dir)
-        .env("WSIM_CACHE_DIR", dir.join(".cache"))
-        .output()
-        .expect("wsim runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// Write `bytes` as `top.wasm` and `wsim run` it.
 fn run_bytes(bytes: &[u8], extra: &[&str]) -> Output {

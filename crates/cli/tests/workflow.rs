@@ -4,26 +4,10 @@
 //! `$finish` verbosity of the end-of-run report. Messages are compared in
 //! full; only timings inside reports are matched by shape.
 
-use std::path::Path;
+mod common;
+
+use common::{stderr, stdout, wsim};
 use std::process::{Command, Output};
-
-/// `wsim <args>` in `dir`, with a private cache dir inside it.
-fn wsim(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wsim"))
-        .args(args)
-        .current_dir(dir)
-        .env("WSIM_CACHE_DIR", dir.join(".cache"))
-        .output()
-        .expect("wsim runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// Write `source` as `t.v` in a fresh directory and `wsim sim t.v <args>`.
 fn sim(source: &str, args: &[&str]) -> (tempfile::TempDir, Output) {
