@@ -9,7 +9,8 @@
 //! type, not a function) and a start function that traps while loading.
 
 use wasm_encoder::{
-    EntityType, ExportKind, ExportSection, GlobalType, ImportSection, MemoryType, StartSection, TableType, ValType,
+    Encode, EntityType, ExportKind, ExportSection, GlobalType, ImportSection, MemoryType, StartSection, TableType,
+    ValType,
 };
 use wsim_abi::{export, import, ABI_VERSION, META_SECTION};
 use wsim_host::testing::{self, GuestBuilder};
@@ -50,29 +51,12 @@ struct Section {
     payload: Vec<u8>,
 }
 
+/// The unsigned LEB128 at `bytes[*pos..]`; `pos` moves past it.
 fn read_leb_u32(bytes: &[u8], pos: &mut usize) -> u32 {
-    let (mut value, mut shift) = (0u32, 0);
-    loop {
-        let b = bytes[*pos];
-        *pos += 1;
-        value |= u32::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return value;
-        }
-        shift += 7;
-    }
-}
-
-fn write_leb_u32(out: &mut Vec<u8>, mut value: u32) {
-    loop {
-        let b = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
+    let mut reader = wasmparser::BinaryReader::new(&bytes[*pos..], 0);
+    let value = reader.read_var_u32().expect("a LEB128 u32");
+    *pos += reader.current_position();
+    value
 }
 
 /// Split a (valid) module into its sections.
@@ -93,7 +77,7 @@ fn assemble(sections: &[Section]) -> Vec<u8> {
     let mut out = b"\0asm\x01\0\0\0".to_vec();
     for s in sections {
         out.push(s.id);
-        write_leb_u32(&mut out, s.payload.len() as u32);
+        (s.payload.len() as u32).encode(&mut out);
         out.extend_from_slice(&s.payload);
     }
     out
@@ -308,7 +292,7 @@ fn meta_that_is_not_json_is_rejected() {
     let mut s = sections(&module);
     let meta = s.iter_mut().find(|s| s.id == CUSTOM_SECTION).unwrap();
     let mut payload = Vec::new();
-    write_leb_u32(&mut payload, META_SECTION.len() as u32);
+    (META_SECTION.len() as u32).encode(&mut payload);
     payload.extend_from_slice(META_SECTION.as_bytes());
     payload.extend_from_slice(b"{\"abi_version\":\"\xff\"}");
     meta.payload = payload;
@@ -414,7 +398,7 @@ fn duplicated_meta_section_uses_one_and_stays_checked() {
     let mut s = sections(&module);
     let meta = s.iter().find(|s| s.id == CUSTOM_SECTION).unwrap().clone();
     let mut bad_meta = Vec::new();
-    write_leb_u32(&mut bad_meta, META_SECTION.len() as u32);
+    (META_SECTION.len() as u32).encode(&mut bad_meta);
     bad_meta.extend_from_slice(META_SECTION.as_bytes());
     bad_meta.extend_from_slice(testing::meta_json(ABI_VERSION + 1).as_bytes());
     s.push(Section { id: CUSTOM_SECTION, payload: bad_meta });

@@ -39,6 +39,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
+use wasm_encoder::Encode;
 use wsim::pipeline::{compile, CompileRequest};
 
 /// Wall time one execution may take: the slowest bounded case (16,384
@@ -719,7 +720,9 @@ fn with_meta_payload(module: &[u8], meta: &[u8]) -> Vec<u8> {
     let mut pos = 8;
     while pos < module.len() {
         let id = module[pos];
-        let (len, len_bytes) = read_leb(&module[pos + 1..]);
+        let mut reader = wasmparser::BinaryReader::new(&module[pos + 1..], 0);
+        let len = reader.read_var_u32().expect("a section length") as usize;
+        let len_bytes = reader.current_position();
         let body = &module[pos + 1 + len_bytes..pos + 1 + len_bytes + len];
         let is_meta =
             id == 0 && body.len() > name.len() && body[0] as usize == name.len() && &body[1..=name.len()] == name;
@@ -728,7 +731,7 @@ fn with_meta_payload(module: &[u8], meta: &[u8]) -> Vec<u8> {
             payload.extend_from_slice(name);
             payload.extend_from_slice(meta);
             out.push(0);
-            write_leb(&mut out, payload.len());
+            payload.len().encode(&mut out);
             out.extend_from_slice(&payload);
         } else {
             out.extend_from_slice(&module[pos..pos + 1 + len_bytes + len]);
@@ -736,29 +739,6 @@ fn with_meta_payload(module: &[u8], meta: &[u8]) -> Vec<u8> {
         pos += 1 + len_bytes + len;
     }
     out
-}
-
-fn read_leb(bytes: &[u8]) -> (usize, usize) {
-    let (mut value, mut i) = (0usize, 0);
-    loop {
-        value |= usize::from(bytes[i] & 0x7f) << (7 * i);
-        i += 1;
-        if bytes[i - 1] & 0x80 == 0 {
-            return (value, i);
-        }
-    }
-}
-
-fn write_leb(out: &mut Vec<u8>, mut value: usize) {
-    loop {
-        let b = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(b);
-            return;
-        }
-        out.push(b | 0x80);
-    }
 }
 
 /// The meta JSON of `module` with `field` set to the raw JSON `value`.
