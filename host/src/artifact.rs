@@ -126,32 +126,36 @@ pub struct Meta {
     pub processes: Vec<MetaProcess>,
 }
 
-/// A process row of `wsim.meta`.
+/// A process row of `wsim.meta`: its static frame and where it is.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct MetaProcess {
     #[serde(default)]
     pub frame: u32,
-    #[serde(default)]
-    pub file: String,
-    #[serde(default)]
-    pub line: u32,
-    #[serde(default)]
-    pub col: u32,
-    #[serde(default)]
-    pub scope: String,
+    #[serde(flatten)]
+    pub site: Site,
 }
 
 /// A place in the design's sources (`file:line:col`, hierarchical scope).
+/// Unknown parts are empty or 0 (the meta section writes them as `null`).
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 pub struct Site {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub file: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub line: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub col: u32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_default")]
     pub scope: String,
+}
+
+/// A JSON `null` reads as the type's default.
+fn null_as_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
 impl std::fmt::Display for Site {

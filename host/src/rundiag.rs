@@ -28,11 +28,7 @@ pub struct DiagContext {
 
 impl DiagContext {
     pub fn of(meta: &Meta, render: RenderOptions) -> DiagContext {
-        let processes = meta
-            .processes
-            .iter()
-            .map(|p| (p.frame, Site { file: p.file.clone(), line: p.line, col: p.col, scope: p.scope.clone() }))
-            .collect();
+        let processes = meta.processes.iter().map(|p| (p.frame, p.site.clone())).collect();
         DiagContext { precision: meta.precision, sites: meta.sites.clone(), processes, render }
     }
 
@@ -173,6 +169,17 @@ mod tests {
         assert_eq!(text, "/no/such/tb.v:2:5: error[E0504]: more than 3 delta cycles\n  = note: at time 0ns in tb.u1\n");
         let unknown = render(&context("tb.v"), 1, "E0504", -1, 77, "loop", None);
         assert_eq!(unknown, "wsim: warning[E0504]: loop\n");
+    }
+
+    #[test]
+    fn process_rows_without_a_location_still_load() {
+        let json = r#"{"abi_version":2,"precision":-9,"processes":[
+            {"id":0,"kind":"always","scope":"tb","frame":64,"file":"tb.v","line":3,"col":2},
+            {"id":1,"kind":"assign","scope":"tb","frame":128,"file":null,"line":null,"col":null}]}"#;
+        let meta: Meta = serde_json::from_str(json).expect("meta with null locations parses");
+        let cx = DiagContext::of(&meta, RenderOptions::default());
+        assert_eq!(cx.locate(-1, 64).map(|s| s.to_string()), Some("tb.v:3:2".to_string()));
+        assert_eq!(cx.locate(-1, 128).map(|s| (s.line, s.scope.as_str())), Some((0, "tb")));
     }
 
     #[test]
