@@ -21,10 +21,10 @@
 
 use crate::services::HostState;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
-use wasmtime::{Engine, ResourceLimiter, Store, StoreContextMut, UpdateDeadline};
+use wasmtime::{Engine, ResourceLimiter, Store, UpdateDeadline};
 use wsim_diag::Code;
 
 /// The codes of the stops: the arena would grow past `--max-memory`, the
@@ -33,8 +33,6 @@ pub use wsim_diag::codes::run::{INTERRUPTED, MEMORY_LIMIT, WALL_TIMEOUT};
 
 /// How often the watchdog thread bumps the epoch.
 pub const TICK: Duration = Duration::from_millis(10);
-/// The progress hook runs at most this often.
-pub const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 /// After a stop was reported, wasm calls may go on this long (so the host
 /// can still ask `wsim_time`, or run `wsim_final`) before they are stopped
 /// again.
@@ -242,25 +240,13 @@ fn tick_until_finished(engine: &Engine, shared: &Shared) {
     }
 }
 
-/// Called from the epoch callback at most every [`PROGRESS_EVERY`] (for a
-/// live progress line). It may read the store (`ctx.data()`, the arena)
-/// but must not call into wasm.
-pub type ProgressHook = Box<dyn FnMut(StoreContextMut<'_, HostState>) + Send>;
-
 /// Make `store` obey `watchdog` (see the module doc). Call it before
 /// instantiating: instantiation already checks the epoch deadline (a store
 /// left at wasmtime's default deadline traps with "interrupt" there).
+/// (Progress is not reported from here: the run loop polls it between
+/// time-step slices, with or without epochs.)
 pub fn configure(store: &mut Store<HostState>, watchdog: &Watchdog) {
-    configure_with_progress(store, watchdog, None);
-}
-
-/// [`configure`] plus a progress hook.
-pub fn configure_with_progress(store: &mut Store<HostState>, watchdog: &Watchdog, progress: Option<ProgressHook>) {
     let shared = Arc::clone(&watchdog.shared);
-    // The callback must be Sync; the hook is only Send, hence the (never
-    // contended) mutex, taken at most every PROGRESS_EVERY.
-    let progress = progress.map(Mutex::new);
-    let mut last_progress = Instant::now();
     store.set_epoch_deadline(1);
     store.epoch_deadline_callback(move |mut ctx| {
         let now = Instant::now();
@@ -272,14 +258,6 @@ pub fn configure_with_progress(store: &mut Store<HostState>, watchdog: &Watchdog
                 }
                 Some((_, at)) if now.duration_since(at) > STOP_GRACE => return Err(wasmtime::Error::new(request)),
                 Some(_) => {}
-            }
-        }
-        if let Some(hook) = &progress {
-            if now.duration_since(last_progress) >= PROGRESS_EVERY {
-                last_progress = now;
-                if let Ok(mut hook) = hook.lock() {
-                    hook(ctx);
-                }
             }
         }
         Ok(UpdateDeadline::Continue(1))
