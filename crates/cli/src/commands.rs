@@ -8,7 +8,7 @@
 use crate::argv::{self, Mode};
 use crate::compile_cache::CompileCache;
 use crate::exit::Exit;
-use crate::pipeline::{self, CompileRequest, PipelineResult};
+use crate::pipeline::{self, CompileRequest, PipelineResult, StopAfter};
 use crate::report::{self, CompileReport, Progress, ProgressMode, RunReport};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -107,6 +107,9 @@ pub struct CompileArgs {
     /// Write a Make dependency rule for the output (every source and include).
     #[arg(long, value_name = "FILE")]
     pub deps: Option<PathBuf>,
+    /// Only check the sources up to this stage; write no artifact.
+    #[arg(long = "stop-after", value_name = "STAGE")]
+    pub stop_after: Option<StopAfter>,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -311,6 +314,9 @@ fn compile_sources(src: &SourceArgs, common: &CommonArgs) -> Option<Compiled> {
 }
 
 fn compile_command(a: &CompileArgs) -> Exit {
+    if let Some(stage) = a.stop_after {
+        return check_sources(&a.source, &a.common, stage);
+    }
     let Some(compiled) = compile_sources(&a.source, &a.common) else { return Exit::CompileError };
     if let Err(e) = wsim_host::cache::write_atomic(&a.output, &compiled.artifact.wasm) {
         report(&[Diagnostic::error(codes::FILE_IO, None, format!("cannot write {}: {e}", a.output.display()))]);
@@ -333,6 +339,26 @@ fn compile_command(a: &CompileArgs) -> Exit {
         }
     }
     Exit::Success
+}
+
+/// `wsim compile --stop-after=STAGE`: the diagnostics of the stages up to
+/// `stage`, and success when there was no error.
+fn check_sources(src: &SourceArgs, common: &CommonArgs, stage: StopAfter) -> Exit {
+    let mut req = match compile_request(src, common) {
+        Ok(req) => req,
+        Err(d) => {
+            report(&[d]);
+            return Exit::CompileError;
+        }
+    };
+    req.stop_after = Some(stage);
+    let result = pipeline::compile(&req);
+    pipeline::render_diagnostics(&result);
+    if result.has_errors() {
+        Exit::CompileError
+    } else {
+        Exit::Success
+    }
 }
 
 /// A Make rule `target: sources...` plus an empty rule per source (like

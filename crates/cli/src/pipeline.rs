@@ -40,6 +40,18 @@ pub struct CompileRequest {
     pub show_context: bool,
     /// The compile cache, or `None` for `--no-cache`.
     pub cache: Option<CompileCache>,
+    /// `--stop-after`: check the sources up to this stage and build nothing.
+    pub stop_after: Option<StopAfter>,
+}
+
+/// The last stage `wsim compile --stop-after` runs (like Icarus's `-E` and
+/// `-t null`, or Verilator's `-E` and `--lint-only`): the sources are
+/// checked, no artifact is written and the cache is not used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum StopAfter {
+    Preprocess,
+    Parse,
+    Elaborate,
 }
 
 impl Default for CompileRequest {
@@ -54,6 +66,7 @@ impl Default for CompileRequest {
             diagnostic_format: DiagFormat::Text,
             show_context: true,
             cache: None,
+            stop_after: None,
         }
     }
 }
@@ -159,11 +172,13 @@ pub struct PipelineResult {
     pub cache_note: Option<String>,
     /// Wall time of each stage that ran, in pipeline order.
     pub timings: Vec<(&'static str, std::time::Duration)>,
+    /// The request's `stop_after` stage was reached without errors.
+    pub stopped: bool,
 }
 
 impl PipelineResult {
     pub fn has_errors(&self) -> bool {
-        self.artifact.is_none()
+        self.artifact.is_none() && !self.stopped
     }
 }
 
@@ -191,12 +206,16 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     if diags.has_errors() {
         return result.fail(diags, req);
     }
+    if req.stop_after == Some(StopAfter::Preprocess) {
+        return result.stop(diags, req);
+    }
 
     // 3. `sources` now holds every byte the design depends on: ask the cache.
     let source_hash = source_hash(req, &result.sources);
     let key = cache_key(&source_hash, req.all_warnings);
     clock.lap(&mut result, "hash");
-    if let Some(hit) = req.cache.as_ref().and_then(|cache| cache.lookup(&key)) {
+    let cache = req.cache.as_ref().filter(|_| req.stop_after.is_none());
+    if let Some(hit) = cache.and_then(|cache| cache.lookup(&key)) {
         diags.list.extend(hit.warnings);
         result.stats.set_design(hit.design);
         result.artifact = Some(Artifact { wasm: hit.wasm, key, cache_hit: true });
@@ -211,6 +230,9 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     clock.lap(&mut result, "parse");
     if diags.has_errors() {
         return result.fail(diags, req);
+    }
+    if req.stop_after == Some(StopAfter::Parse) {
+        return result.stop(diags, req);
     }
 
     // 5. Elaborate: resolve the hierarchy and parameters into one flat design.
@@ -233,6 +255,9 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     if req.all_warnings {
         diags.extend(wsim_elab::lint(&unit, &design));
         clock.lap(&mut result, "lint");
+    }
+    if req.stop_after == Some(StopAfter::Elaborate) {
+        return result.stop(diags, req);
     }
 
     // 6. Generate the artifact: one core wasm module with guest-rt merged in.
@@ -281,6 +306,10 @@ impl StageClock {
 }
 
 impl PipelineResult {
+    fn stop(mut self, diags: Diagnostics, req: &CompileRequest) -> PipelineResult {
+        self.stopped = true;
+        self.fail(diags, req)
+    }
     fn fail(mut self, diags: Diagnostics, req: &CompileRequest) -> PipelineResult {
         self.diagnostics = filter_warnings(diags.list, req);
         self.artifact = None;

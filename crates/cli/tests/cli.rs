@@ -266,3 +266,31 @@ fn identical_inputs_give_identical_artifacts_without_the_cache() {
     assert_eq!(bytes(&a), bytes(&b), "the artifact depends only on sources and options");
     assert!(!a.path().join(".cache/artifacts").exists(), "--no-cache writes no cache entry");
 }
+
+/// `--stop-after=STAGE` checks the sources up to that stage, reports its
+/// errors (exit 2) and writes no artifact; later stages' errors are not
+/// seen.
+#[test]
+fn stop_after_checks_up_to_a_stage_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("parse_error.v", "module m; initial x = ; endmodule\n");
+    write("elab_error.v", "module m; initial y = 1; endmodule\n");
+    write("pp_error.v", "`nodef\nmodule m; endmodule\n");
+    let check = |file: &str, stage: &str| {
+        let out = wsim(dir.path(), &["compile", "-q", &format!("--stop-after={stage}"), file]);
+        (out.status.code(), stderr(&out))
+    };
+    assert_eq!(check("parse_error.v", "preprocess"), (Some(0), String::new()));
+    assert_eq!(check("elab_error.v", "parse"), (Some(0), String::new()));
+    let (code, text) = check("elab_error.v", "elaborate");
+    assert_eq!(code, Some(2));
+    assert!(text.starts_with("elab_error.v:1:19: error[E0302]: undeclared identifier `y`"), "{text}");
+    let (code, text) = check("parse_error.v", "parse");
+    assert_eq!(code, Some(2));
+    assert!(text.starts_with("parse_error.v:1:23: error[E0201]: expected expression, found `;`"), "{text}");
+    let (code, text) = check("pp_error.v", "preprocess");
+    assert_eq!(code, Some(2));
+    assert!(text.starts_with("pp_error.v:1:1: error[E0101]: undefined macro `nodef`"), "{text}");
+    assert!(!dir.path().join("a.wasm").exists(), "no artifact is written");
+}
