@@ -55,8 +55,8 @@ pub struct SourceArgs {
     /// `NAME=VALUE` (a top parameter) or `top.NAME=VALUE`; also `-G`, `-P`.
     #[arg(long = "param", value_name = "[TOP.]NAME=VALUE")]
     pub params: Vec<String>,
-    /// Default timescale, e.g. `1ns/1ps`.
-    #[arg(long)]
+    /// Default timescale, e.g. `1ns/1ps` (the last one given wins, as in Icarus).
+    #[arg(long, overrides_with = "timescale")]
     pub timescale: Option<String>,
     /// Turn a warning off by code (`-Wno-W0301`).
     #[arg(long = "wno", value_name = "CODE")]

@@ -225,8 +225,9 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     let early = diags.list.len();
 
     // 4. Parse the token stream into a syntax tree.
-    let (unit, parse_diags) = wsim_syntax::parse(&tokens);
+    let (mut unit, parse_diags) = wsim_syntax::parse(&tokens);
     diags.extend(parse_diags);
+    apply_default_timescale(&mut unit, req);
     clock.lap(&mut result, "parse");
     if diags.has_errors() {
         return result.fail(diags, req);
@@ -392,6 +393,19 @@ fn default_timescale_file(req: &CompileRequest, sources: &mut SourceMap, diags: 
                 ),
             ));
             Vec::new()
+        }
+    }
+}
+
+/// `--timescale` is the timescale of every module that has none, also
+/// after a `` `resetall `` (which returns to the default, as in Icarus and
+/// Verilator); the one-line default file only covers the text before the
+/// first directive.
+fn apply_default_timescale(unit: &mut wsim_syntax::ast::SourceUnit, req: &CompileRequest) {
+    let Some(default) = req.timescale.as_deref().and_then(parse_timescale) else { return };
+    for item in &mut unit.items {
+        if let wsim_syntax::ast::Item::Module(m) = item {
+            m.timescale.get_or_insert(default);
         }
     }
 }

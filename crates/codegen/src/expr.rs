@@ -275,34 +275,49 @@ impl Lower<'_, '_> {
         self.rt("rt_truth");
     }
 
+    /// `cond ? a : b`. Each branch is emitted once (a nested `?:` chain
+    /// stays linear in code size): the then-branch runs when the condition
+    /// is true or unknown, the else-branch when it is false or unknown, and
+    /// an unknown condition merges the two bit by bit (1364-2005 5.1.13).
     fn cond_int(&mut self, cond: ExprId, then_e: ExprId, else_e: ExprId, w: u32) -> Addr {
         let dst = self.temp_value(w);
+        let then_v = self.temp_value(w);
         let t = self.f.local(ValType::I32);
         self.truth(cond);
         self.i(I::LocalSet(t));
         self.i(I::LocalGet(t));
-        self.i32c(1);
-        self.i(I::I32Eq);
         self.i(I::If(BlockType::Empty));
         let a = self.int(then_e);
+        self.if_truth_is(t, 1);
         self.copy_value(dst, a, w);
         self.i(I::Else);
+        self.copy_value(then_v, a, w);
+        self.i(I::End);
+        self.i(I::End);
         self.i(I::LocalGet(t));
-        self.i(I::I32Eqz);
+        self.i32c(1);
+        self.i(I::I32Ne);
         self.i(I::If(BlockType::Empty));
         let b = self.int(else_e);
+        self.if_truth_is(t, 0);
         self.copy_value(dst, b, w);
         self.i(I::Else);
-        let a = self.int(then_e);
-        let b = self.int(else_e);
         self.push_addr(dst);
-        self.push_addr(a);
+        self.push_addr(then_v);
         self.push_addr(b);
         self.i32c(w as i32);
         self.rt("rt_cond_merge");
         self.i(I::End);
         self.i(I::End);
         dst
+    }
+
+    /// Open an `if` on the truth value in local `t` being `value`.
+    fn if_truth_is(&mut self, t: u32, value: i32) {
+        self.i(I::LocalGet(t));
+        self.i32c(value);
+        self.i(I::I32Eq);
+        self.i(I::If(BlockType::Empty));
     }
 
     fn concat(&mut self, parts: &[ExprId], w: u32) -> Addr {

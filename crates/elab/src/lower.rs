@@ -125,6 +125,15 @@ impl<'a> Elab<'a> {
                     self.record_drivers(p, span);
                 }
             }
+            // Elements of a net array are not resolved, but they start at z
+            // like every net (1800-2017 6.6): undriven elements and bits
+            // stay z.
+            ExprKind::ArrayElem { sig, .. } if self.is_net(sig).is_some() => {
+                let s = &mut self.d.signals[sig];
+                if s.init.is_none() && s.ty.four_state {
+                    s.init = Some(Const::all_z(s.ty.width, s.ty.signed));
+                }
+            }
             _ => {}
         }
     }
@@ -829,8 +838,9 @@ impl<'a> Elab<'a> {
     }
 
     /// A `case` with a real subject or label: an if/else chain of `==`
-    /// tests in real arithmetic (1364-2005 9.5 compares as the expression
-    /// types require).
+    /// tests in real arithmetic. Every expression is converted to real on
+    /// its own (1364-2005 9.5: when one is real, all are compared as real),
+    /// so a signed label is sign-extended and an unsigned one is not.
     fn lower_case_real(&mut self, lex: LexId, expr: &'a ast::Expr, items: &'a [ast::CaseItem], span: Span) -> StmtId {
         let mut default = None;
         let mut chain: Vec<(ExprId, StmtId)> = Vec::new();
@@ -842,7 +852,8 @@ impl<'a> Elab<'a> {
             }
             let mut test: Option<ExprId> = None;
             for l in &it.exprs {
-                let eq = self.emit_binary(lex, ast::BinaryOp::Eq, expr, l, Type::LOGIC1, l.span);
+                let (subject, label) = (self.emit_ctx(lex, expr, Type::REAL), self.emit_ctx(lex, l, Type::REAL));
+                let eq = self.expr(ExprKind::Binary { op: BinOp::Eq, lhs: subject, rhs: label }, Type::LOGIC1, l.span);
                 test = Some(match test {
                     None => eq,
                     Some(a) => self.expr(ExprKind::Binary { op: BinOp::LogOr, lhs: a, rhs: eq }, Type::LOGIC1, span),

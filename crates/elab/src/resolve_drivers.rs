@@ -57,6 +57,11 @@ impl<'a> Elab<'a> {
                 continue;
             }
             if drivers.len() == 1 && !pulled {
+                // A net starts at z (IEEE 1800-2017 6.6): the bits its only
+                // driver does not cover (`assign w[3:0] = ...`) stay z.
+                if self.d.signals[net].init.is_none() && self.d.signals[net].ty.four_state {
+                    self.d.signals[net].init = Some(Const::all_z(sig.ty.width, sig.ty.signed));
+                }
                 continue;
             }
             let span = sig.span;
