@@ -22,6 +22,7 @@
 //! parameters), `stmts` (statements and timing controls) and `exprs`
 //! (the Pratt expression parser and literals).
 
+mod assertions;
 mod exprs;
 mod items;
 mod stmts;

@@ -192,6 +192,9 @@ impl Parser<'_> {
     }
 
     fn assertion_stmt(&mut self) -> StmtKind {
+        if self.at_immediate_assertion() {
+            return self.immediate_assertion();
+        }
         let what = if self.assertion() { "concurrent assertion" } else { "immediate assertion" };
         StmtKind::Unsupported { what: what.into() }
     }
