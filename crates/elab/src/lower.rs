@@ -1168,6 +1168,29 @@ impl<'a> Elab<'a> {
         }
     }
 
+    /// A MOS switch passes its data input unchanged (z included) while it
+    /// conducts and drives z while it is off (1364-2005 7.7, tables 7-9 and
+    /// 7-10): `nmos` conducts on control 1, `pmos` on 0, `cmos (out, data,
+    /// nctrl, pctrl)` is the pair on one output. An unknown control merges
+    /// both cases bit by bit: without strengths, L and H read as x.
+    fn mos_switch(&mut self, kind: ast::GateKind, vals: &[ExprId], ot: Type, span: Span) -> ExprId {
+        let data = vals[0];
+        let z = self.const_expr(Const::all_z(ot.width, false), true, span);
+        let nctrl = self.coerce(vals[1], Type::LOGIC1);
+        let conducts_on_0 = |this: &mut Self, ctrl: ExprId| {
+            this.expr(ExprKind::Cond { cond: ctrl, then_expr: z, else_expr: data }, ot, span)
+        };
+        match kind {
+            ast::GateKind::Nmos => self.expr(ExprKind::Cond { cond: nctrl, then_expr: data, else_expr: z }, ot, span),
+            ast::GateKind::Pmos => conducts_on_0(self, nctrl),
+            _ => {
+                let pctrl = self.coerce(vals[2], Type::LOGIC1);
+                let p_side = conducts_on_0(self, pctrl);
+                self.expr(ExprKind::Cond { cond: nctrl, then_expr: data, else_expr: p_side }, ot, span)
+            }
+        }
+    }
+
     fn gate_instance(
         &mut self,
         lex: LexId,
@@ -1189,10 +1212,12 @@ impl<'a> Elab<'a> {
         }
         let need = match g.kind {
             G::Buf | G::Not => 2,
-            G::Bufif0 | G::Bufif1 | G::Notif0 | G::Notif1 => 3,
+            G::Bufif0 | G::Bufif1 | G::Notif0 | G::Notif1 | G::Nmos | G::Pmos => 3,
+            G::Cmos => 4,
             _ => 2,
         };
-        if t.len() < need || (matches!(g.kind, G::Bufif0 | G::Bufif1 | G::Notif0 | G::Notif1) && t.len() != 3) {
+        let fixed_count = matches!(g.kind, G::Bufif0 | G::Bufif1 | G::Notif0 | G::Notif1 | G::Nmos | G::Pmos | G::Cmos);
+        if t.len() < need || (fixed_count && t.len() != need) {
             self.error(
                 code::BAD_PORT,
                 span,
@@ -1241,6 +1266,7 @@ impl<'a> Elab<'a> {
                     let (a, b) = if matches!(g.kind, G::Bufif1 | G::Notif1) { (data, z) } else { (z, data) };
                     self.expr(ExprKind::Cond { cond: ctrl, then_expr: a, else_expr: b }, ot, span)
                 }
+                G::Nmos | G::Pmos | G::Cmos => self.mos_switch(g.kind, &vals, ot, span),
                 _ => {
                     let (op, invert) = match g.kind {
                         G::And => (BinOp::BitAnd, false),

@@ -469,6 +469,11 @@ pub enum GateKind {
     Notif1,
     Pullup,
     Pulldown,
+    /// MOS switches (IEEE 1364-2005 7.7); the resistive `r` forms only
+    /// reduce strength, which wsim does not model, so they share these.
+    Nmos,
+    Pmos,
+    Cmos,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -72,13 +72,16 @@ fn gate_of(kw: Keyword) -> Option<GateKind> {
         Keyword::Notif1 => GateKind::Notif1,
         Keyword::Pullup => GateKind::Pullup,
         Keyword::Pulldown => GateKind::Pulldown,
+        Keyword::Nmos | Keyword::Rnmos => GateKind::Nmos,
+        Keyword::Pmos | Keyword::Rpmos => GateKind::Pmos,
+        Keyword::Cmos | Keyword::Rcmos => GateKind::Cmos,
         _ => return None,
     })
 }
 
 fn is_switch_primitive(kw: Keyword) -> bool {
     use Keyword::*;
-    matches!(kw, Cmos | Rcmos | Nmos | Pmos | Rnmos | Rpmos | Tran | Rtran | Tranif0 | Tranif1 | Rtranif0 | Rtranif1)
+    matches!(kw, Tran | Rtran | Tranif0 | Tranif1 | Rtranif0 | Rtranif1)
 }
 
 fn is_strength_keyword(kind: TokenKind) -> bool {
