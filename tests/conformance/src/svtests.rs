@@ -192,7 +192,9 @@ pub fn run_test(test: &Test, tool: &Tool) -> Outcome {
 /// both, and the first failing status.
 fn invoke(test: &Test, scratch: &Path, tool: &Tool) -> Run {
     let artifact = scratch.join("test.wasm");
-    let mut args: Vec<String> = ["compile", "-q", "--no-cache", "-o"].map(String::from).to_vec();
+    // `--no-context`: a diagnostic's source snippet could quote an
+    // `:assert:` line of the test, which the log parser would evaluate.
+    let mut args: Vec<String> = ["compile", "-q", "--no-cache", "--no-context", "-o"].map(String::from).to_vec();
     args.push(artifact.display().to_string());
     match test.mode {
         Mode::Preprocessing => args.push("--stop-after=preprocess".into()),
