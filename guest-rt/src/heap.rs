@@ -28,6 +28,7 @@ pub fn reset(start: u32) {
     h.limit = mem::memory_size();
     h.small = [0; SMALL_CLASSES];
     h.big = [0; 33];
+    crate::strings::forget_all();
 }
 
 /// True once `reset` ran.

@@ -11,6 +11,8 @@ mod imports {
         pub fn host_fopen(name_ptr: i32, name_len: i32, mode_ptr: i32, mode_len: i32) -> i32;
         pub fn host_fclose(fd: i32);
         pub fn host_fflush(fd: i32);
+        pub fn host_fread(fd: i32, dst: i32, cap: i32) -> i32;
+        pub fn host_fseek(fd: i32, offset: i64, whence: i32) -> i64;
         pub fn host_read_file(name_ptr: i32, name_len: i32, dst: i32, cap: i32) -> i64;
         pub fn host_plusargs(dst: i32, cap: i32) -> i32;
         pub fn host_dump(op: i32, time: i64, arg: i64, text_ptr: i32, text_len: i32) -> i32;
@@ -99,6 +101,34 @@ pub fn fflush(fd: i32) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = fd;
+}
+
+/// Reads at most `buf.len()` bytes of host fd `fd` at its position: the
+/// count (0 at the end), or -1 when the fd cannot be read.
+pub fn fread(fd: i32, buf: &mut [u8]) -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: `buf` lies in linear memory; the host writes at most its length.
+        unsafe { imports::host_fread(fd, buf.as_mut_ptr() as i32, buf.len() as i32) }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        native::fread(fd, buf)
+    }
+}
+
+/// Moves host fd `fd` (whence 0 start, 1 current, 2 end): the new
+/// position, or -1.
+pub fn fseek(fd: i32, offset: i64, whence: i32) -> i64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: plain import call.
+        unsafe { imports::host_fseek(fd, offset, whence) }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        native::fseek(fd, offset, whence)
+    }
 }
 
 /// The whole content of a file, or None when it cannot be read.
@@ -200,6 +230,8 @@ pub mod native {
         pub dumps: Vec<(i32, u64, i64, Vec<u8>)>,
         /// What `dump` answers.
         pub dump_step_mode: bool,
+        /// Read position of each fd `fread` used: (fd, offset).
+        pub positions: Vec<(i32, usize)>,
     }
 
     fn no_dispatch(_: u32, _: u32) -> i32 {
@@ -219,7 +251,47 @@ pub mod native {
             closed: Vec::new(),
             dumps: Vec::new(),
             dump_step_mode: false,
+            positions: Vec::new(),
         })
+    }
+
+    /// The content of the file opened as `fd` (read-only stand-in: the
+    /// `files` table) and its position.
+    fn open_file(fd: i32) -> Option<(Vec<u8>, usize)> {
+        let s = state();
+        let name = s.opened.iter().find(|(f, _)| *f == fd)?.1.clone();
+        let data = s.files.iter().find(|(n, _)| *n == name)?.1.clone();
+        let pos = s.positions.iter().find(|(f, _)| *f == fd).map_or(0, |p| p.1);
+        Some((data, pos))
+    }
+
+    fn set_position(fd: i32, pos: usize) {
+        let s = state();
+        s.positions.retain(|(f, _)| *f != fd);
+        s.positions.push((fd, pos));
+    }
+
+    pub fn fread(fd: i32, buf: &mut [u8]) -> i32 {
+        let Some((data, pos)) = open_file(fd) else { return -1 };
+        let n = data.len().saturating_sub(pos).min(buf.len());
+        buf[..n].copy_from_slice(&data[pos..pos + n]);
+        set_position(fd, pos + n);
+        n as i32
+    }
+
+    pub fn fseek(fd: i32, offset: i64, whence: i32) -> i64 {
+        let Some((data, pos)) = open_file(fd) else { return -1 };
+        let base = match whence {
+            0 => 0,
+            1 => pos as i64,
+            _ => data.len() as i64,
+        };
+        let to = base + offset;
+        if to < 0 {
+            return -1;
+        }
+        set_position(fd, to as usize);
+        to
     }
 
     /// Forgets everything (a fresh host).

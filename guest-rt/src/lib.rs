@@ -19,6 +19,7 @@
 
 extern crate alloc;
 
+pub mod countbits;
 pub mod dist;
 pub mod dump;
 pub mod files;
@@ -31,7 +32,9 @@ pub mod plusargs;
 pub mod random;
 pub mod readmem;
 pub mod realmath;
+pub mod scan;
 pub mod sched;
+pub mod strings;
 pub mod values;
 pub mod writemem;
 

@@ -71,6 +71,8 @@ pub fn host_import_signatures() -> Vec<(&'static str, Signature)> {
         (import::PLUSARGS, Signature::new(&[I32, I32], &[I32])),
         (import::DUMP, Signature::new(&[I32, I64, I64, I32, I32], &[I32])),
         (import::DIAG, Signature::new(&[I32; 7], &[])),
+        (import::FREAD, Signature::new(&[I32, I32, I32], &[I32])),
+        (import::FSEEK, Signature::new(&[I32, I64, I32], &[I64])),
     ]
 }
 

@@ -17,12 +17,18 @@
 //! and one warning line goes to the run's stderr. A `host_read_file` that
 //! fails (a `$readmemh` file missing or refused) is a tool error: the run
 //! exits 3.
+//!
+//! Reads (`host_fread`, `$fgetc`/`$fscanf`/`$fread`...) and positions
+//! (`host_fseek`, `$fseek`/`$ftell`/`$rewind`) work on the same fds: each
+//! open file keeps a write buffer and a read buffer, and switching between
+//! reading, writing and seeking settles the other buffer first, so the file
+//! position is always the one the design sees.
 
 use crate::limits::{MemoryLimiter, StopRequest};
 use crate::sandbox::{Access, FilePolicy, FILE_REFUSED};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions};
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 use wasmtime::{Caller, Linker, Memory};
@@ -41,7 +47,7 @@ pub struct HostState {
     pub(crate) memory: Option<Memory>,
     stdout: Output,
     stderr: Output,
-    files: BTreeMap<i32, BufWriter<File>>,
+    files: BTreeMap<i32, HostFile>,
     next_fd: i32,
     /// The plusargs without `+`, each followed by NUL.
     plusargs: Vec<u8>,
@@ -107,6 +113,77 @@ impl Output {
             Output::Capture(v) => std::mem::take(v),
             _ => Vec::new(),
         }
+    }
+}
+
+/// A file the design opened: written through a buffer, read through another.
+struct HostFile {
+    writer: BufWriter<File>,
+    /// Bytes read ahead from the file and not consumed yet: `read[next..]`.
+    read: Vec<u8>,
+    next: usize,
+}
+
+/// How many bytes one refill of a read buffer asks for.
+const READ_CHUNK: usize = 1 << 14;
+
+impl HostFile {
+    fn new(file: File) -> HostFile {
+        HostFile { writer: BufWriter::new(file), read: Vec::new(), next: 0 }
+    }
+
+    /// Give back the bytes read ahead: move the OS position back to the
+    /// design's position (before a write or a seek).
+    fn drop_read_ahead(&mut self) -> std::io::Result<()> {
+        let unread = (self.read.len() - self.next) as i64;
+        self.read.clear();
+        self.next = 0;
+        if unread > 0 {
+            self.writer.get_mut().seek(SeekFrom::Current(-unread))?;
+        }
+        Ok(())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.drop_read_ahead()?;
+        self.writer.write_all(bytes)
+    }
+
+    /// Up to `out.len()` bytes from the design's position; 0 at the end.
+    fn read_into(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        self.writer.flush()?;
+        let mut done = 0;
+        while done < out.len() {
+            if self.next == self.read.len() {
+                self.read.resize(READ_CHUNK, 0);
+                let got = self.writer.get_mut().read(&mut self.read);
+                let got = got.inspect_err(|_| self.read.clear())?;
+                self.read.truncate(got);
+                self.next = 0;
+                if got == 0 {
+                    break;
+                }
+            }
+            let n = (self.read.len() - self.next).min(out.len() - done);
+            out[done..done + n].copy_from_slice(&self.read[self.next..self.next + n]);
+            self.next += n;
+            done += n;
+        }
+        Ok(done)
+    }
+
+    /// Move to `offset` from the start (0), the current position (1) or
+    /// the end (2); the new position.
+    fn seek(&mut self, offset: i64, whence: i32) -> std::io::Result<u64> {
+        self.writer.flush()?;
+        self.drop_read_ahead()?;
+        let to = match whence {
+            0 => SeekFrom::Start(u64::try_from(offset).map_err(|_| std::io::ErrorKind::InvalidInput)?),
+            1 => SeekFrom::Current(offset),
+            2 => SeekFrom::End(offset),
+            _ => return Err(std::io::ErrorKind::InvalidInput.into()),
+        };
+        self.writer.get_mut().seek(to)
     }
 }
 
@@ -254,14 +331,14 @@ impl HostState {
                 self.stdout.flush();
                 self.stderr.flush();
                 for file in self.files.values_mut() {
-                    let _ = file.flush();
+                    let _ = file.writer.flush();
                 }
             }
             fd::STDOUT => self.stdout.flush(),
             fd::STDERR => self.stderr.flush(),
             _ => {
                 if let Some(file) = self.files.get_mut(&fd) {
-                    let _ = file.flush();
+                    let _ = file.writer.flush();
                 }
             }
         }
@@ -275,7 +352,7 @@ impl HostState {
             Ok(file) => {
                 let fd = self.next_fd;
                 self.next_fd += 1;
-                self.files.insert(fd, BufWriter::new(file));
+                self.files.insert(fd, HostFile::new(file));
                 fd
             }
             Err(_) => 0,
@@ -284,7 +361,24 @@ impl HostState {
 
     fn close(&mut self, fd: i32) {
         if let Some(mut file) = self.files.remove(&fd) {
-            let _ = file.flush();
+            let _ = file.writer.flush();
+        }
+    }
+
+    /// `host_fread`: bytes of an open fd into `out`; the count (0 at the
+    /// end of the file), -1 for an fd that is not open or cannot be read.
+    fn read_fd(&mut self, fd: i32, out: &mut [u8]) -> i32 {
+        match self.files.get_mut(&fd).map(|f| f.read_into(out)) {
+            Some(Ok(n)) => n as i32,
+            _ => -1,
+        }
+    }
+
+    /// `host_fseek`: the new position, or -1.
+    fn seek_fd(&mut self, fd: i32, offset: i64, whence: i32) -> i64 {
+        match self.files.get_mut(&fd).map(|f| f.seek(offset, whence)) {
+            Some(Ok(pos)) => pos as i64,
+            _ => -1,
         }
     }
 
@@ -372,6 +466,19 @@ pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     )?;
     linker.func_wrap(env, import::FCLOSE, |mut caller: Caller<'_, HostState>, fd: i32| caller.data_mut().close(fd))?;
     linker.func_wrap(env, import::FFLUSH, |mut caller: Caller<'_, HostState>, fd: i32| caller.data_mut().flush(fd))?;
+    linker.func_wrap(env, import::FREAD, |mut caller: Caller<'_, HostState>, fd: i32, dst: i32, cap: i32| {
+        // Check the destination first: `cap` sizes a host buffer.
+        range(memory_of(&caller)?.data(&caller), dst, cap, import::FREAD)?;
+        let mut buf = vec![0u8; cap as u32 as usize];
+        let n = caller.data_mut().read_fd(fd, &mut buf);
+        if n > 0 {
+            copy_out(&mut caller, &buf[..n as usize], dst, n, import::FREAD)?;
+        }
+        Ok(n)
+    })?;
+    linker.func_wrap(env, import::FSEEK, |mut caller: Caller<'_, HostState>, fd: i32, offset: i64, whence: i32| {
+        caller.data_mut().seek_fd(fd, offset, whence)
+    })?;
     linker.func_wrap(
         env,
         import::READ_FILE,
@@ -394,4 +501,38 @@ pub fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         result.map(|()| len)
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HostFile;
+    use std::fs::OpenOptions;
+
+    /// One file read, written and repositioned through the same fd keeps
+    /// the position the design sees, whatever was buffered.
+    #[test]
+    fn reads_writes_and_seeks_share_one_position() {
+        let dir = std::env::temp_dir().join(format!("wsim-hostfile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("rw.txt");
+        std::fs::write(&path, b"0123456789").unwrap();
+        let file = OpenOptions::new().read(true).write(true).open(&path).unwrap();
+        let mut f = HostFile::new(file);
+        let mut two = [0u8; 2];
+        assert_eq!(f.read_into(&mut two).unwrap(), 2);
+        assert_eq!(&two, b"01");
+        // The read-ahead buffer holds the rest; a write lands at 2.
+        f.write_all(b"ab").unwrap();
+        assert_eq!(f.seek(0, 1).unwrap(), 4);
+        assert_eq!(f.seek(-1, 2).unwrap(), 9);
+        let mut rest = [0u8; 4];
+        assert_eq!(f.read_into(&mut rest).unwrap(), 1);
+        assert_eq!(f.read_into(&mut rest).unwrap(), 0);
+        assert!(f.seek(-20, 0).is_err());
+        f.seek(0, 0).unwrap();
+        let mut all = [0u8; 10];
+        assert_eq!(f.read_into(&mut all).unwrap(), 10);
+        assert_eq!(&all, b"01ab456789");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -1,37 +1,30 @@
 //! kind = "compile-error"
-// wsim does not model procedural continuous assignment yet: force/release
-// must be reported by name, never skipped.
-// force and release (1364-2005 9.3.2): a forced variable or net holds the
-// forced value until released; a released net returns to its driver, a
-// released variable keeps the value until the next assignment.
+// Procedural continuous assignments (1364-2005 9.3) are modelled on whole
+// signals, constant bit/part selects and array elements with constant
+// indices; what is not modelled is reported by name (E0304), and a
+// procedural assign to a net is an error (E0306).
 module t;
-  reg r;
-  reg src;
-  wire w = src;
+  reg m [0:1];
+  reg [3:0] v;
+  wire w;
+  integer i;
   initial begin
-    r = 0; src = 0;
-    #1 force r = 1; force w = 1;
-    #1 $display("forced: r=%b w=%b", r, w);
-    r = 0; src = 1;
-    #1 $display("assigned under force: r=%b w=%b", r, w);
-    release r; release w;
-    src = 0;
-    #1 $display("released: r=%b w=%b", r, w);
-    r = 0;
-    #1 $display("reassigned: r=%b", r);
-    $finish;
+    force m[i] = 1;
+    force v[i] = 1'b1;
+    assign w = 1;
+    release m[i];
   end
 endmodule
 // ---- expected output ----
-//| unsupported_force.v:13:8: error[E0304]: procedural force is not supported
-//|  13 |     #1 force r = 1; force w = 1;
-//|     |        ^^^^^^^^^^^^
-//| unsupported_force.v:13:21: error[E0304]: procedural force is not supported
-//|  13 |     #1 force r = 1; force w = 1;
-//|     |                     ^^^^^^^^^^^^
-//| unsupported_force.v:17:5: error[E0304]: procedural release is not supported
-//|  17 |     release r; release w;
-//|     |     ^^^^^^^^^^
-//| unsupported_force.v:17:16: error[E0304]: procedural release is not supported
-//|  17 |     release r; release w;
-//|     |                ^^^^^^^^^^
+//| unsupported_force.v:12:5: error[E0304]: force of an array element with a variable index is not supported
+//|  12 |     force m[i] = 1;
+//|     |     ^^^^^^^^^^^^^^^
+//| unsupported_force.v:13:5: error[E0304]: force of a variable-index bit or part select is not supported
+//|  13 |     force v[i] = 1'b1;
+//|     |     ^^^^^^^^^^^^^^^^^^
+//| unsupported_force.v:14:5: error[E0306]: procedural assign to net `w` (use force, or declare it as a variable)
+//|  14 |     assign w = 1;
+//|     |     ^^^^^^^^^^^^^
+//| unsupported_force.v:15:5: error[E0304]: release of an array element with a variable index is not supported
+//|  15 |     release m[i];
+//|     |     ^^^^^^^^^^^^^

@@ -329,6 +329,15 @@ pub mod import {
     pub const FCLOSE: &str = "host_fclose";
     /// `(fd: i32) -> ()`; fd 0 flushes everything.
     pub const FFLUSH: &str = "host_fflush";
+    /// `(fd: i32, dst: i32, cap: i32) -> i32`: read at most `cap` bytes of a
+    /// host fd from `host_fopen` at its position into `dst`; the count (0 at
+    /// the end of the file), or -1 when the fd is not open or not readable.
+    pub const FREAD: &str = "host_fread";
+    /// `(fd: i32, offset: i64, whence: i32) -> i64`: move a host fd's
+    /// position to `offset` from the start (`whence` 0), the current
+    /// position (1) or the end (2); the new position, or -1 on error
+    /// (`(fd, 0, 1)` asks for the position).
+    pub const FSEEK: &str = "host_fseek";
     /// `(name_ptr: i32, name_len: i32, dst: i32, cap: i32) -> i64`: the file's
     /// size (copying `min(size, cap)` bytes to `dst`), or -1 if it cannot be
     /// read.

@@ -221,6 +221,9 @@ pub fn analyse(d: &Design) -> Facts {
                 if let Some(&a) = target {
                     written_signals(d, a, &mut ws);
                 }
+                for (_, &a) in args.iter().enumerate().filter(|(i, _)| wsim_ir::sys_func_writes(name, *i)) {
+                    written_signals(d, a, &mut ws);
+                }
             }
             _ => {}
         }

@@ -67,6 +67,9 @@ impl Lower<'_, '_> {
             self.i(I::F64Store(crate::func::mem(0, 3)));
             return t;
         }
+        if let Some(a) = self.string_int(e) {
+            return a;
+        }
         let w = ty.width;
         match &ex.kind {
             ExprKind::Const(c) => self.const_value(c),
@@ -736,6 +739,7 @@ impl Lower<'_, '_> {
                 self.push_addr(a);
                 self.i(I::F64Load(crate::func::mem(0, 3)));
             }
+            ExprKind::SysFunc { name, args, .. } if name == "$str_atoreal" => self.string_real(args),
             ExprKind::SysFunc { name, args, scope } => self.sysfunc_real(name, args, *scope, e),
             other => {
                 let what = match other {

@@ -23,6 +23,7 @@ pub mod merge;
 mod meta;
 mod module;
 mod stmt;
+mod strings;
 mod systask;
 
 use lower::Ctx;

@@ -35,6 +35,10 @@ impl Lower<'_, '_> {
         let Addr::Temp(base) = arr else { unreachable!() };
         for (k, a) in args.iter().enumerate() {
             let rec = Addr::Temp(base + k as u32 * fmt::ARG_SIZE);
+            if let Some(e) = a.filter(|&e| self.ty(e).is_string()) {
+                self.string_fmt_record(e, rec); // strings.rs: the length is known at run time
+                continue;
+            }
             let (kind, width, ptr, flags) = match a {
                 None => (fmt::ARG_EMPTY, 0, None, 0),
                 Some(e) => {
@@ -128,8 +132,11 @@ impl Lower<'_, '_> {
             }
             "$fdisplay" | "$fdisplayb" | "$fdisplayh" | "$fdisplayo" | "$fwrite" | "$fwriteb" | "$fwriteh"
             | "$fwriteo" => self.display_call(name, args, scope, true),
-            "$strobe" | "$strobeb" | "$strobeh" | "$strobeo" | "$fstrobe" => self.deferred(s, false),
-            "$monitor" | "$monitorb" | "$monitorh" | "$monitoro" | "$fmonitor" => self.deferred(s, true),
+            "$strobe" | "$strobeb" | "$strobeh" | "$strobeo" | "$fstrobe" | "$fstrobeb" | "$fstrobeh" | "$fstrobeo" => {
+                self.deferred(s, false)
+            }
+            "$monitor" | "$monitorb" | "$monitorh" | "$monitoro" | "$fmonitor" | "$fmonitorb" | "$fmonitorh"
+            | "$fmonitoro" => self.deferred(s, true),
             "$monitoron" | "$monitoroff" => {
                 self.i32c((name == "$monitoron") as i32);
                 self.rt("rt_monitor_enable");
@@ -227,7 +234,7 @@ impl Lower<'_, '_> {
                     self.cx.unsupported(span, format!("`{name}` without a destination"));
                     return;
                 };
-                let w = self.ty(dst).width;
+                let w = self.text_width(dst); // strings.rs: a string gets a text buffer
                 let (arr, n) = self.fmt_args(&args[1..]);
                 let t = self.temp_value(w);
                 self.push_addr(t);
@@ -237,7 +244,7 @@ impl Lower<'_, '_> {
                 self.i32c(0);
                 self.push_scope(scope);
                 self.rt("rt_sformat");
-                self.write(dst, t, Mode::Blocking);
+                self.write_text(dst, t, w);
             }
             "$dumpfile" | "$dumpvars" | "$dumpoff" | "$dumpon" | "$dumpall" | "$dumpflush" | "$dumplimit" => {
                 self.dump_call(name, args)
@@ -592,6 +599,47 @@ impl Lower<'_, '_> {
                 self.push_scope(scope);
                 self.rt("rt_sformat");
             }
+            "$fgetc" | "$ungetc" | "$ftell" | "$fseek" | "$rewind" | "$feof" => {
+                let rt = match name {
+                    "$fgetc" => "rt_fgetc",
+                    "$ungetc" => "rt_ungetc",
+                    "$ftell" => "rt_ftell",
+                    "$feof" => "rt_feof",
+                    "$rewind" => "rt_rewind",
+                    _ => "rt_fseek",
+                };
+                let wanted = match name {
+                    "$ungetc" => 2,
+                    "$fseek" => 3,
+                    _ => 1,
+                };
+                if args.len() != wanted {
+                    self.cx.unsupported(span, format!("`{name}` with {} arguments (it takes {wanted})", args.len()));
+                    return dst;
+                }
+                for &a in args {
+                    self.push_i32_of(a);
+                }
+                self.file_site(span);
+                self.rt(rt);
+                self.i(I::I64ExtendI32S);
+                self.store_small(dst, w.min(64));
+            }
+            "$fgets" | "$ferror" | "$fscanf" | "$sscanf" | "$fread"
+                if !args.iter().all(|&a| self.plain_value(a, &format!("a `{name}` argument"))) => {}
+            "$fgets" | "$ferror" => self.string_out_call(name, args, dst, w, span),
+            "$fscanf" | "$sscanf" => self.scan_call(name, args, scope, dst, w, span),
+            "$fread" => self.fread_call(args, dst, w, span),
+            "$countbits" => {
+                let (Some(&a0), Some(&m)) = (args.first(), args.get(1)) else { return dst };
+                let a = self.int(a0);
+                self.push_addr(a);
+                self.i32c(self.ty(a0).width as i32);
+                self.push_i32_of(m);
+                self.rt("rt_countbits");
+                self.i(I::I64ExtendI32S);
+                self.store_small(dst, w.min(64));
+            }
             "$rtoi" => {
                 let Some(&a0) = args.first() else { return dst };
                 self.push_addr(dst);
@@ -617,6 +665,232 @@ impl Lower<'_, '_> {
             other => self.cx.unsupported(span, format!("system function `{other}`")),
         }
         dst
+    }
+
+    /// `rt_file_site("file:line")`: where the file function about to be
+    /// called is, for guest-rt's vvp-style warnings.
+    fn file_site(&mut self, span: wsim_diag::Span) {
+        let text = match self.cx.sources.len() > span.file.0 as usize {
+            true => {
+                let f = self.cx.sources.get(span.file);
+                format!("{}:{}", f.name, f.line_col(span.start).0)
+            }
+            false => String::new(),
+        };
+        let (o, len) = self.cx.consts.text(&text);
+        self.push_addr(Addr::Const(o));
+        self.i32c(len as i32);
+        self.rt("rt_file_site");
+    }
+
+    /// Whether `e` is integral, real or a string: the file functions read
+    /// and fill only those (strings through strings.rs text buffers);
+    /// reports the others.
+    fn plain_value(&mut self, e: ExprId, what: &str) -> bool {
+        let t = self.ty(e);
+        let ok = t.kind == TypeKind::Integral || t.is_real() || t.is_string();
+        if !ok {
+            self.cx.unsupported(self.espan(e), format!("{what} of this type"));
+        }
+        ok
+    }
+
+    /// A temp for a variable a guest-rt call fills: 8 bytes for a real,
+    /// else a value of the variable's width.
+    fn out_temp(&mut self, target: ExprId) -> (Addr, bool, u32) {
+        let t = self.ty(target);
+        if t.is_real() {
+            (Addr::Temp(self.f.temp(8)), true, 64)
+        } else {
+            let w = self.text_width(target); // strings.rs: a string gets a text buffer
+            (self.temp_value(w), false, w)
+        }
+    }
+
+    /// Write a temp filled by guest-rt to its variable.
+    fn write_out(&mut self, target: ExprId, t: Addr, real: bool) {
+        if real {
+            self.write_real(target, |l| {
+                l.push_addr(t);
+                l.i(I::F64Load(mem(0, 3)));
+            });
+        } else {
+            let w = self.text_width(target);
+            self.write_text(target, t, w); // strings.rs: text to a string
+        }
+    }
+
+    /// Store the i32 result on the stack into `dst` and keep it in a local.
+    fn keep_result(&mut self, dst: Addr, w: u32) -> u32 {
+        let r = self.f.local(ValType::I32);
+        self.i(I::LocalTee(r));
+        self.i(I::I64ExtendI32S);
+        self.store_small(dst, w.min(64));
+        r
+    }
+
+    /// `$fgets(str, fd)` (the string is written when a character was
+    /// read) and `$ferror(fd, str)` (always written).
+    fn string_out_call(&mut self, name: &str, args: &[ExprId], dst: Addr, w: u32, span: wsim_diag::Span) {
+        let (target, fd) = match (name, args) {
+            ("$fgets", &[t, fd]) | ("$ferror", &[fd, t]) => (t, fd),
+            _ => {
+                self.cx.unsupported(span, format!("`{name}` with {} arguments (it takes 2)", args.len()));
+                return;
+            }
+        };
+        let (t, real, tw) = self.out_temp(target);
+        if real {
+            self.cx.unsupported(span, format!("`{name}` into a real variable"));
+            return;
+        }
+        if name == "$fgets" {
+            self.push_addr(t);
+            self.i32c(tw as i32);
+            self.push_i32_of(fd);
+            self.file_site(span);
+            self.rt("rt_fgets");
+        } else {
+            self.push_i32_of(fd);
+            self.push_addr(t);
+            self.i32c(tw as i32);
+            self.rt("rt_ferror");
+        }
+        let r = self.keep_result(dst, w);
+        if name == "$fgets" {
+            self.i(I::LocalGet(r));
+            self.i(I::If(BlockType::Empty));
+            self.write_out(target, t, false);
+            self.i(I::End);
+        } else {
+            self.write_out(target, t, false);
+        }
+    }
+
+    /// `$sscanf(str, fmt, vars...)` / `$fscanf(fd, fmt, vars...)`: guest-rt
+    /// fills one temp per variable; the first `result` are written back.
+    fn scan_call(&mut self, name: &str, args: &[ExprId], scope: ScopeId, dst: Addr, w: u32, span: wsim_diag::Span) {
+        let (src, fmt, outs) = (args[0], args[1], &args[2..]);
+        let n = outs.len() as u32;
+        let arr = Addr::Temp(self.f.temp((n * fmt::ARG_SIZE).max(8)));
+        let Addr::Temp(base) = arr else { unreachable!() };
+        let mut temps = Vec::new();
+        for (k, &o) in outs.iter().enumerate() {
+            let (t, real, tw) = self.out_temp(o);
+            let rec = Addr::Temp(base + k as u32 * fmt::ARG_SIZE);
+            let kind = if real { fmt::ARG_REAL } else { fmt::ARG_VALUE };
+            for (off, v) in [(0, kind as i32), (4, tw as i32), (12, 0)] {
+                self.push_addr(rec);
+                self.i32c(v);
+                self.i(I::I32Store(mem(off, 2)));
+            }
+            self.push_addr(rec);
+            self.push_addr(t);
+            self.i(I::I32Store(mem(8, 2)));
+            temps.push((o, t, real));
+        }
+        if name == "$sscanf" && self.ty(src).is_string() {
+            self.i32c(0);
+            self.push_string_text(src); // strings.rs: (ptr, width) known at run time
+        } else if name == "$sscanf" {
+            let a = self.int(src);
+            self.i32c(0);
+            self.push_addr(a);
+            self.i32c(self.ty(src).width as i32);
+        } else {
+            self.i32c(1);
+            self.push_i32_of(src);
+            self.i32c(0);
+        }
+        if self.ty(fmt).is_string() {
+            self.push_string_text(fmt); // strings.rs
+        } else {
+            let fa = self.int(fmt);
+            self.push_addr(fa);
+            self.i32c(self.ty(fmt).width as i32);
+        }
+        self.push_addr(arr);
+        self.i32c(n as i32);
+        self.push_scope(scope);
+        self.file_site(span);
+        self.rt("rt_scan");
+        let r = self.keep_result(dst, w);
+        for (k, (o, t, real)) in temps.into_iter().enumerate() {
+            self.i(I::LocalGet(r));
+            self.i32c(k as i32);
+            self.i(I::I32GtS);
+            self.i(I::If(BlockType::Empty));
+            self.write_out(o, t, real);
+            self.i(I::End);
+        }
+    }
+
+    /// `$fread(var, fd)` or `$fread(mem, fd [, start [, count]])`.
+    fn fread_call(&mut self, args: &[ExprId], dst: Addr, w: u32, span: wsim_diag::Span) {
+        let d = self.d();
+        let (target, fd) = (args[0], args[1]);
+        let memory = match d.exprs[target].kind {
+            ExprKind::Signal(m) if !d.signals[m].dims.is_empty() => Some(m),
+            _ => None,
+        };
+        let Some(m) = memory else {
+            if args.len() > 2 {
+                self.cx.unsupported(span, "`$fread` with a start or count into a variable that is not a memory");
+                return;
+            }
+            let (t, real, tw) = self.out_temp(target);
+            if real {
+                self.cx.unsupported(span, "`$fread` into a real variable");
+                return;
+            }
+            // Bits no byte reaches keep their value: start from it.
+            let cur = self.int(target);
+            self.copy_value(t, cur, tw);
+            self.push_addr(t);
+            self.i32c(tw as i32);
+            self.push_i32_of(fd);
+            self.file_site(span);
+            self.rt("rt_fread");
+            let r = self.keep_result(dst, w);
+            self.i(I::LocalGet(r));
+            self.i(I::If(BlockType::Empty));
+            self.write_out(target, t, false);
+            self.i(I::End);
+            return;
+        };
+        let sig = &d.signals[m];
+        if sig.ty.is_real() || sig.dims.len() != 1 {
+            self.cx.unsupported(span, "`$fread` into a real or multi-dimensional array");
+            return;
+        }
+        let bounds: Vec<u32> = (2..4)
+            .map(|k| {
+                let l = self.f.local(ValType::I64);
+                match args.get(k).copied().filter(|&e| !is_unknown_const(d, e)) {
+                    Some(e) => {
+                        self.push_i32_of(e);
+                        self.i(I::I64ExtendI32S);
+                    }
+                    // Not given: i64::MIN (see rt_fread_mem).
+                    None => self.i(I::I64Const(i64::MIN)),
+                }
+                self.i(I::LocalSet(l));
+                l
+            })
+            .collect();
+        let base = self.sig_addr(m, span);
+        self.push_addr(base);
+        self.i32c(sig.ty.width as i32);
+        self.i32c(sig.elements() as i32);
+        self.i32c(sig.dims[0].left as i32);
+        self.i32c(sig.dims[0].right as i32);
+        self.i(I::LocalGet(bounds[0]));
+        self.i(I::LocalGet(bounds[1]));
+        self.push_i32_of(fd);
+        self.file_site(span);
+        self.rt("rt_fread_mem");
+        self.i(I::I64ExtendI32S);
+        self.store_small(dst, w.min(64));
     }
 
     /// `$dist_*(seed, a[, b])`: `rt_dist` advances the seed variable in
@@ -766,6 +1040,11 @@ fn real_math_op(name: &str) -> Option<i32> {
         "$atanh" => ATANH,
         _ => return None,
     })
+}
+
+/// An all-X constant: `$fread`'s marker for a start that was not given.
+fn is_unknown_const(d: &Design, e: ExprId) -> bool {
+    matches!(&d.exprs[e].kind, ExprKind::Const(c) if c.words.iter().skip(c.words.len() / 2).any(|&b| b != 0))
 }
 
 fn is_time_call(d: &Design, e: ExprId) -> bool {

@@ -256,6 +256,9 @@ impl<'a> Elab<'a> {
         span: Span,
     ) -> (ExprId, DataTy) {
         let (b, bdt) = self.leaf_dt(lex, base);
+        if bdt.is_string() {
+            return self.string_method(lex, b, method, args, span);
+        }
         let step = match args.first().and_then(|a| a.as_ref()) {
             Some(a) => self.eval_i64(lex, a).unwrap_or(1),
             None => 1,

@@ -117,6 +117,10 @@ impl<'d> Interp<'d> {
         let ty = x.ty;
         let span = x.span;
         self.tick(span)?;
+        // Strings live in the guest heap (1800-2017 6.16): never folded.
+        if ty.kind == TypeKind::String {
+            return Err(Flow::NotConst(span));
+        }
         let w = ty.width;
         let new = || Const::zero(w, ty.signed);
         Ok(match &x.kind {
@@ -691,6 +695,85 @@ impl<'a> Elab<'a> {
 }
 
 /// True when the expression reads no signal and calls nothing.
+impl Elab<'_> {
+    /// IEEE 1364-2005 A.8.5 (`net_lvalue`), 1800-2017 A.8.5: the indices
+    /// and selects of a net written by a continuous assignment are constant
+    /// expressions, so the driven bits are fixed at elaboration. `lhs` is
+    /// the lowered target; a select whose offset reads a signal is reported.
+    pub fn check_net_lvalue_constant(&mut self, lhs: ExprId) {
+        let (root, offsets) = match &self.d.exprs[lhs].kind {
+            ExprKind::Select { base, offset, .. } => (*base, vec![*offset]),
+            ExprKind::ArrayElem { indices, .. } => (lhs, indices.clone()),
+            ExprKind::Concat(parts) => {
+                for p in parts.clone() {
+                    self.check_net_lvalue_constant(p);
+                }
+                return;
+            }
+            _ => return,
+        };
+        let net = match &self.d.exprs[root].kind {
+            ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => self.is_net(*s).is_some(),
+            _ => false,
+        };
+        if let Some(&bad) = offsets.iter().find(|&&o| reads_signals(&self.d, o)) {
+            if net {
+                let span = self.d.exprs[bad].span;
+                self.error(
+                    code::NOT_CONSTANT,
+                    span,
+                    "the index of a net written by a continuous assignment must be a constant expression",
+                );
+                return;
+            }
+        }
+        if root != lhs {
+            self.check_net_lvalue_constant(root);
+        }
+    }
+}
+
+impl Elab<'_> {
+    /// IEEE 1364-2005 5.2.1: bits are selected from vectors. A select from
+    /// a scalar (`reg a; a[0]`, or `v[0][0]` once `v[0]` is one bit) has
+    /// more indices than the value has dimensions; reported, true.
+    pub fn selects_from_scalar(&mut self, dt: &crate::types::DataTy, span: Span) -> bool {
+        let scalar =
+            matches!(dt.base, crate::types::Base::Logic { .. }) && dt.packed.is_empty() && dt.unpacked.is_empty();
+        if scalar {
+            self.error(
+                code::TYPE_ERROR,
+                span,
+                "cannot select from a 1-bit scalar value: more indices than the value has dimensions",
+            );
+        }
+        scalar
+    }
+}
+
+impl Elab<'_> {
+    /// `$signed` / `$unsigned` reinterpret the bits of an integral value
+    /// (IEEE 1364-2005 5.5.1, 1800-2017 11.7); a real or string argument
+    /// has no such bits (`$rtoi` converts a real).
+    pub fn check_integral_arg(&mut self, function: &str, arg: ExprId, span: Span) {
+        if self.ty(arg).kind != TypeKind::Integral {
+            let msg = format!("the argument of `{function}` must be an integral (vector) value");
+            self.error(code::TYPE_ERROR, span, msg);
+        }
+    }
+}
+
+/// Whether `e` reads a variable or net (so it is no constant expression).
+fn reads_signals(d: &Design, e: ExprId) -> bool {
+    let mut reads = false;
+    visit_expr(d, e, &mut |k| {
+        if matches!(k, ExprKind::Signal(_) | ExprKind::ArrayElem { .. }) {
+            reads = true;
+        }
+    });
+    reads
+}
+
 fn is_pure_const(d: &Design, e: ExprId) -> bool {
     let mut ok = true;
     visit_expr(d, e, &mut |k| {

@@ -151,6 +151,12 @@ pub enum Work<'a> {
     },
     Port(PortWork<'a>),
     SubrBody(usize),
+    /// An instantiation of a user-defined primitive (`lower/udp.rs`).
+    Udp {
+        lex: LexId,
+        udp: &'a ast::UdpDecl,
+        inst: &'a ast::Instantiation,
+    },
 }
 
 /// A port connection to lower.
@@ -213,6 +219,10 @@ pub struct Elab<'a> {
     pub drivers: HashMap<SignalId, Vec<Driver>>,
     /// Nets with a pullup/pulldown on them (resolved as tri1/tri0).
     pub pulls: HashMap<SignalId, bool>,
+    /// The constant `(offset, width)` bit ranges continuous drivers write
+    /// in each net; `None` when a driver writes the whole net (or a
+    /// variable part of it).
+    pub driven_bits: HashMap<SignalId, Option<Vec<(u64, u64)>>>,
     /// Bits of nets under a pullup (true) / pulldown (false).
     pub pull_bits: HashMap<SignalId, (bool, Vec<bool>, Span)>,
     /// Signal names already used per IR scope.
@@ -228,6 +238,8 @@ pub struct Elab<'a> {
     pub hidden_counter: u32,
     /// Entry initialisers of subroutines, placed before their bodies.
     pub subr_init: HashMap<SubrId, Vec<StmtId>>,
+    /// `force`/`assign` sites and pending statements (see `force`).
+    pub force: crate::force::ForceState,
     /// Parameter overrides of module instances being elaborated.
     pub overrides: HashMap<LexId, crate::instantiate::Overrides>,
     /// Inout ports of an instance bound to the parent's net (by port name).
@@ -249,6 +261,8 @@ pub struct Elab<'a> {
     pub port_dirs: HashMap<(LexId, String), ast::Direction>,
     /// Non-ANSI ports whose signal was made from the body's declaration.
     pub port_decl_pending: HashMap<(LexId, String), bool>,
+    /// User-defined primitives by name (`collect`).
+    pub udps: HashMap<String, &'a ast::UdpDecl>,
 }
 
 impl<'a> Elab<'a> {
@@ -269,6 +283,7 @@ impl<'a> Elab<'a> {
             defparams: HashMap::new(),
             drivers: HashMap::new(),
             pulls: HashMap::new(),
+            driven_bits: HashMap::new(),
             pull_bits: HashMap::new(),
             used_names: HashMap::new(),
             depth: 0,
@@ -278,6 +293,7 @@ impl<'a> Elab<'a> {
             tops: Vec::new(),
             hidden_counter: 0,
             subr_init: HashMap::new(),
+            force: Default::default(),
             overrides: HashMap::new(),
             aliases: HashMap::new(),
             port_dirs: HashMap::new(),
@@ -289,6 +305,7 @@ impl<'a> Elab<'a> {
             pending_disables: Vec::new(),
             pre_blocks: HashMap::new(),
             port_decl_pending: HashMap::new(),
+            udps: HashMap::new(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);

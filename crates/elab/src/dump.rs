@@ -9,6 +9,7 @@ fn ty_text(t: wsim_ir::Type) -> String {
     match t.kind {
         TypeKind::Real => "real".into(),
         TypeKind::Event => "event".into(),
+        TypeKind::String => "string".into(),
         TypeKind::Integral => {
             format!("{}{}{}", if t.four_state { "l" } else { "b" }, t.width, if t.signed { "s" } else { "" })
         }

@@ -28,6 +28,10 @@ pub fn merge(a: Type, b: Type) -> Type {
     if a.is_real() || b.is_real() {
         return Type::REAL;
     }
+    // A string with a literal or integral operand: both are strings (6.16).
+    if a.is_string() || b.is_string() {
+        return Type::STRING;
+    }
     Type {
         kind: TypeKind::Integral,
         width: a.width.max(b.width),
@@ -105,7 +109,7 @@ impl<'a> Elab<'a> {
             return self.emit_pattern(lex, items, &dt, e.span);
         }
         let st = self.self_ty(lex, e);
-        let target = if st.is_real() || lhs.kind != TypeKind::Integral {
+        let target = if st.kind != TypeKind::Integral || lhs.kind != TypeKind::Integral {
             st
         } else {
             Type { width: st.width.max(lhs.width), ..st }
@@ -204,6 +208,9 @@ impl<'a> Elab<'a> {
                 let mut fs = false;
                 for i in items {
                     let t = self.self_ty(lex, i);
+                    if t.is_string() {
+                        return Type::STRING;
+                    }
                     w += t.width;
                     fs |= t.four_state;
                 }
@@ -215,6 +222,9 @@ impl<'a> Elab<'a> {
                 let mut fs = false;
                 for i in exprs {
                     let t = self.self_ty(lex, i);
+                    if t.is_string() {
+                        return Type::STRING;
+                    }
                     w += t.width;
                     fs |= t.four_state;
                 }
@@ -338,12 +348,20 @@ impl<'a> Elab<'a> {
             }
             A::Concat(items) => {
                 let parts = self.concat_parts(lex, items);
-                let id = self.concat_expr(parts, span);
+                let id = if parts.iter().any(|&p| self.ty(p).is_string()) {
+                    self.string_concat(parts, span)
+                } else {
+                    self.concat_expr(parts, span)
+                };
                 self.coerce(id, target)
             }
             A::Replicate { count, exprs } => {
                 let n = self.replicate_count(lex, count);
                 let parts = self.concat_parts(lex, exprs);
+                if parts.iter().any(|&p| self.ty(p).is_string()) {
+                    let id = self.string_replicate(n, parts, span);
+                    return self.coerce(id, target);
+                }
                 let arg = if parts.len() == 1 { parts[0] } else { self.concat_expr(parts, span) };
                 let at = self.ty(arg);
                 let ty = Type {
@@ -402,6 +420,7 @@ impl<'a> Elab<'a> {
 
     fn concat_parts(&mut self, lex: LexId, items: &'a [ast::Expr]) -> Vec<ExprId> {
         let mut parts = Vec::new();
+        let mut zero_repl = None; // 1364-2005 5.1.14: some other item must have a size
         for i in items {
             // 1364-2005 5.1.14: unsized constants are not allowed here.
             let is_unsized = match &i.kind {
@@ -415,6 +434,7 @@ impl<'a> Elab<'a> {
             // Zero replications vanish inside a larger concatenation.
             if let A::Replicate { count, .. } = &i.kind {
                 if self.eval_i64(lex, count) == Some(0) {
+                    zero_repl = Some(i.span);
                     continue;
                 }
             }
@@ -424,6 +444,13 @@ impl<'a> Elab<'a> {
                 continue;
             }
             parts.push(p);
+        }
+        if let (Some(span), true) = (zero_repl, parts.is_empty()) {
+            self.error(
+                code::TYPE_ERROR,
+                span,
+                "zero replication is only allowed inside a concatenation with other items",
+            );
         }
         parts
     }
@@ -439,6 +466,10 @@ impl<'a> Elab<'a> {
     }
 
     fn emit_unary(&mut self, lex: LexId, op: UnaryOp, arg: &'a ast::Expr, target: Type, span: Span) -> ExprId {
+        if self.self_ty(lex, arg).is_string() {
+            self.error(code::TYPE_ERROR, span, "unary operators are not defined on strings (6.16)");
+            return self.bad_leaf(span).0;
+        }
         match op {
             UnaryOp::Plus => self.emit_ctx(lex, arg, target),
             UnaryOp::Minus | UnaryOp::BitNot => {
@@ -485,6 +516,15 @@ impl<'a> Elab<'a> {
         target: Type,
         span: Span,
     ) -> ExprId {
+        // A string operand: its type reaches `target` through `merge` for
+        // the operators that size their operands (no operand sizing here,
+        // which keeps deep expressions linear); comparisons look themselves.
+        let logical = matches!(op, BinaryOp::LogAnd | BinaryOp::LogOr | BinaryOp::LogImplies | BinaryOp::LogEquiv);
+        let string_compare = is_compare(op) && (self.self_ty(lex, l).is_string() || self.self_ty(lex, r).is_string());
+        if string_compare || (target.is_string() && !logical) {
+            let id = self.string_binary(lex, op, l, r, span);
+            return self.coerce(id, target);
+        }
         if is_arith(op) {
             if target.is_real() && (is_bitwise(op) || op == BinaryOp::Mod) {
                 // Integral-only operators: a real context stops here; the
@@ -616,7 +656,7 @@ impl<'a> Elab<'a> {
         span: Span,
     ) -> ExprId {
         let st = self.binary_self_ty(lex, op, l, r);
-        let target = if st.is_real() || lhs.kind != TypeKind::Integral {
+        let target = if st.kind != TypeKind::Integral || lhs.kind != TypeKind::Integral {
             st
         } else {
             Type { width: st.width.max(lhs.width), ..st }
@@ -791,6 +831,11 @@ impl<'a> Elab<'a> {
     }
 
     pub fn value_expr(&mut self, v: &Value, dt: &DataTy, span: Span) -> ExprId {
+        if let (true, Value::Int(c)) = (dt.is_string(), v) {
+            // A string parameter: its text, made a string at each use.
+            let id = self.const_expr(c.clone(), false, span);
+            return self.convert_to_string(id);
+        }
         match v {
             Value::Real(r) => self.expr(ExprKind::RealConst(*r), Type::REAL, span),
             Value::Int(c) => {
@@ -1010,8 +1055,14 @@ impl<'a> Elab<'a> {
     }
 
     fn bit_select(&mut self, lex: LexId, base: ExprId, dt: &DataTy, ix: &'a ast::Expr, span: Span) -> (ExprId, DataTy) {
+        if dt.is_string() {
+            return self.string_index(lex, base, ix, span);
+        }
         if dt.is_real() {
             self.error(code::TYPE_ERROR, span, "cannot select bits of a real");
+            return self.bad_leaf(span);
+        }
+        if self.selects_from_scalar(dt, span) {
             return self.bad_leaf(span);
         }
         let (d, elem) = dt.select_dim();
@@ -1035,6 +1086,13 @@ impl<'a> Elab<'a> {
         let (b, bdt) = self.leaf_dt(lex, base);
         if bdt.is_real() {
             self.error(code::TYPE_ERROR, span, "cannot select bits of a real");
+            return self.bad_leaf(span);
+        }
+        if bdt.is_string() {
+            self.error(code::TYPE_ERROR, span, "cannot select a range of a string (use `substr`)");
+            return self.bad_leaf(span);
+        }
+        if self.selects_from_scalar(&bdt, span) {
             return self.bad_leaf(span);
         }
         let (d, elem) = bdt.select_dim();
@@ -1266,6 +1324,10 @@ impl<'a> Elab<'a> {
                 return None;
             }
         };
+        if !self.is_lvalue(id) && self.is_string_char(id) {
+            self.unsupported("assigning one character of a string (`s[i] = c`; `s.putc(i, c)` works)", e.span);
+            return None;
+        }
         if !self.is_lvalue(id) {
             if !matches!(self.d.exprs[id].kind, ExprKind::Const(_)) || !self.diags.has_errors() {
                 self.error(
@@ -1277,6 +1339,10 @@ impl<'a> Elab<'a> {
             return None;
         }
         Some((id, dt))
+    }
+
+    fn is_string_char(&self, id: ExprId) -> bool {
+        matches!(&self.d.exprs[id].kind, ExprKind::SysFunc { name, .. } if name == "$str_getc")
     }
 
     pub fn is_lvalue(&self, id: ExprId) -> bool {

@@ -47,6 +47,14 @@ pub struct Overrides {
 
 /// Convert a constant to a parameter's declared type (assignment rules).
 pub fn convert_value(v: &Value, dt: &DataTy) -> Value {
+    // A string parameter keeps its text as an integral constant; strings.rs
+    // turns each use into a string.
+    if dt.is_string() {
+        return match v {
+            Value::Int(c) => Value::Int(c.clone()),
+            Value::Real(_) => Value::Int(Const::zero(8, false)),
+        };
+    }
     if dt.is_real() {
         return match v {
             Value::Real(r) => Value::Real(*r),
@@ -186,7 +194,7 @@ impl<'a> Elab<'a> {
                         self.declare_item(l, it);
                     }
                 }
-                ast::Item::Module(_) => {}
+                ast::Item::Module(_) | ast::Item::Primitive(_) => {}
             }
         }
     }
@@ -512,7 +520,7 @@ impl<'a> Elab<'a> {
                         if let Some(t) = &p.ty {
                             // A typed parameter's default is sized like an assignment.
                             let dt = self.data_type(lex, t);
-                            if has_explicit_type(t) && !dt.is_real() {
+                            if has_explicit_type(t) && !dt.is_real() && !dt.is_string() {
                                 let id = self.emit_rvalue_dt(lex, e, &dt);
                                 self.fold_expr(id)
                             } else {
@@ -693,6 +701,7 @@ impl<'a> Elab<'a> {
                     Some(t) => self.data_type(lex, t),
                     None => dt.clone(),
                 };
+                self.check_port_redeclared_range(&d.name, &dt, &dt2, decl_ty);
                 if dt2.packed.is_empty()
                     && !dt.packed.is_empty()
                     && matches!(dt2.base, crate::types::Base::Logic { .. })
@@ -932,11 +941,22 @@ impl<'a> Elab<'a> {
 
     fn instantiate(&mut self, lex: LexId, inst: &'a ast::Instantiation) {
         let Some(&m) = self.modules.get(&inst.module.name) else {
+            if let Some(udp) = self.find_udp(&inst.module.name) {
+                self.work.push(Work::Udp { lex, udp, inst });
+                return;
+            }
             self.error(code::UNKNOWN_MODULE, inst.module.span, format!("unknown module `{}`", inst.module.name));
             return;
         };
         if m.kind == ast::ModuleKind::Interface {
             self.unsupported("interfaces", inst.span);
+            return;
+        }
+        if let Some(i) = inst.instances.iter().find(|i| i.name.name.is_empty()) {
+            let what = &m.name.name;
+            let msg =
+                format!("expected an instance name: only primitive instances may be unnamed (`{what}` is a module)");
+            self.error(wsim_diag::codes::parse::EXPECTED, i.name.span, msg);
             return;
         }
         // Overrides are evaluated once in the parent.

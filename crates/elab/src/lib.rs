@@ -13,6 +13,8 @@
 //! 4. `collapse_ports`: inout ports on bits of a net become selects of it
 //!    (`alias_slices`); port connections that merely copy a whole signal
 //!    make the port net another name for it (`Design::aliases`).
+//!    `force` then lowers `force`/`release`/`assign`/`deassign` targets
+//!    (hidden masks and processes; a forced net's drivers move to `N$drv`).
 //! 5. `resolve_drivers`: nets with several drivers get a resolver process.
 //! 6. `order_processes`: the start order Icarus uses (children first).
 //!
@@ -28,12 +30,14 @@ mod consteval;
 mod ctx;
 pub mod dump;
 mod expr;
+mod force;
 mod instantiate;
 mod lint;
 mod literal;
 mod lower;
 mod order_processes;
 mod resolve_drivers;
+mod strings;
 mod system;
 mod types;
 pub mod validate;
@@ -72,6 +76,7 @@ pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diag
     e.alias_slices();
     e.check_defparams();
     e.collapse_ports();
+    e.finish_force();
     e.resolve_drivers();
     e.order_processes();
     let ok = !e.diags.has_errors();

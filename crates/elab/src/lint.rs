@@ -222,7 +222,7 @@ impl<'d> Usage<'d> {
         for (i, &arg) in args.iter().enumerate() {
             let seed = i == 0 && (matches!(name, "$random" | "$urandom") || name.starts_with("$dist_"));
             let plusarg_target = i == 1 && name == "$value$plusargs";
-            if seed || plusarg_target {
+            if seed || plusarg_target || wsim_ir::sys_func_writes(name, i) {
                 self.lvalue(arg);
             }
             if !plusarg_target {

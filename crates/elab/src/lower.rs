@@ -18,6 +18,8 @@ use crate::ctx::{Driver, Elab, LexId, Outer, PortInner, PortWork, Sym, Value};
 use crate::expr::bit1;
 use crate::types::DataTy;
 
+mod udp;
+
 /// The literal `1` for `++`/`--`.
 pub(crate) static ONE: LazyLock<ast::Expr> = LazyLock::new(|| ast::Expr {
     kind: A::Number(ast::NumberLit { size: None, signed: false, base: None, digits: "1".into() }),
@@ -65,6 +67,7 @@ impl<'a> Elab<'a> {
     ) -> wsim_ir::ProcId {
         let delay = delay.or_else(|| self.net_delay_of(lhs));
         self.record_drivers(lhs, span);
+        self.note_driven_bits(lhs);
         let assign = match delay {
             Some(d) => self.stmt(StmtKind::AssignAfter { lhs, rhs, delay: d }, span),
             None => self.stmt(StmtKind::Assign { lhs, rhs }, span),
@@ -93,6 +96,7 @@ impl<'a> Elab<'a> {
             let Some((lhs, ldt)) = self.emit_lvalue(lex, l) else {
                 continue;
             };
+            self.check_net_lvalue_constant(lhs);
             let rhs = self.emit_rvalue_dt(lex, r, &ldt);
             let delay = item.delay.as_ref().map(|d| self.delay_ticks(lex, d));
             self.cont_process(lex, lhs, rhs, delay, l.span.to(r.span));
@@ -132,6 +136,37 @@ impl<'a> Elab<'a> {
                 let s = &mut self.d.signals[sig];
                 if s.init.is_none() && s.ty.four_state {
                     s.init = Some(Const::all_z(s.ty.width, s.ty.signed));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Remember which bits of a net a continuous driver writes, so the
+    /// bits no driver writes can start at z ([`Self::resolve_drivers`]).
+    fn note_driven_bits(&mut self, lhs: ExprId) {
+        match self.d.exprs[lhs].kind.clone() {
+            ExprKind::Signal(s) if self.is_net(s).is_some() => {
+                self.driven_bits.insert(s, None);
+            }
+            ExprKind::Select { base, offset, width } => {
+                let ExprKind::Signal(s) = self.d.exprs[base].kind else { return };
+                if self.is_net(s).is_none() {
+                    return;
+                }
+                let known = match &self.d.exprs[offset].kind {
+                    ExprKind::Const(c) => c.to_u64(),
+                    _ => None,
+                };
+                match (known, self.driven_bits.entry(s).or_insert_with(|| Some(Vec::new()))) {
+                    (Some(off), Some(ranges)) => ranges.push((off, u64::from(width))),
+                    (None, entry) => *entry = None,
+                    (Some(_), None) => {}
+                }
+            }
+            ExprKind::Concat(parts) => {
+                for p in parts {
+                    self.note_driven_bits(p);
                 }
             }
             _ => {}
@@ -422,6 +457,7 @@ impl<'a> Elab<'a> {
                         ast::Edge::Neg => Edge::Neg,
                         ast::Edge::Both => Edge::Both,
                     };
+                    self.check_event_edge(it.edge, expr, it.expr.span);
                     events.push(Event { edge, expr });
                 }
                 let body = inner.map(|s| self.lower_stmt(lex, s));
@@ -568,6 +604,7 @@ impl<'a> Elab<'a> {
             S::Break => self.stmt(StmtKind::Break, span),
             S::Continue => self.stmt(StmtKind::Continue, span),
             S::Expr(e) => self.lower_expr_stmt(lex, e, span),
+            S::ProcCont { op, lhs, rhs } => self.lower_proc_cont(lex, *op, lhs, rhs.as_ref(), span),
             S::Unsupported { what } => {
                 self.unsupported(what, span);
                 self.stmt(StmtKind::Nop, span)
@@ -753,10 +790,18 @@ impl<'a> Elab<'a> {
             }
             return self.lower_array_assign(lex, arr, rhs, nonblocking, span);
         }
+        if op == ast::AssignOp::Assign && timing.is_none() {
+            if let Some(st) = self.string_char_assign(lex, lhs, rhs, nonblocking, span) {
+                return st; // strings.rs: `s[i] = c`
+            }
+        }
         let Some((l, ldt)) = self.emit_lvalue(lex, lhs) else {
             return self.stmt(StmtKind::Nop, span);
         };
         self.check_procedural_target(l, span);
+        if nonblocking {
+            self.check_nonblocking_automatic(lex, l, timing, span);
+        }
         let r = match crate::expr::compound_binop(op) {
             None => self.emit_rvalue_dt(lex, rhs, &ldt),
             Some(b) => self.emit_compound(lex, b, lhs, rhs, ldt.ir_type(), span),
@@ -814,8 +859,9 @@ impl<'a> Elab<'a> {
                 t = crate::expr::merge(t, lt);
             }
         }
-        if t.is_real() {
-            return self.lower_case_real(lex, expr, items, span);
+        if t.is_real() || t.is_string() {
+            // strings.rs: strings compare by text, not by handle
+            return self.lower_case_real(lex, expr, items, t, span);
         }
         let subject = self.emit_ctx(lex, expr, t);
         let mut arms = Vec::new();
@@ -840,8 +886,17 @@ impl<'a> Elab<'a> {
     /// A `case` with a real subject or label: an if/else chain of `==`
     /// tests in real arithmetic. Every expression is converted to real on
     /// its own (1364-2005 9.5: when one is real, all are compared as real),
-    /// so a signed label is sign-extended and an unsigned one is not.
-    fn lower_case_real(&mut self, lex: LexId, expr: &'a ast::Expr, items: &'a [ast::CaseItem], span: Span) -> StmtId {
+    /// so a signed label is sign-extended and an unsigned one is not. A
+    /// `string` subject or label (1800-2017 6.16) takes the same path with
+    /// string `==` (`ty` is the type every expression is converted to).
+    fn lower_case_real(
+        &mut self,
+        lex: LexId,
+        expr: &'a ast::Expr,
+        items: &'a [ast::CaseItem],
+        ty: Type,
+        span: Span,
+    ) -> StmtId {
         let mut default = None;
         let mut chain: Vec<(ExprId, StmtId)> = Vec::new();
         for it in items {
@@ -852,7 +907,7 @@ impl<'a> Elab<'a> {
             }
             let mut test: Option<ExprId> = None;
             for l in &it.exprs {
-                let (subject, label) = (self.emit_ctx(lex, expr, Type::REAL), self.emit_ctx(lex, l, Type::REAL));
+                let (subject, label) = (self.emit_ctx(lex, expr, ty), self.emit_ctx(lex, l, ty));
                 let eq = self.expr(ExprKind::Binary { op: BinOp::Eq, lhs: subject, rhs: label }, Type::LOGIC1, l.span);
                 test = Some(match test {
                     None => eq,
@@ -1129,7 +1184,10 @@ impl<'a> Elab<'a> {
                     }
                 }
             }
-            A::MethodCall { .. } => {
+            A::MethodCall { base, method, args } => {
+                if let Some(st) = self.string_method_stmt(lex, e, base, method, args, span) {
+                    return st;
+                }
                 self.unsupported("a method call used as a statement", span);
                 self.stmt(StmtKind::Nop, span)
             }
@@ -1253,7 +1311,12 @@ impl<'a> Elab<'a> {
                 vals.push(v);
             }
             let rhs = match g.kind {
-                G::Buf => vals[0],
+                // A buffer drives x for a z input (1364-2005 table 7-4):
+                // double inversion keeps 0, 1 and x and turns z into x.
+                G::Buf => {
+                    let inverted = self.expr(ExprKind::Unary { op: UnOp::BitNot, arg: vals[0] }, ot, span);
+                    self.expr(ExprKind::Unary { op: UnOp::BitNot, arg: inverted }, ot, span)
+                }
                 G::Not => self.expr(ExprKind::Unary { op: UnOp::BitNot, arg: vals[0] }, ot, span),
                 G::Bufif0 | G::Bufif1 | G::Notif0 | G::Notif1 => {
                     let ctrl = vals[1];
@@ -1261,6 +1324,10 @@ impl<'a> Elab<'a> {
                     let mut data = vals[0];
                     if matches!(g.kind, G::Notif0 | G::Notif1) {
                         data = self.expr(ExprKind::Unary { op: UnOp::BitNot, arg: data }, ot, span);
+                    } else {
+                        // An enabled buffer passes z as x (1364-2005 table 7-5): `z ^ 0` is x.
+                        let zero = self.const_expr(Const::zero(ot.width, false), true, span);
+                        data = self.expr(ExprKind::Binary { op: BinOp::BitXor, lhs: data, rhs: zero }, ot, span);
                     }
                     let z = self.const_expr(Const::all_z(ot.width, false), true, span);
                     let (a, b) = if matches!(g.kind, G::Bufif1 | G::Notif1) { (data, z) } else { (z, data) };
@@ -1526,6 +1593,7 @@ impl<'a> Elab<'a> {
                 crate::ctx::Work::Init { lex, sig, expr, net, delay } => self.lower_init(lex, sig, expr, net, delay),
                 crate::ctx::Work::Port(p) => self.lower_port(&p),
                 crate::ctx::Work::SubrBody(def) => self.lower_subr_body(def),
+                crate::ctx::Work::Udp { lex, udp, inst } => self.lower_udp_instantiation(lex, udp, inst),
             }
         }
         self.resolve_pending_disables();

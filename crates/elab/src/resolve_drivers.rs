@@ -4,7 +4,7 @@
 //! driving process (the IR invariant). `tri0`/`tri1` nets and nets with a
 //! pullup/pulldown are resolved even with a single driver (Z becomes 0/1).
 
-use wsim_ir::{Const, Edge, Event, ExprKind, NetKind, ProcKind, Process, ResolveKind, SignalKind, StmtKind};
+use wsim_ir::{Const, Edge, Event, ExprKind, NetKind, ProcKind, Process, ResolveKind, SignalId, SignalKind, StmtKind};
 
 use crate::ctx::Elab;
 use crate::types::DataTy;
@@ -35,6 +35,9 @@ impl<'a> Elab<'a> {
             if let Some(&up) = self.pulls.get(&net) {
                 kind = if up { NetKind::Tri1 } else { NetKind::Tri0 };
             }
+            if kind == NetKind::Uwire && drivers.len() > 1 {
+                self.check_uwire_drivers(net, &drivers);
+            }
             let rkind = match kind {
                 NetKind::Wand => ResolveKind::Wand,
                 NetKind::Wor => ResolveKind::Wor,
@@ -57,11 +60,7 @@ impl<'a> Elab<'a> {
                 continue;
             }
             if drivers.len() == 1 && !pulled {
-                // A net starts at z (IEEE 1800-2017 6.6): the bits its only
-                // driver does not cover (`assign w[3:0] = ...`) stay z.
-                if self.d.signals[net].init.is_none() && self.d.signals[net].ty.four_state {
-                    self.d.signals[net].init = Some(Const::all_z(sig.ty.width, sig.ty.signed));
-                }
+                self.start_undriven_bits_at_z(net);
                 continue;
             }
             let span = sig.span;
@@ -94,5 +93,24 @@ impl<'a> Elab<'a> {
             let body = self.stmt(StmtKind::Block { stmts: vec![assign, wait], name: None }, span);
             self.d.procs.push(Process { kind: ProcKind::ContAssign, body, scope: sig.scope, span });
         }
+    }
+
+    /// A net's bits that no continuous driver writes (`assign w[3:0] =
+    /// ...` leaves `w[7:4]`) are z (IEEE 1800-2017 6.6); the driven bits
+    /// stay x until their driver first writes them (after its delay), as
+    /// in Icarus.
+    fn start_undriven_bits_at_z(&mut self, net: SignalId) {
+        let Some(Some(ranges)) = self.driven_bits.get(&net) else { return };
+        let sig = &self.d.signals[net];
+        if sig.init.is_some() || !sig.ty.four_state || !sig.dims.is_empty() {
+            return;
+        }
+        let mut init = Const::all_z(sig.ty.width, sig.ty.signed);
+        for &(offset, width) in ranges {
+            for bit in offset..(offset + width).min(u64::from(sig.ty.width)) {
+                init.words[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+        }
+        self.d.signals[net].init = Some(init);
     }
 }

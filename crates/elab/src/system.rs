@@ -3,11 +3,18 @@
 //! what is constant folds (`$bits`, `$clog2` of a constant, `$signed`).
 
 use wsim_diag::{codes::elab as code, Span};
-use wsim_ir::{Const, ExprId, ExprKind, ScopeId, StmtKind, Type, SYS_FUNCS, SYS_TASKS};
+use wsim_ir::{BinOp, Const, ExprId, ExprKind, ScopeId, StmtKind, Type, SYS_FUNCS, SYS_TASKS};
 use wsim_syntax::ast::{self, ExprKind as A};
 
 use crate::ctx::{Elab, LexId, Sym, Value};
 use crate::types::DataTy;
+
+/// Declared `[left:right]` ranges of dimensions, outermost first.
+type Ranges = Vec<(i64, i64)>;
+
+/// The array query functions (IEEE 1800-2017 20.7), folded here.
+const ARRAY_QUERIES: &[&str] =
+    &["$left", "$right", "$low", "$high", "$increment", "$size", "$dimensions", "$unpacked_dimensions"];
 
 const REAL_MATH: &[&str] = &[
     "$sqrt",
@@ -62,6 +69,7 @@ impl<'a> Elab<'a> {
                     return self.missing_arg(name, span);
                 };
                 let v = self.emit_self(lex, x);
+                self.check_integral_arg(name, v, x.span);
                 let t = Type { signed: name == "$signed", ..self.ty(v) };
                 let id = self.coerce(v, t);
                 return (id, DataTy::vector(t.width, t.signed, t.four_state));
@@ -101,6 +109,7 @@ impl<'a> Elab<'a> {
                 let id = self.expr(ExprKind::SysFunc { name: name.into(), args: vec![c], scope }, t, span);
                 return (id, DataTy::from_ir(t));
             }
+            n if ARRAY_QUERIES.contains(&n) => return self.array_query(lex, n, args, span),
             _ => {}
         }
         if !SYS_FUNCS.contains(&name) {
@@ -138,6 +147,67 @@ impl<'a> Elab<'a> {
                 }
                 Type::INTEGER
             }
+            "$fgets" | "$ferror" => {
+                // ($fgets(str, fd) / $ferror(fd, str)): the string is written.
+                let (dst, fd) = if name == "$fgets" { (a0, Self::arg(args, 1)) } else { (Self::arg(args, 1), a0) };
+                let (Some(dst), Some(fd)) = (dst, fd) else {
+                    return self.too_few_args(name, 2, span);
+                };
+                let fd = self.emit_self(lex, fd);
+                let Some((l, _)) = self.emit_lvalue(lex, dst) else { return self.bad_leaf(span) };
+                ir_args.extend(if name == "$fgets" { [l, fd] } else { [fd, l] });
+                Type::INTEGER
+            }
+            "$fscanf" | "$sscanf" => {
+                if args.len() < 2 {
+                    return self.too_few_args(name, 2, span);
+                }
+                for (i, x) in args.iter().enumerate() {
+                    let Some(x) = x else {
+                        self.error(code::TYPE_ERROR, span, format!("`{name}` has an empty argument"));
+                        return self.bad_leaf(span);
+                    };
+                    if i < 2 {
+                        ir_args.push(self.emit_self(lex, x));
+                    } else if let Some((l, _)) = self.emit_lvalue(lex, x) {
+                        ir_args.push(l);
+                    } else {
+                        return self.bad_leaf(span);
+                    }
+                }
+                self.check_scan_format(name, args);
+                Type::INTEGER
+            }
+            "$fread" => {
+                let (Some(dst), Some(fd)) = (a0, Self::arg(args, 1)) else {
+                    return self.too_few_args(name, 2, span);
+                };
+                let target = match self.lookup_hier(lex, dst) {
+                    Some(Sym::Signal(s)) if !self.d.signals[s].dims.is_empty() => Some(self.signal_expr(s, dst.span)),
+                    _ => self.emit_lvalue(lex, dst).map(|l| l.0),
+                };
+                let Some(target) = target else { return self.bad_leaf(span) };
+                ir_args.push(target);
+                ir_args.push(self.emit_self(lex, fd));
+                // Optional start and count (a missing start keeps its slot).
+                for k in 2..args.len().min(4) {
+                    match Self::arg(args, k) {
+                        Some(x) => ir_args.push(self.emit_rvalue(lex, x, Type::INTEGER)),
+                        None => ir_args.push(self.const_expr(Const::all_x(32, true), true, span)),
+                    }
+                }
+                Type::INTEGER
+            }
+            "$countbits" => {
+                let Some(x) = a0 else {
+                    return self.missing_arg(name, span);
+                };
+                let v = self.emit_self(lex, x);
+                let Some(mask) = self.countbits_mask(lex, &args[1..], span) else { return self.bad_leaf(span) };
+                ir_args.push(v);
+                ir_args.push(self.u64_const(mask, span));
+                Type::INT
+            }
             "$urandom_range" => {
                 for x in args.iter().flatten() {
                     let v = self.emit_rvalue(lex, x, Type::bits(32, false));
@@ -160,7 +230,8 @@ impl<'a> Elab<'a> {
                 let mut widths = Vec::new();
                 for x in args.iter().flatten() {
                     let v = self.emit_self(lex, x);
-                    widths.push(self.ty(v).width);
+                    let t = self.ty(v); // a string's text may be long (strings.rs)
+                    widths.push(if t.is_string() { wsim_ir::STRING_TEXT_BITS } else { t.width });
                     ir_args.push(v);
                 }
                 let fmt = match args.first().and_then(|a| a.as_ref()).map(|a| &a.kind) {
@@ -209,6 +280,7 @@ impl<'a> Elab<'a> {
                         Type::bits(32, false)
                     }
                     "$countones" => Type::INT,
+                    "$fgetc" | "$ungetc" | "$ftell" | "$fseek" | "$rewind" | "$feof" => Type::INTEGER,
                     "$onehot" | "$onehot0" | "$isunknown" => Type::BIT1,
                     _ => Type::INTEGER,
                 }
@@ -218,8 +290,170 @@ impl<'a> Elab<'a> {
         (id, DataTy::from_ir(result))
     }
 
+    /// The IEEE 1800-2017 20.9 control bits of `$countbits` as a mask: bit
+    /// 0 counts 0 bits, 1 ones, 2 X, 3 Z. They must be constant here.
+    fn countbits_mask(&mut self, lex: LexId, controls: &'a [Option<ast::Expr>], span: Span) -> Option<u64> {
+        if controls.iter().flatten().next().is_none() {
+            self.error(code::TYPE_ERROR, span, "`$countbits` needs at least one control bit");
+            return None;
+        }
+        let mut mask = 0;
+        for c in controls.iter().flatten() {
+            let Some(Value::Int(k)) = self.eval_const(lex, c) else {
+                self.error(
+                    code::UNSUPPORTED,
+                    c.span,
+                    "`$countbits` with a control bit that is not constant is not supported",
+                );
+                return None;
+            };
+            // The control bit is the value's LSB, 4-state.
+            let (a, b) = (k.words[0] & 1, k.words[k.words.len() / 2] & 1);
+            mask |= match (a, b) {
+                (0, 0) => 1,
+                (1, 0) => 2,
+                (1, 1) => 4,
+                _ => 8,
+            };
+        }
+        Some(mask)
+    }
+
+    /// A compile-time check of a literal `$sscanf`/`$fscanf` format: every
+    /// conversion is known (vvp stops the run when it reaches an unknown
+    /// one). Running out of variables is left to run time: a scan that ends
+    /// early never needs them.
+    fn check_scan_format(&mut self, name: &str, args: &'a [Option<ast::Expr>]) {
+        let Some(ast::Expr { kind: A::String(fmt), span: fspan }) = Self::arg(args, 1) else { return };
+        let bytes = fmt.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] != b'%' {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            if bytes.get(i) == Some(&b'*') {
+                i += 1;
+            }
+            while bytes.get(i).is_some_and(|c| c.is_ascii_digit()) {
+                i += 1;
+            }
+            let Some(&c) = bytes.get(i) else {
+                self.error(code::TYPE_ERROR, *fspan, format!("`{name}` format ends inside a conversion"));
+                return;
+            };
+            i += 1;
+            match c.to_ascii_lowercase() {
+                b'%' | b'b' | b'o' | b'd' | b'h' | b'x' | b'c' | b's' | b't' | b'e' | b'f' | b'g' | b'v' | b'm'
+                | b'u' | b'z' => {}
+                other => {
+                    let msg = format!("`{name}` format has an unknown conversion `%{}`", other as char);
+                    self.error(code::TYPE_ERROR, *fspan, msg);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The array query functions of IEEE 1800-2017 20.7 (`$left` ...
+    /// `$dimensions`): constant for every fixed-size array and type wsim
+    /// has, so they fold here. Dimension 1 is the leftmost unpacked
+    /// dimension (the leftmost packed one when there is none); a dimension
+    /// that does not exist gives 'x.
+    fn array_query(&mut self, lex: LexId, name: &str, args: &'a [Option<ast::Expr>], span: Span) -> (ExprId, DataTy) {
+        let Some(x) = Self::arg(args, 0) else {
+            return self.missing_arg(name, span);
+        };
+        let Some((unpacked, packed)) = self.query_dims(lex, x) else { return self.bad_leaf(span) };
+        let all: Vec<(i64, i64)> = unpacked.iter().chain(&packed).copied().collect();
+        let count = match name {
+            "$dimensions" => Some(all.len() as i64),
+            "$unpacked_dimensions" => Some(unpacked.len() as i64),
+            _ => None,
+        };
+        if let Some(n) = count {
+            return self.query_result(Some(n), span);
+        }
+        // The answer for each dimension, then the one the argument picks.
+        let answers: Vec<i64> = all.iter().map(|&(l, r)| dim_query(name, l, r)).collect();
+        let Some(d) = Self::arg(args, 1) else {
+            return self.query_result(answers.first().copied(), span);
+        };
+        let dim = self.emit_rvalue(lex, d, Type::INTEGER);
+        if let Some(Value::Int(k)) = self.try_fold(dim) {
+            let pick = Value::Int(k).as_i64().and_then(|k| usize::try_from(k - 1).ok()).and_then(|k| answers.get(k));
+            return self.query_result(pick.copied(), span);
+        }
+        // A dimension known only at run time: `dim == 1 ? a1 : dim == 2 ? a2 : ... : 'x`.
+        let (mut chain, _) = self.query_result(None, span);
+        for (k, &answer) in answers.iter().enumerate().rev() {
+            let index = self.const_expr(Const::from_u64(32, true, k as u64 + 1), true, span);
+            let cond = self.expr(ExprKind::Binary { op: BinOp::CaseEq, lhs: dim, rhs: index }, Type::BIT1, span);
+            let (value, _) = self.query_result(Some(answer), span);
+            chain = self.expr(ExprKind::Cond { cond, then_expr: value, else_expr: chain }, Type::INTEGER, span);
+        }
+        (chain, DataTy::vector(32, true, true))
+    }
+
+    /// An array query's `integer` result: the value, or 'x.
+    fn query_result(&mut self, value: Option<i64>, span: Span) -> (ExprId, DataTy) {
+        let c = match value {
+            Some(v) => Const::from_u64(32, true, v as u64),
+            None => Const::all_x(32, true),
+        };
+        let id = self.const_expr(c, true, span);
+        (id, DataTy::vector(32, true, true))
+    }
+
+    /// The (unpacked, packed) dimensions of an array query's argument: a
+    /// variable or type name, an indexed element of one (the indexed
+    /// dimensions drop off), or any expression (one packed dimension of its
+    /// width, none for one bit).
+    fn query_dims(&mut self, lex: LexId, x: &'a ast::Expr) -> Option<(Ranges, Ranges)> {
+        let mut base = x;
+        let mut indexed = 0usize;
+        while let A::Index { base: b, .. } = &base.kind {
+            base = b;
+            indexed += 1;
+        }
+        let found = match &base.kind {
+            A::Ident { .. } => match self.lookup_hier(lex, base) {
+                Some(Sym::Signal(s)) => {
+                    let sig = &self.d.signals[s];
+                    let unpacked: Vec<(i64, i64)> = sig.dims.iter().map(|d| (d.left, d.right)).collect();
+                    Some((unpacked, self.sig_ty[s.index()].packed.clone()))
+                }
+                Some(Sym::Type(t)) => Some((t.unpacked.iter().map(|d| (d.left, d.right)).collect(), t.packed.clone())),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((mut unpacked, mut packed)) = found {
+            if indexed <= unpacked.len() + packed.len() {
+                let from_unpacked = indexed.min(unpacked.len());
+                unpacked.drain(..from_unpacked);
+                packed.drain(..indexed - from_unpacked);
+                return Some((unpacked, packed));
+            }
+        }
+        let t = self.self_ty(lex, x);
+        self.leaf_cache.remove(&(x as *const _ as usize, lex));
+        if t.kind == wsim_ir::TypeKind::Event {
+            self.error(code::TYPE_ERROR, x.span, "an event has no dimensions");
+            return None;
+        }
+        let packed = if t.width > 1 && !t.is_real() { vec![(t.width as i64 - 1, 0)] } else { vec![] };
+        Some((vec![], packed))
+    }
+
     fn try_fold_any(&mut self, id: ExprId) -> Option<Value> {
         crate::consteval::fold(&self.d, id).ok()
+    }
+
+    fn too_few_args(&mut self, name: &str, want: usize, span: Span) -> (ExprId, DataTy) {
+        self.error(code::TYPE_ERROR, span, format!("`{name}` needs at least {want} arguments"));
+        self.bad_leaf(span)
     }
 
     fn missing_arg(&mut self, name: &str, span: Span) -> (ExprId, DataTy) {
@@ -253,6 +487,15 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
     ) -> StmtKind {
         let scope = self.scope_of(lex);
+        // `$exit` (IEEE 1800-2017 24.7) ends the calling program, and the
+        // simulation once every program has ended. wsim has no program
+        // blocks: the whole design is the one program, so it is `$finish`.
+        if name == "$exit" {
+            if let Some(x) = args.iter().flatten().next() {
+                self.error(code::TYPE_ERROR, x.span, "`$exit` takes no arguments");
+            }
+            return StmtKind::SysTask { name: "$finish".into(), args: vec![], scope };
+        }
         if !SYS_TASKS.contains(&name) {
             self.error(code::UNSUPPORTED, name_span, format!("system task `{name}` is not supported"));
             return StmtKind::Nop;
@@ -328,6 +571,25 @@ impl<'a> Elab<'a> {
         let text = paths.join("\n");
         let list = (!text.is_empty()).then(|| self.const_expr(Const::from_str_bytes(text.as_bytes()), false, span));
         StmtKind::SysTask { name: "$dumpvars".into(), args: vec![levels, list], scope }
+    }
+}
+
+/// `$left`... of one dimension declared `[l:r]`.
+fn dim_query(name: &str, l: i64, r: i64) -> i64 {
+    match name {
+        "$left" => l,
+        "$right" => r,
+        "$low" => l.min(r),
+        "$high" => l.max(r),
+        // IEEE 1800-2017 20.7: 1 when left >= right, else -1.
+        "$increment" => {
+            if l >= r {
+                1
+            } else {
+                -1
+            }
+        }
+        _ => l.abs_diff(r) as i64 + 1,
     }
 }
 

@@ -18,6 +18,9 @@ pub enum Base {
     },
     Real,
     Event,
+    /// A SystemVerilog `string` (1800-2017 6.16): not packed, no packed
+    /// dimensions; its IR type is `Type::STRING`.
+    String,
     Struct(Rc<StructInfo>),
     Enum(Rc<EnumInfo>),
 }
@@ -72,8 +75,15 @@ impl DataTy {
     pub fn event() -> DataTy {
         DataTy { base: Base::Event, signed: false, packed: vec![], unpacked: vec![] }
     }
+    pub fn string() -> DataTy {
+        DataTy { base: Base::String, signed: false, packed: vec![], unpacked: vec![] }
+    }
+    pub fn is_string(&self) -> bool {
+        matches!(self.base, Base::String)
+    }
     pub fn from_ir(t: Type) -> DataTy {
         match t.kind {
+            TypeKind::String => DataTy::string(),
             TypeKind::Real => DataTy::real(),
             TypeKind::Event => DataTy::event(),
             TypeKind::Integral => DataTy::vector(t.width, t.signed, t.four_state),
@@ -84,6 +94,7 @@ impl DataTy {
             Base::Logic { .. } => 1,
             Base::Real => 64,
             Base::Event => 1,
+            Base::String => 64,
             Base::Struct(s) => s.width,
             Base::Enum(e) => e.base.width(),
         }
@@ -95,7 +106,7 @@ impl DataTy {
     pub fn four_state(&self) -> bool {
         match &self.base {
             Base::Logic { four_state } => *four_state,
-            Base::Real | Base::Event => false,
+            Base::Real | Base::Event | Base::String => false,
             Base::Struct(s) => s.four_state,
             Base::Enum(e) => e.base.four_state(),
         }
@@ -107,6 +118,7 @@ impl DataTy {
         match &self.base {
             Base::Real => Type::REAL,
             Base::Event => Type::EVENT,
+            Base::String => Type::STRING,
             _ => Type {
                 kind: TypeKind::Integral,
                 width: self.width(),
@@ -216,10 +228,7 @@ impl<'a> Elab<'a> {
                 DataTy::real()
             }
             ast::DataType::Event { .. } => DataTy::event(),
-            ast::DataType::String { span } => {
-                self.unsupported("the `string` data type", *span);
-                DataTy::logic(8, false)
-            }
+            ast::DataType::String { .. } => DataTy::string(),
             ast::DataType::Void { span } => {
                 self.error(code::TYPE_ERROR, *span, "`void` is not allowed here");
                 DataTy::logic(1, false)

@@ -110,6 +110,15 @@ fn check_expr(d: &Design, id: ExprId) -> Result<(), String> {
         ExprKind::Cond { then_expr, else_expr, .. } if ty(*then_expr) != t || ty(*else_expr) != t => {
             return Err("branches do not have the result type".into());
         }
+        // A string concatenation or replication joins texts (string operands).
+        ExprKind::Concat(parts) if t.is_string() && parts.iter().any(|&p| !ty(p).is_string()) => {
+            return Err("string concatenation of a non-string operand".into());
+        }
+        ExprKind::Concat(_) if t.is_string() => {}
+        ExprKind::Replicate { arg, .. } if t.is_string() && !ty(*arg).is_string() => {
+            return Err("string replication of a non-string operand".into());
+        }
+        ExprKind::Replicate { .. } if t.is_string() => {}
         ExprKind::Concat(parts) => {
             let w: u32 = parts.iter().map(|&p| ty(p).width).sum();
             if w != t.width || parts.iter().any(|&p| ty(p).kind != TypeKind::Integral) {

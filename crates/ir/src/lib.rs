@@ -343,6 +343,21 @@ pub enum TypeKind {
     /// A named event (`event e;`): width 1, holds no meaningful value; `->`
     /// triggers it.
     Event,
+    /// A SystemVerilog `string` (IEEE 1800-2017 6.16): width 64, two-state,
+    /// unsigned. The stored 64-bit value is a handle: the low 32 bits point
+    /// to an immutable guest-heap block holding the text as an integral
+    /// value of `8 * len` bits (arena value layout, last character in the
+    /// low byte, zero `bval` plane); the high 32 bits are `len`. The empty
+    /// string is handle 0. Copying the handle copies the string; every
+    /// operation makes a new block (`guest-rt/src/strings.rs`).
+    ///
+    /// Operations on strings: `Convert` integral<->string (integral to
+    /// string drops NUL bytes, 6.16; string to integral right-aligns the text
+    /// and truncates or zero-extends); comparisons with two string operands;
+    /// `Concat`/`Replicate` whose type is string (string operands); `Cond`
+    /// with string branches (an unknown condition gives the empty string);
+    /// the methods as `SysFunc`s named in [`STRING_FUNCS`].
+    String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -365,6 +380,11 @@ impl Type {
     }
     pub const REAL: Type = Type { kind: TypeKind::Real, width: 64, signed: true, four_state: false };
     pub const EVENT: Type = Type { kind: TypeKind::Event, width: 1, signed: false, four_state: false };
+    /// `string`: see [`TypeKind::String`].
+    pub const STRING: Type = Type { kind: TypeKind::String, width: 64, signed: false, four_state: false };
+    pub fn is_string(&self) -> bool {
+        self.kind == TypeKind::String
+    }
     /// `integer`: 32-bit signed 4-state.
     pub const INTEGER: Type = Type::logic(32, true);
     /// `int`: 32-bit signed 2-state.
@@ -930,7 +950,13 @@ pub const SYS_TASKS: &[&str] = &[
     "$fwriteh",
     "$fwriteo",
     "$fstrobe",
+    "$fstrobeb",
+    "$fstrobeh",
+    "$fstrobeo",
     "$fmonitor",
+    "$fmonitorb",
+    "$fmonitorh",
+    "$fmonitoro",
     "$monitoron",
     "$monitoroff",
     "$finish",
@@ -962,6 +988,59 @@ pub const SYS_TASKS: &[&str] = &[
     // statement's `scope` to the named scope.
 ];
 
+/// Bits of the text buffer a system task that writes text into a variable
+/// (`$sformat`, `$sscanf %s`, `$fgets`, ...) gets when that variable is a
+/// `string`, and the width `$sformatf` counts for a string argument: texts
+/// longer than `STRING_TEXT_BITS / 8` characters are cut to their end.
+pub const STRING_TEXT_BITS: u32 = 8 * 4096;
+
+/// The `string` methods (IEEE 1800-2017 6.16) as `ExprKind::SysFunc`s; the
+/// first argument is the string (`TypeKind::String`) except for the `*toa`
+/// conversions. Results never modify their operands: `s.putc(i, c)` is
+/// elaborated as `s = $str_putc(s, i, c)`, `s.itoa(v)` as `s = $str_itoa(v)`.
+/// - `$str_len(s)` -> int; `$str_getc(s, i)` -> byte (0 when out of range;
+///   also `s[i]`); `$str_putc(s, i, c)` -> string (`c` a byte; unchanged
+///   when `i` is out of range or `c` is 0).
+/// - `$str_toupper(s)`, `$str_tolower(s)` -> string; `$str_compare(s, t)`,
+///   `$str_icompare(s, t)` -> int (<0, 0, >0 like C `strcmp`);
+///   `$str_substr(s, i, j)` -> string (empty when out of range).
+/// - `$str_atoi $str_atohex $str_atooct $str_atobin` (s) -> integer;
+///   `$str_atoreal(s)` -> real.
+/// - `$str_itoa $str_hextoa $str_octtoa $str_bintoa` (v: any integral,
+///   self-determined) -> string; `$str_realtoa(r: real)` -> string.
+pub const STRING_FUNCS: &[&str] = &[
+    "$str_len",
+    "$str_getc",
+    "$str_putc",
+    "$str_toupper",
+    "$str_tolower",
+    "$str_compare",
+    "$str_icompare",
+    "$str_substr",
+    "$str_atoi",
+    "$str_atohex",
+    "$str_atooct",
+    "$str_atobin",
+    "$str_atoreal",
+    "$str_itoa",
+    "$str_hextoa",
+    "$str_octtoa",
+    "$str_bintoa",
+    "$str_realtoa",
+];
+
+/// Whether argument `arg` of system function `name` is an lvalue the call
+/// writes (`$random`'s seed, `$fscanf`'s variables, `$fread`'s target...).
+pub fn sys_func_writes(name: &str, arg: usize) -> bool {
+    match name {
+        "$random" | "$urandom" | "$fgets" | "$fread" => arg == 0,
+        n if n.starts_with("$dist_") => arg == 0,
+        "$value$plusargs" | "$ferror" => arg == 1,
+        "$fscanf" | "$sscanf" => arg >= 2,
+        _ => false,
+    }
+}
+
 /// System functions elaboration accepts, with the result type it gives:
 /// - `$time` `$stime` `$realtime`: arg 0 is a `Const` = ticks per time unit of
 ///   the calling scope; result 64-bit unsigned / 32-bit unsigned / real.
@@ -978,6 +1057,15 @@ pub const SYS_TASKS: &[&str] = &[
 ///   `$dist_erlang(seed, k, mean)` (1364-2005 17.9.2): `seed` is an integral
 ///   lvalue (read and updated), the other arguments are converted to
 ///   32-bit signed; result 32-bit signed.
+/// - File reads (1364-2005 17.2.4-17.2.7), all 32-bit signed (`integer`):
+///   `$fgetc(fd)`, `$ungetc(c, fd)`, `$fgets(lvalue, fd)`, `$ftell(fd)`,
+///   `$fseek(fd, offset, whence)`, `$rewind(fd)`, `$feof(fd)`,
+///   `$ferror(fd, lvalue)`; `$fscanf(fd, fmt, lvalues...)` and
+///   `$sscanf(str, fmt, lvalues...)`; `$fread(target, fd [, start
+///   [, count]])` where `target` is an lvalue or the `Signal` of a whole
+///   memory, `start`/`count` 32-bit signed (an all-X `start` = not given).
+/// - `$countbits(x, mask)`: `mask` is a `Const` (bit 0: count 0 bits,
+///   1: ones, 2: X, 3: Z); 32-bit signed 2-state.
 /// - `$itor` `$rtoi` `$realtobits` `$bitstoreal` `$sqrt` `$ln` `$log10` `$exp`
 ///   `$pow` `$floor` `$ceil` `$sin` `$cos` `$tan` `$atan` `$atan2` `$hypot`...
 ///   (real math).
@@ -1026,6 +1114,16 @@ pub const SYS_FUNCS: &[&str] = &[
     "$atanh",
     "$feof",
     "$fgetc",
+    "$ungetc",
+    "$fgets",
+    "$fscanf",
+    "$sscanf",
+    "$fread",
+    "$ftell",
+    "$fseek",
+    "$rewind",
+    "$ferror",
+    "$countbits",
     "$dist_uniform",
     "$dist_normal",
     "$dist_exponential",

@@ -33,6 +33,7 @@ pub fn type_tag(ty: Type) -> String {
     match ty.kind {
         TypeKind::Real => "real".into(),
         TypeKind::Event => "event".into(),
+        TypeKind::String => "string".into(),
         TypeKind::Integral => {
             let state = if ty.four_state { "" } else { "b" };
             let sign = if ty.signed { "s" } else { "u" };
@@ -208,6 +209,7 @@ impl<'d> Printer<'d> {
             let ty = match sig.ty.kind {
                 TypeKind::Real => "real".to_string(),
                 TypeKind::Event => "event".to_string(),
+                TypeKind::String => "string".to_string(),
                 TypeKind::Integral => {
                     let base = if sig.ty.four_state { "logic" } else { "bit" };
                     let sign = if sig.ty.signed { " signed" } else { "" };

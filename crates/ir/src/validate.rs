@@ -418,6 +418,12 @@ fn memory_arguments(d: &Design) -> HashSet<ExprId> {
             _ => {}
         }
     }
+    // `$fread(mem, fd, ...)` fills a whole memory too.
+    for (_, e) in d.exprs.iter() {
+        if let ExprKind::SysFunc { name, args, .. } = &e.kind {
+            set.extend(args.first().filter(|_| name == "$fread"));
+        }
+    }
     set
 }
 
@@ -430,6 +436,7 @@ fn kind_name(k: TypeKind) -> &'static str {
         TypeKind::Integral => "integral",
         TypeKind::Real => "real",
         TypeKind::Event => "event",
+        TypeKind::String => "string",
     }
 }
 
@@ -453,6 +460,7 @@ fn check_type(ty: Type) -> Option<String> {
         TypeKind::Integral if ty.width == 0 => Some("integral type has width 0".into()),
         TypeKind::Real if ty.width != 64 => Some(format!("real type has width {}, not 64", ty.width)),
         TypeKind::Event if ty.width != 1 => Some(format!("event type has width {}, not 1", ty.width)),
+        TypeKind::String if ty != Type::STRING => Some("string type is not Type::STRING".into()),
         _ => None,
     }
 }
@@ -508,7 +516,9 @@ fn check_expr(sink: &mut Sink, id: ExprId, array_args: &HashSet<ExprId>) {
             None => Ok(()),
         },
         ExprKind::Call { subr, args } => check_call(d, *subr, args, true),
-        ExprKind::SysFunc { name, .. } if !SYS_FUNCS.contains(&name.as_str()) => {
+        ExprKind::SysFunc { name, .. }
+            if !SYS_FUNCS.contains(&name.as_str()) && !crate::STRING_FUNCS.contains(&name.as_str()) =>
+        {
             Err(format!("unknown system function {name}"))
         }
         ExprKind::SysFunc { .. } => Ok(()),
@@ -690,6 +700,12 @@ fn check_cond(d: &Design, ty: Type, cond: ExprId, then_e: ExprId, else_e: ExprId
 }
 
 fn check_concat(d: &Design, ty: Type, parts: &[ExprId]) -> Result<(), String> {
+    if ty.is_string() {
+        return match parts.iter().find(|&&p| !d.exprs[p].ty.is_string()) {
+            Some(p) => Err(format!("string Concat operand {p} is not a string")),
+            None => Ok(()),
+        };
+    }
     if let Some(&p) = parts.iter().find(|&&p| d.exprs[p].ty.kind != TypeKind::Integral) {
         return Err(format!("Concat operand {p} is not integral"));
     }
@@ -701,6 +717,9 @@ fn check_concat(d: &Design, ty: Type, parts: &[ExprId]) -> Result<(), String> {
 }
 
 fn check_replicate(ty: Type, count: u32, arg: Type) -> Result<(), String> {
+    if ty.is_string() {
+        return if arg.is_string() { Ok(()) } else { Err("string Replicate of a non-string value".into()) };
+    }
     if arg.kind != TypeKind::Integral || ty.kind != TypeKind::Integral {
         return Err("Replicate of a non-integral value".into());
     }

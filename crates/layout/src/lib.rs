@@ -258,6 +258,7 @@ fn entry(design: &Design, id: wsim_ir::SignalId, sig: &wsim_ir::Signal, offset: 
         TypeKind::Integral => "integral",
         TypeKind::Real => "real",
         TypeKind::Event => "event",
+        TypeKind::String => "string",
     };
     SignalEntry {
         id: id.raw(),

@@ -38,6 +38,70 @@ pub enum Item {
     /// Declarations outside any module (`$unit` scope): typedefs,
     /// functions, tasks, parameters, imports.
     Unit(ModuleItem),
+    /// `primitive ... endprimitive`: a user-defined primitive (IEEE
+    /// 1364-2005 clause 8).
+    Primitive(UdpDecl),
+}
+
+/// A user-defined primitive. The parser has already checked the table's
+/// shape: every row has one entry per input, a current-state column exactly
+/// when `sequential`, at most one edge per row and edges only in sequential
+/// UDPs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UdpDecl {
+    pub name: Ident,
+    pub output: Ident,
+    /// The inputs in port-list order (the table's column order).
+    pub inputs: Vec<Ident>,
+    /// Declared `reg` (the output holds state; rows have a current-state
+    /// column).
+    pub sequential: bool,
+    /// `initial q = 1'b1;` or `output reg q = 1'b1`: the output's value
+    /// before the first evaluation (sequential UDPs only).
+    pub init: Option<Expr>,
+    pub rows: Vec<UdpRow>,
+    /// The `` `timescale `` in effect at `primitive`.
+    pub timescale: Option<Timescale>,
+    pub span: Span,
+}
+
+/// One table row: `0 (01) ? : 1 : -;`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UdpRow {
+    pub inputs: Vec<UdpInput>,
+    /// The current-state column (sequential UDPs only).
+    pub state: Option<UdpLevel>,
+    pub output: UdpOutput,
+    pub span: Span,
+}
+
+/// A level symbol: `0 1 x ? b` (`?` is 0, 1 or x; `b` is 0 or 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UdpLevel {
+    Zero,
+    One,
+    X,
+    Any,
+    Bin,
+}
+
+/// An input entry: a level or an edge. `r` = `(01)`, `f` = `(10)`,
+/// `p` = `(01) (0x) (x1)`, `n` = `(10) (1x) (x0)`, `*` = `(??)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UdpInput {
+    Level(UdpLevel),
+    Edge(UdpLevel, UdpLevel),
+    Posedge,
+    Negedge,
+}
+
+/// The next-state column: `0 1 x`, or `-` (no change, sequential only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UdpOutput {
+    Zero,
+    One,
+    X,
+    NoChange,
 }
 
 /// `1ns/1ps` style: each is a power of ten of seconds (`10ns` = -8).
@@ -436,6 +500,8 @@ pub enum ParamConn {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Instance {
+    /// Empty for an unnamed instance (`udp (y, a);`: only primitive
+    /// instances may leave the name out; elaboration rejects it for modules).
     pub name: Ident,
     /// Instance array ranges: `u[3:0]`.
     pub unpacked: Vec<Range>,
@@ -600,7 +666,7 @@ pub enum ModuleItem {
     /// Recognised, not supported: `interface` items, `class`, `covergroup`,
     /// `property`, `sequence`, concurrent `assert property`, `specify`
     /// blocks (specify is parsed and ignored, like Icarus without -gspecify:
-    /// it produces no node), `bind`, `clocking`, UDP `primitive`s...
+    /// it produces no node), `bind`, `clocking`, a `primitive` inside a module...
     Unsupported {
         what: String,
         span: Span,
@@ -800,12 +866,27 @@ pub enum StmtKind {
     Continue,
     /// An expression statement: `i++;`, `void'(f(x));`.
     Expr(Expr),
-    /// `assign`/`deassign`/`force`/`release` (procedural continuous
-    /// assignments), `randcase`, immediate `assert` ... : named, reported by
-    /// elaboration.
+    /// Procedural continuous assignments (IEEE 1364-2005 9.3):
+    /// `assign lv = e;`, `force lv = e;` (`rhs` is `Some`), `deassign lv;`,
+    /// `release lv;` (`rhs` is `None`).
+    ProcCont {
+        op: ProcContOp,
+        lhs: Expr,
+        rhs: Option<Expr>,
+    },
+    /// `randcase`, immediate `assert` ... : named, reported by elaboration.
     Unsupported {
         what: String,
     },
+}
+
+/// Which procedural continuous assignment a [`StmtKind::ProcCont`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProcContOp {
+    Assign,
+    Deassign,
+    Force,
+    Release,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

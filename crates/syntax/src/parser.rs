@@ -25,8 +25,10 @@
 mod assertions;
 mod exprs;
 mod items;
+mod proc_cont;
 mod stmts;
 mod types;
+mod udp;
 
 use crate::ast::{self, Ident, NetType, SourceUnit, Timescale};
 use crate::timescale::parse_timescale;
@@ -67,6 +69,14 @@ pub(crate) struct Parser<'t> {
     /// Unsupported constructs met in a module header (interface ports),
     /// moved into the module's items.
     pub(crate) header_unsupported: Vec<ast::ModuleItem>,
+    /// Genvars declared so far in the current module (`genvar i;`): the
+    /// index of a generate loop must be one (IEEE 1364-2005 12.4.1).
+    pub(crate) genvars: Vec<String>,
+    /// Index variables of the generate loops being parsed, outermost first.
+    pub(crate) gen_loop_vars: Vec<String>,
+    /// Loop indices not declared inline, checked against `genvars` at the
+    /// end of the module (a genvar may be declared after its loop).
+    pub(crate) gen_loop_indices: Vec<Ident>,
 }
 
 impl<'t> Parser<'t> {
@@ -83,6 +93,9 @@ impl<'t> Parser<'t> {
             depth: 0,
             depth_reported: false,
             header_unsupported: Vec::new(),
+            genvars: Vec::new(),
+            gen_loop_vars: Vec::new(),
+            gen_loop_indices: Vec::new(),
         };
         p.skip_directives();
         p

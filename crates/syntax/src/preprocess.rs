@@ -910,7 +910,9 @@ impl<'a> Preprocessor<'a> {
     }
 
     /// Where to look for an included file: next to the including file, then
-    /// each include directory in order.
+    /// the current working directory (as Icarus and Verilator do, so
+    /// `` `include "sub/file.v" `` from a file elsewhere finds `./sub/file.v`),
+    /// then each include directory in order.
     fn include_candidates(&self, path: &str) -> Vec<String> {
         if path.starts_with('/') {
             return vec![path.to_string()];
@@ -918,6 +920,10 @@ impl<'a> Preprocessor<'a> {
         let including = self.sources.get(self.current_file()).name.as_str();
         let dir = including.rsplit_once('/').map_or("", |(dir, _)| dir);
         let mut candidates = vec![join_path(dir, path)];
+        let from_cwd = path.to_string();
+        if !candidates.contains(&from_cwd) {
+            candidates.push(from_cwd);
+        }
         for dir in &self.opts.include_dirs {
             let candidate = join_path(dir, path);
             if !candidates.contains(&candidate) {
@@ -974,4 +980,48 @@ fn read_default(lexer: &mut Lexer) -> Result<String, String> {
         i += 1;
     }
     Err("parameter default is never closed".into())
+}
+
+#[cfg(test)]
+mod include_search_tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    struct MemLoader(HashMap<&'static str, &'static str>);
+
+    impl FileLoader for MemLoader {
+        fn load(&self, path: &str) -> Option<String> {
+            self.0.get(path).map(|text| text.to_string())
+        }
+    }
+
+    fn run(top_name: &str, top_text: &str, files: &[(&'static str, &'static str)]) -> (SourceMap, PpOutput) {
+        let mut sources = SourceMap::new();
+        let top = sources.add(top_name, top_text);
+        let loader = MemLoader(files.iter().copied().collect());
+        let opts = PpOptions { include_dirs: vec!["incdir".into()], ..Default::default() };
+        let out = preprocess_full(&mut sources, &[top], &opts, &loader);
+        (sources, out)
+    }
+
+    #[test]
+    fn an_include_path_is_also_tried_from_the_cwd() {
+        // `tests/top.v` includes `tests/defs.vh`: not next to the including
+        // file (that would be `tests/tests/defs.vh`) but under the cwd.
+        let (sources, out) = run("tests/top.v", "`include \"tests/defs.vh\"\n", &[("tests/defs.vh", "defs_tok")]);
+        assert!(out.diags.list.is_empty(), "{:?}", out.diags.list);
+        assert_eq!(&*out.tokens[0].text, "defs_tok");
+        assert_eq!(sources.get(out.tokens[0].span.file).name, "tests/defs.vh");
+    }
+
+    #[test]
+    fn the_including_dir_comes_before_the_cwd_and_the_cwd_before_include_dirs() {
+        let files = [("a/x.vh", "next_to_includer"), ("x.vh", "from_cwd"), ("incdir/x.vh", "from_incdir")];
+        let (_, out) = run("a/top.v", "`include \"x.vh\"\n", &files);
+        assert_eq!(&*out.tokens[0].text, "next_to_includer");
+        let (_, out) = run("a/top.v", "`include \"x.vh\"\n", &files[1..]);
+        assert_eq!(&*out.tokens[0].text, "from_cwd");
+        let (_, out) = run("a/top.v", "`include \"x.vh\"\n", &files[2..]);
+        assert_eq!(&*out.tokens[0].text, "from_incdir");
+    }
 }

@@ -462,7 +462,6 @@ fn unsupported_constructs_are_named_not_errors() {
            covergroup cg @(posedge c); coverpoint a; endgroup
            clocking cb @(posedge c); endclocking
          endmodule
-         primitive u(o, a); output o; input a; table 0 : 1; endtable endprimitive
          virtual class V; endclass : V
          config cfg; design work.top; endconfig",
     );
@@ -491,7 +490,6 @@ fn unsupported_constructs_are_named_not_errors() {
             "concurrent assertion",
             "covergroup",
             "clocking block",
-            "UDP primitive",
             "class declaration",
             "configuration"
         ]

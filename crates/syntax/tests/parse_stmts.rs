@@ -213,7 +213,7 @@ fn unsupported_statements_are_consumed_and_named() {
     let ss = stmts(
         "assign a = b; deassign a; force a = 1; release a;
          assert (a == b) else $error(\"bad\");
-         assert (x);
+         assert #0 (x);
          randcase 1: a = 1; endcase
          x = 1;",
     );
@@ -222,17 +222,23 @@ fn unsupported_statements_are_consumed_and_named() {
         .map(|s| match &s.kind {
             StmtKind::Unsupported { what } => what.clone(),
             StmtKind::Assign { .. } => "assign".into(),
+            // A simple immediate assertion is the `if` 1800-2017 16.3 describes.
+            StmtKind::If { else_stmt: Some(e), .. } => match &e.kind {
+                StmtKind::SysCall { name, .. } => format!("if, else {name}"),
+                other => format!("if, else {other:?}"),
+            },
+            StmtKind::ProcCont { op, rhs, .. } => format!("{op:?} value={}", rhs.is_some()),
             other => format!("{other:?}"),
         })
         .collect();
     assert_eq!(
         whats,
         [
-            "procedural assign",
-            "procedural deassign",
-            "procedural force",
-            "procedural release",
-            "immediate assertion",
+            "Assign value=true",
+            "Deassign value=false",
+            "Force value=true",
+            "Release value=false",
+            "if, else $error",
             "immediate assertion",
             "randcase",
             "assign"

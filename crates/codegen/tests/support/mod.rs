@@ -211,6 +211,8 @@ pub fn run_bytes(bytes: &[u8], until: i64) -> Run {
     linker.func_wrap("env", "host_fclose", |_: i32| {}).unwrap();
     linker.func_wrap("env", "host_fflush", |_: i32| {}).unwrap();
     linker.func_wrap("env", "host_read_file", |_: i32, _: i32, _: i32, _: i32| -> i64 { -1 }).unwrap();
+    linker.func_wrap("env", "host_fread", |_: i32, _: i32, _: i32| -> i32 { -1 }).unwrap();
+    linker.func_wrap("env", "host_fseek", |_: i32, _: i64, _: i32| -> i64 { -1 }).unwrap();
     linker.func_wrap("env", "host_plusargs", |_: i32, _: i32| -> i32 { 0 }).unwrap();
     linker.func_wrap("env", "host_dump", |_: i32, _: i64, _: i64, _: i32, _: i32| -> i32 { 0 }).unwrap();
     linker

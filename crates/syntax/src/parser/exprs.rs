@@ -298,8 +298,12 @@ impl Parser<'_> {
     fn unary_expr(&mut self) -> Expr {
         let start = self.span();
         if let Some(op) = unary_op(self.kind()) {
+            let tilde = self.at_op(Op::Tilde);
             self.bump();
             self.skip_attrs();
+            if tilde {
+                self.reject_split_reduction(start);
+            }
             let operand = self.unary_operand();
             let span = start.to(operand.span);
             return Expr { kind: ExprKind::Unary { op, expr: Box::new(operand) }, span };
@@ -312,6 +316,26 @@ impl Parser<'_> {
             return Expr { kind: ExprKind::IncDec { increment, prefix: true, expr: Box::new(operand) }, span };
         }
         self.postfix_expr()
+    }
+
+    /// `~ |x`, `~ &x`, `~ ^x`: the operand of a unary operator is a primary
+    /// (IEEE 1364-2005 A.8.3, `unary_operator primary`), so a reduction
+    /// cannot follow `~` unparenthesised. Written with a space, it is almost
+    /// always a mistyped `~|` / `~&` / `~^`; the error names both fixes.
+    /// Parsing goes on as if it were `~(|x)`.
+    fn reject_split_reduction(&mut self, tilde: Span) {
+        let reduction = match self.kind() {
+            TokenKind::Op(Op::Pipe) => "|",
+            TokenKind::Op(Op::Amp) => "&",
+            TokenKind::Op(Op::Caret) => "^",
+            _ => return,
+        };
+        let span = tilde.to(self.span());
+        let msg = format!(
+            "`~` followed by `{reduction}` is not an expression: the operand of a unary operator must be a \
+             primary; write `~{reduction}` (reduction) or `~({reduction}...)`"
+        );
+        self.error_at(codes::EXPECTED, span, msg);
     }
 
     /// The operand of a unary operator, with the recursion guard.

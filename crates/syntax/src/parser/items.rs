@@ -129,6 +129,7 @@ impl Parser<'_> {
                 items.push(Item::Module(self.module_decl()));
             }
             Some(Keyword::Package) => items.push(Item::Package(self.package_decl())),
+            Some(Keyword::Primitive) => items.push(Item::Primitive(self.udp_decl())),
             Some(Keyword::Timeunit | Keyword::Timeprecision) => {
                 let mut ts = self.timescale;
                 self.timeunits(&mut ts);
@@ -164,6 +165,8 @@ impl Parser<'_> {
             _ => (ModuleKind::Module, Keyword::Endmodule),
         };
         self.bump();
+        self.genvars.clear();
+        self.gen_loop_indices.clear();
         let _ = self.eat_kw(Keyword::Automatic) || self.eat_kw(Keyword::Static);
         let name = self.expect_ident("module name");
         let mut timescale = self.timescale;
@@ -197,6 +200,7 @@ impl Parser<'_> {
         if self.expect_kw(end_kw) {
             self.end_label(Some(&name));
         }
+        self.check_gen_loop_indices_declared();
         ModuleDecl {
             kind,
             name,
@@ -550,7 +554,9 @@ impl Parser<'_> {
                 return self.unsupported_block(out, "clocking block", Keyword::Clocking, Keyword::Endclocking)
             }
             Keyword::Primitive => {
-                return self.unsupported_block(out, "UDP primitive", Keyword::Primitive, Keyword::Endprimitive)
+                // Only the compilation unit declares primitives (`top_item`).
+                let what = "primitive inside a module";
+                return self.unsupported_block(out, what, Keyword::Primitive, Keyword::Endprimitive);
             }
             Keyword::Config => {
                 return self.unsupported_block(out, "configuration", Keyword::Config, Keyword::Endconfig)
@@ -601,6 +607,11 @@ impl Parser<'_> {
 
     /// `m u (`, `m u [3:0] (`: an instantiation rather than `t x;`.
     fn is_instantiation_ahead(&self) -> bool {
+        // `udp (o, a);` (unnamed) and `udp (strong0, weak1) u (o, a);`:
+        // primitive instances; nothing else starts `name (` here.
+        if self.peek_is_op(1, Op::LParen) {
+            return true;
+        }
         let mut i = 1;
         if self.peek_is_op(1, Op::Hash) {
             if !self.peek_is_op(2, Op::LParen) {
@@ -699,6 +710,12 @@ impl Parser<'_> {
             if id.name.is_empty() {
                 break;
             }
+            self.genvars.push(id.name.clone());
+            // A genvar declared inside a loop shadows the loop's index (its
+            // implicit localparam), so a nested loop may use the new one.
+            for index in self.gen_loop_vars.iter_mut().filter(|v| **v == id.name) {
+                index.clear();
+            }
             names.push(id);
             if !self.eat_op(Op::Comma) {
                 break;
@@ -770,12 +787,19 @@ impl Parser<'_> {
     fn instantiation(&mut self) -> Instantiation {
         let start = self.span();
         let module = self.expect_ident("module name");
+        self.skip_strength(); // primitive instances only (elaboration checks)
         let params = if self.at_op(Op::Hash) { self.param_conns() } else { Vec::new() };
         let mut instances = Vec::new();
         loop {
             let inst_start = self.span();
-            let name = self.expect_ident("instance name");
-            if name.name.is_empty() {
+            // A primitive instance may be unnamed (1364-2005 8.1): empty name.
+            let unnamed = self.at_op(Op::LParen);
+            let name = if unnamed {
+                Ident { name: String::new(), span: inst_start }
+            } else {
+                self.expect_ident("instance name")
+            };
+            if name.name.is_empty() && !unnamed {
                 self.sync_item();
                 return Instantiation { module, params, instances, span: self.span_from(start) };
             }
@@ -1171,8 +1195,9 @@ impl Parser<'_> {
         let start = self.span();
         self.bump();
         self.expect_op(Op::LParen);
-        let _ = self.eat_kw(Keyword::Genvar);
+        let inline_genvar = self.eat_kw(Keyword::Genvar);
         let var = self.expect_ident("genvar name");
+        self.check_gen_loop_var(&var, inline_genvar);
         self.expect_op(Op::Assign);
         let init = self.expr();
         self.expect_op(Op::Semi);
@@ -1182,8 +1207,36 @@ impl Parser<'_> {
         if !self.expect_op(Op::RParen) {
             self.skip_to_rparen();
         }
+        self.gen_loop_vars.push(var.name.clone());
         let block = self.gen_block();
+        self.gen_loop_vars.pop();
         ModuleItem::GenFor { var, init, cond, step, block, span: self.span_from(start) }
+    }
+
+    /// IEEE 1364-2005 12.4.1: a generate loop's index is a genvar (declared
+    /// before, or inline with SystemVerilog's `for (genvar i = ...)`), and
+    /// nested loops do not share one (the inner loop would reassign the
+    /// outer loop's index while it is in use).
+    fn check_gen_loop_var(&mut self, var: &Ident, inline_genvar: bool) {
+        if var.name.is_empty() || inline_genvar {
+            return;
+        }
+        self.gen_loop_indices.push(var.clone());
+        if self.gen_loop_vars.contains(&var.name) {
+            let msg = format!("genvar `{}` is already the index of an enclosing generate loop", var.name);
+            self.error_at(codes::NOT_ALLOWED, var.span, msg);
+        }
+    }
+
+    /// At the end of a module: every generate loop index not declared
+    /// inline names a genvar of the module (declared before or after).
+    fn check_gen_loop_indices_declared(&mut self) {
+        for var in std::mem::take(&mut self.gen_loop_indices) {
+            if !self.genvars.contains(&var.name) {
+                let msg = format!("the index `{}` of a generate loop is not a declared genvar", var.name);
+                self.error_at(codes::NOT_ALLOWED, var.span, msg);
+            }
+        }
     }
 
     /// The step of a generate loop, normalised to the new value of `var`:

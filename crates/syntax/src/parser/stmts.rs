@@ -86,10 +86,7 @@ impl Parser<'_> {
             Keyword::Disable => self.disable_stmt(),
             Keyword::Return => self.return_stmt(),
             Keyword::Break | Keyword::Continue => self.jump_stmt(kw),
-            Keyword::Assign => self.unsupported_stmt("procedural assign"),
-            Keyword::Deassign => self.unsupported_stmt("procedural deassign"),
-            Keyword::Force => self.unsupported_stmt("procedural force"),
-            Keyword::Release => self.unsupported_stmt("procedural release"),
+            Keyword::Assign | Keyword::Deassign | Keyword::Force | Keyword::Release => self.proc_cont_stmt(kw),
             Keyword::Assert | Keyword::Assume | Keyword::Cover => self.assertion_stmt(),
             Keyword::Randcase => self.randcase_stmt(),
             Keyword::Void | Keyword::Signed | Keyword::Unsigned | Keyword::Null | Keyword::This | Keyword::Super => {
