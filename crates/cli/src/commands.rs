@@ -308,8 +308,7 @@ fn compile_sources(src: &SourceArgs, common: &CommonArgs) -> Option<Compiled> {
     }
     let cpu = report::cpu_time().saturating_sub(cpu_start);
     let compile_report = CompileReport::from_pipeline(&result, req.cache.is_some(), started.elapsed(), cpu);
-    let files =
-        result.sources.files().map(|(_, f)| f.name.clone()).filter(|name| name != pipeline::TIMESCALE_FILE).collect();
+    let files = result.sources.files().map(|(_, f)| f.name.clone()).collect();
     Some(Compiled { artifact: result.artifact?, files, report: compile_report })
 }
 

@@ -137,7 +137,7 @@ impl CompileStats {
     }
 
     fn count_sources(&mut self, sources: &SourceMap) {
-        for (_, file) in sources.files().filter(|(_, f)| f.name != TIMESCALE_FILE) {
+        for (_, file) in sources.files() {
             self.files += 1;
             self.bytes += file.text.len();
             self.lines += file.text.lines().count();
@@ -188,11 +188,9 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     let mut diags = Diagnostics::default();
     let mut clock = StageClock::start();
 
-    // 1. Read the files named on the command line, after the `--timescale`
-    //    default (a one-line file in front, so it holds until a file's own
-    //    `timescale directive, like the command-line default of other tools).
-    let mut inputs = default_timescale_file(req, &mut result.sources, &mut diags);
-    inputs.extend(read_inputs(&req.files, &mut result.sources, &mut diags));
+    // 1. Check `--timescale` and read the files named on the command line.
+    let default_timescale = default_timescale(req, &mut diags);
+    let inputs = read_inputs(&req.files, &mut result.sources, &mut diags);
     clock.lap(&mut result, "read");
     if diags.has_errors() {
         return result.fail(diags, req);
@@ -225,9 +223,8 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     let early = diags.list.len();
 
     // 4. Parse the token stream into a syntax tree.
-    let (mut unit, parse_diags) = wsim_syntax::parse(&tokens);
+    let (unit, parse_diags) = wsim_syntax::parse_with_timescale(&tokens, default_timescale);
     diags.extend(parse_diags);
-    apply_default_timescale(&mut unit, req);
     clock.lap(&mut result, "parse");
     if diags.has_errors() {
         return result.fail(diags, req);
@@ -364,25 +361,21 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Name of the one-line source that carries `--timescale`.
-pub const TIMESCALE_FILE: &str = "<--timescale>";
-
-/// `--timescale 1ns/1ps` becomes a first source file holding
-/// `` `timescale 1ns/1ps ``: the default for every module before the first
-/// `timescale directive of the user's files. Returns its id (or nothing).
-fn default_timescale_file(req: &CompileRequest, sources: &mut SourceMap, diags: &mut Diagnostics) -> Vec<FileId> {
-    let Some(ts) = &req.timescale else { return Vec::new() };
+/// `--timescale 1ns/1ps`: the timescale of every module before the first
+/// `` `timescale `` directive and after `` `resetall `` (the parser applies
+/// it), like the command-line default of other tools. `None` when not
+/// given or malformed (an error).
+fn default_timescale(req: &CompileRequest, diags: &mut Diagnostics) -> Option<Timescale> {
+    let ts = req.timescale.as_deref()?;
     match parse_timescale(ts) {
-        Some(Timescale { unit, precision }) if precision <= unit => {
-            vec![sources.add(TIMESCALE_FILE, format!("`timescale {}\n", ts.trim()))]
-        }
+        Some(t) if t.precision <= t.unit => Some(t),
         Some(_) => {
             diags.push(Diagnostic::error(
                 codes::BAD_OPTION,
                 None,
                 format!("--timescale `{ts}`: the precision must not be coarser than the unit"),
             ));
-            Vec::new()
+            None
         }
         None => {
             diags.push(Diagnostic::error(
@@ -392,20 +385,7 @@ fn default_timescale_file(req: &CompileRequest, sources: &mut SourceMap, diags: 
                     "--timescale `{ts}`: expected UNIT/PRECISION such as 1ns/1ps (1, 10 or 100 of s ms us ns ps fs)"
                 ),
             ));
-            Vec::new()
-        }
-    }
-}
-
-/// `--timescale` is the timescale of every module that has none, also
-/// after a `` `resetall `` (which returns to the default, as in Icarus and
-/// Verilator); the one-line default file only covers the text before the
-/// first directive.
-fn apply_default_timescale(unit: &mut wsim_syntax::ast::SourceUnit, req: &CompileRequest) {
-    let Some(default) = req.timescale.as_deref().and_then(parse_timescale) else { return };
-    for item in &mut unit.items {
-        if let wsim_syntax::ast::Item::Module(m) = item {
-            m.timescale.get_or_insert(default);
+            None
         }
     }
 }

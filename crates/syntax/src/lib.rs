@@ -18,5 +18,5 @@ pub mod parser;
 pub mod preprocess;
 pub mod timescale;
 
-pub use parser::parse;
+pub use parser::{parse, parse_with_timescale};
 pub use preprocess::{preprocess, FileLoader, FsLoader, PpOptions};

@@ -45,7 +45,14 @@ const MAX_DEPTH: u32 = 200;
 
 /// Parse a whole token stream (normally ending with [`TokenKind::Eof`]).
 pub fn parse(tokens: &[Token]) -> (SourceUnit, Diagnostics) {
-    let mut p = Parser::new(tokens);
+    parse_with_timescale(tokens, None)
+}
+
+/// [`parse`] with a default timescale (`--timescale`): in effect before the
+/// first `` `timescale `` directive and again after `` `resetall `` (as in
+/// Icarus and Verilator).
+pub fn parse_with_timescale(tokens: &[Token], default: Option<Timescale>) -> (SourceUnit, Diagnostics) {
+    let mut p = Parser::new(tokens, default);
     let unit = p.source_unit();
     (unit, p.diags)
 }
@@ -58,6 +65,8 @@ pub(crate) struct Parser<'t> {
     eof_span: Span,
     /// `` `timescale `` in effect at the current position.
     pub(crate) timescale: Option<Timescale>,
+    /// The command-line default timescale, which `` `resetall `` restores.
+    default_timescale: Option<Timescale>,
     /// `` `default_nettype `` in effect (None = `none`).
     pub(crate) default_nettype: Option<NetType>,
     /// Position of the last reported error, to avoid cascades at one token.
@@ -80,14 +89,15 @@ pub(crate) struct Parser<'t> {
 }
 
 impl<'t> Parser<'t> {
-    fn new(toks: &'t [Token]) -> Parser<'t> {
+    fn new(toks: &'t [Token], default_timescale: Option<Timescale>) -> Parser<'t> {
         let eof_span = toks.last().map(|t| Span::new(t.span.file, t.span.end, t.span.end)).unwrap_or_default();
         let mut p = Parser {
             toks,
             pos: 0,
             diags: Diagnostics::default(),
             eof_span,
-            timescale: None,
+            timescale: default_timescale,
+            default_timescale,
             default_nettype: Some(NetType::Wire),
             last_error_pos: None,
             depth: 0,
@@ -455,7 +465,7 @@ impl<'t> Parser<'t> {
                 },
             },
             "resetall" => {
-                self.timescale = None;
+                self.timescale = self.default_timescale;
                 self.default_nettype = Some(NetType::Wire);
             }
             // celldefine, unconnected_drive, line... have no effect on the tree.
