@@ -474,7 +474,6 @@ impl<'a> Elab<'a> {
         let Some((l, _)) = self.emit_lvalue(lex, out) else {
             return;
         };
-        self.udp_output_start(l, array);
         let Some(l) = self.slice_for_array(l, 1, array, out.span) else {
             return;
         };
@@ -487,23 +486,6 @@ impl<'a> Elab<'a> {
             [rise, fall, ..] => Some(self.udp_rise_fall(lex, state, rise, fall, span)),
         };
         self.cont_process(lex, l, rhs, delay, span);
-    }
-
-    /// A net that only primitives drive starts at x rather than z: a
-    /// primitive's output is x before simulation starts (its `initial`
-    /// value arrives at time 0, an event like any other), as in Icarus, so
-    /// an x output is no change at time 0. Only whole nets every bit of
-    /// which this instance (array) drives; other nets keep the usual start.
-    fn udp_output_start(&mut self, lvalue: ExprId, array: Option<(u32, u32)>) {
-        let ExprKind::Signal(net) = self.d.exprs[lvalue].kind else {
-            return;
-        };
-        let sig = &self.d.signals[net];
-        let covered = array.map_or(1, |(_, n)| n);
-        if self.is_net(net).is_none() || sig.init.is_some() || !sig.ty.four_state || sig.ty.width != covered {
-            return;
-        }
-        self.d.signals[net].init = Some(Const::all_x(covered, sig.ty.signed));
     }
 
     /// `state === 1 ? rise : state === 0 ? fall : min(rise, fall)` in ticks.
