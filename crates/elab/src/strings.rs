@@ -36,7 +36,7 @@ impl<'a> Elab<'a> {
             BinaryOp::Gt => BinOp::Gt,
             BinaryOp::Ge => BinOp::Ge,
             _ => {
-                let msg = format!("operator `{}` is not defined on strings", op_text(op));
+                let msg = format!("operator `{}` is not defined on strings", op.text());
                 self.error(code::TYPE_ERROR, span, msg);
                 return self.bad_leaf(span).0;
             }
@@ -217,30 +217,6 @@ impl<'a> Elab<'a> {
     /// emitting anything twice: the leaf cache keeps what sizing made).
     fn is_string_expr(&mut self, lex: LexId, e: &'a ast::Expr) -> bool {
         self.self_ty(lex, e).kind == TypeKind::String
-    }
-}
-
-/// How an operator is written (for messages).
-fn op_text(op: BinaryOp) -> &'static str {
-    use BinaryOp::*;
-    match op {
-        Add => "+",
-        Sub => "-",
-        Mul => "*",
-        Div => "/",
-        Mod => "%",
-        Pow => "**",
-        BitAnd => "&",
-        BitOr => "|",
-        BitXor => "^",
-        BitXnor => "~^",
-        Shl => "<<",
-        Shr => ">>",
-        AShl => "<<<",
-        AShr => ">>>",
-        WildEq => "==?",
-        WildNe => "!=?",
-        _ => "this operator",
     }
 }
 

@@ -954,6 +954,43 @@ pub enum BinaryOp {
     AShr,
 }
 
+impl BinaryOp {
+    /// The operator as written (`~^` for `BitXnor`).
+    pub fn text(self) -> &'static str {
+        use BinaryOp::*;
+        match self {
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            Mod => "%",
+            Pow => "**",
+            Eq => "==",
+            Ne => "!=",
+            CaseEq => "===",
+            CaseNe => "!==",
+            WildEq => "==?",
+            WildNe => "!=?",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            LogAnd => "&&",
+            LogOr => "||",
+            LogImplies => "->",
+            LogEquiv => "<->",
+            BitAnd => "&",
+            BitOr => "|",
+            BitXor => "^",
+            BitXnor => "~^",
+            Shl => "<<",
+            Shr => ">>",
+            AShl => "<<<",
+            AShr => ">>>",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeKind {
     /// `[msb:lsb]`

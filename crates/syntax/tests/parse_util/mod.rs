@@ -92,40 +92,6 @@ fn args(es: &[Option<Expr>]) -> String {
     es.iter().map(|a| a.as_ref().map_or("_".to_string(), sexpr)).collect::<Vec<_>>().join(" ")
 }
 
-fn binop(op: BinaryOp) -> &'static str {
-    use BinaryOp::*;
-    match op {
-        Add => "+",
-        Sub => "-",
-        Mul => "*",
-        Div => "/",
-        Mod => "%",
-        Pow => "**",
-        Eq => "==",
-        Ne => "!=",
-        CaseEq => "===",
-        CaseNe => "!==",
-        WildEq => "==?",
-        WildNe => "!=?",
-        Lt => "<",
-        Le => "<=",
-        Gt => ">",
-        Ge => ">=",
-        LogAnd => "&&",
-        LogOr => "||",
-        LogImplies => "->",
-        LogEquiv => "<->",
-        BitAnd => "&",
-        BitOr => "|",
-        BitXor => "^",
-        BitXnor => "~^",
-        Shl => "<<",
-        Shr => ">>",
-        AShl => "<<<",
-        AShr => ">>>",
-    }
-}
-
 fn unop(op: UnaryOp) -> &'static str {
     use UnaryOp::*;
     match op {
@@ -245,7 +211,7 @@ pub fn sexpr(e: &Expr) -> String {
         ExprKind::Member { base, name } => format!("{}.{}", sexpr(base), name.name),
         ExprKind::Unary { op, expr } => format!("({} {})", unop(*op), sexpr(expr)),
         ExprKind::Binary { op, lhs, rhs } => {
-            format!("({} {} {})", binop(*op), sexpr(lhs), sexpr(rhs))
+            format!("({} {} {})", op.text(), sexpr(lhs), sexpr(rhs))
         }
         ExprKind::Cond { cond, then_expr, else_expr } => {
             format!("(? {} {} {})", sexpr(cond), sexpr(then_expr), sexpr(else_expr))
