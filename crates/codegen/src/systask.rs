@@ -57,23 +57,25 @@ impl Lower<'_, '_> {
                     }
                 }
             };
-            self.push_addr(rec);
-            self.i32c(kind as i32);
-            self.i(I::I32Store(mem(0, 2)));
-            self.push_addr(rec);
-            self.i32c(width as i32);
-            self.i(I::I32Store(mem(4, 2)));
-            self.push_addr(rec);
-            match ptr {
-                Some(p) => self.push_addr(p),
-                None => self.i32c(0),
-            }
-            self.i(I::I32Store(mem(8, 2)));
-            self.push_addr(rec);
-            self.i32c(flags as i32);
-            self.i(I::I32Store(mem(12, 2)));
+            self.store_arg_record(rec, kind, width, ptr, flags);
         }
         (arr, n)
+    }
+
+    /// Write one display argument descriptor `{kind, width, ptr, flags}`
+    /// (`wsim_abi::fmt`) at `rec`; no `ptr` stores 0.
+    fn store_arg_record(&mut self, rec: Addr, kind: u32, width: u32, ptr: Option<Addr>, flags: u32) {
+        for (off, v) in [(0, kind), (4, width), (12, flags)] {
+            self.push_addr(rec);
+            self.i32c(v as i32);
+            self.i(I::I32Store(mem(off, 2)));
+        }
+        self.push_addr(rec);
+        match ptr {
+            Some(p) => self.push_addr(p),
+            None => self.i32c(0),
+        }
+        self.i(I::I32Store(mem(8, 2)));
     }
 
     /// Push `scope_ptr, scope_len, time_unit` for `%m` and `%t`.
@@ -316,15 +318,7 @@ impl Lower<'_, '_> {
     fn fmt_const_string(&mut self, c: &Const) -> (Addr, u32) {
         let arr = Addr::Temp(self.f.temp(fmt::ARG_SIZE));
         let v = self.const_value(c);
-        let fields = [(0, fmt::ARG_STRING as i32), (4, c.width as i32), (12, 0)];
-        for (o, val) in fields {
-            self.push_addr(arr);
-            self.i32c(val);
-            self.i(I::I32Store(mem(o, 2)));
-        }
-        self.push_addr(arr);
-        self.push_addr(v);
-        self.i(I::I32Store(mem(8, 2)));
+        self.store_arg_record(arr, fmt::ARG_STRING, c.width, Some(v), 0);
         (arr, 1)
     }
 
@@ -779,14 +773,7 @@ impl Lower<'_, '_> {
             let (t, real, tw) = self.out_temp(o);
             let rec = Addr::Temp(base + k as u32 * fmt::ARG_SIZE);
             let kind = if real { fmt::ARG_REAL } else { fmt::ARG_VALUE };
-            for (off, v) in [(0, kind as i32), (4, tw as i32), (12, 0)] {
-                self.push_addr(rec);
-                self.i32c(v);
-                self.i(I::I32Store(mem(off, 2)));
-            }
-            self.push_addr(rec);
-            self.push_addr(t);
-            self.i(I::I32Store(mem(8, 2)));
+            self.store_arg_record(rec, kind, tw, Some(t), 0);
             temps.push((o, t, real));
         }
         if name == "$sscanf" && self.ty(src).is_string() {
