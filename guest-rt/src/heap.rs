@@ -49,6 +49,14 @@ fn class_of(size: u32) -> (bool, usize, u32) {
 
 /// Allocates `size` zeroed bytes, 8-aligned. Traps when memory runs out.
 pub fn alloc(size: u32) -> u32 {
+    let block = alloc_uninit(size);
+    mem::zero(block, class_of(size).2);
+    block
+}
+
+/// Allocates `size` bytes, 8-aligned, with whatever they held: for callers
+/// that write every byte (zeroing costs as much as a small record's fill).
+pub fn alloc_uninit(size: u32) -> u32 {
     let (big, idx, rounded) = class_of(size);
     let h = HEAP.get();
     let list = if big { &mut h.big[idx] } else { &mut h.small[idx] };
@@ -59,7 +67,6 @@ pub fn alloc(size: u32) -> u32 {
     } else {
         bump(rounded)
     };
-    mem::zero(block, rounded);
     block
 }
 
@@ -110,7 +117,8 @@ mod global_alloc {
             if layout.align() > 8 || !super::ready() || layout.size() > u32::MAX as usize / 2 {
                 return core::ptr::null_mut();
             }
-            super::alloc(layout.size() as u32) as usize as *mut u8
+            // GlobalAlloc::alloc need not zero (alloc_zeroed does, by default).
+            super::alloc_uninit(layout.size() as u32) as usize as *mut u8
         }
 
         unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {

@@ -78,7 +78,10 @@ pub struct Sched {
     front: Vec<u32>,
     inactive: Vec<u32>,
     updates: VecDeque<u32>,
+    /// Delayed NBAs that matured at this time (heap records).
     nba: VecDeque<u32>,
+    /// This time step's zero-delay NBAs, in order (see [`NbaBuffer`]).
+    nba_now: NbaBuffer,
     strobes: Vec<(u32, u32)>,
     monitor: Option<(u32, u32)>,
     monitor_on: bool,
@@ -106,6 +109,26 @@ pub struct Sched {
     finish_site: Option<(i32, i32)>,
     /// Run counters for `wsim_stat`.
     counters: Counters,
+    /// Statically scheduled processes (see [`rt_static_proc`]).
+    statics: Statics,
+}
+
+/// The statically scheduled processes: continuous assignments and `always`
+/// blocks whose only timing control is one event control over whole
+/// signals. Their triggers are registered once ([`rt_static_watch`]), so a
+/// wake-up sets a pending bit instead of allocating and unlinking waiter
+/// nodes, and pending processes run in their static index order (the
+/// compiler levelizes combinational ones: producers before consumers).
+#[derive(Default)]
+struct Statics {
+    /// Frames by static index.
+    frames: Vec<u32>,
+    /// By signal id: `index << 2 | edge` of every static trigger on it.
+    fanout: Vec<Vec<u32>>,
+    /// One bit per static index: triggered and not yet run.
+    pending: Vec<u64>,
+    /// Some bit of `pending` is set.
+    any_pending: bool,
 }
 
 /// What `wsim_stat` reports.
@@ -119,7 +142,7 @@ struct Counters {
 }
 
 impl Sched {
-    fn new() -> Self {
+    const fn new() -> Self {
         Sched {
             now: 0,
             precision: 0,
@@ -132,6 +155,7 @@ impl Sched {
             inactive: Vec::new(),
             updates: VecDeque::new(),
             nba: VecDeque::new(),
+            nba_now: NbaBuffer { block: 0, cap: 0, len: 0 },
             strobes: Vec::new(),
             monitor: None,
             monitor_on: false,
@@ -150,16 +174,18 @@ impl Sched {
             slice_left: 0,
             last_run: 0,
             finish_site: None,
-            counters: Counters::default(),
+            counters: Counters { deltas: 0, activations: 0, time_steps: 0, posedges: Vec::new() },
+            statics: Statics { frames: Vec::new(), fanout: Vec::new(), pending: Vec::new(), any_pending: false },
         }
     }
 }
 
-static SCHED: Global<Option<Sched>> = Global::new(None);
+static SCHED: Global<Sched> = Global::new(Sched::new());
 
 /// The scheduler state. Never hold the reference across `host::dispatch`.
 pub fn s() -> &'static mut Sched {
-    SCHED.get().get_or_insert_with(Sched::new)
+    // A plain global: every helper calls this, so it must stay one load.
+    SCHED.get()
 }
 
 // ---------------------------------------------------------------------------
@@ -196,9 +222,7 @@ fn new_gen(f: u32) -> u32 {
 #[no_mangle]
 pub extern "C" fn rt_init(heap_start: u32, n_signals: u32, precision: i32) {
     // The old state's buffers live in the heap being reset: forget them.
-    if let Some(old) = SCHED.get().take() {
-        core::mem::forget(old);
-    }
+    core::mem::forget(core::mem::replace(SCHED.get(), Sched::new()));
     heap::reset(heap_start);
     crate::format::reset(precision);
     crate::random::reset();
@@ -230,6 +254,35 @@ pub extern "C" fn rt_start_push(frame: u32, func: u32) {
         add_flags(frame, fl::QUEUED);
         s().active.push_front(frame);
     }
+}
+
+/// `rt_static_proc(frame, index)`: the process of `frame` is static, with
+/// static index `index` (indices are dense, from 0, in run order).
+#[no_mangle]
+pub extern "C" fn rt_static_proc(frame: u32, index: u32) {
+    add_flags(frame, fl::STATIC);
+    let st = &mut s().statics;
+    let i = index as usize;
+    if st.frames.len() <= i {
+        st.frames.resize(i + 1, 0);
+        st.pending.resize(i / 64 + 1, 0);
+    }
+    st.frames[i] = frame;
+}
+
+/// `rt_static_watch(sig, index, edge)`: static process `index` is
+/// triggered by `edge` (`wsim_abi::edge`) on `sig`.
+#[no_mangle]
+pub extern "C" fn rt_static_watch(sig: u32, index: u32, edge_kind: i32) {
+    let n = s().n_signals as usize;
+    let st = &mut s().statics;
+    if (sig as usize) >= n {
+        return;
+    }
+    if st.fanout.len() < n {
+        st.fanout.resize_with(n, Vec::new);
+    }
+    st.fanout[sig as usize].push(index << 2 | (edge_kind as u32 & 3));
 }
 
 /// `rt_add_final(frame, func)`.
@@ -429,7 +482,7 @@ pub extern "C" fn rt_notify(sig: u32, old_code: u32, new_code: u32) {
         return;
     };
     let (old, new) = (old_code & 3, new_code & 3);
-    let mut clocked = false;
+    let mut clocked = trigger_statics(sig, old, new);
     s().notify_cursor = rd32(entry + S_HEAD);
     loop {
         let node = s().notify_cursor;
@@ -447,6 +500,68 @@ pub extern "C" fn rt_notify(sig: u32, old_code: u32, new_code: u32) {
     }
     if clocked {
         count_posedge(sig);
+    }
+}
+
+/// Marks pending the armed static processes whose trigger on `sig` matches
+/// the change; true if a `posedge` trigger matched (for the cycle count).
+/// The process that is running is not armed: like a dynamic process, it
+/// misses the events it causes itself.
+fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
+    let st = s();
+    let Some(list) = st.statics.fanout.get(sig as usize) else {
+        return false;
+    };
+    let mut clocked = false;
+    for &t in list {
+        let e = t & 3;
+        if !edge_matches(e, old, new) {
+            continue;
+        }
+        clocked |= e == edge::POS as u32;
+        let i = (t >> 2) as usize;
+        let f = st.statics.frames[i];
+        if f == st.running || flags(f) & fl::ARMED == 0 {
+            continue;
+        }
+        st.statics.pending[i / 64] |= 1 << (i % 64);
+        st.statics.any_pending = true;
+    }
+    clocked
+}
+
+/// Runs the pending static processes in index order, once each; those
+/// marked pending again meanwhile at a lower index wait for the next pass
+/// (a combinational loop: each pass is a delta cycle).
+fn run_pending_statics() {
+    s().statics.any_pending = false;
+    let mut next = 0;
+    while let Some(i) = next_pending(next) {
+        let st = &mut s().statics;
+        st.pending[i / 64] &= !(1 << (i % 64));
+        let f = st.frames[i];
+        run_thread(f);
+        if stopped() {
+            return;
+        }
+        next = i + 1;
+    }
+    // Set again behind the cursor (a loop): the next pass runs them.
+    let st = &mut s().statics;
+    st.any_pending = st.pending.iter().any(|&w| w != 0);
+}
+
+/// The lowest pending static index at or after `from`.
+fn next_pending(from: usize) -> Option<usize> {
+    let pending = &s().statics.pending;
+    let mut w = from / 64;
+    let mut bits = *pending.get(w)? & (!0u64 << (from % 64));
+    loop {
+        if bits != 0 {
+            return Some(w * 64 + bits.trailing_zeros() as usize);
+        }
+        w += 1;
+        bits = *pending.get(w)?;
     }
 }
 
@@ -481,6 +596,9 @@ pub extern "C" fn rt_store(dst: u32, src: u32, w: u32, sig: u32) -> i32 {
     if dst == src {
         return 0;
     }
+    if w <= 64 {
+        return store_small(dst, src, sig);
+    }
     let (d, sv) = (mem::value_mut(dst, w), mem::value(src, w));
     // Limb by limb: values are short, a memcmp call costs more.
     if d.iter().zip(sv).all(|(a, b)| a == b) {
@@ -490,6 +608,22 @@ pub extern "C" fn rt_store(dst: u32, src: u32, w: u32, sig: u32) -> i32 {
     d.copy_from_slice(sv);
     if sig != NO_SIG {
         rt_notify(sig, old, lsb_code(dst, w));
+    }
+    1
+}
+
+/// `rt_store` of a one-limb value: two words compared and copied.
+fn store_small(dst: u32, src: u32, sig: u32) -> i32 {
+    let (a, b) = (mem::rd64(src), mem::rd64(src + 8));
+    let (old_a, old_b) = (mem::rd64(dst), mem::rd64(dst + 8));
+    if a == old_a && b == old_b {
+        return 0;
+    }
+    mem::wr64(dst, a);
+    mem::wr64(dst + 8, b);
+    if sig != NO_SIG {
+        let code = |a: u64, b: u64| ((a & 1) | ((b & 1) << 1)) as u32;
+        rt_notify(sig, code(old_a, old_b), code(a, b));
     }
     1
 }
@@ -514,7 +648,7 @@ pub extern "C" fn rt_store_bits(dst: u32, dw: u32, off: i32, src: u32, sw: u32, 
 fn make_record(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32) -> u32 {
     let vb = value_bytes(sw);
     let size = R_VALUE + vb;
-    let r = heap::alloc(size);
+    let r = heap::alloc_uninit(size);
     wr32(r + R_DST, dst);
     wr32(r + R_DW, dw);
     wr32(r + R_OFF, off as u32);
@@ -537,13 +671,100 @@ fn commit_record(r: u32) {
     heap::free(r, rd32(r + R_SIZE));
 }
 
+/// The zero-delay NBAs of a time step: records like the heap ones
+/// (`R_DST`..`R_VALUE`, then the value) packed one after another in one
+/// arena block that is reused from step to step, so an NBA costs a copy,
+/// not an allocation and a free. The NBA region commits them all at once;
+/// committing runs no process, so nothing is appended meanwhile.
+struct NbaBuffer {
+    block: u32,
+    cap: u32,
+    len: u32,
+}
+
+impl NbaBuffer {
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Room for `size` more bytes (the block moves when it grows).
+    #[inline(always)]
+    fn reserve(&mut self, size: u32) {
+        if self.len + size > self.cap {
+            self.grow(size);
+        }
+    }
+
+    #[cold]
+    fn grow(&mut self, size: u32) {
+        let cap = (self.len + size).next_power_of_two().max(4096);
+        let block = heap::alloc_uninit(cap);
+        mem::copy(block, self.block, self.len);
+        heap::free(self.block, self.cap);
+        self.block = block;
+        self.cap = cap;
+    }
+
+    fn push(&mut self, dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32) {
+        let size = R_VALUE + value_bytes(sw);
+        self.reserve(size);
+        let r = self.block + self.len;
+        wr32(r + R_DST, dst);
+        wr32(r + R_DW, dw);
+        wr32(r + R_OFF, off as u32);
+        wr32(r + R_SW, sw);
+        wr32(r + R_SIG, sig);
+        wr32(r + R_SIZE, size);
+        mem::copy(r + R_VALUE, src, value_bytes(sw));
+        self.len += size;
+    }
+}
+
+/// Commits this step's zero-delay NBAs in the order they were made.
+fn commit_nba_buffer() {
+    let (block, len) = (s().nba_now.block, s().nba_now.len);
+    let mut at = 0;
+    while at < len {
+        let r = block + at;
+        rt_store_bits(
+            rd32(r + R_DST),
+            rd32(r + R_DW),
+            rd32(r + R_OFF) as i32,
+            r + R_VALUE,
+            rd32(r + R_SW),
+            rd32(r + R_SIG),
+        );
+        at += rd32(r + R_SIZE);
+    }
+    s().nba_now.len = 0;
+}
+
+/// `rt_nba64(dst, w, sig, aval, bval)`: the common nonblocking assignment,
+/// a whole value of `w` <= 64 bits with no delay, its planes passed by value.
+#[no_mangle]
+pub extern "C" fn rt_nba64(dst: u32, w: u32, sig: u32, aval: i64, bval: i64) {
+    let buf = &mut s().nba_now;
+    let size = R_VALUE + 16;
+    buf.reserve(size);
+    let r = buf.block + buf.len;
+    wr32(r + R_DST, dst);
+    wr32(r + R_DW, w);
+    wr32(r + R_OFF, 0);
+    wr32(r + R_SW, w);
+    wr32(r + R_SIG, sig);
+    wr32(r + R_SIZE, size);
+    mem::wr64(r + R_VALUE, aval as u64);
+    mem::wr64(r + R_VALUE + 8, bval as u64);
+    buf.len += size;
+}
+
 /// `rt_nba(dst, dw, off, src, sw, sig, delay)`: nonblocking assignment.
 #[no_mangle]
 pub extern "C" fn rt_nba(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32, delay: i64) {
-    let r = make_record(dst, dw, off, src, sw, sig);
     if delay == 0 {
-        s().nba.push_back(r);
+        s().nba_now.push(dst, dw, off, src, sw, sig);
     } else {
+        let r = make_record(dst, dw, off, src, sw, sig);
         let t = s().now.saturating_add(delay as u64);
         push_entry(t, NBA, r, 0);
     }
@@ -769,7 +990,12 @@ fn run_thread(start: u32) {
         let st = host::dispatch(rd32(f + fr::FUNC), f);
         s().running = 0;
         match st {
-            status::WAIT => return,
+            status::WAIT => {
+                if flags(f) & fl::STATIC != 0 {
+                    add_flags(f, fl::ARMED);
+                }
+                return;
+            }
             status::CALL => {
                 let child = rd32(f + fr::CHILD);
                 if child == 0 {
@@ -829,8 +1055,10 @@ fn step_has_work() -> bool {
         && st.inactive.is_empty()
         && st.updates.is_empty()
         && st.nba.is_empty()
+        && st.nba_now.is_empty()
         && st.strobes.is_empty())
         || st.monitor_due
+        || st.statics.any_pending
 }
 
 /// Runs every region of the current time step.
@@ -842,7 +1070,12 @@ fn run_time_step() {
             return;
         }
         let st = s();
-        if !st.active.is_empty() || !st.batch.is_empty() || !st.updates.is_empty() || !st.front.is_empty() {
+        if !st.active.is_empty()
+            || !st.batch.is_empty()
+            || !st.updates.is_empty()
+            || !st.front.is_empty()
+            || st.statics.any_pending
+        {
             deltas += 1;
             s().counters.deltas += 1;
             if deltas > DELTA_LIMIT {
@@ -857,11 +1090,13 @@ fn run_time_step() {
             st.active.extend(inactive);
             continue;
         }
-        if !st.nba.is_empty() {
+        if !st.nba.is_empty() || !st.nba_now.is_empty() {
+            // Matured delayed NBAs were made before anything of this step.
             let list = core::mem::take(&mut st.nba);
             for r in list {
                 commit_record(r);
             }
+            commit_nba_buffer();
             continue;
         }
         break;
@@ -904,6 +1139,12 @@ fn run_active_batch() {
             break;
         };
         run_queued(f);
+    }
+    if s().statics.any_pending {
+        run_pending_statics();
+        if stopped() {
+            return;
+        }
     }
     let updates = core::mem::take(&mut s().updates);
     for r in updates {

@@ -146,6 +146,10 @@ pub struct RunOutcome {
 pub fn engine(epoch: bool) -> Result<Engine, HostError> {
     let mut config = Config::new();
     config.epoch_interruption(epoch);
+    if std::env::var_os("WSIM_PERFMAP").is_some() {
+        // Developer aid: `perf record` can then name the JIT-compiled functions.
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+    }
     Engine::new(&config).map_err(|e| HostError::Internal(e.to_string()))
 }
 
@@ -175,6 +179,13 @@ struct Exports {
 
 /// Run `artifact` as one async task (see the module doc).
 pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunOutcome, HostError> {
+    if opts.catch_ctrl_c {
+        // First thing: a Ctrl-C while the native code compiles (a second or
+        // more for a big design) then also ends the run cleanly, at its
+        // first poll. Without the handler Ctrl-C still ends the process,
+        // just not cleanly.
+        let _ = limits::catch_ctrl_c();
+    }
     let epoch = opts.timeout.is_some();
     let engine = engine(epoch)?;
     let cache_dir = if opts.use_cache {
@@ -213,10 +224,6 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
         .define(&store, wsim_abi::import::MODULE, wsim_abi::import::MEMORY, memory)
         .map_err(|e| HostError::Internal(first_line(&e)))?;
 
-    if opts.catch_ctrl_c {
-        // Without the handler Ctrl-C still ends the process, just not cleanly.
-        let _ = limits::catch_ctrl_c();
-    }
     let watchdog = Watchdog::start(&engine, opts.timeout);
     if epoch {
         limits::configure(&mut store, &watchdog);

@@ -174,6 +174,13 @@ pub mod frame {
         pub const DEAD: u32 = 64;
         /// Finished (a child that ran to its end).
         pub const FINISHED: u32 = 128;
+        /// A statically scheduled process (`rt_static_proc`): its triggers
+        /// are fixed, it never calls `rt_wait`.
+        pub const STATIC: u32 = 256;
+        /// A static process that has reached its wait once: from then on
+        /// its triggers make it pending (before, like a process that is not
+        /// waiting yet, it misses them).
+        pub const ARMED: u32 = 512;
     }
 }
 

@@ -63,6 +63,20 @@ fn the_delta_limit_names_the_process_time_and_scope() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// Statically scheduled continuous assignments in a loop (crates/codegen
+/// schedule.rs) re-run pass after pass: each pass is a delta cycle, so an
+/// oscillating loop meets the same limit.
+#[test]
+fn a_static_combinational_loop_meets_the_delta_limit() {
+    let src = "`timescale 1ns/1ps\nmodule t;\n  reg en = 0;\n  wire x, y;\n  assign x = en & ~y;\n  assign y = x;\n  initial #3 en = 1;\nendmodule\n";
+    let (_d, out) = sim(src, &["-q"]);
+    assert_eq!(
+        stderr(&out),
+        "t.v:6:10: error[E0504]: more than 1000000 delta cycles in one time step: a zero-delay loop (a combinational loop, or a process that wakes itself without delay)\n 6 |   assign y = x;\n   |          ^\n  = note: at time 3ns in t\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
 #[test]
 fn run_time_diagnostics_can_be_json() {
     let src = "module t;\n  reg [7:0] m [0:3];\n  initial $readmemh(\"nothere.hex\", m);\nendmodule\n";
@@ -209,7 +223,14 @@ fn ctrl_c_ends_the_run_cleanly_with_130_and_a_complete_wave_file() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Signal once the run is under way (its wave file exists): on a loaded
+    // machine the native compile before it can take seconds.
+    let vcd_path = dir.path().join("w.vcd");
+    let started = std::time::Instant::now();
+    while !vcd_path.exists() && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
     // SAFETY: sending a signal to our own child process.
     let sent = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
     assert_eq!(sent, 0);

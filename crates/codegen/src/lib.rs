@@ -22,6 +22,7 @@ mod lower;
 pub mod merge;
 mod meta;
 mod module;
+mod schedule;
 mod stmt;
 mod strings;
 mod systask;
@@ -76,6 +77,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         lay: lay0,
         guest: &guest,
         facts: analysis::analyse(design),
+        sched: Default::default(),
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,
@@ -90,6 +92,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         named_states: Default::default(),
         sites: Vec::new(),
     };
+    cx.sched = schedule::plan(design, &cx.facts);
     module::declare_all(&mut cx);
     let extras = module::generate_bodies(&mut cx);
     let init_k = module::gen_init(&mut cx);

@@ -58,6 +58,8 @@ pub struct Ctx<'d> {
     pub lay: Layout,
     pub guest: &'d GuestModule<'d>,
     pub facts: Facts,
+    /// Which processes are statically scheduled, in which order.
+    pub sched: crate::schedule::StaticPlan,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

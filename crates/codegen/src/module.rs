@@ -174,6 +174,7 @@ pub fn gen_init(cx: &mut Ctx) -> u32 {
             l.i(I::I32Store(crate::func::mem(0, 2)));
         }
     }
+    register_statics(&mut l);
     let order: Vec<ProcId> = d
         .procs
         .iter()
@@ -200,6 +201,25 @@ pub fn gen_init(cx: &mut Ctx) -> u32 {
     let f = l.f;
     cx.funcs[k as usize].body = Some(f);
     k
+}
+
+/// Tell guest-rt which processes are static and what triggers them
+/// (crate::schedule).
+fn register_statics(l: &mut Lower) {
+    if l.cx.sched.order.is_empty() {
+        return;
+    }
+    for (k, &p) in l.cx.sched.order.clone().iter().enumerate() {
+        l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
+        l.i32c(k as i32);
+        l.rt("rt_static_proc");
+    }
+    for (sig, k, edge) in l.cx.sched.triggers.clone() {
+        l.i32c(sig.raw() as i32);
+        l.i32c(k as i32);
+        l.i32c(edge);
+        l.rt("rt_static_watch");
+    }
 }
 
 /// True if the first statement of a process waits on level-sensitive

@@ -150,6 +150,11 @@ impl Lower<'_, '_> {
                 let next = self.f.new_block();
                 self.f.suspend(status::WAIT, next);
             }
+            StmtKind::WaitEvent { .. } if self.proc.is_some_and(|p| self.cx.sched.is_static_wait(p, s)) => {
+                // Triggers registered once by `wsim_init` (crate::schedule).
+                let next = self.f.new_block();
+                self.f.suspend(status::WAIT, next);
+            }
             StmtKind::WaitEvent { events } => self.wait_event(events, st.span),
             StmtKind::WaitCond { cond } => self.wait_cond(*cond, st.span),
             StmtKind::Trigger { event } => {
@@ -926,6 +931,15 @@ impl Lower<'_, '_> {
                 self.i32c(lv.sig);
                 self.rt("rt_store_bits");
                 self.i(I::Drop);
+            }
+            Mode::Nba(None) if whole && lv.w <= 64 && self.cx.guest.helper("rt_nba64").is_some() => {
+                // The common NBA: a whole small value, passed in registers.
+                self.push_addr(lv.addr);
+                self.i32c(lv.w as i32);
+                self.i32c(lv.sig);
+                self.ld(src, 0);
+                self.ld(src, 1);
+                self.rt("rt_nba64");
             }
             Mode::Nba(_) | Mode::After(_) => {
                 self.push_addr(lv.addr);

@@ -1,0 +1,321 @@
+//! Static scheduling: pick the processes whose triggers are fixed and
+//! order them.
+//!
+//! A process is *static* when it loops forever around exactly one event
+//! control over whole static signals, placed first or last in its body
+//! (`always @(posedge clk) ...`, `always @* ...`, `always_comb`, `assign`),
+//! and nothing else in it can suspend or be ended from outside (no delay,
+//! wait, fork, waiting task call, `disable`, inertial delay). Such a process
+//! never calls `rt_wait`: its triggers are registered once at
+//! initialisation (`rt_static_watch`) and a trigger sets its pending bit.
+//!
+//! Static processes get dense indices, which are also their run order
+//! within a delta cycle: combinational ones (only level-sensitive triggers)
+//! first, levelized so that a process comes after the processes that write
+//! what it reads (cycles are cut at the earliest process in source order;
+//! guest-rt then re-runs them in a later pass), then edge-triggered ones in
+//! source order. Running producers before consumers evaluates each
+//! combinational process once per delta where the dynamic order could run it
+//! once per changed input.
+
+use crate::analysis::{walk_stmts, written_signals, Facts};
+use std::collections::{BTreeSet, HashMap};
+use wsim_ir::*;
+
+/// The static processes of a design.
+#[derive(Default)]
+pub struct StaticPlan {
+    /// By ProcId: its static index.
+    pub index: Vec<Option<u32>>,
+    /// Static processes by index.
+    pub order: Vec<ProcId>,
+    /// The event control of each static process (by ProcId).
+    pub wait: HashMap<ProcId, StmtId>,
+    /// Triggers: (signal, static index, `wsim_abi::edge` code).
+    pub triggers: Vec<(SignalId, u32, i32)>,
+}
+
+impl StaticPlan {
+    /// True if `stmt` is the event control of static process `p`.
+    pub fn is_static_wait(&self, p: ProcId, stmt: StmtId) -> bool {
+        self.wait.get(&p) == Some(&stmt)
+    }
+}
+
+/// Classify every process and order the static ones.
+pub fn plan(d: &Design, facts: &Facts) -> StaticPlan {
+    let writers = writer_counts(d);
+    let mut shapes: Vec<(ProcId, StmtId)> = vec![];
+    for (id, p) in d.procs.iter() {
+        let Some(wait) = static_wait(d, facts, p) else { continue };
+        // A variable several processes write makes their order observable
+        // (the last writer wins; a sequential UDP's per-input processes
+        // must see changes in the order they happen): such processes keep
+        // the dynamic, first-woken-first-run order.
+        if writes(d, p.body).iter().any(|s| writers[s.index()] > 1) {
+            continue;
+        }
+        shapes.push((id, wait));
+    }
+    if std::env::var_os("WSIM_DEBUG_SCHED").is_some() {
+        eprintln!("static: {} of {} processes", shapes.len(), d.procs.len());
+    }
+    let events = |w: StmtId| match &d.stmts[w].kind {
+        StmtKind::WaitEvent { events } => events.clone(),
+        _ => unreachable!("a static wait is a WaitEvent"),
+    };
+    let (comb, seq): (Vec<_>, Vec<_>) =
+        shapes.iter().copied().partition(|&(_, w)| events(w).iter().all(|e| e.edge == Edge::Any));
+    let mut plan = StaticPlan { index: vec![None; d.procs.len()], ..Default::default() };
+    for (p, w) in levelize(d, &comb).into_iter().chain(seq) {
+        let k = plan.order.len() as u32;
+        plan.index[p.index()] = Some(k);
+        plan.order.push(p);
+        plan.wait.insert(p, w);
+        for ev in events(w) {
+            let ExprKind::Signal(s) = d.exprs[ev.expr].kind else { unreachable!("static events are signals") };
+            plan.triggers.push((s, k, edge_code(ev.edge)));
+        }
+    }
+    plan
+}
+
+fn edge_code(e: Edge) -> i32 {
+    match e {
+        Edge::Any => wsim_abi::edge::ANY,
+        Edge::Pos => wsim_abi::edge::POS,
+        Edge::Neg => wsim_abi::edge::NEG,
+        Edge::Both => wsim_abi::edge::BOTH,
+    }
+}
+
+/// The event control of a process of static shape, if it has one.
+fn static_wait(d: &Design, facts: &Facts, p: &Process) -> Option<StmtId> {
+    if !matches!(p.kind, ProcKind::Always | ProcKind::ContAssign) {
+        return None;
+    }
+    let top = top_level(d, p.body);
+    let wait = [top.first()?, top.last()?].into_iter().copied().find(|&s| is_simple_wait(d, s))?;
+    let mut ok = true;
+    walk_stmts(d, p.body, &mut |s| {
+        if s != wait && !may_run_statically(d, facts, s) {
+            ok = false;
+        }
+    });
+    ok.then_some(wait)
+}
+
+/// The statements of a body with unnamed blocks flattened.
+fn top_level(d: &Design, s: StmtId) -> Vec<StmtId> {
+    match &d.stmts[s].kind {
+        StmtKind::Block { stmts, name: None } => stmts.iter().flat_map(|&c| top_level(d, c)).collect(),
+        _ => vec![s],
+    }
+}
+
+/// `@(...)` over whole static signals, at least one.
+fn is_simple_wait(d: &Design, s: StmtId) -> bool {
+    let StmtKind::WaitEvent { events } = &d.stmts[s].kind else {
+        return false;
+    };
+    !events.is_empty()
+        && events.iter().all(|ev| {
+            matches!(d.exprs[ev.expr].kind,
+                ExprKind::Signal(sig) if matches!(d.signals[sig].storage, Storage::Static)
+                    && d.signals[sig].ty.kind != TypeKind::Real)
+        })
+}
+
+/// False for statements that suspend, end a thread from outside or need
+/// the frame's dynamic machinery.
+fn may_run_statically(d: &Design, facts: &Facts, s: StmtId) -> bool {
+    match &d.stmts[s].kind {
+        StmtKind::Delay { .. }
+        | StmtKind::WaitEvent { .. }
+        | StmtKind::WaitCond { .. }
+        | StmtKind::WaitFork
+        | StmtKind::Fork { .. }
+        | StmtKind::DisableFork
+        | StmtKind::Disable(_)
+        | StmtKind::AssignAfter { .. } => false,
+        StmtKind::NonBlocking { delay, .. } => delay.is_none(),
+        StmtKind::Call { subr, .. } => !facts.subr_waits[subr.index()],
+        StmtKind::Block { name: Some(_), .. } => !facts.disabled.contains(&s),
+        _ => true,
+    }
+}
+
+/// Orders combinational processes producers first (Kahn's algorithm, ties
+/// and cycles broken by source order).
+fn levelize(d: &Design, comb: &[(ProcId, StmtId)]) -> Vec<(ProcId, StmtId)> {
+    let n = comb.len();
+    let mut readers: HashMap<SignalId, Vec<usize>> = HashMap::new();
+    for (k, &(_, w)) in comb.iter().enumerate() {
+        if let StmtKind::WaitEvent { events } = &d.stmts[w].kind {
+            for ev in events {
+                if let ExprKind::Signal(s) = d.exprs[ev.expr].kind {
+                    readers.entry(s).or_default().push(k);
+                }
+            }
+        }
+    }
+    let mut succ: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut indeg = vec![0usize; n];
+    for (k, &(p, _)) in comb.iter().enumerate() {
+        for s in writes(d, d.procs[p].body) {
+            for &r in readers.get(&s).into_iter().flatten() {
+                if r != k && succ[k].insert(r) {
+                    indeg[r] += 1;
+                }
+            }
+        }
+    }
+    let mut ready: BTreeSet<usize> = (0..n).filter(|&k| indeg[k] == 0).collect();
+    let mut done = vec![false; n];
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        // A cycle: no process is ready; cut it at the first one left.
+        let k = match ready.pop_first() {
+            Some(k) => k,
+            None => (0..n).find(|&k| !done[k]).expect("some process is left"),
+        };
+        if done[k] {
+            continue;
+        }
+        done[k] = true;
+        out.push(comb[k]);
+        for &r in &succ[k] {
+            indeg[r] = indeg[r].saturating_sub(1);
+            if indeg[r] == 0 && !done[r] {
+                ready.insert(r);
+            }
+        }
+    }
+    out
+}
+
+/// By SignalId: how many processes write it.
+fn writer_counts(d: &Design) -> Vec<u32> {
+    let mut n = vec![0u32; d.signals.len()];
+    for (_, p) in d.procs.iter() {
+        for s in writes(d, p.body) {
+            n[s.index()] += 1;
+        }
+    }
+    n
+}
+
+/// Signals a statement tree writes with assignments or task outputs.
+fn writes(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
+    let mut out = vec![];
+    walk_stmts(d, body, &mut |s| match &d.stmts[s].kind {
+        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } => written_signals(d, *lhs, &mut out),
+        StmtKind::Call { subr, args } => {
+            for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
+                if f.dir != Dir::Input {
+                    written_signals(d, a, &mut out);
+                }
+            }
+        }
+        _ => {}
+    });
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+
+    fn elaborate(src: &str) -> Design {
+        let mut sm = wsim_diag::SourceMap::new();
+        let f = sm.add("t.sv", src);
+        let opts = wsim_syntax::PpOptions::default();
+        let (toks, diags) = wsim_syntax::preprocess(&mut sm, &[f], &opts, &wsim_syntax::FsLoader);
+        assert!(!diags.has_errors());
+        let (unit, diags) = wsim_syntax::parse(&toks);
+        assert!(!diags.has_errors());
+        let (design, diags) = wsim_elab::elaborate(&unit, &Default::default());
+        assert!(!diags.has_errors());
+        design.expect("a design")
+    }
+
+    /// The static processes in run order, each named by its source line.
+    fn static_lines(src: &str) -> Vec<usize> {
+        let d = elaborate(src);
+        let plan = plan(&d, &analyse(&d));
+        plan.order.iter().map(|&p| src[..d.procs[p].span.start as usize].matches('\n').count() + 1).collect()
+    }
+
+    #[test]
+    fn rtl_processes_are_static_and_testbench_ones_are_not() {
+        let src = "module t;
+reg clk = 0; reg [3:0] q = 0; wire [3:0] n;
+assign n = q + 1;
+always @(posedge clk) q <= n;
+always #5 clk = ~clk;
+initial begin @(posedge clk); $display(q); end
+always @(q) begin #1 $display(q); end
+endmodule
+";
+        assert_eq!(static_lines(src), vec![3, 4]);
+    }
+
+    #[test]
+    fn combinational_processes_run_producers_first() {
+        // Written consumer first: c reads b, b reads a.
+        let src = "module t;
+reg [3:0] a = 0; wire [3:0] b; reg [3:0] c;
+always @* c = b + 1;
+assign b = a ^ 4'h5;
+always @(posedge a[0]) c <= 0;
+endmodule
+";
+        // The edge-triggered block shares `c`, so only the two first count;
+        // `assign b` comes before `always @*`.
+        let d = elaborate(src);
+        let plan = plan(&d, &analyse(&d));
+        assert_eq!(plan.order.len(), 1, "c has two writers: neither of them is static");
+        let src = src.replace("always @(posedge a[0]) c <= 0;\n", "");
+        assert_eq!(static_lines(&src), vec![4, 3]);
+    }
+
+    #[test]
+    fn a_combinational_loop_is_cut_at_the_first_process() {
+        let src = "module t;
+wire x, y; reg en = 0;
+assign x = en & ~y;
+assign y = x;
+endmodule
+";
+        assert_eq!(static_lines(src), vec![3, 4]);
+    }
+
+    #[test]
+    fn anything_that_suspends_or_is_disabled_stays_dynamic() {
+        let src = "module t;
+reg clk = 0, a = 0, b = 0;
+always @(posedge clk) begin a <= 1; @(negedge clk) b <= 1; end
+always @(posedge clk) begin : blk a = #1 0; end
+always @(posedge clk) begin : named b = ~b; end
+initial disable named;
+always @(posedge clk) b <= #2 a;
+endmodule
+";
+        assert!(static_lines(src).is_empty());
+    }
+
+    #[test]
+    fn triggers_carry_their_edges() {
+        let d = elaborate(
+            "module t;
+reg clk = 0, rst = 0; reg [1:0] q = 0;
+always @(posedge clk or negedge rst) q <= rst ? q + 1 : 0;
+endmodule
+",
+        );
+        let plan = plan(&d, &analyse(&d));
+        let edges: Vec<(String, i32)> = plan.triggers.iter().map(|&(s, _, e)| (d.signals[s].name.clone(), e)).collect();
+        assert_eq!(edges, vec![("clk".to_string(), wsim_abi::edge::POS), ("rst".to_string(), wsim_abi::edge::NEG)]);
+    }
+}
