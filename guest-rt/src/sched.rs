@@ -119,16 +119,47 @@ pub struct Sched {
 /// wake-up sets a pending bit instead of allocating and unlinking waiter
 /// nodes, and pending processes run in their static index order (the
 /// compiler levelizes combinational ones: producers before consumers).
-#[derive(Default)]
 struct Statics {
     /// Frames by static index.
     frames: Vec<u32>,
-    /// By signal id: `index << 2 | edge` of every static trigger on it.
-    fanout: Vec<Vec<u32>>,
+    /// By signal id: the static indices triggered by any change of it.
+    on_change: Vec<Vec<u32>>,
+    /// By signal id: `index << 2 | edge` of the edge triggers on it.
+    on_edge: Vec<Vec<u32>>,
+    /// By signal id: every process of `on_change` is pending, so another
+    /// change of the signal has nothing to do. Without it, N writes to an
+    /// array that N processes read (one element each) would cost N * N.
+    saturated: Vec<bool>,
+    /// By static index: the signals whose `on_change` lists it (their
+    /// `saturated` ends when it runs).
+    change_sigs: Vec<Vec<u32>>,
     /// One bit per static index: triggered and not yet run.
     pending: Vec<u64>,
     /// Some bit of `pending` is set.
     any_pending: bool,
+}
+
+impl Statics {
+    const fn new() -> Statics {
+        Statics {
+            frames: Vec::new(),
+            on_change: Vec::new(),
+            on_edge: Vec::new(),
+            saturated: Vec::new(),
+            change_sigs: Vec::new(),
+            pending: Vec::new(),
+            any_pending: false,
+        }
+    }
+
+    fn is_pending(&self, i: usize) -> bool {
+        self.pending[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn set_pending(&mut self, i: usize) {
+        self.pending[i / 64] |= 1 << (i % 64);
+        self.any_pending = true;
+    }
 }
 
 /// What `wsim_stat` reports.
@@ -175,7 +206,7 @@ impl Sched {
             last_run: 0,
             finish_site: None,
             counters: Counters { deltas: 0, activations: 0, time_steps: 0, posedges: Vec::new() },
-            statics: Statics { frames: Vec::new(), fanout: Vec::new(), pending: Vec::new(), any_pending: false },
+            statics: Statics::new(),
         }
     }
 }
@@ -265,6 +296,7 @@ pub extern "C" fn rt_static_proc(frame: u32, index: u32) {
     let i = index as usize;
     if st.frames.len() <= i {
         st.frames.resize(i + 1, 0);
+        st.change_sigs.resize_with(i + 1, Vec::new);
         st.pending.resize(i / 64 + 1, 0);
     }
     st.frames[i] = frame;
@@ -276,13 +308,20 @@ pub extern "C" fn rt_static_proc(frame: u32, index: u32) {
 pub extern "C" fn rt_static_watch(sig: u32, index: u32, edge_kind: i32) {
     let n = s().n_signals as usize;
     let st = &mut s().statics;
-    if (sig as usize) >= n {
+    if (sig as usize) >= n || (index as usize) >= st.frames.len() {
         return;
     }
-    if st.fanout.len() < n {
-        st.fanout.resize_with(n, Vec::new);
+    if st.on_change.len() < n {
+        st.on_change.resize_with(n, Vec::new);
+        st.on_edge.resize_with(n, Vec::new);
+        st.saturated.resize(n, false);
     }
-    st.fanout[sig as usize].push(index << 2 | (edge_kind as u32 & 3));
+    if edge_kind == edge::ANY {
+        st.on_change[sig as usize].push(index);
+        st.change_sigs[index as usize].push(sig);
+    } else {
+        st.on_edge[sig as usize].push(index << 2 | (edge_kind as u32 & 3));
+    }
 }
 
 /// `rt_add_final(frame, func)`.
@@ -508,26 +547,50 @@ pub extern "C" fn rt_notify(sig: u32, old_code: u32, new_code: u32) {
 /// The process that is running is not armed: like a dynamic process, it
 /// misses the events it causes itself.
 fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
+    let sg = sig as usize;
     let st = s();
-    let Some(list) = st.statics.fanout.get(sig as usize) else {
-        return false;
-    };
+    let running = st.running;
+    let statics = &mut st.statics;
     let mut clocked = false;
-    for &t in list {
+    let n_edge = statics.on_edge.get(sg).map_or(0, Vec::len);
+    for k in 0..n_edge {
+        let t = statics.on_edge[sg][k];
         let e = t & 3;
         if !edge_matches(e, old, new) {
             continue;
         }
         clocked |= e == edge::POS as u32;
         let i = (t >> 2) as usize;
-        let f = st.statics.frames[i];
-        if f == st.running || flags(f) & fl::ARMED == 0 {
-            continue;
+        let f = statics.frames[i];
+        if f != running && flags(f) & fl::ARMED != 0 {
+            statics.set_pending(i);
         }
-        st.statics.pending[i / 64] |= 1 << (i % 64);
-        st.statics.any_pending = true;
     }
+    if statics.saturated.get(sg).is_none_or(|&done| done) {
+        return clocked;
+    }
+    let mut all = true;
+    for k in 0..statics.on_change[sg].len() {
+        let i = statics.on_change[sg][k] as usize;
+        let f = statics.frames[i];
+        if f != running && flags(f) & fl::ARMED != 0 {
+            statics.set_pending(i);
+        } else if !statics.is_pending(i) {
+            all = false;
+        }
+    }
+    statics.saturated[sg] = all;
     clocked
+}
+
+/// Static process `i` is about to run: the signals it watches for changes
+/// have a reader that is not pending any more.
+fn unsaturate(i: usize) {
+    let statics = &mut s().statics;
+    for k in 0..statics.change_sigs[i].len() {
+        let sig = statics.change_sigs[i][k] as usize;
+        statics.saturated[sig] = false;
+    }
 }
 
 /// Runs the pending static processes in index order, once each; those
@@ -540,6 +603,7 @@ fn run_pending_statics() {
         let st = &mut s().statics;
         st.pending[i / 64] &= !(1 << (i % 64));
         let f = st.frames[i];
+        unsaturate(i);
         run_thread(f);
         if stopped() {
             return;

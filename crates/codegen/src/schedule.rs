@@ -44,21 +44,33 @@ impl StaticPlan {
 
 /// Classify every process and order the static ones.
 pub fn plan(d: &Design, facts: &Facts) -> StaticPlan {
-    let writers = writer_counts(d);
+    let footprints: Vec<Vec<Footprint>> = d.procs.iter().map(|(_, p)| footprints(d, p.body)).collect();
+    // Only processes that can run again and again compete: an `initial`
+    // block's writes (say, clearing a memory) cannot interleave with the
+    // repeated activations of a static one.
+    let mut by_signal: HashMap<SignalId, Vec<(ProcId, Footprint)>> = HashMap::new();
+    for ((id, p), fs) in d.procs.iter().zip(&footprints) {
+        if matches!(p.kind, ProcKind::Initial | ProcKind::Final) {
+            continue;
+        }
+        for f in fs {
+            by_signal.entry(f.sig).or_default().push((id, *f));
+        }
+    }
     let mut shapes: Vec<(ProcId, StmtId)> = vec![];
     for (id, p) in d.procs.iter() {
         let Some(wait) = static_wait(d, facts, p) else { continue };
-        // A variable several processes write makes their order observable
-        // (the last writer wins; a sequential UDP's per-input processes
-        // must see changes in the order they happen): such processes keep
-        // the dynamic, first-woken-first-run order.
-        if writes(d, p.body).iter().any(|s| writers[s.index()] > 1) {
+        // Bits several processes write make their order observable (the
+        // last writer wins; a sequential UDP's per-input processes must
+        // see changes in the order they happen): such processes keep the
+        // dynamic, first-woken-first-run order.
+        let shared = footprints[id.index()]
+            .iter()
+            .any(|f| by_signal.get(&f.sig).into_iter().flatten().any(|(other, g)| *other != id && f.overlaps(g)));
+        if shared {
             continue;
         }
         shapes.push((id, wait));
-    }
-    if std::env::var_os("WSIM_DEBUG_SCHED").is_some() {
-        eprintln!("static: {} of {} processes", shapes.len(), d.procs.len());
     }
     let events = |w: StmtId| match &d.stmts[w].kind {
         StmtKind::WaitEvent { events } => events.clone(),
@@ -194,15 +206,77 @@ fn levelize(d: &Design, comb: &[(ProcId, StmtId)]) -> Vec<(ProcId, StmtId)> {
     out
 }
 
-/// By SignalId: how many processes write it.
-fn writer_counts(d: &Design) -> Vec<u32> {
-    let mut n = vec![0u32; d.signals.len()];
-    for (_, p) in d.procs.iter() {
-        for s in writes(d, p.body) {
-            n[s.index()] += 1;
-        }
+/// What one assignment target covers: a signal, one element of it (or
+/// any, `None`: a whole array or a computed index) and a bit range (or
+/// every bit).
+#[derive(Clone, Copy, Debug)]
+struct Footprint {
+    sig: SignalId,
+    elem: Option<u64>,
+    bits: Option<(u64, u64)>,
+}
+
+impl Footprint {
+    fn overlaps(&self, o: &Footprint) -> bool {
+        let elems = match (self.elem, o.elem) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let bits = match (self.bits, o.bits) {
+            (Some((a0, a1)), Some((b0, b1))) => a0 < b1 && b0 < a1,
+            _ => true,
+        };
+        self.sig == o.sig && elems && bits
     }
-    n
+}
+
+/// The targets of every assignment and task output in a statement tree.
+fn footprints(d: &Design, body: StmtId) -> Vec<Footprint> {
+    let mut out = vec![];
+    walk_stmts(d, body, &mut |s| match &d.stmts[s].kind {
+        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
+            lvalue_footprints(d, *lhs, &mut out)
+        }
+        StmtKind::Call { subr, args } => {
+            for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
+                if f.dir != Dir::Input {
+                    lvalue_footprints(d, a, &mut out);
+                }
+            }
+        }
+        _ => {}
+    });
+    out
+}
+
+fn lvalue_footprints(d: &Design, e: ExprId, out: &mut Vec<Footprint>) {
+    let constant = |x: ExprId| match &d.exprs[x].kind {
+        ExprKind::Const(c) => c.to_u64(),
+        _ => None,
+    };
+    match &d.exprs[e].kind {
+        ExprKind::Signal(sig) => out.push(Footprint { sig: *sig, elem: None, bits: None }),
+        ExprKind::ArrayElem { sig, indices } => {
+            let elem = match indices.as_slice() {
+                [i] => constant(*i),
+                _ => None,
+            };
+            out.push(Footprint { sig: *sig, elem, bits: None });
+        }
+        ExprKind::Select { base, offset, width } => {
+            let mut inner = vec![];
+            lvalue_footprints(d, *base, &mut inner);
+            let bits = constant(*offset).map(|lo| (lo, lo + *width as u64));
+            // A select of a select: its offset is relative, so say "any bit".
+            out.extend(inner.into_iter().map(|f| Footprint { bits: if f.bits.is_some() { None } else { bits }, ..f }));
+        }
+        ExprKind::Concat(parts) => {
+            for &p in parts {
+                lvalue_footprints(d, p, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Signals a statement tree writes with assignments or task outputs.
@@ -303,6 +377,23 @@ always @(posedge clk) b <= #2 a;
 endmodule
 ";
         assert!(static_lines(src).is_empty());
+    }
+
+    #[test]
+    fn only_overlapping_writes_from_repeating_processes_keep_a_process_dynamic() {
+        let src = "module t;
+reg clk = 0; reg [3:0] m [0:3]; reg [7:0] v = 0; integer i;
+initial for (i = 0; i < 4; i = i + 1) m[i] = 0;
+always @(posedge clk) m[0] <= 1;
+always @(posedge clk) m[1] <= 2;
+always @(posedge clk) v[3:0] <= 3;
+always @(posedge clk) v[7:4] <= 4;
+always @(posedge clk) v[4] <= 5;
+endmodule
+";
+        // Elements 0 and 1, and bits [3:0] are each written by one
+        // repeating process; [7:4] and [4] overlap.
+        assert_eq!(static_lines(src), vec![4, 5, 6]);
     }
 
     #[test]
