@@ -60,14 +60,13 @@ pub fn alloc_uninit(size: u32) -> u32 {
     let (big, idx, rounded) = class_of(size);
     let h = HEAP.get();
     let list = if big { &mut h.big[idx] } else { &mut h.small[idx] };
-    let block = if *list != 0 {
+    if *list != 0 {
         let b = *list;
         *list = mem::rd32(b);
         b
     } else {
         bump(rounded)
-    };
-    block
+    }
 }
 
 /// Takes `size` fresh bytes from the top, growing memory when needed.

@@ -22,6 +22,7 @@ mod lower;
 pub mod merge;
 mod meta;
 mod module;
+mod prune;
 mod schedule;
 mod stmt;
 mod strings;

@@ -7,7 +7,9 @@
 //! one. Generated types, functions, globals and data segments are appended
 //! after guest-rt's. The memory import's minimum grows to cover the arena.
 //! Only the `wsim_abi::export` names are exported. guest-rt's own custom
-//! sections (names, DWARF) are dropped: their indices would be stale.
+//! sections (names, DWARF) are dropped: their indices would be stale. Guest
+//! functions the design can never call keep their index but lose their
+//! body (crate::prune).
 
 use crate::guest::{GuestModule, Sig};
 use wasm_encoder::reencode::{Error as ReError, Reencode};
@@ -84,6 +86,9 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
     let mut code = CodeSection::new();
     let mut data = DataSection::new();
     let mut n_guest_data = 0u32;
+    let gen_bodies: Vec<Vec<u8>> = gen.funcs.iter().map(|(_, f)| f.clone().into_raw_body()).collect();
+    let reachable = crate::prune::reachable_guest_functions(guest, GUEST_EXPORTS, &gen_bodies)?;
+    let mut guest_func = guest.n_func_imports;
     for payload in Parser::new(0).parse_all(guest.bytes) {
         match payload.map_err(|e| e.to_string())? {
             Payload::TypeSection(r) => re.parse_type_section(&mut types, r).map_err(err)?,
@@ -120,7 +125,14 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
             }
             Payload::StartSection { func, .. } => start = Some(guest.remap(func, guest.gen_base())),
             Payload::ElementSection(r) => re.parse_element_section(&mut elems, r).map_err(err)?,
-            Payload::CodeSectionEntry(body) => re.parse_function_body(&mut code, body).map_err(err)?,
+            Payload::CodeSectionEntry(body) => {
+                if reachable[guest_func as usize] {
+                    re.parse_function_body(&mut code, body).map_err(err)?;
+                } else {
+                    code.function(&unreachable_body());
+                }
+                guest_func += 1;
+            }
             Payload::DataSection(r) => {
                 n_guest_data = r.count();
                 re.parse_data_section(&mut data, r).map_err(err)?
@@ -161,6 +173,14 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
     module.section(&code).section(&data);
     module.section(&CustomSection { name: wsim_abi::META_SECTION.into(), data: gen.meta.as_bytes().into() });
     Ok(module.finish())
+}
+
+/// The body of a guest function nothing can call (crate::prune).
+fn unreachable_body() -> Function {
+    let mut f = Function::new([]);
+    f.instruction(&wasm_encoder::Instruction::Unreachable);
+    f.instruction(&wasm_encoder::Instruction::End);
+    f
 }
 
 /// Validate a module with the features the artifact may use.
