@@ -230,7 +230,15 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
     }
     let mut poll = Poll { watchdog: &watchdog, progress: opts.progress.take(), stopped_between_steps: false };
 
-    let instance = linker.instantiate(&mut store, &module).map_err(|e| classify_trap(artifact, e))?;
+    let instance = match linker.instantiate(&mut store, &module) {
+        Ok(instance) => instance,
+        // `--timeout` or Ctrl-C before the design started (the deadline can
+        // pass while a loaded machine instantiates): stopped at time 0.
+        Err(e) => match stop_reason(&store, &e) {
+            Some(reason) => return Ok(stopped_before_start(&mut store, reason, native)),
+            None => return Err(classify_trap(artifact, e)),
+        },
+    };
     let exports = typed_exports(&artifact.name, &instance, &mut store)?;
     let until = opts.max_time.map(|t| t.min(i64::MAX as u64) as i64).unwrap_or(i64::MAX);
     let ended = match exports.init.call(&mut store, ()) {
@@ -317,6 +325,22 @@ fn finish_waves(
         state.write(wsim_abi::fd::STDOUT, format!("{note}\n").as_bytes());
     }
     closed.map_err(|e| format!("cannot write the wave file: {e}"))
+}
+
+/// The outcome of a run stopped while the module was being instantiated.
+fn stopped_before_start(store: &mut Store<HostState>, reason: EndReason, native: NativeSource) -> RunOutcome {
+    let (stdout, stderr) = store.data_mut().finish();
+    RunOutcome {
+        time: 0,
+        reason,
+        exit_code: 0,
+        stdout,
+        stderr,
+        native,
+        stats: RunStats::default(),
+        waves: None,
+        waves_error: None,
+    }
 }
 
 /// The end reason of a wasm call stopped by the watchdog or by the memory
