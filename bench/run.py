@@ -1,84 +1,144 @@
 #!/usr/bin/env python3
 """wsim benchmarks against Icarus Verilog and Verilator, side by side.
 
-Designs:
-  lfsr_ring  bench/designs/lfsr_ring.v (N cells, parameter), testbench bench_lfsr
+Designs (every one runs on wsim, Icarus, `verilator --binary` with the
+self-clocking testbench, and `verilator --cc` with a C++ driver that
+toggles the clock of a clockless top):
   picorv32   tests/picorv32/tb_picorv32.v + the picorv32 core ($PICORV32_V);
-             `verilator --cc` runs bench/designs/picorv32_cc_top.v (the same
-             memory model, clockless) driven by bench/verilator/picorv32_main.cpp
+             --cc: bench/designs/picorv32_cc_top.v + verilator/picorv32_main.cpp
+  rv32_pipe  bench/designs/rv32_pipe.v, a 5-stage pipelined RV32I+MUL core of
+             our own running a checksum loop (testbench bench_rv32);
+             --cc: rv32_pipe_soc + verilator/rv32_main.cpp
+  lfsr_ring  bench/designs/lfsr_ring.v, N cells (one table per N in --n);
+             --cc: lfsr_ring + verilator/main.cpp
   parse      a generated ~1 MB file of independent modules (front-end speed)
   waves      picorv32 under wsim without waves, then dumping the whole design
              with --waves=vcd and --waves=fst: run time ratio and file size
+The run ends with a summary: every target of issue 3 beside its measured
+value.
 
-For each simulator it measures, with /usr/bin/time (wall, user CPU, max RSS):
-  compile    cold: wsim with an empty cache dir; iverilog; verilator build
-  cached     a second `wsim compile` of the same sources (cache hit)
-  run        the simulation; throughput = cycles / wall seconds. wsim runs
-             twice: the first run also compiles the wasm to native code (its
-             time is shown as a note), the second hits the native-code cache
-             and is the one in the table
-  peak RSS   of the compile and of the run (KiB from /usr/bin/time %M)
+Measured per tool (wall seconds here, user/system CPU of the process and
+its children from wait4, to the microsecond; peak RSS from GNU time %M):
+  compile    cold: wsim with an empty cache dir; iverilog; the whole
+             Verilator build (C++ included)
+  start      wsim only: `wsim run --max-time 0` right after the cold
+             compile (compiles the wasm to native code, instantiates, runs
+             time 0), then the cached compile and the same start again
+             (both caches hit: "cached compile + load")
+  run        the simulation (wsim: native code cached); throughput =
+             cycles / user CPU seconds (the machine is shared: user CPU is
+             steadier than wall). Runs under 0.5 s of user CPU are repeated
+             up to 5 times and the fastest kept
+  --two-state  when `wsim compile --help` lists it, wsim runs a second time
+             per design compiled with --two-state (its own row)
 and checks that every simulator printed the same result lines.
 
-Usage: bench/run.sh [--quick] [--n 64] [--lfsr-cycles 100000]
-                    [--pico-cycles 1000000] [--waves-cycles 100000]
-                    [--no-verilator] [--only lfsr|picorv32|parse|waves]
+Usage: bench/run.sh [--quick] [--n 1,16,256] [--lfsr-cycles C[,C...]]
+                    [--pico-cycles 1000000] [--rv32-cycles 1000000]
+                    [--waves-cycles 100000] [--no-verilator]
+                    [--only lfsr|picorv32|rv32|parse|waves]
 Environment: WSIM_BIN (else target/release/wsim, then target/debug/wsim under
 CARGO_TARGET_DIR or the workspace target dir), PICORV32_V.
-Numbers on a shared, loaded machine are noisy: compare user CPU as well.
 """
 
 import argparse
+import math
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
+VERILATOR_WARNINGS = ["-Wno-fatal", "-Wno-lint", "-Wno-style"]
 TIME = "/usr/bin/time"
+SHORT_RUN_S = 0.5     # runs with less user CPU than this are repeated...
+SHORT_RUN_REPEATS = 5  # ...up to this many times, keeping the fastest
 
 
+# ---------------------------------------------------------------- measuring
+
+@dataclass
 class Measurement:
-    def __init__(self, wall, user, rss_kb, stdout, ok, stderr=""):
-        self.wall, self.user, self.rss_kb = wall, user, rss_kb
-        self.stdout, self.ok, self.stderr = stdout, ok, stderr
+    """One finished command: wall and CPU seconds, peak RSS, its output."""
+    wall: float
+    user: float
+    sys: float
+    rss_kb: int
+    stdout: str
+    stderr: str
+    code: int
+    ok: bool
+
+    @property
+    def cpu(self):
+        """User + system CPU seconds."""
+        return self.user + self.sys
 
 
 def require_time():
-    """The benchmarks need GNU time for max RSS (bash's `time` has none)."""
+    """Peak RSS comes from GNU time: a child forked from this Python process
+    would inherit Python's RSS high-water mark across exec (Linux keeps it),
+    while GNU time forks the command from a small process."""
     if not os.access(TIME, os.X_OK):
         sys.exit(f"error: {TIME} not found; install GNU time (Debian/Ubuntu: apt-get install time)")
 
 
-def measure(cmd, cwd=None, env=None, timeout=3600):
-    """Run `cmd` under /usr/bin/time; returns a Measurement (wall seconds,
-    user CPU seconds and peak RSS in KiB of the command and its children)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        full = [TIME, "-f", "%e %U %M", "-o", tf.name] + [str(c) for c in cmd]
+def measure(cmd, cwd=None, env=None, timeout=3600, ok_codes=(0,)):
+    """Run `cmd` and return a Measurement. CPU times come from wait4 on GNU
+    time (the command and its children, plus time's own ~1 ms), with
+    microsecond resolution; peak RSS from time's %M (the largest process).
+    `ok_codes`: exit codes that count as success."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".time") as rss_file:
+        full = [TIME, "-f", "%M", "-o", rss_file.name] + [str(c) for c in cmd]
         start = time.perf_counter()
-        try:
-            p = subprocess.run(full, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return Measurement(float(timeout), 0.0, 0, "", False, "timed out")
-        # GNU time's %e has 10 ms resolution, too coarse for fast runs: the
-        # wall time is measured here instead (it adds time's own ~1 ms).
+        proc = subprocess.Popen(full, cwd=cwd, env=env, stdout=out, stderr=err, start_new_session=True)
+        killed = []
+        timer = threading.Timer(timeout, lambda: (killed.append(1), os.killpg(proc.pid, signal.SIGKILL)))
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
-        # The last line is "wall user rss" (a failing command adds a line before).
-        lines = [line for line in tf.read().splitlines() if line[:1].isdigit()]
-        _, user, rss = lines[-1].split() if lines else ("0", "0", "0")
-        return Measurement(wall, float(user), int(rss), p.stdout, p.returncode == 0, p.stderr)
+        timer.cancel()
+        proc.returncode = code = os.waitstatus_to_exitcode(status)  # Popen must not wait again
+        # The last line is the RSS (a failing command adds a line before it).
+        rss = [line for line in rss_file.read().splitlines() if line.strip().isdigit()]
+        out.seek(0)
+        err.seek(0)
+        stderr = err.read() + ("\n(timed out)" if killed else "")
+        return Measurement(wall, usage.ru_utime, usage.ru_stime, int(rss[-1]) if rss else 0, out.read(), stderr,
+                           code, code in ok_codes and not killed)
+
+
+def measure_best(cmd, cwd=None, env=None):
+    """Like measure, but a run with less than SHORT_RUN_S of user CPU is
+    repeated (up to SHORT_RUN_REPEATS runs in all) and the one with the
+    least user CPU kept: on a shared machine, start-up and cache noise
+    swamp short runs (Verilator's take 0.05-0.15 s)."""
+    best = measure(cmd, cwd=cwd, env=env)
+    for _ in range(SHORT_RUN_REPEATS - 1):
+        if not best.ok or best.user >= SHORT_RUN_S:
+            break
+        again = measure(cmd, cwd=cwd, env=env)
+        if again.ok and again.user < best.user:
+            best = again
+    return best
 
 
 def last_line(text):
+    """The last non-empty line of `text` (an error message, usually)."""
     lines = text.strip().splitlines()
     return lines[-1] if lines else ""
 
 
 def find_wsim():
+    """WSIM_BIN, else a release then a debug build under the target dirs."""
     if os.environ.get("WSIM_BIN"):
         return Path(os.environ["WSIM_BIN"])
     roots = [Path(os.environ["CARGO_TARGET_DIR"])] if os.environ.get("CARGO_TARGET_DIR") else []
@@ -91,92 +151,424 @@ def find_wsim():
     return None
 
 
+def wsim_has_two_state(wsim):
+    """Whether this wsim's `compile` knows --two-state."""
+    if not wsim:
+        return False
+    help_text = subprocess.run([str(wsim), "compile", "--help"], capture_output=True, text=True).stdout
+    return "--two-state" in help_text
+
+
 def result_lines(stdout, prefixes):
     """The lines the design itself prints (those starting with one of
     `prefixes`), so simulator chatter such as Verilator's "- file:line:
     Verilog $finish" is left out. Every simulator must print the same ones."""
-    prefixes = (prefixes,) if isinstance(prefixes, str) else tuple(prefixes)
-    lines = [l.rstrip() for l in stdout.splitlines() if l.startswith(prefixes)]
+    lines = [line.rstrip() for line in stdout.splitlines() if line.startswith(tuple(prefixes))]
     return tuple(lines) if lines else ("(no result line)",)
 
 
+# ---------------------------------------------------------------- designs
+
+@dataclass
+class Design:
+    """One workload, as every simulator runs it."""
+    key: str               # table and summary name, e.g. "lfsr_ring N=16"
+    cwd: Path              # where the simulators run (designs read files from here)
+    sources: list          # for wsim, Icarus and verilator --binary
+    top: str               # the self-clocking testbench
+    params: list           # top parameters, NAME=VALUE
+    cycles: int            # clock cycles one run simulates
+    prefixes: tuple        # the result lines start with one of these
+    cc_top: str            # verilator --cc: the clockless top...
+    cc_sources: list
+    cc_driver: Path        # ...its C++ driver...
+    cc_params: list
+    cc_cflags: str
+    cc_args: list = field(default_factory=list)  # ...and the driver's arguments
+    cells: int = 0         # ring cells (cost per cell-cycle), 0 for the CPUs
+
+
+@dataclass
 class Row:
-    def __init__(self, design, tool):
-        self.design, self.tool = design, tool
-        self.compile = self.cached = self.run = None
-        self.first_run = None  # wsim: the run that also compiled to native code
-        self.cycles = 0
-        self.result = ()
-        self.note = ""
+    """One simulator's results on one design."""
+    tool: str
+    compile: Measurement = None
+    cached: Measurement = None        # wsim: the same compile again (cache hit)
+    first_start: Measurement = None   # wsim: run --max-time 0 after the cold compile
+    cached_start: Measurement = None  # wsim: run --max-time 0, both caches warm
+    run: Measurement = None
+    cycles: int = 0
+    result: tuple = ()
+    note: str = ""
+
+    def rate(self, wall=False):
+        """Cycles per user CPU second (or wall second) of a good run."""
+        if not (self.run and self.run.ok and self.result):
+            return None
+        seconds = self.run.wall if wall else self.run.user
+        return self.cycles / seconds if seconds > 0 else None
 
 
-def run_wsim(row, wsim, sources, top, params, cwd, cycles, prefix, work):
-    cache = work / f"wsim-cache-{row.design}"
+def picorv32_core():
+    """The picorv32 source (never committed), or None."""
+    core = Path(os.environ.get("PICORV32_V") or "/work/picorv32/picorv32.v")
+    return core.resolve() if core.is_file() else None
+
+
+def picorv32_design(cycles):
+    """picorv32 with tests/picorv32/tb_picorv32.v (reads data/program.hex)."""
+    core = picorv32_core()
+    cwd = ROOT / "tests/picorv32"
+    return Design(
+        key="picorv32", cwd=cwd, sources=[cwd / "tb_picorv32.v", core], top="tb_picorv32",
+        params=[f"CYCLES={cycles}"], cycles=cycles,
+        prefixes=("io write", "cycles=", "checksum=", "trap at", "bad access"),
+        cc_top="picorv32_cc_top", cc_sources=[BENCH / "designs/picorv32_cc_top.v", core],
+        cc_driver=BENCH / "verilator/picorv32_main.cpp", cc_params=[f"CYCLES={cycles}"], cc_cflags="-O2",
+        cc_args=[str(cycles + 100)])
+
+
+def rv32_design(cycles):
+    """Our 5-stage RV32I core (reads data/rv32_program.hex)."""
+    cwd = BENCH / "designs"
+    src = [cwd / "rv32_pipe.v"]
+    return Design(
+        key="rv32_pipe", cwd=cwd, sources=src, top="bench_rv32", params=[f"CYCLES={cycles}"], cycles=cycles,
+        prefixes=("rv32 ",), cc_top="rv32_pipe_soc", cc_sources=src,
+        cc_driver=BENCH / "verilator/rv32_main.cpp", cc_params=[f"CYCLES={cycles}"], cc_cflags="-O2",
+        cc_args=[str(cycles + 100)])
+
+
+def lfsr_design(n, cycles, work):
+    """The N-cell LFSR ring; `verilator --cc` drives lfsr_ring directly."""
+    src = [BENCH / "designs/lfsr_ring.v"]
+    return Design(
+        key=f"lfsr_ring N={n}", cwd=work, sources=src, top="bench_lfsr", params=[f"N={n}", f"CYCLES={cycles}"],
+        cycles=cycles, prefixes=(f"N={n} ",), cc_top="lfsr_ring", cc_sources=src,
+        cc_driver=BENCH / "verilator/main.cpp", cc_params=[f"N={n}"], cc_cflags=f"-DBENCH_N={n} -O2",
+        cc_args=[str(cycles)], cells=n)
+
+
+def default_lfsr_cycles(n):
+    """Cycles for an N-cell ring: 500,000 / sqrt(N), so N=256 stays
+    affordable for Icarus while N=1 still runs long enough to measure."""
+    return max(int(500_000 / math.sqrt(n)) // 1000 * 1000, 1000)
+
+
+# ---------------------------------------------------------------- simulators
+
+def run_wsim(design, wsim, work, two_state=False):
+    """Cold compile (empty cache), first start (`run --max-time 0`: native
+    code compiled), cached compile, cached start, then the measured run."""
+    row = Row("wsim --two-state" if two_state else "wsim")
+    tag = design.key.replace(" ", "_").replace("=", "") + ("-2s" if two_state else "")
+    cache = work / f"wsim-cache-{tag}"
     shutil.rmtree(cache, ignore_errors=True)
     env = dict(os.environ, WSIM_CACHE_DIR=str(cache))
-    wasm = work / f"{row.design}.wasm"
-    args = ["compile", *sources, "--top", top, *[f"-G{p}" for p in params], "-o", wasm]
-    row.compile = measure([wsim, *args], cwd=cwd, env=env)
+    wasm = work / f"{tag}.wasm"
+    args = ["compile", *design.sources, "--top", design.top, *[f"-G{p}" for p in design.params],
+            *(["--two-state"] if two_state else []), "-o", wasm]
+    row.compile = measure([wsim, *args], cwd=design.cwd, env=env)
     if not row.compile.ok:
         row.note = "compile failed: " + last_line(row.compile.stderr)
-        return
-    row.cached = measure([wsim, *args], cwd=cwd, env=env)
-    # The first run compiles the wasm to native code and caches it; the
-    # second is the simulation alone, like the other tools' run binaries.
-    row.first_run = measure([wsim, "run", wasm], cwd=cwd, env=env)
-    row.run = measure([wsim, "run", wasm], cwd=cwd, env=env)
-    row.cycles = cycles
-    row.result = result_lines(row.run.stdout, prefix)
-    if row.first_run.ok and result_lines(row.first_run.stdout, prefix) != row.result:
-        row.note = "first and second wsim runs printed different lines"
+        return row
+    # --max-time 0 stops before time advances: exit code 124 is expected.
+    start = [wsim, "run", "-q", "--max-time", "0", wasm]
+    row.first_start = measure(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
+    row.cached = measure([wsim, *args], cwd=design.cwd, env=env)
+    row.cached_start = measure(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
+    row.run = measure_best([wsim, "run", "-q", wasm], cwd=design.cwd, env=env)
+    row.cycles = design.cycles
+    row.result = result_lines(row.run.stdout, design.prefixes)
     if not row.run.ok:
         row.note = "run failed: " + last_line(row.run.stderr)
+    return row
 
 
-def run_icarus(row, sources, top, params, cwd, cycles, prefix, work):
-    vvp = work / f"{row.design}.vvp"
-    cmd = ["iverilog", "-g2005", "-o", vvp, "-s", top, *[f"-P{top}.{p}" for p in params], *sources]
-    row.compile = measure(cmd, cwd=cwd)
+def run_icarus(design, work):
+    """iverilog -g2005, then vvp -n."""
+    row = Row("icarus")
+    vvp = work / f"{design.top}.vvp"
+    cmd = ["iverilog", "-g2005", "-o", vvp, "-s", design.top, *[f"-P{design.top}.{p}" for p in design.params],
+           *design.sources]
+    row.compile = measure(cmd, cwd=design.cwd)
     if not row.compile.ok:
-        row.note = "iverilog failed"
-        return
-    row.run = measure(["vvp", "-n", vvp], cwd=cwd)
-    row.cycles = cycles
-    row.result = result_lines(row.run.stdout, prefix)
+        row.note = "iverilog failed: " + last_line(row.compile.stderr)
+        return row
+    row.run = measure_best(["vvp", "-n", vvp], cwd=design.cwd)
+    row.cycles = design.cycles
+    row.result = result_lines(row.run.stdout, design.prefixes)
+    return row
 
 
-def run_verilator_binary(row, sources, top, params, cwd, cycles, prefix, work):
-    mdir = work / f"vl-bin-{row.design}"
+def run_verilator_binary(design, work):
+    """`verilator --binary -O3` of the self-clocking testbench (timing on)."""
+    row = Row("verilator --binary")
+    mdir = work / "vl-bin"
     shutil.rmtree(mdir, ignore_errors=True)
-    cmd = ["verilator", "--binary", "-O3", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", top,
-           *[f"-G{p}" for p in params], "-Mdir", mdir, "-o", "sim", *sources]
-    row.compile = measure(cmd, cwd=cwd)
+    cmd = ["verilator", "--binary", "-O3", *VERILATOR_WARNINGS, "--top-module", design.top,
+           *[f"-G{p}" for p in design.params], "-Mdir", mdir, "-o", "sim", *design.sources]
+    row.compile = measure(cmd, cwd=design.cwd)
     if not row.compile.ok:
-        row.note = "verilator failed"
-        return
-    row.run = measure([mdir / "sim"], cwd=cwd)
-    row.cycles = cycles
-    row.result = result_lines(row.run.stdout, prefix)
+        row.note = "verilator --binary failed: " + last_line(row.compile.stderr)
+        return row
+    row.run = measure_best([mdir / "sim"], cwd=design.cwd)
+    row.cycles = design.cycles
+    row.result = result_lines(row.run.stdout, design.prefixes)
+    return row
 
 
-def run_verilator_cc(row, top, sources, driver, params, cflags, run_args, cwd, cycles, prefix, work):
+def run_verilator_cc(design, work):
     """`verilator --cc --exe --build -O3`: the design's synthesizable core
     with a C++ driver that toggles the clock itself (no timing, no testbench)."""
-    mdir = work / f"vl-cc-{row.design}"
+    row = Row("verilator --cc")
+    mdir = work / "vl-cc"
     shutil.rmtree(mdir, ignore_errors=True)
-    cmd = ["verilator", "--cc", "--exe", "--build", "-O3", "-Wno-fatal", "-Wno-lint", "-Wno-style",
-           *[f"-G{p}" for p in params], "--top-module", top, "-Mdir", mdir,
-           *sources, driver, "-CFLAGS", cflags]
-    row.compile = measure(cmd, cwd=cwd)
+    cmd = ["verilator", "--cc", "--exe", "--build", "-O3", *VERILATOR_WARNINGS,
+           *[f"-G{p}" for p in design.cc_params], "--top-module", design.cc_top, "-Mdir", mdir,
+           *design.cc_sources, design.cc_driver, "-CFLAGS", design.cc_cflags]
+    row.compile = measure(cmd, cwd=design.cwd)
     if not row.compile.ok:
         row.note = "verilator --cc failed: " + last_line(row.compile.stderr)
-        return
-    row.run = measure([mdir / f"V{top}", *run_args], cwd=cwd)
-    row.cycles = cycles
-    row.result = result_lines(row.run.stdout, prefix)
+        return row
+    row.run = measure_best([mdir / f"V{design.cc_top}", *design.cc_args], cwd=design.cwd)
+    row.cycles = design.cycles
+    row.result = result_lines(row.run.stdout, design.prefixes)
     if not row.run.ok:
         row.note = "run failed: " + last_line(row.run.stderr)
+    return row
 
+
+def run_design(design, args, wsim, two_state, work):
+    """Every simulator on one design; prints its table, returns the rows.
+    Build outputs live in a fresh subdirectory of this run's temp dir."""
+    sub = work / design.key.replace(" ", "_").replace("=", "")
+    sub.mkdir()
+    rows = []
+    if wsim:
+        rows.append(run_wsim(design, wsim, sub))
+        if two_state:
+            rows.append(run_wsim(design, wsim, sub, two_state=True))
+    if shutil.which("iverilog"):
+        rows.append(run_icarus(design, sub))
+    if shutil.which("verilator") and not args.no_verilator:
+        rows.append(run_verilator_binary(design, sub))
+        rows.append(run_verilator_cc(design, sub))
+    print_table(rows, f"{design.key}, {design.cycles} cycles")
+    return rows
+
+
+# ---------------------------------------------------------------- per-design tables
+
+def fmt_s(m):
+    """`wall (user)` seconds, or - ."""
+    return "-" if m is None else f"{m.wall:.3f} ({m.user:.2f}u)"
+
+
+def fmt_mib(m):
+    """Peak RSS in MiB, or - ."""
+    return "-" if m is None or m.rss_kb <= 0 else f"{m.rss_kb / 1024:.1f}"
+
+
+def fmt_ratio(value, base):
+    """value / base as `1.23x`, or - ."""
+    return f"{value / base:.2f}x" if value and base else "-"
+
+
+def fmt_rate(rate):
+    """Cycles per second, compactly: 95.4k, 15.7M."""
+    if not rate:
+        return "-"
+    for scale, unit in ((1e6, "M"), (1e3, "k")):
+        if rate >= scale:
+            return f"{rate / scale:.3g}{unit}"
+    return f"{rate:.0f}"
+
+
+TABLE_COLUMNS = [  # (header, width)
+    ("tool", 18), ("compile s", 15), ("cached s", 14), ("run s", 16), ("cyc/s user", 10), ("cyc/s wall", 10),
+    ("speed", 8), ("compile", 8), ("compile MiB", 11), ("run MiB", 8), ("run RSS", 8),
+]
+
+
+def table_line(cells):
+    """One row, the first column left-aligned and the others right-aligned."""
+    return " ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                    for i, (cell, (_, w)) in enumerate(zip(cells, TABLE_COLUMNS)))
+
+
+def print_table(rows, title):
+    """One table per design: compile (cold), cached compile, run, throughput,
+    peak memory, and ratios against the wsim row."""
+    print(f"\n== {title}")
+    header = table_line([h for h, _ in TABLE_COLUMNS])
+    print(header)
+    print("-" * len(header))
+    wsim = next((r for r in rows if r.tool == "wsim"), None)
+    wsim_rate = wsim.rate() if wsim else None
+    wsim_compile = wsim.compile.wall if wsim and wsim.compile and wsim.compile.ok else None
+    wsim_rss = wsim.run.rss_kb if wsim and wsim.run and wsim.run.ok else None
+    for r in rows:
+        compile_wall = r.compile.wall if r.compile and r.compile.ok else None
+        run_rss = r.run.rss_kb if r.run and r.run.ok else None
+        print(table_line([
+            r.tool, fmt_s(r.compile), fmt_s(r.cached), fmt_s(r.run), fmt_rate(r.rate()), fmt_rate(r.rate(wall=True)),
+            fmt_ratio(r.rate(), wsim_rate), fmt_ratio(compile_wall, wsim_compile),
+            fmt_mib(r.compile), fmt_mib(r.run), fmt_ratio(run_rss, wsim_rss),
+        ]))
+        if r.first_start:
+            print(f"{'':<18} start (run --max-time 0): after the cold compile {fmt_s(r.first_start)} s, "
+                  f"{fmt_mib(r.first_start)} MiB; cached {fmt_s(r.cached_start)} s")
+        if r.note:
+            print(f"{'':<18} note: {r.note}")
+    print("(s: wall seconds, u: user CPU; cyc/s: cycles per user CPU / wall second; MiB: peak RSS; ratios are "
+          "tool / wsim: speed = throughput (user CPU), >1 faster than wsim; compile = cold compile wall time, "
+          ">1 slower to compile than wsim; run RSS = run peak memory, >1 uses more)")
+    print_agreement(rows)
+
+
+def print_agreement(rows):
+    """Whether every simulator printed the same result lines."""
+    results = {r.result for r in rows if r.result}
+    if len(results) == 1:
+        lines = next(iter(results))
+        count = sum(1 for r in rows if r.result)
+        print(f"all {count} simulators printed the same {len(lines)} line(s), the last: {lines[-1]}")
+    else:
+        print("RESULTS DIFFER:")
+        for r in rows:
+            print(f"  {r.tool}: {' | '.join(r.result) if r.result else '(no run)'}")
+
+
+# ---------------------------------------------------------------- summary
+
+def find_row(rows, tool):
+    """The row of `tool`, or None."""
+    return next((r for r in rows or [] if r.tool == tool), None)
+
+
+def results_agree(rows):
+    """Whether the rows' runs printed one same result."""
+    return len({r.result for r in rows if r.result}) == 1
+
+
+def throughput_ratio(rows, tool, base_tool):
+    """(ratio of user-CPU throughputs, ratio of wall throughputs) of two tools
+    on one design, or None when either run is missing or failed."""
+    a, b = find_row(rows, tool), find_row(rows, base_tool)
+    if not (a and b and a.rate() and b.rate()):
+        return None
+    return a.rate() / b.rate(), a.rate(wall=True) / b.rate(wall=True)
+
+
+def verdict(ok):
+    """`ok`, `MISS`, or `-` when nothing was measured."""
+    return "-" if ok is None else ("ok" if ok else "MISS")
+
+
+def throughput_lines(key, rows, two_state):
+    """Summary lines for the CPU-like designs: wsim vs Verilator --cc and Icarus."""
+    out = []
+    for tool, base, goal in (("wsim", "verilator --cc", 0.5), ("wsim --two-state", "verilator --cc", 1.0),
+                             ("wsim", "icarus", 100.0)):
+        label = f"{key}: {tool} / {base} throughput"
+        if tool == "wsim --two-state" and not two_state:
+            out.append((label, f">= {goal:g}x", "n/a (this wsim has no --two-state)", "-"))
+            continue
+        ratio = throughput_ratio(rows, tool, base)
+        shown = f"{ratio[0]:.3g}x (wall {ratio[1]:.3g}x)" if ratio else "not measured"
+        out.append((label, f">= {goal:g}x", shown, verdict(ratio[0] >= goal if ratio else None)))
+    return out
+
+
+def cell_cycle_ns(row, cells):
+    """User CPU nanoseconds per cell per cycle of a run, or None."""
+    rate = row.rate() if row else None
+    return 1e9 / rate / cells if rate else None
+
+
+def ring_lines(ring_rows, two_state):
+    """Summary lines for the ring: cost per cell-cycle by N, linearity, and
+    wsim vs Verilator --cc at the largest N."""
+    if not ring_rows:
+        return []
+    ns = sorted(ring_rows)
+    costs = {n: cell_cycle_ns(find_row(ring_rows[n], "wsim"), n) for n in ns}
+    shown = " / ".join(f"{costs[n]:.1f}" if costs[n] else "-" for n in ns)
+    out = [(f"ring: wsim ns per cell-cycle, N={'/'.join(map(str, ns))}", "~constant", shown, "-")]
+    big = ns[-1]
+    mid = ns[-2] if len(ns) > 1 else None
+    if mid and costs[mid] and costs[big]:
+        growth = costs[big] / costs[mid]
+        out.append((f"ring: linear in N (cost per cell-cycle N={big} / N={mid})", "<= 1.5x", f"{growth:.2f}x",
+                    verdict(growth <= 1.5)))
+    tools = ["wsim"] + (["wsim --two-state"] if two_state else [])
+    for tool in tools:
+        ratio = throughput_ratio(ring_rows[big], tool, "verilator --cc")
+        shown = f"{ratio[0]:.3g}x (wall {ratio[1]:.3g}x)" if ratio else "not measured"
+        goal = 0.5 if tool == "wsim" else None
+        out.append((f"ring N={big}: {tool} / verilator --cc throughput", f">= {goal}x" if goal else "(info)",
+                    shown, verdict(ratio[0] >= goal if ratio and goal else None)))
+    return out
+
+
+def startup_lines(rows):
+    """Cold compile + first start (CPU s) and cached compile + load (ms) of
+    picorv32's wsim row."""
+    w = find_row(rows, "wsim")
+    if not (w and w.first_start and w.cached_start):
+        return [("picorv32: cold compile + first start", "<= 0.3 s CPU", "not measured", "-"),
+                ("picorv32: cached compile + load", "<= 20 ms CPU", "not measured", "-")]
+    cold_cpu = w.compile.cpu + w.first_start.cpu
+    cold_wall = w.compile.wall + w.first_start.wall
+    warm_cpu = (w.cached.cpu + w.cached_start.cpu) * 1000
+    warm_wall = (w.cached.wall + w.cached_start.wall) * 1000
+    return [
+        ("picorv32: cold compile + first start (run --max-time 0)", "<= 0.3 s CPU",
+         f"{cold_cpu:.3f} s (compile {w.compile.cpu:.3f} + start {w.first_start.cpu:.3f}; wall {cold_wall:.3f})",
+         verdict(cold_cpu <= 0.3)),
+        ("picorv32: cached compile + load (run --max-time 0)", "<= 20 ms CPU",
+         f"{warm_cpu:.1f} ms (wall {warm_wall:.1f} ms)", verdict(warm_cpu <= 20)),
+    ]
+
+
+def memory_lines(key, rows):
+    """Peak RSS of the wsim run against Icarus's run on the same design."""
+    w, i = find_row(rows, "wsim"), find_row(rows, "icarus")
+    if not (w and i and w.run and i.run and w.run.ok and i.run.ok):
+        return [(f"{key}: peak RSS of the run, wsim / icarus", "<= 1x", "not measured", "-")]
+    ratio = w.run.rss_kb / i.run.rss_kb
+    first = f"; first start alone {w.first_start.rss_kb / i.run.rss_kb:.2f}x" if w.first_start else ""
+    return [(f"{key}: peak RSS of the run, wsim / icarus", "<= 1x",
+             f"{ratio:.2f}x ({fmt_mib(w.run)} / {fmt_mib(i.run)} MiB{first})", verdict(ratio <= 1.0))]
+
+
+def print_summary(results, ring_rows, two_state):
+    """Every target of issue 3 beside the value measured in this run."""
+    lines = []
+    for key in ("picorv32", "rv32_pipe"):
+        if key in results:
+            lines += throughput_lines(key, results[key], two_state)
+    lines += ring_lines(ring_rows, two_state)
+    if "picorv32" in results:
+        lines += startup_lines(results["picorv32"])
+    for key in ("picorv32", "rv32_pipe"):
+        if key in results:
+            lines += memory_lines(key, results[key])
+    if not lines:
+        return
+    widths = [max(len(line[i]) for line in lines) for i in range(3)]
+    print("\n== summary: issue 3 targets (wsim default 4-state unless named; throughput from user CPU, wall in brackets)")
+    header = ("target", "goal", "measured", "")
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths + [0])).rstrip())
+    for line in lines:
+        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths + [0])).rstrip())
+    disagree = [key for key, rows in results.items() if not results_agree(rows)]
+    print("all designs: every simulator printed the same lines" if not disagree
+          else f"RESULTS DIFFER on: {', '.join(disagree)} (see the tables)")
+
+
+# ---------------------------------------------------------------- front end and waves
 
 def generate_parse_input(path, target_bytes=1_000_000):
     """Many independent modules (only `top` is instantiated), ~1 MB."""
@@ -198,117 +590,30 @@ def generate_parse_input(path, target_bytes=1_000_000):
     return path.stat().st_size
 
 
-def fmt_s(m):
-    return "-" if m is None else f"{m.wall:.3f} ({m.user:.2f}u)"
-
-
-def fmt_mib(m):
-    return "-" if m is None or m.rss_kb <= 0 else f"{m.rss_kb / 1024:.1f}"
-
-
-def fmt_ratio(value, base):
-    return f"{value / base:.2f}x" if value and base else "-"
-
-
-def throughput(row):
-    """Cycles per wall second of a successful run, else None."""
-    ok = row.run and row.run.ok and row.run.wall > 0 and row.result
-    return row.cycles / row.run.wall if ok else None
-
-
-TABLE_COLUMNS = [  # (header, width)
-    ("tool", 18), ("compile s", 15), ("cached s", 14), ("run s", 16), ("cycles/s", 11),
-    ("speed", 7), ("compile", 8), ("compile MiB", 11), ("run MiB", 8), ("run RSS", 8),
-]
-
-
-def table_line(cells):
-    return " ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, (_, w)) in enumerate(zip(cells, TABLE_COLUMNS)))
-
-
-def print_table(rows, title):
-    """One table per design: compile (cold), cached compile, run, throughput,
-    peak memory, and ratios against the wsim row."""
-    print(f"\n== {title}")
-    header = table_line([h for h, _ in TABLE_COLUMNS])
-    print(header)
-    print("-" * len(header))
-    wsim = next((r for r in rows if r.tool == "wsim"), None)
-    wsim_rate = throughput(wsim) if wsim else None
-    wsim_compile = wsim.compile.wall if wsim and wsim.compile and wsim.compile.ok else None
-    wsim_rss = wsim.run.rss_kb if wsim and wsim.run and wsim.run.ok else None
-    for r in rows:
-        rate = throughput(r)
-        compile_wall = r.compile.wall if r.compile and r.compile.ok else None
-        run_rss = r.run.rss_kb if r.run and r.run.ok else None
-        print(table_line([
-            r.tool, fmt_s(r.compile), fmt_s(r.cached), fmt_s(r.run),
-            f"{rate:.0f}" if rate else "-", fmt_ratio(rate, wsim_rate), fmt_ratio(compile_wall, wsim_compile),
-            fmt_mib(r.compile), fmt_mib(r.run), fmt_ratio(run_rss, wsim_rss),
-        ]))
-        if r.first_run:
-            print(f"{'':<18} first run (compiles wasm to native code, then simulates): {fmt_s(r.first_run)} s, "
-                  f"{fmt_mib(r.first_run)} MiB")
-        if r.note:
-            print(f"{'':<18} note: {r.note}")
-    print("(s: wall seconds, u: user CPU; MiB: peak RSS; ratios are tool / wsim: "
-          "speed = run throughput, >1 faster than wsim; compile = cold compile time, "
-          ">1 slower to compile than wsim; run RSS = run peak memory, >1 uses more)")
-    results = {r.result for r in rows if r.result}
-    if len(results) == 1:
-        lines = next(iter(results))
-        print(f"all {sum(1 for r in rows if r.result)} simulators printed the same {len(lines)} line(s), the last: {lines[-1]}")
-    else:
-        print("RESULTS DIFFER:")
-        for r in rows:
-            print(f"  {r.tool}: {' | '.join(r.result) if r.result else '(no run)'}")
-
-
-def bench_lfsr(args, wsim, work):
-    rows = []
-    src = [BENCH / "designs/lfsr_ring.v"]
-    params = [f"N={args.n}", f"CYCLES={args.lfsr_cycles}"]
-    prefix = f"N={args.n} "
-    design = "lfsr_ring"
+def bench_parse(args, wsim, work):
+    """Front-end speed: a ~1 MB file through wsim compile, iverilog and
+    verilator --lint-only."""
+    big = work / "parse_1mb.v"
+    size = generate_parse_input(big)
+    print(f"\n== front end: {size / 1e6:.2f} MB of independent modules, top instantiates none")
+    print(f"{'tool':<22} {'wall s (user)':>16} {'MB/s':>8} {'peak MiB':>9}")
+    runs = []
     if wsim:
-        r = Row(design, "wsim"); run_wsim(r, wsim, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
+        env = dict(os.environ, WSIM_CACHE_DIR=str(work / "wsim-cache-parse"))
+        runs.append(("wsim compile", measure([wsim, "compile", big, "--top", "top", "-o", work / "parse.wasm"],
+                                             cwd=work, env=env)))
     if shutil.which("iverilog"):
-        r = Row(design, "icarus"); run_icarus(r, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
+        runs.append(("iverilog (compile)", measure(["iverilog", "-o", work / "parse.vvp", "-s", "top", big], cwd=work)))
     if shutil.which("verilator") and not args.no_verilator:
-        r = Row(design, "verilator --binary"); run_verilator_binary(r, src, "bench_lfsr", params, work, args.lfsr_cycles, prefix, work); rows.append(r)
-        r = Row(design, "verilator --cc")
-        run_verilator_cc(r, "lfsr_ring", src, BENCH / "verilator/main.cpp", [f"N={args.n}"], f"-DBENCH_N={args.n} -O2",
-                         [str(args.lfsr_cycles)], work, args.lfsr_cycles, prefix, work)
-        rows.append(r)
-    print_table(rows, f"lfsr_ring N={args.n}, {args.lfsr_cycles} cycles")
-
-
-def bench_picorv32(args, wsim, work):
-    core = os.environ.get("PICORV32_V") or "/work/picorv32/picorv32.v"
-    if not Path(core).is_file():
-        print("\n== picorv32: skipped (set PICORV32_V, see bench/fetch-picorv32.sh)")
-        return
-    cwd = ROOT / "tests/picorv32"  # the testbench reads data/program.hex
-    src = [cwd / "tb_picorv32.v", Path(core).resolve()]
-    params = [f"CYCLES={args.pico_cycles}"]
-    # Every line the testbench prints (result, progress, failures).
-    prefix = ("io write", "cycles=", "checksum=", "trap at", "bad access")
-    rows = []
-    if wsim:
-        r = Row("picorv32", "wsim"); run_wsim(r, wsim, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
-    if shutil.which("iverilog"):
-        r = Row("picorv32", "icarus"); run_icarus(r, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
-    if shutil.which("verilator") and not args.no_verilator:
-        r = Row("picorv32", "verilator --binary"); run_verilator_binary(r, src, "tb_picorv32", params, cwd, args.pico_cycles, prefix, work); rows.append(r)
-        r = Row("picorv32", "verilator --cc")
-        cc_src = [BENCH / "designs/picorv32_cc_top.v", Path(core).resolve()]
-        run_verilator_cc(r, "picorv32_cc_top", cc_src, BENCH / "verilator/picorv32_main.cpp", params, "-O2",
-                         [str(args.pico_cycles + 100)], cwd, args.pico_cycles, prefix, work)
-        rows.append(r)
-    print_table(rows, f"picorv32 + tb_picorv32, {args.pico_cycles} cycles")
+        runs.append(("verilator --lint-only", measure(["verilator", "--lint-only", *VERILATOR_WARNINGS,
+                                                       "--top-module", "top", big], cwd=work)))
+    for name, m in runs:
+        mbs = size / 1e6 / m.wall if m.ok and m.wall > 0 else 0
+        print(f"{name:<22} {fmt_s(m):>16} {mbs:8.1f} {fmt_mib(m):>9}" + ("" if m.ok else "  FAILED: " + last_line(m.stderr)))
 
 
 def compile_wsim(wsim, sources, tops, params, cwd, wasm, env):
+    """`wsim compile` with one or more tops."""
     tops = [a for top in tops for a in ("--top", top)]
     return measure([wsim, "compile", *sources, *tops, *[f"-G{p}" for p in params], "-o", wasm], cwd=cwd, env=env)
 
@@ -318,13 +623,13 @@ def bench_waves(args, wsim, work):
     `bench/designs/waves_dump_all.v` as a second top (`$dumpvars(0,
     tb_picorv32)`) and `--waves=vcd|fst --waves-file`. Each mode runs once
     to fill the native-code cache, then is measured."""
-    core = os.environ.get("PICORV32_V") or "/work/picorv32/picorv32.v"
-    if not wsim or not Path(core).is_file():
+    core = picorv32_core()
+    if not wsim or not core:
         print("\n== waves: skipped (needs wsim and PICORV32_V)")
         return
     cycles = args.waves_cycles
     cwd = ROOT / "tests/picorv32"
-    src = [cwd / "tb_picorv32.v", Path(core).resolve()]
+    src = [cwd / "tb_picorv32.v", core]
     params = [f"tb_picorv32.CYCLES={cycles}"]  # two tops: name the one that has it
     env = dict(os.environ, WSIM_CACHE_DIR=str(work / "wsim-cache-waves"))
     plain, dumping = work / "pico-plain.wasm", work / "pico-dump.wasm"
@@ -355,51 +660,67 @@ def bench_waves(args, wsim, work):
     print("(ratios: run time / the no-waves run's; the goal is <= 2x. Files are written to a temp dir.)")
 
 
-def bench_parse(args, wsim, work):
-    big = work / "parse_1mb.v"
-    size = generate_parse_input(big)
-    print(f"\n== front end: {size / 1e6:.2f} MB of independent modules, top instantiates none")
-    print(f"{'tool':<22} {'wall s (user)':>16} {'MB/s':>8} {'peak MiB':>9}")
-    runs = []
-    if wsim:
-        env = dict(os.environ, WSIM_CACHE_DIR=str(work / "wsim-cache-parse"))
-        runs.append(("wsim compile", measure([wsim, "compile", big, "--top", "top", "-o", work / "parse.wasm"], cwd=work, env=env)))
-    if shutil.which("iverilog"):
-        runs.append(("iverilog (compile)", measure(["iverilog", "-o", work / "parse.vvp", "-s", "top", big], cwd=work)))
-    if shutil.which("verilator") and not args.no_verilator:
-        runs.append(("verilator --lint-only", measure(["verilator", "--lint-only", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", "top", big], cwd=work)))
-    for name, m in runs:
-        mbs = size / 1e6 / m.wall if m.ok and m.wall > 0 else 0
-        print(f"{name:<22} {fmt_s(m):>16} {mbs:8.1f} {fmt_mib(m):>9}" + ("" if m.ok else "  FAILED: " + (m.stderr.strip().splitlines() or [""])[-1]))
+# ---------------------------------------------------------------- main
+
+def int_list(text):
+    """`1,16,256` -> [1, 16, 256]."""
+    return [int(part) for part in text.split(",") if part.strip()]
 
 
-def main():
+def parse_args():
+    """Command-line options; --quick divides every cycle count by 10."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=64)
-    ap.add_argument("--lfsr-cycles", type=int, default=100_000)
+    ap.add_argument("--n", type=int_list, default=[1, 16, 256], help="ring sizes, comma-separated (default 1,16,256)")
+    ap.add_argument("--lfsr-cycles", type=int_list, default=None,
+                    help="ring cycles: one count for every N, or one per N (default 500,000 / sqrt(N))")
     ap.add_argument("--pico-cycles", type=int, default=1_000_000)
+    ap.add_argument("--rv32-cycles", type=int, default=1_000_000)
     ap.add_argument("--waves-cycles", type=int, default=100_000, help="picorv32 cycles for the waves benchmark")
     ap.add_argument("--quick", action="store_true", help="10x fewer cycles")
     ap.add_argument("--no-verilator", action="store_true")
-    ap.add_argument("--only", choices=["lfsr", "picorv32", "parse", "waves"])
+    ap.add_argument("--only", choices=["lfsr", "picorv32", "rv32", "parse", "waves"])
     args = ap.parse_args()
+    cycles = args.lfsr_cycles or [default_lfsr_cycles(n) for n in args.n]
+    if len(cycles) == 1:
+        cycles = cycles * len(args.n)
+    if len(cycles) != len(args.n):
+        ap.error("--lfsr-cycles takes one count or one per --n value")
+    args.lfsr_cycles = dict(zip(args.n, cycles))
     if args.quick:
-        args.lfsr_cycles //= 10
+        args.lfsr_cycles = {n: max(c // 10, 10) for n, c in args.lfsr_cycles.items()}
         args.pico_cycles //= 10
+        args.rv32_cycles //= 10
         args.waves_cycles //= 10
+    return args
+
+
+def main():
+    """Run the selected benchmarks in a temp dir, then the summary."""
+    args = parse_args()
     require_time()
     wsim = find_wsim()
-    print(f"wsim: {wsim or 'not found (set WSIM_BIN or cargo build --release -p wsim)'}")
+    two_state = wsim_has_two_state(wsim)
+    print(f"wsim: {wsim or 'not found (set WSIM_BIN or cargo build --release -p wsim)'}"
+          f"{'' if two_state or not wsim else ' (no --two-state: that row is n/a)'}")
+    results, ring_rows = {}, {}
     with tempfile.TemporaryDirectory(prefix="wsim-bench-") as tmp:
         work = Path(tmp)
-        if args.only in (None, "lfsr"):
-            bench_lfsr(args, wsim, work)
         if args.only in (None, "picorv32"):
-            bench_picorv32(args, wsim, work)
+            if picorv32_core():
+                results["picorv32"] = run_design(picorv32_design(args.pico_cycles), args, wsim, two_state, work)
+            else:
+                print("\n== picorv32: skipped (set PICORV32_V, see bench/fetch-picorv32.sh)")
+        if args.only in (None, "rv32"):
+            results["rv32_pipe"] = run_design(rv32_design(args.rv32_cycles), args, wsim, two_state, work)
+        if args.only in (None, "lfsr"):
+            for n in args.n:
+                design = lfsr_design(n, args.lfsr_cycles[n], work)
+                ring_rows[n] = results[design.key] = run_design(design, args, wsim, two_state, work)
         if args.only in (None, "parse"):
             bench_parse(args, wsim, work)
         if args.only in (None, "waves"):
             bench_waves(args, wsim, work)
+    print_summary(results, ring_rows, two_state)
     return 0
 
 

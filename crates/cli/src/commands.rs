@@ -65,6 +65,19 @@ pub struct SourceArgs {
     /// truncation, implicit nets); `-Wall`.
     #[arg(long = "wall")]
     pub all_warnings: bool,
+    /// Speed mode: simulate two-state, X and Z read as 0 (like Verilator);
+    /// docs/two-state.md.
+    #[arg(long = "two-state")]
+    pub two_state: bool,
+    /// Optimisation level: `-O0` turns the IR passes off (constant folding
+    /// and propagation, dead code removal); `-O1` to `-O3` all run them
+    /// (the default).
+    #[arg(short = 'O', value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub opt_level: Option<u8>,
+    /// Print the IR after elaboration and after each pass to stderr, or
+    /// to FILE with `--dump-ir=FILE` (bypasses the compile cache).
+    #[arg(long = "dump-ir", value_name = "FILE", num_args = 0..=1, require_equals = true)]
+    pub dump_ir: Option<Option<PathBuf>>,
 }
 
 /// Options every subcommand takes.
@@ -275,6 +288,11 @@ fn compile_request(src: &SourceArgs, common: &CommonArgs) -> Result<CompileReque
     req.timescale = src.timescale.clone();
     req.warnings_off = src.warnings_off.clone();
     req.all_warnings = src.all_warnings;
+    req.opt = wsim_opt::OptOptions { two_state: src.two_state, optimize: src.opt_level != Some(0) };
+    req.dump_ir = src.dump_ir.as_ref().map(|file| match file {
+        Some(path) => pipeline::DumpIr::File(path.clone()),
+        None => pipeline::DumpIr::Stderr,
+    });
     req.diagnostic_format = common.diagnostic_format;
     req.show_context = !common.no_context;
     if !common.no_cache {

@@ -42,6 +42,18 @@ pub struct CompileRequest {
     pub cache: Option<CompileCache>,
     /// `--stop-after`: check the sources up to this stage and build nothing.
     pub stop_after: Option<StopAfter>,
+    /// `--two-state` and `-O0`: which IR passes run (`wsim_opt`).
+    pub opt: wsim_opt::OptOptions,
+    /// `--dump-ir[=FILE]`: print the IR after elaboration and after each
+    /// pass. A compilation that dumps never takes its artifact from the cache.
+    pub dump_ir: Option<DumpIr>,
+}
+
+/// Where `--dump-ir` writes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DumpIr {
+    Stderr,
+    File(PathBuf),
 }
 
 /// The last stage `wsim compile --stop-after` runs (like Icarus's `-E` and
@@ -67,6 +79,8 @@ impl Default for CompileRequest {
             show_context: true,
             cache: None,
             stop_after: None,
+            opt: wsim_opt::OptOptions::default(),
+            dump_ir: None,
         }
     }
 }
@@ -212,7 +226,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     let source_hash = source_hash(req, &result.sources);
     let key = cache_key(&source_hash, req.all_warnings);
     clock.lap(&mut result, "hash");
-    let cache = req.cache.as_ref().filter(|_| req.stop_after.is_none());
+    let cache = req.cache.as_ref().filter(|_| req.stop_after.is_none() && req.dump_ir.is_none());
     if let Some(hit) = cache.and_then(|cache| cache.lookup(&key)) {
         diags.list.extend(hit.warnings);
         result.stats.set_design(hit.design);
@@ -237,7 +251,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     let (design, elab_diags) = wsim_elab::elaborate(&unit, &req.elab);
     diags.extend(elab_diags);
     clock.lap(&mut result, "elaborate");
-    let design = match design {
+    let mut design = match design {
         Some(design) if !diags.has_errors() => design,
         _ => {
             if !diags.has_errors() {
@@ -257,6 +271,14 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     if req.stop_after == Some(StopAfter::Elaborate) {
         return result.stop(diags, req);
     }
+
+    // 5c. The IR passes: `--two-state`, then the optimisations (not with
+    //     `-O0`); `--dump-ir` prints the design after each.
+    if let Err(e) = optimize(&mut design, req) {
+        diags.push(e);
+        return result.fail(diags, req);
+    }
+    clock.lap(&mut result, "optimize");
 
     // 6. Generate the artifact: one core wasm module with guest-rt merged in.
     let codegen_opts = wsim_codegen::CodegenOptions {
@@ -287,6 +309,40 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     result.diagnostics = filter_warnings(diags.list, req);
     result.artifact = Some(Artifact { wasm, key, cache_hit: false });
     result
+}
+
+/// Run the IR passes on `design`, dumping it after elaboration and after
+/// each pass when the request asks for `--dump-ir`.
+fn optimize(design: &mut wsim_ir::Design, req: &CompileRequest) -> Result<(), Diagnostic> {
+    use std::io::Write;
+    let Some(target) = &req.dump_ir else {
+        wsim_opt::optimize(design, &req.opt, &mut |_, _| {});
+        return Ok(());
+    };
+    let mut out: Box<dyn Write> = match target {
+        DumpIr::Stderr => Box::new(std::io::stderr().lock()),
+        DumpIr::File(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                let msg = format!("cannot write {}: {}", path.display(), io_reason(&e));
+                return Err(Diagnostic::error(codes::FILE_IO, None, msg));
+            }
+        },
+    };
+    let mut failed = None;
+    let mut dump = |pass: &str, design: &wsim_ir::Design| {
+        let counts = wsim_opt::Counts::of(design);
+        let text = format!("// ---- after {pass} ----\n// {counts}\n{}", wsim_ir::print(design));
+        if let Err(e) = out.write_all(text.as_bytes()) {
+            failed.get_or_insert(e);
+        }
+    };
+    dump("elaborate", design);
+    wsim_opt::optimize(design, &req.opt, &mut dump);
+    match failed.map_or_else(|| out.flush(), Err) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(Diagnostic::error(codes::FILE_IO, None, format!("cannot write the IR dump: {e}"))),
+    }
 }
 
 /// Measures the wall time of consecutive stages.
@@ -421,6 +477,13 @@ pub fn source_hash(req: &CompileRequest, sources: &SourceMap) -> String {
         key.field(b"param").field(name.as_bytes()).field(value.as_bytes());
     }
     key.field(b"timescale").field(req.timescale.as_deref().unwrap_or("").as_bytes());
+    // Only when not the default, so default builds keep their hashes.
+    if req.opt.two_state {
+        key.field(b"two-state");
+    }
+    if !req.opt.optimize {
+        key.field(b"O0");
+    }
     // `-Wno-`, `-Wall` and the diagnostic format change what is printed,
     // not the artifact: the cache stores warnings unfiltered and applies
     // `-Wno-` on a hit; `-Wall` is part of the cache key only.
@@ -491,6 +554,10 @@ mod tests {
         let mut req4 = req.clone();
         req4.pp.defines.push(("X".into(), Some("".into())));
         assert_ne!(source_hash(&req3, &sources), source_hash(&req4, &sources), "-DX differs from -DX=");
+        let two_state = CompileRequest { opt: wsim_opt::OptOptions { two_state: true, optimize: true }, ..req.clone() };
+        let o0 = CompileRequest { opt: wsim_opt::OptOptions { two_state: false, optimize: false }, ..req.clone() };
+        let hashes = [base.clone(), source_hash(&two_state, &sources), source_hash(&o0, &sources)];
+        assert!(hashes[0] != hashes[1] && hashes[0] != hashes[2] && hashes[1] != hashes[2], "--two-state, -O0");
     }
 
     /// A design with one unused signal (`u`) and one truncation, in a

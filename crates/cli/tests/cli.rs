@@ -294,3 +294,76 @@ fn stop_after_checks_up_to_a_stage_and_writes_nothing() {
     assert!(text.starts_with("pp_error.v:1:1: error[E0101]: undefined macro `nodef`"), "{text}");
     assert!(!dir.path().join("a.wasm").exists(), "no artifact is written");
 }
+
+/// `--dump-ir` prints the IR after elaboration and after each pass (to
+/// stderr, or to a file with `=FILE`); `-O0` runs no optimisation pass;
+/// `--two-state` runs its pass even then, and is simulated two-state.
+#[test]
+fn dump_ir_shows_each_pass_and_flags_choose_the_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.v"),
+        "module t;\n  wire [3:0] k = 4'd3 + 4'd2;\n  reg [3:0] r;\n  initial begin\n    #1 $display(\"%b %d\", r, k);\n  end\nendmodule\n",
+    )
+    .unwrap();
+    let headers = |text: &str| -> Vec<String> {
+        text.lines().filter(|l| l.starts_with("// ---- after ")).map(str::to_string).collect()
+    };
+    let out = wsim(dir.path(), &["compile", "-q", "t.v", "--dump-ir"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(
+        headers(&err),
+        [
+            "// ---- after elaborate ----",
+            "// ---- after fold_constants ----",
+            "// ---- after propagate_constants ----",
+            "// ---- after fold_constants ----",
+            "// ---- after remove_dead_code ----"
+        ]
+    );
+    // Elaboration leaves `4'd3 + 4'd2`; the first fold makes it one constant.
+    let (elaborated, folded) = err.split_once("// ---- after fold_constants ----").unwrap();
+    assert!(elaborated.contains("(add:4u (const 4'h3) (const 4'h2))"), "{elaborated}");
+    assert!(!folded.contains("(add:4u") && folded.contains("(const 4'h5)"), "{folded}");
+    // Each header is followed by the live entity counts.
+    assert!(err.starts_with("// ---- after elaborate ----\n// 8 exprs, 7 stmts, 2 processes, 2 signals\n"), "{err}");
+    assert!(folded.starts_with("\n// 6 exprs, 7 stmts, 2 processes, 2 signals\n"), "{folded}");
+
+    let out = wsim(dir.path(), &["compile", "-q", "t.v", "-O0", "--two-state", "--dump-ir=ir.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "the dump went to the file");
+    let file = std::fs::read_to_string(dir.path().join("ir.txt")).unwrap();
+    assert_eq!(headers(&file), ["// ---- after elaborate ----", "// ---- after make_two_state ----"]);
+
+    let four = wsim(dir.path(), &["sim", "-q", "t.v"]);
+    assert_eq!(stdout(&four), "xxxx  5\n", "{}", stderr(&four));
+    let two = wsim(dir.path(), &["sim", "-q", "t.v", "--two-state"]);
+    assert_eq!(stdout(&two), "0000  5\n", "{}", stderr(&two));
+}
+
+/// `--two-state` and `-O0` build other artifacts: each has its own cache
+/// entry, and a plain compile after them is still a hit of its own.
+#[test]
+fn two_state_and_o0_have_their_own_cache_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    write_design(dir.path(), 8);
+    let key = |extra: &[&str]| {
+        let mut args = vec!["compile", "t.v", "--top", "t", "-o", "x.wasm", "--stats-json", "s.json"];
+        args.extend_from_slice(extra);
+        let out = wsim(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let doc: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("s.json")).unwrap()).unwrap();
+        let compile = &doc["compile"];
+        (compile["cache"].as_str().unwrap().to_string(), compile["cache_key"].as_str().unwrap().to_string())
+    };
+    let (_, plain) = key(&[]);
+    let (miss, two) = key(&["--two-state"]);
+    assert_eq!(miss, "miss");
+    let (miss, o0) = key(&["-O0"]);
+    assert_eq!(miss, "miss");
+    assert_eq!(key(&["-O2"]), ("hit".to_string(), plain.clone()), "-O1..-O3 are the default");
+    assert_eq!(key(&["--two-state"]), ("hit".to_string(), two.clone()));
+    assert!(plain != two && plain != o0 && two != o0);
+}

@@ -82,3 +82,32 @@ pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diag
     let ok = !e.diags.has_errors();
     (ok.then_some(e.d), e.diags)
 }
+
+/// The value of `expr` when it is a constant expression of the design
+/// (operators, conversions, selects, concatenations and the pure system
+/// functions on constants: no signal read, no function call), folded by the
+/// interpreter elaboration uses for parameters, which runs the simulator's
+/// own 4-state code (`wsim_guest_rt::logic`). `Some(ExprKind::Const)` or
+/// `Some(ExprKind::RealConst)`; `None` when it is not constant. For
+/// optimisation passes over a finished design (`wsim-opt`).
+pub fn fold_constant(design: &Design, expr: wsim_ir::ExprId) -> Option<wsim_ir::ExprKind> {
+    use wsim_ir::ExprKind;
+    let mut constant = true;
+    consteval::visit_expr(design, expr, &mut |k| {
+        // A call's body could have effects (a `$display`, a write to a
+        // module variable) that interpreting it here would drop.
+        if matches!(
+            k,
+            ExprKind::Signal(_) | ExprKind::ArrayElem { .. } | ExprKind::Call { .. } | ExprKind::Resolve { .. }
+        ) {
+            constant = false;
+        }
+    });
+    if !constant {
+        return None;
+    }
+    match consteval::fold(design, expr).ok()? {
+        ctx::Value::Int(c) => Some(ExprKind::Const(c)),
+        ctx::Value::Real(r) => Some(ExprKind::RealConst(r)),
+    }
+}

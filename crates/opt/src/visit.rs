@@ -1,0 +1,281 @@
+//! Walking a design: the children of an expression or statement, the roots
+//! every live entity hangs from, which expression nodes are lvalues (written,
+//! never read), and entity counts for `--dump-ir`.
+//!
+//! Passes rewrite expressions and statements *in place* (the handle stays,
+//! its contents change) because a node may be referenced from several
+//! places; anything a pass disconnects stays in its arena, unreachable, and
+//! backends never see it. "Live" below means reachable from a process or a
+//! subroutine body.
+
+use std::collections::HashSet;
+
+use wsim_ir::{Design, Dir, ExprId, ExprKind, SignalId, StmtId, StmtKind};
+
+/// Every expression directly under `kind`, in order.
+pub fn expr_children(kind: &ExprKind) -> Vec<ExprId> {
+    match kind {
+        ExprKind::Const(_) | ExprKind::RealConst(_) | ExprKind::Signal(_) => vec![],
+        ExprKind::ArrayElem { indices, .. } => indices.clone(),
+        ExprKind::Select { base, offset, .. } => vec![*base, *offset],
+        ExprKind::Unary { arg, .. } | ExprKind::Convert { arg } | ExprKind::Replicate { arg, .. } => vec![*arg],
+        ExprKind::Binary { lhs, rhs, .. } => vec![*lhs, *rhs],
+        ExprKind::Cond { cond, then_expr, else_expr } => vec![*cond, *then_expr, *else_expr],
+        ExprKind::Concat(parts) | ExprKind::Resolve { args: parts, .. } => parts.clone(),
+        ExprKind::Call { args, .. } | ExprKind::SysFunc { args, .. } => args.clone(),
+    }
+}
+
+/// The expressions directly under a statement (conditions, both sides of
+/// assignments, arguments, event expressions), in order.
+pub fn stmt_exprs(kind: &StmtKind) -> Vec<ExprId> {
+    match kind {
+        StmtKind::Assign { lhs, rhs } => vec![*lhs, *rhs],
+        StmtKind::NonBlocking { lhs, rhs, delay } => [Some(*lhs), Some(*rhs), *delay].into_iter().flatten().collect(),
+        StmtKind::AssignAfter { lhs, rhs, delay } => vec![*lhs, *rhs, *delay],
+        StmtKind::If { cond, .. } => vec![*cond],
+        StmtKind::Case { subject, arms, .. } => {
+            std::iter::once(*subject).chain(arms.iter().flat_map(|a| a.labels.iter().copied())).collect()
+        }
+        StmtKind::Loop { cond, .. } => cond.iter().copied().collect(),
+        StmtKind::DoWhile { cond, .. } => vec![*cond],
+        StmtKind::Repeat { count, .. } => vec![*count],
+        StmtKind::Delay { ticks } => vec![*ticks],
+        StmtKind::WaitEvent { events } => events.iter().map(|e| e.expr).collect(),
+        StmtKind::WaitCond { cond } => vec![*cond],
+        StmtKind::Call { args, .. } => args.clone(),
+        StmtKind::SysTask { args, .. } => args.iter().flatten().copied().collect(),
+        StmtKind::Nop
+        | StmtKind::Block { .. }
+        | StmtKind::Fork { .. }
+        | StmtKind::Trigger { .. }
+        | StmtKind::Disable(_)
+        | StmtKind::DisableFork
+        | StmtKind::WaitFork
+        | StmtKind::Return
+        | StmtKind::Break
+        | StmtKind::Continue => vec![],
+    }
+}
+
+/// The statements directly under a statement, in execution order.
+pub fn stmt_children(kind: &StmtKind) -> Vec<StmtId> {
+    match kind {
+        StmtKind::Block { stmts, .. } => stmts.clone(),
+        StmtKind::Fork { branches, .. } => branches.clone(),
+        StmtKind::If { then_stmt, else_stmt, .. } => std::iter::once(*then_stmt).chain(*else_stmt).collect(),
+        StmtKind::Case { arms, default, .. } => arms.iter().map(|a| a.body).chain(*default).collect(),
+        StmtKind::Loop { body, step, .. } => std::iter::once(*body).chain(*step).collect(),
+        StmtKind::DoWhile { body, .. } | StmtKind::Repeat { body, .. } => vec![*body],
+        _ => vec![],
+    }
+}
+
+/// The body of every process and subroutine: everything live hangs from them.
+pub fn root_stmts(d: &Design) -> Vec<StmtId> {
+    d.procs.iter().map(|(_, p)| p.body).chain(d.subrs.iter().map(|(_, f)| f.body)).collect()
+}
+
+/// Which statements and expressions are reachable from [`root_stmts`].
+pub struct Live {
+    pub stmts: Vec<bool>,
+    pub exprs: Vec<bool>,
+}
+
+impl Live {
+    pub fn of(d: &Design) -> Live {
+        Live::from_roots(d, &root_stmts(d))
+    }
+
+    /// What hangs from `roots` only (one process, say).
+    pub fn from_roots(d: &Design, roots: &[StmtId]) -> Live {
+        let mut live = Live { stmts: vec![false; d.stmts.len()], exprs: vec![false; d.exprs.len()] };
+        let mut stmts = roots.to_vec();
+        let mut exprs = Vec::new();
+        while let Some(s) = stmts.pop() {
+            if std::mem::replace(&mut live.stmts[s.index()], true) {
+                continue;
+            }
+            let kind = &d.stmts[s].kind;
+            stmts.extend(stmt_children(kind));
+            exprs.extend(stmt_exprs(kind));
+        }
+        while let Some(e) = exprs.pop() {
+            if std::mem::replace(&mut live.exprs[e.index()], true) {
+                continue;
+            }
+            exprs.extend(expr_children(&d.exprs[e].kind));
+        }
+        live
+    }
+
+    /// The expressions under one statement tree, without arena-sized
+    /// tables (for walking many small processes one by one).
+    pub fn from_roots_sparse(d: &Design, root: StmtId) -> HashSet<ExprId> {
+        let mut seen = HashSet::new();
+        let mut stmts = vec![root];
+        let mut exprs = Vec::new();
+        while let Some(s) = stmts.pop() {
+            let kind = &d.stmts[s].kind;
+            stmts.extend(stmt_children(kind));
+            exprs.extend(stmt_exprs(kind));
+        }
+        while let Some(e) = exprs.pop() {
+            if seen.insert(e) {
+                exprs.extend(expr_children(&d.exprs[e].kind));
+            }
+        }
+        seen
+    }
+
+    /// Live expressions, in arena order.
+    pub fn expr_ids(&self) -> impl Iterator<Item = ExprId> + '_ {
+        self.exprs.iter().enumerate().filter(|(_, &l)| l).map(|(i, _)| ExprId::from_raw(i as u32))
+    }
+
+    /// Live statements, in arena order.
+    pub fn stmt_ids(&self) -> impl Iterator<Item = StmtId> + '_ {
+        self.stmts.iter().enumerate().filter(|(_, &l)| l).map(|(i, _)| StmtId::from_raw(i as u32))
+    }
+}
+
+/// Sizes of a design as `--dump-ir` reports them after each pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Live expression nodes.
+    pub exprs: usize,
+    /// Live statements.
+    pub stmts: usize,
+    pub procs: usize,
+    pub signals: usize,
+}
+
+impl Counts {
+    pub fn of(d: &Design) -> Counts {
+        let live = Live::of(d);
+        Counts {
+            exprs: live.exprs.iter().filter(|&&l| l).count(),
+            stmts: live.stmts.iter().filter(|&&l| l).count(),
+            procs: d.procs.len(),
+            signals: d.signals.len(),
+        }
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} exprs, {} stmts, {} processes, {} signals", self.exprs, self.stmts, self.procs, self.signals)
+    }
+}
+
+/// System tasks whose arguments are only read as values (and printed):
+/// every other task may write an argument or name a signal as a whole
+/// (`$readmemh`'s memory, `$sformat`'s target, `$dumpvars`' signals), so
+/// the passes leave those arguments alone.
+pub fn task_only_reads_values(name: &str) -> bool {
+    const PRINTERS: &[&str] = &["$display", "$write", "$strobe", "$fdisplay", "$fwrite", "$fstrobe"];
+    let base = name.trim_end_matches(['b', 'h', 'o']);
+    PRINTERS.contains(&base)
+        || matches!(name, "$finish" | "$stop" | "$fatal" | "$error" | "$warning" | "$info" | "$fclose" | "$fflush")
+}
+
+/// The arguments a system task writes: `$sformat`/`$swrite`'s target and
+/// the memory `$readmemh`/`$readmemb` fills.
+pub fn task_written_args(name: &str, args: &[Option<ExprId>]) -> Vec<ExprId> {
+    let index = match name {
+        "$sformat" | "$swrite" => 0,
+        "$readmemh" | "$readmemb" => 1,
+        _ => return Vec::new(),
+    };
+    args.get(index).copied().flatten().into_iter().collect()
+}
+
+/// Expression nodes that stand for a storage location rather than a value:
+/// assignment targets and everything structural under them (`Signal`,
+/// `ArrayElem`, a `Select`'s base, a `Concat`'s parts), output arguments of
+/// calls and system functions, and whole-signal arguments of system tasks
+/// that are not plain value printers. Indices and offsets inside an lvalue
+/// are values and are not in the set.
+pub fn lvalue_nodes(d: &Design) -> HashSet<ExprId> {
+    let mut roots = Vec::new();
+    for (_, st) in d.stmts.iter() {
+        match &st.kind {
+            StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
+                roots.push(*lhs)
+            }
+            StmtKind::Call { subr, args } => roots.extend(output_args(d, *subr, args)),
+            StmtKind::SysTask { name, args, .. } if !task_only_reads_values(name) => {
+                roots.extend(args.iter().flatten().copied().filter(|&a| is_storage_shaped(d, a)))
+            }
+            _ => {}
+        }
+    }
+    for (_, e) in d.exprs.iter() {
+        match &e.kind {
+            ExprKind::Call { subr, args } => roots.extend(output_args(d, *subr, args)),
+            ExprKind::SysFunc { name, args, .. } => {
+                let written = args.iter().enumerate().filter(|(i, _)| wsim_ir::sys_func_writes(name, *i));
+                roots.extend(written.map(|(_, &a)| a));
+            }
+            _ => {}
+        }
+    }
+    let mut set = HashSet::new();
+    while let Some(e) = roots.pop() {
+        if !set.insert(e) {
+            continue;
+        }
+        match &d.exprs[e].kind {
+            ExprKind::Select { base, .. } => roots.push(*base),
+            ExprKind::Concat(parts) => roots.extend(parts.iter().copied()),
+            _ => {}
+        }
+    }
+    set
+}
+
+/// A `Signal`, `ArrayElem`, or a select or concatenation of them: what a
+/// system task could treat as a location.
+fn is_storage_shaped(d: &Design, e: ExprId) -> bool {
+    match &d.exprs[e].kind {
+        ExprKind::Signal(_) | ExprKind::ArrayElem { .. } => true,
+        ExprKind::Select { base, .. } => is_storage_shaped(d, *base),
+        ExprKind::Concat(parts) => parts.iter().all(|&p| is_storage_shaped(d, p)),
+        _ => false,
+    }
+}
+
+/// The arguments bound to output and inout formals (written after the call).
+pub fn output_args(d: &Design, subr: wsim_ir::SubrId, args: &[ExprId]) -> Vec<ExprId> {
+    let formals = &d.subrs[subr].formals;
+    formals.iter().zip(args).filter(|(f, _)| f.dir != Dir::Input).map(|(_, &a)| a).collect()
+}
+
+/// The signal an lvalue node names (`Signal` or `ArrayElem`), if any.
+pub fn named_signal(kind: &ExprKind) -> Option<SignalId> {
+    match kind {
+        ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => Some(*s),
+        _ => None,
+    }
+}
+
+/// The signals an lvalue writes (through selects and concatenations).
+pub fn lvalue_signals(d: &Design, lhs: ExprId) -> Vec<SignalId> {
+    let mut out = Vec::new();
+    let mut todo = vec![lhs];
+    while let Some(e) = todo.pop() {
+        match &d.exprs[e].kind {
+            ExprKind::Select { base, .. } => todo.push(*base),
+            ExprKind::Concat(parts) => todo.extend(parts.iter().copied()),
+            k => out.extend(named_signal(k)),
+        }
+    }
+    out
+}
+
+/// Signals named by aliases (`Design::aliases`, `Design::name_aliases`):
+/// waves and VPI show them under other names.
+pub fn aliased_signals(d: &Design) -> HashSet<SignalId> {
+    let pairs = d.aliases.iter().flat_map(|&(a, t)| [a, t]);
+    pairs.chain(d.name_aliases.iter().map(|n| n.target)).collect()
+}
