@@ -2,7 +2,13 @@
 //! value in the arena layout (a signal's own storage, a constant, or a temp
 //! filled by a guest-rt value helper); real expressions push an f64.
 //! Conditions push rt_truth's 0 / 1 / 2 (unknown).
+//!
+//! Integral expressions of at most 64 bits are computed as [`Small`] values
+//! in wasm locals (see `fast.rs`): [`Lower::small`] evaluates them without
+//! memory traffic, and [`Lower::int`] stores the result to a temp only when
+//! a caller needs an address.
 
+use crate::fast::{mask, Plane, Small};
 use crate::lower::{Addr, Lower};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 use wsim_abi::op;
@@ -71,6 +77,10 @@ impl Lower<'_, '_> {
             return a;
         }
         let w = ty.width;
+        if self.int_via_small(e) {
+            let v = self.small(e);
+            return self.small_addr(v, w);
+        }
         match &ex.kind {
             ExprKind::Const(c) => self.const_value(c),
             ExprKind::RealConst(_) => unreachable!("real constant has a real type"),
@@ -103,15 +113,6 @@ impl Lower<'_, '_> {
         }
         let a = self.int(arg);
         let dst = self.temp_value(w);
-        if w <= 64 && u == UnOp::BitNot {
-            self.fast_not(dst, a, w);
-            return dst;
-        }
-        if w <= 64 && u == UnOp::Neg {
-            let zero = self.const_value(&Const::zero(w, false));
-            self.fast_arith(op::SUB, dst, zero, a, w, false);
-            return dst;
-        }
         let (name, code, width) = match u {
             UnOp::Neg => ("rt_unary", op::NEG, w),
             UnOp::BitNot => ("rt_unary", op::NOT, w),
@@ -136,7 +137,7 @@ impl Lower<'_, '_> {
         let lty = self.ty(lhs);
         if matches!(b, BinOp::LogAnd | BinOp::LogOr) {
             let dst = self.temp_value(1);
-            self.logical(b, lhs, rhs);
+            let _ = self.logical(b, lhs, rhs);
             self.store_bit_code(dst);
             return dst;
         }
@@ -160,9 +161,6 @@ impl Lower<'_, '_> {
             let a = self.int(lhs);
             let bb = self.int(rhs);
             let dst = self.temp_value(1);
-            if lty.width <= 64 && self.fast_compare(c, dst, a, bb, lty.width, lty.signed) {
-                return dst;
-            }
             self.i32c(c);
             self.push_addr(dst);
             self.push_addr(a);
@@ -176,9 +174,6 @@ impl Lower<'_, '_> {
         let bb = self.int(rhs);
         let dst = self.temp_value(w);
         if let Some(c) = arith_op(b) {
-            if w <= 64 && self.fast_arith(c, dst, a, bb, w, ty.signed) {
-                return dst;
-            }
             self.i32c(c);
             self.push_addr(dst);
             self.push_addr(a);
@@ -206,9 +201,6 @@ impl Lower<'_, '_> {
                     BinOp::Shr => op::SHR,
                     _ => op::ASHR,
                 };
-                if w <= 64 && self.fast_shift(code, dst, a, w, bb, rty.width) {
-                    return dst;
-                }
                 self.i32c(code);
                 self.push_addr(dst);
                 self.push_addr(a);
@@ -222,11 +214,12 @@ impl Lower<'_, '_> {
         dst
     }
 
-    /// Push 0/1/2 for `lhs && rhs` / `lhs || rhs`, evaluating `rhs` only when needed.
-    fn logical(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId) {
+    /// Push 0/1/2 for `lhs && rhs` / `lhs || rhs`, evaluating `rhs` only
+    /// when needed; returns false when the result cannot be 2 (unknown).
+    fn logical(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId) -> bool {
         let t = self.f.local(ValType::I32);
         let u = self.f.local(ValType::I32);
-        self.truth(lhs);
+        let lhs_unknown = self.truth_code(lhs);
         self.i(I::LocalSet(t));
         let short = if b == BinOp::LogAnd { 0 } else { 1 };
         self.i(I::LocalGet(t));
@@ -235,7 +228,7 @@ impl Lower<'_, '_> {
         self.i(I::If(BlockType::Result(ValType::I32)));
         self.i32c(short);
         self.i(I::Else);
-        self.truth(rhs);
+        let rhs_unknown = self.truth_code(rhs);
         self.i(I::LocalSet(u));
         self.i(I::LocalGet(u));
         self.i32c(short);
@@ -252,30 +245,37 @@ impl Lower<'_, '_> {
         self.i(I::Select);
         self.i(I::End);
         self.i(I::End);
+        lhs_unknown || rhs_unknown
     }
 
     /// Push 0 (false), 1 (true) or 2 (unknown) for a condition.
     pub fn truth(&mut self, e: ExprId) {
+        let _ = self.truth_code(e);
+    }
+
+    /// [`Self::truth`]; returns false when the code cannot be 2 (unknown).
+    fn truth_code(&mut self, e: ExprId) -> bool {
         let ty = self.ty(e);
         if ty.is_real() {
             self.real(e);
             self.i(I::F64Const(0.0.into()));
             self.i(I::F64Ne);
-            return;
+            return false;
         }
         let d = self.d();
         if let ExprKind::Binary { op: b @ (BinOp::LogAnd | BinOp::LogOr), lhs, rhs } = &d.exprs[e].kind {
-            self.logical(*b, *lhs, *rhs);
-            return;
+            return self.logical(*b, *lhs, *rhs);
+        }
+        if ty.width <= 64 {
+            let v = self.small(e);
+            self.sm_truth(v);
+            return v.bval.is_some();
         }
         let a = self.int(e);
-        if ty.width <= 64 {
-            self.fast_truth(a);
-            return;
-        }
         self.push_addr(a);
         self.i32c(ty.width as i32);
         self.rt("rt_truth");
+        true
     }
 
     /// `cond ? a : b`. Each branch is emitted once (a nested `?:` chain
@@ -326,10 +326,6 @@ impl Lower<'_, '_> {
     fn concat(&mut self, parts: &[ExprId], w: u32) -> Addr {
         let vals: Vec<(Addr, u32)> = parts.iter().map(|&p| (self.int(p), self.ty(p).width)).collect();
         let dst = self.temp_value(w);
-        if w <= 64 {
-            self.fast_concat(dst, &vals);
-            return dst;
-        }
         self.fill(dst, w, 1, 0);
         let mut off = 0;
         for (v, pw) in vals.into_iter().rev() {
@@ -379,8 +375,6 @@ impl Lower<'_, '_> {
         let dst = self.temp_value(w);
         if aty.width == w {
             self.copy_value(dst, a, w);
-        } else if w <= 64 && aty.width <= 64 {
-            self.fast_resize(dst, w, a, aty.width, aty.signed);
         } else {
             self.push_addr(dst);
             self.i32c(w as i32);
@@ -465,18 +459,24 @@ impl Lower<'_, '_> {
             self.i(I::LocalSet(known));
             return Scalar::Dyn { v, known };
         }
-        let a = self.int(e);
         if ty.width <= 64 {
-            self.ld(a, 0);
+            let s = self.small(e);
+            self.push_plane(s.aval);
             if ty.signed {
                 self.sext_plane(ty.width);
             }
             self.i(I::LocalSet(v));
-            self.ld(a, 1);
-            self.i(I::I64Eqz);
+            match s.bval {
+                Some(b) => {
+                    self.push_plane(b);
+                    self.i(I::I64Eqz);
+                }
+                None => self.i32c(1),
+            }
             self.i(I::LocalSet(known));
             return Scalar::Dyn { v, known };
         }
+        let a = self.int(e);
         self.push_addr(a);
         self.i32c(ty.width as i32);
         self.i32c(ty.signed as i32);
@@ -517,30 +517,9 @@ impl Lower<'_, '_> {
         let unknown_kind = if ty.four_state { 1 } else { 0 };
         match off {
             Scalar::Unknown => self.fill(dst, width, 1, unknown_kind),
-            Scalar::Const(o) if o >= 0 && o as u64 + width as u64 <= bty.width as u64 && bty.width <= 64 => {
-                self.fast_get_bits(dst, width, src, o as u32);
-            }
             Scalar::Const(o) => {
                 let o = o.clamp(-(1 << 30), 1 << 30) as i32;
                 self.get_bits(dst, width, src, bty, |l| l.i32c(o));
-            }
-            Scalar::Dyn { v, known } if bty.width <= 64 && width <= bty.width => {
-                // in range: shift both planes; otherwise the helper (X/0 fill)
-                self.i(I::LocalGet(known));
-                self.i(I::LocalGet(v));
-                self.i(I::I64Const((bty.width - width) as i64));
-                self.i(I::I64LeU);
-                self.i(I::I32And);
-                self.i(I::If(BlockType::Empty));
-                self.fast_get_bits_dyn(dst, width, src, v);
-                self.i(I::Else);
-                self.i(I::LocalGet(known));
-                self.i(I::If(BlockType::Empty));
-                self.get_bits(dst, width, src, bty, |l| l.push_clamped_i32(v));
-                self.i(I::Else);
-                self.fill(dst, width, 1, unknown_kind);
-                self.i(I::End);
-                self.i(I::End);
             }
             Scalar::Dyn { v, known } => {
                 self.i(I::LocalGet(known));
@@ -750,5 +729,244 @@ impl Lower<'_, '_> {
                 self.i(I::F64Const(0.0.into()));
             }
         }
+    }
+}
+
+/// An integral type whose values fit one limb per plane.
+fn is_small_int(t: Type) -> bool {
+    t.kind == TypeKind::Integral && t.width <= 64
+}
+
+/// Expressions of <= 64 bits computed in locals (see `fast.rs`).
+impl Lower<'_, '_> {
+    /// Whether [`Self::small`] computes `e` itself rather than reading what
+    /// [`Self::int`] stored.
+    fn small_native(&self, e: ExprId) -> bool {
+        let d = self.d();
+        let ex = &d.exprs[e];
+        let small = |x: ExprId| is_small_int(d.exprs[x].ty);
+        if !is_small_int(ex.ty) {
+            return false;
+        }
+        match &ex.kind {
+            ExprKind::Const(_) | ExprKind::Signal(_) | ExprKind::ArrayElem { .. } => true,
+            ExprKind::Select { base, .. } => small(*base),
+            ExprKind::Unary { arg, .. } => small(*arg),
+            ExprKind::Binary { op: b, lhs, rhs } => match b {
+                BinOp::LogAnd | BinOp::LogOr => true,
+                BinOp::Div | BinOp::Mod | BinOp::Pow | BinOp::WildEq | BinOp::WildNe => false,
+                _ => small(*lhs) && small(*rhs),
+            },
+            ExprKind::Cond { .. } => true,
+            ExprKind::Concat(parts) => parts.iter().all(|&p| small(p)),
+            ExprKind::Replicate { count, arg } => {
+                *count >= 1 && small(*arg) && d.exprs[*arg].ty.width * count == ex.ty.width
+            }
+            ExprKind::Convert { arg } => small(*arg),
+            _ => false,
+        }
+    }
+
+    /// Whether [`Self::int`] should compute `e` as a small value and store
+    /// it: not for leaves (their own storage is the address) nor for a
+    /// conversion that changes nothing but the signedness.
+    fn int_via_small(&self, e: ExprId) -> bool {
+        let d = self.d();
+        let ex = &d.exprs[e];
+        match &ex.kind {
+            ExprKind::Const(_) | ExprKind::Signal(_) | ExprKind::ArrayElem { .. } => false,
+            ExprKind::Convert { arg } => {
+                let aty = d.exprs[*arg].ty;
+                self.small_native(e) && (aty.width != ex.ty.width || (aty.four_state && !ex.ty.four_state))
+            }
+            _ => self.small_native(e),
+        }
+    }
+
+    /// Evaluate an expression of <= 64 bits into locals (any type of that
+    /// width: kinds without an inline formula are computed by [`Self::int`]
+    /// and read back).
+    pub fn small(&mut self, e: ExprId) -> Small {
+        if !self.small_native(e) {
+            let a = self.int(e);
+            return self.load_small(a, true);
+        }
+        let d = self.d();
+        let ex = &d.exprs[e];
+        let ty = ex.ty;
+        match &ex.kind {
+            ExprKind::Const(c) => {
+                let n = Const::limbs(c.width);
+                Small::constant(c.words[0] as i64, c.words[n] as i64)
+            }
+            ExprKind::Signal(s) => {
+                let a = self.sig_addr(*s, ex.span);
+                self.load_small(a, d.signals[*s].ty.four_state)
+            }
+            ExprKind::ArrayElem { sig, indices } => {
+                let a = self.elem_read(*sig, indices, ex.span);
+                self.load_small(a, d.signals[*sig].ty.four_state)
+            }
+            ExprKind::Select { base, offset, width } => self.sm_select(*base, *offset, *width, ty),
+            ExprKind::Unary { op: u, arg } => self.sm_unary(*u, *arg, ty.width),
+            ExprKind::Binary { op: b, lhs, rhs } => self.sm_binary(*b, *lhs, *rhs, ty),
+            ExprKind::Cond { cond, then_expr, else_expr } => self.sm_cond(*cond, *then_expr, *else_expr, ty.width),
+            ExprKind::Concat(parts) => {
+                let vals: Vec<(Small, u32)> = parts.iter().map(|&p| (self.small(p), self.ty(p).width)).collect();
+                self.sm_concat(&vals)
+            }
+            ExprKind::Replicate { count, arg } => {
+                let v = self.small(*arg);
+                let parts = vec![(v, self.ty(*arg).width); *count as usize];
+                self.sm_concat(&parts)
+            }
+            ExprKind::Convert { arg } => {
+                let aty = self.ty(*arg);
+                let v = self.small(*arg);
+                let v = if aty.width == ty.width { v } else { self.sm_resize(v, aty.width, ty.width, aty.signed) };
+                if ty.four_state {
+                    v
+                } else {
+                    self.sm_to_2state(v)
+                }
+            }
+            _ => unreachable!("small_native admits only the kinds above"),
+        }
+    }
+
+    fn sm_unary(&mut self, u: UnOp, arg: ExprId, w: u32) -> Small {
+        let aw = self.ty(arg).width;
+        let a = self.small(arg);
+        let code = match u {
+            UnOp::Neg => return self.sm_neg(a, w),
+            UnOp::BitNot => return self.sm_not(a, w),
+            UnOp::LogNot => op::LOG_NOT,
+            UnOp::RedAnd => op::RED_AND,
+            UnOp::RedNand => op::RED_NAND,
+            UnOp::RedOr => op::RED_OR,
+            UnOp::RedNor => op::RED_NOR,
+            UnOp::RedXor => op::RED_XOR,
+            UnOp::RedXnor => op::RED_XNOR,
+        };
+        self.sm_reduce(code, a, aw)
+    }
+
+    fn sm_binary(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId, ty: Type) -> Small {
+        if matches!(b, BinOp::LogAnd | BinOp::LogOr) {
+            let may_unknown = self.logical(b, lhs, rhs);
+            return self.sm_from_truth(may_unknown);
+        }
+        let lty = self.ty(lhs);
+        let a = self.small(lhs);
+        let bv = self.small(rhs);
+        if let Some(c) = compare_op(b) {
+            return self.sm_compare(c, a, bv, lty.width, lty.signed).expect("small_native admits only inline compares");
+        }
+        if let Some(c) = arith_op(b) {
+            return self.sm_arith(c, a, bv, ty.width).expect("small_native admits only inline arithmetic");
+        }
+        let code = match b {
+            BinOp::Shl => op::SHL,
+            BinOp::Shr => op::SHR,
+            BinOp::AShr => op::ASHR,
+            _ => unreachable!("small_native admits only the operators above"),
+        };
+        self.sm_shift(code, a, ty.width, bv)
+    }
+
+    /// `cond ? a : b` into locals; evaluation order and the bit-by-bit
+    /// merge of an unknown condition as in [`Self::cond_int`].
+    fn sm_cond(&mut self, cond: ExprId, then_e: ExprId, else_e: ExprId, w: u32) -> Small {
+        let t = self.f.local(ValType::I32);
+        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
+        let cond_unknown = self.truth_code(cond);
+        self.i(I::LocalSet(t));
+        self.i(I::I64Const(0));
+        self.i(I::LocalSet(rb));
+        if !cond_unknown {
+            self.i(I::LocalGet(t));
+            self.i(I::If(BlockType::Empty));
+            let a = self.small(then_e);
+            self.sm_set(a, ra, a.bval.map(|_| rb));
+            self.i(I::Else);
+            let b = self.small(else_e);
+            self.sm_set(b, ra, b.bval.map(|_| rb));
+            self.i(I::End);
+            let bval = (a.bval.is_some() || b.bval.is_some()).then_some(Plane::Local(rb));
+            return Small { aval: Plane::Local(ra), bval };
+        }
+        let r = Small { aval: Plane::Local(ra), bval: Some(Plane::Local(rb)) };
+        self.i(I::LocalGet(t));
+        self.i(I::If(BlockType::Empty));
+        let a = self.small(then_e);
+        self.sm_set(a, ra, Some(rb));
+        self.i(I::End);
+        self.i(I::LocalGet(t));
+        self.i32c(1);
+        self.i(I::I32Ne);
+        self.i(I::If(BlockType::Empty));
+        let b = self.small(else_e);
+        self.i(I::LocalGet(t));
+        self.i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        self.sm_set(b, ra, Some(rb));
+        self.i(I::Else);
+        let m = self.sm_merge(r, b, w);
+        self.sm_set(m, ra, Some(rb));
+        self.i(I::End);
+        self.i(I::End);
+        r
+    }
+
+    /// `base[offset +: width]` of a base of <= 64 bits.
+    fn sm_select(&mut self, base: ExprId, offset: ExprId, width: u32, ty: Type) -> Small {
+        let bty = self.ty(base);
+        let src = self.small(base);
+        let off = self.scalar(offset);
+        let fill = if ty.four_state { Small::constant(mask(width), mask(width)) } else { Small::constant(0, 0) };
+        let in_range = |o: i64| o >= 0 && o as u64 + width as u64 <= bty.width as u64;
+        let (v, known) = match off {
+            Scalar::Unknown => return fill,
+            Scalar::Const(o) if in_range(o) => return self.sm_bits(src, bty.width, o as u32, width),
+            Scalar::Const(o) => {
+                let o = o.clamp(-(1 << 30), 1 << 30) as i32;
+                return self.sm_get_bits(src, bty, width, |l| l.i32c(o));
+            }
+            Scalar::Dyn { v, known } => (v, known),
+        };
+        // out of range or unknown offsets (rare) go to the helper / fill
+        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
+        let fits = width <= bty.width;
+        if fits {
+            self.i(I::LocalGet(known));
+            self.i(I::LocalGet(v));
+            self.i(I::I64Const((bty.width - width) as i64));
+            self.i(I::I64LeU);
+            self.i(I::I32And);
+            self.i(I::If(BlockType::Empty));
+            let r = self.sm_bits_dyn(src, v, width);
+            self.sm_set(r, ra, Some(rb));
+            self.i(I::Else);
+        }
+        self.i(I::LocalGet(known));
+        self.i(I::If(BlockType::Empty));
+        let r = self.sm_get_bits(src, bty, width, |l| l.push_clamped_i32(v));
+        self.sm_set(r, ra, Some(rb));
+        self.i(I::Else);
+        self.sm_set(fill, ra, Some(rb));
+        self.i(I::End);
+        if fits {
+            self.i(I::End);
+        }
+        let static_known = src.bval.is_none() && !bty.four_state && !ty.four_state;
+        Small { aval: Plane::Local(ra), bval: (!static_known).then_some(Plane::Local(rb)) }
+    }
+
+    /// rt_get_bits on a small source (stored to a temp first).
+    fn sm_get_bits(&mut self, src: Small, sty: Type, dw: u32, push_off: impl FnOnce(&mut Self)) -> Small {
+        let s = self.small_addr(src, sty.width);
+        let dst = self.temp_value(dw);
+        self.get_bits(dst, dw, s, sty, push_off);
+        self.load_small(dst, true)
     }
 }

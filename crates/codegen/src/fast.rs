@@ -1,9 +1,16 @@
-//! Inline fast paths for values of at most 64 bits: one limb per plane, so
-//! most operations are a few i64 instructions. Arithmetic and comparisons
-//! run inline when both operands are known (no X/Z bits) and fall back to
-//! the guest-rt helper otherwise; bitwise NOT, selects with constant
-//! offsets, small concatenations, resizes and stores of unwatched signals
-//! are exact 4-state formulas. Every result keeps the invariant that bits
+//! Inline code for values of at most 64 bits: one limb per plane, so most
+//! operations are a few i64 instructions on wasm locals that Cranelift keeps
+//! in registers.
+//!
+//! An expression of <= 64 bits evaluates to a [`Small`]: its `aval` plane in
+//! an i64 local or a compile-time constant, and its `bval` plane likewise or
+//! `None` when the value statically has no X/Z bit (a two-state type, a
+//! known constant, or an operation on such operands that cannot produce X).
+//! Every operation has an exact 4-state formula (IEEE 1364-2005 5.1: any X/Z
+//! operand bit makes arithmetic and relational results X, bitwise operators
+//! work bit by bit, shifts move the unknown plane with the value) and a
+//! shorter one when the operands are statically known, so two-state designs
+//! never touch an unknown plane. Every result keeps the invariant that bits
 //! above the width are zero in both planes.
 
 use crate::func::mem;
@@ -19,6 +26,50 @@ pub fn mask(w: u32) -> i64 {
     }
 }
 
+/// One plane of a small value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plane {
+    /// An i64 local.
+    Local(u32),
+    Const(i64),
+}
+
+/// A value of <= 64 bits held in locals or constants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Small {
+    pub aval: Plane,
+    /// `None`: statically known to have no X/Z bit.
+    pub bval: Option<Plane>,
+}
+
+impl Small {
+    pub fn known(aval: Plane) -> Small {
+        Small { aval, bval: None }
+    }
+
+    pub fn constant(aval: i64, bval: i64) -> Small {
+        Small { aval: Plane::Const(aval), bval: (bval != 0).then_some(Plane::Const(bval)) }
+    }
+
+    /// A constant zero unknown plane becomes `None` (statically known).
+    pub fn normalized(self) -> Small {
+        match self.bval {
+            Some(Plane::Const(0)) => Small { bval: None, ..self },
+            _ => self,
+        }
+    }
+
+    /// Both planes when the value is a compile-time constant.
+    pub fn as_const(&self) -> Option<(i64, i64)> {
+        let Plane::Const(a) = self.aval else { return None };
+        match self.bval {
+            None => Some((a, 0)),
+            Some(Plane::Const(b)) => Some((a, b)),
+            Some(Plane::Local(_)) => None,
+        }
+    }
+}
+
 impl Lower<'_, '_> {
     /// Push plane `p` (0 = aval, 1 = bval) of a value of <= 64 bits.
     pub fn ld(&mut self, a: Addr, p: u32) {
@@ -28,23 +79,8 @@ impl Lower<'_, '_> {
 
     /// Store the two i64 locals as the planes of `dst`.
     pub fn st_planes(&mut self, dst: Addr, aval: u32, bval: Option<u32>) {
-        self.push_addr(dst);
-        self.i(I::LocalGet(aval));
-        self.i(I::I64Store(mem(0, 3)));
-        self.push_addr(dst);
-        match bval {
-            Some(b) => self.i(I::LocalGet(b)),
-            None => self.i(I::I64Const(0)),
-        }
-        self.i(I::I64Store(mem(8, 3)));
-    }
-
-    /// Push 1 if both values (<= 64 bits) have no X/Z bit.
-    fn both_known(&mut self, a: Addr, b: Addr) {
-        self.ld(a, 1);
-        self.ld(b, 1);
-        self.i(I::I64Or);
-        self.i(I::I64Eqz);
+        let v = Small { aval: Plane::Local(aval), bval: bval.map(Plane::Local) };
+        self.store_small_value(dst, v);
     }
 
     /// Sign-extend the i64 on the stack from `w` bits.
@@ -52,7 +88,7 @@ impl Lower<'_, '_> {
         self.sext(w);
     }
 
-    /// Push a plane sign-extended from `w` bits to 64.
+    /// Sign-extend the i64 on the stack from `w` bits to 64.
     fn sext(&mut self, w: u32) {
         if w < 64 {
             let sh = (64 - w) as i64;
@@ -63,339 +99,768 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// `dst = a op b` for ADD SUB MUL AND OR XOR XNOR on <= 64 bits; returns
-    /// false (emitting nothing) when there is no fast path for `code`.
-    pub fn fast_arith(&mut self, code: i32, dst: Addr, a: Addr, b: Addr, w: u32, signed: bool) -> bool {
+    // ------------------------------------------------------ small values
+
+    pub fn push_plane(&mut self, p: Plane) {
+        match p {
+            Plane::Local(l) => self.i(I::LocalGet(l)),
+            Plane::Const(c) => self.i(I::I64Const(c)),
+        }
+    }
+
+    /// Push the unknown plane (0 when statically known).
+    fn push_bval(&mut self, v: Small) {
+        self.push_plane(v.bval.unwrap_or(Plane::Const(0)));
+    }
+
+    /// Pop the i64 on the stack into a fresh local.
+    fn pop_plane(&mut self) -> Plane {
+        let l = self.f.local(ValType::I64);
+        self.i(I::LocalSet(l));
+        Plane::Local(l)
+    }
+
+    /// Pop the i32 on the stack into a fresh local.
+    fn pop_i32(&mut self) -> u32 {
+        let l = self.f.local(ValType::I32);
+        self.i(I::LocalSet(l));
+        l
+    }
+
+    /// The value at `a` when it is in the constant pool.
+    fn pool_const(&self, a: Addr) -> Option<(i64, i64)> {
+        let Addr::Const(o) = a else { return None };
+        let bytes = self.cx.consts.bytes.get(o as usize..o as usize + 16)?;
+        let word = |k: usize| i64::from_le_bytes(bytes[k..k + 8].try_into().expect("8 bytes"));
+        Some((word(0), word(8)))
+    }
+
+    /// Where the next instruction goes: (block, index in the block).
+    fn code_pos(&self) -> (usize, usize) {
+        (self.f.cur, self.f.blocks[self.f.cur].code.len())
+    }
+
+    /// Read a <= 64-bit value; `four_state == false` promises a zero
+    /// unknown plane (two-state storage).
+    pub fn load_small(&mut self, a: Addr, four_state: bool) -> Small {
+        if let Some((av, bv)) = self.pool_const(a) {
+            return Small::constant(av, if four_state { bv } else { 0 });
+        }
+        // the temp `int` just stored: its locals still hold the value
+        if let Some((t, pos, v)) = self.last_small {
+            if t == a && pos == self.code_pos() {
+                return v;
+            }
+        }
+        self.ld(a, 0);
+        let aval = self.pop_plane();
+        let bval = if four_state {
+            self.ld(a, 1);
+            Some(self.pop_plane())
+        } else {
+            None
+        };
+        Small { aval, bval }
+    }
+
+    /// Write both planes of a small value to memory.
+    pub fn store_small_value(&mut self, dst: Addr, v: Small) {
+        self.push_addr(dst);
+        self.push_plane(v.aval);
+        self.i(I::I64Store(mem(0, 3)));
+        self.push_addr(dst);
+        self.push_bval(v);
+        self.i(I::I64Store(mem(8, 3)));
+    }
+
+    /// A small value in memory: the constant pool for constants, else a temp.
+    pub fn small_addr(&mut self, v: Small, w: u32) -> Addr {
+        if let Some((a, b)) = v.as_const() {
+            let mut c = wsim_ir::Const::zero(w, false);
+            c.words[0] = a as u64;
+            c.words[1] = b as u64;
+            return self.const_value(&c);
+        }
+        let t = self.temp_value(w);
+        self.store_small_value(t, v);
+        self.last_small = Some((t, self.code_pos(), v));
+        t
+    }
+
+    /// Push the OR of the unknown planes of the operands and return true, or
+    /// return false (pushing nothing) when all are statically known.
+    fn push_unknown_bits(&mut self, vals: &[Small]) -> bool {
+        let mut any = false;
+        for b in vals.iter().filter_map(|v| v.bval) {
+            self.push_plane(b);
+            if any {
+                self.i(I::I64Or);
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// An i32 local that is 1 when an operand has an X/Z bit; `None` when
+    /// all operands are statically known.
+    fn unknown_flag(&mut self, vals: &[Small]) -> Option<u32> {
+        if !self.push_unknown_bits(vals) {
+            return None;
+        }
+        self.i(I::I64Const(0));
+        self.i(I::I64Ne);
+        Some(self.pop_i32())
+    }
+
+    /// The known result on the stack, or all X (width `w`) when `flag` says
+    /// an operand was unknown.
+    fn x_if(&mut self, flag: Option<u32>, w: u32) -> Small {
+        let Some(flag) = flag else {
+            return Small::known(self.pop_plane());
+        };
+        let value = self.pop_plane();
+        self.i(I::I64Const(mask(w)));
+        self.push_plane(value);
+        self.i(I::LocalGet(flag));
+        self.i(I::Select);
+        let aval = self.pop_plane();
+        self.i(I::I64Const(mask(w)));
+        self.i(I::I64Const(0));
+        self.i(I::LocalGet(flag));
+        self.i(I::Select);
+        let bval = self.pop_plane();
+        Small { aval, bval: Some(bval) }
+    }
+
+    /// Push `aval | bval` for an operand of a bitwise formula (its aval
+    /// alone when known).
+    fn push_aval_or_bval(&mut self, v: Small) {
+        self.push_plane(v.aval);
+        if let Some(b) = v.bval {
+            self.push_plane(b);
+            self.i(I::I64Or);
+        }
+    }
+
+    /// Push `aval & ~bval`: the bits that are a known 1.
+    fn push_known_ones(&mut self, v: Small) {
+        self.push_plane(v.aval);
+        if let Some(b) = v.bval {
+            self.push_plane(b);
+            self.i(I::I64Const(-1));
+            self.i(I::I64Xor);
+            self.i(I::I64And);
+        }
+    }
+
+    /// `a op b` for ADD SUB MUL AND OR XOR XNOR; `None` for other codes.
+    pub fn sm_arith(&mut self, code: i32, a: Small, b: Small, w: u32) -> Option<Small> {
         let ins = match code {
             op::ADD => I::I64Add,
             op::SUB => I::I64Sub,
             op::MUL => I::I64Mul,
-            op::AND | op::OR | op::XOR | op::XNOR => return self.fast_bitwise(code, dst, a, b, w),
-            _ => return false,
+            op::AND | op::OR | op::XOR | op::XNOR => return Some(self.sm_bitwise(code, a, b, w)),
+            _ => return None,
         };
-        let r = self.f.local(ValType::I64);
-        self.both_known(a, b);
-        self.i(I::If(BlockType::Empty));
-        self.ld(a, 0);
-        self.ld(b, 0);
+        let flag = self.unknown_flag(&[a, b]);
+        self.push_plane(a.aval);
+        self.push_plane(b.aval);
         self.i(ins);
-        self.i(I::I64Const(mask(w)));
-        self.i(I::I64And);
-        self.i(I::LocalSet(r));
-        self.st_planes(dst, r, None);
-        self.i(I::Else);
-        self.i32c(code);
-        self.push_addr(dst);
-        self.push_addr(a);
-        self.push_addr(b);
-        self.i32c(w as i32);
-        self.i32c(signed as i32);
-        self.rt("rt_arith");
-        self.i(I::End);
-        true
-    }
-
-    /// Load both planes of two <= 64-bit values into fresh i64 locals:
-    /// `(a.aval, a.bval, b.aval, b.bval)`.
-    fn load_planes2(&mut self, a: Addr, b: Addr) -> (u32, u32, u32, u32) {
-        let locals = [(); 4].map(|_| self.f.local(ValType::I64));
-        for (&l, (addr, p)) in locals.iter().zip([(a, 0), (a, 1), (b, 0), (b, 1)]) {
-            self.ld(addr, p);
-            self.i(I::LocalSet(l));
+        if w < 64 {
+            self.i(I::I64Const(mask(w)));
+            self.i(I::I64And);
         }
-        (locals[0], locals[1], locals[2], locals[3])
+        Some(self.x_if(flag, w))
     }
 
-    /// Exact 4-state AND/OR/XOR/XNOR on <= 64 bits.
-    fn fast_bitwise(&mut self, code: i32, dst: Addr, a: Addr, b: Addr, w: u32) -> bool {
-        // Per bit: unknown u = a.b | b.b. AND: known 0 if either known 0;
-        // OR: known 1 if either known 1; XOR/XNOR: unknown if either unknown.
-        let (aa, ab, ba, bb) = self.load_planes2(a, b);
-        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        let get = |l: &mut Self, x: u32| l.i(I::LocalGet(x));
+    /// `-a`: all X when `a` has an X/Z bit.
+    pub fn sm_neg(&mut self, a: Small, w: u32) -> Small {
+        let zero = Small::constant(0, 0);
+        self.sm_arith(op::SUB, zero, a, w).expect("SUB has a fast path")
+    }
+
+    /// Exact 4-state AND/OR/XOR/XNOR (bit by bit).
+    fn sm_bitwise(&mut self, code: i32, a: Small, b: Small, w: u32) -> Small {
+        let known = a.bval.is_none() && b.bval.is_none();
         match code {
-            op::AND => {
-                // zero = known 0 in a or b: (~aa & ~ab) | (~ba & ~bb)
-                // one = known 1 in both: (aa & ~ab) & (ba & ~bb)
-                // rb = ~zero & ~one (within mask); ra = one | rb
-                get(self, aa);
-                get(self, ab);
-                self.i(I::I64Or);
-                get(self, ba);
-                get(self, bb);
-                self.i(I::I64Or);
-                self.i(I::I64And); // ~zero
-                let nz = self.f.local(ValType::I64);
-                self.i(I::LocalSet(nz));
-                get(self, ab);
-                get(self, bb);
-                self.i(I::I64Or);
-                get(self, nz);
+            op::AND if known => {
+                self.push_plane(a.aval);
+                self.push_plane(b.aval);
                 self.i(I::I64And);
-                self.i(I::LocalSet(rb));
-                get(self, nz);
-                self.i(I::LocalSet(ra));
+                Small::known(self.pop_plane())
+            }
+            op::AND => {
+                // not a known 0 in either operand; unknown where also X/Z
+                self.push_aval_or_bval(a);
+                self.push_aval_or_bval(b);
+                self.i(I::I64And);
+                let nz = self.pop_plane();
+                self.push_unknown_bits(&[a, b]);
+                self.push_plane(nz);
+                self.i(I::I64And);
+                let bval = self.pop_plane();
+                Small { aval: nz, bval: Some(bval) }
+            }
+            op::OR if known => {
+                self.push_plane(a.aval);
+                self.push_plane(b.aval);
+                self.i(I::I64Or);
+                Small::known(self.pop_plane())
             }
             op::OR => {
-                // one = known 1 in a or b; unknown = (ab|bb) & ~one
-                get(self, aa);
-                get(self, ab);
+                // a known 1 in either operand wins; else X/Z gives X
+                self.push_known_ones(a);
+                self.push_known_ones(b);
+                self.i(I::I64Or);
+                let one = self.pop_plane();
+                self.push_unknown_bits(&[a, b]);
+                self.push_plane(one);
                 self.i(I::I64Const(-1));
                 self.i(I::I64Xor);
                 self.i(I::I64And);
-                get(self, ba);
-                get(self, bb);
-                self.i(I::I64Const(-1));
-                self.i(I::I64Xor);
-                self.i(I::I64And);
+                let x = self.pop_plane();
+                self.push_plane(one);
+                self.push_plane(x);
                 self.i(I::I64Or);
-                let one = self.f.local(ValType::I64);
-                self.i(I::LocalSet(one));
-                get(self, ab);
-                get(self, bb);
-                self.i(I::I64Or);
-                get(self, one);
-                self.i(I::I64Const(-1));
-                self.i(I::I64Xor);
-                self.i(I::I64And);
-                self.i(I::LocalSet(rb));
-                get(self, one);
-                get(self, rb);
-                self.i(I::I64Or);
-                self.i(I::LocalSet(ra));
+                let aval = self.pop_plane();
+                Small { aval, bval: Some(x) }
             }
             _ => {
-                get(self, ab);
-                get(self, bb);
-                self.i(I::I64Or);
-                self.i(I::LocalSet(rb));
-                get(self, aa);
-                get(self, ba);
+                // XOR / XNOR: X wherever either operand is X/Z
+                self.push_plane(a.aval);
+                self.push_plane(b.aval);
                 self.i(I::I64Xor);
                 if code == op::XNOR {
-                    self.i(I::I64Const(-1));
+                    self.i(I::I64Const(mask(w)));
                     self.i(I::I64Xor);
                 }
-                get(self, rb);
+                if known {
+                    return Small::known(self.pop_plane());
+                }
+                self.push_unknown_bits(&[a, b]);
+                let unk = self.pop_plane();
+                self.push_plane(unk);
                 self.i(I::I64Or);
-                self.i(I::I64Const(mask(w)));
-                self.i(I::I64And);
-                self.i(I::LocalSet(ra));
+                let aval = self.pop_plane();
+                Small { aval, bval: Some(unk) }
             }
         }
-        self.st_planes(dst, ra, Some(rb));
-        true
     }
 
-    /// 1-bit `dst = a cmp b` on <= 64-bit operands; false if no fast path.
-    pub fn fast_compare(&mut self, code: i32, dst: Addr, a: Addr, b: Addr, w: u32, signed: bool) -> bool {
-        let (ins, swap) = match code {
-            op::EQ | op::CASE_EQ => (I::I64Eq, false),
-            op::NE | op::CASE_NE => (I::I64Ne, false),
-            op::LT => (if signed { I::I64LtS } else { I::I64LtU }, false),
-            op::LE => (if signed { I::I64LeS } else { I::I64LeU }, false),
-            op::GT => (if signed { I::I64GtS } else { I::I64GtU }, false),
-            op::GE => (if signed { I::I64GeS } else { I::I64GeU }, false),
-            _ => return false,
+    /// Exact 4-state `~a`: x and z give x.
+    pub fn sm_not(&mut self, a: Small, w: u32) -> Small {
+        self.push_plane(a.aval);
+        self.i(I::I64Const(mask(w)));
+        self.i(I::I64Xor);
+        if let Some(b) = a.bval {
+            self.push_plane(b);
+            self.i(I::I64Or);
+        }
+        Small { aval: self.pop_plane(), bval: a.bval }
+    }
+
+    /// A 1-bit result from an i32 0/1 on the stack.
+    fn bit_from_i32(&mut self) -> Plane {
+        self.i(I::I64ExtendI32U);
+        self.pop_plane()
+    }
+
+    /// 1-bit `a cmp b` on operands of width `w`; `None` if no fast path.
+    pub fn sm_compare(&mut self, code: i32, a: Small, b: Small, w: u32, signed: bool) -> Option<Small> {
+        let (s, u) = match code {
+            op::EQ | op::CASE_EQ => (I::I64Eq, I::I64Eq),
+            op::NE | op::CASE_NE => (I::I64Ne, I::I64Ne),
+            op::LT => (I::I64LtS, I::I64LtU),
+            op::LE => (I::I64LeS, I::I64LeU),
+            op::GT => (I::I64GtS, I::I64GtU),
+            op::GE => (I::I64GeS, I::I64GeU),
+            _ => return None,
         };
-        let _ = swap;
-        let r = self.f.local(ValType::I64);
-        if matches!(code, op::CASE_EQ | op::CASE_NE) {
+        let ins = if signed { s } else { u };
+        let known = a.bval.is_none() && b.bval.is_none();
+        if matches!(code, op::CASE_EQ | op::CASE_NE) && !known {
             // exact match of both planes: always decidable
-            self.ld(a, 0);
-            self.ld(b, 0);
+            self.push_plane(a.aval);
+            self.push_plane(b.aval);
             self.i(I::I64Xor);
-            self.ld(a, 1);
-            self.ld(b, 1);
+            self.push_bval(a);
+            self.push_bval(b);
             self.i(I::I64Xor);
             self.i(I::I64Or);
             self.i(I::I64Eqz);
             if code == op::CASE_NE {
                 self.i(I::I32Eqz);
             }
-            self.i(I::I64ExtendI32U);
-            self.i(I::LocalSet(r));
-            self.st_planes(dst, r, None);
-            return true;
+            return Some(Small::known(self.bit_from_i32()));
         }
-        self.both_known(a, b);
-        self.i(I::If(BlockType::Empty));
-        self.ld(a, 0);
-        if signed {
+        if matches!(code, op::EQ | op::NE) && !known {
+            return Some(self.sm_logical_eq(code == op::EQ, a, b));
+        }
+        let flag = self.unknown_flag(&[a, b]);
+        let sext = signed && !matches!(code, op::EQ | op::NE | op::CASE_EQ | op::CASE_NE);
+        self.push_plane(a.aval);
+        if sext {
             self.sext(w);
         }
-        self.ld(b, 0);
-        if signed {
+        self.push_plane(b.aval);
+        if sext {
             self.sext(w);
         }
         self.i(ins);
         self.i(I::I64ExtendI32U);
-        self.i(I::LocalSet(r));
-        self.st_planes(dst, r, None);
-        self.i(I::Else);
-        self.i32c(code);
-        self.push_addr(dst);
-        self.push_addr(a);
-        self.push_addr(b);
-        self.i32c(w as i32);
-        self.i32c(signed as i32);
-        self.rt("rt_compare");
-        self.i(I::End);
-        true
+        Some(self.x_if(flag, 1))
     }
 
-    /// Shifts on <= 64 bits with a known value and amount (<= 64 bits).
-    pub fn fast_shift(&mut self, code: i32, dst: Addr, a: Addr, w: u32, amt: Addr, amt_w: u32) -> bool {
-        if amt_w > 64 {
-            return false;
-        }
-        let (r, n) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        self.both_known(a, amt);
-        self.i(I::If(BlockType::Empty));
-        self.ld(amt, 0);
-        self.i(I::LocalSet(n));
-        // amounts >= w shift everything out (sign fill for ASHR)
-        self.i(I::LocalGet(n));
-        self.i(I::I64Const(w as i64));
-        self.i(I::I64GeU);
-        self.i(I::If(BlockType::Result(ValType::I64)));
-        if code == op::ASHR {
-            self.ld(a, 0);
-            self.sext(w);
-            self.i(I::I64Const(63));
-            self.i(I::I64ShrS);
+    /// `==` / `!=` with unknown bits: false (true for `!=`) when a pair of
+    /// known bits differs, else X when any bit is X/Z.
+    fn sm_logical_eq(&mut self, eq: bool, a: Small, b: Small) -> Small {
+        self.push_unknown_bits(&[a, b]);
+        let unk = self.pop_plane();
+        // known bits that differ
+        self.push_plane(a.aval);
+        self.push_plane(b.aval);
+        self.i(I::I64Xor);
+        self.push_plane(unk);
+        self.i(I::I64Const(-1));
+        self.i(I::I64Xor);
+        self.i(I::I64And);
+        self.i(I::I64Eqz);
+        let same = self.pop_i32();
+        self.push_plane(unk);
+        self.i(I::I64Const(0));
+        self.i(I::I64Ne);
+        let any_unknown = self.pop_i32();
+        // aval: EQ -> same (1 for true and for X); NE -> !same | unknown
+        if eq {
+            self.i(I::LocalGet(same));
         } else {
-            self.i(I::I64Const(0));
+            self.i(I::LocalGet(same));
+            self.i(I::I32Eqz);
+            self.i(I::LocalGet(any_unknown));
+            self.i(I::I32Or);
         }
-        self.i(I::Else);
-        self.ld(a, 0);
+        let aval = self.bit_from_i32();
+        self.i(I::LocalGet(same));
+        self.i(I::LocalGet(any_unknown));
+        self.i(I::I32And);
+        let bval = self.bit_from_i32();
+        Small { aval, bval: Some(bval) }
+    }
+
+    /// SHL SHR ASHR of a `w`-bit value by an unsigned amount of <= 64 bits
+    /// (an X/Z amount gives all X; ASHR fills each plane with its top bit).
+    pub fn sm_shift(&mut self, code: i32, a: Small, w: u32, amt: Small) -> Small {
+        if let (Plane::Const(n), None) = (amt.aval, amt.bval) {
+            return self.sm_shift_const(code, a, w, n as u64);
+        }
+        let flag = self.unknown_flag(&[amt]);
+        // in range: amount < w (anything larger shifts everything out)
+        self.push_plane(amt.aval);
+        self.i(I::I64Const(w as i64));
+        self.i(I::I64LtU);
+        let in_range = self.pop_i32();
+        let aval = self.shift_plane_dyn(code, a.aval, w, amt.aval, in_range);
+        let bval = a.bval.map(|b| self.shift_plane_dyn(code, b, w, amt.aval, in_range));
+        let Some(flag) = flag else { return Small { aval, bval } };
+        let shifted = Small { aval, bval };
+        self.i(I::I64Const(mask(w)));
+        self.push_plane(shifted.aval);
+        self.i(I::LocalGet(flag));
+        self.i(I::Select);
+        let aval = self.pop_plane();
+        self.i(I::I64Const(mask(w)));
+        self.push_bval(shifted);
+        self.i(I::LocalGet(flag));
+        self.i(I::Select);
+        let bval = self.pop_plane();
+        Small { aval, bval: Some(bval) }
+    }
+
+    /// One plane shifted by the amount in `n` (`in_range`: n < w).
+    fn shift_plane_dyn(&mut self, code: i32, p: Plane, w: u32, n: Plane, in_range: u32) -> Plane {
+        self.push_plane(p);
         if code == op::ASHR {
             self.sext(w);
         }
-        self.i(I::LocalGet(n));
+        self.push_plane(n);
         self.i(match code {
             op::SHL => I::I64Shl,
             op::SHR => I::I64ShrU,
             _ => I::I64ShrS,
         });
-        self.i(I::End);
-        self.i(I::I64Const(mask(w)));
-        self.i(I::I64And);
-        self.i(I::LocalSet(r));
-        self.st_planes(dst, r, None);
-        self.i(I::Else);
-        self.i32c(code);
-        self.push_addr(dst);
-        self.push_addr(a);
-        self.i32c(w as i32);
-        self.push_addr(amt);
-        self.i32c(amt_w as i32);
-        self.rt("rt_shift");
-        self.i(I::End);
-        true
+        if code != op::SHR && w < 64 {
+            self.i(I::I64Const(mask(w)));
+            self.i(I::I64And);
+        }
+        // out of range: 0, or the sign bit everywhere for ASHR
+        if code == op::ASHR {
+            self.push_plane(p);
+            self.sext(w);
+            self.i(I::I64Const(63));
+            self.i(I::I64ShrS);
+            if w < 64 {
+                self.i(I::I64Const(mask(w)));
+                self.i(I::I64And);
+            }
+        } else {
+            self.i(I::I64Const(0));
+        }
+        self.i(I::LocalGet(in_range));
+        self.i(I::Select);
+        self.pop_plane()
     }
 
-    /// Exact 4-state `~a` on <= 64 bits: x and z give x.
-    pub fn fast_not(&mut self, dst: Addr, a: Addr, w: u32) {
-        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        self.ld(a, 1);
-        self.i(I::LocalSet(rb));
-        self.ld(a, 0);
-        self.i(I::I64Const(-1));
-        self.i(I::I64Xor);
+    /// Shift by a known constant amount.
+    fn sm_shift_const(&mut self, code: i32, a: Small, w: u32, n: u64) -> Small {
+        let one = |l: &mut Self, p: Plane| -> Plane {
+            if n == 0 {
+                return p;
+            }
+            if n >= w as u64 && code != op::ASHR {
+                return Plane::Const(0);
+            }
+            l.push_plane(p);
+            if n >= w as u64 {
+                // everything shifted out: the top bit everywhere
+                l.sext(w);
+                l.i(I::I64Const(63));
+                l.i(I::I64ShrS);
+                l.i(I::I64Const(mask(w)));
+                l.i(I::I64And);
+                return l.pop_plane();
+            }
+            match code {
+                op::SHL => {
+                    l.i(I::I64Const(n as i64));
+                    l.i(I::I64Shl);
+                    l.i(I::I64Const(mask(w)));
+                    l.i(I::I64And);
+                }
+                op::SHR => {
+                    l.i(I::I64Const(n as i64));
+                    l.i(I::I64ShrU);
+                }
+                _ => {
+                    l.sext(w);
+                    l.i(I::I64Const(n as i64));
+                    l.i(I::I64ShrS);
+                    l.i(I::I64Const(mask(w)));
+                    l.i(I::I64And);
+                }
+            }
+            l.pop_plane()
+        };
+        let aval = one(self, a.aval);
+        let bval = a.bval.map(|b| one(self, b));
+        Small { aval, bval }.normalized()
+    }
+
+    /// Reductions and `!` of a `w`-bit value: a 1-bit result.
+    pub fn sm_reduce(&mut self, code: i32, a: Small, w: u32) -> Small {
+        let negate = matches!(code, op::RED_NAND | op::RED_NOR | op::LOG_NOT | op::RED_XNOR);
+        let base = match code {
+            op::RED_AND | op::RED_NAND => op::RED_AND,
+            op::RED_OR | op::RED_NOR | op::LOG_NOT => op::RED_OR,
+            _ => op::RED_XOR,
+        };
+        let Some(b) = a.bval else {
+            self.push_plane(a.aval);
+            match base {
+                op::RED_AND => {
+                    self.i(I::I64Const(mask(w)));
+                    self.i(if negate { I::I64Ne } else { I::I64Eq });
+                }
+                op::RED_OR => {
+                    self.i(I::I64Const(0));
+                    self.i(if negate { I::I64Eq } else { I::I64Ne });
+                }
+                _ => {
+                    self.i(I::I64Popcnt);
+                    self.i(I::I32WrapI64);
+                    self.i32c(1);
+                    self.i(I::I32And);
+                    if negate {
+                        self.i32c(1);
+                        self.i(I::I32Xor);
+                    }
+                }
+            }
+            return Small::known(self.bit_from_i32());
+        };
+        // any X/Z bit
+        self.push_plane(b);
+        self.i(I::I64Const(0));
+        self.i(I::I64Ne);
+        let anyu = self.pop_i32();
+        // (aval, bval) of the non-negated result as i32 0/1
+        match base {
+            op::RED_AND => {
+                // a known 0 decides; else X/Z gives X
+                self.push_plane(a.aval);
+                self.push_plane(b);
+                self.i(I::I64Or);
+                self.i(I::I64Const(mask(w)));
+                self.i(I::I64Eq);
+                let no0 = self.pop_i32();
+                self.i(I::LocalGet(no0));
+                self.i(I::LocalGet(no0));
+                self.i(I::LocalGet(anyu));
+                self.i(I::I32And);
+            }
+            op::RED_OR => {
+                // a known 1 decides; else X/Z gives X
+                self.push_known_ones(a);
+                self.i(I::I64Const(0));
+                self.i(I::I64Ne);
+                let any1 = self.pop_i32();
+                self.i(I::LocalGet(any1));
+                self.i(I::LocalGet(anyu));
+                self.i(I::I32Or);
+                self.i(I::LocalGet(any1));
+                self.i(I::I32Eqz);
+                self.i(I::LocalGet(anyu));
+                self.i(I::I32And);
+            }
+            _ => {
+                self.push_plane(a.aval);
+                self.i(I::I64Popcnt);
+                self.i(I::I32WrapI64);
+                self.i32c(1);
+                self.i(I::I32And);
+                self.i(I::LocalGet(anyu));
+                self.i(I::I32Or);
+                self.i(I::LocalGet(anyu));
+            }
+        }
+        let rb = self.pop_i32();
+        let ra = self.pop_i32();
+        // negation keeps X as X: aval' = !aval | bval
+        self.i(I::LocalGet(ra));
+        if negate {
+            self.i32c(1);
+            self.i(I::I32Xor);
+            self.i(I::LocalGet(rb));
+            self.i(I::I32Or);
+        }
+        let aval = self.bit_from_i32();
         self.i(I::LocalGet(rb));
-        self.i(I::I64Or);
-        self.i(I::I64Const(mask(w)));
-        self.i(I::I64And);
-        self.i(I::LocalSet(ra));
-        self.st_planes(dst, ra, Some(rb));
+        let bval = self.bit_from_i32();
+        Small { aval, bval: Some(bval) }
     }
 
-    /// Push rt_truth's 0/1/2 for a value of <= 64 bits.
-    pub fn fast_truth(&mut self, a: Addr) {
-        let (va, vb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        self.ld(a, 0);
-        self.i(I::LocalSet(va));
-        self.ld(a, 1);
-        self.i(I::LocalSet(vb));
+    /// Push rt_truth's 0/1/2 (i32) for a small value.
+    pub fn sm_truth(&mut self, a: Small) {
+        let Some(b) = a.bval else {
+            self.push_plane(a.aval);
+            self.i(I::I64Const(0));
+            self.i(I::I64Ne);
+            return;
+        };
         // known one: aval & ~bval != 0 -> 1; else bval != 0 -> 2; else 0
         self.i32c(1);
-        self.i(I::LocalGet(vb));
+        self.push_plane(b);
         self.i(I::I64Const(0));
         self.i(I::I64Ne);
         self.i32c(1);
         self.i(I::I32Shl);
-        self.i(I::LocalGet(va));
-        self.i(I::LocalGet(vb));
-        self.i(I::I64Const(-1));
-        self.i(I::I64Xor);
-        self.i(I::I64And);
+        self.push_known_ones(a);
         self.i(I::I64Const(0));
         self.i(I::I64Ne);
         self.i(I::Select);
     }
 
-    /// `dst[0 +: dw] = src[off +: dw]` for a constant in-range offset of a
-    /// <= 64-bit value (both planes shifted and masked).
-    pub fn fast_get_bits(&mut self, dst: Addr, dw: u32, src: Addr, off: u32) {
-        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        for (p, l) in [(0, ra), (1, rb)] {
-            self.ld(src, p);
-            if off > 0 {
-                self.i(I::I64Const(off as i64));
-                self.i(I::I64ShrU);
-            }
-            self.i(I::I64Const(mask(dw)));
-            self.i(I::I64And);
-            self.i(I::LocalSet(l));
+    /// A small value from rt_truth's i32 0/1/2 on the stack; `may_unknown`
+    /// false when the code cannot be 2.
+    pub fn sm_from_truth(&mut self, may_unknown: bool) -> Small {
+        if !may_unknown {
+            return Small::known(self.bit_from_i32());
         }
-        self.st_planes(dst, ra, Some(rb));
+        let c = self.pop_i32();
+        self.i(I::LocalGet(c));
+        self.i32c(0);
+        self.i(I::I32Ne);
+        let aval = self.bit_from_i32();
+        self.i(I::LocalGet(c));
+        self.i32c(1);
+        self.i(I::I32ShrU);
+        let bval = self.bit_from_i32();
+        Small { aval, bval: Some(bval) }
     }
 
-    /// Like [`Self::fast_get_bits`] with the offset in an i64 local
-    /// (already checked to be in range).
-    pub fn fast_get_bits_dyn(&mut self, dst: Addr, dw: u32, src: Addr, off: u32) {
-        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        for (p, l) in [(0, ra), (1, rb)] {
-            self.ld(src, p);
-            self.i(I::LocalGet(off));
-            self.i(I::I64ShrU);
-            self.i(I::I64Const(mask(dw)));
-            self.i(I::I64And);
-            self.i(I::LocalSet(l));
-        }
-        self.st_planes(dst, ra, Some(rb));
+    /// `src[off +: dw]` for a constant in-range offset of a `sw`-bit value.
+    pub fn sm_bits(&mut self, src: Small, sw: u32, off: u32, dw: u32) -> Small {
+        let one = |l: &mut Self, p: Plane| -> Plane {
+            if let Plane::Const(c) = p {
+                return Plane::Const(((c as u64) >> off) as i64 & mask(dw));
+            }
+            l.push_plane(p);
+            if off > 0 {
+                l.i(I::I64Const(off as i64));
+                l.i(I::I64ShrU);
+            }
+            // bits at and above `sw` are already zero
+            if off + dw < sw {
+                l.i(I::I64Const(mask(dw)));
+                l.i(I::I64And);
+            }
+            l.pop_plane()
+        };
+        let aval = one(self, src.aval);
+        let bval = src.bval.map(|b| one(self, b));
+        // a constant unknown plane may be zero in the selected bits
+        Small { aval, bval }.normalized()
     }
+
+    /// `src[off +: dw]` with the offset in an i64 local, known in range.
+    pub fn sm_bits_dyn(&mut self, src: Small, off: u32, dw: u32) -> Small {
+        let one = |l: &mut Self, p: Plane| -> Plane {
+            l.push_plane(p);
+            l.i(I::LocalGet(off));
+            l.i(I::I64ShrU);
+            l.i(I::I64Const(mask(dw)));
+            l.i(I::I64And);
+            l.pop_plane()
+        };
+        let aval = one(self, src.aval);
+        let bval = src.bval.map(|b| one(self, b));
+        Small { aval, bval }
+    }
+
+    /// Resize from `sw` to `dw` bits (sign extension copies the top bit of
+    /// each plane, as rt_resize does).
+    pub fn sm_resize(&mut self, a: Small, sw: u32, dw: u32, sign_extend: bool) -> Small {
+        let one = |l: &mut Self, p: Plane| -> Plane {
+            let extend = sign_extend && dw > sw;
+            if !extend && dw >= sw {
+                return p;
+            }
+            l.push_plane(p);
+            if extend {
+                l.sext(sw);
+            }
+            if dw < 64 {
+                l.i(I::I64Const(mask(dw)));
+                l.i(I::I64And);
+            }
+            l.pop_plane()
+        };
+        let aval = one(self, a.aval);
+        let bval = a.bval.map(|b| one(self, b));
+        Small { aval, bval }
+    }
+
+    /// X/Z bits become 0.
+    pub fn sm_to_2state(&mut self, a: Small) -> Small {
+        if a.bval.is_none() {
+            return a;
+        }
+        self.push_known_ones(a);
+        Small::known(self.pop_plane())
+    }
+
+    /// Concatenation of parts (most significant first) totalling <= 64 bits.
+    pub fn sm_concat(&mut self, parts: &[(Small, u32)]) -> Small {
+        if parts.iter().all(|(v, _)| v.as_const().is_some()) {
+            let (mut a, mut b, mut off) = (0u64, 0u64, 0u32);
+            for (v, w) in parts.iter().rev() {
+                let (va, vb) = v.as_const().expect("checked above");
+                if off < 64 {
+                    a |= (va as u64) << off;
+                    b |= (vb as u64) << off;
+                }
+                off += w;
+            }
+            return Small::constant(a as i64, b as i64);
+        }
+        let one = |l: &mut Self, plane: fn(&Small) -> Option<Plane>| -> Plane {
+            let mut off = 0;
+            let mut first = true;
+            for (v, w) in parts.iter().rev() {
+                // constant zero parts add nothing
+                if let Some(p) = plane(v).filter(|&p| p != Plane::Const(0)) {
+                    l.push_plane(p);
+                    if off > 0 {
+                        l.i(I::I64Const(off as i64));
+                        l.i(I::I64Shl);
+                    }
+                    if !first {
+                        l.i(I::I64Or);
+                    }
+                    first = false;
+                }
+                off += w;
+            }
+            if first {
+                return Plane::Const(0);
+            }
+            l.pop_plane()
+        };
+        let aval = one(self, |v| Some(v.aval));
+        let bval = if parts.iter().any(|(v, _)| v.bval.is_some()) { Some(one(self, |v| v.bval)) } else { None };
+        Small { aval, bval }
+    }
+
+    /// `?:` with an unknown condition: bits equal and known in both
+    /// branches are kept, the others become X.
+    pub fn sm_merge(&mut self, a: Small, b: Small, w: u32) -> Small {
+        // same = ~(a ^ b) & ~a.b & ~b.b (within the width)
+        self.push_plane(a.aval);
+        self.push_plane(b.aval);
+        self.i(I::I64Xor);
+        self.push_unknown_bits(&[a, b]);
+        self.i(I::I64Or);
+        self.i(I::I64Const(mask(w)));
+        self.i(I::I64And);
+        let differ = self.pop_plane();
+        self.push_plane(a.aval);
+        self.push_plane(differ);
+        self.i(I::I64Or);
+        let aval = self.pop_plane();
+        Small { aval, bval: Some(differ) }
+    }
+
+    /// Copy a small value's planes into the given locals (bval only when
+    /// `b` is given; a known value stores 0).
+    pub fn sm_set(&mut self, v: Small, a: u32, b: Option<u32>) {
+        self.push_plane(v.aval);
+        self.i(I::LocalSet(a));
+        if let Some(b) = b {
+            self.push_bval(v);
+            self.i(I::LocalSet(b));
+        }
+    }
+
+    // ------------------------------------------------ memory-based helpers
 
     /// Push rt_case_match's result for values of <= 64 bits.
     pub fn fast_case_match(&mut self, kind: i32, a: Addr, b: Addr) {
-        let (aa, ab, ba, bb) = self.load_planes2(a, b);
+        let a = self.load_small(a, true);
+        let b = self.load_small(b, true);
         // differing bits of either plane
-        self.i(I::LocalGet(aa));
-        self.i(I::LocalGet(ba));
+        self.push_plane(a.aval);
+        self.push_plane(b.aval);
         self.i(I::I64Xor);
-        self.i(I::LocalGet(ab));
-        self.i(I::LocalGet(bb));
-        self.i(I::I64Xor);
-        self.i(I::I64Or);
-        if kind != op::CASE_EXACT {
+        if a.bval.is_some() || b.bval.is_some() {
+            self.push_bval(a);
+            self.push_bval(b);
+            self.i(I::I64Xor);
+            self.i(I::I64Or);
+        }
+        if kind != op::CASE_EXACT && (a.bval.is_some() || b.bval.is_some()) {
             // don't-care bits: z in either (casez), x or z in either (casex)
             if kind == op::CASE_Z {
-                self.i(I::LocalGet(ab));
-                self.i(I::LocalGet(aa));
-                self.i(I::I64Const(-1));
-                self.i(I::I64Xor);
-                self.i(I::I64And);
-                self.i(I::LocalGet(bb));
-                self.i(I::LocalGet(ba));
-                self.i(I::I64Const(-1));
-                self.i(I::I64Xor);
-                self.i(I::I64And);
+                let zbits = |l: &mut Self, v: Small| {
+                    l.push_bval(v);
+                    l.push_plane(v.aval);
+                    l.i(I::I64Const(-1));
+                    l.i(I::I64Xor);
+                    l.i(I::I64And);
+                };
+                zbits(self, a);
+                zbits(self, b);
                 self.i(I::I64Or);
             } else {
-                self.i(I::LocalGet(ab));
-                self.i(I::LocalGet(bb));
-                self.i(I::I64Or);
+                self.push_unknown_bits(&[a, b]);
             }
             self.i(I::I64Const(-1));
             self.i(I::I64Xor);
@@ -404,61 +869,27 @@ impl Lower<'_, '_> {
         self.i(I::I64Eqz);
     }
 
-    /// Resize a <= 64-bit value to <= 64 bits (sign extension copies the
-    /// top bit of each plane, as rt_resize does).
-    pub fn fast_resize(&mut self, dst: Addr, dw: u32, src: Addr, sw: u32, sign_extend: bool) {
-        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        for (p, l) in [(0, ra), (1, rb)] {
-            self.ld(src, p);
-            if sign_extend && dw > sw {
-                self.sext(sw);
-            }
-            self.i(I::I64Const(mask(dw)));
-            self.i(I::I64And);
-            self.i(I::LocalSet(l));
-        }
-        self.st_planes(dst, ra, Some(rb));
-    }
-
-    /// Concatenation of parts whose total is <= 64 bits.
-    pub fn fast_concat(&mut self, dst: Addr, parts: &[(Addr, u32)]) {
-        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        for (p, l) in [(0, ra), (1, rb)] {
-            self.i(I::I64Const(0));
-            let mut off = 0;
-            for &(v, w) in parts.iter().rev() {
-                self.ld(v, p);
-                if off > 0 {
-                    self.i(I::I64Const(off as i64));
-                    self.i(I::I64Shl);
-                }
-                self.i(I::I64Or);
-                off += w;
-            }
-            self.i(I::LocalSet(l));
-        }
-        self.st_planes(dst, ra, Some(rb));
-    }
-
     /// `rt_store` of a <= 64-bit value to a watched signal: store and
     /// notify (with the LSB codes for edges) only when the value changes.
     pub fn fast_store_notify(&mut self, dst: Addr, src: Addr, sig: i32) {
-        let (oa, ob, na, nb) = self.load_planes2(dst, src);
-        self.i(I::LocalGet(oa));
-        self.i(I::LocalGet(na));
+        // the source first: it may be the temp just stored (`load_small`)
+        let new = self.load_small(src, true);
+        let old = self.load_small(dst, true);
+        self.push_plane(old.aval);
+        self.push_plane(new.aval);
         self.i(I::I64Ne);
-        self.i(I::LocalGet(ob));
-        self.i(I::LocalGet(nb));
+        self.push_bval(old);
+        self.push_bval(new);
         self.i(I::I64Ne);
         self.i(I::I32Or);
         self.i(I::If(BlockType::Empty));
-        self.st_planes(dst, na, Some(nb));
+        self.store_small_value(dst, new);
         self.i32c(sig);
-        for (a, b) in [(oa, ob), (na, nb)] {
-            self.i(I::LocalGet(a));
+        for v in [old, new] {
+            self.push_plane(v.aval);
             self.i(I::I64Const(1));
             self.i(I::I64And);
-            self.i(I::LocalGet(b));
+            self.push_bval(v);
             self.i(I::I64Const(1));
             self.i(I::I64And);
             self.i(I::I64Const(1));
@@ -472,11 +903,7 @@ impl Lower<'_, '_> {
 
     /// Copy a <= 64-bit value (both planes).
     pub fn fast_copy(&mut self, dst: Addr, src: Addr) {
-        let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
-        self.ld(src, 0);
-        self.i(I::LocalSet(ra));
-        self.ld(src, 1);
-        self.i(I::LocalSet(rb));
-        self.st_planes(dst, ra, Some(rb));
+        let v = self.load_small(src, true);
+        self.store_small_value(dst, v);
     }
 }

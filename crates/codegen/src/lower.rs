@@ -168,6 +168,10 @@ pub struct Lower<'a, 'd> {
     pub proc: Option<ProcId>,
     /// Index of the generated function (`u32::MAX` if unknown).
     pub fn_index: u32,
+    /// The small value `int` last stored to a temp and the code position
+    /// right after that store: `fast.rs` reuses its locals instead of
+    /// reloading the temp when nothing was emitted since.
+    pub last_small: Option<(Addr, (usize, usize), crate::fast::Small)>,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -184,6 +188,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             subr: None,
             proc: None,
             fn_index: u32::MAX,
+            last_small: None,
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {
