@@ -709,21 +709,35 @@ pub extern "C" fn rt_store_bits(dst: u32, dw: u32, off: i32, src: u32, sw: u32, 
 // ---------------------------------------------------------------------------
 // Deferred updates
 
-fn make_record(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32) -> u32 {
-    let vb = value_bytes(sw);
-    let size = R_VALUE + vb;
-    let r = heap::alloc_uninit(size);
-    wr32(r + R_DST, dst);
-    wr32(r + R_DW, dw);
-    wr32(r + R_OFF, off as u32);
-    wr32(r + R_SW, sw);
-    wr32(r + R_SIG, sig);
-    wr32(r + R_SIZE, size);
-    mem::copy(r + R_VALUE, src, vb);
-    r
+/// A deferred update: where to store (`rt_store_bits` arguments) and the
+/// record's size; the value follows at `R_VALUE`.
+#[derive(Clone, Copy)]
+struct Update {
+    dst: u32,
+    dw: u32,
+    off: i32,
+    sw: u32,
+    sig: u32,
 }
 
-fn commit_record(r: u32) {
+impl Update {
+    fn size(self) -> u32 {
+        R_VALUE + value_bytes(self.sw)
+    }
+
+    /// Writes the header of a record at `r`.
+    fn write_header(self, r: u32) {
+        wr32(r + R_DST, self.dst);
+        wr32(r + R_DW, self.dw);
+        wr32(r + R_OFF, self.off as u32);
+        wr32(r + R_SW, self.sw);
+        wr32(r + R_SIG, self.sig);
+        wr32(r + R_SIZE, self.size());
+    }
+}
+
+/// Stores the value of the record at `r` where its header says.
+fn apply_record(r: u32) {
     rt_store_bits(
         rd32(r + R_DST),
         rd32(r + R_DW),
@@ -732,6 +746,17 @@ fn commit_record(r: u32) {
         rd32(r + R_SW),
         rd32(r + R_SIG),
     );
+}
+
+fn make_record(u: Update, src: u32) -> u32 {
+    let r = heap::alloc_uninit(u.size());
+    u.write_header(r);
+    mem::copy(r + R_VALUE, src, value_bytes(u.sw));
+    r
+}
+
+fn commit_record(r: u32) {
+    apply_record(r);
     heap::free(r, rd32(r + R_SIZE));
 }
 
@@ -769,18 +794,15 @@ impl NbaBuffer {
         self.cap = cap;
     }
 
-    fn push(&mut self, dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32) {
-        let size = R_VALUE + value_bytes(sw);
+    /// Room for one more record of `u`, which gets its header: returns
+    /// the record's address.
+    fn append(&mut self, u: Update) -> u32 {
+        let size = u.size();
         self.reserve(size);
         let r = self.block + self.len;
-        wr32(r + R_DST, dst);
-        wr32(r + R_DW, dw);
-        wr32(r + R_OFF, off as u32);
-        wr32(r + R_SW, sw);
-        wr32(r + R_SIG, sig);
-        wr32(r + R_SIZE, size);
-        mem::copy(r + R_VALUE, src, value_bytes(sw));
+        u.write_header(r);
         self.len += size;
+        r
     }
 }
 
@@ -790,14 +812,7 @@ fn commit_nba_buffer() {
     let mut at = 0;
     while at < len {
         let r = block + at;
-        rt_store_bits(
-            rd32(r + R_DST),
-            rd32(r + R_DW),
-            rd32(r + R_OFF) as i32,
-            r + R_VALUE,
-            rd32(r + R_SW),
-            rd32(r + R_SIG),
-        );
+        apply_record(r);
         at += rd32(r + R_SIZE);
     }
     s().nba_now.len = 0;
@@ -807,28 +822,20 @@ fn commit_nba_buffer() {
 /// a whole value of `w` <= 64 bits with no delay, its planes passed by value.
 #[no_mangle]
 pub extern "C" fn rt_nba64(dst: u32, w: u32, sig: u32, aval: i64, bval: i64) {
-    let buf = &mut s().nba_now;
-    let size = R_VALUE + 16;
-    buf.reserve(size);
-    let r = buf.block + buf.len;
-    wr32(r + R_DST, dst);
-    wr32(r + R_DW, w);
-    wr32(r + R_OFF, 0);
-    wr32(r + R_SW, w);
-    wr32(r + R_SIG, sig);
-    wr32(r + R_SIZE, size);
+    let r = s().nba_now.append(Update { dst, dw: w, off: 0, sw: w, sig });
     mem::wr64(r + R_VALUE, aval as u64);
     mem::wr64(r + R_VALUE + 8, bval as u64);
-    buf.len += size;
 }
 
 /// `rt_nba(dst, dw, off, src, sw, sig, delay)`: nonblocking assignment.
 #[no_mangle]
 pub extern "C" fn rt_nba(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32, delay: i64) {
+    let u = Update { dst, dw, off, sw, sig };
     if delay == 0 {
-        s().nba_now.push(dst, dw, off, src, sw, sig);
+        let r = s().nba_now.append(u);
+        mem::copy(r + R_VALUE, src, value_bytes(sw));
     } else {
-        let r = make_record(dst, dw, off, src, sw, sig);
+        let r = make_record(u, src);
         let t = s().now.saturating_add(delay as u64);
         push_entry(t, NBA, r, 0);
     }
@@ -838,7 +845,7 @@ pub extern "C" fn rt_nba(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u3
 /// update at `now + delay`.
 #[no_mangle]
 pub extern "C" fn rt_update_after(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32, delay: i64) {
-    let r = make_record(dst, dw, off, src, sw, sig);
+    let r = make_record(Update { dst, dw, off, sw, sig }, src);
     if delay == 0 {
         s().updates.push_back(r);
     } else {
