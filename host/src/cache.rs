@@ -32,7 +32,13 @@ pub fn cache_root() -> Option<PathBuf> {
 }
 
 /// Write `bytes` to `path` atomically (temp file in the same dir + rename).
+/// A path that exists and is not a regular file (`-o /dev/null`, a FIFO)
+/// is written in place: renaming over it would replace the device with a
+/// plain file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return std::fs::OpenOptions::new().write(true).open(path)?.write_all(bytes);
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;

@@ -367,3 +367,20 @@ fn two_state_and_o0_have_their_own_cache_entries() {
     assert_eq!(key(&["--two-state"]), ("hit".to_string(), two.clone()));
     assert!(plain != two && plain != o0 && two != o0);
 }
+
+/// `-o /dev/null` (here through a link to it) writes to the device: the
+/// atomic temp-file-and-rename would have replaced the device (or the link)
+/// with a plain file, which as root breaks the machine's /dev/null.
+#[cfg(unix)]
+#[test]
+fn compiling_to_dev_null_leaves_the_device_alone() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.v"), "module t; initial $display(\"hi\"); endmodule\n").unwrap();
+    let link = dir.path().join("out.wasm");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    let out = wsim(dir.path(), &["compile", "t.v", "-o", "out.wasm", "-q", "--no-cache"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link was replaced");
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+}
