@@ -18,7 +18,7 @@
 //! combinational process once per delta where the dynamic order could run it
 //! once per changed input.
 
-use crate::analysis::{walk_stmts, written_signals, Facts};
+use crate::analysis::{walk_stmts, Facts};
 use std::collections::{BTreeSet, HashMap};
 use wsim_ir::*;
 
@@ -79,7 +79,7 @@ pub fn plan(d: &Design, facts: &Facts) -> StaticPlan {
     let (comb, seq): (Vec<_>, Vec<_>) =
         shapes.iter().copied().partition(|&(_, w)| events(w).iter().all(|e| e.edge == Edge::Any));
     let mut plan = StaticPlan { index: vec![None; d.procs.len()], ..Default::default() };
-    for (p, w) in levelize(d, &comb).into_iter().chain(seq) {
+    for (p, w) in levelize(d, &comb, &footprints).into_iter().chain(seq) {
         let k = plan.order.len() as u32;
         plan.index[p.index()] = Some(k);
         plan.order.push(p);
@@ -159,7 +159,7 @@ fn may_run_statically(d: &Design, facts: &Facts, s: StmtId) -> bool {
 
 /// Orders combinational processes producers first (Kahn's algorithm, ties
 /// and cycles broken by source order).
-fn levelize(d: &Design, comb: &[(ProcId, StmtId)]) -> Vec<(ProcId, StmtId)> {
+fn levelize(d: &Design, comb: &[(ProcId, StmtId)], footprints: &[Vec<Footprint>]) -> Vec<(ProcId, StmtId)> {
     let n = comb.len();
     let mut readers: HashMap<SignalId, Vec<usize>> = HashMap::new();
     for (k, &(_, w)) in comb.iter().enumerate() {
@@ -174,7 +174,7 @@ fn levelize(d: &Design, comb: &[(ProcId, StmtId)]) -> Vec<(ProcId, StmtId)> {
     let mut succ: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     let mut indeg = vec![0usize; n];
     for (k, &(p, _)) in comb.iter().enumerate() {
-        for s in writes(d, d.procs[p].body) {
+        for s in footprints[p.index()].iter().map(|f| f.sig) {
             for &r in readers.get(&s).into_iter().flatten() {
                 if r != k && succ[k].insert(r) {
                     indeg[r] += 1;
@@ -277,23 +277,6 @@ fn lvalue_footprints(d: &Design, e: ExprId, out: &mut Vec<Footprint>) {
         }
         _ => {}
     }
-}
-
-/// Signals a statement tree writes with assignments or task outputs.
-fn writes(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
-    let mut out = vec![];
-    walk_stmts(d, body, &mut |s| match &d.stmts[s].kind {
-        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } => written_signals(d, *lhs, &mut out),
-        StmtKind::Call { subr, args } => {
-            for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
-                if f.dir != Dir::Input {
-                    written_signals(d, a, &mut out);
-                }
-            }
-        }
-        _ => {}
-    });
-    out.into_iter().collect()
 }
 
 #[cfg(test)]
