@@ -11,41 +11,12 @@ use wsim_ir::*;
 
 /// Signals an expression reads (array signals included for `ArrayElem`).
 pub fn reads(d: &Design, e: ExprId, out: &mut BTreeSet<SignalId>) {
-    match &d.exprs[e].kind {
-        ExprKind::Const(_) | ExprKind::RealConst(_) => {}
-        ExprKind::Signal(s) => {
-            out.insert(*s);
-        }
-        ExprKind::ArrayElem { sig, indices } => {
-            out.insert(*sig);
-            for &i in indices {
-                reads(d, i, out);
-            }
-        }
-        ExprKind::Select { base, offset, .. } => {
-            reads(d, *base, out);
-            reads(d, *offset, out);
-        }
-        ExprKind::Unary { arg, .. } | ExprKind::Convert { arg } | ExprKind::Replicate { arg, .. } => {
-            reads(d, *arg, out)
-        }
-        ExprKind::Binary { lhs, rhs, .. } => {
-            reads(d, *lhs, out);
-            reads(d, *rhs, out);
-        }
-        ExprKind::Cond { cond, then_expr, else_expr } => {
-            reads(d, *cond, out);
-            reads(d, *then_expr, out);
-            reads(d, *else_expr, out);
-        }
-        ExprKind::Concat(v)
-        | ExprKind::Resolve { args: v, .. }
-        | ExprKind::Call { args: v, .. }
-        | ExprKind::SysFunc { args: v, .. } => {
-            for &a in v {
-                reads(d, a, out);
-            }
-        }
+    let kind = &d.exprs[e].kind;
+    if let ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } = kind {
+        out.insert(*s);
+    }
+    for c in kind.children() {
+        reads(d, c, out);
     }
 }
 
@@ -66,34 +37,8 @@ pub fn written_signals(d: &Design, e: ExprId, out: &mut Vec<SignalId>) {
 /// Calls every statement of the tree under `s` (pre-order).
 pub fn walk_stmts(d: &Design, s: StmtId, f: &mut dyn FnMut(StmtId)) {
     f(s);
-    match &d.stmts[s].kind {
-        StmtKind::Block { stmts, .. } | StmtKind::Fork { branches: stmts, .. } => {
-            for &c in stmts {
-                walk_stmts(d, c, f);
-            }
-        }
-        StmtKind::If { then_stmt, else_stmt, .. } => {
-            walk_stmts(d, *then_stmt, f);
-            if let Some(e) = else_stmt {
-                walk_stmts(d, *e, f);
-            }
-        }
-        StmtKind::Case { arms, default, .. } => {
-            for a in arms {
-                walk_stmts(d, a.body, f);
-            }
-            if let Some(x) = default {
-                walk_stmts(d, *x, f);
-            }
-        }
-        StmtKind::Loop { body, step, .. } => {
-            walk_stmts(d, *body, f);
-            if let Some(x) = step {
-                walk_stmts(d, *x, f);
-            }
-        }
-        StmtKind::DoWhile { body, .. } | StmtKind::Repeat { body, .. } => walk_stmts(d, *body, f),
-        _ => {}
+    for c in d.stmts[s].kind.children() {
+        walk_stmts(d, c, f);
     }
 }
 

@@ -795,21 +795,8 @@ fn is_pure_const(d: &Design, e: ExprId) -> bool {
 pub fn visit_expr(d: &Design, e: ExprId, f: &mut dyn FnMut(&ExprKind)) {
     let k = &d.exprs[e].kind;
     f(k);
-    for c in expr_children(k) {
+    for c in k.children() {
         visit_expr(d, c, f);
-    }
-}
-
-pub fn expr_children(k: &ExprKind) -> Vec<ExprId> {
-    match k {
-        ExprKind::Const(_) | ExprKind::RealConst(_) | ExprKind::Signal(_) => vec![],
-        ExprKind::ArrayElem { indices, .. } => indices.clone(),
-        ExprKind::Select { base, offset, .. } => vec![*base, *offset],
-        ExprKind::Unary { arg, .. } | ExprKind::Convert { arg } | ExprKind::Replicate { arg, .. } => vec![*arg],
-        ExprKind::Binary { lhs, rhs, .. } => vec![*lhs, *rhs],
-        ExprKind::Cond { cond, then_expr, else_expr } => vec![*cond, *then_expr, *else_expr],
-        ExprKind::Concat(v) | ExprKind::Resolve { args: v, .. } => v.clone(),
-        ExprKind::Call { args, .. } | ExprKind::SysFunc { args, .. } => args.clone(),
     }
 }
 
@@ -821,62 +808,12 @@ fn collect_calls_expr(d: &Design, e: ExprId, out: &mut Vec<SubrId>) {
     });
 }
 
-/// Every expression directly under a statement, and its child statements.
-pub fn stmt_parts(k: &StmtKind) -> (Vec<ExprId>, Vec<StmtId>) {
-    match k {
-        StmtKind::Nop
-        | StmtKind::Trigger { .. }
-        | StmtKind::Disable(_)
-        | StmtKind::DisableFork
-        | StmtKind::WaitFork
-        | StmtKind::Return
-        | StmtKind::Break
-        | StmtKind::Continue => (vec![], vec![]),
-        StmtKind::Block { stmts, .. } => (vec![], stmts.clone()),
-        StmtKind::Fork { branches, .. } => (vec![], branches.clone()),
-        StmtKind::Assign { lhs, rhs } => (vec![*lhs, *rhs], vec![]),
-        StmtKind::NonBlocking { lhs, rhs, delay } => {
-            let mut v = vec![*lhs, *rhs];
-            v.extend(delay);
-            (v, vec![])
-        }
-        StmtKind::AssignAfter { lhs, rhs, delay } => (vec![*lhs, *rhs, *delay], vec![]),
-        StmtKind::If { cond, then_stmt, else_stmt } => {
-            let mut s = vec![*then_stmt];
-            s.extend(else_stmt);
-            (vec![*cond], s)
-        }
-        StmtKind::Case { subject, arms, default, .. } => {
-            let mut e = vec![*subject];
-            let mut s = Vec::new();
-            for a in arms {
-                e.extend(a.labels.iter().copied());
-                s.push(a.body);
-            }
-            s.extend(default);
-            (e, s)
-        }
-        StmtKind::Loop { cond, body, step } => {
-            let mut s = vec![*body];
-            s.extend(step);
-            (cond.iter().copied().collect(), s)
-        }
-        StmtKind::DoWhile { body, cond } => (vec![*cond], vec![*body]),
-        StmtKind::Repeat { count, body } => (vec![*count], vec![*body]),
-        StmtKind::Delay { ticks } => (vec![*ticks], vec![]),
-        StmtKind::WaitEvent { events } => (events.iter().map(|e| e.expr).collect(), vec![]),
-        StmtKind::WaitCond { cond } => (vec![*cond], vec![]),
-        StmtKind::Call { args, .. } => (args.clone(), vec![]),
-        StmtKind::SysTask { args, .. } => (args.iter().flatten().copied().collect(), vec![]),
-    }
-}
-
 fn collect_calls_stmt(d: &Design, s: StmtId, out: &mut Vec<SubrId>) {
     let k = &d.stmts[s].kind;
     if let StmtKind::Call { subr, .. } = k {
         out.push(*subr);
     }
-    let (es, ss) = stmt_parts(k);
+    let (es, ss) = (k.exprs(), k.children());
     for e in es {
         collect_calls_expr(d, e, out);
     }

@@ -50,7 +50,6 @@ use wsim_diag::Span;
 use wsim_ir::{Const, Edge, Event, ExprId, ExprKind, ProcKind, Process, SignalId, SignalKind, StmtId, StmtKind, Type};
 use wsim_syntax::ast;
 
-use crate::consteval::{expr_children, stmt_parts};
 use crate::ctx::{Elab, LexId};
 
 /// Per-design state of procedural continuous assignments.
@@ -312,7 +311,7 @@ impl<'a> Elab<'a> {
             }
             _ => false,
         };
-        own || expr_children(k).into_iter().any(|c| self.reads_automatic(c))
+        own || k.children().into_iter().any(|c| self.reads_automatic(c))
     }
 
     fn const_select(&mut self, base: ExprId, lo: u32, width: u32, span: Span) -> ExprId {
@@ -817,13 +816,14 @@ impl<'a> Elab<'a> {
             }
             _ => {}
         }
-        for c in expr_children(k) {
+        for c in k.children() {
             self.value_reads(c, out, subrs);
         }
     }
 
     fn stmt_signal_reads(&self, st: StmtId, out: &mut Vec<SignalId>, subrs: &mut HashSet<wsim_ir::SubrId>) {
-        let (es, ss) = stmt_parts(&self.d.stmts[st].kind);
+        let k = &self.d.stmts[st].kind;
+        let (es, ss) = (k.exprs(), k.children());
         for e in es {
             self.value_reads(e, out, subrs);
         }

@@ -13,7 +13,6 @@ use wsim_ir::{
 };
 use wsim_syntax::ast::{self, ExprKind as A, StmtKind as S};
 
-use crate::consteval::{expr_children, stmt_parts};
 use crate::ctx::{Driver, Elab, LexId, Outer, PortInner, PortWork, Sym, Value};
 use crate::expr::bit1;
 use crate::types::DataTy;
@@ -263,7 +262,7 @@ impl<'a> Elab<'a> {
             StmtKind::WaitEvent { .. } => return,
             _ => {}
         }
-        let (es, ss) = stmt_parts(k);
+        let (es, ss) = (k.exprs(), k.children());
         for e in es {
             self.expr_reads(e, out, subrs);
         }
@@ -323,7 +322,7 @@ impl<'a> Elab<'a> {
             }
             _ => {}
         }
-        for c in expr_children(k) {
+        for c in k.children() {
             self.expr_reads(c, out, subrs);
         }
     }
@@ -341,7 +340,7 @@ impl<'a> Elab<'a> {
         if let StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } = k {
             self.lvalue_roots(*lhs, out);
         }
-        let (_, ss) = stmt_parts(k);
+        let ss = k.children();
         for s in ss {
             self.collect_written(s, out);
         }

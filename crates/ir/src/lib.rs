@@ -688,6 +688,23 @@ pub enum ExprKind {
     },
 }
 
+impl ExprKind {
+    /// The expressions directly under this one, in order (the tree every
+    /// walk over expressions follows).
+    pub fn children(&self) -> Vec<ExprId> {
+        match self {
+            ExprKind::Const(_) | ExprKind::RealConst(_) | ExprKind::Signal(_) => vec![],
+            ExprKind::ArrayElem { indices, .. } => indices.clone(),
+            ExprKind::Select { base, offset, .. } => vec![*base, *offset],
+            ExprKind::Unary { arg, .. } | ExprKind::Convert { arg } | ExprKind::Replicate { arg, .. } => vec![*arg],
+            ExprKind::Binary { lhs, rhs, .. } => vec![*lhs, *rhs],
+            ExprKind::Cond { cond, then_expr, else_expr } => vec![*cond, *then_expr, *else_expr],
+            ExprKind::Concat(parts) | ExprKind::Resolve { args: parts, .. } => parts.clone(),
+            ExprKind::Call { args, .. } | ExprKind::SysFunc { args, .. } => args.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Expr {
     pub kind: ExprKind,
@@ -851,6 +868,57 @@ pub enum StmtKind {
     Return,
     Break,
     Continue,
+}
+
+impl StmtKind {
+    /// The expressions directly under a statement (conditions, both sides of
+    /// assignments, case labels after the subject, arguments, event
+    /// expressions), in order.
+    pub fn exprs(&self) -> Vec<ExprId> {
+        match self {
+            StmtKind::Assign { lhs, rhs } => vec![*lhs, *rhs],
+            StmtKind::NonBlocking { lhs, rhs, delay } => {
+                [Some(*lhs), Some(*rhs), *delay].into_iter().flatten().collect()
+            }
+            StmtKind::AssignAfter { lhs, rhs, delay } => vec![*lhs, *rhs, *delay],
+            StmtKind::If { cond, .. } => vec![*cond],
+            StmtKind::Case { subject, arms, .. } => {
+                std::iter::once(*subject).chain(arms.iter().flat_map(|a| a.labels.iter().copied())).collect()
+            }
+            StmtKind::Loop { cond, .. } => cond.iter().copied().collect(),
+            StmtKind::DoWhile { cond, .. } => vec![*cond],
+            StmtKind::Repeat { count, .. } => vec![*count],
+            StmtKind::Delay { ticks } => vec![*ticks],
+            StmtKind::WaitEvent { events } => events.iter().map(|e| e.expr).collect(),
+            StmtKind::WaitCond { cond } => vec![*cond],
+            StmtKind::Call { args, .. } => args.clone(),
+            StmtKind::SysTask { args, .. } => args.iter().flatten().copied().collect(),
+            StmtKind::Nop
+            | StmtKind::Block { .. }
+            | StmtKind::Fork { .. }
+            | StmtKind::Trigger { .. }
+            | StmtKind::Disable(_)
+            | StmtKind::DisableFork
+            | StmtKind::WaitFork
+            | StmtKind::Return
+            | StmtKind::Break
+            | StmtKind::Continue => vec![],
+        }
+    }
+
+    /// The statements directly under a statement, in execution order (a
+    /// `disable` target is a reference, not a child).
+    pub fn children(&self) -> Vec<StmtId> {
+        match self {
+            StmtKind::Block { stmts, .. } => stmts.clone(),
+            StmtKind::Fork { branches, .. } => branches.clone(),
+            StmtKind::If { then_stmt, else_stmt, .. } => std::iter::once(*then_stmt).chain(*else_stmt).collect(),
+            StmtKind::Case { arms, default, .. } => arms.iter().map(|a| a.body).chain(*default).collect(),
+            StmtKind::Loop { body, step, .. } => std::iter::once(*body).chain(*step).collect(),
+            StmtKind::DoWhile { body, .. } | StmtKind::Repeat { body, .. } => vec![*body],
+            _ => vec![],
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

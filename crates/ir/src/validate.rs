@@ -213,15 +213,6 @@ fn stmt_refs(kind: &StmtKind) -> Refs {
     r
 }
 
-/// Statement children that form the tree (a `Disable` target is a
-/// reference, not a child, so it is left out of cycle checks and walks).
-fn stmt_children(kind: &StmtKind) -> Vec<StmtId> {
-    match kind {
-        StmtKind::Disable(_) => Vec::new(),
-        _ => stmt_refs(kind).stmts,
-    }
-}
-
 // ---------------------------------------------------------------- phase 1: handles
 
 fn check_handles(sink: &mut Sink) {
@@ -325,7 +316,7 @@ fn check_graph_cycles(sink: &mut Sink) {
         let (from, to) = (ExprId::from_raw(from as u32), ExprId::from_raw(to as u32));
         sink.expr(from, format!("expression graph has a cycle through {to}"));
     }
-    let stmt_kids = |i: usize| stmt_children(&d.stmts[StmtId::from_raw(i as u32)].kind);
+    let stmt_kids = |i: usize| d.stmts[StmtId::from_raw(i as u32)].kind.children();
     for (from, to) in back_edges(d.stmts.len(), stmt_kids, |s| s.index()) {
         let (from, to) = (StmtId::from_raw(from as u32), StmtId::from_raw(to as u32));
         sink.stmt(from, format!("statement graph has a cycle through {to}"));
@@ -863,7 +854,7 @@ fn walk(sink: &mut Sink, body: StmtId, ctx: &Ctx) {
         for e in stmt_refs(kind).exprs {
             walk_expr(sink, e, ctx, &mut seen_exprs);
         }
-        stack.extend(stmt_children(kind).into_iter().rev());
+        stack.extend(kind.children().into_iter().rev());
     }
 }
 

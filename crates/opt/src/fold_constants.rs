@@ -23,7 +23,7 @@ use wsim_abi::op;
 use wsim_guest_rt::logic;
 use wsim_ir::{BinOp, CaseKind, Const, Design, ExprId, ExprKind, StmtId, StmtKind, TypeKind};
 
-use crate::visit::{expr_children, Live};
+use crate::visit::Live;
 
 pub fn run(d: &mut Design) {
     let live = Live::of(d);
@@ -48,7 +48,7 @@ fn fold_expressions(d: &mut Design, live: &Live) {
                 continue;
             }
             stack.push((e, true));
-            stack.extend(expr_children(&d.exprs[e].kind).into_iter().map(|c| (c, false)));
+            stack.extend(d.exprs[e].kind.children().into_iter().map(|c| (c, false)));
         }
     }
 }
@@ -97,7 +97,7 @@ fn fold_expression(d: &mut Design, e: ExprId) {
         }
         _ => {}
     }
-    if !expr_children(&d.exprs[e].kind).iter().all(|&c| is_constant(d, c)) {
+    if !d.exprs[e].kind.children().iter().all(|&c| is_constant(d, c)) {
         return;
     }
     match wsim_elab::fold_constant(d, e) {

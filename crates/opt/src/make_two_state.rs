@@ -33,7 +33,7 @@ use std::collections::{HashMap, HashSet};
 
 use wsim_ir::{BinOp, Const, Design, ExprId, ExprKind, ProcId, SignalId, StmtId, StmtKind, Type, TypeKind};
 
-use crate::visit::{expr_children, lvalue_nodes, lvalue_signals, named_signal, stmt_children, stmt_exprs};
+use crate::visit::{lvalue_nodes, lvalue_signals, named_signal};
 
 pub fn run(d: &mut Design) {
     let plan = Plan::of(d);
@@ -98,7 +98,7 @@ fn resolver_inputs(d: &Design) -> HashSet<SignalId> {
             let mut todo = args.clone();
             while let Some(a) = todo.pop() {
                 set.extend(named_signal(&d.exprs[a].kind));
-                todo.extend(expr_children(&d.exprs[a].kind));
+                todo.extend(d.exprs[a].kind.children());
             }
         }
     }
@@ -121,7 +121,7 @@ fn writes_any(d: &Design, body: StmtId, targets: &HashSet<SignalId>) -> bool {
                 return true;
             }
         }
-        todo.extend(stmt_children(kind));
+        todo.extend(kind.children());
     }
     false
 }
@@ -140,8 +140,8 @@ fn mark_driver_cone(
     let mut exprs = Vec::new();
     while let Some(s) = stmts.pop() {
         driver_stmts.insert(s);
-        stmts.extend(stmt_children(&d.stmts[s].kind));
-        exprs.extend(stmt_exprs(&d.stmts[s].kind));
+        stmts.extend(d.stmts[s].kind.children());
+        exprs.extend(d.stmts[s].kind.exprs());
     }
     while let Some(e) = exprs.pop() {
         let kind = &d.exprs[e].kind;
@@ -153,7 +153,7 @@ fn mark_driver_cone(
         if two_state_leaf || std::mem::replace(&mut marks[e.index()], true) {
             continue;
         }
-        exprs.extend(expr_children(kind));
+        exprs.extend(kind.children());
     }
 }
 
@@ -272,7 +272,7 @@ fn convert_mismatched_operands(d: &mut Design, plan: &Plan) {
         {
             continue;
         }
-        let slots = expr_children(&d.exprs[id].kind);
+        let slots = d.exprs[id].kind.children();
         let formals = match &d.exprs[id].kind {
             ExprKind::Call { subr, .. } => Some(d.subrs[*subr].formals.clone()),
             _ => None,
@@ -295,7 +295,7 @@ fn convert_mismatched_operands(d: &mut Design, plan: &Plan) {
     }
 }
 
-/// Replace the `index`-th child (in [`expr_children`] order).
+/// Replace the `index`-th child (in [`ExprKind::children`] order).
 fn set_expr_child(kind: &mut ExprKind, index: usize, new: ExprId) {
     let slot = match kind {
         ExprKind::Const(_) | ExprKind::RealConst(_) | ExprKind::Signal(_) => None,

@@ -25,8 +25,7 @@ use std::collections::{HashMap, HashSet};
 use wsim_ir::{Const, Design, ExprId, ExprKind, ProcKind, SignalId, StmtKind, Storage, TypeKind};
 
 use crate::visit::{
-    aliased_signals, expr_children, lvalue_nodes, lvalue_signals, output_args, stmt_exprs, task_only_reads_values,
-    task_written_args, Live,
+    aliased_signals, lvalue_nodes, lvalue_signals, output_args, task_only_reads_values, task_written_args, Live,
 };
 
 pub fn run(d: &mut Design) {
@@ -121,7 +120,7 @@ fn reads_to_keep(d: &Design, live: &Live) -> HashSet<ExprId> {
     let mut subtrees = Vec::new();
     for s in live.stmt_ids() {
         match &d.stmts[s].kind {
-            StmtKind::WaitEvent { .. } => subtrees.extend(stmt_exprs(&d.stmts[s].kind)),
+            StmtKind::WaitEvent { .. } => subtrees.extend(d.stmts[s].kind.exprs()),
             StmtKind::SysTask { name, args, .. } if watches(name) || !task_only_reads_values(name) => {
                 subtrees.extend(args.iter().flatten().copied())
             }
@@ -130,7 +129,7 @@ fn reads_to_keep(d: &Design, live: &Live) -> HashSet<ExprId> {
     }
     while let Some(e) = subtrees.pop() {
         if keep.insert(e) {
-            subtrees.extend(expr_children(&d.exprs[e].kind));
+            subtrees.extend(d.exprs[e].kind.children());
         }
     }
     keep

@@ -21,9 +21,7 @@ use std::collections::{HashMap, HashSet};
 
 use wsim_ir::{Design, ExprId, ExprKind, ProcId, ProcKind, SignalId, StmtId, StmtKind};
 
-use crate::visit::{
-    aliased_signals, expr_children, lvalue_nodes, lvalue_signals, named_signal, stmt_children, stmt_exprs, Live,
-};
+use crate::visit::{aliased_signals, lvalue_nodes, lvalue_signals, named_signal, Live};
 
 pub fn run(d: &mut Design) {
     remove_dead_statements(d);
@@ -61,7 +59,7 @@ fn post_order(d: &Design, live: &Live) -> Vec<StmtId> {
                 continue;
             }
             stack.push((s, true));
-            stack.extend(stmt_children(&d.stmts[s].kind).into_iter().map(|c| (c, false)));
+            stack.extend(d.stmts[s].kind.children().into_iter().map(|c| (c, false)));
         }
     }
     out
@@ -121,7 +119,7 @@ fn is_pure(d: &Design, e: ExprId) -> bool {
         match &d.exprs[x].kind {
             ExprKind::Call { .. } => return false,
             ExprKind::SysFunc { name, .. } if !is_pure_function(name) => return false,
-            k => todo.extend(expr_children(k)),
+            k => todo.extend(k.children()),
         }
     }
     true
@@ -222,10 +220,10 @@ fn quiet_writes(d: &Design, kind: ProcKind, body: StmtId) -> Option<HashSet<Sign
             StmtKind::WaitEvent { .. } => waits = true,
             _ => return None,
         }
-        if !stmt_exprs(k).iter().all(|&e| is_pure(d, e)) {
+        if !k.exprs().iter().all(|&e| is_pure(d, e)) {
             return None;
         }
-        todo.extend(stmt_children(k));
+        todo.extend(k.children());
     }
     // An `always` without an event control spins at time 0 forever.
     let loops = matches!(kind, ProcKind::Always | ProcKind::ContAssign);

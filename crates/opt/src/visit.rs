@@ -12,65 +12,6 @@ use std::collections::HashSet;
 
 use wsim_ir::{Design, Dir, ExprId, ExprKind, SignalId, StmtId, StmtKind};
 
-/// Every expression directly under `kind`, in order.
-pub fn expr_children(kind: &ExprKind) -> Vec<ExprId> {
-    match kind {
-        ExprKind::Const(_) | ExprKind::RealConst(_) | ExprKind::Signal(_) => vec![],
-        ExprKind::ArrayElem { indices, .. } => indices.clone(),
-        ExprKind::Select { base, offset, .. } => vec![*base, *offset],
-        ExprKind::Unary { arg, .. } | ExprKind::Convert { arg } | ExprKind::Replicate { arg, .. } => vec![*arg],
-        ExprKind::Binary { lhs, rhs, .. } => vec![*lhs, *rhs],
-        ExprKind::Cond { cond, then_expr, else_expr } => vec![*cond, *then_expr, *else_expr],
-        ExprKind::Concat(parts) | ExprKind::Resolve { args: parts, .. } => parts.clone(),
-        ExprKind::Call { args, .. } | ExprKind::SysFunc { args, .. } => args.clone(),
-    }
-}
-
-/// The expressions directly under a statement (conditions, both sides of
-/// assignments, arguments, event expressions), in order.
-pub fn stmt_exprs(kind: &StmtKind) -> Vec<ExprId> {
-    match kind {
-        StmtKind::Assign { lhs, rhs } => vec![*lhs, *rhs],
-        StmtKind::NonBlocking { lhs, rhs, delay } => [Some(*lhs), Some(*rhs), *delay].into_iter().flatten().collect(),
-        StmtKind::AssignAfter { lhs, rhs, delay } => vec![*lhs, *rhs, *delay],
-        StmtKind::If { cond, .. } => vec![*cond],
-        StmtKind::Case { subject, arms, .. } => {
-            std::iter::once(*subject).chain(arms.iter().flat_map(|a| a.labels.iter().copied())).collect()
-        }
-        StmtKind::Loop { cond, .. } => cond.iter().copied().collect(),
-        StmtKind::DoWhile { cond, .. } => vec![*cond],
-        StmtKind::Repeat { count, .. } => vec![*count],
-        StmtKind::Delay { ticks } => vec![*ticks],
-        StmtKind::WaitEvent { events } => events.iter().map(|e| e.expr).collect(),
-        StmtKind::WaitCond { cond } => vec![*cond],
-        StmtKind::Call { args, .. } => args.clone(),
-        StmtKind::SysTask { args, .. } => args.iter().flatten().copied().collect(),
-        StmtKind::Nop
-        | StmtKind::Block { .. }
-        | StmtKind::Fork { .. }
-        | StmtKind::Trigger { .. }
-        | StmtKind::Disable(_)
-        | StmtKind::DisableFork
-        | StmtKind::WaitFork
-        | StmtKind::Return
-        | StmtKind::Break
-        | StmtKind::Continue => vec![],
-    }
-}
-
-/// The statements directly under a statement, in execution order.
-pub fn stmt_children(kind: &StmtKind) -> Vec<StmtId> {
-    match kind {
-        StmtKind::Block { stmts, .. } => stmts.clone(),
-        StmtKind::Fork { branches, .. } => branches.clone(),
-        StmtKind::If { then_stmt, else_stmt, .. } => std::iter::once(*then_stmt).chain(*else_stmt).collect(),
-        StmtKind::Case { arms, default, .. } => arms.iter().map(|a| a.body).chain(*default).collect(),
-        StmtKind::Loop { body, step, .. } => std::iter::once(*body).chain(*step).collect(),
-        StmtKind::DoWhile { body, .. } | StmtKind::Repeat { body, .. } => vec![*body],
-        _ => vec![],
-    }
-}
-
 /// The body of every process and subroutine: everything live hangs from them.
 pub fn root_stmts(d: &Design) -> Vec<StmtId> {
     d.procs.iter().map(|(_, p)| p.body).chain(d.subrs.iter().map(|(_, f)| f.body)).collect()
@@ -97,14 +38,14 @@ impl Live {
                 continue;
             }
             let kind = &d.stmts[s].kind;
-            stmts.extend(stmt_children(kind));
-            exprs.extend(stmt_exprs(kind));
+            stmts.extend(kind.children());
+            exprs.extend(kind.exprs());
         }
         while let Some(e) = exprs.pop() {
             if std::mem::replace(&mut live.exprs[e.index()], true) {
                 continue;
             }
-            exprs.extend(expr_children(&d.exprs[e].kind));
+            exprs.extend(d.exprs[e].kind.children());
         }
         live
     }
@@ -117,12 +58,12 @@ impl Live {
         let mut exprs = Vec::new();
         while let Some(s) = stmts.pop() {
             let kind = &d.stmts[s].kind;
-            stmts.extend(stmt_children(kind));
-            exprs.extend(stmt_exprs(kind));
+            stmts.extend(kind.children());
+            exprs.extend(kind.exprs());
         }
         while let Some(e) = exprs.pop() {
             if seen.insert(e) {
-                exprs.extend(expr_children(&d.exprs[e].kind));
+                exprs.extend(d.exprs[e].kind.children());
             }
         }
         seen
