@@ -160,6 +160,10 @@ impl Statics {
         self.pending[i / 64] |= 1 << (i % 64);
         self.any_pending = true;
     }
+
+    fn clear_pending(&mut self, i: usize) {
+        self.pending[i / 64] &= !(1 << (i % 64));
+    }
 }
 
 /// What `wsim_stat` reports.
@@ -601,7 +605,7 @@ fn run_pending_statics() {
     let mut next = 0;
     while let Some(i) = next_pending(next) {
         let st = &mut s().statics;
-        st.pending[i / 64] &= !(1 << (i % 64));
+        st.clear_pending(i);
         let f = st.frames[i];
         unsaturate(i);
         run_thread(f);
@@ -650,8 +654,12 @@ pub extern "C" fn rt_trigger(sig: u32) {
 /// The 2-bit code (0, 1, z=2, x=3) of bit 0 of a value.
 pub fn lsb_code(addr: u32, w: u32) -> u32 {
     let v = mem::value(addr, w);
-    let n = limbs(w);
-    ((v[0] & 1) | ((v[n] & 1) << 1)) as u32
+    code_of(v[0], v[limbs(w)])
+}
+
+/// The 2-bit code of bit 0 of a value whose lowest limbs are `aval`, `bval`.
+fn code_of(aval: u64, bval: u64) -> u32 {
+    ((aval & 1) | ((bval & 1) << 1)) as u32
 }
 
 /// `rt_store(dst, src, w, sig) -> changed`.
@@ -686,8 +694,7 @@ fn store_small(dst: u32, src: u32, sig: u32) -> i32 {
     mem::wr64(dst, a);
     mem::wr64(dst + 8, b);
     if sig != NO_SIG {
-        let code = |a: u64, b: u64| ((a & 1) | ((b & 1) << 1)) as u32;
-        rt_notify(sig, code(old_a, old_b), code(a, b));
+        rt_notify(sig, code_of(old_a, old_b), code_of(a, b));
     }
     1
 }

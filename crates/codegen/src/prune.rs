@@ -24,7 +24,7 @@ pub fn reachable_guest_functions(
     let mut work: Vec<u32> = exported.iter().filter_map(|n| guest.func_exports.get(*n).copied()).collect();
     work.extend(graph.start);
     for body in generated_bodies {
-        for callee in calls_in(body, 0)?.0 {
+        for callee in calls_in(body)?.0 {
             // Generated code calls final indices: a guest function's final
             // index is its guest index less one after the dispatch import.
             if callee < guest.gen_base() {
@@ -98,8 +98,8 @@ impl CallGraph {
 
 /// Direct callees of an encoded function body (as in a code section entry,
 /// without its size prefix), and whether it calls indirectly.
-fn calls_in(body: &[u8], offset: u64) -> Result<(Vec<u32>, bool), String> {
-    calls_of(&FunctionBody::new(BinaryReader::new(body, offset)))
+fn calls_in(body: &[u8]) -> Result<(Vec<u32>, bool), String> {
+    calls_of(&FunctionBody::new(BinaryReader::new(body, 0)))
 }
 
 fn calls_of(body: &FunctionBody) -> Result<(Vec<u32>, bool), String> {
