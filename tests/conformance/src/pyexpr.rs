@@ -2,8 +2,8 @@
 //! runs Python's `eval` on the text after `:assert:` and fails the test
 //! when the result is falsy or evaluation raises; this is the subset of
 //! Python those lines use: int, float and string literals, `True`,
-//! `False`, `None`, arithmetic, chained comparisons, `and`, `or`, `not`
-//! and parentheses. Anything else (an `x` printed by `%d`, a name, a
+//! `False`, `None`, arithmetic, chained comparisons (with `in` and
+//! `not in` on strings), `and`, `or`, `not` and parentheses. Anything else (an `x` printed by `%d`, a name, a
 //! malformed literal) is an error, which the parser counts as failing.
 
 /// The first line of `log` whose `:assert:` expression does not hold.
@@ -238,6 +238,15 @@ impl Parser {
     }
 
     fn comparison_op(&mut self) -> Option<&'static str> {
+        if self.eat_name("in") {
+            return Some("in");
+        }
+        let not_in = matches!(self.tokens.get(self.pos..self.pos + 2),
+            Some([Token::Name(a), Token::Name(b)]) if a == "not" && b == "in");
+        if not_in {
+            self.pos += 2;
+            return Some("not in");
+        }
         ["==", "!=", "<=", ">=", "<", ">"].into_iter().find(|op| self.eat_op(op))
     }
 
@@ -302,6 +311,13 @@ impl Parser {
 
 fn compare(a: &Value, op: &str, b: &Value) -> Result<bool> {
     use std::cmp::Ordering;
+    if let "in" | "not in" = op {
+        // Membership: the subset only has strings (substring test).
+        return match (a, b) {
+            (Value::Str(needle), Value::Str(hay)) => Ok(hay.contains(needle.as_str()) == (op == "in")),
+            _ => Err(format!("`{op}` needs two strings, got {a:?} and {b:?}")),
+        };
+    }
     let ordering = match (a, b) {
         (Value::Int(x), Value::Int(y)) => x.partial_cmp(y),
         (Value::Str(x), Value::Str(y)) => x.partial_cmp(y),
@@ -389,6 +405,10 @@ mod tests {
             ("'a' * 3 == 'aaa'", true),
             ("1.5e1 == 15", true),
             ("'1' == 1", false),
+            ("('TEST' in '  Test  TEST')", true),
+            ("('test' in '  Test  TEST')", false),
+            ("'x' not in 'abc'", true),
+            ("not 'a' in 'abc'", false),
         ] {
             assert_eq!(holds(expr), expected, "{expr}");
         }
@@ -396,7 +416,7 @@ mod tests {
 
     #[test]
     fn what_python_rejects_fails() {
-        for expr in ["(x == 10)", "(007 == 7)", "(1 ==)", "('a' < 1)", "(1 / 0)", "((1 == 1)", "'open"] {
+        for expr in ["(x == 10)", "(007 == 7)", "(1 ==)", "('a' < 1)", "(1 / 0)", "((1 == 1)", "'open", "1 in 'a1'"] {
             assert!(eval(expr).is_err(), "{expr}");
             assert!(!holds(expr));
         }
