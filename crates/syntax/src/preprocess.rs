@@ -68,12 +68,22 @@ pub struct FsLoader;
 impl FileLoader for FsLoader {
     fn load(&self, path: &str) -> Option<String> {
         // Regular files only: `include "/dev/zero"` would read forever and
-        // `/dev/stdin` or a FIFO would block the compiler.
+        // `/dev/stdin` or a FIFO would block the compiler. The null device
+        // is the one safe special file, and `include "/dev/null"` an idiom.
+        if is_null_device(path) {
+            return Some(String::new());
+        }
         if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
             return None;
         }
         std::fs::read_to_string(path).ok()
     }
+}
+
+/// `path` names the null device (through links too).
+fn is_null_device(path: &str) -> bool {
+    let null = std::path::Path::new("/dev/null");
+    cfg!(unix) && std::fs::canonicalize(path).is_ok_and(|p| p == null) && null.metadata().is_ok_and(|m| !m.is_file())
 }
 
 /// Preprocess the given files (already added to `sources`) in order into one
@@ -892,21 +902,33 @@ impl<'a> Preprocessor<'a> {
         self.diags.push(d);
     }
 
-    /// `` `include `FILE `` where `FILE is a macro whose text is a string.
+    /// `` `include `FILE `` or `` `include `F(args) `` where the macro's
+    /// expansion is a string or `<file>` (1800-2017 22.4).
     fn include_macro_path(&mut self) -> Option<String> {
         let lexer = self.lexer();
+        let start = lexer.pos;
         lexer.pos += 1;
         let (s, e) = lexer.read_ident()?;
         let name = lexer.slice(s, e).to_string();
-        match self.macros.get(name.as_str()).map(|m| &**m) {
-            Some(Macro::Object { text, .. }) => {
-                let t = text.trim();
-                let quoted = t.len() >= 2
-                    && ((t.starts_with('"') && t.ends_with('"')) || (t.starts_with('<') && t.ends_with('>')));
-                quoted.then(|| t[1..t.len() - 1].to_string())
+        let text = match self.macros.get(name.as_str()).cloned().as_deref() {
+            Some(Macro::Object { text, has_operators }) => {
+                if *has_operators {
+                    self.apply_operators(text)
+                } else {
+                    text.to_string()
+                }
             }
-            _ => None,
-        }
+            Some(Macro::Function { params, body }) => {
+                let args = self.collect_args(&name, start, e)?;
+                let span = self.span_to_cursor(start);
+                self.substitute(&name, params, body, &args, span)?
+            }
+            None => return None,
+        };
+        let t = text.trim();
+        let quoted =
+            t.len() >= 2 && ((t.starts_with('"') && t.ends_with('"')) || (t.starts_with('<') && t.ends_with('>')));
+        quoted.then(|| t[1..t.len() - 1].to_string())
     }
 
     /// Where to look for an included file: next to the including file, then
@@ -1002,6 +1024,15 @@ mod include_search_tests {
         let opts = PpOptions { include_dirs: vec!["incdir".into()], ..Default::default() };
         let out = preprocess_full(&mut sources, &[top], &opts, &loader);
         (sources, out)
+    }
+
+    #[test]
+    fn an_include_path_may_come_from_a_function_like_macro() {
+        let top = "`define Q(f) `\"f`\"\n`define INC <inc.vh>\n`include `Q(defs.vh)\n`include `INC\n";
+        let (_, out) = run("top.v", top, &[("defs.vh", "defs_tok"), ("inc.vh", "inc_tok")]);
+        assert!(out.diags.list.is_empty(), "{:?}", out.diags.list);
+        let texts: Vec<&str> = out.tokens.iter().map(|t| &*t.text).collect();
+        assert_eq!(texts[..2], ["defs_tok", "inc_tok"]);
     }
 
     #[test]

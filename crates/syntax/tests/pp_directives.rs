@@ -454,6 +454,18 @@ fn include_from_the_file_system_next_to_the_including_file() {
 }
 
 #[test]
+fn include_of_the_null_device_is_empty_and_other_devices_are_not_found() {
+    let mut sources = SourceMap::new();
+    let src = "`include \"/dev/null\"\nm\n`include \"/dev/zero\"\n";
+    let file = sources.add("top.v", src);
+    let (tokens, diags) = preprocess(&mut sources, &[file], &PpOptions::default(), &FsLoader);
+    let kinds: Vec<_> = tokens.iter().map(|t| t.kind.clone()).collect();
+    assert_eq!(kinds.len(), 2, "{kinds:?}");
+    assert_eq!(diags.list.len(), 1);
+    assert!(diags.list[0].message.contains("cannot find include file \"/dev/zero\""), "{:?}", diags.list[0].message);
+}
+
+#[test]
 fn crlf_line_endings() {
     let src = "`define A(x) \\\r\n  x + 1\r\n`timescale 1ns / 1ps\r\n`ifdef A\r\ny = `A(2);\r\n`endif\r\n";
     assert_eq!(expand(src), "<timescale 1ns / 1ps> y = 2 + 1 ;");
