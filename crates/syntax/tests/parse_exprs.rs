@@ -179,4 +179,6 @@ fn long_conditional_chains_do_not_hit_the_nesting_limit() {
 fn attributes_inside_expressions_are_skipped() {
     assert_eq!(expr("a + (* ripple *) b"), "(+ a b)");
     assert_eq!(expr("f (* comb *) (a, b)"), "(call f a b)");
+    assert_eq!(expr("b ? (* no_glitch *) c : d"), "(? b c d)");
+    assert_eq!(expr("- (* x *) a"), "(- a)");
 }

@@ -237,6 +237,7 @@ impl Parser<'_> {
                 break error_expr(self.prev_span());
             }
             self.bump(); // ?
+            self.skip_attrs(); // `c ? (* attr *) t : e` (1364-2005 A.8.3)
             let then_expr = self.expr_bp(0);
             self.expect_op(Op::Colon);
             let operand = self.expr_bp(COND_BP + 1);
