@@ -751,6 +751,6 @@ fn first_reserved_in(keyword: Keyword) -> Language {
         | Shortint | Shortreal | Static | String | Struct | Type | Typedef | Union | Unique | Var | Virtual | Void
         | Timeunit | Timeprecision | Randcase | Rand | Randc | Ref | Local | Protected | New | This | Super
         | Extends | Bind | Clocking | Endclocking | Matches | Tagged | Wildcard | With | Dist | Solve | Before
-        | Randomize | Chandle => Language::Sv2005,
+        | Randomize | Chandle | Randsequence => Language::Sv2005,
     }
 }

@@ -26,6 +26,8 @@ mod assertions;
 mod exprs;
 mod items;
 mod proc_cont;
+mod randcase;
+mod randsequence;
 mod stmts;
 mod types;
 mod udp;

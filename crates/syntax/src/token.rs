@@ -191,4 +191,5 @@ keywords! {
     Bind => "bind", Clocking => "clocking", Endclocking => "endclocking", Let => "let", Matches => "matches",
     Tagged => "tagged", Wildcard => "wildcard", With => "with", Dist => "dist", Solve => "solve",
     Before => "before", Randomize => "randomize", Chandle => "chandle", Global => "global",
+    Randsequence => "randsequence",
 }

@@ -590,7 +590,7 @@ impl Parser<'_> {
     /// handled here; the rest is in [`Self::literal`] and
     /// [`Self::keyword_primary`], keeping this frame small (parentheses
     /// recurse through it).
-    fn primary(&mut self) -> Expr {
+    pub(crate) fn primary(&mut self) -> Expr {
         let start = self.span();
         match self.kind() {
             TokenKind::Number => self.number(),

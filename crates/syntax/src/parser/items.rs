@@ -1016,7 +1016,7 @@ impl Parser<'_> {
     /// `(input a, b, output int c = 0, ref x)`: direction defaults to
     /// input for the first, and direction and type are inherited when
     /// neither is given.
-    fn tf_port_list(&mut self) -> Vec<TfPort> {
+    pub(crate) fn tf_port_list(&mut self) -> Vec<TfPort> {
         self.bump(); // (
         let mut ports: Vec<TfPort> = Vec::new();
         if self.eat_op(Op::RParen) {

@@ -89,6 +89,7 @@ impl Parser<'_> {
             Keyword::Assign | Keyword::Deassign | Keyword::Force | Keyword::Release => self.proc_cont_stmt(kw),
             Keyword::Assert | Keyword::Assume | Keyword::Cover => self.assertion_stmt(),
             Keyword::Randcase => self.randcase_stmt(),
+            Keyword::Randsequence => self.randsequence_stmt(),
             Keyword::Void | Keyword::Signed | Keyword::Unsigned | Keyword::Null | Keyword::This | Keyword::Super => {
                 self.assign_or_call()
             }
@@ -194,12 +195,6 @@ impl Parser<'_> {
         }
         let what = if self.assertion() { "concurrent assertion" } else { "immediate assertion" };
         StmtKind::Unsupported { what: what.into() }
-    }
-
-    fn randcase_stmt(&mut self) -> StmtKind {
-        self.bump();
-        self.skip_to_end_keyword(|p| p.at_kw(Keyword::Randcase), |p| p.at_kw(Keyword::Endcase));
-        StmtKind::Unsupported { what: "randcase".into() }
     }
 
     /// Consume a construct we do not model up to its `;`.
@@ -311,7 +306,7 @@ impl Parser<'_> {
     }
 
     /// Declarations and statements up to (not including) the closing keyword.
-    fn block_items(&mut self, is_end: impl Fn(&Parser) -> bool) -> (Vec<BlockDecl>, Vec<Stmt>) {
+    pub(crate) fn block_items(&mut self, is_end: impl Fn(&Parser) -> bool) -> (Vec<BlockDecl>, Vec<Stmt>) {
         let mut decls = Vec::new();
         let mut stmts = Vec::new();
         while !is_end(self) && !self.at_eof() {
