@@ -1,15 +1,17 @@
 //! kind = "compile-error"
 // randsequence productions are expanded inline: recursion, value-returning
-// productions and `rand join` are named, and an unknown production is an
-// error.
+// productions and joined productions with arguments are named, and an
+// unknown production is an error.
 module t;
   initial
     randsequence (main)
-      main : a b | c | rand join a b;
+      main : a b | c | rand join e f;
       a : b;
       b : a;
       int c : { return 1; };
       d : nothere;
+      e : { };
+      f(int x) : { };
     endsequence
 endmodule
 // ---- expected output ----
@@ -25,6 +27,6 @@ endmodule
 //| randsequence_unsupported.sv:11:11: error[E0202]: randsequence production `c` returns a value, which is not supported
 //|  11 |       int c : { return 1; };
 //|     |           ^
-//| randsequence_unsupported.sv:8:24: error[E0202]: `rand join` is not supported
-//|  8 |       main : a b | c | rand join a b;
-//|    |                        ^^^^^^^^^^^^^
+//| randsequence_unsupported.sv:8:36: error[E0202]: `rand join` of production `f`, which takes arguments, is not supported
+//|  8 |       main : a b | c | rand join e f;
+//|    |                                    ^

@@ -10,13 +10,18 @@
 //! goes on with the next item of the caller (18.17.6), and its `break`
 //! (outside a loop of its own) becomes `disable` of the whole statement.
 //!
+//! `rand join` runs the joined productions' items interleaved from a loop
+//! over helper counters ([`Expander::join`]).
+//!
 //! Inline expansion cannot express recursion, so a recursive production is
-//! reported (E0202), as are productions that return values and `rand join`;
-//! nothing is dropped silently.
+//! reported (E0202), as are productions that return values and joined
+//! productions with arguments; nothing is dropped silently.
 
-use super::randcase::{block, ident, if_stmt, number, weighted_choice};
+use super::randcase::{binary, block, ident, if_stmt, number, uint_vars, weighted_choice};
 use super::Parser;
-use crate::ast::{BlockDecl, CaseItem, CaseKind, Declarator, Expr, Ident, Qualifier, Stmt, StmtKind, TfPort, VarDecl};
+use crate::ast::{
+    BinaryOp, BlockDecl, CaseItem, CaseKind, Declarator, Expr, Ident, Qualifier, Stmt, StmtKind, TfPort, VarDecl,
+};
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
 use wsim_diag::{Code, Span};
@@ -261,6 +266,31 @@ impl Parser<'_> {
     }
 }
 
+/// How a code block's `return` leaves its production: `disable` of the
+/// production's block, after marking a `rand join` sequence finished.
+struct Leave {
+    label: String,
+    /// `(pos, len)` helper variables: `pos = len` ends the sequence.
+    finish: Option<(String, String)>,
+}
+
+impl Leave {
+    fn block(label: &str) -> Leave {
+        Leave { label: label.to_string(), finish: None }
+    }
+
+    fn stmt(&self, span: Span) -> StmtKind {
+        let disable = Stmt { kind: StmtKind::Disable(ident(&self.label, span)), span };
+        match &self.finish {
+            None => disable.kind,
+            Some((pos, len)) => {
+                let done = super::randcase::assign(ident(pos, span), ident(len, span), span);
+                block(None, vec![], vec![done, disable], span).kind
+            }
+        }
+    }
+}
+
 /// Turns productions into statements; collects the errors it finds.
 struct Expander<'p> {
     prods: &'p [Production],
@@ -316,7 +346,8 @@ impl Expander<'_> {
             return Stmt { kind: StmtKind::Null, span: item.span };
         };
         self.stack.push(name.to_string());
-        let rules: Vec<Stmt> = prod.rules.iter().map(|r| self.rule(r, &label)).collect();
+        let leave = Leave::block(&label);
+        let rules: Vec<Stmt> = prod.rules.iter().map(|r| self.rule(r, &leave)).collect();
         self.stack.pop();
         let chosen = if prod.rules.len() == 1 && prod.rules[0].weight.is_none() {
             rules.into_iter().next().expect("one rule")
@@ -360,18 +391,18 @@ impl Expander<'_> {
         Some((decls, stmts))
     }
 
-    fn rule(&mut self, rule: &Rule, label: &str) -> Stmt {
+    fn rule(&mut self, rule: &Rule, leave: &Leave) -> Stmt {
         let span = rule.weight.as_ref().map(|w| w.span).unwrap_or_default();
-        let stmts = rule.prods.iter().map(|p| self.prod(p, label)).collect();
+        let stmts = rule.prods.iter().map(|p| self.prod(p, leave)).collect();
         block(None, vec![], stmts, span)
     }
 
-    fn prod(&mut self, prod: &RsProd, label: &str) -> Stmt {
+    fn prod(&mut self, prod: &RsProd, leave: &Leave) -> Stmt {
         match prod {
             RsProd::Item(item) => self.item(item),
             RsProd::Code { decls, stmts, span } => {
                 let mut code = block(None, decls.clone(), stmts.clone(), *span);
-                self.rewrite_jumps(&mut code, false, label);
+                self.rewrite_jumps(&mut code, false, leave);
                 code
             }
             RsProd::If { cond, then_item, else_item, span } => {
@@ -397,13 +428,108 @@ impl Expander<'_> {
                 };
                 Stmt { kind, span: *span }
             }
-            RsProd::Join { span, .. } => self.error(codes::UNSUPPORTED, *span, "`rand join` is not supported".into()),
+            RsProd::Join { items, span } => self.join(items, *span),
         }
+    }
+
+    /// `rand join a b ...` (18.17.5): each production chooses its rule, then
+    /// the items of the chosen rules run interleaved, each sequence in its
+    /// own order; every step picks one unfinished sequence uniformly. The
+    /// bias expression only shifts those odds by length; wsim does not
+    /// evaluate it, so every interleaving stays possible.
+    fn join(&mut self, items: &[ProdItem], span: Span) -> Stmt {
+        let mut joined = Vec::new();
+        for item in items {
+            let name = item.name.name.as_str();
+            let Some(prod) = self.prods.iter().find(|p| p.name.name == name) else {
+                return Stmt { kind: StmtKind::Null, span };
+            };
+            if self.stack.iter().any(|n| n == name) || prod.returns_value {
+                return self.item(item);
+            }
+            if !prod.ports.is_empty() || !item.args.is_empty() {
+                let message = format!("`rand join` of production `{name}`, which takes arguments, is not supported");
+                return self.error(codes::UNSUPPORTED, item.span, message);
+            }
+            joined.push(prod);
+        }
+        self.uses += 1;
+        let id = self.uses;
+        let var = |what: &str, i: usize| format!("{what}@{id}.{i}");
+        let mut names = vec![format!("left@{id}"), format!("pick@{id}")];
+        let mut stmts = Vec::new();
+        let mut steps = Vec::new();
+        for (i, prod) in joined.iter().enumerate() {
+            names.extend([var("sel", i), var("pos", i), var("len", i)]);
+            stmts.push(self.choose_rule(prod, &var("sel", i), &format!("rule@{id}.{i}"), span));
+            let lens = prod.rules.iter().map(|r| number(r.prods.len() as u32, span)).collect();
+            stmts.push(case_assign(&var("sel", i), &var("len", i), lens, span));
+            stmts.push(super::randcase::assign(ident(&var("pos", i), span), number(0, span), span));
+            self.stack.push(prod.name.name.clone());
+            steps.push(self.join_step(prod, i, id, span));
+            self.stack.pop();
+        }
+        let unfinished = |i: usize| binary(BinaryOp::Lt, ident(&var("pos", i), span), ident(&var("len", i), span));
+        let count = (0..joined.len()).map(unfinished).reduce(|a, b| binary(BinaryOp::Add, a, b));
+        let any = (0..joined.len()).map(unfinished).reduce(|a, b| binary(BinaryOp::LogOr, a, b));
+        let left = format!("left@{id}");
+        let pick = format!("pick@{id}");
+        let mut body =
+            vec![super::randcase::assign(ident(&left, span), count.unwrap_or_else(|| number(0, span)), span)];
+        let random = Expr { kind: crate::ast::ExprKind::SysCall { name: "$urandom".into(), args: vec![] }, span };
+        body.push(super::randcase::assign(ident(&pick, span), binary(BinaryOp::Mod, random, ident(&left, span)), span));
+        // The pick-th unfinished sequence takes one step: `pick` counts
+        // down past the unfinished ones (and wraps, so one step only).
+        for (i, step) in steps.into_iter().enumerate() {
+            let is_picked = binary(BinaryOp::Eq, ident(&pick, span), number(0, span));
+            let count_down = super::randcase::assign(
+                ident(&pick, span),
+                binary(BinaryOp::Sub, ident(&pick, span), number(1, span)),
+                span,
+            );
+            let inner = block(None, vec![], vec![if_stmt(is_picked, step, None, span), count_down], span);
+            body.push(if_stmt(unfinished(i), inner, None, span));
+        }
+        let cond = any.unwrap_or_else(|| number(0, span));
+        stmts.push(Stmt { kind: StmtKind::While { cond, body: Box::new(block(None, vec![], body, span)) }, span });
+        block(Some(&format!("join@{id}")), vec![uint_vars(&names, span)], stmts, span)
+    }
+
+    /// `sel = r` for the rule chosen by weight.
+    fn choose_rule(&mut self, prod: &Production, sel: &str, label: &str, span: Span) -> Stmt {
+        let arms: Vec<Stmt> = (0..prod.rules.len())
+            .map(|r| super::randcase::assign(ident(sel, span), number(r as u32, span), span))
+            .collect();
+        let weights = prod.rules.iter().map(|r| r.weight.clone().unwrap_or_else(|| number(1, span))).collect();
+        weighted_choice(label, weights, arms, span)
+    }
+
+    /// The item at `pos` of the chosen rule of the `i`-th joined sequence,
+    /// then `pos + 1`; its `return` finishes the sequence.
+    fn join_step(&mut self, prod: &Production, i: usize, id: usize, span: Span) -> Stmt {
+        let (sel, pos, len) = (format!("sel@{id}.{i}"), format!("pos@{id}.{i}"), format!("len@{id}.{i}"));
+        let label = format!("{}@{id}.{i}", prod.name.name);
+        let leave = Leave { label: label.clone(), finish: Some((pos.clone(), len)) };
+        let mut rule_arms = Vec::new();
+        for (r, rule) in prod.rules.iter().enumerate() {
+            let item_arms = rule
+                .prods
+                .iter()
+                .enumerate()
+                .map(|(m, p)| CaseItem { exprs: vec![number(m as u32, span)], body: self.prod(p, &leave), span })
+                .collect();
+            let by_pos = case_stmt(ident(&pos, span), item_arms, span);
+            rule_arms.push(CaseItem { exprs: vec![number(r as u32, span)], body: by_pos, span });
+        }
+        let advance =
+            super::randcase::assign(ident(&pos, span), binary(BinaryOp::Add, ident(&pos, span), number(1, span)), span);
+        let step = block(Some(&label), vec![], vec![case_stmt(ident(&sel, span), rule_arms, span)], span);
+        block(None, vec![], vec![step, advance], span)
     }
 
     /// `return` leaves the production (`disable label`); `break` outside a
     /// loop of the code block leaves the whole randsequence.
-    fn rewrite_jumps(&mut self, stmt: &mut Stmt, in_loop: bool, label: &str) {
+    fn rewrite_jumps(&mut self, stmt: &mut Stmt, in_loop: bool, leave: &Leave) {
         let span = stmt.span;
         match &mut stmt.kind {
             StmtKind::Return(value) => {
@@ -411,31 +537,49 @@ impl Expander<'_> {
                     let message = "a randsequence code block's `return` cannot return a value".to_string();
                     self.errors.push((codes::NOT_ALLOWED, span, message));
                 }
-                stmt.kind = StmtKind::Disable(ident(label, span));
+                stmt.kind = leave.stmt(span);
             }
             StmtKind::Break if !in_loop => stmt.kind = StmtKind::Disable(ident(&self.sequence_label, span)),
-            StmtKind::Block { stmts, .. } => stmts.iter_mut().for_each(|s| self.rewrite_jumps(s, in_loop, label)),
+            StmtKind::Block { stmts, .. } => stmts.iter_mut().for_each(|s| self.rewrite_jumps(s, in_loop, leave)),
             StmtKind::If { then_stmt, else_stmt, .. } => {
-                self.rewrite_jumps(then_stmt, in_loop, label);
+                self.rewrite_jumps(then_stmt, in_loop, leave);
                 if let Some(e) = else_stmt {
-                    self.rewrite_jumps(e, in_loop, label);
+                    self.rewrite_jumps(e, in_loop, leave);
                 }
             }
             StmtKind::Case { items, .. } => {
-                items.iter_mut().for_each(|i| self.rewrite_jumps(&mut i.body, in_loop, label))
+                items.iter_mut().for_each(|i| self.rewrite_jumps(&mut i.body, in_loop, leave))
             }
             StmtKind::For { body, .. }
             | StmtKind::While { body, .. }
             | StmtKind::DoWhile { body, .. }
             | StmtKind::Repeat { body, .. }
             | StmtKind::Forever { body }
-            | StmtKind::Foreach { body, .. } => self.rewrite_jumps(body, true, label),
+            | StmtKind::Foreach { body, .. } => self.rewrite_jumps(body, true, leave),
             StmtKind::Timed { stmt: inner, .. } | StmtKind::Wait { stmt: inner, .. } => {
-                self.rewrite_jumps(inner, in_loop, label)
+                self.rewrite_jumps(inner, in_loop, leave)
             }
             _ => {}
         }
     }
+}
+
+fn case_stmt(expr: Expr, items: Vec<CaseItem>, span: Span) -> Stmt {
+    Stmt { kind: StmtKind::Case { qualifier: Qualifier::None, kind: CaseKind::Case, inside: false, expr, items }, span }
+}
+
+/// `case (sel) 0: target = values[0]; 1: ... endcase`
+fn case_assign(sel: &str, target: &str, values: Vec<Expr>, span: Span) -> Stmt {
+    let items = values
+        .into_iter()
+        .enumerate()
+        .map(|(k, v)| CaseItem {
+            exprs: vec![number(k as u32, span)],
+            body: super::randcase::assign(ident(target, span), v, span),
+            span,
+        })
+        .collect();
+    case_stmt(ident(sel, span), items, span)
 }
 
 /// `formal = formal@arg;` for every formal, inside the formals' block.
