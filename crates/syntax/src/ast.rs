@@ -874,7 +874,7 @@ pub enum StmtKind {
         lhs: Expr,
         rhs: Option<Expr>,
     },
-    /// `randcase`, immediate `assert` ... : named, reported by elaboration.
+    /// Deferred and concurrent assertions ... : named, reported by elaboration.
     Unsupported {
         what: String,
     },
