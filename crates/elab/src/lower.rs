@@ -52,7 +52,16 @@ impl<'a> Elab<'a> {
                 (ProcKind::Always, self.stmt(StmtKind::Block { stmts: vec![body, wait], name: None }, p.span))
             }
         };
-        self.d.procs.push(Process { kind, body, scope, span: p.span });
+        let proc = self.d.procs.push(Process { kind, body, scope, span: p.span });
+        let keyword_name = match p.kind {
+            ast::ProcessKind::Always => Some("always"),
+            ast::ProcessKind::AlwaysFf => Some("always_ff"),
+            _ => None,
+        };
+        if let Some(keyword_name) = keyword_name {
+            let keyword = Span::new(p.span.file, p.span.start, p.span.start + keyword_name.len() as u32);
+            self.untimed_candidates.push(crate::untimed_always::UntimedCandidate { proc, keyword, keyword_name });
+        }
     }
 
     /// A continuous process `[assign, @(inputs)]`, recording the nets it drives.
