@@ -365,6 +365,10 @@ impl Lower<'_, '_> {
             self.i32c(w as i32);
             self.real(arg);
             self.rt("rt_from_real");
+            // A NaN or infinity converts to X, which a 2-state type reads as 0.
+            if !ty.four_state {
+                self.make_2state(dst, w);
+            }
             return dst;
         }
         let a = self.int(arg);

@@ -83,6 +83,9 @@ fn to_const(v: Val, ty: Type) -> Const {
         Val::R(r) => {
             let mut c = Const::zero(ty.width.max(1), ty.signed);
             logic::from_real(&mut c.words, c.width, r);
+            if !ty.four_state {
+                logic::to_2state(&mut c.words, c.width);
+            }
             c
         }
         Val::A(_) => Const::all_x(ty.width, ty.signed),
@@ -602,6 +605,9 @@ fn convert(v: Val, from: Type, to: Type) -> Val {
         (Val::R(r), _) => {
             let mut out = Const::zero(to.width, to.signed);
             logic::from_real(&mut out.words, to.width, r);
+            if !to.four_state {
+                logic::to_2state(&mut out.words, to.width);
+            }
             Val::I(out)
         }
         (Val::I(c), _) => {
