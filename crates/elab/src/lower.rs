@@ -1621,6 +1621,21 @@ impl<'a> Elab<'a> {
             self.cont_process(lex, lhs, rhs, d, span);
             return;
         }
+        // A constant is the variable's value before time 0, as for a body
+        // declaration's initialiser (`declare_vars`).
+        if self.d.signals[sig].dims.is_empty() {
+            match self.try_fold(rhs) {
+                Some(Value::Int(c)) => {
+                    self.d.signals[sig].init = Some(c);
+                    return;
+                }
+                Some(Value::Real(r)) => {
+                    self.d.signals[sig].init = Some(wsim_ir::Const::from_u64(64, false, r.to_bits()));
+                    return;
+                }
+                None => {}
+            }
+        }
         let body = self.stmt(StmtKind::Assign { lhs, rhs }, span);
         let scope = self.scope_of(lex);
         self.d.procs.push(Process { kind: ProcKind::Initial, body, scope, span });
