@@ -162,7 +162,12 @@ impl<'d> Interp<'d> {
                 match t {
                     1 => self.eval(*then_expr)?,
                     0 => self.eval(*else_expr)?,
-                    _ if ty.is_real() => Val::R(0.0),
+                    // Both sides evaluated, no bits to merge: the value
+                    // they agree on, else 0 (as the generated code does).
+                    _ if ty.is_real() => {
+                        let (a, b) = (self.real(*then_expr)?, self.real(*else_expr)?);
+                        Val::R(if a == b { a } else { 0.0 })
+                    }
                     _ => {
                         let a = self.int(*then_expr)?;
                         let b = self.int(*else_expr)?;
