@@ -17,6 +17,7 @@ use crate::ctx::{Driver, Elab, LexId, Outer, PortInner, PortWork, Sym, Value};
 use crate::expr::bit1;
 use crate::types::DataTy;
 
+mod transition_delay;
 mod udp;
 
 /// The literal `1` for `++`/`--`.
@@ -73,7 +74,7 @@ impl<'a> Elab<'a> {
         delay: Option<ExprId>,
         span: Span,
     ) -> wsim_ir::ProcId {
-        let delay = delay.or_else(|| self.net_delay_of(lhs));
+        let delay = delay.or_else(|| self.net_delay_of(lhs, rhs));
         self.record_drivers(lhs, span);
         self.note_driven_bits(lhs);
         let assign = match delay {
@@ -106,13 +107,13 @@ impl<'a> Elab<'a> {
             };
             self.check_net_lvalue_constant(lhs);
             let rhs = self.emit_rvalue_dt(lex, r, &ldt);
-            let delay = item.delay.as_ref().map(|d| self.delay_ticks(lex, d));
+            let delay = item.delay.as_ref().map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, lhs, rhs, delay, l.span.to(r.span));
         }
     }
 
     /// The declared delay of the net an lvalue writes (`wire #5 w;`).
-    fn net_delay_of(&mut self, lhs: ExprId) -> Option<ExprId> {
+    fn net_delay_of(&mut self, lhs: ExprId, rhs: ExprId) -> Option<ExprId> {
         let root = match &self.d.exprs[lhs].kind {
             ExprKind::Signal(s) => *s,
             ExprKind::Select { base, .. } => match &self.d.exprs[*base].kind {
@@ -122,7 +123,7 @@ impl<'a> Elab<'a> {
             _ => return None,
         };
         let (lex, d) = *self.net_delays.get(&root)?;
-        Some(self.delay_ticks(lex, d))
+        Some(self.transition_delay(lex, d, rhs))
     }
 
     /// Remember which nets a continuous process drives (for resolution).
@@ -1362,7 +1363,7 @@ impl<'a> Elab<'a> {
                 }
             };
             let rhs = self.coerce(rhs, lt);
-            let delay = g.delay.as_ref().map(|d| self.delay_ticks(lex, d));
+            let delay = g.delay.as_ref().map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, l, rhs, delay, span);
         }
     }
@@ -1617,7 +1618,7 @@ impl<'a> Elab<'a> {
         let rhs = self.emit_rvalue_dt(lex, expr, &dt);
         let lhs = self.signal_expr(sig, span);
         if net {
-            let d = delay.map(|d| self.delay_ticks(lex, d));
+            let d = delay.map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, lhs, rhs, d, span);
             return;
         }
