@@ -752,12 +752,14 @@ pub fn to_real(a: &[u64], w: u32, signed: bool) -> f64 {
     }
 }
 
-/// Converts a real: rounds half away from zero and keeps the low `w` bits
-/// (NaN and infinities give 0).
+/// Converts a real: rounds half away from zero and keeps the low `w` bits.
+/// NaN and infinities have no integer value and give all X (as in Icarus;
+/// the standard leaves them undefined): a 2-state target then reads 0.
 pub fn from_real(dst: &mut [u64], w: u32, r: f64) {
     let n = limbs(w);
     dst[..2 * n].fill(0);
     if !r.is_finite() {
+        set_all_x(dst, w);
         return;
     }
     let abs = if r < 0.0 { -r } else { r };

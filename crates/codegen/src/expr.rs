@@ -356,6 +356,40 @@ impl Lower<'_, '_> {
         dst
     }
 
+    /// A real `c ? a : b`. An unknown condition evaluates both; as there
+    /// are no bits to merge, the result is their common value when they are
+    /// equal and 0 otherwise (1364-2005 5.1.13 gives 0; vvp keeps a value
+    /// both sides agree on, as the bitwise merge of integers does).
+    fn cond_real(&mut self, cond: ExprId, then_expr: ExprId, else_expr: ExprId) {
+        let t = self.f.local(ValType::I32);
+        self.truth(cond);
+        self.i(I::LocalTee(t));
+        self.i32c(2);
+        self.i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::F64)));
+        let (a, b) = (self.f.local(ValType::F64), self.f.local(ValType::F64));
+        self.real(then_expr);
+        self.i(I::LocalSet(a));
+        self.real(else_expr);
+        self.i(I::LocalSet(b));
+        self.i(I::LocalGet(a));
+        self.i(I::F64Const(0.0.into()));
+        self.i(I::LocalGet(a));
+        self.i(I::LocalGet(b));
+        self.i(I::F64Eq);
+        self.i(I::Select);
+        self.i(I::Else);
+        self.i(I::LocalGet(t));
+        self.i32c(1);
+        self.i(I::I32Eq);
+        self.i(I::If(BlockType::Result(ValType::F64)));
+        self.real(then_expr);
+        self.i(I::Else);
+        self.real(else_expr);
+        self.i(I::End);
+        self.i(I::End);
+    }
+
     fn convert_int(&mut self, arg: ExprId, ty: Type) -> Addr {
         let aty = self.ty(arg);
         let w = ty.width;
@@ -365,6 +399,10 @@ impl Lower<'_, '_> {
             self.i32c(w as i32);
             self.real(arg);
             self.rt("rt_from_real");
+            // A NaN or infinity converts to X, which a 2-state type reads as 0.
+            if !ty.four_state {
+                self.make_2state(dst, w);
+            }
             return dst;
         }
         let a = self.int(arg);
@@ -702,16 +740,7 @@ impl Lower<'_, '_> {
                 self.real(*rhs);
                 self.rt("rt_real_math");
             }
-            ExprKind::Cond { cond, then_expr, else_expr } => {
-                self.truth(*cond);
-                self.i32c(1);
-                self.i(I::I32Eq);
-                self.i(I::If(BlockType::Result(ValType::F64)));
-                self.real(*then_expr);
-                self.i(I::Else);
-                self.real(*else_expr);
-                self.i(I::End);
-            }
+            ExprKind::Cond { cond, then_expr, else_expr } => self.cond_real(*cond, *then_expr, *else_expr),
             ExprKind::Convert { arg } => self.real(*arg),
             ExprKind::Call { subr, args } => {
                 let a = self.call_expr(*subr, args, e);

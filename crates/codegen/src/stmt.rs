@@ -224,7 +224,8 @@ impl Lower<'_, '_> {
     /// inertial delay (IEEE 1364-2005 6.1.3, as Icarus does): each input
     /// change schedules the new value `delay` later and cancels a pending
     /// one; a value equal to the net's current one schedules nothing. The
-    /// process waits on its inputs and the deadline at once. Returns false
+    /// process waits on its inputs and the deadline at once, and evaluates
+    /// its right side again after each write. Returns false
     /// (generating nothing) if the body does not have that shape.
     pub fn try_inertial_assign(&mut self, body: StmtId) -> bool {
         let d = self.d();
@@ -284,11 +285,14 @@ impl Lower<'_, '_> {
         self.rt("rt_now");
         self.i(I::I64LeU);
         self.f.terminate(Term::Branch(fire, head));
+        // After the write, evaluate again: an input may have changed in
+        // this same time step before the deadline woke the process, and
+        // that one wake-up is all the process gets for both.
         self.f.switch_to(fire);
         let m = self.f.mark();
         self.write(*lhs, value, Mode::Blocking);
         self.f.release(m);
-        self.f.goto(idle);
+        self.f.goto(head);
         self.f.switch_to(idle);
         self.wait_on(&sigs);
         self.f.suspend(status::WAIT, idle_woke);

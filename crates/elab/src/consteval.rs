@@ -83,6 +83,9 @@ fn to_const(v: Val, ty: Type) -> Const {
         Val::R(r) => {
             let mut c = Const::zero(ty.width.max(1), ty.signed);
             logic::from_real(&mut c.words, c.width, r);
+            if !ty.four_state {
+                logic::to_2state(&mut c.words, c.width);
+            }
             c
         }
         Val::A(_) => Const::all_x(ty.width, ty.signed),
@@ -159,7 +162,12 @@ impl<'d> Interp<'d> {
                 match t {
                     1 => self.eval(*then_expr)?,
                     0 => self.eval(*else_expr)?,
-                    _ if ty.is_real() => Val::R(0.0),
+                    // Both sides evaluated, no bits to merge: the value
+                    // they agree on, else 0 (as the generated code does).
+                    _ if ty.is_real() => {
+                        let (a, b) = (self.real(*then_expr)?, self.real(*else_expr)?);
+                        Val::R(if a == b { a } else { 0.0 })
+                    }
                     _ => {
                         let a = self.int(*then_expr)?;
                         let b = self.int(*else_expr)?;
@@ -602,6 +610,9 @@ fn convert(v: Val, from: Type, to: Type) -> Val {
         (Val::R(r), _) => {
             let mut out = Const::zero(to.width, to.signed);
             logic::from_real(&mut out.words, to.width, r);
+            if !to.four_state {
+                logic::to_2state(&mut out.words, to.width);
+            }
             Val::I(out)
         }
         (Val::I(c), _) => {

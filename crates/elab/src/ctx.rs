@@ -263,6 +263,12 @@ pub struct Elab<'a> {
     pub port_decl_pending: HashMap<(LexId, String), bool>,
     /// User-defined primitives by name (`collect`).
     pub udps: HashMap<String, &'a ast::UdpDecl>,
+    /// `always`/`always_ff` processes checked for a timing control once
+    /// every body is lowered (`untimed_always`).
+    pub untimed_candidates: Vec<crate::untimed_always::UntimedCandidate>,
+    /// Self-determined types of operator expressions met in a real context
+    /// (`Elab::integral_in_real_context`), by (AST node address, scope).
+    pub real_ctx_types: HashMap<(usize, LexId), Type>,
 }
 
 impl<'a> Elab<'a> {
@@ -306,6 +312,8 @@ impl<'a> Elab<'a> {
             pre_blocks: HashMap::new(),
             port_decl_pending: HashMap::new(),
             udps: HashMap::new(),
+            untimed_candidates: Vec::new(),
+            real_ctx_types: HashMap::new(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);

@@ -174,6 +174,29 @@ impl<'a> Elab<'a> {
     // ------------------------------------------------------------ sizing
 
     /// The self-determined type of an expression.
+    /// 1800-2017 11.8.2 (1364-2005 5.5.2): when an operator's result is
+    /// real, a context-determined operand that is not real is evaluated as
+    /// self-determined and converted to real just before the operator
+    /// applies: in `(a + b) != 254.0` with 8-bit `a`, `b` the sum wraps in
+    /// 8 bits. Returns that operand's own type when `e` is such an operand
+    /// (an operator expression; leaves are converted where they are).
+    fn integral_in_real_context(&mut self, lex: LexId, e: &'a ast::Expr, target: Type) -> Option<Type> {
+        if !target.is_real() || !matches!(e.kind, A::Unary { .. } | A::Binary { .. } | A::Cond { .. }) {
+            return None;
+        }
+        // Memoised: a chain of real operators asks at every level.
+        let key = (e as *const ast::Expr as usize, lex);
+        let own = match self.real_ctx_types.get(&key) {
+            Some(&t) => t,
+            None => {
+                let t = self.self_ty(lex, e);
+                self.real_ctx_types.insert(key, t);
+                t
+            }
+        };
+        (own.kind == TypeKind::Integral).then_some(own)
+    }
+
     pub fn self_ty(&mut self, lex: LexId, e: &'a ast::Expr) -> Type {
         match &e.kind {
             A::Number(n) => match literal::number(n) {
@@ -296,6 +319,10 @@ impl<'a> Elab<'a> {
     /// context into context-determined operands.
     pub fn emit_ctx(&mut self, lex: LexId, e: &'a ast::Expr, target: Type) -> ExprId {
         let span = e.span;
+        if let Some(own) = self.integral_in_real_context(lex, e, target) {
+            let id = self.emit_ctx(lex, e, own);
+            return self.coerce(id, target);
+        }
         match &e.kind {
             A::Number(n) => {
                 let lit = match literal::number(n) {

@@ -589,6 +589,10 @@ impl<'a> Elab<'a> {
         let mut out = Vec::new();
         for d in &v.vars {
             if self.redeclares_port(lex, &d.name.name) {
+                // `output q; reg q = 1;`: the port's variable gets the value.
+                if let Some(init) = &d.init {
+                    self.init_port_signal(lex, &d.name.name, init, false);
+                }
                 continue;
             }
             let dims = self.unpacked_dims(lex, &d.unpacked);
@@ -716,6 +720,9 @@ impl<'a> Elab<'a> {
                 (p.is_var, p.net_type)
             };
             self.make_port_signal(lex, &d.name, &dt, is_var, net, &d.unpacked);
+            if let Some(init) = &d.init {
+                self.init_port_signal(lex, &d.name.name, init, !is_var);
+            }
         }
     }
 
@@ -723,6 +730,21 @@ impl<'a> Elab<'a> {
         self.port_dirs.insert((lex, p.name.name.clone()), p.dir);
         let dt = self.data_type(lex, &p.ty);
         self.make_port_signal(lex, &p.name, &dt, p.is_var, p.net_type, &p.unpacked);
+        // An input's `= expr` is its default when left unconnected
+        // (`collect_ports`); on an output or inout it initialises the
+        // variable (`output reg q = 0`) or is the net's declaration
+        // assignment, as in a body declaration.
+        if let (Some(init), false) = (&p.default, p.dir == ast::Direction::Input) {
+            self.init_port_signal(lex, &p.name.name, init, !p.is_var);
+        }
+    }
+
+    /// Queues the initialiser of a port's variable, or the continuous
+    /// assignment of a port net's declaration assignment.
+    fn init_port_signal(&mut self, lex: LexId, name: &str, init: &'a ast::Expr, net: bool) {
+        if let Some(Sym::Signal(sig)) = self.lex[lex].names.get(name).cloned() {
+            self.work.push(Work::Init { lex, sig, expr: init, net, delay: None });
+        }
     }
 
     fn make_port_signal(

@@ -40,6 +40,7 @@ mod resolve_drivers;
 mod strings;
 mod system;
 mod types;
+mod untimed_always;
 pub mod validate;
 
 #[cfg(test)]
@@ -73,6 +74,7 @@ pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diag
         e.instantiate_top(top);
     }
     e.lower_all();
+    e.check_untimed_always();
     e.alias_slices();
     e.check_defparams();
     e.collapse_ports();

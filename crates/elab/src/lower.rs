@@ -17,6 +17,7 @@ use crate::ctx::{Driver, Elab, LexId, Outer, PortInner, PortWork, Sym, Value};
 use crate::expr::bit1;
 use crate::types::DataTy;
 
+mod transition_delay;
 mod udp;
 
 /// The literal `1` for `++`/`--`.
@@ -52,7 +53,16 @@ impl<'a> Elab<'a> {
                 (ProcKind::Always, self.stmt(StmtKind::Block { stmts: vec![body, wait], name: None }, p.span))
             }
         };
-        self.d.procs.push(Process { kind, body, scope, span: p.span });
+        let proc = self.d.procs.push(Process { kind, body, scope, span: p.span });
+        let keyword_name = match p.kind {
+            ast::ProcessKind::Always => Some("always"),
+            ast::ProcessKind::AlwaysFf => Some("always_ff"),
+            _ => None,
+        };
+        if let Some(keyword_name) = keyword_name {
+            let keyword = Span::new(p.span.file, p.span.start, p.span.start + keyword_name.len() as u32);
+            self.untimed_candidates.push(crate::untimed_always::UntimedCandidate { proc, keyword, keyword_name });
+        }
     }
 
     /// A continuous process `[assign, @(inputs)]`, recording the nets it drives.
@@ -64,7 +74,7 @@ impl<'a> Elab<'a> {
         delay: Option<ExprId>,
         span: Span,
     ) -> wsim_ir::ProcId {
-        let delay = delay.or_else(|| self.net_delay_of(lhs));
+        let delay = delay.or_else(|| self.net_delay_of(lhs, rhs));
         self.record_drivers(lhs, span);
         self.note_driven_bits(lhs);
         let assign = match delay {
@@ -97,13 +107,13 @@ impl<'a> Elab<'a> {
             };
             self.check_net_lvalue_constant(lhs);
             let rhs = self.emit_rvalue_dt(lex, r, &ldt);
-            let delay = item.delay.as_ref().map(|d| self.delay_ticks(lex, d));
+            let delay = item.delay.as_ref().map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, lhs, rhs, delay, l.span.to(r.span));
         }
     }
 
     /// The declared delay of the net an lvalue writes (`wire #5 w;`).
-    fn net_delay_of(&mut self, lhs: ExprId) -> Option<ExprId> {
+    fn net_delay_of(&mut self, lhs: ExprId, rhs: ExprId) -> Option<ExprId> {
         let root = match &self.d.exprs[lhs].kind {
             ExprKind::Signal(s) => *s,
             ExprKind::Select { base, .. } => match &self.d.exprs[*base].kind {
@@ -113,7 +123,7 @@ impl<'a> Elab<'a> {
             _ => return None,
         };
         let (lex, d) = *self.net_delays.get(&root)?;
-        Some(self.delay_ticks(lex, d))
+        Some(self.transition_delay(lex, d, rhs))
     }
 
     /// Remember which nets a continuous process drives (for resolution).
@@ -1353,7 +1363,7 @@ impl<'a> Elab<'a> {
                 }
             };
             let rhs = self.coerce(rhs, lt);
-            let delay = g.delay.as_ref().map(|d| self.delay_ticks(lex, d));
+            let delay = g.delay.as_ref().map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, l, rhs, delay, span);
         }
     }
@@ -1608,9 +1618,24 @@ impl<'a> Elab<'a> {
         let rhs = self.emit_rvalue_dt(lex, expr, &dt);
         let lhs = self.signal_expr(sig, span);
         if net {
-            let d = delay.map(|d| self.delay_ticks(lex, d));
+            let d = delay.map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, lhs, rhs, d, span);
             return;
+        }
+        // A constant is the variable's value before time 0, as for a body
+        // declaration's initialiser (`declare_vars`).
+        if self.d.signals[sig].dims.is_empty() {
+            match self.try_fold(rhs) {
+                Some(Value::Int(c)) => {
+                    self.d.signals[sig].init = Some(c);
+                    return;
+                }
+                Some(Value::Real(r)) => {
+                    self.d.signals[sig].init = Some(wsim_ir::Const::from_u64(64, false, r.to_bits()));
+                    return;
+                }
+                None => {}
+            }
         }
         let body = self.stmt(StmtKind::Assign { lhs, rhs }, span);
         let scope = self.scope_of(lex);

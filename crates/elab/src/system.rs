@@ -247,7 +247,14 @@ impl<'a> Elab<'a> {
                     } else if n == "$bitstoshortreal" {
                         self.emit_rvalue(lex, x, Type::bits(32, false))
                     } else if n == "$itor" {
-                        self.emit_self(lex, x)
+                        // The argument is an integer (1364-2005 17.8): a
+                        // real one is rounded to an integer first.
+                        let v = self.emit_self(lex, x);
+                        if self.ty(v).is_real() {
+                            self.coerce(v, Type::INTEGER)
+                        } else {
+                            v
+                        }
                     } else {
                         self.emit_rvalue(lex, x, Type::REAL)
                     };

@@ -177,12 +177,24 @@ fn pow2(i: u32) -> f64 {
     }
 }
 
-/// `%d` of a real: rounded half away from zero, every digit.
+/// `%d` of a real: rounded half away from zero, every digit. As in vvp, a
+/// negative value that rounds to zero keeps its sign (`-0`), and NaN and
+/// the infinities, which have no integer value, print as `nan`/`inf`/`-inf`.
 pub fn real_to_decimal(r: f64) -> Vec<u8> {
     const W: u32 = 1088; // any finite double fits
+    if r.is_nan() {
+        return b"nan".to_vec();
+    }
+    if r.is_infinite() {
+        return if r < 0.0 { b"-inf".to_vec() } else { b"inf".to_vec() };
+    }
     let mut v = alloc::vec![0u64; 2 * limbs(W)];
     logic::from_real(&mut v, W, r);
-    decimal(&v, W, true)
+    let text = decimal(&v, W, true);
+    if r < 0.0 && text == b"0" {
+        return b"-0".to_vec();
+    }
+    text
 }
 
 /// `%h %o %b %c` of a real: the rounded value's low 64 bits (0 when it does

@@ -593,6 +593,11 @@ fn real_conversions() {
     // Round to nearest even at 2^64 + 2^11 + 1 (just above the half-way point).
     let x = (1u128 << 64) + (1 << 11) + 1;
     assert_eq!(to_real(&num(128, x), 128, false), 18446744073709555712.0);
+    // No integer value: all X.
+    for bad in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+        from_real(&mut d, 70, bad);
+        assert_eq!(show(&d, 70), "x".repeat(70));
+    }
     let mut big = vec![0; 32];
     from_real(&mut big, 1000, -1e30);
     assert_eq!(to_real(&big, 1000, true), -1e30);

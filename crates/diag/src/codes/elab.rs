@@ -13,6 +13,8 @@ pub const DUPLICATE: Code = Code { id: "E0308", summary: "duplicate declaration"
 pub const BAD_PARAM: Code = Code { id: "E0309", summary: "parameter override names no parameter" };
 pub const RECURSION: Code = Code { id: "E0310", summary: "instantiation or constant-function recursion too deep" };
 pub const TYPE_ERROR: Code = Code { id: "E0311", summary: "operand type not allowed here" };
+pub const UNTIMED_ALWAYS: Code =
+    Code { id: "E0312", summary: "an always process with no timing control on any path (a zero-delay infinite loop)" };
 pub const WIDTH_TRUNC: Code = Code {
     id: "W0301",
     summary: "width mismatch: the right-hand side is wider than the target, its upper bits are lost (like Verilator WIDTHTRUNC)",
@@ -40,6 +42,7 @@ pub const ALL: &[Code] = &[
     BAD_PARAM,
     RECURSION,
     TYPE_ERROR,
+    UNTIMED_ALWAYS,
     WIDTH_TRUNC,
     IMPLICIT_NET,
     UNCONNECTED,
