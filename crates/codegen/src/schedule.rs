@@ -266,7 +266,17 @@ fn lvalue_footprints(d: &Design, e: ExprId, out: &mut Vec<Footprint>) {
         ExprKind::Select { base, offset, width } => {
             let mut inner = vec![];
             lvalue_footprints(d, *base, &mut inner);
-            let bits = constant(*offset).map(|lo| (lo, lo + *width as u64));
+            // A negative offset (signed, top bit set) or one past u64 is
+            // not a bit range: count it as a write of the whole signal.
+            let negative = |x: ExprId| match &d.exprs[x].kind {
+                ExprKind::Const(c) => {
+                    c.signed && c.width > 0 && (c.aval()[(c.width as usize - 1) / 64] >> ((c.width - 1) % 64)) & 1 == 1
+                }
+                _ => false,
+            };
+            let bits = constant(*offset)
+                .filter(|_| !negative(*offset))
+                .and_then(|lo| Some((lo, lo.checked_add(*width as u64)?)));
             // A select of a select: its offset is relative, so say "any bit".
             out.extend(inner.into_iter().map(|f| Footprint { bits: if f.bits.is_some() { None } else { bits }, ..f }));
         }
@@ -377,6 +387,19 @@ endmodule
         // Elements 0 and 1, and bits [3:0] are each written by one
         // repeating process; [7:4] and [4] overlap.
         assert_eq!(static_lines(src), vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn a_bit_write_below_the_range_counts_as_the_whole_signal() {
+        // `r[0]` on `reg [4:1]` is a select at offset -1: no bit range (it
+        // used to overflow when the footprint added the width).
+        let src = "module t;
+reg [4:1] r; reg a, b;
+always @* r[0] = a;
+always @* r[4] = b;
+endmodule
+";
+        assert!(static_lines(src).is_empty(), "two writers of r");
     }
 
     #[test]
