@@ -270,9 +270,11 @@ pub extern "C" fn rt_strength_tran(dst: u32, desc: u32, pairs: u32, owns: u32, t
     }
     let d = value_mut(dst, 8 * total);
     d.fill(0);
-    let mut result = own.clone();
+    // Each source counts once at every bit (resolution of ambiguous
+    // strengths is not idempotent: `resolve(resolve(a, b), a)` may widen).
+    let mut result = alloc::vec![0u8; own.len()];
     for (src, &o) in own.iter().enumerate() {
-        if o == 0 || edges.is_empty() {
+        if o == 0 {
             continue;
         }
         let reached = spread(&own, src, &edges);
@@ -293,7 +295,7 @@ fn spread(own: &[u8], src: usize, edges: &[(usize, usize, u8, u8)]) -> alloc::ve
         let mut changed = false;
         for &(a, b, mode, state) in edges {
             for (x, y) in [(a, b), (b, a)] {
-                if val[x] == 0 {
+                if val[x] == 0 || y == src {
                     continue;
                 }
                 let r = resolve(val[y], gate(reduce(val[x], mode), state));

@@ -1517,6 +1517,7 @@ impl<'a> Elab<'a> {
         if let (ExprKind::Signal(to), ExprKind::Signal(from)) = (&self.d.exprs[lhs].kind, &self.d.exprs[rhs].kind) {
             let (child, parent) = if input { (*to, *from) } else { (*from, *to) };
             self.port_copies.push(crate::ctx::PortCopy { proc, lhs_node: lhs, child, parent, input });
+            self.strength_note_port_copy(lhs);
         }
     }
 

@@ -18,8 +18,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use wsim_diag::Span;
 use wsim_ir::{
-    BinOp, Const, Edge, Event, ExprId, ExprKind, NetKind, ProcId, ProcKind, Process, SignalId, SignalKind, StmtKind,
-    Type,
+    BinOp, Const, Edge, Event, ExprId, ExprKind, NetKind, ProcId, ProcKind, Process, SignalId, SignalKind, StmtId,
+    StmtKind, Type,
 };
 
 use crate::ctx::Elab;
@@ -31,7 +31,8 @@ const PULL: u8 = 5;
 /// How a continuous driver sets strengths.
 #[derive(Clone, Copy, Debug)]
 struct Drive {
-    proc: ProcId,
+    /// The driver process's body (process ids change when ports collapse).
+    body: StmtId,
     /// `(strength0, strength1)` of the driven value.
     levels: (u8, u8),
     gate: Option<GateDrive>,
@@ -77,6 +78,8 @@ pub struct StrengthState {
     companions: HashMap<SignalId, SignalId>,
     /// `wire (weak0, weak1) w = e;`: strengths of declaration assignments.
     pub decl: HashMap<SignalId, wsim_syntax::ast::Strength>,
+    /// Lvalue nodes of port connections that copy a whole signal.
+    port_copies: Vec<ExprId>,
 }
 
 /// The strength byte of a value driven at `(s0, s1)` (guest-rt encoding).
@@ -101,7 +104,8 @@ impl<'a> Elab<'a> {
     /// driver, at strong strength until told otherwise).
     pub fn strength_note_proc(&mut self, proc: ProcId, lhs: ExprId) {
         for node in self.net_nodes(lhs) {
-            self.strength.drives.insert(node, Drive { proc, levels: (6, 6), gate: None });
+            let body = self.d.procs[proc].body;
+            self.strength.drives.insert(node, Drive { body, levels: (6, 6), gate: None });
         }
     }
 
@@ -138,6 +142,63 @@ impl<'a> Elab<'a> {
         }
     }
 
+    /// A port connection copying a whole signal into the net of `lhs`.
+    pub fn strength_note_port_copy(&mut self, lhs: ExprId) {
+        self.strength.port_copies.push(lhs);
+    }
+
+    /// A port between two nets whose receiving net has other drivers too
+    /// (an output driven from outside as well, an input driven inside) is
+    /// one node in Verilog, not a one-way copy: as Icarus does ("port
+    /// coerced to inout"), the copy becomes a non-reducing switch.
+    fn coerce_port_copies(&mut self) {
+        let nodes = std::mem::take(&mut self.strength.port_copies);
+        for node in nodes {
+            let ExprKind::Signal(n) = self.d.exprs[node].kind else { continue };
+            let Some(drivers) = self.drivers.get(&n) else { continue };
+            if drivers.len() < 2 || !drivers.iter().any(|d| d.lhs_node == node) {
+                continue;
+            }
+            let Some(m) = self.copied_net(node) else { continue };
+            let plain = |k| matches!(k, Some(NetKind::Wire | NetKind::Tri));
+            if m == n || !plain(self.is_net(n)) || !plain(self.is_net(m)) || !self.d.signals[m].dims.is_empty() {
+                continue;
+            }
+            let w = self.d.signals[n].ty.width;
+            if let Some(ds) = self.drivers.get_mut(&n) {
+                ds.retain(|d| d.lhs_node != node);
+            }
+            let span = self.d.exprs[node].span;
+            let dt = self.sig_ty[n.index()].clone();
+            let name = format!("{}$port", self.d.signals[n].name);
+            let dead = self.add_signal(self.unit_lex, &name, &dt, vec![], SignalKind::Var, None, true, span);
+            self.d.exprs[node].kind = ExprKind::Signal(dead);
+            let sw = Switch { kind: 0, resistive: false, port: true, a: (n, 0, w), b: (m, 0, w), ctrl: None, span };
+            self.strength.switches.push(sw);
+        }
+    }
+
+    /// `from` became bits `off..` of `to` (an inout port bound to a
+    /// parent's net, a collapsed port): its pulls and switch ends move.
+    pub fn strength_rename(&mut self, from: SignalId, to: SignalId, off: u32) {
+        if let Some(bits) = self.strength.pulls.remove(&from) {
+            let w = self.d.signals[to].ty.width as usize;
+            let dst = self.strength.pulls.entry(to).or_insert_with(|| vec![0; w]);
+            for (i, b) in bits.into_iter().enumerate() {
+                if let Some(d) = dst.get_mut(i + off as usize) {
+                    *d = wsim_guest_rt::strength::resolve(*d, b);
+                }
+            }
+        }
+        for sw in &mut self.strength.switches {
+            for end in [&mut sw.a, &mut sw.b] {
+                if end.0 == from {
+                    *end = (to, end.1 + off, end.2);
+                }
+            }
+        }
+    }
+
     /// The `Signal` nodes of nets inside an lvalue.
     fn net_nodes(&self, lhs: ExprId) -> Vec<ExprId> {
         match &self.d.exprs[lhs].kind {
@@ -158,6 +219,7 @@ impl<'a> Elab<'a> {
     /// Resolve every net that models strengths; they leave `drivers` and
     /// the pull tables, so `resolve_drivers` handles only plain nets.
     pub fn resolve_strength_nets(&mut self) {
+        self.coerce_port_copies();
         let nets = self.strength_nets();
         if nets.is_empty() {
             return;
@@ -243,7 +305,9 @@ impl<'a> Elab<'a> {
                 break;
             }
         }
-        set.retain(|&s| self.d.signals[s].dims.is_empty() && self.d.signals[s].ty.four_state);
+        set.retain(|&s| {
+            self.is_net(s).is_some() && self.d.signals[s].dims.is_empty() && self.d.signals[s].ty.four_state
+        });
         set.into_iter().collect()
     }
 
@@ -254,8 +318,7 @@ impl<'a> Elab<'a> {
         if d.gate.is_some() || d.levels != (6, 6) {
             return None;
         }
-        let body = self.d.procs[d.proc].body;
-        let StmtKind::Block { stmts, .. } = &self.d.stmts[body].kind else { return None };
+        let StmtKind::Block { stmts, .. } = &self.d.stmts[d.body].kind else { return None };
         let StmtKind::Assign { lhs, rhs } = &self.d.stmts[*stmts.first()?].kind else { return None };
         let ExprKind::Signal(m) = self.d.exprs[*rhs].kind else { return None };
         let same_width = self.d.signals[m].ty.width == self.ty(*lhs).width;
@@ -395,7 +458,7 @@ impl<'a> Elab<'a> {
     /// A switch/buffer driver now writes its strength vector into `h`: its
     /// lvalue moves to `h`'s bytes and its value becomes `$strength$gate`.
     fn rewrite_gate_driver(&mut self, d: Drive, g: GateDrive, node: ExprId, h: SignalId, span: Span) -> Option<()> {
-        let body = self.d.procs[d.proc].body;
+        let body = d.body;
         let StmtKind::Block { stmts, .. } = self.d.stmts[body].kind.clone() else { return None };
         let (&first, rest) = stmts.split_first()?;
         let (lhs, delay) = match &self.d.stmts[first].kind {
