@@ -178,6 +178,17 @@ impl<'a> Elab<'a> {
         }
     }
 
+    /// `force` gave `net`'s drivers to `drv`: its pulls go along; a forced
+    /// net on a bidirectional switch is not supported.
+    pub fn strength_forced(&mut self, net: SignalId, drv: SignalId) {
+        if let Some(sw) = self.strength.switches.iter().find(|s| s.a.0 == net || s.b.0 == net) {
+            let span = sw.span;
+            self.unsupported("`force` on a net connected to a bidirectional switch", span);
+            return;
+        }
+        self.strength_rename(net, drv, 0);
+    }
+
     /// `from` became bits `off..` of `to` (an inout port bound to a
     /// parent's net, a collapsed port): its pulls and switch ends move.
     pub fn strength_rename(&mut self, from: SignalId, to: SignalId, off: u32) {
@@ -891,11 +902,11 @@ impl<'a> Elab<'a> {
                 Some((*s, 0, self.d.signals[*s].ty.width))
             }
             ExprKind::Select { base, offset, width } => {
-                let ExprKind::Signal(s) = self.d.exprs[*base].kind else { return None };
+                // `c[1:0]` sliced again for an array of switches nests selects.
+                let (s, base_off, base_w) = self.net_bits(*base)?;
                 let ExprKind::Const(c) = &self.d.exprs[*offset].kind else { return None };
                 let off = c.to_u64()? as u32;
-                let ok = self.is_net(s).is_some() && off + width <= self.d.signals[s].ty.width;
-                ok.then_some((s, off, *width))
+                (off + width <= base_w).then_some((s, base_off + off, *width))
             }
             _ => None,
         }
@@ -912,7 +923,7 @@ impl<'a> Elab<'a> {
     /// is something else.
     pub fn inout_switches(&mut self, p: &crate::ctx::PortWork<'a>) -> bool {
         use crate::ctx::{Outer, PortInner};
-        let (PortInner::Signal(port), Outer::Expr(e), None) = (&p.inner, &p.outer, p.array) else {
+        let (PortInner::Signal(port), Outer::Expr(e)) = (&p.inner, &p.outer) else {
             return false;
         };
         let port = *port;
@@ -920,11 +931,12 @@ impl<'a> Elab<'a> {
             return false;
         }
         let Some((l, _)) = self.emit_lvalue(p.parent, e) else { return true };
+        let w = self.d.signals[port].ty.width;
+        let Some(l) = self.slice_for_array(l, w, p.array, p.span) else { return true };
         let mut bits = Vec::new();
         if !self.lvalue_bits(l, &mut bits) {
             return false;
         }
-        let w = self.d.signals[port].ty.width;
         for (i, &(net, bit)) in bits.iter().enumerate().take(w as usize) {
             let a = (port, i as u32, 1);
             let sw = Switch { kind: 0, resistive: false, port: true, a, b: (net, bit, 1), ctrl: None, span: p.span };
@@ -936,8 +948,20 @@ impl<'a> Elab<'a> {
     /// The `(net, bit)` pairs of an lvalue made of nets, constant bits of
     /// nets and concatenations of them, LSB first.
     fn lvalue_bits(&self, l: ExprId, out: &mut Vec<(SignalId, u32)>) -> bool {
-        if let ExprKind::Concat(parts) = &self.d.exprs[l].kind {
-            return parts.iter().rev().all(|&p| self.lvalue_bits(p, out));
+        match &self.d.exprs[l].kind {
+            ExprKind::Concat(parts) => return parts.iter().rev().all(|&p| self.lvalue_bits(p, out)),
+            ExprKind::Select { base, offset, width } => {
+                let ExprKind::Const(c) = &self.d.exprs[*offset].kind else { return false };
+                let mut inner = Vec::new();
+                let Some(off) = c.to_u64().filter(|_| self.lvalue_bits(*base, &mut inner)) else { return false };
+                let (off, end) = (off as usize, off as usize + *width as usize);
+                if end > inner.len() {
+                    return false;
+                }
+                out.extend_from_slice(&inner[off..end]);
+                return true;
+            }
+            _ => {}
         }
         match self.net_bits(l) {
             Some((net, off, width)) => {
