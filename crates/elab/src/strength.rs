@@ -886,10 +886,20 @@ impl<'a> Elab<'a> {
             }
             None => None,
         };
-        if g.delay.is_some() {
-            self.unsupported("a delay on a `tranif` switch", span);
-            return;
-        }
+        // `tranif1 #(on, off)`: the control takes effect after the delay
+        // (a hidden copy of it, X until then); for tranif1 the rise delay
+        // is the turn-on delay.
+        let ctrl = match (ctrl, &g.delay) {
+            (Some(c), Some(d)) => {
+                let dt = DataTy::from_ir(Type::LOGIC1);
+                let h = self.add_signal(lex, "tranif$ctrl", &dt, vec![], SignalKind::Var, None, true, span);
+                let lhs = self.signal_expr(h, span);
+                let delay = self.delay_ticks(lex, d);
+                self.cont_process(lex, lhs, c, Some(delay), span);
+                Some(self.signal_expr(h, span))
+            }
+            (c, _) => c,
+        };
         let sw = Switch { kind, resistive: g.resistive, port: false, a: ends[0], b: ends[1], ctrl, span };
         self.strength.switches.push(sw);
     }
