@@ -245,7 +245,8 @@ impl<'a> Elab<'a> {
             let w = self.d.signals[net].ty.width;
             let name = format!("{}$str", self.d.signals[net].name);
             let span = self.d.signals[net].span;
-            let c = self.add_signal(lex, &name, &DataTy::from_ir(vector_ty(w)), vec![], SignalKind::Var, None, true, span);
+            let c =
+                self.add_signal(lex, &name, &DataTy::from_ir(vector_ty(w)), vec![], SignalKind::Var, None, true, span);
             self.strength.companions.insert(net, c);
         }
         let channels = self.channels(&nets);
@@ -297,7 +298,9 @@ impl<'a> Elab<'a> {
         loop {
             let before = set.len();
             for (&net, drivers) in &self.drivers {
-                if set.contains(&net) || !matches!(self.is_net(net), Some(NetKind::Wire | NetKind::Tri | NetKind::Uwire)) {
+                if set.contains(&net)
+                    || !matches!(self.is_net(net), Some(NetKind::Wire | NetKind::Tri | NetKind::Uwire))
+                {
                     continue;
                 }
                 let special = drivers.iter().any(|drv| match self.strength.drives.get(&drv.lhs_node) {
@@ -443,7 +446,16 @@ impl<'a> Elab<'a> {
         match drive.and_then(|d| d.gate.map(|g| (d, g))) {
             Some((d, g)) => {
                 let name = format!("{}$sdrv{i}", sig.name);
-                let h = self.add_signal(lex, &name, &DataTy::from_ir(vector_ty(w)), vec![], SignalKind::Var, None, true, span);
+                let h = self.add_signal(
+                    lex,
+                    &name,
+                    &DataTy::from_ir(vector_ty(w)),
+                    vec![],
+                    SignalKind::Var,
+                    None,
+                    true,
+                    span,
+                );
                 self.rewrite_gate_driver(d, g, node, h, span)?;
                 let e = self.signal_expr(h, span);
                 events.push(Event { edge: Edge::Any, expr: e });
@@ -572,7 +584,11 @@ impl<'a> Elab<'a> {
                         events.push(Event { edge: Edge::Any, expr: ev });
                         let b = self.signal_expr(c, span);
                         let offset = self.times_eight(offset, span);
-                        return self.expr(ExprKind::Select { base: b, offset, width: 8 * width }, vector_ty(width), span);
+                        return self.expr(
+                            ExprKind::Select { base: b, offset, width: 8 * width },
+                            vector_ty(width),
+                            span,
+                        );
                     }
                 }
             }
@@ -636,8 +652,13 @@ impl<'a> Elab<'a> {
             base.insert(n, total);
             total += self.d.signals[n].ty.width;
         }
-        let switches: Vec<Switch> =
-            self.strength.switches.iter().filter(|s| base.contains_key(&s.a.0) && base.contains_key(&s.b.0)).cloned().collect();
+        let switches: Vec<Switch> = self
+            .strength
+            .switches
+            .iter()
+            .filter(|s| base.contains_key(&s.a.0) && base.contains_key(&s.b.0))
+            .cloned()
+            .collect();
         let span = switches.first().map_or(span, |s| s.span);
         let mut desc = Vec::new();
         let mut ctrls = Vec::new();
@@ -695,7 +716,16 @@ impl<'a> Elab<'a> {
         let dexpr = self.const_expr(dc, false, span);
         let all = self.strength_call("$strength$tran", vec![dexpr, owns, ctrl_concat], vector_ty(total), span);
         let scope_lex = self.unit_lex;
-        let tmp = self.add_signal(scope_lex, "tran$channel", &DataTy::from_ir(vector_ty(total)), vec![], SignalKind::Var, None, true, span);
+        let tmp = self.add_signal(
+            scope_lex,
+            "tran$channel",
+            &DataTy::from_ir(vector_ty(total)),
+            vec![],
+            SignalKind::Var,
+            None,
+            true,
+            span,
+        );
         let lhs = self.signal_expr(tmp, span);
         let mut stmts = vec![self.stmt(StmtKind::Assign { lhs, rhs: all }, span)];
         for &n in nets {

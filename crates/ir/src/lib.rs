@@ -1062,20 +1062,6 @@ pub const SYS_TASKS: &[&str] = &[
 /// longer than `STRING_TEXT_BITS / 8` characters are cut to their end.
 pub const STRING_TEXT_BITS: u32 = 8 * 4096;
 
-/// The `string` methods (IEEE 1800-2017 6.16) as `ExprKind::SysFunc`s; the
-/// first argument is the string (`TypeKind::String`) except for the `*toa`
-/// conversions. Results never modify their operands: `s.putc(i, c)` is
-/// elaborated as `s = $str_putc(s, i, c)`, `s.itoa(v)` as `s = $str_itoa(v)`.
-/// - `$str_len(s)` -> int; `$str_getc(s, i)` -> byte (0 when out of range;
-///   also `s[i]`); `$str_putc(s, i, c)` -> string (`c` a byte; unchanged
-///   when `i` is out of range or `c` is 0).
-/// - `$str_toupper(s)`, `$str_tolower(s)` -> string; `$str_compare(s, t)`,
-///   `$str_icompare(s, t)` -> int (<0, 0, >0 like C `strcmp`);
-///   `$str_substr(s, i, j)` -> string (empty when out of range).
-/// - `$str_atoi $str_atohex $str_atooct $str_atobin` (s) -> integer;
-///   `$str_atoreal(s)` -> real.
-/// - `$str_itoa $str_hextoa $str_octtoa $str_bintoa` (v: any integral,
-///   self-determined) -> string; `$str_realtoa(r: real)` -> string.
 /// Internal system functions of nets that model strengths (made by
 /// elaboration only, never named by a design). A *strength vector* of a
 /// `w`-bit net is a two-state value of `8 * w` bits, one byte per bit, as
@@ -1101,6 +1087,20 @@ pub const STRING_TEXT_BITS: u32 = 8 * 4096;
 pub const STRENGTH_FUNCS: &[&str] =
     &["$strength$drive", "$strength$resolve", "$strength$value", "$strength$gate", "$strength$tran", "$strength$show"];
 
+/// The `string` methods (IEEE 1800-2017 6.16) as `ExprKind::SysFunc`s; the
+/// first argument is the string (`TypeKind::String`) except for the `*toa`
+/// conversions. Results never modify their operands: `s.putc(i, c)` is
+/// elaborated as `s = $str_putc(s, i, c)`, `s.itoa(v)` as `s = $str_itoa(v)`.
+/// - `$str_len(s)` -> int; `$str_getc(s, i)` -> byte (0 when out of range;
+///   also `s[i]`); `$str_putc(s, i, c)` -> string (`c` a byte; unchanged
+///   when `i` is out of range or `c` is 0).
+/// - `$str_toupper(s)`, `$str_tolower(s)` -> string; `$str_compare(s, t)`,
+///   `$str_icompare(s, t)` -> int (<0, 0, >0 like C `strcmp`);
+///   `$str_substr(s, i, j)` -> string (empty when out of range).
+/// - `$str_atoi $str_atohex $str_atooct $str_atobin` (s) -> integer;
+///   `$str_atoreal(s)` -> real.
+/// - `$str_itoa $str_hextoa $str_octtoa $str_bintoa` (v: any integral,
+///   self-determined) -> string; `$str_realtoa(r: real)` -> string.
 pub const STRING_FUNCS: &[&str] = &[
     "$str_len",
     "$str_getc",

@@ -725,8 +725,7 @@ impl Parser<'_> {
         let start = self.span();
         self.bump();
         let mut st = Strength { s0: 6, s1: 6, span: start };
-        loop {
-            let Some(kw) = self.keyword() else { break };
+        while let Some(kw) = self.keyword() {
             match strength_level(kw) {
                 Some((Some(true), level)) => st.s1 = level,
                 Some((Some(false), level)) => st.s0 = level,
