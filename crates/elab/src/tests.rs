@@ -558,7 +558,9 @@ endmodule
         "{text}"
     );
     assert!(text.contains("y:l4 = (resolve-wire:l4 y$drv0:l4 y$drv1:l4 y$drv2:l4 y$drv3:l4)"), "{text}");
-    assert!(text.contains("w:l1 = (resolve-tri1:l1 w$drv0:l1)"), "{text}");
+    // a pulled net models strengths: a pull1 (0xdd = 221) and the buffer
+    assert!(text.contains("w$str:b8 = ($strength$resolve:b8 8'221:b8 w$sdrv0:b8)"), "{text}");
+    assert!(text.contains("w:l1 = ($strength$value:l1 w$str:b8)"), "{text}");
     assert!(text.contains("wo:l1 = (resolve-wor:l1 wo$drv0:l1 wo$drv1:l1)"), "{text}");
 }
 
