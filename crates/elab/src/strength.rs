@@ -6,8 +6,8 @@
 //! companion: its *strength vector* (one byte per bit, see
 //! `wsim_ir::STRENGTH_FUNCS`). Its resolver process computes the companion
 //! from every driver's strength vector and the net's value from the
-//! companion; `%v` prints the companion. A driver that copies a strength
-//! net (a collapsed port, `assign b = a;`) passes the strengths on.
+//! companion; `%v` prints the companion. A port connection that copies a
+//! strength net passes the strengths on (a continuous assignment does not).
 //!
 //! Bidirectional switches (`tran`, `tranif0/1` and their resistive forms)
 //! join bits of nets into channels: each net's own drivers are resolved
@@ -80,6 +80,9 @@ pub struct StrengthState {
     pub decl: HashMap<SignalId, wsim_syntax::ast::Strength>,
     /// Lvalue nodes of port connections that copy a whole signal.
     port_copies: Vec<ExprId>,
+    /// The same, kept: only a port passes strengths on (a continuous
+    /// assignment drives at its own strength, 1364-2005 7.8).
+    port_copy_nodes: std::collections::HashSet<ExprId>,
 }
 
 /// The strength byte of a value driven at `(s0, s1)` (guest-rt encoding).
@@ -145,6 +148,7 @@ impl<'a> Elab<'a> {
     /// A port connection copying a whole signal into the net of `lhs`.
     pub fn strength_note_port_copy(&mut self, lhs: ExprId) {
         self.strength.port_copies.push(lhs);
+        self.strength.port_copy_nodes.insert(lhs);
     }
 
     /// A port between two nets whose receiving net has other drivers too
@@ -325,9 +329,12 @@ impl<'a> Elab<'a> {
         set.into_iter().collect()
     }
 
-    /// The net a plain whole-net copy driver reads (`assign b = a;`, a
-    /// port connection), when it has no delay.
+    /// The net a port connection copying a whole net reads, when it has no
+    /// delay.
     fn copied_net(&self, node: ExprId) -> Option<SignalId> {
+        if !self.strength.port_copy_nodes.contains(&node) {
+            return None;
+        }
         let d = self.strength.drives.get(&node)?;
         if d.gate.is_some() || d.levels != (6, 6) {
             return None;
