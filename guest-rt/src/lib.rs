@@ -34,6 +34,7 @@ pub mod readmem;
 pub mod realmath;
 pub mod scan;
 pub mod sched;
+pub mod strength;
 pub mod strings;
 pub mod values;
 pub mod writemem;

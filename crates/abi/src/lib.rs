@@ -270,6 +270,11 @@ pub mod fmt {
     pub const ARG_REAL: u32 = 2;
     /// An empty argument (`$display(a,,b)`): prints one space.
     pub const ARG_EMPTY: u32 = 3;
+    /// A net that models strengths: an integral value at `ptr` of `width`
+    /// bits, followed at `ptr + value_bytes(width)` by its strength vector
+    /// (`8 * width` bits, one byte per bit, see guest-rt `strength.rs`),
+    /// which `%v` prints; every other conversion reads the value.
+    pub const ARG_STRENGTH: u32 = 4;
     /// `flags` bit: the value is signed.
     pub const ARG_SIGNED: u32 = 1;
 

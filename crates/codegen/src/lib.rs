@@ -25,6 +25,7 @@ mod module;
 mod prune;
 mod schedule;
 mod stmt;
+mod strength;
 mod strings;
 mod systask;
 

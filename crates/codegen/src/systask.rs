@@ -51,6 +51,9 @@ impl Lower<'_, '_> {
                         self.real(*e);
                         self.i(I::F64Store(mem(0, 3)));
                         (fmt::ARG_REAL, 64, Some(t), 0)
+                    } else if let Some(args) = self.strength_show_args(*e) {
+                        let v = self.strength_show_arg(&args);
+                        (fmt::ARG_STRENGTH, ty.width, Some(v), 0)
                     } else {
                         let v = self.int(*e);
                         (fmt::ARG_VALUE, ty.width, Some(v), if ty.signed { fmt::ARG_SIGNED } else { 0 })
@@ -461,6 +464,9 @@ impl Lower<'_, '_> {
     /// System functions with an integral result.
     pub fn sysfunc_int(&mut self, name: &str, args: &[ExprId], scope: ScopeId, e: ExprId) -> Addr {
         let _ = scope;
+        if name.starts_with("$strength$") {
+            return self.strength_func(name, args, e);
+        }
         let ty = self.ty(e);
         let w = ty.width;
         let span = self.espan(e);

@@ -29,6 +29,9 @@ impl<'a> Elab<'a> {
         if slices.is_empty() {
             return;
         }
+        for (&port, &(net, off)) in &slices {
+            self.strength_rename(port, net, off);
+        }
         let ids: Vec<_> = self.d.exprs.ids().collect();
         let mut moved = HashMap::new();
         for id in ids {
@@ -72,6 +75,10 @@ impl<'a> Elab<'a> {
         }
         if map.is_empty() {
             return;
+        }
+        let renamed: Vec<_> = map.keys().map(|&from| (from, find(&map, from))).collect();
+        for (from, to) in renamed {
+            self.strength_rename(from, to, 0);
         }
         let ids: Vec<_> = self.d.exprs.ids().collect();
         for id in ids {

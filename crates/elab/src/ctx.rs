@@ -240,6 +240,8 @@ pub struct Elab<'a> {
     pub subr_init: HashMap<SubrId, Vec<StmtId>>,
     /// `force`/`assign` sites and pending statements (see `force`).
     pub force: crate::force::ForceState,
+    /// Drive strengths, pulls and switches (see `strength`).
+    pub strength: crate::strength::StrengthState,
     /// Parameter overrides of module instances being elaborated.
     pub overrides: HashMap<LexId, crate::instantiate::Overrides>,
     /// Inout ports of an instance bound to the parent's net (by port name).
@@ -300,6 +302,7 @@ impl<'a> Elab<'a> {
             hidden_counter: 0,
             subr_init: HashMap::new(),
             force: Default::default(),
+            strength: Default::default(),
             overrides: HashMap::new(),
             aliases: HashMap::new(),
             port_dirs: HashMap::new(),

@@ -535,6 +535,7 @@ impl<'a> Elab<'a> {
         if let Some(p) = self.pull_bits.remove(&net) {
             self.pull_bits.insert(drv, p);
         }
+        self.strength_forced(net, drv);
         // Before the hidden process first runs, a driven net reads X (what
         // its drivers compute from unset variables, without an event), an
         // undriven one Z.

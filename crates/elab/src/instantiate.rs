@@ -655,6 +655,9 @@ impl<'a> Elab<'a> {
         for d in &n.nets {
             if self.redeclares_port(lex, &d.name.name) {
                 if let (Some(Sym::Signal(s)), Some(init)) = (self.lex[lex].names.get(&d.name.name).cloned(), &d.init) {
+                    if let Some(st) = n.strength {
+                        self.strength.decl.insert(s, st);
+                    }
                     self.work.push(Work::Init { lex, sig: s, expr: init, net: true, delay: n.delay.as_ref() });
                 }
                 continue;
@@ -669,7 +672,12 @@ impl<'a> Elab<'a> {
             let sig = self.add_signal(lex, &d.name.name, &dt, dims, SignalKind::Net(kind), init, false, d.name.span);
             self.bind(lex, &d.name.name, Sym::Signal(sig), d.name.span);
             match &d.init {
-                Some(e) => self.work.push(Work::Init { lex, sig, expr: e, net: true, delay: n.delay.as_ref() }),
+                Some(e) => {
+                    if let Some(st) = n.strength {
+                        self.strength.decl.insert(sig, st);
+                    }
+                    self.work.push(Work::Init { lex, sig, expr: e, net: true, delay: n.delay.as_ref() })
+                }
                 None => {
                     // A net delay applies to every driver of the net.
                     if let Some(dl) = &n.delay {

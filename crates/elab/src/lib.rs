@@ -37,6 +37,7 @@ mod literal;
 mod lower;
 mod order_processes;
 mod resolve_drivers;
+mod strength;
 mod strings;
 mod system;
 mod types;
@@ -80,6 +81,7 @@ pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diag
     e.collapse_ports();
     e.finish_force();
     e.resolve_drivers();
+    e.show_strengths();
     e.order_processes();
     let ok = !e.diags.has_errors();
     (ok.then_some(e.d), e.diags)

@@ -85,7 +85,9 @@ impl<'a> Elab<'a> {
         let wait = self.stmt(StmtKind::WaitEvent { events: sens }, span);
         let body = self.stmt(StmtKind::Block { stmts: vec![assign, wait], name: None }, span);
         let scope = self.scope_of(lex);
-        self.d.procs.push(Process { kind: ProcKind::ContAssign, body, scope, span })
+        let proc = self.d.procs.push(Process { kind: ProcKind::ContAssign, body, scope, span });
+        self.strength_note_proc(proc, lhs);
+        proc
     }
 
     pub fn lower_cont_assign(&mut self, lex: LexId, item: &'a ast::ContAssign) {
@@ -109,6 +111,7 @@ impl<'a> Elab<'a> {
             let rhs = self.emit_rvalue_dt(lex, r, &ldt);
             let delay = item.delay.as_ref().map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, lhs, rhs, delay, l.span.to(r.span));
+            self.strength_note_levels(lhs, item.strength);
         }
     }
 
@@ -1272,9 +1275,16 @@ impl<'a> Elab<'a> {
             return;
         }
         if matches!(g.kind, G::Pullup | G::Pulldown) {
+            let up = g.kind == G::Pullup;
+            // A pull drives its own value at pull strength unless told.
+            let level = g.strength.map_or(5, |s| if up { s.s1 } else { s.s0 });
             for term in t {
-                self.pull_terminal(lex, term, g.kind == G::Pullup);
+                self.pull_terminal(lex, term, up, level);
             }
+            return;
+        }
+        if matches!(g.kind, G::Tran | G::Tranif0 | G::Tranif1) {
+            self.switch_instance(lex, g, t, array, span);
             return;
         }
         let need = match g.kind {
@@ -1319,6 +1329,7 @@ impl<'a> Elab<'a> {
                 };
                 vals.push(v);
             }
+            let gate_drive = self.gate_drive(g, &vals, ot, span);
             let rhs = match g.kind {
                 // A buffer drives x for a z input (1364-2005 table 7-4):
                 // double inversion keeps 0, 1 and x and turns z into x.
@@ -1365,12 +1376,16 @@ impl<'a> Elab<'a> {
             let rhs = self.coerce(rhs, lt);
             let delay = g.delay.as_ref().map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, l, rhs, delay, span);
+            self.strength_note_levels(l, g.strength);
+            if let Some(gd) = gate_drive {
+                self.strength_note_gate(l, gd);
+            }
         }
     }
 
     /// A pullup/pulldown on a net or on constant bits of one: the bits are
     /// recorded; `resolve_drivers` turns a fully pulled net into tri1/tri0.
-    fn pull_terminal(&mut self, lex: LexId, term: &'a ast::Expr, up: bool) {
+    fn pull_terminal(&mut self, lex: LexId, term: &'a ast::Expr, up: bool, level: u8) {
         let Some((l, _)) = self.emit_lvalue(lex, term) else {
             return;
         };
@@ -1388,15 +1403,7 @@ impl<'a> Elab<'a> {
             self.error(code::TYPE_ERROR, term.span, "pullup/pulldown needs a net or constant bits of a net");
             return;
         };
-        let w = self.d.signals[net].ty.width as usize;
-        let entry = self.pull_bits.entry(net).or_insert_with(|| (up, vec![false; w], term.span));
-        let conflict = entry.0 != up;
-        for b in off as usize..(off + width).min(w as u32) as usize {
-            entry.1[b] = true;
-        }
-        if conflict {
-            self.unsupported("both a pullup and a pulldown on one net", term.span);
-        }
+        self.strength_note_pull(net, off, width, up, level);
     }
 
     // ------------------------------------------------------------ ports
@@ -1457,7 +1464,7 @@ impl<'a> Elab<'a> {
                     Outer::Expr(e) => e.span,
                     Outer::Name(_, s) => *s,
                 };
-                if !self.slice_alias(p) {
+                if !self.slice_alias(p) && !self.inout_switches(p) {
                     self.error(
                         code::UNSUPPORTED,
                         span,
@@ -1510,6 +1517,7 @@ impl<'a> Elab<'a> {
         if let (ExprKind::Signal(to), ExprKind::Signal(from)) = (&self.d.exprs[lhs].kind, &self.d.exprs[rhs].kind) {
             let (child, parent) = if input { (*to, *from) } else { (*from, *to) };
             self.port_copies.push(crate::ctx::PortCopy { proc, lhs_node: lhs, child, parent, input });
+            self.strength_note_port_copy(lhs);
         }
     }
 
@@ -1555,7 +1563,7 @@ impl<'a> Elab<'a> {
     /// For an instance array element: the element's slice of a connection
     /// that is `count` times the port width (1364-2005 12.1.3.3), or the
     /// whole connection when it is exactly one port wide.
-    fn slice_for_array(&mut self, v: ExprId, port_w: u32, array: Option<(u32, u32)>, span: Span) -> Option<ExprId> {
+    pub fn slice_for_array(&mut self, v: ExprId, port_w: u32, array: Option<(u32, u32)>, span: Span) -> Option<ExprId> {
         let Some((pos, count)) = array else {
             return Some(v);
         };
@@ -1620,6 +1628,8 @@ impl<'a> Elab<'a> {
         if net {
             let d = delay.map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, lhs, rhs, d, span);
+            let st = self.strength.decl.get(&sig).copied();
+            self.strength_note_levels(lhs, st);
             return;
         }
         // A constant is the variable's value before time 0, as for a body

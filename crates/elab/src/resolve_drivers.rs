@@ -11,6 +11,7 @@ use crate::types::DataTy;
 
 impl<'a> Elab<'a> {
     pub fn resolve_drivers(&mut self) {
+        self.resolve_strength_nets();
         let mut pulled: Vec<_> = std::mem::take(&mut self.pull_bits).into_iter().collect();
         pulled.sort_by_key(|(s, _)| *s);
         for (net, (up, bits, span)) in pulled {

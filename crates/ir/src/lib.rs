@@ -1062,6 +1062,31 @@ pub const SYS_TASKS: &[&str] = &[
 /// longer than `STRING_TEXT_BITS / 8` characters are cut to their end.
 pub const STRING_TEXT_BITS: u32 = 8 * 4096;
 
+/// Internal system functions of nets that model strengths (made by
+/// elaboration only, never named by a design). A *strength vector* of a
+/// `w`-bit net is a two-state value of `8 * w` bits, one byte per bit, as
+/// guest-rt `strength.rs` encodes it (0 = HiZ).
+/// - `$strength$drive(v, levels)`: the strength vector of the `w`-bit value
+///   `v` driven at 0-strength `levels & 7` and 1-strength `levels >> 4`
+///   (`levels` a `Const`, 0 highz .. 7 supply).
+/// - `$strength$resolve(s...)`: wired resolution of strength vectors (all
+///   the result's width).
+/// - `$strength$value(s)`: the `w`-bit 4-state value of a strength vector.
+/// - `$strength$gate(kind, data, ctrl [, pctrl])`: a MOS switch or
+///   three-state buffer on the strength vector `data` with 1-bit controls;
+///   `kind` a `Const`: bits 0-1 = 0 conducts on 1, 1 on 0, 2 cmos (`ctrl`
+///   on 1, `pctrl` on 0); bits 4-5 = reduction (0 none, 1 supply->strong,
+///   2 resistive, 1364-2005 table 7-14).
+/// - `$strength$tran(desc, owns, ctrls)`: the strength vectors of a channel
+///   of nets joined by bidirectional switches (result: `owns`' width);
+///   `owns` concatenates the members' own resolved vectors, `ctrls` the
+///   switch controls (bit 0 unused); `desc` a `Const` of two 64-bit words
+///   per switched bit, as guest-rt `rt_strength_tran` reads them.
+/// - `$strength$show(v, s)`: display argument: the value `v` (the result,
+///   of `v`'s type) whose `%v` prints the strength vector `s`.
+pub const STRENGTH_FUNCS: &[&str] =
+    &["$strength$drive", "$strength$resolve", "$strength$value", "$strength$gate", "$strength$tran", "$strength$show"];
+
 /// The `string` methods (IEEE 1800-2017 6.16) as `ExprKind::SysFunc`s; the
 /// first argument is the string (`TypeKind::String`) except for the `*toa`
 /// conversions. Results never modify their operands: `s.putc(i, c)` is

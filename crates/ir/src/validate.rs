@@ -508,7 +508,9 @@ fn check_expr(sink: &mut Sink, id: ExprId, array_args: &HashSet<ExprId>) {
         },
         ExprKind::Call { subr, args } => check_call(d, *subr, args, true),
         ExprKind::SysFunc { name, .. }
-            if !SYS_FUNCS.contains(&name.as_str()) && !crate::STRING_FUNCS.contains(&name.as_str()) =>
+            if !SYS_FUNCS.contains(&name.as_str())
+                && !crate::STRING_FUNCS.contains(&name.as_str())
+                && !crate::STRENGTH_FUNCS.contains(&name.as_str()) =>
         {
             Err(format!("unknown system function {name}"))
         }

@@ -67,7 +67,7 @@ impl Plan {
         for (id, e) in d.exprs.iter() {
             let reads_kept = named_signal(&e.kind).is_some_and(|s| four_state_signals.contains(&s));
             let kept = reads_kept || may_make_unknowns(d, &e.kind) || patterns.contains_key(&id);
-            if kept || matches!(e.kind, ExprKind::Resolve { .. }) {
+            if kept || matches!(e.kind, ExprKind::Resolve { .. }) || is_strength_func(&e.kind) {
                 four_state_exprs[id.index()] = true;
             }
         }
@@ -94,7 +94,12 @@ impl Plan {
 fn resolver_inputs(d: &Design) -> HashSet<SignalId> {
     let mut set = HashSet::new();
     for (_, e) in d.exprs.iter() {
-        if let ExprKind::Resolve { args, .. } = &e.kind {
+        let args = match &e.kind {
+            ExprKind::Resolve { args, .. } => Some(args),
+            ExprKind::SysFunc { name, args, .. } if name == "$strength$resolve" => Some(args),
+            _ => None,
+        };
+        if let Some(args) = args {
             let mut todo = args.clone();
             while let Some(a) = todo.pop() {
                 set.extend(named_signal(&d.exprs[a].kind));
@@ -103,6 +108,13 @@ fn resolver_inputs(d: &Design) -> HashSet<SignalId> {
         }
     }
     set
+}
+
+/// The strength functions of nets that model strengths
+/// (`wsim_ir::STRENGTH_FUNCS`): resolution with strengths, like `Resolve`,
+/// stays four-state.
+fn is_strength_func(k: &ExprKind) -> bool {
+    matches!(k, ExprKind::SysFunc { name, .. } if name.starts_with("$strength$"))
 }
 
 /// Processes with a statement that writes one of `targets`.
@@ -269,7 +281,9 @@ fn convert_mismatched_operands(d: &mut Design, plan: &Plan) {
         if parent.kind != TypeKind::Integral
             || plan.lvalues.contains(&id)
             || matches!(d.exprs[id].kind, ExprKind::Convert { .. })
+            || is_strength_func(&d.exprs[id].kind)
         {
+            // (strength functions read either kind of operand as it is)
             continue;
         }
         let slots = d.exprs[id].kind.children();

@@ -393,6 +393,8 @@ pub struct VarDecl {
 pub struct NetDecl {
     pub net_type: NetType,
     pub ty: DataType,
+    /// `wire (weak0, weak1) w = e;`: the strength of the declaration assignments.
+    pub strength: Option<Strength>,
     pub delay: Option<Delay>,
     pub nets: Vec<Declarator>,
     pub span: Span,
@@ -458,6 +460,7 @@ pub struct Delay {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ContAssign {
+    pub strength: Option<Strength>,
     pub delay: Option<Delay>,
     pub assigns: Vec<(Expr, Expr)>,
     pub span: Span,
@@ -483,6 +486,8 @@ pub struct ProcessDecl {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Instantiation {
     pub module: Ident,
+    /// `udp (strong0, pull1) u (...)`: primitive instances only.
+    pub strength: Option<Strength>,
     pub params: Vec<ParamConn>,
     pub instances: Vec<Instance>,
     pub span: Span,
@@ -540,11 +545,30 @@ pub enum GateKind {
     Nmos,
     Pmos,
     Cmos,
+    /// Bidirectional switches (1364-2005 7.6): `tran (a, b)`, `tranif0/1
+    /// (a, b, control)`; `rtran*` set [`GateInst::resistive`].
+    Tran,
+    Tranif0,
+    Tranif1,
+}
+
+/// A drive strength pair `(strong0, weak1)` (1364-2005 7.8), levels 0
+/// (highz) to 7 (supply): 1 small, 2 medium, 3 weak, 4 large, 5 pull,
+/// 6 strong. A charge strength `(small)` (trireg) sets both to its level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Strength {
+    pub s0: u8,
+    pub s1: u8,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GateInst {
     pub kind: GateKind,
+    /// `rnmos`, `rtran`...: the resistive form, which reduces strengths
+    /// (1364-2005 7.12, table 7-14).
+    pub resistive: bool,
+    pub strength: Option<Strength>,
     pub delay: Option<Delay>,
     /// Each instance: optional name, optional array range, terminals
     /// (outputs first, as the standard orders them).

@@ -222,6 +222,10 @@ fn with_arg(spec: &Spec, conv: u8, a: &Arg, ctx: &Ctx) -> Option<Vec<u8>> {
             if a.is_real() {
                 return None;
             }
+            if a.kind == af::ARG_STRENGTH {
+                let s = crate::mem::value(a.ptr + wsim_abi::value_bytes(w), 8 * w);
+                return Some(pad(crate::strength::strength_text(s, w), spec.width.unwrap_or(0), spec.ljust));
+            }
             pad(numbers::strengths(a.limbs(), w), spec.width.unwrap_or(0), spec.ljust)
         }
     })

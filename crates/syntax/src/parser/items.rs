@@ -8,7 +8,7 @@ use crate::ast::{
     AnsiPort, BinaryOp, ContAssign, DataType, Direction, Expr, ExprKind, FunctionDecl, GateInst, GateInstance,
     GateKind, GenBlock, GenCaseItem, Ident, ImportItem, Instance, Instantiation, Item, Lifetime, ModuleDecl,
     ModuleItem, ModuleKind, NetDecl, NetType, NonAnsiPort, NumberLit, PackageDecl, ParamConn, ParamValue, PortConn,
-    PortDecl, PortList, ProcessDecl, ProcessKind, Stmt, TaskDecl, TfPort, Timescale, VectorKind,
+    PortDecl, PortList, ProcessDecl, ProcessKind, Stmt, Strength, TaskDecl, TfPort, Timescale, VectorKind,
 };
 use crate::timescale::parse_time_unit;
 use crate::token::{Keyword, Op, TokenKind};
@@ -75,13 +75,39 @@ fn gate_of(kw: Keyword) -> Option<GateKind> {
         Keyword::Nmos | Keyword::Rnmos => GateKind::Nmos,
         Keyword::Pmos | Keyword::Rpmos => GateKind::Pmos,
         Keyword::Cmos | Keyword::Rcmos => GateKind::Cmos,
+        Keyword::Tran | Keyword::Rtran => GateKind::Tran,
+        Keyword::Tranif0 | Keyword::Rtranif0 => GateKind::Tranif0,
+        Keyword::Tranif1 | Keyword::Rtranif1 => GateKind::Tranif1,
         _ => return None,
     })
 }
 
-fn is_switch_primitive(kw: Keyword) -> bool {
+/// The resistive switches (1364-2005 7.12).
+fn is_resistive(kw: Keyword) -> bool {
     use Keyword::*;
-    matches!(kw, Tran | Rtran | Tranif0 | Tranif1 | Rtranif0 | Rtranif1)
+    matches!(kw, Rnmos | Rpmos | Rcmos | Rtran | Rtranif0 | Rtranif1)
+}
+
+/// A strength keyword's side (`Some(true)` for a 1 strength, `None` for a
+/// charge strength) and level (0 highz .. 7 supply).
+fn strength_level(kw: Keyword) -> Option<(Option<bool>, u8)> {
+    use Keyword::*;
+    Some(match kw {
+        Supply0 => (Some(false), 7),
+        Supply1 => (Some(true), 7),
+        Strong0 => (Some(false), 6),
+        Strong1 => (Some(true), 6),
+        Pull0 => (Some(false), 5),
+        Pull1 => (Some(true), 5),
+        Weak0 => (Some(false), 3),
+        Weak1 => (Some(true), 3),
+        Highz0 => (Some(false), 0),
+        Highz1 => (Some(true), 0),
+        Large => (None, 4),
+        Medium => (None, 2),
+        Small => (None, 1),
+        _ => return None,
+    })
 }
 
 fn is_strength_keyword(kind: TokenKind) -> bool {
@@ -502,10 +528,6 @@ impl Parser<'_> {
             out.push(ModuleItem::Gate(self.gate_inst(gate)));
             return;
         }
-        if is_switch_primitive(kw) {
-            self.unsupported_to_semi(out, "switch-level primitive", start);
-            return;
-        }
         let item = match kw {
             Keyword::Parameter => ModuleItem::Param(self.param_decl(ctx.params_local)),
             Keyword::Localparam | Keyword::Specparam => ModuleItem::Param(self.param_decl(true)),
@@ -683,7 +705,7 @@ impl Parser<'_> {
         let start = self.span();
         let net_type = self.keyword().and_then(net_type_of).unwrap_or(NetType::Wire);
         self.bump();
-        self.skip_strength();
+        let strength = self.strength();
         let _ = self.eat_kw(Keyword::Vectored) || self.eat_kw(Keyword::Scalared);
         let ty = self.data_type_or_implicit();
         let delay = if self.at_op(Op::Hash) { Some(self.delay()) } else { None };
@@ -691,15 +713,35 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        NetDecl { net_type, ty, delay, nets, span: self.span_from(start) }
+        NetDecl { net_type, ty, strength, delay, nets, span: self.span_from(start) }
     }
 
-    /// Drive or charge strengths `(strong0, weak1)`, `(small)`: parsed and
-    /// dropped (wsim does not model strengths).
-    fn skip_strength(&mut self) {
-        if self.at_op(Op::LParen) && is_strength_keyword(self.peek(1)) {
-            self.skip_parens();
+    /// Drive or charge strengths `(strong0, weak1)`, `(pull1)`, `(small)`
+    /// (1364-2005 7.8, 4.4.1): a side not named stays strong.
+    fn strength(&mut self) -> Option<Strength> {
+        if !(self.at_op(Op::LParen) && is_strength_keyword(self.peek(1))) {
+            return None;
         }
+        let start = self.span();
+        self.bump();
+        let mut st = Strength { s0: 6, s1: 6, span: start };
+        while let Some(kw) = self.keyword() {
+            match strength_level(kw) {
+                Some((Some(true), level)) => st.s1 = level,
+                Some((Some(false), level)) => st.s0 = level,
+                Some((None, level)) => (st.s0, st.s1) = (level, level),
+                None => break,
+            }
+            self.bump();
+            if !self.eat_op(Op::Comma) {
+                break;
+            }
+        }
+        if !self.expect_op(Op::RParen) {
+            self.skip_to_rparen();
+        }
+        st.span = self.span_from(start);
+        Some(st)
     }
 
     fn genvar_decl(&mut self) -> ModuleItem {
@@ -731,7 +773,7 @@ impl Parser<'_> {
     fn cont_assign(&mut self) -> ContAssign {
         let start = self.span();
         self.bump();
-        self.skip_strength();
+        let strength = self.strength();
         let delay = if self.at_op(Op::Hash) { Some(self.delay()) } else { None };
         let mut assigns = Vec::new();
         loop {
@@ -749,7 +791,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        ContAssign { delay, assigns, span: self.span_from(start) }
+        ContAssign { strength, delay, assigns, span: self.span_from(start) }
     }
 
     fn process(&mut self, kind: ProcessKind) -> ModuleItem {
@@ -787,7 +829,7 @@ impl Parser<'_> {
     fn instantiation(&mut self) -> Instantiation {
         let start = self.span();
         let module = self.expect_ident("module name");
-        self.skip_strength(); // primitive instances only (elaboration checks)
+        let strength = self.strength(); // primitive instances only (elaboration checks)
         let params = if self.at_op(Op::Hash) { self.param_conns() } else { Vec::new() };
         let mut instances = Vec::new();
         loop {
@@ -801,7 +843,7 @@ impl Parser<'_> {
             };
             if name.name.is_empty() && !unnamed {
                 self.sync_item();
-                return Instantiation { module, params, instances, span: self.span_from(start) };
+                return Instantiation { module, strength, params, instances, span: self.span_from(start) };
             }
             let unpacked = self.unpacked_dims();
             let conns = if self.at_op(Op::LParen) {
@@ -818,7 +860,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        Instantiation { module, params, instances, span: self.span_from(start) }
+        Instantiation { module, strength, params, instances, span: self.span_from(start) }
     }
 
     /// `#(8, .W(16), .T(logic [3:0]))` or `#8` (`#` current).
@@ -915,8 +957,9 @@ impl Parser<'_> {
     /// `and #(1,2) g1 (o, a, b), (o2, c, d);`.
     fn gate_inst(&mut self, kind: GateKind) -> GateInst {
         let start = self.span();
+        let resistive = self.keyword().is_some_and(is_resistive);
         self.bump();
-        self.skip_strength();
+        let strength = self.strength();
         let delay = if self.at_op(Op::Hash) { Some(self.delay()) } else { None };
         let mut instances = Vec::new();
         loop {
@@ -943,7 +986,7 @@ impl Parser<'_> {
         if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        GateInst { kind, delay, instances, span: self.span_from(start) }
+        GateInst { kind, resistive, strength, delay, instances, span: self.span_from(start) }
     }
 
     // ----- functions and tasks -------------------------------------------
