@@ -359,33 +359,41 @@ impl Lower<'_, '_> {
     /// A real `c ? a : b`. An unknown condition evaluates both; as there
     /// are no bits to merge, the result is their common value when they are
     /// equal and 0 otherwise (1364-2005 5.1.13 gives 0; vvp keeps a value
-    /// both sides agree on, as the bitwise merge of integers does).
+    /// both sides agree on, as the bitwise merge of integers does). Each
+    /// side is generated once (nested conditionals stay linear in size).
     fn cond_real(&mut self, cond: ExprId, then_expr: ExprId, else_expr: ExprId) {
         let t = self.f.local(ValType::I32);
+        let (a, b) = (self.f.local(ValType::F64), self.f.local(ValType::F64));
         self.truth(cond);
-        self.i(I::LocalTee(t));
-        self.i32c(2);
+        self.i(I::LocalSet(t));
+        // a = then when the condition may be true, b = else when it may be false.
+        for (side, skip_when, dst) in [(then_expr, 0, a), (else_expr, 1, b)] {
+            self.i(I::LocalGet(t));
+            self.i32c(skip_when);
+            self.i(I::I32Ne);
+            self.i(I::If(BlockType::Empty));
+            self.real(side);
+            self.i(I::LocalSet(dst));
+            self.i(I::End);
+        }
+        // t == 1 ? a : t == 0 ? b : (a == b ? a : 0.0)
+        self.i(I::LocalGet(t));
+        self.i32c(1);
         self.i(I::I32Eq);
         self.i(I::If(BlockType::Result(ValType::F64)));
-        let (a, b) = (self.f.local(ValType::F64), self.f.local(ValType::F64));
-        self.real(then_expr);
-        self.i(I::LocalSet(a));
-        self.real(else_expr);
-        self.i(I::LocalSet(b));
+        self.i(I::LocalGet(a));
+        self.i(I::Else);
+        self.i(I::LocalGet(t));
+        self.i(I::I32Eqz);
+        self.i(I::If(BlockType::Result(ValType::F64)));
+        self.i(I::LocalGet(b));
+        self.i(I::Else);
         self.i(I::LocalGet(a));
         self.i(I::F64Const(0.0.into()));
         self.i(I::LocalGet(a));
         self.i(I::LocalGet(b));
         self.i(I::F64Eq);
         self.i(I::Select);
-        self.i(I::Else);
-        self.i(I::LocalGet(t));
-        self.i32c(1);
-        self.i(I::I32Eq);
-        self.i(I::If(BlockType::Result(ValType::F64)));
-        self.real(then_expr);
-        self.i(I::Else);
-        self.real(else_expr);
         self.i(I::End);
         self.i(I::End);
     }
