@@ -7,19 +7,17 @@ module t;
   reg i, en;
   reg [3:0] v;
   reg [7:0] slow;
-  wire o2, o3, g, n, os;
+  wire o2, o3, n, os;
   wire [3:0] vo;
   assign #(2, 5) o2 = i;
   assign #(1, 3, 6) o3 = en ? i : 1'bz;
   assign #(4, 2, 6) vo = v;
   assign #(slow, 1) os = i;
-  bufif1 #(3, 1) b1(g, i, en);
   not #(2, 4) n1(n, i);
   always @(o2) $display("%0t o2=%b", $time, o2);
   always @(o3) $display("%0t o3=%b", $time, o3);
   always @(vo) $display("%0t vo=%b", $time, vo);
   always @(os) $display("%0t os=%b", $time, os);
-  always @(g) $display("%0t g=%b", $time, g);
   always @(n) $display("%0t n=%b", $time, n);
   initial begin
     slow = 7;
@@ -42,24 +40,20 @@ module t;
 endmodule
 // ---- expected output ----
 //| 1 os=0
-//| 1 g=0
 //| 2 vo=0000
 //| 2 n=1
 //| 3 o3=0
 //| 5 o2=0
 //| 11 o3=1
 //| 12 o2=1
-//| 13 g=1
 //| 14 vo=0110
 //| 14 n=0
 //| 17 os=1
 //| 21 os=0
-//| 21 g=0
 //| 22 n=1
 //| 23 o3=0
 //| 25 o2=0
 //| 26 vo=zzzz
-//| 31 g=z
 //| 32 vo=0000
 //| 36 o3=z
 //| 41 os=x
@@ -69,5 +63,4 @@ endmodule
 //| 51 o3=1
 //| 52 o2=1
 //| 52 os=1
-//| 53 g=1
 //| 54 n=0
