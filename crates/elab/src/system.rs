@@ -503,6 +503,10 @@ impl<'a> Elab<'a> {
             }
             return StmtKind::SysTask { name: "$finish".into(), args: vec![], scope };
         }
+        if name == "$sdf_annotate" {
+            self.sdf_annotate(lex, args, name_span);
+            return StmtKind::Nop;
+        }
         if !SYS_TASKS.contains(&name) {
             self.error(code::UNSUPPORTED, name_span, format!("system task `{name}` is not supported"));
             return StmtKind::Nop;

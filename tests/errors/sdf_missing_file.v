@@ -1,0 +1,8 @@
+//! kind = "compile-error"
+//! compile_args = ["--specify"]
+// `$sdf_annotate` reads its SDF file while compiling: a file that is not
+// there is an error at the call (Icarus warns at run time and goes on).
+module t;
+  initial $sdf_annotate("no_such_file.sdf");
+endmodule
+// ---- expected output ----
