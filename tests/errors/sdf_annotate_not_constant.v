@@ -8,3 +8,6 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//| sdf_annotate_not_constant.v:7:19: error[E0303]: the SDF file name of `$sdf_annotate` must be a constant string (wsim annotates while compiling)
+//|  7 |     $sdf_annotate(name);
+//|    |                   ^^^^

@@ -10,3 +10,6 @@ module t (input a, output y);
   initial $sdf_annotate("data/sdf_malformed.sdf");
 endmodule
 // ---- expected output ----
+//| sdf_malformed.v:10:25: error[E0315]: data/sdf_malformed.sdf:6: an IOPATH takes 1, 2, 3, 6 or 12 delays, not 4
+//|  10 |   initial $sdf_annotate("data/sdf_malformed.sdf");
+//|     |                         ^^^^^^^^^^^^^^^^^^^^^^^^

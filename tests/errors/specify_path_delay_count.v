@@ -12,3 +12,6 @@ module t;
   cellx c (.a(1'b0), .y(y));
 endmodule
 // ---- expected output ----
+//| specify_path_delay_count.v:7:5: error[E0311]: a module path takes 1, 2, 3, 6 or 12 delays, not 4
+//|  7 |     (a => y) = (1, 2, 3, 4);
+//|    |     ^^^^^^^^^^^^^^^^^^^^^^^^

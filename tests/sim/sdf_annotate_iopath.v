@@ -43,3 +43,16 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//|                    0 a=0 b=0 q=x d=1 clk=0 r=x
+//|                    2 a=0 b=0 q=0 d=1 clk=0 r=x
+//|                  100 a=1 b=0 q=0 d=1 clk=0 r=x
+//|                  130 a=1 b=0 q=1 d=1 clk=0 r=x
+//|                  200 a=1 b=1 q=1 d=1 clk=0 r=x
+//|                  202 a=1 b=1 q=0 d=1 clk=0 r=x
+//|                  300 a=1 b=0 q=0 d=1 clk=0 r=x
+//|                  310 a=1 b=0 q=1 d=1 clk=0 r=x
+//|                  400 a=1 b=0 q=1 d=1 clk=1 r=x
+//|                  470 a=1 b=0 q=1 d=1 clk=1 r=1
+//|                  500 a=1 b=0 q=1 d=0 clk=0 r=1
+//|                  600 a=1 b=0 q=1 d=0 clk=1 r=1
+//|                  680 a=1 b=0 q=1 d=0 clk=1 r=0

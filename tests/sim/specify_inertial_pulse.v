@@ -25,3 +25,11 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//| 0 i=0 o=x
+//| 5 i=0 o=0
+//| 10 i=1 o=0
+//| 13 i=0 o=0
+//| 23 i=1 o=0
+//| 28 i=1 o=1
+//| 30 i=0 o=1
+//| 35 i=0 o=0

@@ -27,3 +27,14 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//| 0 a=0 b=0 q=x
+//| 3 a=0 b=0 q=0
+//| 10 a=1 b=0 q=0
+//| 12 a=1 b=0 q=1
+//| 20 a=1 b=1 q=1
+//| 25 a=1 b=1 q=0
+//| 30 a=1 b=0 q=0
+//| 34 a=1 b=0 q=1
+//| 40 a=0 b=0 q=1
+//| 43 a=0 b=0 q=0
+//| 50 a=1 b=1 q=0

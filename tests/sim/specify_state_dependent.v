@@ -45,3 +45,20 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//| 0 a=0 b=0 fast=0 y=x | d=0 clk=0 rst=0 q=x
+//| 6 a=0 b=0 fast=0 y=0 | d=0 clk=0 rst=0 q=x
+//| 10 a=1 b=0 fast=0 y=0 | d=0 clk=0 rst=0 q=x
+//| 16 a=1 b=0 fast=0 y=1 | d=0 clk=0 rst=0 q=x
+//| 20 a=1 b=1 fast=0 y=1 | d=0 clk=0 rst=0 q=x
+//| 28 a=1 b=1 fast=0 y=0 | d=0 clk=0 rst=0 q=x
+//| 30 a=1 b=1 fast=1 y=0 | d=0 clk=0 rst=0 q=x
+//| 40 a=0 b=1 fast=1 y=0 | d=0 clk=0 rst=0 q=x
+//| 41 a=0 b=1 fast=1 y=1 | d=0 clk=0 rst=0 q=x
+//| 50 a=0 b=0 fast=1 y=1 | d=0 clk=0 rst=0 q=x
+//| 52 a=0 b=0 fast=1 y=0 | d=0 clk=0 rst=0 q=x
+//| 60 a=0 b=0 fast=1 y=0 | d=1 clk=0 rst=0 q=x
+//| 70 a=0 b=0 fast=1 y=0 | d=1 clk=1 rst=0 q=x
+//| 73 a=0 b=0 fast=1 y=0 | d=1 clk=1 rst=0 q=1
+//| 80 a=0 b=0 fast=1 y=0 | d=1 clk=0 rst=0 q=1
+//| 90 a=0 b=0 fast=1 y=0 | d=1 clk=0 rst=1 q=1
+//| 91 a=0 b=0 fast=1 y=0 | d=1 clk=0 rst=1 q=0

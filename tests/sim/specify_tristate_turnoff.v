@@ -37,3 +37,25 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//| 0 a=x en=x z3=x z6=x
+//| 1 a=0 en=0 z3=x z6=x
+//| 4 a=0 en=0 z3=z z6=x
+//| 6 a=0 en=0 z3=z z6=z
+//| 31 a=0 en=1 z3=z z6=z
+//| 36 a=0 en=1 z3=0 z6=z
+//| 47 a=0 en=1 z3=0 z6=0
+//| 61 a=0 en=0 z3=0 z6=0
+//| 67 a=0 en=0 z3=z z6=0
+//| 74 a=0 en=0 z3=z z6=z
+//| 91 a=1 en=0 z3=z z6=z
+//| 121 a=1 en=1 z3=z z6=z
+//| 125 a=1 en=1 z3=1 z6=z
+//| 135 a=1 en=1 z3=1 z6=1
+//| 151 a=x en=1 z3=1 z6=1
+//| 153 a=x en=1 z3=x z6=x
+//| 181 a=0 en=1 z3=x z6=x
+//| 183 a=0 en=1 z3=0 z6=x
+//| 187 a=0 en=1 z3=0 z6=0
+//| 211 a=0 en=0 z3=0 z6=0
+//| 217 a=0 en=0 z3=z z6=0
+//| 224 a=0 en=0 z3=z z6=z

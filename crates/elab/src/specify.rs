@@ -622,7 +622,10 @@ impl<'a> Elab<'a> {
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                self.error(code::SDF, file_arg.span, format!("cannot read SDF file `{path}`: {e}"));
+                // The OS's words without the platform's error number.
+                let why = e.to_string();
+                let why = why.split(" (os error").next().unwrap_or_default().to_string();
+                self.error(code::SDF, file_arg.span, format!("cannot read SDF file `{path}`: {why}"));
                 return;
             }
         };
@@ -648,7 +651,8 @@ impl<'a> Elab<'a> {
         if let A::String(s) = &e.kind {
             return Some(s.clone());
         }
-        let Value::Int(c) = self.eval_const(lex, e)? else { return None };
+        let id = self.emit_self(lex, e);
+        let Value::Int(c) = self.try_fold(id)? else { return None };
         if !c.is_known() {
             return None;
         }
