@@ -64,14 +64,7 @@ pub enum Entry {
     /// `(IOPATH [(edge] in [)] out v1 v2 ...)` inside `ABSOLUTE` or
     /// `INCREMENT`; each value is the selected one of its triple, `None`
     /// when empty (`()`: keep the current delay).
-    IoPath {
-        increment: bool,
-        edge: Option<PortEdge>,
-        src: String,
-        dst: String,
-        values: Vec<Option<f64>>,
-        line: u32,
-    },
+    IoPath { increment: bool, edge: Option<PortEdge>, src: String, dst: String, values: Vec<Option<f64>>, line: u32 },
     /// Read but not applied (named, e.g. "COND IOPATH", "INTERCONNECT").
     Ignored { what: String, line: u32 },
 }
@@ -534,8 +527,11 @@ mod tests {
         assert_eq!(parse("(DELAYFILE\n(CELL (CELLTYPE \"x\")", DelaySelection::Typ).unwrap_err().line, 2);
         let e = parse("(DELAYFILE (TIMESCALE 3ns))", DelaySelection::Typ).unwrap_err();
         assert!(e.message.contains("TIMESCALE"), "{e:?}");
-        let e = parse("(DELAYFILE (CELL (INSTANCE a) (DELAY (ABSOLUTE (IOPATH a b (1) (2) (3) (4))))))", DelaySelection::Typ)
-            .unwrap_err();
+        let e = parse(
+            "(DELAYFILE (CELL (INSTANCE a) (DELAY (ABSOLUTE (IOPATH a b (1) (2) (3) (4))))))",
+            DelaySelection::Typ,
+        )
+        .unwrap_err();
         assert!(e.message.contains("not 4"), "{e:?}");
         assert!(parse("(FOO)", DelaySelection::Typ).is_err());
     }

@@ -150,8 +150,7 @@ impl<'a> Elab<'a> {
             return Some(o.delayed);
         }
         let paths = self.paths_of(lex);
-        let ends_here =
-            paths.iter().any(|p| p.destinations.iter().any(|d| self.terminal_signal(lex, d) == Some(port)));
+        let ends_here = paths.iter().any(|p| p.destinations.iter().any(|d| self.terminal_signal(lex, d) == Some(port)));
         if !ends_here {
             return None;
         }
@@ -202,8 +201,7 @@ impl<'a> Elab<'a> {
                 if !annotation_matches(&a, p) {
                     continue;
                 }
-                let ticks: Vec<Option<i128>> =
-                    a.values.iter().map(|v| v.map(|v| self.sdf_ticks(a.lex, v))).collect();
+                let ticks: Vec<Option<i128>> = a.values.iter().map(|v| v.map(|v| self.sdf_ticks(a.lex, v))).collect();
                 if let Some(d) = delays.get_mut(&(a.lex, i)) {
                     *d = annotate(d, &ticks, a.increment);
                 }
@@ -315,7 +313,9 @@ impl<'a> Elab<'a> {
     fn parallel_widths_match(&mut self, lex: LexId, p: &'a ast::ModulePath, dst_width: usize) -> bool {
         let w = self.self_ty(lex, &p.sources[0]).width as usize;
         if w != dst_width {
-            let msg = format!("a parallel module path (`=>`) needs a source as wide as its destination ({w} vs {dst_width} bits)");
+            let msg = format!(
+                "a parallel module path (`=>`) needs a source as wide as its destination ({w} vs {dst_width} bits)"
+            );
             self.error(code::TYPE_ERROR, p.span, msg);
         }
         w == dst_width
@@ -610,7 +610,11 @@ impl<'a> Elab<'a> {
             Some(x) => match self.lookup_hier(lex, x) {
                 Some(Sym::Scope(l)) => l,
                 _ => {
-                    self.error(code::TYPE_ERROR, x.span, "the second argument of `$sdf_annotate` must be a module instance");
+                    self.error(
+                        code::TYPE_ERROR,
+                        x.span,
+                        "the second argument of `$sdf_annotate` must be a module instance",
+                    );
                     return;
                 }
             },

@@ -187,8 +187,7 @@ endmodule
 #[test]
 fn command_line_parameter_overrides() {
     let src = "module t; parameter W = 4; parameter [7:0] V = 1; reg [W-1:0] r; initial $display(V); endmodule\n";
-    let opts =
-        ElabOptions {
+    let opts = ElabOptions {
         param_overrides: vec![("W".into(), "9".into()), ("t.V".into(), "8'hA5".into())],
         ..Default::default()
     };

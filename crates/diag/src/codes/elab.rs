@@ -31,8 +31,10 @@ pub const UNDRIVEN: Code = Code {
 };
 
 pub const SDF: Code = Code { id: "E0315", summary: "SDF file of `$sdf_annotate` cannot be read or is malformed" };
-pub const SDF_IGNORED: Code =
-    Code { id: "W0315", summary: "SDF entry not applied (no such instance or module path, or a construct named in the message)" };
+pub const SDF_IGNORED: Code = Code {
+    id: "W0315",
+    summary: "SDF entry not applied (no such instance or module path, or a construct named in the message)",
+};
 
 pub const ALL: &[Code] = &[
     UNKNOWN_MODULE,
