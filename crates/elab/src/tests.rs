@@ -505,7 +505,8 @@ endmodule
         "#(cvt:b64 (mul:real r:real 10:real))",
         "n:l4 <= #64'20:b64 4'4:l4",
         "#64'30:b64",
-        "$display(($time:l64 64'10:b64), ($realtime:real 64'10:b64))",
+        // A bare `$realtime` gets the format `%.1f` (unit 1ns, precision 100ps).
+        "$display(($time:l64 64'10:b64), 32'623784294:l32, ($realtime:real 64'10:b64))",
     ] {
         assert!(text.contains(want), "missing {want} in\n{text}");
     }
