@@ -460,6 +460,7 @@ mod tests {
     #[test]
     fn compat_flags_are_dropped_and_wno_kept() {
         assert_eq!(norm(Mode::Compile, &["-g2012", "-sv", "-Wno-WIDTH", "t.v"]), ["--wno=WIDTH", "t.v"]);
+        assert_eq!(norm(Mode::Compile, &["-gspecify", "-Tmax", "t.v"]), ["--specify", "--delay-select=max", "t.v"]);
     }
 
     #[test]
