@@ -157,6 +157,15 @@ pub fn icarus_run(test: &GoldenFile, scratch: &Path) -> Result<Output, String> {
         let top = h.top.as_deref().ok_or("a -G override needs `top` in the header")?;
         cmd.arg(format!("-P{top}.{name}={value}"));
     }
+    // Module path delays: wsim's `--specify` is Icarus' `-gspecify`, and
+    // `--delay-select=max` its `-Tmax`.
+    for a in &h.compile_args {
+        if a == "--specify" {
+            cmd.arg("-gspecify");
+        } else if let Some(sel) = a.strip_prefix("--delay-select=") {
+            cmd.arg(format!("-T{sel}"));
+        }
+    }
     cmd.arg(test.file_name()).args(&h.files).current_dir(test.dir());
     let compiled = process::run(cmd, process::time_limit())?;
     if compiled.code != Some(0) {

@@ -19,6 +19,8 @@
 //! | `-fdiagnostics-format=F`, `--diagnostic-format F` | `--diagnostic-format=F` |
 //! | `-fno-diagnostics-show-caret` | `--no-context` |
 //! | `-g2012`, `-g2005-sv`, `-sv`, `+1800-2017ext+sv` ... | dropped (accepted) |
+//! | `-gspecify` (Icarus) | `--specify` |
+//! | `-Tmin`, `-Ttyp`, `-Tmax` (Icarus) | `--delay-select=min` ... |
 //! | `-o file` | `--output=file` |
 //! | `--max-time T` (run, sim) | `--max-time=T` |
 //! | any other `+arg` | `--plusarg=arg` (run/sim); ignored with a warning by compile |
@@ -120,6 +122,9 @@ fn is_ignored_flag(t: &str) -> bool {
 fn diagnostic_flag(t: &str) -> Option<String> {
     match t {
         "-Wall" => Some("--wall".to_string()),
+        // Icarus' module path switches (not diagnostics, but spelled alike).
+        "-gspecify" => Some("--specify".to_string()),
+        "-Tmin" | "-Ttyp" | "-Tmax" => Some(format!("--delay-select={}", &t[2..])),
         "-fno-diagnostics-show-caret" => Some("--no-context".to_string()),
         _ => t.strip_prefix("-fdiagnostics-format=").map(|f| format!("--diagnostic-format={f}")),
     }
@@ -455,6 +460,7 @@ mod tests {
     #[test]
     fn compat_flags_are_dropped_and_wno_kept() {
         assert_eq!(norm(Mode::Compile, &["-g2012", "-sv", "-Wno-WIDTH", "t.v"]), ["--wno=WIDTH", "t.v"]);
+        assert_eq!(norm(Mode::Compile, &["-gspecify", "-Tmax", "t.v"]), ["--specify", "--delay-select=max", "t.v"]);
     }
 
     #[test]

@@ -58,6 +58,15 @@ pub struct SourceArgs {
     /// Default timescale, e.g. `1ns/1ps` (the last one given wins, as in Icarus).
     #[arg(long, overrides_with = "timescale")]
     pub timescale: Option<String>,
+    /// Apply the module path delays of specify blocks and the SDF delays
+    /// `$sdf_annotate` reads while compiling (like Icarus `-gspecify`);
+    /// without it specify blocks are parsed and ignored. docs/specify.md.
+    #[arg(long)]
+    pub specify: bool,
+    /// Which value of every `min:typ:max` delay and SDF triple to use;
+    /// also `-Tmin`, `-Ttyp`, `-Tmax` (Icarus). Default: typ.
+    #[arg(long = "delay-select", value_name = "min|typ|max")]
+    pub delay_select: Option<DelaySelect>,
     /// Turn a warning off by code (`-Wno-W0301`).
     #[arg(long = "wno", value_name = "CODE")]
     pub warnings_off: Vec<String>,
@@ -78,6 +87,14 @@ pub struct SourceArgs {
     /// to FILE with `--dump-ir=FILE` (bypasses the compile cache).
     #[arg(long = "dump-ir", value_name = "FILE", num_args = 0..=1, require_equals = true)]
     pub dump_ir: Option<Option<PathBuf>>,
+}
+
+/// `--delay-select`: the value of `min:typ:max` delays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DelaySelect {
+    Min,
+    Typ,
+    Max,
 }
 
 /// Options every subcommand takes.
@@ -285,6 +302,12 @@ fn compile_request(src: &SourceArgs, common: &CommonArgs) -> Result<CompileReque
         })?;
         req.elab.param_overrides.push((name.to_string(), value.to_string()));
     }
+    req.elab.specify = src.specify;
+    req.elab.delay_selection = match src.delay_select {
+        Some(DelaySelect::Min) => wsim_elab::sdf::DelaySelection::Min,
+        Some(DelaySelect::Max) => wsim_elab::sdf::DelaySelection::Max,
+        Some(DelaySelect::Typ) | None => wsim_elab::sdf::DelaySelection::Typ,
+    };
     req.timescale = src.timescale.clone();
     req.warnings_off = src.warnings_off.clone();
     req.all_warnings = src.all_warnings;

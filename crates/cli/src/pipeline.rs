@@ -226,7 +226,10 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
     let source_hash = source_hash(req, &result.sources);
     let key = cache_key(&source_hash, req.all_warnings);
     clock.lap(&mut result, "hash");
-    let cache = req.cache.as_ref().filter(|_| req.stop_after.is_none() && req.dump_ir.is_none());
+    // `$sdf_annotate` reads SDF files while elaborating: files the hash
+    // above cannot cover, so such designs bypass the cache.
+    let reads_sdf = result.sources.files().any(|(_, f)| f.text.contains("$sdf_annotate"));
+    let cache = req.cache.as_ref().filter(|_| req.stop_after.is_none() && req.dump_ir.is_none() && !reads_sdf);
     if let Some(hit) = cache.and_then(|cache| cache.lookup(&key)) {
         diags.list.extend(hit.warnings);
         result.stats.set_design(hit.design);
@@ -301,7 +304,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
 
     // 7. Store it with the warnings of steps 4-6 (unfiltered: a hit applies
     //    its own `-Wno-`) and the design statistics, which a cache hit replays.
-    if let Some(cache) = &req.cache {
+    if let Some(cache) = req.cache.as_ref().filter(|_| !reads_sdf) {
         if let Err(e) = cache.store(&key, &wasm, &diags.list[early..], &design_stats) {
             result.cache_note = Some(format!("cannot write the compile cache: {e}"));
         }
@@ -483,6 +486,12 @@ pub fn source_hash(req: &CompileRequest, sources: &SourceMap) -> String {
     }
     if !req.opt.optimize {
         key.field(b"O0");
+    }
+    if req.elab.specify {
+        key.field(b"specify");
+    }
+    if req.elab.delay_selection != wsim_elab::sdf::DelaySelection::Typ {
+        key.field(b"delay-select").field(format!("{:?}", req.elab.delay_selection).as_bytes());
     }
     // `-Wno-`, `-Wall` and the diagnostic format change what is printed,
     // not the artifact: the cache stores warnings unfiltered and applies

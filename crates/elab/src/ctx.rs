@@ -271,6 +271,8 @@ pub struct Elab<'a> {
     /// Self-determined types of operator expressions met in a real context
     /// (`Elab::integral_in_real_context`), by (AST node address, scope).
     pub real_ctx_types: HashMap<(usize, LexId), Type>,
+    /// Specify blocks, path outputs and SDF annotations (`specify`).
+    pub specify: crate::specify::SpecifyState<'a>,
 }
 
 impl<'a> Elab<'a> {
@@ -317,6 +319,7 @@ impl<'a> Elab<'a> {
             udps: HashMap::new(),
             untimed_candidates: Vec::new(),
             real_ctx_types: HashMap::new(),
+            specify: Default::default(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);

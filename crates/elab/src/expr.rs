@@ -259,7 +259,7 @@ impl<'a> Elab<'a> {
                 }
             }
             A::Inside { .. } => bit1(true),
-            A::MinTypMax(_, t, _) => self.self_ty(lex, t),
+            A::MinTypMax(mn, t, mx) => self.self_ty(lex, self.opts.delay_selection.pick(mn, t, mx)),
             A::AssignPattern(_) => {
                 self.error(code::TYPE_ERROR, e.span, "an assignment pattern needs a target type here");
                 Type::logic(1, false)
@@ -413,7 +413,7 @@ impl<'a> Elab<'a> {
                 let id = self.emit_inside(lex, expr, set, span);
                 self.coerce(id, target)
             }
-            A::MinTypMax(_, t, _) => self.emit_ctx(lex, t, target),
+            A::MinTypMax(mn, t, mx) => self.emit_ctx(lex, self.opts.delay_selection.pick(mn, t, mx), target),
             A::AssignPattern(items) => {
                 let dt = DataTy::from_ir(target);
                 self.emit_pattern(lex, items, &dt, span)

@@ -385,6 +385,7 @@ impl<'a> Elab<'a> {
                 }
             }
             I::Unsupported { what, span } => self.unsupported(what, *span),
+            I::Specify(block) => self.specify.blocks.push((lex, block)),
             I::GenerateRegion(..)
             | I::Instance(_)
             | I::GenFor { .. }

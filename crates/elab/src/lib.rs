@@ -37,6 +37,8 @@ mod literal;
 mod lower;
 mod order_processes;
 mod resolve_drivers;
+pub mod sdf;
+mod specify;
 mod strength;
 mod strings;
 mod system;
@@ -62,6 +64,12 @@ pub struct ElabOptions {
     /// Parameter overrides from `-G NAME=VALUE` (top-level parameter NAME)
     /// and `-P top.NAME=VALUE`; the value is Verilog literal text.
     pub param_overrides: Vec<(String, String)>,
+    /// `--specify`: module path delays of specify blocks (and the SDF
+    /// delays `$sdf_annotate` puts on them) apply, like Icarus -gspecify.
+    pub specify: bool,
+    /// `-T min|typ|max`: the value of every `min:typ:max` expression and
+    /// SDF triple.
+    pub delay_selection: sdf::DelaySelection,
 }
 
 /// Elaborate a whole compilation. Returns `None` when errors make a design
@@ -76,6 +84,7 @@ pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diag
     }
     e.lower_all();
     e.check_untimed_always();
+    e.lower_specify_paths();
     e.alias_slices();
     e.check_defparams();
     e.collapse_ports();

@@ -1446,9 +1446,16 @@ impl<'a> Elab<'a> {
                     outer => self.outer_value(p.parent, outer),
                 };
                 let Some(lhs) = lhs else { return };
-                let rhs = match &p.inner {
-                    PortInner::Signal(s) => self.signal_expr(*s, p.span),
-                    PortInner::Expr(e) => self.emit_self(p.child, e),
+                // A port a module path ends on is read through its
+                // path-delayed copy (`specify`).
+                let delayed = match &p.inner {
+                    PortInner::Signal(s) => self.path_output(p.child, *s),
+                    PortInner::Expr(_) => None,
+                };
+                let rhs = match (&p.inner, delayed) {
+                    (_, Some(d)) => self.signal_expr(d, p.span),
+                    (PortInner::Signal(s), None) => self.signal_expr(*s, p.span),
+                    (PortInner::Expr(e), None) => self.emit_self(p.child, e),
                 };
                 let iw = self.ty(rhs).width;
                 let Some(lhs) = self.slice_for_array(lhs, iw, p.array, p.span) else {
@@ -1457,7 +1464,9 @@ impl<'a> Elab<'a> {
                 let ldt = DataTy::from_ir(self.ty(lhs));
                 let rhs = self.coerce_assign(rhs, &ldt);
                 let proc = self.cont_process(p.parent, lhs, rhs, None, p.span);
-                self.note_port_copy(proc, lhs, rhs, false);
+                if delayed.is_none() {
+                    self.note_port_copy(proc, lhs, rhs, false);
+                }
             }
             ast::Direction::Inout => {
                 let span = match &p.outer {

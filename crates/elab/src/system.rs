@@ -503,6 +503,10 @@ impl<'a> Elab<'a> {
             }
             return StmtKind::SysTask { name: "$finish".into(), args: vec![], scope };
         }
+        if name == "$sdf_annotate" {
+            self.sdf_annotate(lex, args, name_span);
+            return StmtKind::Nop;
+        }
         if !SYS_TASKS.contains(&name) {
             self.error(code::UNSUPPORTED, name_span, format!("system task `{name}` is not supported"));
             return StmtKind::Nop;
@@ -527,11 +531,22 @@ impl<'a> Elab<'a> {
             }
         }
         let mut out = Vec::new();
+        let mut realtime_formats = RealtimeFormats::new(name);
         for (i, a) in args.iter().enumerate() {
             let Some(x) = a else {
+                realtime_formats.consume();
                 out.push(None);
                 continue;
             };
+            if realtime_formats.bare_realtime(i, x) {
+                // Icarus prints a bare `$realtime` argument with the digits
+                // of the module's precision (`%.<unit-precision>f`), not as
+                // a plain real (`%g`): give it that format.
+                let scope_info = &self.d.scopes[scope];
+                let digits = (scope_info.time_unit - scope_info.time_precision).max(0);
+                let fmt = format!("%.{digits}f");
+                out.push(Some(self.d.add_string_literal(fmt.as_bytes(), x.span)));
+            }
             let lvalue = matches!((name, i), ("$sformat" | "$swrite", 0));
             let memory = matches!((name, i), ("$readmemh" | "$readmemb" | "$writememh" | "$writememb", 1));
             let id = if lvalue {
@@ -579,6 +594,72 @@ impl<'a> Elab<'a> {
         let list = (!text.is_empty()).then(|| self.const_expr(Const::from_str_bytes(text.as_bytes()), false, span));
         StmtKind::SysTask { name: "$dumpvars".into(), args: vec![levels, list], scope }
     }
+}
+
+/// Which arguments of a display task are bare `$realtime` calls: those
+/// no format specifier of an earlier string literal consumes.
+struct RealtimeFormats {
+    display: bool,
+    /// Argument index where formatting starts (after a file descriptor).
+    first: usize,
+    /// Specifiers of the last format string still waiting for arguments.
+    pending: usize,
+}
+
+impl RealtimeFormats {
+    fn new(task: &str) -> RealtimeFormats {
+        let base = task.strip_prefix("$f").map(|t| format!("${t}")).unwrap_or_else(|| task.to_string());
+        let base = base.trim_end_matches(['b', 'h', 'o']);
+        let display = matches!(base, "$display" | "$write" | "$strobe" | "$monitor");
+        RealtimeFormats { display, first: task.starts_with("$f") as usize, pending: 0 }
+    }
+
+    fn consume(&mut self) {
+        self.pending = self.pending.saturating_sub(1);
+    }
+
+    /// Account for argument `i`; true if it is a bare `$realtime`.
+    fn bare_realtime(&mut self, i: usize, x: &ast::Expr) -> bool {
+        if !self.display || i < self.first {
+            return false;
+        }
+        if self.pending > 0 {
+            self.pending -= 1;
+            return false;
+        }
+        match &x.kind {
+            A::String(text) => {
+                self.pending = count_arg_specs(text);
+                false
+            }
+            A::SysCall { name, args } => name == "$realtime" && args.is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// Format specifiers of a display format that take an argument (all but
+/// `%%`, `%m` and `%l`).
+fn count_arg_specs(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        while i < bytes.len() && (bytes[i].is_ascii_digit() || matches!(bytes[i], b'-' | b'+' | b'.' | b'0')) {
+            i += 1;
+        }
+        if let Some(c) = bytes.get(i) {
+            if !matches!(c.to_ascii_lowercase(), b'%' | b'm' | b'l') {
+                n += 1;
+            }
+        }
+        i += 1;
+    }
+    n
 }
 
 /// `$left`... of one dimension declared `[l:r]`.

@@ -187,14 +187,16 @@ endmodule
 #[test]
 fn command_line_parameter_overrides() {
     let src = "module t; parameter W = 4; parameter [7:0] V = 1; reg [W-1:0] r; initial $display(V); endmodule\n";
-    let opts =
-        ElabOptions { tops: vec![], param_overrides: vec![("W".into(), "9".into()), ("t.V".into(), "8'hA5".into())] };
+    let opts = ElabOptions {
+        param_overrides: vec![("W".into(), "9".into()), ("t.V".into(), "8'hA5".into())],
+        ..Default::default()
+    };
     let (d, diags, _) = run(src, &opts);
     assert!(!diags.has_errors());
     let d = d.unwrap();
     assert!(signal_line(&d, "t.r").contains(" l9 "));
     assert_eq!(display_args(&d), vec!["8'165:l8"]);
-    let bad = ElabOptions { tops: vec![], param_overrides: vec![("NOPE".into(), "1".into())] };
+    let bad = ElabOptions { param_overrides: vec![("NOPE".into(), "1".into())], ..Default::default() };
     let (_, diags, sm) = run(src, &bad);
     let text: String = diags.list.iter().map(|d| render(&sm, d)).collect();
     assert_eq!(text, "wsim: error[E0309]: parameter override `NOPE`: top module `t` has no parameter `NOPE`\n");
@@ -503,7 +505,8 @@ endmodule
         "#(cvt:b64 (mul:real r:real 10:real))",
         "n:l4 <= #64'20:b64 4'4:l4",
         "#64'30:b64",
-        "$display(($time:l64 64'10:b64), ($realtime:real 64'10:b64))",
+        // A bare `$realtime` gets the format `%.1f` (unit 1ns, precision 100ps).
+        "$display(($time:l64 64'10:b64), 32'623784294:l32, ($realtime:real 64'10:b64))",
     ] {
         assert!(text.contains(want), "missing {want} in\n{text}");
     }

@@ -687,14 +687,61 @@ pub enum ModuleItem {
     /// `timeunit 1ns;` / `timeprecision 1ps;` (already applied to the module's
     /// timescale; kept for completeness).
     Timeunits(Span),
+    /// `specify ... endspecify` (IEEE 1364-2005 clause 14): module path
+    /// delays and timing checks. Its `specparam`s are `ModuleItem::Param`s
+    /// placed before it.
+    Specify(SpecifyBlock),
     /// Recognised, not supported: `interface` items, `class`, `covergroup`,
-    /// `property`, `sequence`, concurrent `assert property`, `specify`
-    /// blocks (specify is parsed and ignored, like Icarus without -gspecify:
-    /// it produces no node), `bind`, `clocking`, a `primitive` inside a module...
+    /// `property`, `sequence`, concurrent `assert property`, `bind`,
+    /// `clocking`, a `primitive` inside a module...
     Unsupported {
         what: String,
         span: Span,
     },
+}
+
+/// A specify block's paths and timing checks, in source order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpecifyBlock {
+    pub paths: Vec<ModulePath>,
+    pub timing_checks: Vec<TimingCheck>,
+    pub span: Span,
+}
+
+/// `[if (cond) | ifnone] ([edge] srcs (=> | *>) dsts) = delays;` or the
+/// edge-sensitive form `(posedge clk => (q +: d)) = ...` (1364-2005 14.2).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModulePath {
+    pub condition: PathCondition,
+    /// `posedge`/`negedge`/`edge` before the first source; `Any` for none.
+    pub edge: Edge,
+    pub sources: Vec<Expr>,
+    /// `*>` (full connection) rather than `=>` (parallel).
+    pub full: bool,
+    pub destinations: Vec<Expr>,
+    /// The data source of an edge-sensitive path (`q +: d`): kept for
+    /// completeness, it does not change the delay (14.2.3).
+    pub data_source: Option<Expr>,
+    /// 1, 2, 3, 6 or 12 delay values (each possibly `min:typ:max`).
+    pub delays: Vec<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PathCondition {
+    Always,
+    /// `if (expr)`: a state-dependent path (14.2.4).
+    If(Expr),
+    /// `ifnone`: used when no other path to the destination applies.
+    IfNone,
+}
+
+/// A timing check (`$setup`, `$hold`, `$width`, ... 1364-2005 15), kept by
+/// name: wsim does not check timing (see docs/specify.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimingCheck {
+    pub name: String,
+    pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -28,6 +28,7 @@ mod items;
 mod proc_cont;
 mod randcase;
 mod randsequence;
+mod specify;
 mod stmts;
 mod types;
 mod udp;

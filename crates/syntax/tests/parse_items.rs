@@ -444,9 +444,48 @@ fn defparam_specify_attributes_and_import() {
     assert!(matches!(&it[0], ModuleItem::Net(_)));
     let ModuleItem::Defparam(d, _) = &it[1] else { panic!() };
     assert_eq!(sexpr(&d[1].0), "u2.sub.Q");
-    assert!(matches!(&it[2], ModuleItem::Import(v) if v[0].package.name == "pkg"));
-    assert!(matches!(&it[3], ModuleItem::Process(_)));
-    assert_eq!(it.len(), 4);
+    // The specparam comes before the block that declared it.
+    assert!(matches!(&it[2], ModuleItem::Param(p) if p.local && p.assigns[0].name.name == "tRise"));
+    assert!(matches!(&it[3], ModuleItem::Specify(b) if b.paths.len() == 1));
+    assert!(matches!(&it[4], ModuleItem::Import(v) if v[0].package.name == "pkg"));
+    assert!(matches!(&it[5], ModuleItem::Process(_)));
+    assert_eq!(it.len(), 6);
+}
+
+#[test]
+fn specify_paths_and_timing_checks() {
+    let it = body(
+        "specify
+           specparam t1 = 1, t2 = 0.3:0.4:0.5;
+           (a => q) = (t1, t2);
+           (a, b *> q, r) = (1, 2, 3, 4, 5, 6);
+           (in +=> out) = 1; (in -*> out) = 2;
+           (posedge clk => (q +: d)) = (3, 4);
+           if (en && !rst) (negedge c => (q[0] : 1'bx)) = 1.0;
+           ifnone (b => q) = 7;
+           $setuphold(posedge A &&& B, BL[0], 0, 0, C,,,D, BL_X[0]);
+           $setup(posedge CSB, edge[01,0x,x1,1x] CL, tps, a);
+           pulsestyle_onevent q;
+         endspecify",
+    );
+    let ModuleItem::Specify(b) = &it[1] else { panic!("{it:?}") };
+    let p = &b.paths;
+    assert_eq!(p.len(), 7);
+    assert_eq!((p[0].full, p[0].delays.len()), (false, 2));
+    assert_eq!((p[1].full, p[1].sources.len(), p[1].destinations.len(), p[1].delays.len()), (true, 2, 2, 6));
+    assert_eq!((p[2].full, p[3].full), (false, true));
+    assert_eq!((p[4].edge, sexpr(p[4].data_source.as_ref().unwrap())), (Edge::Pos, "d".to_string()));
+    assert!(matches!(p[5].condition, PathCondition::If(_)) && p[5].edge == Edge::Neg);
+    assert_eq!(sexpr(&p[5].destinations[0]), "q[0]");
+    assert!(matches!(p[6].condition, PathCondition::IfNone));
+    let names: Vec<&str> = b.timing_checks.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["$setuphold", "$setup", "pulsestyle_onevent"]);
+}
+
+#[test]
+fn specify_path_syntax_errors_are_reported() {
+    assert!(errors("module m; specify (a ~> b) = 1; endspecify endmodule").contains("E0201"));
+    assert!(errors("module m; specify (posedge c => (q d)) = 1; endspecify endmodule").contains("E0201"));
 }
 
 #[test]

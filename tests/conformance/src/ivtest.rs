@@ -162,14 +162,19 @@ fn parse_last_field(field: &str) -> Option<Check> {
 }
 
 /// The wsim spelling of the Icarus flags in a type field. Language
-/// generations wsim accepts are kept; Icarus-only switches (`-gspecify`,
-/// `-Ttyp`, `-Wx`, `-pKEY=V`, older generations) have no wsim meaning and
-/// are dropped.
+/// generations wsim accepts are kept; `-gspecify` is `--specify` and
+/// `-Tmin`/`-Ttyp`/`-Tmax` are `--delay-select`; Icarus-only switches
+/// (`-Wx`, `-pKEY=V`, older generations) have no wsim meaning and are
+/// dropped.
 fn wsim_flags(flags: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for flag in flags {
         if flag.starts_with("-D") || flag.starts_with("-I") || flag.starts_with("-g20") {
             out.push(flag.clone());
+        } else if flag == "-gspecify" {
+            out.push("--specify".to_string());
+        } else if let Some(sel @ ("min" | "typ" | "max")) = flag.strip_prefix("-T") {
+            out.push(format!("--delay-select={sel}"));
         } else if let Some(file) = flag.strip_prefix("-f") {
             out.push("-f".to_string());
             out.push(file.to_string());
@@ -395,6 +400,9 @@ mod tests {
             ["-gspecify", "-DX=1", "-Ttyp", "-g2001", "-fivltests/a.cf", "-Iinc", "-pX=5", "-Wall"]
                 .map(String::from)
                 .to_vec();
-        assert_eq!(wsim_flags(&flags), ["-DX=1", "-g2001", "-f", "ivltests/a.cf", "-Iinc"]);
+        assert_eq!(
+            wsim_flags(&flags),
+            ["--specify", "-DX=1", "--delay-select=typ", "-g2001", "-f", "ivltests/a.cf", "-Iinc"]
+        );
     }
 }

@@ -30,6 +30,12 @@ pub const UNDRIVEN: Code = Code {
     summary: "a variable or net is read but nothing ever assigns or drives it (like Verilator UNDRIVEN)",
 };
 
+pub const SDF: Code = Code { id: "E0315", summary: "SDF file of `$sdf_annotate` cannot be read or is malformed" };
+pub const SDF_IGNORED: Code = Code {
+    id: "W0315",
+    summary: "SDF entry not applied (no such instance or module path, or a construct named in the message)",
+};
+
 pub const ALL: &[Code] = &[
     UNKNOWN_MODULE,
     UNDECLARED,
@@ -49,6 +55,8 @@ pub const ALL: &[Code] = &[
     IGNORED_TASK,
     UNUSED,
     UNDRIVEN,
+    SDF,
+    SDF_IGNORED,
 ];
 
 /// The lint pass's warnings: off by default, on with `-Wall`.

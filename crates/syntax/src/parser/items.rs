@@ -470,7 +470,8 @@ impl Parser<'_> {
 
     // ----- module items -------------------------------------------------
 
-    /// One module item (zero or more AST items: `specify` yields none).
+    /// One module item (zero or more AST items: `specify` yields its
+    /// specparams and the block).
     pub(crate) fn module_item(&mut self, out: &mut Vec<ModuleItem>, ctx: ItemCtx) {
         self.skip_attrs();
         // `label: assert property (...)` and friends: the label is dropped
@@ -547,12 +548,7 @@ impl Parser<'_> {
             Keyword::Task => ModuleItem::Task(self.task_decl()),
             Keyword::Import => ModuleItem::Import(self.import_decl()),
             Keyword::Defparam => self.defparam(),
-            Keyword::Specify => {
-                // Parsed and ignored, like Icarus without -gspecify.
-                self.bump();
-                self.skip_to_end_keyword(|p| p.at_kw(Keyword::Specify), |p| p.at_kw(Keyword::Endspecify));
-                return;
-            }
+            Keyword::Specify => return self.specify_block(out),
             Keyword::Virtual if self.peek(1) == TokenKind::Keyword(Keyword::Class) => {
                 return self.unsupported_block(out, "class declaration", Keyword::Class, Keyword::Endclass);
             }

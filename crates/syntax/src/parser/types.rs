@@ -524,7 +524,7 @@ impl Parser<'_> {
         let name = self.expect_ident("parameter name");
         let unpacked = self.unpacked_dims();
         let value = if self.eat_op(Op::Assign) {
-            Some(if is_type { ParamValue::Type(self.data_type()) } else { ParamValue::Expr(self.expr()) })
+            Some(if is_type { ParamValue::Type(self.data_type()) } else { ParamValue::Expr(self.mintypmax_expr()) })
         } else {
             None
         };
