@@ -269,6 +269,12 @@ pub struct Elab<'a> {
     /// Self-determined types of operator expressions met in a real context
     /// (`Elab::integral_in_real_context`), by (AST node address, scope).
     pub real_ctx_types: HashMap<(usize, LexId), Type>,
+    /// The queues whose index is being elaborated: `$` is the last index
+    /// of the innermost (`containers.rs`).
+    pub dollar: Vec<ExprId>,
+    /// Elaboration view of every container type, by its index in
+    /// `Design::containers` (`containers.rs`).
+    pub container_infos: HashMap<u32, std::rc::Rc<crate::containers::ContainerInfo>>,
 }
 
 impl<'a> Elab<'a> {
@@ -314,6 +320,8 @@ impl<'a> Elab<'a> {
             udps: HashMap::new(),
             untimed_candidates: Vec::new(),
             real_ctx_types: HashMap::new(),
+            dollar: Vec::new(),
+            container_infos: HashMap::new(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);
