@@ -276,7 +276,11 @@ impl<'a> Elab<'a> {
             return x;
         }
         let Some(src) = self.d.container_of(from) else {
-            self.error(code::TYPE_ERROR, span, "this value cannot be assigned to a dynamic array, queue or associative array");
+            self.error(
+                code::TYPE_ERROR,
+                span,
+                "this value cannot be assigned to a dynamic array, queue or associative array",
+            );
             return self.empty_container(lex, to, span);
         };
         let ok = src.elem == to.ir_elem()
@@ -301,7 +305,11 @@ impl<'a> Elab<'a> {
         match &e.kind {
             A::NewArray { size, init } => {
                 if c.kind != ContainerKind::Dynamic {
-                    self.error(code::TYPE_ERROR, span, "`new[]` makes a dynamic array, not a queue or associative array");
+                    self.error(
+                        code::TYPE_ERROR,
+                        span,
+                        "`new[]` makes a dynamic array, not a queue or associative array",
+                    );
                 }
                 let n = self.emit_rvalue(lex, size, Type::INT);
                 let mut args = vec![n];
@@ -322,7 +330,7 @@ impl<'a> Elab<'a> {
             A::AssignPattern(items) => self.assoc_literal(lex, items, c, span),
             _ => {
                 if let Some(arr) = self.whole_array(lex, e) {
-                    return self.from_fixed_array(lex, arr, c, span);
+                    return self.elements_of_fixed_array(lex, arr, c, span);
                 }
                 let x = self.emit_self(lex, e);
                 self.container_convert(lex, x, c, span)
@@ -356,7 +364,13 @@ impl<'a> Elab<'a> {
     }
 
     /// `'{k: v, ...}` for an associative array.
-    fn assoc_literal(&mut self, lex: LexId, items: &'a [(Option<ast::Expr>, ast::Expr)], c: &ContainerInfo, span: Span) -> ExprId {
+    fn assoc_literal(
+        &mut self,
+        lex: LexId,
+        items: &'a [(Option<ast::Expr>, ast::Expr)],
+        c: &ContainerInfo,
+        span: Span,
+    ) -> ExprId {
         let mut cur = self.empty_container(lex, c, span);
         for (k, v) in items {
             let Some(k) = k else {
@@ -376,7 +390,7 @@ impl<'a> Elab<'a> {
     }
 
     /// A fixed-size unpacked array assigned to a dynamic array or queue.
-    fn from_fixed_array(&mut self, lex: LexId, arr: SignalId, c: &ContainerInfo, span: Span) -> ExprId {
+    fn elements_of_fixed_array(&mut self, lex: LexId, arr: SignalId, c: &ContainerInfo, span: Span) -> ExprId {
         let dims = self.d.signals[arr].dims.clone();
         if dims.len() != 1 || self.d.signals[arr].ty != c.ir_elem() || c.is_assoc() {
             self.error(code::TYPE_ERROR, span, "the fixed-size array has another shape or element type");
@@ -462,7 +476,10 @@ impl<'a> Elab<'a> {
                     _ => return None,
                 };
                 let Some((s, c)) = self.container_sig(lex, base) else {
-                    self.unsupported("`with` on something that is not a dynamic array, queue or associative array variable", span);
+                    self.unsupported(
+                        "`with` on something that is not a dynamic array, queue or associative array variable",
+                        span,
+                    );
                     return Some(self.bad_leaf(span));
                 };
                 Some(self.container_method(lex, s, &c, method, args, Some(cond), span))
@@ -578,7 +595,11 @@ impl<'a> Elab<'a> {
                 self.bad_leaf(span)
             }
             "push_back" | "push_front" | "insert" | "delete" | "sort" | "rsort" | "reverse" | "shuffle" => {
-                self.error(code::TYPE_ERROR, method.span, format!("array method `{name}` has no value; call it as a statement"));
+                self.error(
+                    code::TYPE_ERROR,
+                    method.span,
+                    format!("array method `{name}` has no value; call it as a statement"),
+                );
                 self.bad_leaf(span)
             }
             n if n.starts_with("find") => {
@@ -613,10 +634,8 @@ impl<'a> Elab<'a> {
             self.unsupported("`with (...)` on an associative array", span);
             return self.bad_leaf(span);
         }
-        let find = matches!(
-            name,
-            "find" | "find_index" | "find_first" | "find_first_index" | "find_last" | "find_last_index"
-        );
+        let find =
+            matches!(name, "find" | "find_index" | "find_first" | "find_first_index" | "find_last" | "find_last_index");
         let reduce = matches!(name, "sum" | "product" | "and" | "or" | "xor");
         if !find && !reduce {
             self.unsupported(&format!("array method `{name}` with `with (...)`"), span);
@@ -636,7 +655,8 @@ impl<'a> Elab<'a> {
 
         let saved = std::mem::take(&mut self.pre_stmts);
         let (result, rdt, body_tail, init) = if find {
-            let rdt = if want_index { self.queue_of(DataTy::from_ir(Type::INT)) } else { self.queue_of(c.elem.clone()) };
+            let rdt =
+                if want_index { self.queue_of(DataTy::from_ir(Type::INT)) } else { self.queue_of(c.elem.clone()) };
             let res = self.hidden_of(lex, "found", &rdt, span);
             let c2 = self.emit_cond_operand(inner, cond);
             let pushed = if want_index { self.signal_expr(idx, span) } else { self.signal_expr(item, span) };
@@ -668,14 +688,27 @@ impl<'a> Elab<'a> {
                 "or" => BinOp::BitOr,
                 _ => BinOp::BitXor,
             };
-            let first = self.signal_expr(idx, span);
-            let zero = self.i32_const(0, span);
-            let is_first = self.expr(ExprKind::Binary { op: BinOp::Eq, lhs: first, rhs: zero }, bit1(false), span);
             let a = self.signal_expr(acc, span);
             let combined = self.expr(ExprKind::Binary { op, lhs: a, rhs: v }, wt, span);
-            let pick = self.expr(ExprKind::Cond { cond: is_first, then_expr: v, else_expr: combined }, wt, span);
-            let upd = self.set_sig(acc, pick, span);
-            let z = self.const_expr(Const::zero(wt.width, wt.signed), false, span);
+            let upd = self.set_sig(acc, combined, span);
+            // Start from the operator's identity: an empty array gives it
+            // (0 for sum, or, xor).
+            let identity = match op {
+                BinOp::Mul => Const::from_u64(wt.width, wt.signed, 1),
+                BinOp::BitAnd => {
+                    let mut c = Const::zero(wt.width, wt.signed);
+                    wsim_guest_rt::logic::unary(
+                        wsim_abi::op::NOT,
+                        &mut c.words,
+                        &Const::zero(wt.width, false).words,
+                        wt.width,
+                    );
+                    c
+                }
+                _ => Const::zero(wt.width, wt.signed),
+            };
+            let z = self.const_expr(identity, false, span);
+            self.d.exprs[z].ty = wt;
             let init = self.set_sig(acc, z, span);
             (acc, DataTy::from_ir(wt), upd, init)
         };
@@ -795,9 +828,15 @@ impl<'a> Elab<'a> {
         span: Span,
     ) -> Option<StmtId> {
         let A::Index { base, index } = &lhs.kind else { return None };
+        if let A::Index { .. } = &base.kind {
+            return self.container_bit_assign(lex, lhs, op, rhs, nonblocking, span);
+        }
         let (s, c) = self.container_sig(lex, base)?;
         if nonblocking {
-            self.unsupported("a nonblocking assignment to an element of a dynamic array, queue or associative array", span);
+            self.unsupported(
+                "a nonblocking assignment to an element of a dynamic array, queue or associative array",
+                span,
+            );
             return Some(self.stmt(StmtKind::Nop, span));
         }
         let q = self.sig_read(s, span);
@@ -812,6 +851,46 @@ impl<'a> Elab<'a> {
         Some(self.update(lex, s, "$dyn_set", vec![i, v], span))
     }
 
+    /// `q[i][b] = v`: the element goes through a hidden copy (`tmp =
+    /// q[i]; tmp[b] = v; q[i] = tmp`).
+    fn container_bit_assign(
+        &mut self,
+        lex: LexId,
+        lhs: &'a ast::Expr,
+        op: ast::AssignOp,
+        rhs: &'a ast::Expr,
+        nonblocking: bool,
+        span: Span,
+    ) -> Option<StmtId> {
+        let mut chain: Vec<&'a ast::Expr> = Vec::new();
+        let mut root = lhs;
+        while let A::Index { base, index } = &root.kind {
+            chain.push(index);
+            root = base;
+        }
+        chain.reverse();
+        let (s, c) = self.container_sig(lex, root)?;
+        if nonblocking || op != ast::AssignOp::Assign {
+            self.unsupported("a nonblocking or compound assignment to part of a container element", span);
+            return Some(self.stmt(StmtKind::Nop, span));
+        }
+        let q = self.sig_read(s, span);
+        let i = if c.is_assoc() { self.key_value(lex, &c, chain[0]) } else { self.index_value(lex, q, chain[0]) };
+        let tmp = self.hidden_of(lex, "elem", &c.elem, span);
+        let q2 = self.sig_read(s, span);
+        let got = self.dyn_func(lex, "$dyn_get", vec![q2, i], c.elem.ir_type(), span);
+        let load = self.set_sig(tmp, got, span);
+        let (mut cur, mut dt) = (self.signal_expr(tmp, span), c.elem.clone());
+        for ix in &chain[1..] {
+            (cur, dt) = self.bit_select(lex, cur, &dt, ix, span);
+        }
+        let v = self.emit_rvalue_dt(lex, rhs, &dt);
+        let part = self.stmt(StmtKind::Assign { lhs: cur, rhs: v }, span);
+        let whole = self.signal_expr(tmp, span);
+        let store = self.update(lex, s, "$dyn_set", vec![i, whole], span);
+        Some(self.stmt(StmtKind::Block { stmts: vec![load, part, store], name: None }, span))
+    }
+
     /// `foreach (q[i])` over a container: indices `0..size` in order, keys
     /// of an associative array in key order (7.9.8, 12.7.3).
     pub fn container_foreach(
@@ -824,7 +903,10 @@ impl<'a> Elab<'a> {
     ) -> Option<StmtId> {
         let (s, c) = self.container_sig(lex, array)?;
         if vars.len() > 1 {
-            self.unsupported("foreach over more than one dimension of a dynamic array, queue or associative array", span);
+            self.unsupported(
+                "foreach over more than one dimension of a dynamic array, queue or associative array",
+                span,
+            );
             return Some(self.stmt(StmtKind::Nop, span));
         }
         let sc = self.scope_of(lex);
@@ -908,4 +990,3 @@ fn range_span(r: &ast::Range) -> Span {
         | ast::Range::Assoc { span, .. } => *span,
     }
 }
-

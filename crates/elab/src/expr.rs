@@ -1107,7 +1107,14 @@ impl<'a> Elab<'a> {
         self.expr(ExprKind::Binary { op: BinOp::Mul, lhs: pos, rhs: k }, t, span)
     }
 
-    pub fn bit_select(&mut self, lex: LexId, base: ExprId, dt: &DataTy, ix: &'a ast::Expr, span: Span) -> (ExprId, DataTy) {
+    pub fn bit_select(
+        &mut self,
+        lex: LexId,
+        base: ExprId,
+        dt: &DataTy,
+        ix: &'a ast::Expr,
+        span: Span,
+    ) -> (ExprId, DataTy) {
         if dt.is_string() {
             return self.string_index(lex, base, ix, span);
         }

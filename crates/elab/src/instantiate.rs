@@ -597,8 +597,7 @@ impl<'a> Elab<'a> {
                 continue;
             }
             let (dt, dims) = self.var_type(lex, &dt, &d.unpacked);
-            let dt = &dt;
-            let sig = self.add_signal(lex, &d.name.name, dt, dims.clone(), kind, None, false, d.name.span);
+            let sig = self.add_signal(lex, &d.name.name, &dt, dims.clone(), kind, None, false, d.name.span);
             self.bind(lex, &d.name.name, Sym::Signal(sig), d.name.span);
             let Some(init) = &d.init else { continue };
             if !self.d.signals[sig].dims.is_empty() {
@@ -620,14 +619,19 @@ impl<'a> Elab<'a> {
             if matches!(dt.base, crate::types::Base::Container(_)) {
                 // containers.rs: a run-time value, assigned on entry (blocks)
                 // or at time 0 before later processes (like array patterns).
-                let r = self.emit_rvalue_dt(lex, init, dt);
+                let r = self.emit_rvalue_dt(lex, init, &dt);
                 let l = self.signal_expr(sig, d.span);
                 let st = self.stmt(StmtKind::Assign { lhs: l, rhs: r }, d.span);
                 if in_block {
                     out.push(st);
                 } else {
                     let scope = self.scope_of(lex);
-                    self.d.procs.push(wsim_ir::Process { kind: wsim_ir::ProcKind::Initial, body: st, scope, span: d.span });
+                    self.d.procs.push(wsim_ir::Process {
+                        kind: wsim_ir::ProcKind::Initial,
+                        body: st,
+                        scope,
+                        span: d.span,
+                    });
                 }
                 continue;
             }

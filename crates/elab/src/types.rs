@@ -384,7 +384,9 @@ impl<'a> Elab<'a> {
                     }
                     v
                 }
-                Some(ast::Range::Unsized { span } | ast::Range::Queue { span, .. } | ast::Range::Assoc { span, .. }) => {
+                Some(
+                    ast::Range::Unsized { span } | ast::Range::Queue { span, .. } | ast::Range::Assoc { span, .. },
+                ) => {
                     self.unsupported("an unsized enum member range", *span);
                     vec![]
                 }
