@@ -17,6 +17,7 @@
 //! | 24 | `key_kind`: [`KIND_UNSIGNED`], [`KIND_SIGNED`] or [`KIND_STRING`] |
 //! | 28 | `key_width`: bits of an integral key |
 //! | 32 | `dflt`: an associative array's value for missing keys (7.9.11), or 0 |
+//! | 36 | `version`: bumped whenever a handle to the block is stored |
 //!
 //! Elaboration gives every block one owner (whole-container assignments
 //! copy), so the operations change blocks in place; a header, once made,
@@ -25,6 +26,12 @@
 //! they grow; headers of containers that are overwritten are not reclaimed.
 //! Associative arrays keep their keys sorted: lookups are binary searches,
 //! inserts move the tail.
+//!
+//! A stored handle carries the header's `version` in its high 32 bits, so
+//! an operation that changes a block in place still stores a different
+//! value: `@(q)`, `always_comb` and continuous assignments that read the
+//! container wake up (a pop inside an expression changes no variable and
+//! wakes nothing).
 //!
 //! Every export takes addresses: `h` of a handle value, `dst` of the result
 //! value, element and key values in the arena value layout.
@@ -50,6 +57,7 @@ const KSTRIDE: u32 = 20;
 const KKIND: u32 = 24;
 const KWIDTH: u32 = 28;
 const DFLT: u32 = 32;
+const VERSION: u32 = 36;
 
 // ---------------------------------------------------------------- headers
 
@@ -83,7 +91,13 @@ fn key(hd: u32, i: u32) -> u32 {
 }
 
 fn store_handle(dst: u32, hd: u32) {
-    wr64(dst, hd as u64);
+    let mut h = hd as u64;
+    if hd != 0 {
+        let v = rd32(hd + VERSION).wrapping_add(1);
+        wr32(hd + VERSION, v);
+        h |= (v as u64) << 32;
+    }
+    wr64(dst, h);
     wr64(dst + 8, 0);
 }
 

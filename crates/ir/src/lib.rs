@@ -261,7 +261,10 @@ pub struct Design {
 /// # Handle and blocks
 /// A container variable holds a 64-bit handle: 0 is the empty container;
 /// otherwise the low 32 bits address a guest-heap header (length,
-/// capacity, element and key storage; `guest-rt/src/containers.rs`). Each
+/// capacity, element and key storage; `guest-rt/src/containers.rs`) and
+/// the high 32 bits count the stores of the handle, so an operation that
+/// changes the block in place still changes the stored value (waiters on
+/// the variable wake). Each
 /// element is stored in the arena value layout of `elem` (a `string`
 /// element is its 64-bit handle). Keys of associative arrays are kept
 /// sorted (integral keys by value, signed iff the key type is; string keys
