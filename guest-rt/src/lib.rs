@@ -19,6 +19,7 @@
 
 extern crate alloc;
 
+pub mod containers;
 pub mod countbits;
 pub mod dist;
 pub mod dump;

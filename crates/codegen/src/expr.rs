@@ -76,6 +76,9 @@ impl Lower<'_, '_> {
         if let Some(a) = self.string_int(e) {
             return a;
         }
+        if let Some(a) = self.container_int(e) {
+            return a; // containers.rs
+        }
         let w = ty.width;
         if self.int_via_small(e) {
             let v = self.small(e);

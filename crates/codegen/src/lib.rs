@@ -14,6 +14,7 @@
 mod analysis;
 mod call;
 mod consts;
+mod containers;
 mod expr;
 mod fast;
 mod func;

@@ -67,7 +67,7 @@ impl<'a> Elab<'a> {
                 Some(t) if is_untyped(&p.ty) => self.data_type(own, t),
                 _ => self.data_type(own, &p.ty),
             };
-            let dims = self.unpacked_dims(own, &p.unpacked);
+            let (dt, dims) = self.var_type(own, &dt, &p.unpacked);
             let dir = match p.dir {
                 ast::Direction::Input => Dir::Input,
                 ast::Direction::Output => Dir::Output,

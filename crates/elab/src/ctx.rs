@@ -273,6 +273,12 @@ pub struct Elab<'a> {
     pub real_ctx_types: HashMap<(usize, LexId), Type>,
     /// Specify blocks, path outputs and SDF annotations (`specify`).
     pub specify: crate::specify::SpecifyState<'a>,
+    /// The queues whose index is being elaborated: `$` is the last index
+    /// of the innermost (`containers.rs`).
+    pub dollar: Vec<ExprId>,
+    /// Elaboration view of every container type, by its index in
+    /// `Design::containers` (`containers.rs`).
+    pub container_infos: HashMap<u32, std::rc::Rc<crate::containers::ContainerInfo>>,
 }
 
 impl<'a> Elab<'a> {
@@ -320,6 +326,8 @@ impl<'a> Elab<'a> {
             untimed_candidates: Vec::new(),
             real_ctx_types: HashMap::new(),
             specify: Default::default(),
+            dollar: Vec::new(),
+            container_infos: HashMap::new(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);

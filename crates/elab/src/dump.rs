@@ -10,6 +10,7 @@ fn ty_text(t: wsim_ir::Type) -> String {
         TypeKind::Real => "real".into(),
         TypeKind::Event => "event".into(),
         TypeKind::String => "string".into(),
+        TypeKind::Container(i) => format!("container{i}"),
         TypeKind::Integral => {
             format!("{}{}{}", if t.four_state { "l" } else { "b" }, t.width, if t.signed { "s" } else { "" })
         }

@@ -104,6 +104,11 @@ impl<'a> Elab<'a> {
     /// The right-hand side of an assignment to something of type `lhs`: the
     /// expression is sized at max(lhs, rhs) and then converted to `lhs`.
     pub fn emit_rvalue(&mut self, lex: LexId, e: &'a ast::Expr, lhs: Type) -> ExprId {
+        if let wsim_ir::TypeKind::Container(i) = lhs.kind {
+            if let Some(c) = self.container_infos.get(&i).cloned() {
+                return self.container_rvalue(lex, e, &c);
+            }
+        }
         if let A::AssignPattern(items) = &e.kind {
             let dt = DataTy::from_ir(lhs);
             return self.emit_pattern(lex, items, &dt, e.span);
@@ -121,6 +126,10 @@ impl<'a> Elab<'a> {
     /// Like [`Elab::emit_rvalue`] with the full target type (assignment
     /// patterns to structs need it).
     pub fn emit_rvalue_dt(&mut self, lex: LexId, e: &'a ast::Expr, dt: &DataTy) -> ExprId {
+        if let crate::types::Base::Container(c) = &dt.base {
+            let c = c.clone();
+            return self.container_rvalue(lex, e, &c);
+        }
         match &e.kind {
             A::AssignPattern(items) => return self.emit_pattern(lex, items, dt, e.span),
             // The target type reaches patterns inside `?:` branches.
@@ -144,6 +153,13 @@ impl<'a> Elab<'a> {
             return e;
         }
         let span = self.d.exprs[e].span;
+        if from.is_container() || to.is_container() {
+            // containers.rs converts between container types itself.
+            self.unsupported("a dynamic array, queue or associative array as a value in this expression", span);
+            let id = self.const_expr(Const::zero(to.width, to.signed), false, span);
+            self.d.exprs[id].ty = to;
+            return id;
+        }
         if from.kind == TypeKind::Integral && to.kind == TypeKind::Integral {
             // Fold constants right away: keeps the IR small.
             if let ExprKind::Const(c) = &self.d.exprs[e].kind {
@@ -374,6 +390,9 @@ impl<'a> Elab<'a> {
                 self.expr(ExprKind::Cond { cond: c, then_expr: t, else_expr: f }, target, span)
             }
             A::Concat(items) => {
+                if items.is_empty() {
+                    self.error(code::TYPE_ERROR, span, "`{}` (an empty queue) needs a queue or dynamic array target");
+                }
                 let parts = self.concat_parts(lex, items);
                 let id = if parts.iter().any(|&p| self.ty(p).is_string()) {
                     self.string_concat(parts, span)
@@ -702,6 +721,9 @@ impl<'a> Elab<'a> {
     /// A leaf and its elaboration type (for further selects and members).
     pub fn leaf_dt(&mut self, lex: LexId, e: &'a ast::Expr) -> (ExprId, DataTy) {
         let span = e.span;
+        if let Some(r) = self.container_leaf(lex, e) {
+            return r; // containers.rs: `q[i]`, `q.size()`, ...
+        }
         match &e.kind {
             A::Ident { .. } | A::Member { .. } => {
                 if let Some(sym) = self.lookup_hier(lex, e) {
@@ -732,6 +754,10 @@ impl<'a> Elab<'a> {
                     "an assignment inside this expression (loop conditions, continuous assignments)",
                     span,
                 );
+                self.bad_leaf(span)
+            }
+            A::With { .. } | A::NewArray { .. } => {
+                self.unsupported("this array method or `new[]` here", span);
                 self.bad_leaf(span)
             }
             A::Dollar => {
@@ -1081,7 +1107,14 @@ impl<'a> Elab<'a> {
         self.expr(ExprKind::Binary { op: BinOp::Mul, lhs: pos, rhs: k }, t, span)
     }
 
-    fn bit_select(&mut self, lex: LexId, base: ExprId, dt: &DataTy, ix: &'a ast::Expr, span: Span) -> (ExprId, DataTy) {
+    pub fn bit_select(
+        &mut self,
+        lex: LexId,
+        base: ExprId,
+        dt: &DataTy,
+        ix: &'a ast::Expr,
+        span: Span,
+    ) -> (ExprId, DataTy) {
         if dt.is_string() {
             return self.string_index(lex, base, ix, span);
         }

@@ -571,9 +571,10 @@ impl<'a> Elab<'a> {
     }
 
     pub fn declare_typedef(&mut self, lex: LexId, t: &'a ast::Typedef) {
-        let mut dt = self.data_type(lex, &t.ty);
-        // `typedef T name [2];` of an array type: declared dims outermost.
-        let mut dims = self.unpacked_dims(lex, &t.unpacked);
+        let dt = self.data_type(lex, &t.ty);
+        // `typedef T name [2];` of an array type: declared dims outermost
+        // (`typedef T name [$]`: a container type, containers.rs).
+        let (mut dt, mut dims) = self.var_type(lex, &dt, &t.unpacked);
         dims.append(&mut dt.unpacked);
         dt.unpacked = dims;
         self.bind(lex, &t.name.name, Sym::Type(dt), t.name.span);
@@ -596,7 +597,7 @@ impl<'a> Elab<'a> {
                 }
                 continue;
             }
-            let dims = self.unpacked_dims(lex, &d.unpacked);
+            let (dt, dims) = self.var_type(lex, &dt, &d.unpacked);
             let sig = self.add_signal(lex, &d.name.name, &dt, dims.clone(), kind, None, false, d.name.span);
             self.bind(lex, &d.name.name, Sym::Signal(sig), d.name.span);
             let Some(init) = &d.init else { continue };
@@ -610,6 +611,25 @@ impl<'a> Elab<'a> {
                     self.d.procs.push(wsim_ir::Process {
                         kind: wsim_ir::ProcKind::Initial,
                         body: arr_stmt,
+                        scope,
+                        span: d.span,
+                    });
+                }
+                continue;
+            }
+            if matches!(dt.base, crate::types::Base::Container(_)) {
+                // containers.rs: a run-time value, assigned on entry (blocks)
+                // or at time 0 before later processes (like array patterns).
+                let r = self.emit_rvalue_dt(lex, init, &dt);
+                let l = self.signal_expr(sig, d.span);
+                let st = self.stmt(StmtKind::Assign { lhs: l, rhs: r }, d.span);
+                if in_block {
+                    out.push(st);
+                } else {
+                    let scope = self.scope_of(lex);
+                    self.d.procs.push(wsim_ir::Process {
+                        kind: wsim_ir::ProcKind::Initial,
+                        body: st,
                         scope,
                         span: d.span,
                     });

@@ -27,6 +27,7 @@ mod calls;
 mod collapse_ports;
 mod collect;
 mod consteval;
+mod containers;
 mod ctx;
 pub mod dump;
 mod expr;

@@ -802,6 +802,11 @@ impl<'a> Elab<'a> {
             }
             return self.lower_array_assign(lex, arr, rhs, nonblocking, span);
         }
+        if timing.is_none() {
+            if let Some(st) = self.container_elem_assign(lex, lhs, op, rhs, nonblocking, span) {
+                return st; // containers.rs: `q[i] = v`
+            }
+        }
         if op == ast::AssignOp::Assign && timing.is_none() {
             if let Some(st) = self.string_char_assign(lex, lhs, rhs, nonblocking, span) {
                 return st; // strings.rs: `s[i] = c`
@@ -1016,6 +1021,9 @@ impl<'a> Elab<'a> {
         body: &'a ast::Stmt,
         span: Span,
     ) -> StmtId {
+        if let Some(st) = self.container_foreach(lex, array, vars, body, span) {
+            return st; // containers.rs
+        }
         // Dimensions: unpacked first, then packed.
         let mut dims: Vec<(i64, i64)> = Vec::new();
         match self.lookup_hier(lex, array) {
@@ -1128,6 +1136,11 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
         span: Span,
     ) -> StmtId {
+        if args.is_empty() {
+            if let Some(st) = self.container_stmt(lex, name, span) {
+                return st; // containers.rs: `q.delete;`, `a.sort;`
+            }
+        }
         match self.lookup_callable(lex, name) {
             Some(Sym::Subr(def)) => {
                 let (subr, args) = self.call_args(lex, def, args, span);
@@ -1176,6 +1189,9 @@ impl<'a> Elab<'a> {
     }
 
     fn lower_expr_stmt(&mut self, lex: LexId, e: &'a ast::Expr, span: Span) -> StmtId {
+        if let Some(st) = self.container_stmt(lex, e, span) {
+            return st; // containers.rs: `q.push_back(v);`, `a.sort;`
+        }
         match &e.kind {
             A::IncDec { increment, expr, .. } => {
                 let op = if *increment { ast::AssignOp::Add } else { ast::AssignOp::Sub };

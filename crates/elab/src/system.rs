@@ -109,7 +109,14 @@ impl<'a> Elab<'a> {
                 let id = self.expr(ExprKind::SysFunc { name: name.into(), args: vec![c], scope }, t, span);
                 return (id, DataTy::from_ir(t));
             }
-            n if ARRAY_QUERIES.contains(&n) => return self.array_query(lex, n, args, span),
+            n if ARRAY_QUERIES.contains(&n) => {
+                if let [Some(a)] = args {
+                    if let Some(id) = self.container_query(lex, n, a, span) {
+                        return (id, DataTy::from_ir(Type::INT));
+                    }
+                }
+                return self.array_query(lex, n, args, span);
+            }
             _ => {}
         }
         if !SYS_FUNCS.contains(&name) {
@@ -556,6 +563,14 @@ impl<'a> Elab<'a> {
             } else {
                 Some(self.emit_self(lex, x))
             };
+            if let Some(e) = id.filter(|&e| self.ty(e).is_container()) {
+                // containers.rs: a whole array is no task argument (`%p` is
+                // not supported).
+                self.unsupported("a dynamic array, queue or associative array as a system task argument", x.span);
+                let _ = e;
+                out.push(None);
+                continue;
+            }
             out.push(id);
         }
         StmtKind::SysTask { name: name.into(), args: out, scope }

@@ -23,6 +23,9 @@ pub enum Base {
     String,
     Struct(Rc<StructInfo>),
     Enum(Rc<EnumInfo>),
+    /// A dynamic array, queue or associative array (`containers.rs`): a
+    /// 64-bit handle whose IR type is `TypeKind::Container`.
+    Container(Rc<crate::containers::ContainerInfo>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +90,9 @@ impl DataTy {
             TypeKind::Real => DataTy::real(),
             TypeKind::Event => DataTy::event(),
             TypeKind::Integral => DataTy::vector(t.width, t.signed, t.four_state),
+            // Only elaboration makes container types, and it keeps their
+            // `DataTy`; a bare handle reads as a 64-bit value.
+            TypeKind::Container(_) => DataTy::vector(64, false, false),
         }
     }
     fn base_width(&self) -> u32 {
@@ -94,7 +100,7 @@ impl DataTy {
             Base::Logic { .. } => 1,
             Base::Real => 64,
             Base::Event => 1,
-            Base::String => 64,
+            Base::String | Base::Container(_) => 64,
             Base::Struct(s) => s.width,
             Base::Enum(e) => e.base.width(),
         }
@@ -106,7 +112,7 @@ impl DataTy {
     pub fn four_state(&self) -> bool {
         match &self.base {
             Base::Logic { four_state } => *four_state,
-            Base::Real | Base::Event | Base::String => false,
+            Base::Real | Base::Event | Base::String | Base::Container(_) => false,
             Base::Struct(s) => s.four_state,
             Base::Enum(e) => e.base.four_state(),
         }
@@ -119,6 +125,7 @@ impl DataTy {
             Base::Real => Type::REAL,
             Base::Event => Type::EVENT,
             Base::String => Type::STRING,
+            Base::Container(c) => c.ir,
             _ => Type {
                 kind: TypeKind::Integral,
                 width: self.width(),
@@ -277,7 +284,9 @@ impl<'a> Elab<'a> {
                     let n = self.eval_i64(lex, size).unwrap_or(1);
                     out.push((n - 1, 0));
                 }
-                ast::Range::Unsized { span } => self.unsupported("an unsized packed dimension", *span),
+                ast::Range::Unsized { span } | ast::Range::Queue { span, .. } | ast::Range::Assoc { span, .. } => {
+                    self.unsupported("an unsized packed dimension", *span)
+                }
             }
         }
         out
@@ -299,8 +308,8 @@ impl<'a> Elab<'a> {
                     }
                     out.push(Dim { left: 0, right: n.max(1) - 1 });
                 }
-                ast::Range::Unsized { span } => {
-                    self.unsupported("dynamic arrays, queues and associative arrays", *span)
+                ast::Range::Unsized { span } | ast::Range::Queue { span, .. } | ast::Range::Assoc { span, .. } => {
+                    self.unsupported("a dynamic array, queue or associative array dimension here", *span)
                 }
             }
             self.check_array_elements(&mut out, r);
@@ -320,7 +329,11 @@ impl<'a> Elab<'a> {
             return;
         }
         let span = match range {
-            ast::Range::Bounds { span, .. } | ast::Range::Size { span, .. } | ast::Range::Unsized { span } => *span,
+            ast::Range::Bounds { span, .. }
+            | ast::Range::Size { span, .. }
+            | ast::Range::Unsized { span }
+            | ast::Range::Queue { span, .. }
+            | ast::Range::Assoc { span, .. } => *span,
         };
         self.error(
             wsim_diag::codes::codegen::TOO_LARGE,
@@ -371,7 +384,9 @@ impl<'a> Elab<'a> {
                     }
                     v
                 }
-                Some(ast::Range::Unsized { span }) => {
+                Some(
+                    ast::Range::Unsized { span } | ast::Range::Queue { span, .. } | ast::Range::Assoc { span, .. },
+                ) => {
                     self.unsupported("an unsized enum member range", *span);
                     vec![]
                 }

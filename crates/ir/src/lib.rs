@@ -249,7 +249,132 @@ pub struct Design {
     /// own (an inout port bound to a whole parent net is that net): waves
     /// and VPI show `target`'s value as `scope.name`.
     pub name_aliases: Vec<NameAlias>,
+    /// The dynamic array, queue and associative array types the design
+    /// uses; `TypeKind::Container(i)` is `containers[i]`. Fill it with
+    /// [`Design::container_type`].
+    pub containers: Vec<ContainerType>,
 }
+
+/// A dynamic array, queue or associative array type (see
+/// [`TypeKind::Container`]).
+///
+/// # Handle and blocks
+/// A container variable holds a 64-bit handle: 0 is the empty container;
+/// otherwise the low 32 bits address a guest-heap header (length,
+/// capacity, element and key storage; `guest-rt/src/containers.rs`) and
+/// the high 32 bits count the stores of the handle, so an operation that
+/// changes the block in place still changes the stored value (waiters on
+/// the variable wake). Each
+/// element is stored in the arena value layout of `elem` (a `string`
+/// element is its 64-bit handle). Keys of associative arrays are kept
+/// sorted (integral keys by value, signed iff the key type is; string keys
+/// by text; wildcard keys as 64-bit unsigned values).
+///
+/// # Value semantics (7.6, 7.9.9)
+/// Every block belongs to exactly one variable: elaboration copies a
+/// container whenever a whole container value that another variable may
+/// hold is assigned or passed (`$dyn_copy`), so the operations below may
+/// change a block in place. The cost: a whole-container assignment copies
+/// all elements; element writes, pushes and pops are O(1) amortised
+/// (insertions in the middle and associative inserts move the tail).
+///
+/// # Operations (`ExprKind::SysFunc`, names in [`CONTAINER_FUNCS`])
+/// `c` is a container expression, `lv` the same container as an lvalue.
+/// Functions marked "in place" may change `c`'s block and return its
+/// (possibly new) handle; elaboration only emits them as `lv = $f(lv, ..)`.
+/// - `$dyn_new(n [, src])` -> container: `n` (32-bit signed, negative = 0)
+///   elements of the default value, the first ones copied from `src`.
+/// - `$dyn_copy(c)` -> a fresh copy (of the result type: between dynamic
+///   arrays and queues of one element type; a bounded queue keeps its
+///   first `bound + 1` elements).
+/// - `$dyn_from(items...)` -> container: each item is an element value
+///   (of the element type) or a container of the result type (spliced).
+/// - `$dyn_size(c)` -> int (`size()`, `num()`).
+/// - `$dyn_get(c, i)` -> element: `i` is a 32-bit signed index (dynamic,
+///   queue; X/Z or out of range gives the element default: X for 4-state,
+///   0 for 2-state, "" for strings, 7.4.6) or a key (associative: of the
+///   key type; a missing key gives the default and a run-time warning
+///   W0502, 7.9.11).
+/// - `$dyn_set(c, i, v)` -> container (in place): writes element `i` (an
+///   index beyond the end is ignored; for a queue `i == size` appends;
+///   associative arrays insert).
+/// - `$dyn_clear(c)` -> container (in place): `delete()`.
+/// - `$dyn_delete(c, i)` -> container (in place): `delete(i)` of a queue
+///   or an associative array.
+/// - `$dyn_insert(c, i, v)`, `$dyn_push_back(c, v)`, `$dyn_push_front(c,
+///   v)` -> container (in place); a bounded queue drops what exceeds its
+///   bound with a warning.
+/// - `$dyn_pop_back(c)`, `$dyn_pop_front(c)` -> element: removes it in
+///   place (the handle is unchanged); an empty queue gives the default.
+/// - `$dyn_slice(c, a, b)` -> container: elements `a..=b` clipped to the
+///   queue (7.10.1).
+/// - `$dyn_default(c, v)` -> container (in place): the value an
+///   associative array's missing keys read as, without a warning
+///   (`'{default: v}`, 7.9.11).
+/// - `$dyn_exists(c, k)` -> int; `$dyn_first(c, lv)`, `$dyn_last`,
+///   `$dyn_next`, `$dyn_prev` -> int (1 found, 0 not): argument 1 is the
+///   key lvalue, read (next/prev) and written when a key is found.
+/// - reductions `$dyn_sum $dyn_product $dyn_and $dyn_or $dyn_xor` (c) ->
+///   element type (7.12.3).
+/// - locators `$dyn_min $dyn_max $dyn_unique` (c) -> queue of the element
+///   type; `$dyn_unique_index(c)` -> queue of int (7.12.1).
+/// - ordering `$dyn_sort $dyn_rsort $dyn_reverse $dyn_shuffle` (c) ->
+///   container (in place, 7.12.2; `shuffle` draws from `$urandom`'s
+///   generator).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContainerType {
+    pub kind: ContainerKind,
+    /// The element type (integral or string).
+    pub elem: Type,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ContainerKind {
+    /// `T name[]`
+    Dynamic,
+    /// `T name[$]`, or `[$:bound]` (at most `bound + 1` elements).
+    Queue { bound: Option<u32> },
+    /// `T name[K]`: `key` is the key type (integral or string); `None` for
+    /// the wildcard `[*]`.
+    Assoc { key: Option<Type> },
+}
+
+/// The container system functions; see [`ContainerType`].
+pub const CONTAINER_FUNCS: &[&str] = &[
+    "$dyn_new",
+    "$dyn_copy",
+    "$dyn_from",
+    "$dyn_size",
+    "$dyn_get",
+    "$dyn_set",
+    "$dyn_clear",
+    "$dyn_delete",
+    "$dyn_insert",
+    "$dyn_push_back",
+    "$dyn_push_front",
+    "$dyn_pop_back",
+    "$dyn_pop_front",
+    "$dyn_slice",
+    "$dyn_exists",
+    "$dyn_default",
+    "$dyn_first",
+    "$dyn_last",
+    "$dyn_next",
+    "$dyn_prev",
+    "$dyn_sum",
+    "$dyn_product",
+    "$dyn_and",
+    "$dyn_or",
+    "$dyn_xor",
+    "$dyn_min",
+    "$dyn_max",
+    "$dyn_unique",
+    "$dyn_unique_index",
+    "$dyn_sort",
+    "$dyn_rsort",
+    "$dyn_reverse",
+    "$dyn_shuffle",
+];
 
 /// See [`Design::name_aliases`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -298,6 +423,25 @@ impl Design {
     /// [`Design::string_values`]).
     pub fn mark_string_value(&mut self, expr: ExprId) {
         self.string_values.insert(expr);
+    }
+    /// The handle type of a container type, added to
+    /// [`Design::containers`] when new.
+    pub fn container_type(&mut self, c: ContainerType) -> Type {
+        let i = match self.containers.iter().position(|k| *k == c) {
+            Some(i) => i,
+            None => {
+                self.containers.push(c);
+                self.containers.len() - 1
+            }
+        };
+        Type { kind: TypeKind::Container(i as u32), width: 64, signed: false, four_state: false }
+    }
+    /// The container type behind a `TypeKind::Container` type.
+    pub fn container_of(&self, t: Type) -> Option<ContainerType> {
+        match t.kind {
+            TypeKind::Container(i) => self.containers.get(i as usize).copied(),
+            _ => None,
+        }
     }
     /// True if `expr` is a string literal or a `string` value: display
     /// tasks treat it as text.
@@ -358,6 +502,12 @@ pub enum TypeKind {
     /// with string branches (an unknown condition gives the empty string);
     /// the methods as `SysFunc`s named in [`STRING_FUNCS`].
     String,
+    /// A dynamic array, queue or associative array (IEEE 1800-2017 7.5,
+    /// 7.8, 7.10): width 64, two-state, unsigned, stored like a `String`
+    /// handle. The number indexes [`Design::containers`], which gives the
+    /// kind and the element type. See [`ContainerType`] for the handle, the
+    /// value semantics and the operations.
+    Container(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -384,6 +534,10 @@ impl Type {
     pub const STRING: Type = Type { kind: TypeKind::String, width: 64, signed: false, four_state: false };
     pub fn is_string(&self) -> bool {
         self.kind == TypeKind::String
+    }
+    /// A dynamic array, queue or associative array handle.
+    pub fn is_container(&self) -> bool {
+        matches!(self.kind, TypeKind::Container(_))
     }
     /// `integer`: 32-bit signed 4-state.
     pub const INTEGER: Type = Type::logic(32, true);
@@ -1130,6 +1284,7 @@ pub fn sys_func_writes(name: &str, arg: usize) -> bool {
         n if n.starts_with("$dist_") => arg == 0,
         "$value$plusargs" | "$ferror" => arg == 1,
         "$fscanf" | "$sscanf" => arg >= 2,
+        "$dyn_first" | "$dyn_last" | "$dyn_next" | "$dyn_prev" => arg == 1,
         _ => false,
     }
 }

@@ -34,6 +34,7 @@ pub fn type_tag(ty: Type) -> String {
         TypeKind::Real => "real".into(),
         TypeKind::Event => "event".into(),
         TypeKind::String => "string".into(),
+        TypeKind::Container(i) => format!("container{i}"),
         TypeKind::Integral => {
             let state = if ty.four_state { "" } else { "b" };
             let sign = if ty.signed { "s" } else { "u" };
@@ -210,6 +211,7 @@ impl<'d> Printer<'d> {
                 TypeKind::Real => "real".to_string(),
                 TypeKind::Event => "event".to_string(),
                 TypeKind::String => "string".to_string(),
+                TypeKind::Container(i) => format!("container{i}"),
                 TypeKind::Integral => {
                     let base = if sig.ty.four_state { "logic" } else { "bit" };
                     let sign = if sig.ty.signed { " signed" } else { "" };

@@ -428,6 +428,7 @@ fn kind_name(k: TypeKind) -> &'static str {
         TypeKind::Real => "real",
         TypeKind::Event => "event",
         TypeKind::String => "string",
+        TypeKind::Container(_) => "container",
     }
 }
 
@@ -510,7 +511,8 @@ fn check_expr(sink: &mut Sink, id: ExprId, array_args: &HashSet<ExprId>) {
         ExprKind::SysFunc { name, .. }
             if !SYS_FUNCS.contains(&name.as_str())
                 && !crate::STRING_FUNCS.contains(&name.as_str())
-                && !crate::STRENGTH_FUNCS.contains(&name.as_str()) =>
+                && !crate::STRENGTH_FUNCS.contains(&name.as_str())
+                && !crate::CONTAINER_FUNCS.contains(&name.as_str()) =>
         {
             Err(format!("unknown system function {name}"))
         }

@@ -259,6 +259,7 @@ fn entry(design: &Design, id: wsim_ir::SignalId, sig: &wsim_ir::Signal, offset: 
         TypeKind::Real => "real",
         TypeKind::Event => "event",
         TypeKind::String => "string",
+        TypeKind::Container(_) => "container",
     };
     SignalEntry {
         id: id.raw(),

@@ -37,6 +37,11 @@ use crate::visit::{lvalue_nodes, lvalue_signals, named_signal};
 
 pub fn run(d: &mut Design) {
     let plan = Plan::of(d);
+    // Container elements (dynamic arrays, queues...) become two-state too,
+    // so their default value is 0.
+    for c in &mut d.containers {
+        c.elem.four_state = false;
+    }
     retype_signals(d, &plan.four_state_signals);
     retype_exprs(d, &plan.four_state_exprs, &plan.patterns);
     convert_mismatched_operands(d, &plan);

@@ -145,7 +145,8 @@ fn is_pure_function(name: &str) -> bool {
         "$ferror",
         "$value$plusargs",
     ];
-    !IMPURE.contains(&name) && !name.starts_with("$dist_")
+    // Container functions change their container's block in place.
+    !IMPURE.contains(&name) && !name.starts_with("$dist_") && !name.starts_with("$dyn_")
 }
 
 // ---------------------------------------------------------------- processes

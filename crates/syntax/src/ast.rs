@@ -231,8 +231,19 @@ pub enum Range {
         size: Expr,
         span: Span,
     },
-    /// `[]`, `[$]`, `[*]`: dynamic, queue or associative (unsupported).
+    /// `[]`: a dynamic array dimension (unsized packed dimensions are
+    /// errors).
     Unsized {
+        span: Span,
+    },
+    /// `[$]` or `[$:bound]`: a queue (IEEE 1800-2017 7.10).
+    Queue {
+        bound: Option<Box<Expr>>,
+        span: Span,
+    },
+    /// `[*]` (`key: None`) or `[type]`: an associative array (7.8).
+    Assoc {
+        key: Option<Box<DataType>>,
         span: Span,
     },
 }
@@ -1137,7 +1148,7 @@ pub enum ExprKind {
         then_expr: Box<Expr>,
         else_expr: Box<Expr>,
     },
-    /// `{a, b, c}`; an empty `{}` is an error reported by the parser.
+    /// `{a, b, c}`; an empty `{}` (an empty queue, 7.10) has no items.
     Concat(Vec<Expr>),
     /// `{n{a, b}}`
     Replicate {
@@ -1204,6 +1215,17 @@ pub enum ExprKind {
     NamedArg {
         name: Ident,
         value: Option<Box<Expr>>,
+    },
+    /// `new[size]` or `new[size](init)`: a dynamic array (7.5.1).
+    NewArray {
+        size: Box<Expr>,
+        init: Option<Box<Expr>>,
+    },
+    /// `call with (cond)`: an array method (`MethodCall` or `Member`) with
+    /// its `with` clause (7.12).
+    With {
+        call: Box<Expr>,
+        cond: Box<Expr>,
     },
     /// `$` in a queue/range context; `null`.
     Dollar,

@@ -24,6 +24,10 @@ pub const WALL_TIMEOUT: Code = Code { id: "W0503", summary: "the run stopped at 
 pub const INTERRUPTED: Code = Code { id: "W0504", summary: "the run was interrupted (Ctrl-C)" };
 pub const DUMP_UNKNOWN: Code =
     Code { id: "W0505", summary: "a $dumpvars argument or --waves-scope names nothing in the design" };
+pub const CONTAINER_ACCESS: Code = Code {
+    id: "W0508",
+    summary: "an invalid dynamic array, queue or associative array access (missing key, full bounded queue, bad index)",
+};
 pub const FILE_NOT_FOUND: Code =
     Code { id: "E0601", summary: "an input file named on the command line does not exist" };
 pub const BAD_OPTION: Code = Code { id: "E0602", summary: "a command-line option is malformed" };
@@ -51,6 +55,7 @@ pub const ALL: &[Code] = &[
     WALL_TIMEOUT,
     INTERRUPTED,
     DUMP_UNKNOWN,
+    CONTAINER_ACCESS,
     FILE_NOT_FOUND,
     BAD_OPTION,
     UNSUPPORTED_OPTION,

@@ -138,6 +138,13 @@ fn is_builtin_method(name: &str) -> bool {
             | "sort"
             | "rsort"
             | "shuffle"
+            | "unique_index"
+            | "find"
+            | "find_index"
+            | "find_first"
+            | "find_first_index"
+            | "find_last"
+            | "find_last_index"
             | "getc"
             | "putc"
             | "toupper"
@@ -450,10 +457,24 @@ impl Parser<'_> {
         if self.at_op(Op::LParen) && is_builtin_method(&name.name) {
             let args = self.call_args();
             let span = self.span_from(base.span);
-            return Expr { kind: ExprKind::MethodCall { base: Box::new(base), method: name, args }, span };
+            let call = Expr { kind: ExprKind::MethodCall { base: Box::new(base), method: name, args }, span };
+            return self.maybe_with(call);
         }
         let span = base.span.to(name.span);
-        Expr { kind: ExprKind::Member { base: Box::new(base), name }, span }
+        let with_ok = is_builtin_method(&name.name) || name.name.starts_with("find");
+        let e = Expr { kind: ExprKind::Member { base: Box::new(base), name }, span };
+        if with_ok {
+            return self.maybe_with(e);
+        }
+        e
+    }
+
+    /// An array method call followed by `with (...)`.
+    fn maybe_with(&mut self, call: Expr) -> Expr {
+        if self.kind() == TokenKind::Keyword(Keyword::With) && self.peek_is_op(1, Op::LParen) {
+            return self.with_clause(call);
+        }
+        call
     }
 
     /// The name after `.`: an identifier, or a keyword used as a method name
@@ -647,6 +668,7 @@ impl Parser<'_> {
                 self.error_at(codes::UNSUPPORTED, span, msg);
                 error_expr(span)
             }
+            TokenKind::Keyword(Keyword::New) if self.peek_is_op(1, Op::LBracket) => self.new_array(start),
             TokenKind::Keyword(Keyword::New) => {
                 // `new`, `new(args)`, `new[n]`: class objects, dynamic arrays.
                 self.bump();
@@ -673,6 +695,36 @@ impl Parser<'_> {
                 error_expr(start)
             }
         }
+    }
+
+    /// `new[size]` / `new[size](init)`: a dynamic array (1800-2017 7.5.1).
+    fn new_array(&mut self, start: Span) -> Expr {
+        self.bump(); // new
+        self.bump(); // [
+        let size = self.expr();
+        self.expect_op(Op::RBracket);
+        let init = if self.eat_op(Op::LParen) {
+            let e = self.expr();
+            if !self.expect_op(Op::RParen) {
+                self.skip_to_rparen();
+            }
+            Some(Box::new(e))
+        } else {
+            None
+        };
+        Expr { kind: ExprKind::NewArray { size: Box::new(size), init }, span: self.span_from(start) }
+    }
+
+    /// `with (cond)` after an array method call (1800-2017 7.12).
+    fn with_clause(&mut self, call: Expr) -> Expr {
+        self.bump(); // with
+        self.bump(); // (
+        let cond = self.expr();
+        if !self.expect_op(Op::RParen) {
+            self.skip_to_rparen();
+        }
+        let span = self.span_from(call.span);
+        Expr { kind: ExprKind::With { call: Box::new(call), cond: Box::new(cond) }, span }
     }
 
     /// Based, unbased-unsized, real and string literals.
@@ -784,10 +836,9 @@ impl Parser<'_> {
     fn concat(&mut self) -> Expr {
         let start = self.span();
         self.bump();
-        if self.at_op(Op::RBrace) {
-            self.error_expected("expression");
-            self.bump();
-            return error_expr(self.span_from(start));
+        if self.eat_op(Op::RBrace) {
+            // `{}`: the empty queue (7.10).
+            return Expr { kind: ExprKind::Concat(Vec::new()), span: self.span_from(start) };
         }
         if self.at_op(Op::Shl) || self.at_op(Op::Shr) {
             self.error_at(codes::UNSUPPORTED, start, "streaming concatenation is not supported");

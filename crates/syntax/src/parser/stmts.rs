@@ -637,7 +637,9 @@ impl Parser<'_> {
         let kind = match lhs.kind {
             ExprKind::Call { name, args } => StmtKind::Call { name: *name, args },
             ExprKind::Ident { .. } | ExprKind::Member { .. } => StmtKind::Call { name: lhs, args: Vec::new() },
-            ExprKind::IncDec { .. } | ExprKind::MethodCall { .. } | ExprKind::Cast { .. } => StmtKind::Expr(lhs),
+            ExprKind::IncDec { .. } | ExprKind::MethodCall { .. } | ExprKind::Cast { .. } | ExprKind::With { .. } => {
+                StmtKind::Expr(lhs)
+            }
             ExprKind::SysCall { name, args } => StmtKind::SysCall { name, name_span: lhs.span, args },
             ExprKind::Error => {
                 self.sync_stmt();

@@ -276,24 +276,24 @@ impl Parser<'_> {
     fn dimension(&mut self) -> Range {
         let start = self.span();
         self.bump(); // [
-        let unsized_dim = self.at_op(Op::RBracket)
-            || self.at_op(Op::Star)
-            || (self.kind() == TokenKind::SystemIdent && self.text() == "$")
-            || self.starts_type_keyword();
-        if unsized_dim {
-            let mut depth = 0u32;
-            while !self.at_eof() && (depth != 0 || !self.at_op(Op::RBracket)) {
-                if self.at_op(Op::LBracket) {
-                    depth += 1;
-                } else if self.at_op(Op::RBracket) {
-                    depth -= 1;
-                } else if self.at_op(Op::Semi) {
-                    break;
-                }
-                self.bump();
-            }
-            self.expect_op(Op::RBracket);
+        if self.eat_op(Op::RBracket) {
             return Range::Unsized { span: self.span_from(start) };
+        }
+        if self.kind() == TokenKind::SystemIdent && self.text() == "$" {
+            self.bump();
+            let bound = if self.eat_op(Op::Colon) { Some(Box::new(self.expr())) } else { None };
+            self.expect_op(Op::RBracket);
+            return Range::Queue { bound, span: self.span_from(start) };
+        }
+        if self.at_op(Op::Star) && self.peek_is_op(1, Op::RBracket) {
+            self.bump();
+            self.bump();
+            return Range::Assoc { key: None, span: self.span_from(start) };
+        }
+        if self.starts_type_keyword() {
+            let key = self.data_type();
+            self.expect_op(Op::RBracket);
+            return Range::Assoc { key: Some(Box::new(key)), span: self.span_from(start) };
         }
         let first = self.expr();
         if self.eat_op(Op::Colon) {

@@ -169,6 +169,10 @@ pub fn dims(r: &[Range]) -> String {
             Range::Bounds { msb, lsb, .. } => format!("[{}:{}]", sexpr(msb), sexpr(lsb)),
             Range::Size { size, .. } => format!("[{}]", sexpr(size)),
             Range::Unsized { .. } => "[]".to_string(),
+            Range::Queue { bound: None, .. } => "[$]".to_string(),
+            Range::Queue { bound: Some(b), .. } => format!("[$:{}]", sexpr(b)),
+            Range::Assoc { key: None, .. } => "[*]".to_string(),
+            Range::Assoc { key: Some(_), .. } => "[type]".to_string(),
         })
         .collect()
 }
@@ -260,6 +264,11 @@ pub fn sexpr(e: &Expr) -> String {
         ExprKind::NamedArg { name, value } => {
             format!(".{}({})", name.name, value.as_ref().map_or(String::new(), |v| sexpr(v)))
         }
+        ExprKind::NewArray { size, init } => match init {
+            Some(i) => format!("(new[{}] {})", sexpr(size), sexpr(i)),
+            None => format!("(new[{}])", sexpr(size)),
+        },
+        ExprKind::With { call, cond } => format!("(with {} {})", sexpr(call), sexpr(cond)),
         ExprKind::Dollar => "$".into(),
         ExprKind::Null => "null".into(),
         ExprKind::Error => "<error>".into(),
