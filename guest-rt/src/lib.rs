@@ -19,6 +19,7 @@
 
 extern crate alloc;
 
+pub mod classes;
 pub mod countbits;
 pub mod dist;
 pub mod dump;

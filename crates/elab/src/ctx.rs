@@ -54,6 +54,8 @@ pub enum Sym {
     Scope(LexId),
     /// Instance array or generate-for: index -> scope.
     ScopeArray(Vec<(i64, LexId)>),
+    /// An instance property of a class: (class, property) in `classes.rs`.
+    Prop(usize, usize),
 }
 
 #[derive(Clone, Debug)]
@@ -269,6 +271,8 @@ pub struct Elab<'a> {
     /// Self-determined types of operator expressions met in a real context
     /// (`Elab::integral_in_real_context`), by (AST node address, scope).
     pub real_ctx_types: HashMap<(usize, LexId), Type>,
+    /// Classes, their methods and dispatchers (`classes.rs`).
+    pub cls: crate::classes::ClassState<'a>,
 }
 
 impl<'a> Elab<'a> {
@@ -314,6 +318,7 @@ impl<'a> Elab<'a> {
             udps: HashMap::new(),
             untimed_candidates: Vec::new(),
             real_ctx_types: HashMap::new(),
+            cls: Default::default(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);

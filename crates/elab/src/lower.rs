@@ -1125,6 +1125,9 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
         span: Span,
     ) -> StmtId {
+        if let Some(st) = self.class_call_stmt(lex, name, args, span) {
+            return st;
+        }
         match self.lookup_callable(lex, name) {
             Some(Sym::Subr(def)) => {
                 let (subr, args) = self.call_args(lex, def, args, span);
@@ -1593,6 +1596,14 @@ impl<'a> Elab<'a> {
 impl<'a> Elab<'a> {
     /// Lower everything `instantiate` queued, in order.
     pub fn lower_all(&mut self) {
+        // Lowering may queue more work (a class method first used there).
+        while !self.work.is_empty() {
+            self.lower_queued();
+        }
+        self.resolve_pending_disables();
+    }
+
+    fn lower_queued(&mut self) {
         let work = std::mem::take(&mut self.work);
         for w in work {
             match w {
@@ -1605,9 +1616,6 @@ impl<'a> Elab<'a> {
                 crate::ctx::Work::Udp { lex, udp, inst } => self.lower_udp_instantiation(lex, udp, inst),
             }
         }
-        self.resolve_pending_disables();
-        // Work queued while lowering (none expected) is an internal slip.
-        debug_assert!(self.work.is_empty());
     }
 
     /// A declaration initialiser: a continuous assignment for nets, an

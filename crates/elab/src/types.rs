@@ -23,6 +23,10 @@ pub enum Base {
     String,
     Struct(Rc<StructInfo>),
     Enum(Rc<EnumInfo>),
+    /// A class handle (1800-2017 8.4): index into the elaborator's class
+    /// table (`classes.rs`); the value is a 32-bit two-state object address,
+    /// 0 for `null`.
+    Class(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,6 +85,17 @@ impl DataTy {
     pub fn is_string(&self) -> bool {
         matches!(self.base, Base::String)
     }
+    /// A handle of class `idx` (see [`Base::Class`]).
+    pub fn class(idx: usize) -> DataTy {
+        DataTy { base: Base::Class(idx), signed: false, packed: vec![], unpacked: vec![] }
+    }
+    /// The class of a handle type.
+    pub fn class_idx(&self) -> Option<usize> {
+        match self.base {
+            Base::Class(c) if self.packed.is_empty() => Some(c),
+            _ => None,
+        }
+    }
     pub fn from_ir(t: Type) -> DataTy {
         match t.kind {
             TypeKind::String => DataTy::string(),
@@ -97,6 +112,7 @@ impl DataTy {
             Base::String => 64,
             Base::Struct(s) => s.width,
             Base::Enum(e) => e.base.width(),
+            Base::Class(_) => crate::classes::HANDLE_BITS,
         }
     }
     pub fn width(&self) -> u32 {
@@ -106,7 +122,7 @@ impl DataTy {
     pub fn four_state(&self) -> bool {
         match &self.base {
             Base::Logic { four_state } => *four_state,
-            Base::Real | Base::Event | Base::String => false,
+            Base::Real | Base::Event | Base::String | Base::Class(_) => false,
             Base::Struct(s) => s.four_state,
             Base::Enum(e) => e.base.four_state(),
         }
@@ -239,6 +255,10 @@ impl<'a> Elab<'a> {
                     None => self.lookup(lex, &name.name),
                 };
                 let mut ty = match sym {
+                    Some(Sym::Type(t)) if t.class_idx().is_some() => {
+                        let c = t.class_idx().unwrap_or(0);
+                        DataTy::class(self.class_for_use(lex, c, &[], *span))
+                    }
                     Some(Sym::Type(t)) => t,
                     _ => {
                         self.error(code::UNDECLARED, *span, format!("unknown type `{}`", name.name));
@@ -257,6 +277,9 @@ impl<'a> Elab<'a> {
             }
             ast::DataType::Enum(e) => self.enum_type(lex, e),
             ast::DataType::Struct(s) => self.struct_type(lex, s),
+            ast::DataType::ClassSpec { package, name, params, span } => {
+                self.class_spec_type(lex, package.as_ref(), name, params, *span)
+            }
             ast::DataType::Unsupported { what, span } => {
                 self.unsupported(what, *span);
                 DataTy::logic(1, false)
