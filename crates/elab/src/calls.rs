@@ -305,6 +305,9 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
         span: Span,
     ) -> (ExprId, DataTy) {
+        if let Some(r) = self.class_builtin_named_call(lex, base, method, args, span) {
+            return r;
+        }
         let (b, bdt) = self.leaf_dt(lex, base);
         if bdt.is_string() {
             return self.string_method(lex, b, method, args, span);

@@ -85,6 +85,11 @@ pub struct ClassInfo<'a> {
     /// The implicit constructor, once made.
     implicit_ctor: Option<SubrId>,
     pub has_constraints: bool,
+    /// Own constraints: (name, is pure, has a body or an out-of-class one).
+    constraints: Vec<(String, bool)>,
+    /// Interface classes named in `implements` (or an interface class's
+    /// `extends`).
+    interfaces: Vec<usize>,
     /// Classes that extend or implement this one.
     pub children: Vec<usize>,
 }
@@ -120,6 +125,8 @@ pub struct ClassState<'a> {
     pub methods: HashMap<usize, MethodInfo>,
     /// Out-of-class method bodies by (scope, class name, method name).
     extern_bodies: HashMap<(LexId, String, String), SubrDecl<'a>>,
+    /// Out-of-class constraint blocks by (scope, class name, name).
+    extern_constraints: HashSet<(LexId, String, String)>,
     dispatchers: Vec<Dispatcher>,
     dispatcher_of: HashMap<(usize, String), SubrId>,
 }
@@ -147,6 +154,9 @@ impl<'a> Elab<'a> {
                     let class = f.class_scope.as_ref().map(|c| c.name.clone()).unwrap_or_default();
                     self.cls.extern_bodies.insert((lex, class, f.name.name.clone()), SubrDecl::Function(f));
                 }
+                ast::ModuleItem::ClassConstraint { class, name, .. } => {
+                    self.cls.extern_constraints.insert((lex, class.name.clone(), name.name.clone()));
+                }
                 ast::ModuleItem::Task(t) if t.class_scope.is_some() => {
                     let class = t.class_scope.as_ref().map(|c| c.name.clone()).unwrap_or_default();
                     self.cls.extern_bodies.insert((lex, class, t.name.name.clone()), SubrDecl::Task(t));
@@ -172,6 +182,8 @@ impl<'a> Elab<'a> {
             methods: HashMap::new(),
             implicit_ctor: None,
             has_constraints: false,
+            constraints: Vec::new(),
+            interfaces: Vec::new(),
             children: Vec::new(),
         });
         self.bind(lex, &decl.name.name, Sym::Type(DataTy::class(idx)), decl.name.span);
@@ -240,6 +252,8 @@ impl<'a> Elab<'a> {
             methods: HashMap::new(),
             implicit_ctor: None,
             has_constraints: false,
+            constraints: Vec::new(),
+            interfaces: Vec::new(),
             children: Vec::new(),
         });
         self.cls.classes[idx].specs.insert(key, s);
@@ -324,13 +338,173 @@ impl<'a> Elab<'a> {
         }
         for i in &decl.implements {
             let t = self.data_type(lex, i);
-            if let Some(c) = t.class_idx() {
-                self.ensure_class(c);
-                self.cls.classes[c].children.push(idx);
+            match t.class_idx() {
+                Some(c) if self.cls.classes[c].decl.is_interface => {
+                    self.ensure_class(c);
+                    self.cls.classes[c].children.push(idx);
+                    self.cls.classes[idx].interfaces.push(c);
+                }
+                _ => self.error(code::TYPE_ERROR, i.span(), "only an interface class can be implemented"),
             }
         }
+        self.inherit_interface_types(idx, lex, &mut inherited);
         self.declare_class_items(idx, lex, &mut inherited);
         self.cls.classes[idx].stage = Stage::Done;
+        self.check_interface_conflicts(idx);
+        if !decl.is_virtual && !decl.is_interface {
+            self.check_implemented(idx);
+        }
+    }
+
+    /// Every interface class `c` implements, directly or through its base
+    /// classes and the interfaces' own `extends`.
+    fn interfaces_of(&self, c: usize) -> Vec<usize> {
+        let mut todo: Vec<usize> = Vec::new();
+        let mut cur = Some(c);
+        while let Some(k) = cur {
+            todo.extend(&self.cls.classes[k].interfaces);
+            cur = self.cls.classes[k].base;
+        }
+        let mut out = Vec::new();
+        while let Some(i) = todo.pop() {
+            if !out.contains(&i) {
+                out.push(i);
+                todo.extend(&self.cls.classes[i].interfaces);
+            }
+        }
+        out
+    }
+
+    /// Type and parameter names an interface class declares itself.
+    fn own_type_names(&self, c: usize) -> Vec<String> {
+        let decl = self.cls.classes[c].decl;
+        let mut out: Vec<String> = decl.params.iter().flat_map(|p| p.assigns.iter().map(|a| a.name.name.clone())).collect();
+        for it in &decl.items {
+            match it {
+                ast::ClassItem::Param(p) => out.extend(p.assigns.iter().map(|a| a.name.name.clone())),
+                ast::ClassItem::Typedef(t) => out.push(t.name.name.clone()),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Types and parameters of the implemented interface classes are
+    /// visible in the class (8.26.3).
+    fn inherit_interface_types(&mut self, idx: usize, lex: LexId, inherited: &mut HashSet<String>) {
+        for i in self.cls.classes[idx].interfaces.clone() {
+            let Some(il) = self.cls.classes[i].lex else { continue };
+            for name in self.own_type_names(i) {
+                if self.lex[lex].names.contains_key(&name) && !inherited.contains(&name) {
+                    continue;
+                }
+                if let Some(sym) = self.lex[il].names.get(&name).cloned() {
+                    inherited.insert(name.clone());
+                    self.lex[lex].names.insert(name, sym);
+                }
+            }
+        }
+    }
+
+    /// Names inherited from several interface classes must not conflict
+    /// (8.26.6): a type or parameter from two of them needs a declaration in
+    /// the class; a method declared by two of them needs one prototype.
+    fn check_interface_conflicts(&mut self, idx: usize) {
+        let decl = self.cls.classes[idx].decl;
+        let own = self.own_type_names(idx);
+        let mut types: HashMap<String, usize> = HashMap::new();
+        let mut methods: HashMap<String, (usize, usize)> = HashMap::new();
+        for i in self.interfaces_of(idx) {
+            for name in self.own_type_names(i) {
+                match types.get(&name) {
+                    Some(&j) if j != i && !own.contains(&name) => {
+                        let (a, b) = (self.cls.classes[j].name.clone(), self.cls.classes[i].name.clone());
+                        self.error(
+                            code::TYPE_ERROR,
+                            decl.name.span,
+                            format!("`{name}` is inherited from both `{a}` and `{b}`; declare it in `{}` (8.26.6.2)", decl.name.name),
+                        );
+                    }
+                    _ => {
+                        types.insert(name, i);
+                    }
+                }
+            }
+            let own_methods: Vec<(String, usize)> =
+                self.cls.classes[i].methods.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            for (name, def) in own_methods {
+                match methods.get(&name).copied() {
+                    Some((j, other)) if j != i && !self.same_prototype(def, other) => {
+                        let (a, b) = (self.cls.classes[j].name.clone(), self.cls.classes[i].name.clone());
+                        self.error(
+                            code::TYPE_ERROR,
+                            decl.name.span,
+                            format!("method `{name}` has different prototypes in `{a}` and `{b}` (8.26.6.1)"),
+                        );
+                    }
+                    _ => {
+                        methods.insert(name, (i, def));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether two method definitions have the same return and argument types.
+    fn same_prototype(&mut self, a: usize, b: usize) -> bool {
+        let (sa, sb) = (self.ensure_subr(a), self.ensure_subr(b));
+        let sig = |e: &Self, s: SubrId| -> Vec<(Option<wsim_ir::Dir>, DataTy)> {
+            let f = &e.d.subrs[s];
+            let mut v: Vec<(Option<wsim_ir::Dir>, DataTy)> =
+                f.formals.iter().skip(1).map(|x| (Some(x.dir), e.sig_ty[x.sig.index()].clone())).collect();
+            v.push((None, f.ret.map(|r| e.sig_ty[r.index()].clone()).unwrap_or_else(DataTy::event)));
+            v
+        };
+        sig(self, sa) == sig(self, sb)
+    }
+
+    /// A class that can be instantiated implements every pure virtual
+    /// method and pure constraint it inherits (8.21, 8.26.7, 18.5.2).
+    fn check_implemented(&mut self, idx: usize) {
+        let decl = self.cls.classes[idx].decl;
+        let mut pure_methods: Vec<String> = Vec::new();
+        let mut pure_constraints: Vec<String> = Vec::new();
+        let mut concrete_constraints: Vec<String> = Vec::new();
+        let mut cur = Some(idx);
+        let mut sources: Vec<usize> = Vec::new();
+        while let Some(k) = cur {
+            sources.push(k);
+            cur = self.cls.classes[k].base;
+        }
+        sources.extend(self.interfaces_of(idx));
+        for k in sources {
+            for (name, def) in &self.cls.classes[k].methods {
+                if self.cls.methods[def].is_pure {
+                    pure_methods.push(name.clone());
+                }
+            }
+            for (name, pure) in &self.cls.classes[k].constraints {
+                if *pure { pure_constraints.push(name.clone()) } else { concrete_constraints.push(name.clone()) }
+            }
+        }
+        for m in pure_methods {
+            if self.implementation(idx, &m).is_none() {
+                self.error(
+                    code::TYPE_ERROR,
+                    decl.name.span,
+                    format!("class `{}` does not implement the pure virtual method `{m}` (declare the class `virtual`)", decl.name.name),
+                );
+            }
+        }
+        for c in pure_constraints {
+            if !concrete_constraints.contains(&c) {
+                self.error(
+                    code::TYPE_ERROR,
+                    decl.name.span,
+                    format!("class `{}` does not implement the pure constraint `{c}`", decl.name.name),
+                );
+            }
+        }
     }
 
     /// Take over the base class's members.
@@ -397,10 +571,50 @@ impl<'a> Elab<'a> {
                 ast::ClassItem::Task { quals, decl: t } => {
                     self.declare_method(idx, lex, quals, SubrDecl::Task(t), inherited)
                 }
-                ast::ClassItem::Constraint { .. } => self.cls.classes[idx].has_constraints = true,
+                ast::ClassItem::Constraint { name, quals, has_body, span, .. } => {
+                    self.declare_constraint(idx, name, quals, *has_body, *span)
+                }
                 ast::ClassItem::Unsupported { what, span } => self.unsupported(what, *span),
                 ast::ClassItem::Class(c) => self.declare_class(lex, c),
                 ast::ClassItem::Param(_) | ast::ClassItem::Typedef(_) => {}
+            }
+        }
+        self.check_randc_uses(idx);
+    }
+
+    fn declare_constraint(&mut self, idx: usize, name: &ast::Ident, quals: &ast::ClassQuals, has_body: bool, span: Span) {
+        let c = &self.cls.classes[idx];
+        let key = (c.outer, c.decl.name.name.clone(), name.name.clone());
+        let defined = has_body || self.cls.extern_constraints.contains(&key);
+        if quals.is_extern && !defined {
+            let class = &self.cls.classes[idx].decl.name.name;
+            let msg = format!("extern constraint `{class}::{}` has no constraint block (18.5.1)", name.name);
+            self.error(code::UNDECLARED, span, msg);
+        }
+        if quals.is_pure && !self.cls.classes[idx].decl.is_virtual {
+            self.error(code::TYPE_ERROR, span, "a pure constraint is only allowed in an abstract (virtual) class");
+        }
+        let c = &mut self.cls.classes[idx];
+        c.has_constraints = true;
+        c.constraints.push((name.name.clone(), quals.is_pure));
+    }
+
+    /// `randc` variables may not appear in `soft`, `dist` or `solve ...
+    /// before` constraints (18.5.4, 18.5.10, 18.5.14).
+    fn check_randc_uses(&mut self, idx: usize) {
+        let decl = self.cls.classes[idx].decl;
+        for item in &decl.items {
+            let ast::ClassItem::Constraint { no_randc, .. } = item else { continue };
+            for n in no_randc {
+                let randc =
+                    self.cls.classes[idx].props.iter().any(|p| p.name == n.name && p.rand == Some(ast::RandKind::Randc));
+                if randc {
+                    self.error(
+                        code::TYPE_ERROR,
+                        n.span,
+                        format!("`randc` variable `{}` is not allowed in `soft`, `dist` or `solve ... before`", n.name),
+                    );
+                }
             }
         }
     }
@@ -470,6 +684,9 @@ impl<'a> Elab<'a> {
                     return;
                 }
             }
+        }
+        if matches!(name.name.as_str(), "randomize" | "rand_mode" | "constraint_mode") {
+            self.error(code::TYPE_ERROR, name.span, format!("the built-in method `{}` cannot be overridden (18.6, 18.8, 18.9)", name.name));
         }
         let is_ctor = name.name == "new";
         if is_ctor && (quals.is_static || quals.is_virtual) {
@@ -649,12 +866,29 @@ impl<'a> Elab<'a> {
 
     /// The class lexical scope named by `C` in `C::name` (a class type
     /// visible at `lex`).
-    pub fn class_scope_lex(&mut self, lex: LexId, class: &str) -> Option<LexId> {
+    pub fn class_scope_lex(&mut self, lex: LexId, class: &str, span: Span) -> Option<LexId> {
         let Some(Sym::Type(t)) = self.lookup(lex, class) else { return None };
         let c = t.class_idx()?;
-        let c = self.class_for_use(lex, c, &[], Span::default());
+        let decl = self.cls.classes[c].decl;
+        if !decl.params.is_empty() && self.cls.classes[c].overrides.is_none() && !self.inside_class(lex, decl) {
+            let msg = format!("`{class}::` names a parameterised class without parameters; write `{class}#(...)::` (8.25.1)");
+            self.error(code::BAD_PARAM, span, msg);
+        }
+        let c = self.class_for_use(lex, c, &[], span);
         self.ensure_class(c);
         self.cls.classes[c].lex
+    }
+
+    /// Whether `lex` is inside (a specialisation of) the class `decl`.
+    fn inside_class(&self, lex: LexId, decl: &ast::ClassDecl) -> bool {
+        let mut cur = Some(lex);
+        while let Some(l) = cur {
+            if self.cls.classes.iter().any(|c| c.lex == Some(l) && std::ptr::eq(c.decl, decl)) {
+                return true;
+            }
+            cur = self.lex[l].parent;
+        }
+        false
     }
 
     // ------------------------------------------------------------ calls
@@ -667,6 +901,17 @@ impl<'a> Elab<'a> {
                 if let Some(Sym::Subr(_)) = self.lookup_hier(lex, name) {
                     return self.method_from_sym(lex, name);
                 }
+                self.member_method(lex, base, m)
+            }
+            ast::ExprKind::Ident { .. } => self.method_from_sym(lex, name),
+            _ => None,
+        }
+    }
+
+    /// `base.m(...)` where `base` is a class handle (or `super`).
+    fn member_method(&mut self, lex: LexId, base: &'a ast::Expr, m: &ast::Ident) -> Option<MethodCall> {
+        {
+            {
                 let is_super = matches!(&base.kind, ast::ExprKind::Ident { package: None, name } if name.name == "super");
                 let c = self.probe_class(lex, base)?;
                 self.ensure_class(c);
@@ -683,9 +928,32 @@ impl<'a> Elab<'a> {
                 let virtual_call = !is_super && !info.is_static && self.is_virtual(c, &m.name);
                 Some(MethodCall { def, this, virtual_call })
             }
-            ast::ExprKind::Ident { .. } => self.method_from_sym(lex, name),
-            _ => None,
         }
+    }
+
+    /// `base.method(args)` parsed as a built-in method call (`x.size()`,
+    /// `obj.randomize()`) where `base` is a class handle: the class's own
+    /// method of that name, or the built-in `randomize()`.
+    pub fn class_builtin_named_call(
+        &mut self,
+        lex: LexId,
+        base: &'a ast::Expr,
+        method: &ast::Ident,
+        args: &'a [Option<ast::Expr>],
+        span: Span,
+    ) -> Option<(ExprId, DataTy)> {
+        let c = self.probe_class(lex, base)?;
+        self.ensure_class(c);
+        let cl = self.cls.classes[c].lex?;
+        if method.name == "randomize" && !self.lex[cl].names.contains_key("randomize") {
+            return self.randomize_call(lex, base, span);
+        }
+        let Some(call) = self.member_method(lex, base, method) else {
+            let cname = self.cls.classes[c].name.clone();
+            self.error(code::UNDECLARED, method.span, format!("class `{cname}` has no method `{}`", method.name));
+            return Some(self.bad_leaf(span));
+        };
+        Some(self.method_call_expr(lex, call, args, span).unwrap_or_else(|| self.bad_leaf(span)))
     }
 
     /// `f(...)` / `C::f(...)` naming a method directly.

@@ -921,7 +921,7 @@ impl<'a> Elab<'a> {
                     return Some(s);
                 }
                 // `C::name`: a member of a class (8.23).
-                let cl = self.class_scope_lex(lex, &p.name)?;
+                let cl = self.class_scope_lex(lex, &p.name, e.span)?;
                 self.lex[cl].names.get(&name.name).cloned()
             }
             A::Ident { package: None, name } => {

@@ -397,6 +397,7 @@ impl<'a> Elab<'a> {
             }
             I::Unsupported { what, span } => self.unsupported(what, *span),
             I::Class(c) => self.declare_class(lex, c),
+            I::ClassConstraint { .. } => {}
             I::GenerateRegion(..)
             | I::Instance(_)
             | I::GenFor { .. }

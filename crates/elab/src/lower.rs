@@ -1200,6 +1200,13 @@ impl<'a> Elab<'a> {
                 if let Some(st) = self.string_method_stmt(lex, e, base, method, args, span) {
                     return st;
                 }
+                if let Some((v, _)) = self.class_builtin_named_call(lex, base, method, args, span) {
+                    // The call runs; its value is discarded.
+                    if let ExprKind::Call { subr, args } = self.d.exprs[v].kind.clone() {
+                        return self.stmt(StmtKind::Call { subr, args }, span);
+                    }
+                    return self.stmt(StmtKind::Nop, span);
+                }
                 self.unsupported("a method call used as a statement", span);
                 self.stmt(StmtKind::Nop, span)
             }

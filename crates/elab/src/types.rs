@@ -251,7 +251,11 @@ impl<'a> Elab<'a> {
             }
             ast::DataType::Named { package, name, packed, span } => {
                 let sym = match package {
-                    Some(p) => self.lookup_package(&p.name, &name.name),
+                    // `C::T`: a type of a class (8.23) when no package is named `C`.
+                    Some(p) => self.lookup_package(&p.name, &name.name).or_else(|| {
+                        let cl = self.class_scope_lex(lex, &p.name, *span)?;
+                        self.lex[cl].names.get(&name.name).cloned()
+                    }),
                     None => self.lookup(lex, &name.name),
                 };
                 let mut ty = match sym {

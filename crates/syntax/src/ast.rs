@@ -673,9 +673,12 @@ pub enum ClassItem {
     Param(ParamDecl),
     Typedef(Typedef),
     /// `constraint name { ... }` (kept by name; its expressions are not
-    /// parsed: wsim has no constraint solver). `extern`/`pure` prototypes
-    /// have no body (`has_body` false).
-    Constraint { name: Ident, is_static: bool, has_body: bool, span: Span },
+    /// parsed: wsim has no constraint solver). Prototypes (`extern`,
+    /// `pure`, or implicit `constraint name;`) have no body (`has_body`
+    /// false). `no_randc` lists the names the body uses where a `randc`
+    /// variable is not allowed (18.5.4, 18.5.10, 18.5.14): after `soft`,
+    /// before `dist`, in `solve ... before ...`.
+    Constraint { name: Ident, quals: ClassQuals, has_body: bool, no_randc: Vec<Ident>, span: Span },
     /// A nested class declaration.
     Class(Box<ClassDecl>),
     /// Recognised, not supported (`covergroup` inside a class ...).
@@ -743,6 +746,9 @@ pub enum ModuleItem {
     /// `class ... endclass` (IEEE 1800-2017 clause 8), also `virtual class`
     /// and `interface class`.
     Class(Box<ClassDecl>),
+    /// `constraint C::name { ... }`: the body of a constraint declared in
+    /// class `C` (18.5.1); the body is not kept (see `ClassItem::Constraint`).
+    ClassConstraint { class: Ident, name: Ident, span: Span },
     /// `timeunit 1ns;` / `timeprecision 1ps;` (already applied to the module's
     /// timescale; kept for completeness).
     Timeunits(Span),

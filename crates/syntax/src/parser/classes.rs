@@ -190,32 +190,82 @@ impl Parser<'_> {
     fn constraint_item(&mut self, quals: &ClassQuals) -> ClassItem {
         let start = self.span();
         self.bump();
-        let name = self.expect_ident("constraint name");
+        let name = self.constraint_name();
         let has_body = self.at_op(Op::LBrace);
+        let mut no_randc = Vec::new();
         if has_body {
-            self.bump();
-            self.skip_to_close(Op::LBrace, Op::RBrace);
+            no_randc = self.constraint_body();
         } else if !self.expect_op(Op::Semi) {
             self.sync_item();
         }
-        ClassItem::Constraint { name, is_static: quals.is_static, has_body, span: self.span_from(start) }
+        ClassItem::Constraint { name, quals: quals.clone(), has_body, no_randc, span: self.span_from(start) }
     }
 
-    /// `constraint C::name { ... }` outside its class (18.5.1): reported,
-    /// as constraints are not supported.
-    pub(crate) fn external_constraint(&mut self) -> Ident {
+    /// A constraint's name (also a word the lexer reserves elsewhere, like
+    /// `small`: constraint names live in their own class scope).
+    fn constraint_name(&mut self) -> Ident {
+        if let TokenKind::Keyword(k) = self.kind() {
+            if !self.peek_is_op(0, Op::LBrace) {
+                let id = Ident { name: k.as_str().to_string(), span: self.span() };
+                self.bump();
+                return id;
+            }
+        }
+        self.expect_ident("constraint name")
+    }
+
+    /// Skip a constraint block (`{` current) up to its closing brace and
+    /// return the names used where `randc` variables are not allowed: in a
+    /// `soft` expression, before `dist`, in `solve ... before ...`.
+    fn constraint_body(&mut self) -> Vec<Ident> {
+        self.bump();
+        let mut depth = 0u32;
+        let mut names = Vec::new();
+        // Identifiers since the last `;`/`{`/`}`, and whether that
+        // statement restricts them from the start (`soft`, `solve`).
+        let mut stmt: Vec<Ident> = Vec::new();
+        let mut restricted = false;
+        while !self.at_eof() {
+            match self.kind() {
+                TokenKind::Op(Op::LBrace) => depth += 1,
+                TokenKind::Op(Op::RBrace) if depth == 0 => {
+                    self.bump();
+                    break;
+                }
+                TokenKind::Op(Op::RBrace) => depth -= 1,
+                TokenKind::Keyword(Keyword::Dist) => names.append(&mut stmt),
+                TokenKind::Keyword(Keyword::Solve) => restricted = true,
+                TokenKind::Ident if self.text() == "soft" => restricted = true,
+                TokenKind::Ident => stmt.push(Ident { name: self.text().to_string(), span: self.span() }),
+                _ => {}
+            }
+            if matches!(self.kind(), TokenKind::Op(Op::Semi | Op::LBrace | Op::RBrace)) {
+                if restricted {
+                    names.append(&mut stmt);
+                }
+                stmt.clear();
+                restricted = false;
+            }
+            self.bump();
+        }
+        names
+    }
+
+    /// `constraint C::name { ... }` outside its class (18.5.1).
+    pub(crate) fn external_constraint(&mut self) -> crate::ast::ModuleItem {
         let start = self.span();
         self.bump();
         let class = self.expect_ident("class name");
+        let mut name = class.clone();
         if self.eat_op(Op::ColonColon) {
-            let _ = self.expect_ident("constraint name");
+            name = self.constraint_name();
         }
-        if self.eat_op(Op::LBrace) {
-            self.skip_to_close(Op::LBrace, Op::RBrace);
+        if self.at_op(Op::LBrace) {
+            let _ = self.constraint_body();
         } else {
             self.skip_past_semi();
         }
-        Ident { name: class.name, span: self.span_from(start) }
+        crate::ast::ModuleItem::ClassConstraint { class, name, span: self.span_from(start) }
     }
 
     /// A method prototype (`pure virtual` / `extern`): the header only.

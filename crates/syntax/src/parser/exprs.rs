@@ -1037,6 +1037,9 @@ impl Parser<'_> {
 /// `x.randomize(...)` / `randomize(...)`, which an inline constraint
 /// (`with { ... }`) may follow.
 fn is_randomize_call(e: &Expr) -> bool {
+    if let ExprKind::MethodCall { method, .. } = &e.kind {
+        return method.name == "randomize";
+    }
     let ExprKind::Call { name, .. } = &e.kind else { return false };
     match &name.kind {
         ExprKind::Ident { name, .. } | ExprKind::Member { name, .. } => name.name == "randomize",

@@ -572,9 +572,7 @@ impl Parser<'_> {
             Keyword::Default => return self.unsupported_to_semi(out, "default clocking/disable", start),
             Keyword::Constraint => {
                 // `constraint C::name { ... }`: an out-of-class constraint body.
-                // Its class declares the prototype, which is what marks the
-                // class as constrained (see `ClassItem::Constraint`).
-                let _ = self.external_constraint();
+                out.push(self.external_constraint());
                 return;
             }
             _ => {
@@ -981,7 +979,13 @@ impl Parser<'_> {
         }
         let (decls, body) = self.tf_body(Keyword::Endfunction, &mut ports);
         if self.expect_kw(Keyword::Endfunction) {
-            self.end_label(Some(&name));
+            if self.at_op(Op::Colon) && self.peek(1) == TokenKind::Keyword(Keyword::New) && name.name == "new" {
+                // `endfunction : new` (a constructor's end label).
+                self.bump();
+                self.bump();
+            } else {
+                self.end_label(Some(&name));
+            }
         }
         FunctionDecl { name, lifetime, ret, ports, decls, body, span: self.span_from(start), class_scope }
     }
