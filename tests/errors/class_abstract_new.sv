@@ -11,3 +11,9 @@ module t;
   initial b = new;
 endmodule
 // ---- expected output ----
+//| class_abstract_new.sv:8:9: error[E0311]: class `Half` does not implement the pure virtual method `f` (declare the class `virtual`)
+//|  8 |   class Half extends Base;
+//|    |         ^^^^
+//| class_abstract_new.sv:11:15: error[E0311]: `Base` is an abstract (virtual) class and cannot be instantiated
+//|  11 |   initial b = new;
+//|     |               ^^^

@@ -15,3 +15,6 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//| class_randomize_constraints.sv:14:10: error[E0304]: constraint solving is not supported (`randomize()` on class `Pkt`, which has constraints)
+//|  14 |     ok = p.randomize();
+//|     |          ^^^^^^^^^^^^^

@@ -30,6 +30,11 @@ module t;
     b.attach(1);
     a.report();
     b.report();
+    $finish;
   end
 endmodule
 // ---- expected output ----
+//| node value=5 flags=xxxx
+//| node value=9 flags=xxxx
+//| node value=9 flags=xxxx
+//| node value=1 flags=xxxx

@@ -54,6 +54,12 @@ module t;
     s.describe();
     q = c;
     $display("%s %s size=%0d", q.name(), q.plain(), q.size);
+    $finish;
   end
 endmodule
 // ---- expected output ----
+//| shape with 3 sides
+//| square/shape with 4 sides
+//| square/shape plain-shape size=7
+//| cube with 4 sides
+//| cube plain-square size=2

@@ -1,4 +1,4 @@
-//! icarus_skip = "skip: vvp 11 aborts with an assertion on a null handle; Verilator 5.006 also stops with a null-pointer error"
+//! icarus_skip = "skip: vvp 11 aborts with an internal assertion on a null handle; IEEE 1800-2017 8.4 makes the access an error, which wsim reports as E0511 with exit status 1"
 //! exit = 1
 // Reading a property through a null handle is a run-time error (E0511).
 module t;
@@ -12,3 +12,4 @@ module t;
   end
 endmodule
 // ---- expected output ----
+//| before

@@ -40,6 +40,11 @@ module t;
     $display("%h %h %h", b8.value, b4.value, b12.value);
     $display("%0d %0d %0d %0d", b8.width(), b4.width(), b12.width(), Box#(4)::WIDTH);
     $display("%0d %0d", b12.extra, $bits(b12.extra));
+    $finish;
   end
 endmodule
 // ---- expected output ----
+//| total=7 low=d
+//| ff f fff
+//| 8 4 12 4
+//| 3 8

@@ -44,9 +44,7 @@ impl Lower<'_, '_> {
     pub fn class_prop_addr(&mut self, e: ExprId) -> Addr {
         let d = self.d();
         let ex = &d.exprs[e];
-        let ExprKind::ClassProp { handle, offset } = ex.kind else {
-            unreachable!("class_prop_addr of a non-property")
-        };
+        let ExprKind::ClassProp { handle, offset } = ex.kind else { unreachable!("class_prop_addr of a non-property") };
         let bytes = offset + wsim_layout::elem_bytes(&ex.ty);
         let p = self.object_pointer(handle, e, bytes);
         Addr::Base(p, offset)

@@ -27,8 +27,8 @@ impl<'a> Elab<'a> {
         };
         let method = self.cls.methods.get(&def).copied();
         // Class methods are automatic unless declared `static` (8.6).
-        let automatic = lifetime == Some(ast::Lifetime::Automatic)
-            || (method.is_some() && lifetime != Some(ast::Lifetime::Static));
+        let automatic =
+            lifetime == Some(ast::Lifetime::Automatic) || (method.is_some() && lifetime != Some(ast::Lifetime::Static));
         let parent = self.scope_of(lex);
         let scope = self.new_scope(&name.name, Some(parent), ScopeKind::Subroutine, "", span);
         let body = self.stmt(StmtKind::Nop, span);

@@ -25,8 +25,8 @@ use std::collections::{HashMap, HashSet};
 
 use wsim_diag::{codes::elab as code, Span};
 use wsim_ir::{
-    CaseArm, CaseKind, Const, Dir, ExprId, ExprKind, Formal, ScopeKind, SignalKind, StmtId, StmtKind, SubrId,
-    SubrKind, Subroutine, Type,
+    CaseArm, CaseKind, Const, Dir, ExprId, ExprKind, Formal, ScopeKind, SignalKind, StmtId, StmtKind, SubrId, SubrKind,
+    Subroutine, Type,
 };
 use wsim_syntax::ast;
 
@@ -378,7 +378,8 @@ impl<'a> Elab<'a> {
     /// Type and parameter names an interface class declares itself.
     fn own_type_names(&self, c: usize) -> Vec<String> {
         let decl = self.cls.classes[c].decl;
-        let mut out: Vec<String> = decl.params.iter().flat_map(|p| p.assigns.iter().map(|a| a.name.name.clone())).collect();
+        let mut out: Vec<String> =
+            decl.params.iter().flat_map(|p| p.assigns.iter().map(|a| a.name.name.clone())).collect();
         for it in &decl.items {
             match it {
                 ast::ClassItem::Param(p) => out.extend(p.assigns.iter().map(|a| a.name.name.clone())),
@@ -422,7 +423,10 @@ impl<'a> Elab<'a> {
                         self.error(
                             code::TYPE_ERROR,
                             decl.name.span,
-                            format!("`{name}` is inherited from both `{a}` and `{b}`; declare it in `{}` (8.26.6.2)", decl.name.name),
+                            format!(
+                                "`{name}` is inherited from both `{a}` and `{b}`; declare it in `{}` (8.26.6.2)",
+                                decl.name.name
+                            ),
                         );
                     }
                     _ => {
@@ -484,7 +488,11 @@ impl<'a> Elab<'a> {
                 }
             }
             for (name, pure) in &self.cls.classes[k].constraints {
-                if *pure { pure_constraints.push(name.clone()) } else { concrete_constraints.push(name.clone()) }
+                if *pure {
+                    pure_constraints.push(name.clone())
+                } else {
+                    concrete_constraints.push(name.clone())
+                }
             }
         }
         for m in pure_methods {
@@ -492,7 +500,10 @@ impl<'a> Elab<'a> {
                 self.error(
                     code::TYPE_ERROR,
                     decl.name.span,
-                    format!("class `{}` does not implement the pure virtual method `{m}` (declare the class `virtual`)", decl.name.name),
+                    format!(
+                        "class `{}` does not implement the pure virtual method `{m}` (declare the class `virtual`)",
+                        decl.name.name
+                    ),
                 );
             }
         }
@@ -582,7 +593,14 @@ impl<'a> Elab<'a> {
         self.check_randc_uses(idx);
     }
 
-    fn declare_constraint(&mut self, idx: usize, name: &ast::Ident, quals: &ast::ClassQuals, has_body: bool, span: Span) {
+    fn declare_constraint(
+        &mut self,
+        idx: usize,
+        name: &ast::Ident,
+        quals: &ast::ClassQuals,
+        has_body: bool,
+        span: Span,
+    ) {
         let c = &self.cls.classes[idx];
         let key = (c.outer, c.decl.name.name.clone(), name.name.clone());
         let defined = has_body || self.cls.extern_constraints.contains(&key);
@@ -606,8 +624,10 @@ impl<'a> Elab<'a> {
         for item in &decl.items {
             let ast::ClassItem::Constraint { no_randc, .. } = item else { continue };
             for n in no_randc {
-                let randc =
-                    self.cls.classes[idx].props.iter().any(|p| p.name == n.name && p.rand == Some(ast::RandKind::Randc));
+                let randc = self.cls.classes[idx]
+                    .props
+                    .iter()
+                    .any(|p| p.name == n.name && p.rand == Some(ast::RandKind::Randc));
                 if randc {
                     self.error(
                         code::TYPE_ERROR,
@@ -686,7 +706,11 @@ impl<'a> Elab<'a> {
             }
         }
         if matches!(name.name.as_str(), "randomize" | "rand_mode" | "constraint_mode") {
-            self.error(code::TYPE_ERROR, name.span, format!("the built-in method `{}` cannot be overridden (18.6, 18.8, 18.9)", name.name));
+            self.error(
+                code::TYPE_ERROR,
+                name.span,
+                format!("the built-in method `{}` cannot be overridden (18.6, 18.8, 18.9)", name.name),
+            );
         }
         let is_ctor = name.name == "new";
         if is_ctor && (quals.is_static || quals.is_virtual) {
@@ -697,7 +721,13 @@ impl<'a> Elab<'a> {
         let is_pure = quals.is_pure;
         self.cls.methods.insert(
             def,
-            MethodInfo { class: idx, is_static: quals.is_static, is_virtual: quals.is_virtual || is_pure, is_pure, is_ctor },
+            MethodInfo {
+                class: idx,
+                is_static: quals.is_static,
+                is_virtual: quals.is_virtual || is_pure,
+                is_pure,
+                is_ctor,
+            },
         );
         if is_pure && !self.cls.classes[idx].decl.is_virtual && !self.cls.classes[idx].decl.is_interface {
             self.error(code::TYPE_ERROR, span, "a pure virtual method is only allowed in an abstract (virtual) class");
@@ -782,7 +812,9 @@ impl<'a> Elab<'a> {
                 self.error(
                     code::TYPE_ERROR,
                     span,
-                    format!("non-static property `{name}` used without an object (in a static method or outside the class)"),
+                    format!(
+                        "non-static property `{name}` used without an object (in a static method or outside the class)"
+                    ),
                 );
                 self.bad_leaf(span)
             }
@@ -803,7 +835,14 @@ impl<'a> Elab<'a> {
 
     /// `obj.name` where `obj` is a handle of class `c`: a property, a static
     /// property, a parameter or a method called without parentheses.
-    pub fn class_member(&mut self, lex: LexId, handle: ExprId, c: usize, name: &ast::Ident, span: Span) -> Option<(ExprId, DataTy)> {
+    pub fn class_member(
+        &mut self,
+        lex: LexId,
+        handle: ExprId,
+        c: usize,
+        name: &ast::Ident,
+        span: Span,
+    ) -> Option<(ExprId, DataTy)> {
         self.ensure_class(c);
         let cl = self.cls.classes[c].lex?;
         match self.lex[cl].names.get(&name.name).cloned() {
@@ -871,7 +910,8 @@ impl<'a> Elab<'a> {
         let c = t.class_idx()?;
         let decl = self.cls.classes[c].decl;
         if !decl.params.is_empty() && self.cls.classes[c].overrides.is_none() && !self.inside_class(lex, decl) {
-            let msg = format!("`{class}::` names a parameterised class without parameters; write `{class}#(...)::` (8.25.1)");
+            let msg =
+                format!("`{class}::` names a parameterised class without parameters; write `{class}#(...)::` (8.25.1)");
             self.error(code::BAD_PARAM, span, msg);
         }
         let c = self.class_for_use(lex, c, &[], span);
@@ -912,7 +952,8 @@ impl<'a> Elab<'a> {
     fn member_method(&mut self, lex: LexId, base: &'a ast::Expr, m: &ast::Ident) -> Option<MethodCall> {
         {
             {
-                let is_super = matches!(&base.kind, ast::ExprKind::Ident { package: None, name } if name.name == "super");
+                let is_super =
+                    matches!(&base.kind, ast::ExprKind::Ident { package: None, name } if name.name == "super");
                 let c = self.probe_class(lex, base)?;
                 self.ensure_class(c);
                 let cl = self.cls.classes[c].lex?;
@@ -1020,7 +1061,13 @@ impl<'a> Elab<'a> {
     }
 
     /// A method call as a statement.
-    pub fn method_call_stmt(&mut self, lex: LexId, call: MethodCall, args: &'a [Option<ast::Expr>], span: Span) -> StmtId {
+    pub fn method_call_stmt(
+        &mut self,
+        lex: LexId,
+        call: MethodCall,
+        args: &'a [Option<ast::Expr>],
+        span: Span,
+    ) -> StmtId {
         let (subr, args) = self.method_target(lex, &call, args, span);
         self.stmt(StmtKind::Call { subr, args }, span)
     }
@@ -1144,7 +1191,11 @@ impl<'a> Elab<'a> {
             }
             None => {
                 if args.iter().any(|a| a.is_some()) {
-                    self.error(code::BAD_PORT, span, format!("class `{}` has no constructor arguments", decl.name.name));
+                    self.error(
+                        code::BAD_PORT,
+                        span,
+                        format!("class `{}` has no constructor arguments", decl.name.name),
+                    );
                 }
                 let subr = self.implicit_ctor(c);
                 self.expr(ExprKind::Call { subr, args: vec![obj] }, handle_type(), span)
@@ -1218,7 +1269,8 @@ impl<'a> Elab<'a> {
     ) -> Vec<StmtId> {
         let mut out = Vec::new();
         let Some((this, _)) = self.this_expr(own, span) else { return out };
-        let Some(wsim_ir::Subroutine { ret: Some(ret), .. }) = self.lex[own].subr.map(|s| self.d.subrs[s].clone()) else {
+        let Some(wsim_ir::Subroutine { ret: Some(ret), .. }) = self.lex[own].subr.map(|s| self.d.subrs[s].clone())
+        else {
             return out;
         };
         let lhs = self.signal_expr(ret, span);
@@ -1273,7 +1325,9 @@ impl<'a> Elab<'a> {
                 self.error(
                     code::UNSUPPORTED,
                     span,
-                    format!("constraint solving is not supported (`randomize()` on class `{name}`, which has constraints)"),
+                    format!(
+                        "constraint solving is not supported (`randomize()` on class `{name}`, which has constraints)"
+                    ),
                 );
                 return Some(self.bad_leaf(span));
             }
@@ -1298,7 +1352,13 @@ impl<'a> Elab<'a> {
             let words = t.width.div_ceil(32);
             let scope = self.scope_of(lex);
             let parts: Vec<ExprId> = (0..words)
-                .map(|_| self.expr(ExprKind::SysFunc { name: "$urandom".into(), args: vec![], scope }, Type::bits(32, false), span))
+                .map(|_| {
+                    self.expr(
+                        ExprKind::SysFunc { name: "$urandom".into(), args: vec![], scope },
+                        Type::bits(32, false),
+                        span,
+                    )
+                })
                 .collect();
             let v = self.concat_expr(parts, span);
             let v = self.coerce(v, t);
@@ -1351,7 +1411,11 @@ impl<'a> Elab<'a> {
             Some(Sym::Prop(k, p)) => self.prop_value(lex, k, p, span),
             _ => {
                 let cname = self.cls.classes[c].name.clone();
-                self.error(code::UNDECLARED, name.span, format!("class `{cname}` has no static member `{}`", name.name));
+                self.error(
+                    code::UNDECLARED,
+                    name.span,
+                    format!("class `{cname}` has no static member `{}`", name.name),
+                );
                 self.bad_leaf(span)
             }
         }

@@ -763,7 +763,11 @@ impl<'a> Elab<'a> {
                 }
             }
             A::New { class: None, .. } => {
-                self.error(code::TYPE_ERROR, span, "`new` needs a class-typed target here (assign it to a class handle)");
+                self.error(
+                    code::TYPE_ERROR,
+                    span,
+                    "`new` needs a class-typed target here (assign it to a class handle)",
+                );
                 self.bad_leaf(span)
             }
             A::NewCopy(src) => self.shallow_copy(lex, src, span),

@@ -664,12 +664,21 @@ pub enum RandKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClassItem {
     /// A property (class variable) declaration.
-    Property { quals: ClassQuals, decl: VarDecl },
+    Property {
+        quals: ClassQuals,
+        decl: VarDecl,
+    },
     /// A method with its body; with `is_pure`/`is_extern` in `quals`, a
     /// prototype only (empty body; an `extern` body comes from an
     /// out-of-class definition, `FunctionDecl::class_scope`).
-    Function { quals: ClassQuals, decl: FunctionDecl },
-    Task { quals: ClassQuals, decl: TaskDecl },
+    Function {
+        quals: ClassQuals,
+        decl: FunctionDecl,
+    },
+    Task {
+        quals: ClassQuals,
+        decl: TaskDecl,
+    },
     Param(ParamDecl),
     Typedef(Typedef),
     /// `constraint name { ... }` (kept by name; its expressions are not
@@ -678,11 +687,20 @@ pub enum ClassItem {
     /// false). `no_randc` lists the names the body uses where a `randc`
     /// variable is not allowed (18.5.4, 18.5.10, 18.5.14): after `soft`,
     /// before `dist`, in `solve ... before ...`.
-    Constraint { name: Ident, quals: ClassQuals, has_body: bool, no_randc: Vec<Ident>, span: Span },
+    Constraint {
+        name: Ident,
+        quals: ClassQuals,
+        has_body: bool,
+        no_randc: Vec<Ident>,
+        span: Span,
+    },
     /// A nested class declaration.
     Class(Box<ClassDecl>),
     /// Recognised, not supported (`covergroup` inside a class ...).
-    Unsupported { what: String, span: Span },
+    Unsupported {
+        what: String,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -748,7 +766,11 @@ pub enum ModuleItem {
     Class(Box<ClassDecl>),
     /// `constraint C::name { ... }`: the body of a constraint declared in
     /// class `C` (18.5.1); the body is not kept (see `ClassItem::Constraint`).
-    ClassConstraint { class: Ident, name: Ident, span: Span },
+    ClassConstraint {
+        class: Ident,
+        name: Ident,
+        span: Span,
+    },
     /// `timeunit 1ns;` / `timeprecision 1ps;` (already applied to the module's
     /// timescale; kept for completeness).
     Timeunits(Span),

@@ -8,9 +8,7 @@
 //! rejects `randomize()` on a class that has one.
 
 use super::Parser;
-use crate::ast::{
-    ClassDecl, ClassItem, ClassQuals, DataType, FunctionDecl, Ident, RandKind, TaskDecl,
-};
+use crate::ast::{ClassDecl, ClassItem, ClassQuals, DataType, FunctionDecl, Ident, RandKind, TaskDecl};
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
 
@@ -172,7 +170,10 @@ impl Parser<'_> {
             }
             Some(Keyword::Import) => {
                 self.skip_past_semi();
-                out.push(ClassItem::Unsupported { what: "`import` inside a class".into(), span: self.span_from(start) });
+                out.push(ClassItem::Unsupported {
+                    what: "`import` inside a class".into(),
+                    span: self.span_from(start),
+                });
             }
             _ if self.starts_var_decl() || self.kind() == TokenKind::Ident => {
                 let mut decl = self.var_decl();

@@ -682,7 +682,10 @@ impl Parser<'_> {
                 // Reserved words: as identifiers they cannot collide with a
                 // user name (see `ast::ClassDecl`).
                 self.bump();
-                Expr { kind: ExprKind::Ident { package: None, name: Ident { name: k.as_str().into(), span: start } }, span: start }
+                Expr {
+                    kind: ExprKind::Ident { package: None, name: Ident { name: k.as_str().into(), span: start } },
+                    span: start,
+                }
             }
             _ => {
                 self.error_expected("expression");
