@@ -532,7 +532,7 @@ fn check_class_prop(d: &Design, handle: ExprId, offset: u32) -> Result<(), Strin
     if !is_class_handle(d.exprs[handle].ty) {
         return Err(format!("ClassProp handle {handle} is not a 32-bit two-state handle"));
     }
-    if offset % 8 != 0 {
+    if !offset.is_multiple_of(8) {
         return Err(format!("ClassProp offset {offset} is not 8-aligned"));
     }
     Ok(())
