@@ -261,6 +261,9 @@ pub fn sexpr(e: &Expr) -> String {
             format!(".{}({})", name.name, value.as_ref().map_or(String::new(), |v| sexpr(v)))
         }
         ExprKind::Dollar => "$".into(),
+        ExprKind::New { args: a, .. } => format!("(new {})", args(a)).replace(" )", ")"),
+        ExprKind::NewCopy(src) => format!("(new {})", sexpr(src)),
+        ExprKind::ClassScoped { name, .. } => format!("(class::{})", name.name),
         ExprKind::Null => "null".into(),
         ExprKind::Error => "<error>".into(),
     }
