@@ -20,6 +20,7 @@
 extern crate alloc;
 
 pub mod containers;
+pub mod classes;
 pub mod countbits;
 pub mod dist;
 pub mod dump;

@@ -99,6 +99,8 @@ impl Lower<'_, '_> {
             ExprKind::Resolve { kind, args } => self.resolve(*kind, args, w),
             ExprKind::Call { subr, args } => self.call_expr(*subr, args, e),
             ExprKind::SysFunc { name, args, scope } => self.sysfunc_int(name, args, *scope, e),
+            ExprKind::ClassProp { .. } => self.class_prop_addr(e),
+            ExprKind::ClassNew { .. } => self.class_new(e),
         }
     }
 
@@ -755,6 +757,11 @@ impl Lower<'_, '_> {
             ExprKind::Convert { arg } => self.real(*arg),
             ExprKind::Call { subr, args } => {
                 let a = self.call_expr(*subr, args, e);
+                self.push_addr(a);
+                self.i(I::F64Load(crate::func::mem(0, 3)));
+            }
+            ExprKind::ClassProp { .. } => {
+                let a = self.class_prop_addr(e);
                 self.push_addr(a);
                 self.i(I::F64Load(crate::func::mem(0, 3)));
             }

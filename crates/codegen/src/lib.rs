@@ -13,6 +13,7 @@
 
 mod analysis;
 mod call;
+mod classes;
 mod consts;
 mod containers;
 mod expr;

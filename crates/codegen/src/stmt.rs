@@ -841,6 +841,7 @@ impl Lower<'_, '_> {
                 Some((a, g)) => (Some(a), g, Some(*sig)),
                 None => (None, None, None),
             },
+            ExprKind::ClassProp { .. } => (Some(self.class_prop_addr(lhs)), None, None),
             _ => {
                 self.cx.unsupported(d.exprs[lhs].span, "this real lvalue");
                 return;
@@ -1031,6 +1032,19 @@ impl Lower<'_, '_> {
                     lv.const_off = 0;
                 }
                 Some(lv)
+            }
+            ExprKind::ClassProp { .. } => {
+                let addr = self.class_prop_addr(e);
+                Some(Lval {
+                    addr,
+                    dw: ex.ty.width,
+                    w: ex.ty.width,
+                    const_off: 0,
+                    dyn_off: None,
+                    sig: wsim_abi::NO_SIG as i32,
+                    guard: None,
+                    ty: ex.ty,
+                })
             }
             _ => {
                 self.cx.unsupported(ex.span, "this kind of lvalue");

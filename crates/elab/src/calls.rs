@@ -25,7 +25,10 @@ impl<'a> Elab<'a> {
             SubrDecl::Function(f) => (&f.name, f.span, f.lifetime, &f.ports, &f.decls),
             SubrDecl::Task(t) => (&t.name, t.span, t.lifetime, &t.ports, &t.decls),
         };
-        let automatic = lifetime == Some(ast::Lifetime::Automatic);
+        let method = self.cls.methods.get(&def).copied();
+        // Class methods are automatic unless declared `static` (8.6).
+        let automatic =
+            lifetime == Some(ast::Lifetime::Automatic) || (method.is_some() && lifetime != Some(ast::Lifetime::Static));
         let parent = self.scope_of(lex);
         let scope = self.new_scope(&name.name, Some(parent), ScopeKind::Subroutine, "", span);
         let body = self.stmt(StmtKind::Nop, span);
@@ -45,8 +48,20 @@ impl<'a> Elab<'a> {
         let own = self.new_lex(Some(lex), scope, None);
         self.lex[own].subr = Some(id);
         self.subr_defs[def].own_lex = Some(own);
+        if let Some(m) = method.filter(|m| !m.is_static) {
+            // The hidden first argument of a method: the object.
+            let dt = DataTy::class(m.class);
+            let s = self.add_signal(own, "this", &dt, vec![], SignalKind::Var, None, true, name.span);
+            self.lex[own].names.insert("this".into(), Sym::Signal(s));
+            self.d.subrs[id].formals.push(Formal { sig: s, dir: Dir::Input });
+            if m.is_ctor {
+                // A constructor returns its object.
+                let r = self.add_signal(own, "new", &dt, vec![], SignalKind::Var, None, true, name.span);
+                self.d.subrs[id].ret = Some(r);
+            }
+        }
         if let SubrDecl::Function(f) = decl {
-            if !matches!(f.ret, ast::DataType::Void { .. }) {
+            if !matches!(f.ret, ast::DataType::Void { .. }) && self.d.subrs[id].ret.is_none() {
                 let mut dt = self.data_type(own, &f.ret);
                 if !dt.unpacked.is_empty() {
                     self.unsupported("functions returning unpacked arrays", f.ret.span());
@@ -104,6 +119,15 @@ impl<'a> Elab<'a> {
             SubrDecl::Task(t) => &t.body,
         };
         let mut body = self.subr_init.remove(&id).unwrap_or_default();
+        let mut stmts: &'a [ast::Stmt] = stmts;
+        if let Some(c) = self.ctor_class(def) {
+            let super_call = Self::leading_super_new(stmts);
+            if super_call.is_some() {
+                stmts = &stmts[1..];
+            }
+            let span = self.d.subrs[id].span;
+            body.extend(self.ctor_prologue(c, own, super_call, span));
+        }
         body.extend(self.lower_stmts(own, stmts));
         let span = self.d.subrs[id].span;
         let b = self.d.subrs[id].body;
@@ -119,8 +143,32 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
         span: Span,
     ) -> (SubrId, Vec<ExprId>) {
+        self.call_args_this(lex, def, None, args, span)
+    }
+
+    /// [`Elab::call_args`] for a class method: `this` (the object) is the
+    /// hidden first argument of a non-static method.
+    pub fn call_args_this(
+        &mut self,
+        lex: LexId,
+        def: usize,
+        this: Option<ExprId>,
+        args: &'a [Option<ast::Expr>],
+        span: Span,
+    ) -> (SubrId, Vec<ExprId>) {
         let id = self.ensure_subr(def);
-        let formals = self.d.subrs[id].formals.clone();
+        let mut formals = self.d.subrs[id].formals.clone();
+        let mut out = Vec::new();
+        let has_this = self.cls.methods.get(&def).is_some_and(|m| !m.is_static);
+        if has_this && !formals.is_empty() {
+            formals.remove(0);
+            let t = crate::classes::handle_type();
+            let v = match this {
+                Some(h) => self.coerce(h, t),
+                None => self.const_expr(Const::zero(t.width, false), false, span),
+            };
+            out.push(v);
+        }
         let ports: &'a [ast::TfPort] = match self.subr_defs[def].decl {
             SubrDecl::Function(f) => &f.ports,
             SubrDecl::Task(t) => &t.ports,
@@ -154,7 +202,6 @@ impl<'a> Elab<'a> {
                 }
             }
         }
-        let mut out = Vec::new();
         for (i, f) in formals.iter().enumerate() {
             let dt = self.sig_ty[f.sig.index()].clone();
             let arg = by_formal[i];
@@ -211,6 +258,9 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
         span: Span,
     ) -> (ExprId, DataTy) {
+        if let Some(r) = self.class_call_expr(lex, name, args, span) {
+            return r;
+        }
         match self.lookup_callable(lex, name) {
             Some(Sym::Subr(def)) => {
                 if matches!(self.subr_defs[def].decl, SubrDecl::Task(_)) {
@@ -255,6 +305,9 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
         span: Span,
     ) -> (ExprId, DataTy) {
+        if let Some(r) = self.class_builtin_named_call(lex, base, method, args, span) {
+            return r;
+        }
         let (b, bdt) = self.leaf_dt(lex, base);
         if bdt.is_string() {
             return self.string_method(lex, b, method, args, span);
@@ -373,6 +426,7 @@ impl<'a> Elab<'a> {
             ExprKind::SysFunc { name, args, scope } => {
                 ExprKind::SysFunc { name, args: args.into_iter().map(|i| self.clone_expr(i)).collect(), scope }
             }
+            ExprKind::ClassProp { handle, offset } => ExprKind::ClassProp { handle: self.clone_expr(handle), offset },
             k => k,
         };
         self.expr(kind, x.ty, x.span)

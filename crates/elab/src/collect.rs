@@ -82,7 +82,11 @@ impl<'a> Elab<'a> {
         // Icarus elaborates (and starts the processes of) root modules in
         // name order; matching it keeps time-0 output order the same.
         tops.sort_by(|a, b| a.name.name.cmp(&b.name.name));
-        if tops.is_empty() {
+        // A unit of declarations only (classes, packages; no module at
+        // all) elaborates to an empty design, as Verilator accepts it.
+        let declarations_only = self.unit.items.iter().all(|i| !matches!(i, ast::Item::Module(_)))
+            && self.unit.items.iter().any(|i| matches!(i, ast::Item::Unit(_) | ast::Item::Package(_)));
+        if tops.is_empty() && !declarations_only {
             self.diags.push(Diagnostic::error(code::TOP_NOT_FOUND, None, "no top-level module found"));
         }
         tops

@@ -203,6 +203,8 @@ impl<'d> Interp<'d> {
             ExprKind::Resolve { .. } => return Err(Flow::NotConst(span)),
             ExprKind::Call { subr, args } => self.call(*subr, args, span)?.unwrap_or(zero_of(ty, None)),
             ExprKind::SysFunc { name, args, .. } => self.sysfunc(name, args, ty, span)?,
+            // Class objects live on the guest heap: never folded.
+            ExprKind::ClassProp { .. } | ExprKind::ClassNew { .. } => return Err(Flow::NotConst(span)),
         })
     }
 
@@ -795,6 +797,8 @@ fn is_pure_const(d: &Design, e: ExprId) -> bool {
                 | ExprKind::Call { .. }
                 | ExprKind::SysFunc { .. }
                 | ExprKind::Resolve { .. }
+                | ExprKind::ClassProp { .. }
+                | ExprKind::ClassNew { .. }
         ) {
             ok = false;
         }

@@ -54,6 +54,8 @@ pub enum Sym {
     Scope(LexId),
     /// Instance array or generate-for: index -> scope.
     ScopeArray(Vec<(i64, LexId)>),
+    /// An instance property of a class: (class, property) in `classes.rs`.
+    Prop(usize, usize),
 }
 
 #[derive(Clone, Debug)]
@@ -279,6 +281,8 @@ pub struct Elab<'a> {
     /// Elaboration view of every container type, by its index in
     /// `Design::containers` (`containers.rs`).
     pub container_infos: HashMap<u32, std::rc::Rc<crate::containers::ContainerInfo>>,
+    /// Classes, their methods and dispatchers (`classes.rs`).
+    pub cls: crate::classes::ClassState<'a>,
 }
 
 impl<'a> Elab<'a> {
@@ -328,6 +332,7 @@ impl<'a> Elab<'a> {
             specify: Default::default(),
             dollar: Vec::new(),
             container_infos: HashMap::new(),
+            cls: Default::default(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);

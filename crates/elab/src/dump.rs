@@ -64,6 +64,11 @@ pub fn expr(d: &Design, e: ExprId) -> String {
             format!("(call {}:{t} {})", d.subrs[*subr].name, sub(args))
         }
         ExprKind::SysFunc { name, args, .. } => format!("({name}:{t} {})", sub(args)),
+        ExprKind::ClassProp { handle, offset } => format!("(prop+{offset}:{t} {})", expr(d, *handle)),
+        ExprKind::ClassNew { class_id, size, src } => {
+            let src: Vec<ExprId> = src.iter().copied().collect();
+            format!("(new{class_id}/{size}:{t} {})", sub(&src))
+        }
     }
 }
 

@@ -132,6 +132,11 @@ impl<'a> Elab<'a> {
         }
         match &e.kind {
             A::AssignPattern(items) => return self.emit_pattern(lex, items, dt, e.span),
+            // `h = new(...)`: the target's class says what to construct.
+            A::New { class: None, args } if dt.class_idx().is_some() => {
+                let c = dt.class_idx().unwrap_or(0);
+                return self.construct(lex, c, args, e.span);
+            }
             // The target type reaches patterns inside `?:` branches.
             A::Cond { cond, then_expr, else_expr } if has_pattern(then_expr) || has_pattern(else_expr) => {
                 let c = self.emit_cond_operand(lex, cond);
@@ -725,8 +730,12 @@ impl<'a> Elab<'a> {
             return r; // containers.rs: `q[i]`, `q.size()`, ...
         }
         match &e.kind {
+            A::Ident { package: None, name } if name.name == "super" => self.super_value(lex, span),
             A::Ident { .. } | A::Member { .. } => {
                 if let Some(sym) = self.lookup_hier(lex, e) {
+                    if let Sym::Prop(c, p) = sym {
+                        return self.prop_value(lex, c, p, span);
+                    }
                     return self.sym_value(sym, e);
                 }
                 if let A::Member { base, name } = &e.kind {
@@ -765,9 +774,30 @@ impl<'a> Elab<'a> {
                 self.bad_leaf(span)
             }
             A::Null => {
-                self.unsupported("`null`", span);
+                // The null class handle (8.4).
+                let id = self.const_expr(Const::zero(crate::classes::HANDLE_BITS, false), false, span);
+                (id, DataTy::vector(crate::classes::HANDLE_BITS, false, false))
+            }
+            A::New { class: Some(t), args } => {
+                let dt = self.data_type(lex, t);
+                match dt.class_idx() {
+                    Some(c) => (self.construct(lex, c, args, span), dt),
+                    None => {
+                        self.error(code::TYPE_ERROR, span, "`::new` needs a class type");
+                        self.bad_leaf(span)
+                    }
+                }
+            }
+            A::New { class: None, .. } => {
+                self.error(
+                    code::TYPE_ERROR,
+                    span,
+                    "`new` needs a class-typed target here (assign it to a class handle)",
+                );
                 self.bad_leaf(span)
             }
+            A::NewCopy(src) => self.shallow_copy(lex, src, span),
+            A::ClassScoped { class, name } => self.class_scoped_value(lex, class, name, span),
             A::Error => self.bad_leaf(span),
             A::ValueRange { .. } => {
                 self.error(
@@ -917,7 +947,12 @@ impl<'a> Elab<'a> {
                 if p.name == "$unit" {
                     return self.lex[self.unit_lex].names.get(&name.name).cloned();
                 }
-                self.lookup_package(&p.name, &name.name)
+                if let Some(s) = self.lookup_package(&p.name, &name.name) {
+                    return Some(s);
+                }
+                // `C::name`: a member of a class (8.23).
+                let cl = self.class_scope_lex(lex, &p.name, e.span)?;
+                self.lex[cl].names.get(&name.name).cloned()
             }
             A::Ident { package: None, name } => {
                 if let Some(s) = self.lookup(lex, &name.name) {
@@ -984,6 +1019,9 @@ impl<'a> Elab<'a> {
         span: Span,
     ) -> Option<(ExprId, DataTy)> {
         let (b, bt) = self.leaf_dt(lex, base);
+        if let Some(c) = bt.class_idx() {
+            return self.class_member(lex, b, c, name, span);
+        }
         // Enum methods may be called without parentheses: `s.next`.
         if bt.enum_info().is_some() && matches!(name.name.as_str(), "name" | "next" | "prev" | "first" | "last" | "num")
         {
@@ -1408,7 +1446,7 @@ impl<'a> Elab<'a> {
     pub fn is_lvalue(&self, id: ExprId) -> bool {
         match &self.d.exprs[id].kind {
             ExprKind::Signal(s) => self.d.signals[*s].kind != wsim_ir::SignalKind::Event,
-            ExprKind::ArrayElem { .. } => true,
+            ExprKind::ArrayElem { .. } | ExprKind::ClassProp { .. } => true,
             ExprKind::Select { base, .. } => self.is_lvalue(*base),
             ExprKind::Concat(parts) => parts.iter().all(|&p| self.is_lvalue(p)),
             _ => false,

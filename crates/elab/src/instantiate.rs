@@ -175,6 +175,12 @@ impl<'a> Elab<'a> {
     /// `$unit` items and packages, in source order.
     pub fn elaborate_packages(&mut self) {
         let unit = self.unit;
+        // Unit-level classes and out-of-class bodies first: any later item
+        // (or an earlier forward typedef) may name them.
+        let unit_items: Vec<&ast::ModuleItem> =
+            unit.items.iter().filter_map(|i| if let ast::Item::Unit(mi) = i { Some(mi) } else { None }).collect();
+        let ul = self.unit_lex;
+        self.register_classes(ul, &unit_items);
         for item in &unit.items {
             match item {
                 ast::Item::Unit(mi) => {
@@ -189,6 +195,7 @@ impl<'a> Elab<'a> {
                     self.packages.insert(p.name.name.clone(), l);
                     let mut items = Vec::new();
                     flatten(&p.items, &mut items);
+                    self.register_classes(l, &items);
                     self.register_subrs(l, &items);
                     for it in items {
                         self.declare_item(l, it);
@@ -300,6 +307,7 @@ impl<'a> Elab<'a> {
     pub fn elaborate_scope(&mut self, lex: LexId, items: &'a [ast::ModuleItem]) {
         let mut flat = Vec::new();
         flatten(items, &mut flat);
+        self.register_classes(lex, &flat);
         self.register_subrs(lex, &flat);
         let mut deferred = Vec::new();
         for it in &flat {
@@ -342,6 +350,9 @@ impl<'a> Elab<'a> {
     fn register_subrs(&mut self, lex: LexId, items: &[&'a ast::ModuleItem]) {
         for it in items {
             let (decl, name) = match it {
+                // Out-of-class method bodies belong to their class.
+                I::Function(f) if f.class_scope.is_some() => continue,
+                I::Task(t) if t.class_scope.is_some() => continue,
                 I::Function(f) => (SubrDecl::Function(f), &f.name),
                 I::Task(t) => (SubrDecl::Task(t), &t.name),
                 _ => continue,
@@ -386,6 +397,8 @@ impl<'a> Elab<'a> {
             }
             I::Unsupported { what, span } => self.unsupported(what, *span),
             I::Specify(block) => self.specify.blocks.push((lex, block)),
+            I::Class(c) => self.declare_class(lex, c),
+            I::ClassConstraint { .. } => {}
             I::GenerateRegion(..)
             | I::Instance(_)
             | I::GenFor { .. }
@@ -1064,7 +1077,7 @@ impl<'a> Elab<'a> {
         }
     }
 
-    fn param_override_value(&mut self, lex: LexId, e: &'a ast::Expr) -> Option<OverrideVal> {
+    pub fn param_override_value(&mut self, lex: LexId, e: &'a ast::Expr) -> Option<OverrideVal> {
         // `#(T)` with a type name is a type override.
         if let A::Ident { .. } = &e.kind {
             if let Some(Sym::Type(t)) = self.lookup_hier(lex, e) {

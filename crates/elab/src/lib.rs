@@ -24,6 +24,7 @@
 
 mod arrays;
 mod calls;
+mod classes;
 mod collapse_ports;
 mod collect;
 mod consteval;
@@ -84,6 +85,7 @@ pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diag
         e.instantiate_top(top);
     }
     e.lower_all();
+    e.finish_classes();
     e.check_untimed_always();
     e.lower_specify_paths();
     e.alias_slices();
@@ -112,7 +114,12 @@ pub fn fold_constant(design: &Design, expr: wsim_ir::ExprId) -> Option<wsim_ir::
         // module variable) that interpreting it here would drop.
         if matches!(
             k,
-            ExprKind::Signal(_) | ExprKind::ArrayElem { .. } | ExprKind::Call { .. } | ExprKind::Resolve { .. }
+            ExprKind::Signal(_)
+                | ExprKind::ArrayElem { .. }
+                | ExprKind::Call { .. }
+                | ExprKind::Resolve { .. }
+                | ExprKind::ClassProp { .. }
+                | ExprKind::ClassNew { .. }
         ) {
             constant = false;
         }

@@ -162,6 +162,8 @@ impl<'d> Usage<'d> {
             ExprKind::Concat(items) | ExprKind::Resolve { args: items, .. } => items.iter().for_each(|&e| self.read(e)),
             ExprKind::Call { subr, args } => self.call_args(*subr, args),
             ExprKind::SysFunc { name, args, .. } => self.sys_func(name, args),
+            ExprKind::ClassProp { handle, .. } => self.read(*handle),
+            ExprKind::ClassNew { src, .. } => src.iter().for_each(|&e| self.read(e)),
         }
     }
 
@@ -179,6 +181,7 @@ impl<'d> Usage<'d> {
                 self.read(*offset);
             }
             ExprKind::Concat(items) => items.iter().for_each(|&e| self.lvalue(e)),
+            ExprKind::ClassProp { handle, .. } => self.read(*handle),
             _ => self.read(id),
         }
     }

@@ -1136,6 +1136,9 @@ impl<'a> Elab<'a> {
         args: &'a [Option<ast::Expr>],
         span: Span,
     ) -> StmtId {
+        if let Some(st) = self.class_call_stmt(lex, name, args, span) {
+            return st;
+        }
         if args.is_empty() {
             if let Some(st) = self.container_stmt(lex, name, span) {
                 return st; // containers.rs: `q.delete;`, `a.sort;`
@@ -1215,6 +1218,13 @@ impl<'a> Elab<'a> {
             A::MethodCall { base, method, args } => {
                 if let Some(st) = self.string_method_stmt(lex, e, base, method, args, span) {
                     return st;
+                }
+                if let Some((v, _)) = self.class_builtin_named_call(lex, base, method, args, span) {
+                    // The call runs; its value is discarded.
+                    if let ExprKind::Call { subr, args } = self.d.exprs[v].kind.clone() {
+                        return self.stmt(StmtKind::Call { subr, args }, span);
+                    }
+                    return self.stmt(StmtKind::Nop, span);
                 }
                 self.unsupported("a method call used as a statement", span);
                 self.stmt(StmtKind::Nop, span)
@@ -1626,6 +1636,14 @@ impl<'a> Elab<'a> {
 impl<'a> Elab<'a> {
     /// Lower everything `instantiate` queued, in order.
     pub fn lower_all(&mut self) {
+        // Lowering may queue more work (a class method first used there).
+        while !self.work.is_empty() {
+            self.lower_queued();
+        }
+        self.resolve_pending_disables();
+    }
+
+    fn lower_queued(&mut self) {
         let work = std::mem::take(&mut self.work);
         for w in work {
             match w {
@@ -1638,9 +1656,6 @@ impl<'a> Elab<'a> {
                 crate::ctx::Work::Udp { lex, udp, inst } => self.lower_udp_instantiation(lex, udp, inst),
             }
         }
-        self.resolve_pending_disables();
-        // Work queued while lowering (none expected) is an internal slip.
-        debug_assert!(self.work.is_empty());
     }
 
     /// A declaration initialiser: a continuous assignment for nets, an

@@ -26,6 +26,10 @@ pub enum Base {
     /// A dynamic array, queue or associative array (`containers.rs`): a
     /// 64-bit handle whose IR type is `TypeKind::Container`.
     Container(Rc<crate::containers::ContainerInfo>),
+    /// A class handle (1800-2017 8.4): index into the elaborator's class
+    /// table (`classes.rs`); the value is a 32-bit two-state object address,
+    /// 0 for `null`.
+    Class(usize),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +88,17 @@ impl DataTy {
     pub fn is_string(&self) -> bool {
         matches!(self.base, Base::String)
     }
+    /// A handle of class `idx` (see [`Base::Class`]).
+    pub fn class(idx: usize) -> DataTy {
+        DataTy { base: Base::Class(idx), signed: false, packed: vec![], unpacked: vec![] }
+    }
+    /// The class of a handle type.
+    pub fn class_idx(&self) -> Option<usize> {
+        match self.base {
+            Base::Class(c) if self.packed.is_empty() => Some(c),
+            _ => None,
+        }
+    }
     pub fn from_ir(t: Type) -> DataTy {
         match t.kind {
             TypeKind::String => DataTy::string(),
@@ -103,6 +118,7 @@ impl DataTy {
             Base::String | Base::Container(_) => 64,
             Base::Struct(s) => s.width,
             Base::Enum(e) => e.base.width(),
+            Base::Class(_) => crate::classes::HANDLE_BITS,
         }
     }
     pub fn width(&self) -> u32 {
@@ -112,7 +128,7 @@ impl DataTy {
     pub fn four_state(&self) -> bool {
         match &self.base {
             Base::Logic { four_state } => *four_state,
-            Base::Real | Base::Event | Base::String | Base::Container(_) => false,
+            Base::Real | Base::Event | Base::String | Base::Container(_) | Base::Class(_) => false,
             Base::Struct(s) => s.four_state,
             Base::Enum(e) => e.base.four_state(),
         }
@@ -242,10 +258,18 @@ impl<'a> Elab<'a> {
             }
             ast::DataType::Named { package, name, packed, span } => {
                 let sym = match package {
-                    Some(p) => self.lookup_package(&p.name, &name.name),
+                    // `C::T`: a type of a class (8.23) when no package is named `C`.
+                    Some(p) => self.lookup_package(&p.name, &name.name).or_else(|| {
+                        let cl = self.class_scope_lex(lex, &p.name, *span)?;
+                        self.lex[cl].names.get(&name.name).cloned()
+                    }),
                     None => self.lookup(lex, &name.name),
                 };
                 let mut ty = match sym {
+                    Some(Sym::Type(t)) if t.class_idx().is_some() => {
+                        let c = t.class_idx().unwrap_or(0);
+                        DataTy::class(self.class_for_use(lex, c, &[], *span))
+                    }
                     Some(Sym::Type(t)) => t,
                     _ => {
                         self.error(code::UNDECLARED, *span, format!("unknown type `{}`", name.name));
@@ -264,6 +288,9 @@ impl<'a> Elab<'a> {
             }
             ast::DataType::Enum(e) => self.enum_type(lex, e),
             ast::DataType::Struct(s) => self.struct_type(lex, s),
+            ast::DataType::ClassSpec { package, name, params, span } => {
+                self.class_spec_type(lex, package.as_ref(), name, params, *span)
+            }
             ast::DataType::Unsupported { what, span } => {
                 self.unsupported(what, *span);
                 DataTy::logic(1, false)

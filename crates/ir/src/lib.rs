@@ -840,6 +840,31 @@ pub enum ExprKind {
         args: Vec<ExprId>,
         scope: ScopeId,
     },
+    /// A property of a class object (IEEE 1800-2017 8.5): the value of the
+    /// expression's type stored `offset` bytes into the object `handle`
+    /// points to, in the arena value layout (reals: 8 bytes). `handle` is a
+    /// class handle: a 32-bit two-state unsigned value, the object's address
+    /// on the guest heap, 0 for `null`. An lvalue when written; a write
+    /// notifies no waiter (objects are not signals). Reading or writing
+    /// through a null handle stops the run with error E0511 at this
+    /// expression's span. Offset 0 holds the object's dynamic class id as a
+    /// 32-bit two-state value (see `ClassNew`).
+    ClassProp {
+        handle: ExprId,
+        offset: u32,
+    },
+    /// A new class object (8.7): `size` zeroed bytes on the guest heap whose
+    /// first 16 bytes hold `class_id` (a 32-bit two-state value, never 0).
+    /// With `src`, a shallow copy (8.12): the first `size` bytes of the
+    /// object `src` points to (null: E0511), header then set to `class_id`.
+    /// The type is a class handle (32-bit two-state unsigned). Constructors
+    /// are ordinary subroutines elaboration calls on the result. Objects are
+    /// never freed (no garbage collection).
+    ClassNew {
+        class_id: u32,
+        size: u32,
+        src: Option<ExprId>,
+    },
 }
 
 impl ExprKind {
@@ -855,6 +880,8 @@ impl ExprKind {
             ExprKind::Cond { cond, then_expr, else_expr } => vec![*cond, *then_expr, *else_expr],
             ExprKind::Concat(parts) | ExprKind::Resolve { args: parts, .. } => parts.clone(),
             ExprKind::Call { args, .. } | ExprKind::SysFunc { args, .. } => args.clone(),
+            ExprKind::ClassProp { handle, .. } => vec![*handle],
+            ExprKind::ClassNew { src, .. } => src.iter().copied().collect(),
         }
     }
 }
@@ -935,7 +962,8 @@ pub enum StmtKind {
         name: Option<ScopeId>,
     },
     /// Blocking assignment. `lhs` is an lvalue expression: `Signal`,
-    /// `ArrayElem`, `Select` of an lvalue, or `Concat` of lvalues. `rhs` has
+    /// `ArrayElem`, `ClassProp`, `Select` of an lvalue, or `Concat` of
+    /// lvalues. `rhs` has
     /// exactly `lhs`'s type.
     Assign {
         lhs: ExprId,

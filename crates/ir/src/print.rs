@@ -91,6 +91,8 @@ pub fn expr_kind_name(kind: &ExprKind) -> String {
         ExprKind::Resolve { kind, .. } => format!("resolve-{}", resolve_name(*kind)),
         ExprKind::Call { .. } => "call".into(),
         ExprKind::SysFunc { name, .. } => name.clone(),
+        ExprKind::ClassProp { .. } => "prop".into(),
+        ExprKind::ClassNew { .. } => "new".into(),
     }
 }
 
@@ -498,6 +500,11 @@ impl<'d> Printer<'d> {
             }
             ExprKind::SysFunc { args, scope, .. } => {
                 format!("({name}:{tag} @{}{})", handle(*scope, &d.scopes), self.exprs(args))
+            }
+            ExprKind::ClassProp { handle, offset } => format!("(prop:{tag} +{offset}{})", self.exprs(&[*handle])),
+            ExprKind::ClassNew { class_id, size, src } => {
+                let src: Vec<ExprId> = src.iter().copied().collect();
+                format!("(new:{tag} class={class_id} size={size}{})", self.exprs(&src))
             }
         }
     }

@@ -142,6 +142,8 @@ fn expr_refs(kind: &ExprKind) -> Refs {
             r.exprs.extend(args);
             r.scopes.push(*scope);
         }
+        ExprKind::ClassProp { handle, .. } => r.exprs.push(*handle),
+        ExprKind::ClassNew { src, .. } => r.exprs.extend(src),
     }
     r
 }
@@ -517,9 +519,36 @@ fn check_expr(sink: &mut Sink, id: ExprId, array_args: &HashSet<ExprId>) {
             Err(format!("unknown system function {name}"))
         }
         ExprKind::SysFunc { .. } => Ok(()),
+        ExprKind::ClassProp { handle, offset } => check_class_prop(d, *handle, *offset),
+        ExprKind::ClassNew { src, .. } => check_class_new(d, e.ty, *src),
     };
     if let Err(msg) = result {
         sink.expr(id, msg);
+    }
+}
+
+/// A class handle: 32-bit two-state unsigned integral.
+fn is_class_handle(ty: Type) -> bool {
+    ty == Type::bits(32, false)
+}
+
+fn check_class_prop(d: &Design, handle: ExprId, offset: u32) -> Result<(), String> {
+    if !is_class_handle(d.exprs[handle].ty) {
+        return Err(format!("ClassProp handle {handle} is not a 32-bit two-state handle"));
+    }
+    if !offset.is_multiple_of(8) {
+        return Err(format!("ClassProp offset {offset} is not 8-aligned"));
+    }
+    Ok(())
+}
+
+fn check_class_new(d: &Design, ty: Type, src: Option<ExprId>) -> Result<(), String> {
+    if !is_class_handle(ty) {
+        return Err(format!("ClassNew has type {}, not a class handle", type_tag(ty)));
+    }
+    match src {
+        Some(s) if !is_class_handle(d.exprs[s].ty) => Err(format!("ClassNew source {s} is not a class handle")),
+        _ => Ok(()),
     }
 }
 
@@ -917,7 +946,7 @@ fn check_automatic_refs(sink: &mut Sink, signals: &[SignalId], ctx: &Ctx, owner:
     }
 }
 
-/// `Signal`, `ArrayElem`, `Select` of an lvalue or `Concat` of lvalues,
+/// `Signal`, `ArrayElem`, `ClassProp`, `Select` of an lvalue or `Concat` of lvalues,
 /// writing variables and events (and nets only where `nets_writable`).
 fn check_lvalue(d: &Design, root: ExprId, nets_writable: bool) -> Result<(), String> {
     let mut stack = vec![root];
@@ -932,6 +961,7 @@ fn check_lvalue(d: &Design, root: ExprId, nets_writable: bool) -> Result<(), Str
                 stack.extend(parts);
                 continue;
             }
+            ExprKind::ClassProp { .. } => continue,
             other => {
                 let what = crate::print::expr_kind_name(other);
                 return Err(format!("lvalue {root} contains {e} ({what}), which is not assignable"));

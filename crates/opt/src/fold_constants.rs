@@ -75,7 +75,9 @@ fn fold_expression(d: &mut Design, e: ExprId) {
         | ExprKind::Signal(_)
         | ExprKind::ArrayElem { .. }
         | ExprKind::Call { .. }
-        | ExprKind::Resolve { .. } => return,
+        | ExprKind::Resolve { .. }
+        | ExprKind::ClassProp { .. }
+        | ExprKind::ClassNew { .. } => return,
         ExprKind::Cond { cond, then_expr, else_expr } => {
             let taken = match truth(d, *cond) {
                 Some(1) => Some(*then_expr),

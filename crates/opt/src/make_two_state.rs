@@ -164,7 +164,8 @@ fn mark_driver_cone(
         let kind = &d.exprs[e].kind;
         let two_state_leaf = match kind {
             ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => !kept.contains(s),
-            ExprKind::Call { .. } => true,
+            // Heap values keep their declared state.
+            ExprKind::Call { .. } | ExprKind::ClassProp { .. } | ExprKind::ClassNew { .. } => true,
             _ => false,
         };
         if two_state_leaf || std::mem::replace(&mut marks[e.index()], true) {
@@ -329,6 +330,8 @@ fn set_expr_child(kind: &mut ExprKind, index: usize, new: ExprId) {
         }
         ExprKind::Binary { lhs, rhs, .. } => [lhs, rhs].into_iter().nth(index),
         ExprKind::Cond { cond, then_expr, else_expr } => [cond, then_expr, else_expr].into_iter().nth(index),
+        ExprKind::ClassProp { handle, .. } => (index == 0).then_some(handle),
+        ExprKind::ClassNew { src, .. } => src.as_mut().filter(|_| index == 0),
     };
     if let Some(slot) = slot {
         *slot = new;

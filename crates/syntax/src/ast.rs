@@ -314,6 +314,14 @@ pub enum DataType {
     },
     Enum(Box<EnumType>),
     Struct(Box<StructType>),
+    /// A parameterised class type `C #(8, T)` / `pkg::C #(.W(8))` (a class
+    /// named without `#(...)` parses as [`DataType::Named`]).
+    ClassSpec {
+        package: Option<Ident>,
+        name: Ident,
+        params: Vec<ParamConn>,
+        span: Span,
+    },
     /// `type(expr)` (unsupported for now) and other exotic types.
     Unsupported {
         what: String,
@@ -334,6 +342,7 @@ impl DataType {
             | DataType::Event { span }
             | DataType::Void { span }
             | DataType::Named { span, .. }
+            | DataType::ClassSpec { span, .. }
             | DataType::Unsupported { span, .. } => *span,
             DataType::Enum(e) => e.span,
             DataType::Struct(s) => s.span,
@@ -625,6 +634,9 @@ pub struct FunctionDecl {
     pub decls: Vec<BlockDecl>,
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// `function int C::f(...)`: the class an out-of-class method body
+    /// belongs to (IEEE 1800-2017 8.24); `None` for an ordinary function.
+    pub class_scope: Option<Ident>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -635,6 +647,95 @@ pub struct TaskDecl {
     pub decls: Vec<BlockDecl>,
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// `task C::t(...)`: see [`FunctionDecl::class_scope`].
+    pub class_scope: Option<Ident>,
+}
+
+/// `class Name [#(params)] [extends Base [#(...)] [(args)]] [implements
+/// I, ...]; items endclass` (IEEE 1800-2017 8.3). `this` and `super` parse
+/// as [`ExprKind::Ident`] named `this` / `super` (reserved words, so no user
+/// name can collide); `super.new(...)` is a [`StmtKind::Call`] of
+/// `Member(Ident super, new)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDecl {
+    pub name: Ident,
+    /// `virtual class`: abstract, cannot be instantiated (8.21).
+    pub is_virtual: bool,
+    /// `interface class` (8.26).
+    pub is_interface: bool,
+    /// The `#( ... )` parameter list (value and type parameters).
+    pub params: Vec<ParamDecl>,
+    /// `extends Base`: the base class type (`Named` or `ClassSpec`).
+    pub extends: Option<DataType>,
+    /// `extends Base(args)`: constructor arguments for the base (8.17).
+    pub extends_args: Option<Vec<Option<Expr>>>,
+    /// `implements I1, I2` (interface classes); for an interface class,
+    /// its `extends` list goes here too.
+    pub implements: Vec<DataType>,
+    pub items: Vec<ClassItem>,
+    pub span: Span,
+}
+
+/// Qualifiers written before a class item (8.5, 8.18, 8.20, 18.4).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClassQuals {
+    pub is_static: bool,
+    pub is_local: bool,
+    pub is_protected: bool,
+    pub is_virtual: bool,
+    pub is_pure: bool,
+    pub is_extern: bool,
+    pub is_const: bool,
+    /// `rand` / `randc`.
+    pub rand: Option<RandKind>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RandKind {
+    Rand,
+    Randc,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClassItem {
+    /// A property (class variable) declaration.
+    Property {
+        quals: ClassQuals,
+        decl: VarDecl,
+    },
+    /// A method with its body; with `is_pure`/`is_extern` in `quals`, a
+    /// prototype only (empty body; an `extern` body comes from an
+    /// out-of-class definition, `FunctionDecl::class_scope`).
+    Function {
+        quals: ClassQuals,
+        decl: FunctionDecl,
+    },
+    Task {
+        quals: ClassQuals,
+        decl: TaskDecl,
+    },
+    Param(ParamDecl),
+    Typedef(Typedef),
+    /// `constraint name { ... }` (kept by name; its expressions are not
+    /// parsed: wsim has no constraint solver). Prototypes (`extern`,
+    /// `pure`, or implicit `constraint name;`) have no body (`has_body`
+    /// false). `no_randc` lists the names the body uses where a `randc`
+    /// variable is not allowed (18.5.4, 18.5.10, 18.5.14): after `soft`,
+    /// before `dist`, in `solve ... before ...`.
+    Constraint {
+        name: Ident,
+        quals: ClassQuals,
+        has_body: bool,
+        no_randc: Vec<Ident>,
+        span: Span,
+    },
+    /// A nested class declaration.
+    Class(Box<ClassDecl>),
+    /// Recognised, not supported (`covergroup` inside a class ...).
+    Unsupported {
+        what: String,
+        span: Span,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -695,6 +796,16 @@ pub enum ModuleItem {
     },
     /// A bare `begin ... end` generate block.
     GenBlock(GenBlock),
+    /// `class ... endclass` (IEEE 1800-2017 clause 8), also `virtual class`
+    /// and `interface class`.
+    Class(Box<ClassDecl>),
+    /// `constraint C::name { ... }`: the body of a constraint declared in
+    /// class `C` (18.5.1); the body is not kept (see `ClassItem::Constraint`).
+    ClassConstraint {
+        class: Ident,
+        name: Ident,
+        span: Span,
+    },
     /// `timeunit 1ns;` / `timeprecision 1ps;` (already applied to the module's
     /// timescale; kept for completeness).
     Timeunits(Span),
@@ -1226,6 +1337,21 @@ pub enum ExprKind {
     With {
         call: Box<Expr>,
         cond: Box<Expr>,
+    },
+    /// `new`, `new(args)` (a class object, IEEE 1800-2017 8.7) and the
+    /// typed constructor call `C::new(args)` / `C#(8)::new` (8.8, `class`
+    /// set). The target type (or `class`) says which class.
+    New {
+        class: Option<Box<DataType>>,
+        args: Vec<Option<Expr>>,
+    },
+    /// `new src`: a shallow copy of the object `src` refers to (8.12).
+    NewCopy(Box<Expr>),
+    /// `C#(8)::name`: a member of a parameterised class specialisation
+    /// (`C::name` without parameters parses as `Ident` with `package`).
+    ClassScoped {
+        class: Box<DataType>,
+        name: Ident,
     },
     /// `$` in a queue/range context; `null`.
     Dollar,

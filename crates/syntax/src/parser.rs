@@ -23,6 +23,7 @@
 //! (the Pratt expression parser and literals).
 
 mod assertions;
+mod classes;
 mod exprs;
 mod items;
 mod proc_cont;

@@ -128,8 +128,9 @@ fn stray_tokens_at_top_level() {
 #[test]
 fn class_objects_get_one_unsupported_diagnostic_each() {
     check(
-        "module t;\n  drv_t d = new(dv);\nendmodule\n",
-        "t.v:2:13: error[E0202]: `new` (class objects, dynamic arrays) is not supported\n 2 |   drv_t d = new(dv);\n   |             ^^^^^^^\n",
+        // `new(args)` now parses (classes); `new[n]` (dynamic arrays) does not.
+        "module t;\n  drv_t d = new[4];\nendmodule\n",
+        "t.v:2:13: error[E0202]: `new` (class objects, dynamic arrays) is not supported\n 2 |   drv_t d = new[4];\n   |             ^^^^^^\n",
     );
     check(
         "module t;\ninitial x = $bits(logic [3:0]);\nendmodule\n",

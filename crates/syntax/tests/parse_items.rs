@@ -520,8 +520,8 @@ fn unsupported_constructs_are_named_not_errors() {
     }
     assert_eq!(
         whats,
+        // Classes now parse (`ModuleItem::Class`).
         [
-            "class declaration",
             "interface declaration",
             "property declaration",
             "concurrent assertion",
@@ -529,7 +529,6 @@ fn unsupported_constructs_are_named_not_errors() {
             "concurrent assertion",
             "covergroup",
             "clocking block",
-            "class declaration",
             "configuration"
         ]
     );
@@ -566,15 +565,15 @@ fn interface_ports_become_unsupported_items_of_their_module() {
 }
 
 #[test]
-fn parameterised_class_types_are_unsupported_types_not_errors() {
+fn parameterised_class_types_parse_as_class_specialisations() {
     let it = body(
         "typedef pkg::drv #(.W(8)) drv_t;
          cls #(8) c;
          sub #(8) u (a);",
     );
     assert!(
-        matches!(&it[0], ModuleItem::Typedef(t) if matches!(&t.ty, DataType::Unsupported { what, .. } if what == "parameterised class type `drv`"))
+        matches!(&it[0], ModuleItem::Typedef(t) if matches!(&t.ty, DataType::ClassSpec { name, params, .. } if name.name == "drv" && params.len() == 1))
     );
-    assert!(matches!(&it[1], ModuleItem::Var(v) if matches!(v.ty, DataType::Unsupported { .. })));
+    assert!(matches!(&it[1], ModuleItem::Var(v) if matches!(v.ty, DataType::ClassSpec { .. })));
     assert!(matches!(&it[2], ModuleItem::Instance(_)));
 }

@@ -15,6 +15,8 @@ pub const HOST_INTERNAL: Code =
     Code { id: "E0508", summary: "internal host error (the wasm engine could not be set up)" };
 pub const MEMORY_LIMIT: Code = Code { id: "E0509", summary: "the design needed more memory than --max-memory allows" };
 pub const WAVES_IO: Code = Code { id: "E0510", summary: "the wave file could not be written" };
+pub const NULL_HANDLE: Code =
+    Code { id: "E0511", summary: "a class property or object was accessed through a null handle" };
 pub const TIME_LIMIT: Code = Code { id: "W0501", summary: "the run stopped at --max-time with events still pending" };
 pub const FILE_REFUSED: Code = Code {
     id: "W0502",
@@ -50,6 +52,7 @@ pub const ALL: &[Code] = &[
     HOST_INTERNAL,
     MEMORY_LIMIT,
     WAVES_IO,
+    NULL_HANDLE,
     TIME_LIMIT,
     FILE_REFUSED,
     WALL_TIMEOUT,

@@ -367,6 +367,7 @@ impl Parser<'_> {
                 TokenKind::Op(Op::LBracket) => self.select(e),
                 TokenKind::Op(Op::Dot) => self.member(e),
                 TokenKind::Op(Op::LParen) if is_callable(&e) => self.call(e),
+                TokenKind::Keyword(Keyword::With) if is_randomize_call(&e) => self.inline_constraint(e),
                 TokenKind::Op(Op::AttrOpen) if is_callable(&e) => {
                     // `f (* attr *) (a, b)`: attributes on a call.
                     self.skip_attrs();
@@ -411,6 +412,22 @@ impl Parser<'_> {
             kind => CastType::Size(Expr { kind, span: start }),
         };
         self.typed_pattern(ty, start)
+    }
+
+    /// `randomize() with { ... }` (18.7): reported (no constraint solver);
+    /// the call is kept so parsing goes on.
+    fn inline_constraint(&mut self, e: Expr) -> Expr {
+        let start = self.span();
+        self.bump();
+        if self.at_op(Op::LParen) {
+            self.skip_parens();
+        }
+        if self.eat_op(Op::LBrace) {
+            self.skip_to_close(Op::LBrace, Op::RBrace);
+        }
+        let span = self.span_from(start);
+        self.error_at(codes::UNSUPPORTED, span, "inline constraints (`randomize() with`) are not supported");
+        e
     }
 
     /// `e++` / `e--`.
@@ -481,7 +498,7 @@ impl Parser<'_> {
     /// (`q.and()`, `a.or()`, `x.unique()`, `obj.randomize()`).
     fn member_name(&mut self) -> Ident {
         if let TokenKind::Keyword(
-            k @ (Keyword::And | Keyword::Or | Keyword::Xor | Keyword::Unique | Keyword::Randomize),
+            k @ (Keyword::And | Keyword::Or | Keyword::Xor | Keyword::Unique | Keyword::Randomize | Keyword::New),
         ) = self.kind()
         {
             let id = Ident { name: k.as_str().to_string(), span: self.span() };
@@ -669,14 +686,12 @@ impl Parser<'_> {
                 error_expr(span)
             }
             TokenKind::Keyword(Keyword::New) if self.peek_is_op(1, Op::LBracket) => self.new_array(start),
+            TokenKind::Keyword(Keyword::New) if !self.peek_is_op(1, Op::LBracket) => self.new_expr(start),
             TokenKind::Keyword(Keyword::New) => {
-                // `new`, `new(args)`, `new[n]`: class objects, dynamic arrays.
+                // `new[n]`: dynamic arrays.
                 self.bump();
                 if self.at_op(Op::LBracket) {
                     self.skip_to_close_bracket();
-                }
-                if self.kind() == TokenKind::Ident {
-                    self.bump(); // `new obj`: shallow copy
                 }
                 if self.at_op(Op::LParen) {
                     self.skip_parens();
@@ -686,9 +701,13 @@ impl Parser<'_> {
                 error_expr(span)
             }
             TokenKind::Keyword(k @ (Keyword::This | Keyword::Super)) => {
+                // Reserved words: as identifiers they cannot collide with a
+                // user name (see `ast::ClassDecl`).
                 self.bump();
-                self.error_at(codes::UNSUPPORTED, start, format!("`{}` (classes) is not supported", k.as_str()));
-                error_expr(start)
+                Expr {
+                    kind: ExprKind::Ident { package: None, name: Ident { name: k.as_str().into(), span: start } },
+                    span: start,
+                }
             }
             _ => {
                 self.error_expected("expression");
@@ -779,9 +798,37 @@ impl Parser<'_> {
         Expr { kind: ExprKind::Cast { ty: Box::new(ty), expr: Box::new(pattern) }, span }
     }
 
+    /// `new`, `new(args)`, `new src` (`new` current; `new[n]` is not this).
+    fn new_expr(&mut self, start: Span) -> Expr {
+        self.bump();
+        if self.at_op(Op::LParen) {
+            let args = self.call_args();
+            return Expr { kind: ExprKind::New { class: None, args }, span: self.span_from(start) };
+        }
+        if self.kind() == TokenKind::Ident || self.at_kw(Keyword::This) {
+            let src = self.postfix_expr();
+            return Expr { kind: ExprKind::NewCopy(Box::new(src)), span: self.span_from(start) };
+        }
+        Expr { kind: ExprKind::New { class: None, args: Vec::new() }, span: start }
+    }
+
+    /// `C::new[(args)]` / `C#(..)::new` (the class type parsed): a typed
+    /// constructor call (8.8).
+    fn typed_new(&mut self, class: DataType, start: Span) -> Expr {
+        self.bump(); // new
+        let args = if self.at_op(Op::LParen) { self.call_args() } else { Vec::new() };
+        Expr { kind: ExprKind::New { class: Some(Box::new(class)), args }, span: self.span_from(start) }
+    }
+
     /// `a`, `pkg::a`.
     fn scoped_ident(&mut self) -> Expr {
         let first = self.expect_ident("identifier");
+        if self.at_op(Op::ColonColon) && self.peek(1) == TokenKind::Keyword(Keyword::New) {
+            self.bump();
+            let span = first.span;
+            let class = DataType::Named { package: None, name: first, packed: Vec::new(), span };
+            return self.typed_new(class, span);
+        }
         if self.at_op(Op::ColonColon) && self.peek(1) == TokenKind::Ident {
             self.bump();
             let name = self.expect_ident("identifier");
@@ -789,9 +836,19 @@ impl Parser<'_> {
             return Expr { kind: ExprKind::Ident { package: Some(first), name }, span };
         }
         if self.at_op(Op::Hash) && self.peek_is_op(1, Op::LParen) {
-            // `cls#(T)::member`: parameterised class scope.
-            let span = self.span();
-            self.error_at(codes::UNSUPPORTED, span, "parameterised class scope is not supported");
+            // `cls#(T)::member` / `cls#(T)::new`: parameterised class scope.
+            let params = self.param_conns();
+            let span = self.span_from(first.span);
+            let class = DataType::ClassSpec { package: None, name: first, params, span };
+            if !self.expect_op(Op::ColonColon) {
+                return error_expr(span);
+            }
+            if self.at_kw(Keyword::New) {
+                return self.typed_new(class, span);
+            }
+            let name = self.expect_ident("class member");
+            let span = self.span_from(span);
+            return Expr { kind: ExprKind::ClassScoped { class: Box::new(class), name }, span };
         }
         let span = first.span;
         Expr { kind: ExprKind::Ident { package: None, name: first }, span }
@@ -1031,6 +1088,19 @@ impl Parser<'_> {
 }
 
 /// Whether `e` can be called with `(...)`: a name or hierarchical name.
+/// `x.randomize(...)` / `randomize(...)`, which an inline constraint
+/// (`with { ... }`) may follow.
+fn is_randomize_call(e: &Expr) -> bool {
+    if let ExprKind::MethodCall { method, .. } = &e.kind {
+        return method.name == "randomize";
+    }
+    let ExprKind::Call { name, .. } = &e.kind else { return false };
+    match &name.kind {
+        ExprKind::Ident { name, .. } | ExprKind::Member { name, .. } => name.name == "randomize",
+        _ => false,
+    }
+}
+
 fn is_callable(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Ident { .. } | ExprKind::Member { .. })
 }

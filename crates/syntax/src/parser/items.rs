@@ -549,16 +549,14 @@ impl Parser<'_> {
             Keyword::Import => ModuleItem::Import(self.import_decl()),
             Keyword::Defparam => self.defparam(),
             Keyword::Specify => return self.specify_block(out),
-            Keyword::Virtual if self.peek(1) == TokenKind::Keyword(Keyword::Class) => {
-                return self.unsupported_block(out, "class declaration", Keyword::Class, Keyword::Endclass);
+            Keyword::Virtual | Keyword::Interface if self.peek(1) == TokenKind::Keyword(Keyword::Class) => {
+                ModuleItem::Class(Box::new(self.class_decl()))
             }
             Keyword::Const | Keyword::Var | Keyword::Static | Keyword::Automatic | Keyword::Virtual => {
                 ModuleItem::Var(self.var_decl())
             }
             _ if self.starts_type_keyword() => ModuleItem::Var(self.var_decl()),
-            Keyword::Class => {
-                return self.unsupported_block(out, "class declaration", Keyword::Class, Keyword::Endclass)
-            }
+            Keyword::Class => ModuleItem::Class(Box::new(self.class_decl())),
             Keyword::Interface => {
                 return self.unsupported_block(out, "interface declaration", Keyword::Interface, Keyword::Endinterface)
             }
@@ -591,7 +589,9 @@ impl Parser<'_> {
             Keyword::Export => return self.unsupported_to_semi(out, "package export", start),
             Keyword::Default => return self.unsupported_to_semi(out, "default clocking/disable", start),
             Keyword::Constraint => {
-                return self.unsupported_to_semi(out, "constraint", start);
+                // `constraint C::name { ... }`: an out-of-class constraint body.
+                out.push(self.external_constraint());
+                return;
             }
             _ => {
                 self.error_expected("module item");
@@ -860,7 +860,7 @@ impl Parser<'_> {
     }
 
     /// `#(8, .W(16), .T(logic [3:0]))` or `#8` (`#` current).
-    fn param_conns(&mut self) -> Vec<ParamConn> {
+    pub(crate) fn param_conns(&mut self) -> Vec<ParamConn> {
         self.bump(); // #
         if !self.at_op(Op::LParen) {
             return vec![ParamConn::Ordered(ParamValue::Expr(self.delay_value()))];
@@ -987,7 +987,7 @@ impl Parser<'_> {
 
     // ----- functions and tasks -------------------------------------------
 
-    fn lifetime(&mut self) -> Option<Lifetime> {
+    pub(crate) fn lifetime(&mut self) -> Option<Lifetime> {
         if self.eat_kw(Keyword::Automatic) {
             Some(Lifetime::Automatic)
         } else if self.eat_kw(Keyword::Static) {
@@ -998,7 +998,7 @@ impl Parser<'_> {
     }
 
     /// `function [lifetime] [type] name [(ports)]; body endfunction`.
-    fn function_decl(&mut self) -> FunctionDecl {
+    pub(crate) fn function_decl(&mut self) -> FunctionDecl {
         let start = self.span();
         self.bump();
         let lifetime = self.lifetime();
@@ -1011,24 +1011,30 @@ impl Parser<'_> {
         } else {
             self.implicit_type()
         };
-        let name = self.tf_name();
+        let (class_scope, name) = self.tf_scoped_name();
         let mut ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
         if !self.expect_op(Op::Semi) {
             self.sync_stmt();
         }
         let (decls, body) = self.tf_body(Keyword::Endfunction, &mut ports);
         if self.expect_kw(Keyword::Endfunction) {
-            self.end_label(Some(&name));
+            if self.at_op(Op::Colon) && self.peek(1) == TokenKind::Keyword(Keyword::New) && name.name == "new" {
+                // `endfunction : new` (a constructor's end label).
+                self.bump();
+                self.bump();
+            } else {
+                self.end_label(Some(&name));
+            }
         }
-        FunctionDecl { name, lifetime, ret, ports, decls, body, span: self.span_from(start) }
+        FunctionDecl { name, lifetime, ret, ports, decls, body, span: self.span_from(start), class_scope }
     }
 
     /// `task [lifetime] name [(ports)]; body endtask`.
-    fn task_decl(&mut self) -> TaskDecl {
+    pub(crate) fn task_decl(&mut self) -> TaskDecl {
         let start = self.span();
         self.bump();
         let lifetime = self.lifetime();
-        let name = self.tf_name();
+        let (class_scope, name) = self.tf_scoped_name();
         let mut ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
         if !self.expect_op(Op::Semi) {
             self.sync_stmt();
@@ -1037,19 +1043,7 @@ impl Parser<'_> {
         if self.expect_kw(Keyword::Endtask) {
             self.end_label(Some(&name));
         }
-        TaskDecl { name, lifetime, ports, decls, body, span: self.span_from(start) }
-    }
-
-    /// The function/task name (a `class::` scope prefix is reported).
-    fn tf_name(&mut self) -> Ident {
-        let name = self.expect_ident("function or task name");
-        if self.at_op(Op::ColonColon) {
-            let span = self.span();
-            self.error_at(codes::UNSUPPORTED, span, "out-of-class method definition is not supported");
-            self.bump();
-            return self.expect_ident("function or task name");
-        }
-        name
+        TaskDecl { name, lifetime, ports, decls, body, span: self.span_from(start), class_scope }
     }
 
     /// `(input a, b, output int c = 0, ref x)`: direction defaults to

@@ -246,14 +246,17 @@ impl Parser<'_> {
         };
         if self.at_op(Op::Hash) && self.peek_is_op(1, Op::LParen) {
             // `cls #(T)` / `pkg::cls #(8)`: a parameterised class.
-            self.bump();
-            self.skip_parens();
-            while self.at_op(Op::ColonColon) && self.peek(1) == TokenKind::Ident {
-                self.bump();
-                self.bump();
+            let params = self.param_conns();
+            if self.at_op(Op::ColonColon) && self.peek(1) == TokenKind::Ident {
+                // `cls #(T)::type_t`: a type inside a specialisation.
+                while self.at_op(Op::ColonColon) && self.peek(1) == TokenKind::Ident {
+                    self.bump();
+                    self.bump();
+                }
+                let what = format!("a type inside the parameterised class `{}`", name.name);
+                return DataType::Unsupported { what, span: self.span_from(start) };
             }
-            let what = format!("parameterised class type `{}`", name.name);
-            return DataType::Unsupported { what, span: self.span_from(start) };
+            return DataType::ClassSpec { package, name, params, span: self.span_from(start) };
         }
         let packed = self.packed_dims();
         DataType::Named { package, name, packed, span: self.span_from(start) }
@@ -458,8 +461,9 @@ impl Parser<'_> {
         let start = self.span();
         self.bump();
         if self.at_kw(Keyword::Class) || self.at_kw(Keyword::Interface) {
+            // `typedef class C;` (8.27): a forward declaration; classes are
+            // collected before any use, so there is nothing to record.
             self.skip_past_semi();
-            self.error_at(codes::UNSUPPORTED, start, "forward class typedef is not supported");
             return None;
         }
         let forward_kind = matches!(self.keyword(), Some(Keyword::Enum | Keyword::Struct | Keyword::Union))

@@ -270,6 +270,9 @@ pub fn sexpr(e: &Expr) -> String {
         },
         ExprKind::With { call, cond } => format!("(with {} {})", sexpr(call), sexpr(cond)),
         ExprKind::Dollar => "$".into(),
+        ExprKind::New { args: a, .. } => format!("(new {})", args(a)).replace(" )", ")"),
+        ExprKind::NewCopy(src) => format!("(new {})", sexpr(src)),
+        ExprKind::ClassScoped { name, .. } => format!("(class::{})", name.name),
         ExprKind::Null => "null".into(),
         ExprKind::Error => "<error>".into(),
     }
