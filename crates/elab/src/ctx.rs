@@ -279,6 +279,8 @@ pub struct Elab<'a> {
     /// Elaboration view of every container type, by its index in
     /// `Design::containers` (`containers.rs`).
     pub container_infos: HashMap<u32, std::rc::Rc<crate::containers::ContainerInfo>>,
+    /// Continuous and procedural writers of variables (`var_drivers`).
+    pub var_writers: crate::var_drivers::VarWriters,
 }
 
 impl<'a> Elab<'a> {
@@ -328,6 +330,7 @@ impl<'a> Elab<'a> {
             specify: Default::default(),
             dollar: Vec::new(),
             container_infos: HashMap::new(),
+            var_writers: Default::default(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);
