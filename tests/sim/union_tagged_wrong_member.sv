@@ -20,5 +20,5 @@ module t;
 endmodule
 // ---- expected output ----
 //| 7
-//| FATAL: union_tagged_wrong_member.sv:16: tagged union member `Valid` accessed while the union holds another member (11.9)
+//| FATAL: union_tagged_wrong_member.sv:17: tagged union member `Valid` accessed while the union holds another member (11.9)
 //|        Time: 0 Scope: t
