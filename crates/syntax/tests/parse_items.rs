@@ -214,7 +214,7 @@ fn typedefs_of_enums_structs_and_unions() {
         ]
     );
     assert!(matches!(&it[8], ModuleItem::Var(v) if type_str(&v.ty) == "state_t"));
-    assert_eq!(it.len(), 6, "forward typedefs produce no item");
+    assert_eq!(it.len(), 9, "forward typedefs produce no item");
 }
 
 #[test]
