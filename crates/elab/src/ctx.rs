@@ -283,6 +283,8 @@ pub struct Elab<'a> {
     pub container_infos: HashMap<u32, std::rc::Rc<crate::containers::ContainerInfo>>,
     /// Classes, their methods and dispatchers (`classes.rs`).
     pub cls: crate::classes::ClassState<'a>,
+    /// Continuous and procedural writers of variables (`var_drivers`).
+    pub var_writers: crate::var_drivers::VarWriters,
 }
 
 impl<'a> Elab<'a> {
@@ -333,6 +335,7 @@ impl<'a> Elab<'a> {
             dollar: Vec::new(),
             container_infos: HashMap::new(),
             cls: Default::default(),
+            var_writers: Default::default(),
         };
         let unit_scope = e.new_scope("$unit", None, ScopeKind::Package, "$unit", Span::default());
         e.unit_lex = e.new_lex(None, unit_scope, None);

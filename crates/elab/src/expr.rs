@@ -113,6 +113,9 @@ impl<'a> Elab<'a> {
             let dt = DataTy::from_ir(lhs);
             return self.emit_pattern(lex, items, &dt, e.span);
         }
+        if let Some(id) = self.emit_stream_rvalue(lex, e, lhs) {
+            return id; // stream.rs: left-aligned in the target
+        }
         let st = self.self_ty(lex, e);
         let target = if st.kind != TypeKind::Integral || lhs.kind != TypeKind::Integral {
             st
@@ -137,6 +140,7 @@ impl<'a> Elab<'a> {
                 let c = dt.class_idx().unwrap_or(0);
                 return self.construct(lex, c, args, e.span);
             }
+            A::Tagged { member, value } => return self.emit_tagged(lex, member, value.as_deref(), dt, e.span),
             // The target type reaches patterns inside `?:` branches.
             A::Cond { cond, then_expr, else_expr } if has_pattern(then_expr) || has_pattern(else_expr) => {
                 let c = self.emit_cond_operand(lex, cond);
@@ -281,6 +285,7 @@ impl<'a> Elab<'a> {
             }
             A::Inside { .. } => bit1(true),
             A::MinTypMax(mn, t, mx) => self.self_ty(lex, self.opts.delay_selection.pick(mn, t, mx)),
+            A::Stream { items, .. } => self.stream_self_ty(lex, items),
             A::AssignPattern(_) => {
                 self.error(code::TYPE_ERROR, e.span, "an assignment pattern needs a target type here");
                 Type::logic(1, false)
@@ -298,6 +303,9 @@ impl<'a> Elab<'a> {
     }
 
     fn binary_self_ty(&mut self, lex: LexId, op: BinaryOp, lhs: &'a ast::Expr, rhs: &'a ast::Expr) -> Type {
+        if self.is_array_compare(lex, op, lhs, rhs) {
+            return bit1(true);
+        }
         let l = self.self_ty(lex, lhs);
         let r = self.self_ty(lex, rhs);
         if is_arith(op) {
@@ -438,6 +446,10 @@ impl<'a> Elab<'a> {
                 self.coerce(id, target)
             }
             A::MinTypMax(mn, t, mx) => self.emit_ctx(lex, self.opts.delay_selection.pick(mn, t, mx), target),
+            A::Stream { right_to_left, slice, items } => {
+                let id = self.emit_stream(lex, *right_to_left, slice.as_deref(), items, span);
+                self.coerce(id, target)
+            }
             A::AssignPattern(items) => {
                 let dt = DataTy::from_ir(target);
                 self.emit_pattern(lex, items, &dt, span)
@@ -567,6 +579,10 @@ impl<'a> Elab<'a> {
         target: Type,
         span: Span,
     ) -> ExprId {
+        if self.is_array_compare(lex, op, l, r) {
+            let id = self.emit_array_compare(lex, op, l, r, span); // array_views.rs
+            return self.coerce(id, target);
+        }
         // A string operand: its type reaches `target` through `merge` for
         // the operators that size their operands (no operand sizing here,
         // which keeps deep expressions linear); comparisons look themselves.
@@ -769,6 +785,10 @@ impl<'a> Elab<'a> {
                 self.unsupported("this array method or `new[]` here", span);
                 self.bad_leaf(span)
             }
+            A::Tagged { .. } => {
+                self.error(code::TYPE_ERROR, span, "a `tagged` expression needs a tagged union type here (11.9)");
+                self.bad_leaf(span)
+            }
             A::Dollar => {
                 self.unsupported("`$` outside a queue or range", span);
                 self.bad_leaf(span)
@@ -826,6 +846,7 @@ impl<'a> Elab<'a> {
             | A::Concat(_)
             | A::Replicate { .. }
             | A::Inside { .. }
+            | A::Stream { .. }
             | A::MinTypMax(..) => {
                 let id = self.emit_self(lex, e);
                 let t = self.ty(id);
@@ -883,9 +904,21 @@ impl<'a> Elab<'a> {
             None => self.emit_rvalue_dt(lex, rhs, &ldt),
             Some(b) => self.emit_compound(lex, b, lhs, rhs, ldt.ir_type(), span),
         };
+        let r = self.match_member_state(l, r);
         let st = self.stmt(wsim_ir::StmtKind::Assign { lhs: l, rhs: r }, span);
         self.pre_stmts.push(st);
         (self.clone_expr(l), ldt)
+    }
+
+    /// A two-state member of a four-state struct is a four-state select of
+    /// it: the value assigned (sized for the member's own type) takes the
+    /// target's four-state type too.
+    pub fn match_member_state(&mut self, l: ExprId, r: ExprId) -> ExprId {
+        let (lt, rt) = (self.ty(l), self.ty(r));
+        if lt != rt && lt.kind == TypeKind::Integral && rt.kind == TypeKind::Integral && lt.width == rt.width {
+            return self.coerce(r, lt);
+        }
+        r
     }
 
     /// A 1-bit X stand-in after an error (keeps elaboration going).
@@ -1042,6 +1075,9 @@ impl<'a> Elab<'a> {
             self.error(code::UNDECLARED, name.span, format!("struct has no member `{}`", name.name));
             return None;
         };
+        if info.tag_width > 0 {
+            self.check_union_tag(lex, b, &info, &name.name, span); // types.rs
+        }
         let off = self.i32_const(m.offset as i64, span);
         let w = m.ty.width();
         let mut t = m.ty.ir_type();
@@ -1075,6 +1111,7 @@ impl<'a> Elab<'a> {
                 let mut indices = Vec::new();
                 for (d, ix) in dims.iter().zip(&idx) {
                     let i = self.emit_self(lex, ix);
+                    self.check_integral_index(i, ix.span);
                     indices.push(self.zero_based(i, d.lower()));
                 }
                 let dt = self.sig_ty[s.index()].clone();
@@ -1166,10 +1203,19 @@ impl<'a> Elab<'a> {
         let (d, elem) = dt.select_dim();
         let ew = elem.width();
         let i = self.emit_self(lex, ix);
+        self.check_integral_index(i, ix.span);
         let off = self.offset_expr(i, 0, d, ew, span);
         let mut t = elem.ir_type();
         t.four_state = self.ty(base).four_state;
         (self.expr(ExprKind::Select { base, offset: off, width: ew }, t, span), elem)
+    }
+
+    /// An index must be integral: a real one is an error (1800-2017 6.12
+    /// lists bit-selects among what reals cannot be used in).
+    fn check_integral_index(&mut self, i: ExprId, span: Span) {
+        if self.ty(i).is_real() {
+            self.error(code::TYPE_ERROR, span, "an index must be integral, not real (6.12)");
+        }
     }
 
     fn emit_part_select(
@@ -1341,7 +1387,7 @@ impl<'a> Elab<'a> {
         let mut vals: Vec<Option<ExprId>> = vec![None; fields.len()];
         let mut default: Option<&'a ast::Expr> = None;
         let mut pos = 0;
-        for (key, val) in items {
+        for (key, val) in self.pattern_items(lex, items) {
             match key {
                 None => {
                     if pos < fields.len() {
@@ -1401,6 +1447,20 @@ impl<'a> Elab<'a> {
         self.coerce(c, dt.ir_type())
     }
 
+    /// The items of an assignment pattern, with a replication `'{n{a, b}}`
+    /// spelled out as `'{a, b, a, b, ...}` (1800-2017 10.9.1).
+    fn pattern_items(
+        &mut self,
+        lex: LexId,
+        items: &'a [(Option<ast::Expr>, ast::Expr)],
+    ) -> Vec<(Option<&'a ast::Expr>, &'a ast::Expr)> {
+        if let [(None, ast::Expr { kind: A::Replicate { count, exprs }, .. })] = items {
+            let n = self.replicate_count(lex, count) as usize;
+            return (0..n).flat_map(|_| exprs.iter().map(|e| (None, e))).collect();
+        }
+        items.iter().map(|(k, v)| (k.as_ref(), v)).collect()
+    }
+
     // ------------------------------------------------------------ lvalues
 
     /// An assignment target: a signal, array element, select or
@@ -1417,6 +1477,13 @@ impl<'a> Elab<'a> {
                 (id, DataTy::from_ir(t))
             }
             A::Ident { .. } | A::Member { .. } | A::Index { .. } | A::Range { .. } => self.leaf_dt(lex, e),
+            A::Stream { .. } => {
+                self.unsupported(
+                    "a streaming concatenation as this assignment target (only `=`/`<=` statements)",
+                    e.span,
+                );
+                return None;
+            }
             _ => {
                 self.error(code::BAD_ASSIGN_TARGET, e.span, "this expression cannot be assigned to");
                 return None;
@@ -1456,7 +1523,7 @@ impl<'a> Elab<'a> {
 
 fn has_pattern(e: &ast::Expr) -> bool {
     match &e.kind {
-        A::AssignPattern(_) => true,
+        A::AssignPattern(_) | A::Tagged { .. } => true,
         A::Cond { then_expr, else_expr, .. } => has_pattern(then_expr) || has_pattern(else_expr),
         _ => false,
     }

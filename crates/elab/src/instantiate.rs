@@ -613,7 +613,10 @@ impl<'a> Elab<'a> {
             let (dt, dims) = self.var_type(lex, &dt, &d.unpacked);
             let sig = self.add_signal(lex, &d.name.name, &dt, dims.clone(), kind, None, false, d.name.span);
             self.bind(lex, &d.name.name, Sym::Signal(sig), d.name.span);
+            // Unpacked struct member defaults (7.2.2), for every element.
+            self.d.signals[sig].init = dt.struct_info().and_then(|i| i.default.clone());
             let Some(init) = &d.init else { continue };
+            self.check_enum_assign(lex, &dt, ast::AssignOp::Assign, init);
             if !self.d.signals[sig].dims.is_empty() {
                 // `mem = '{...}` initialisers: one assignment per element.
                 let arr_stmt = self.lower_array_assign(lex, sig, init, false, d.span);

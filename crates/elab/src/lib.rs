@@ -22,6 +22,7 @@
 //! `wsim_ir::validate`, on everything elaboration produces); `dump` prints
 //! a design for tests and debugging.
 
+mod array_views;
 mod arrays;
 mod calls;
 mod classes;
@@ -41,12 +42,14 @@ mod order_processes;
 mod resolve_drivers;
 pub mod sdf;
 mod specify;
+mod stream;
 mod strength;
 mod strings;
 mod system;
 mod types;
 mod untimed_always;
 pub mod validate;
+mod var_drivers;
 
 #[cfg(test)]
 mod tests;
@@ -88,6 +91,7 @@ pub fn elaborate(unit: &SourceUnit, opts: &ElabOptions) -> (Option<Design>, Diag
     e.finish_classes();
     e.check_untimed_always();
     e.lower_specify_paths();
+    e.check_var_writers();
     e.alias_slices();
     e.check_defparams();
     e.collapse_ports();

@@ -108,6 +108,7 @@ impl<'a> Elab<'a> {
                 continue;
             };
             self.check_net_lvalue_constant(lhs);
+            self.note_continuous_var_write(lhs, l.span);
             let rhs = self.emit_rvalue_dt(lex, r, &ldt);
             let delay = item.delay.as_ref().map(|d| self.transition_delay(lex, d, rhs));
             self.cont_process(lex, lhs, rhs, delay, l.span.to(r.span));
@@ -470,6 +471,10 @@ impl<'a> Elab<'a> {
                         ast::Edge::Both => Edge::Both,
                     };
                     self.check_event_edge(it.edge, expr, it.expr.span);
+                    if it.edge != ast::Edge::Any && self.ty(expr).is_real() {
+                        // 1800-2017 6.12: edge event controls do not apply to reals.
+                        self.error(code::TYPE_ERROR, it.expr.span, "an edge of a real value is not defined (6.12)");
+                    }
                     events.push(Event { edge, expr });
                 }
                 let body = inner.map(|s| self.lower_stmt(lex, s));
@@ -795,6 +800,11 @@ impl<'a> Elab<'a> {
         timing: Option<&'a ast::TimingControl>,
         span: Span,
     ) -> StmtId {
+        if op == ast::AssignOp::Assign && timing.is_none() {
+            if let Some(st) = self.lower_view_assign(lex, lhs, rhs, nonblocking, span) {
+                return st; // array_views.rs: slices and sub-arrays
+            }
+        }
         if let Some(arr) = self.whole_array(lex, lhs) {
             if op != ast::AssignOp::Assign || timing.is_some() {
                 self.unsupported("compound or delayed assignment to a whole array", span);
@@ -807,6 +817,9 @@ impl<'a> Elab<'a> {
                 return st; // containers.rs: `q[i] = v`
             }
         }
+        if let A::Stream { .. } = &lhs.kind {
+            return self.lower_stream_unpack(lex, lhs, op, rhs, nonblocking, timing.is_some(), span);
+        }
         if op == ast::AssignOp::Assign && timing.is_none() {
             if let Some(st) = self.string_char_assign(lex, lhs, rhs, nonblocking, span) {
                 return st; // strings.rs: `s[i] = c`
@@ -816,6 +829,8 @@ impl<'a> Elab<'a> {
             return self.stmt(StmtKind::Nop, span);
         };
         self.check_procedural_target(l, span);
+        self.note_procedural_var_write(l, span);
+        self.check_enum_assign(lex, &ldt, op, rhs);
         if nonblocking {
             self.check_nonblocking_automatic(lex, l, timing, span);
         }
@@ -823,6 +838,7 @@ impl<'a> Elab<'a> {
             None => self.emit_rvalue_dt(lex, rhs, &ldt),
             Some(b) => self.emit_compound(lex, b, lhs, rhs, ldt.ir_type(), span),
         };
+        let r = self.match_member_state(l, r);
         match (nonblocking, timing) {
             (false, None) => self.stmt(StmtKind::Assign { lhs: l, rhs: r }, span),
             (true, None) => self.stmt(StmtKind::NonBlocking { lhs: l, rhs: r, delay: None }, span),

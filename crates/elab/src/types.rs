@@ -37,6 +37,16 @@ pub struct StructInfo {
     pub members: Vec<Member>,
     pub width: u32,
     pub four_state: bool,
+    /// An unpacked struct's initial value when it is not all X: members'
+    /// default values (`int a = 5;`, 1800-2017 7.2.2) and 0 for two-state
+    /// members (unpacked structs use the flat layout of a packed one).
+    pub default: Option<Const>,
+    /// A tagged union (7.3.2): the tag's width (0 for other structs and
+    /// unions). The tag, the member's index, sits above the member bits;
+    /// members are left-justified below it.
+    pub tag_width: u32,
+    /// Which members are `void` (tagged unions only; they hold no value).
+    pub void_members: Vec<bool>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -419,6 +429,9 @@ impl<'a> Elab<'a> {
                 }
             };
             for (k, name) in names.into_iter().enumerate() {
+                if let (Some(init), 0) = (&m.init, k) {
+                    self.check_enum_member_value(lex, init, &base, width);
+                }
                 let val = match (&m.init, k) {
                     (Some(init), 0) => match self.eval_const(lex, init) {
                         Some(Value::Int(c)) => crate::consteval::resize_const(&c, width, base.signed),
@@ -455,23 +468,28 @@ impl<'a> Elab<'a> {
     }
 
     fn struct_type(&mut self, lex: LexId, s: &'a ast::StructType) -> DataTy {
-        if !s.packed {
-            self.unsupported("unpacked structs and unions", s.span);
-        }
         let mut fields = Vec::new();
+        let mut defaults = Vec::new();
+        let mut void_members = Vec::new();
         for m in &s.members {
-            let ty = self.data_type(lex, &m.ty);
+            let is_void = s.tagged && matches!(m.ty, ast::DataType::Void { .. });
+            let ty = if is_void { DataTy::vector(1, false, false) } else { self.data_type(lex, &m.ty) };
             for d in &m.declarators {
-                if !d.unpacked.is_empty() || !ty.unpacked.is_empty() {
-                    self.unsupported("unpacked dimensions in a struct member", d.span);
+                void_members.push(is_void);
+                let ty = self.struct_member_type(lex, s, &ty, d);
+                if let Some(init) = &d.init {
+                    self.struct_member_default(lex, s, fields.len(), init, &mut defaults);
                 }
-                fields.push((d.name.name.clone(), ty.clone()));
+                fields.push((d.name.name.clone(), ty));
             }
         }
         let four_state = fields.iter().any(|(_, t)| t.four_state());
         let mut members = Vec::new();
         let width;
-        if s.is_union {
+        let mut tag_width = 0;
+        if s.tagged {
+            (width, tag_width) = tagged_layout(fields, &void_members, &mut members);
+        } else if s.is_union {
             width = fields.iter().map(|(_, t)| t.width()).max().unwrap_or(1);
             for (name, ty) in fields {
                 members.push(Member { name, ty, offset: 0 });
@@ -486,12 +504,288 @@ impl<'a> Elab<'a> {
             members.reverse();
             width = offset.max(1);
         }
-        let info = Rc::new(StructInfo { members, width, four_state });
+        let default = if s.packed { None } else { self.unpacked_struct_default(&members, width, four_state, defaults) };
+        let info = Rc::new(StructInfo { members, width, four_state, default, tag_width, void_members });
         let mut ty = DataTy { base: Base::Struct(info), signed: s.signed, packed: vec![], unpacked: vec![] };
         if !s.dims.is_empty() {
             ty.packed = self.packed_dims(lex, &s.dims);
             ty.signed = false;
         }
         ty
+    }
+}
+
+/// Write `src` (resized by the caller) into `dst` at bit `offset`, both
+/// planes.
+fn put_const_bits(dst: &mut Const, offset: u32, src: &Const) {
+    let (dl, sl) = (Const::limbs(dst.width), Const::limbs(src.width));
+    for i in 0..src.width {
+        let (sw, sb) = ((i / 64) as usize, i % 64);
+        let j = offset + i;
+        if j >= dst.width {
+            break;
+        }
+        let (dw, db) = ((j / 64) as usize, j % 64);
+        for plane in 0..2 {
+            let bit = (src.words[plane * sl + sw] >> sb) & 1;
+            let w = &mut dst.words[plane * dl + dw];
+            *w = (*w & !(1 << db)) | (bit << db);
+        }
+    }
+}
+
+impl<'a> Elab<'a> {
+    /// A member's type: unpacked dimensions of a member of an unpacked
+    /// struct become dimensions of its flat layout; members that cannot be
+    /// flattened are reported.
+    fn struct_member_type(
+        &mut self,
+        lex: LexId,
+        s: &'a ast::StructType,
+        ty: &DataTy,
+        d: &'a ast::Declarator,
+    ) -> DataTy {
+        let mut ty = ty.clone();
+        if !d.unpacked.is_empty() || !ty.unpacked.is_empty() {
+            if s.packed {
+                self.error(
+                    code::TYPE_ERROR,
+                    d.span,
+                    "a member of a packed struct or union must be a packed type (7.2.1)",
+                );
+                return ty;
+            }
+            let mut dims = self.unpacked_dims(lex, &d.unpacked);
+            dims.append(&mut ty.unpacked);
+            let mut packed: Vec<(i64, i64)> = dims.iter().map(|d| (d.left, d.right)).collect();
+            packed.append(&mut ty.packed);
+            ty.packed = packed;
+            ty.signed = false;
+        }
+        if !s.packed && matches!(ty.base, Base::Real | Base::String | Base::Event) {
+            self.unsupported("a real, string or event member of an unpacked struct or union", d.span);
+            return DataTy::logic(1, false);
+        }
+        ty
+    }
+
+    /// `int a = 5;` inside an unpacked struct: a constant default value
+    /// (7.2.2); packed structs and unions cannot have one.
+    fn struct_member_default(
+        &mut self,
+        lex: LexId,
+        s: &'a ast::StructType,
+        index: usize,
+        init: &'a ast::Expr,
+        out: &mut Vec<(usize, Const)>,
+    ) {
+        if s.packed || s.is_union {
+            let what = if s.is_union { "a union" } else { "a packed struct" };
+            self.error(code::TYPE_ERROR, init.span, format!("a member of {what} cannot have a default value (7.2.2)"));
+            return;
+        }
+        match self.eval_const(lex, init) {
+            Some(Value::Int(c)) => out.push((index, c)),
+            Some(Value::Real(_)) => {
+                self.error(code::TYPE_ERROR, init.span, "a real default value for an integral member")
+            }
+            None => {}
+        }
+    }
+
+    /// The initial value of an unpacked struct: X for four-state members,
+    /// 0 for two-state ones, then the members' defaults. None when that is
+    /// all X (the plain initial value of a four-state signal).
+    fn unpacked_struct_default(
+        &mut self,
+        members: &[Member],
+        width: u32,
+        four_state: bool,
+        defaults: Vec<(usize, Const)>,
+    ) -> Option<Const> {
+        let mixed = four_state && members.iter().any(|m| !m.ty.four_state());
+        if defaults.is_empty() && !mixed {
+            return None;
+        }
+        let mut init = Const::zero(width, false);
+        if four_state {
+            for m in members.iter().filter(|m| m.ty.four_state()) {
+                put_const_bits(&mut init, m.offset, &Const::all_x(m.ty.width(), false));
+            }
+        }
+        for (i, c) in defaults {
+            let m = &members[i];
+            let mut v = crate::consteval::resize_const(&c, m.ty.width(), c.signed);
+            if !m.ty.four_state() {
+                wsim_guest_rt::logic::to_2state(&mut v.words, m.ty.width());
+            }
+            put_const_bits(&mut init, m.offset, &v);
+        }
+        Some(init)
+    }
+}
+
+impl<'a> Elab<'a> {
+    /// 1800-2017 6.19: a sized literal member value must have the base
+    /// type's width, and a two-state base cannot hold x or z.
+    fn check_enum_member_value(&mut self, lex: LexId, init: &'a ast::Expr, base: &DataTy, width: u32) {
+        if let ast::ExprKind::Number(ast::NumberLit { size: Some(n), .. }) = &init.kind {
+            if *n != width {
+                self.error(
+                    code::TYPE_ERROR,
+                    init.span,
+                    format!("a {n}-bit literal for a member of an enum whose base type has {width} bits (6.19)"),
+                );
+                return;
+            }
+        }
+        if base.four_state() {
+            return;
+        }
+        if let Some(Value::Int(c)) = self.eval_const(lex, init) {
+            if !c.is_known() {
+                self.error(code::TYPE_ERROR, init.span, "an x or z value for a member of a two-state enum (6.19)");
+            }
+        }
+    }
+
+    /// 1800-2017 6.19.3-6.19.4: an enum variable takes only values of its
+    /// own type (a member, a variable of the type, a cast); arithmetic and
+    /// compound assignments need an explicit cast.
+    pub fn check_enum_assign(&mut self, lex: LexId, target: &DataTy, op: ast::AssignOp, rhs: &'a ast::Expr) {
+        let Some(info) = target.enum_info().cloned() else { return };
+        if op != ast::AssignOp::Assign {
+            self.error(
+                code::TYPE_ERROR,
+                rhs.span,
+                "a compound assignment to an enum variable needs an explicit cast of the result (6.19.4)",
+            );
+        } else if !self.may_be_enum_value(lex, rhs, &info) {
+            self.error(
+                code::TYPE_ERROR,
+                rhs.span,
+                "assigning a value that is not of the enum's type to an enum variable needs a cast (6.19.3)",
+            );
+        }
+    }
+
+    /// False only when `e` is certainly not a value of the enum type: a
+    /// literal, an operator result, or a name of another type.
+    fn may_be_enum_value(&mut self, lex: LexId, e: &'a ast::Expr, info: &Rc<EnumInfo>) -> bool {
+        use ast::ExprKind as A;
+        match &e.kind {
+            A::Number(_) | A::UnbasedUnsized(_) | A::String(_) | A::Real(_) | A::Time { .. } => false,
+            A::Unary { .. } | A::Binary { .. } | A::Concat(_) | A::Replicate { .. } | A::Inside { .. } => false,
+            A::Cond { then_expr, else_expr, .. } => {
+                self.may_be_enum_value(lex, then_expr, info) && self.may_be_enum_value(lex, else_expr, info)
+            }
+            A::Ident { .. } => {
+                let dt = match self.lookup_hier(lex, e) {
+                    Some(Sym::Param(_, dt)) => dt,
+                    Some(Sym::Signal(s)) => self.sig_ty[s.index()].clone(),
+                    _ => return true,
+                };
+                matches!(dt.enum_info(), Some(i) if **i == **info)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// Tagged union layout (7.3.2): members left-justified in the width of the
+/// widest non-void member, the tag (member index) above them. Returns
+/// (total width, tag width).
+fn tagged_layout(fields: Vec<(String, DataTy)>, void: &[bool], members: &mut Vec<Member>) -> (u32, u32) {
+    let value_width =
+        fields.iter().zip(void).filter(|(_, &v)| !v).map(|((_, t), _)| t.width()).max().unwrap_or(0).max(1);
+    let n = fields.len().max(2) as u64;
+    let tag_width = 64 - (n - 1).leading_zeros();
+    for ((name, ty), &v) in fields.into_iter().zip(void) {
+        let offset = if v { 0 } else { value_width - ty.width() };
+        members.push(Member { name, ty, offset });
+    }
+    (value_width + tag_width, tag_width)
+}
+
+impl<'a> Elab<'a> {
+    /// `tagged Member value` assigned to a tagged union of type `dt`:
+    /// `{tag, value, zero fill}` (11.9).
+    pub fn emit_tagged(
+        &mut self,
+        lex: LexId,
+        member: &ast::Ident,
+        value: Option<&'a ast::Expr>,
+        dt: &DataTy,
+        span: Span,
+    ) -> wsim_ir::ExprId {
+        let info = match dt.struct_info() {
+            Some(i) if i.tag_width > 0 => i.clone(),
+            _ => {
+                self.error(code::TYPE_ERROR, span, "a `tagged` expression needs a tagged union type here (11.9)");
+                return self.const_expr(Const::all_x(dt.width().max(1), false), true, span);
+            }
+        };
+        let Some(index) = info.members.iter().position(|m| m.name == member.name) else {
+            self.error(code::UNDECLARED, member.span, format!("the tagged union has no member `{}`", member.name));
+            return self.const_expr(Const::all_x(info.width, false), true, span);
+        };
+        let m = info.members[index].clone();
+        let value_width = info.width - info.tag_width;
+        let tag = self.const_expr(Const::from_u64(info.tag_width, false, index as u64), false, span);
+        let mut parts = vec![tag];
+        let used = if info.void_members[index] {
+            if let Some(v) = value {
+                self.error(code::TYPE_ERROR, v.span, format!("the void member `{}` takes no value", member.name));
+            }
+            0
+        } else {
+            let Some(v) = value else {
+                self.error(code::TYPE_ERROR, span, format!("`tagged {}` needs a value", member.name));
+                return self.const_expr(Const::all_x(info.width, false), true, span);
+            };
+            let x = self.emit_rvalue_dt(lex, v, &m.ty);
+            let t = self.ty(x);
+            parts.push(self.coerce(x, wsim_ir::Type { signed: false, ..t }));
+            m.ty.width()
+        };
+        if used < value_width {
+            parts.push(self.const_expr(Const::zero(value_width - used, false), false, span));
+        }
+        let c = self.concat_expr(parts, span);
+        self.coerce(c, dt.ir_type())
+    }
+}
+
+impl<'a> Elab<'a> {
+    /// Reading or writing a tagged union member other than the one its tag
+    /// names is a run-time error (11.9): a check run before the statement,
+    /// `if (tag !== index) $fatal(...)`. Where no statement can run first
+    /// (continuous assignments, loop conditions) the access is unchecked.
+    pub fn check_union_tag(&mut self, lex: LexId, base: wsim_ir::ExprId, info: &StructInfo, member: &str, span: Span) {
+        if !self.side_effects_ok {
+            return;
+        }
+        let Some(index) = info.members.iter().position(|m| m.name == member) else { return };
+        let value_width = info.width - info.tag_width;
+        let b = self.clone_expr(base);
+        let fs = self.ty(b).four_state;
+        let tag_ty =
+            wsim_ir::Type { kind: wsim_ir::TypeKind::Integral, width: info.tag_width, signed: false, four_state: fs };
+        let off = self.i32_const(value_width as i64, span);
+        let tag = self.expr(wsim_ir::ExprKind::Select { base: b, offset: off, width: info.tag_width }, tag_ty, span);
+        let want = self.const_expr(Const::from_u64(info.tag_width, false, index as u64), false, span);
+        let want = self.coerce(want, tag_ty);
+        let differs = self.expr(
+            wsim_ir::ExprKind::Binary { op: wsim_ir::BinOp::CaseNe, lhs: tag, rhs: want },
+            crate::expr::bit1(false),
+            span,
+        );
+        let msg = format!("tagged union member `{member}` accessed while the union holds another member (11.9)");
+        let text = self.d.add_string_literal(msg.as_bytes(), span);
+        let scope = self.scope_of(lex);
+        let fatal =
+            self.stmt(wsim_ir::StmtKind::SysTask { name: "$fatal".into(), args: vec![Some(text)], scope }, span);
+        let check = self.stmt(wsim_ir::StmtKind::If { cond: differs, then_stmt: fatal, else_stmt: None }, span);
+        self.pre_stmts.push(check);
     }
 }

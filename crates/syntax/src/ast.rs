@@ -371,6 +371,8 @@ pub struct EnumMember {
 #[derive(Clone, Debug, PartialEq)]
 pub struct StructType {
     pub is_union: bool,
+    /// `union tagged` (1800-2017 7.3.2).
+    pub tagged: bool,
     pub packed: bool,
     pub signed: bool,
     pub members: Vec<StructMember>,
@@ -1206,6 +1208,14 @@ pub enum CastType {
     Unsigned,
 }
 
+/// The slice size of a streaming concatenation: a constant expression
+/// (which may also be a typedef name) or a type keyword (`byte`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum StreamSlice {
+    Size(Expr),
+    Type(DataType),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Expr {
     pub kind: ExprKind,
@@ -1352,6 +1362,19 @@ pub enum ExprKind {
     ClassScoped {
         class: Box<DataType>,
         name: Ident,
+    },
+    /// `{<< 8 {a, b}}`, `{>> {x}}`, `{<< byte {x}}` (1800-2017 11.4.14):
+    /// `right_to_left` for `<<`; `slice` absent means one bit.
+    Stream {
+        right_to_left: bool,
+        slice: Option<Box<StreamSlice>>,
+        items: Vec<Expr>,
+    },
+    /// `tagged Member expr` / `tagged Member` (1800-2017 11.9): a value of
+    /// the tagged union type the context gives.
+    Tagged {
+        member: Ident,
+        value: Option<Box<Expr>>,
     },
     /// `$` in a queue/range context; `null`.
     Dollar,

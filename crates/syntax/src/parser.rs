@@ -90,6 +90,11 @@ pub(crate) struct Parser<'t> {
     /// Loop indices not declared inline, checked against `genvars` at the
     /// end of the module (a genvar may be declared after its loop).
     pub(crate) gen_loop_indices: Vec<Ident>,
+    /// Inside a module, program or similar design element, where
+    /// `` `resetall `` is illegal (1800-2017 22.3).
+    pub(crate) in_design_element: bool,
+    /// Names of forward typedefs (`typedef name;`), checked at the end.
+    pub(crate) forward_typedefs: Vec<Ident>,
 }
 
 impl<'t> Parser<'t> {
@@ -110,6 +115,8 @@ impl<'t> Parser<'t> {
             genvars: Vec::new(),
             gen_loop_vars: Vec::new(),
             gen_loop_indices: Vec::new(),
+            in_design_element: false,
+            forward_typedefs: Vec::new(),
         };
         p.skip_directives();
         p
@@ -440,12 +447,26 @@ impl<'t> Parser<'t> {
             if tok.kind != TokenKind::Directive {
                 return;
             }
-            self.apply_directive(tok);
+            let after_end = self.after_design_element_end();
+            self.apply_directive(tok, after_end);
             self.pos += 1;
         }
     }
 
-    fn apply_directive(&mut self, tok: &Token) {
+    /// Whether the last token before the directive at `pos` ends a design
+    /// element (`endmodule`...): a directive read while the parser steps
+    /// past that keyword is outside the element.
+    fn after_design_element_end(&self) -> bool {
+        let prev = self.toks[..self.pos].iter().rev().find(|t| t.kind != TokenKind::Directive);
+        matches!(
+            prev.map(|t| t.kind),
+            Some(TokenKind::Keyword(
+                Keyword::Endmodule | Keyword::Endprogram | Keyword::Endinterface | Keyword::Endpackage
+            ))
+        )
+    }
+
+    fn apply_directive(&mut self, tok: &Token, after_end: bool) {
         let text = tok.text.trim_start_matches('`').trim();
         let (name, args) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
         match name {
@@ -469,6 +490,13 @@ impl<'t> Parser<'t> {
                 },
             },
             "resetall" => {
+                if self.in_design_element && !after_end {
+                    self.diags.error(
+                        wsim_diag::codes::preprocess::BAD_DIRECTIVE,
+                        tok.span,
+                        "`resetall is not allowed inside a design element (22.3)",
+                    );
+                }
                 self.timescale = self.default_timescale;
                 self.default_nettype = Some(NetType::Wire);
             }
@@ -486,7 +514,23 @@ impl<'t> Parser<'t> {
             self.top_item(&mut items);
             self.progress_or_bump(before);
         }
+        self.check_forward_typedefs();
         SourceUnit { items }
+    }
+
+    /// A forward typedef must be completed by a definition of the same name
+    /// (1800-2017 6.18); a name that occurs nowhere else never is.
+    fn check_forward_typedefs(&mut self) {
+        for f in std::mem::take(&mut self.forward_typedefs) {
+            let uses = self.toks.iter().filter(|t| t.kind == TokenKind::Ident && *t.text == *f.name).count();
+            if uses <= 1 {
+                self.diags.error(
+                    wsim_diag::codes::parse::NOT_ALLOWED,
+                    f.span,
+                    format!("forward typedef `{}` is never defined (6.18)", f.name),
+                );
+            }
+        }
     }
 }
 

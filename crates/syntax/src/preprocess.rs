@@ -492,9 +492,26 @@ impl<'a> Preprocessor<'a> {
             Directive::LineRenumber => self.line_directive(span),
             Directive::BeginKeywords => self.begin_keywords(span),
             Directive::EndKeywords => self.end_keywords(span),
-            Directive::IgnoreLine => self.lexer().skip_to_line_end(),
+            Directive::IgnoreLine => {
+                self.check_pragma_name(start, span);
+                self.lexer().skip_to_line_end()
+            }
             Directive::Ignore => {}
             _ => unreachable!("conditionals are handled by Preprocessor::conditional"),
+        }
+    }
+
+    /// `` `pragma `` must name a pragma (1800-2017 22.11); the rest of its
+    /// line is then ignored.
+    fn check_pragma_name(&mut self, start: usize, span: Span) {
+        let lexer = self.lexer();
+        let name_end = crate::lexer::ident_end(lexer.text().as_bytes(), start + 1);
+        if lexer.slice(start + 1, name_end) != "pragma" {
+            return;
+        }
+        lexer.skip_line_space();
+        if lexer.read_ident().is_none() {
+            self.diags.error(codes::BAD_DIRECTIVE, span, "`pragma needs a pragma name (22.11)");
         }
     }
 

@@ -190,6 +190,7 @@ fn typedefs_of_enums_structs_and_unions() {
          typedef union packed { logic [7:0] b; pair_t p; } u_t;
          typedef logic [7:0] mem_t [0:3];
          typedef struct fwd_t; typedef enum e_t; typedef fwd2_t;
+         typedef struct packed { logic a; } fwd_t; typedef enum {E0} e_t; typedef logic fwd2_t;
          state_t s;",
     );
     let tds: Vec<String> = it
@@ -207,10 +208,13 @@ fn typedefs_of_enums_structs_and_unions() {
             "pair_t=struct packed{logic[3:0] hi;logic[3:0] lo}",
             "u_t=union packed{logic[7:0] b;pair_t p}",
             "mem_t=logic[7:0][0:3]",
+            "fwd_t=struct packed{logic a}",
+            "e_t=enum(int){E0}",
+            "fwd2_t=logic",
         ]
     );
-    assert!(matches!(&it[5], ModuleItem::Var(v) if type_str(&v.ty) == "state_t"));
-    assert_eq!(it.len(), 6, "forward typedefs produce no item");
+    assert!(matches!(&it[8], ModuleItem::Var(v) if type_str(&v.ty) == "state_t"));
+    assert_eq!(it.len(), 9, "forward typedefs produce no item");
 }
 
 #[test]

@@ -12,7 +12,9 @@
 //! relational operator there.
 
 use super::{error_expr, Parser};
-use crate::ast::{AssignOp, Base, BinaryOp, CastType, DataType, Expr, ExprKind, Ident, NumberLit, RangeKind, UnaryOp};
+use crate::ast::{
+    AssignOp, Base, BinaryOp, CastType, DataType, Expr, ExprKind, Ident, NumberLit, RangeKind, StreamSlice, UnaryOp,
+};
 use crate::timescale::time_unit_exponent;
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
@@ -700,6 +702,7 @@ impl Parser<'_> {
                 self.error_at(codes::UNSUPPORTED, span, "`new` (class objects, dynamic arrays) is not supported");
                 error_expr(span)
             }
+            TokenKind::Keyword(Keyword::Tagged) => self.tagged_expr(start),
             TokenKind::Keyword(k @ (Keyword::This | Keyword::Super)) => {
                 // Reserved words: as identifiers they cannot collide with a
                 // user name (see `ast::ClassDecl`).
@@ -744,6 +747,25 @@ impl Parser<'_> {
         }
         let span = self.span_from(call.span);
         Expr { kind: ExprKind::With { call: Box::new(call), cond: Box::new(cond) }, span }
+    }
+
+    /// `tagged Member [primary]` (1800-2017 11.9).
+    fn tagged_expr(&mut self, start: Span) -> Expr {
+        self.bump();
+        let member = self.expect_ident("union member name");
+        let starts_value = matches!(
+            self.kind(),
+            TokenKind::Number
+                | TokenKind::BasedNumber
+                | TokenKind::UnbasedUnsized
+                | TokenKind::RealNumber
+                | TokenKind::StringLit
+                | TokenKind::Ident
+                | TokenKind::Op(Op::LParen | Op::LBrace)
+        ) || (self.at_op(Op::Apostrophe) && self.peek_is_op(1, Op::LBrace))
+            || self.at_kw(Keyword::Tagged);
+        let value = starts_value.then(|| Box::new(self.primary()));
+        Expr { kind: ExprKind::Tagged { member, value }, span: self.span_from(start) }
     }
 
     /// Based, unbased-unsized, real and string literals.
@@ -877,7 +899,15 @@ impl Parser<'_> {
     fn paren_expr(&mut self) -> Expr {
         let start = self.span();
         self.bump();
-        let inner = self.mintypmax_expr();
+        let mut inner = self.mintypmax_expr();
+        // `(a = b)`, `(a += b)`: an assignment used as an expression
+        // (1800-2017 11.3.6) must be parenthesized, so it is parsed here.
+        if let Some(op) = assign_op(self.kind()) {
+            self.bump();
+            let rhs = self.expr();
+            let span = inner.span.to(rhs.span);
+            inner = Expr { kind: ExprKind::AssignExpr { op, lhs: Box::new(inner), rhs: Box::new(rhs) }, span };
+        }
         if !self.expect_op(Op::RParen) {
             self.skip_to_rparen();
         }
@@ -898,9 +928,7 @@ impl Parser<'_> {
             return Expr { kind: ExprKind::Concat(Vec::new()), span: self.span_from(start) };
         }
         if self.at_op(Op::Shl) || self.at_op(Op::Shr) {
-            self.error_at(codes::UNSUPPORTED, start, "streaming concatenation is not supported");
-            self.skip_braces_from_inside();
-            return error_expr(self.span_from(start));
+            return self.stream_concat(start);
         }
         let first = self.expr();
         if self.at_op(Op::LBrace) {
@@ -920,6 +948,40 @@ impl Parser<'_> {
             self.skip_braces_from_inside();
         }
         Expr { kind: ExprKind::Concat(items), span: self.span_from(start) }
+    }
+
+    /// `{<< [slice] {items}}` / `{>> [slice] {items}}` after the first `{`
+    /// (1800-2017 11.4.14); `with [...]` array ranges are not supported.
+    fn stream_concat(&mut self, start: Span) -> Expr {
+        let right_to_left = self.at_op(Op::Shl);
+        self.bump();
+        let slice = if self.at_op(Op::LBrace) {
+            None
+        } else if self.starts_type_keyword() {
+            Some(Box::new(StreamSlice::Type(self.data_type())))
+        } else {
+            Some(Box::new(StreamSlice::Size(self.expr())))
+        };
+        if !self.expect_op(Op::LBrace) {
+            self.skip_braces_from_inside();
+            return error_expr(self.span_from(start));
+        }
+        let items = self.expr_list_until(Op::RBrace);
+        if self.at_kw(Keyword::With) {
+            self.error_at(
+                codes::UNSUPPORTED,
+                self.span(),
+                "streaming with an array range (`with [...]`) is not supported",
+            );
+            self.skip_braces_from_inside();
+            self.skip_braces_from_inside();
+            return error_expr(self.span_from(start));
+        }
+        self.expect_op(Op::RBrace);
+        if !self.expect_op(Op::RBrace) {
+            self.skip_braces_from_inside();
+        }
+        Expr { kind: ExprKind::Stream { right_to_left, slice, items }, span: self.span_from(start) }
     }
 
     /// Skip to and past the `}` closing the brace we are inside.

@@ -152,7 +152,10 @@ impl Parser<'_> {
         let start = self.span();
         match self.keyword() {
             Some(Keyword::Module | Keyword::Macromodule | Keyword::Program) => {
-                items.push(Item::Module(self.module_decl()));
+                let outer = std::mem::replace(&mut self.in_design_element, true);
+                let m = self.module_decl();
+                self.in_design_element = outer;
+                items.push(Item::Module(m));
             }
             Some(Keyword::Package) => items.push(Item::Package(self.package_decl())),
             Some(Keyword::Primitive) => items.push(Item::Primitive(self.udp_decl())),

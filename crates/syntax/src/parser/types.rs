@@ -3,7 +3,7 @@
 
 use super::Parser;
 use crate::ast::{
-    DataType, Declarator, EnumMember, EnumType, IntAtom, Lifetime, ParamAssign, ParamDecl, ParamValue, Range,
+    DataType, Declarator, EnumMember, EnumType, Ident, IntAtom, Lifetime, ParamAssign, ParamDecl, ParamValue, Range,
     StructMember, StructType, Typedef, VarDecl, VectorKind,
 };
 use crate::token::{Keyword, Op, TokenKind};
@@ -346,10 +346,7 @@ impl Parser<'_> {
         let start = self.span();
         let is_union = self.at_kw(Keyword::Union);
         self.bump();
-        if self.at_kw(Keyword::Tagged) {
-            self.bump();
-            self.error_at(codes::UNSUPPORTED, start, "tagged union is not supported");
-        }
+        let tagged = is_union && self.eat_kw(Keyword::Tagged);
         let packed = self.eat_kw(Keyword::Packed);
         let signed = packed && self.signing() == Some(true);
         let mut members = Vec::new();
@@ -372,7 +369,15 @@ impl Parser<'_> {
             self.expect_op(Op::RBrace);
         }
         let dims = self.packed_dims();
-        DataType::Struct(Box::new(StructType { is_union, packed, signed, members, dims, span: self.span_from(start) }))
+        DataType::Struct(Box::new(StructType {
+            is_union,
+            tagged,
+            packed,
+            signed,
+            members,
+            dims,
+            span: self.span_from(start),
+        }))
     }
 
     /// Skip past the next `;`, or up to (not past) `stop`, at depth zero.
@@ -474,7 +479,9 @@ impl Parser<'_> {
             self.bump();
         }
         if self.kind() == TokenKind::Ident && self.peek_is_op(1, Op::Semi) {
-            // Forward typedef `typedef name;`: nothing to record.
+            // Forward typedef `typedef name;`: checked at the end of input.
+            let name = Ident { name: self.text().to_string(), span: self.span() };
+            self.forward_typedefs.push(name);
             self.bump();
             self.bump();
             return None;

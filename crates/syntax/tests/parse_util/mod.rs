@@ -269,6 +269,19 @@ pub fn sexpr(e: &Expr) -> String {
             None => format!("(new[{}])", sexpr(size)),
         },
         ExprKind::With { call, cond } => format!("(with {} {})", sexpr(call), sexpr(cond)),
+        ExprKind::Stream { right_to_left, slice, items } => {
+            let dir = if *right_to_left { "<<" } else { ">>" };
+            let sl = match slice.as_deref() {
+                Some(wsim_syntax::ast::StreamSlice::Size(e)) => format!(" {}", sexpr(e)),
+                Some(wsim_syntax::ast::StreamSlice::Type(t)) => format!(" {}", type_str(t)),
+                None => String::new(),
+            };
+            format!("{{{dir}{sl} {{{}}}}}", list(items))
+        }
+        ExprKind::Tagged { member, value } => match value {
+            Some(v) => format!("(tagged {} {})", member.name, sexpr(v)),
+            None => format!("(tagged {})", member.name),
+        },
         ExprKind::Dollar => "$".into(),
         ExprKind::New { args: a, .. } => format!("(new {})", args(a)).replace(" )", ")"),
         ExprKind::NewCopy(src) => format!("(new {})", sexpr(src)),
