@@ -7,7 +7,6 @@ use crate::ast::{
     StructMember, StructType, Typedef, VarDecl, VectorKind,
 };
 use crate::token::{Keyword, Op, TokenKind};
-use wsim_diag::codes::parse as codes;
 
 impl Parser<'_> {
     /// Whether the current token is a keyword that starts a data type.
