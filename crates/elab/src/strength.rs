@@ -453,16 +453,13 @@ impl<'a> Elab<'a> {
         match drive.and_then(|d| d.gate.map(|g| (d, g))) {
             Some((d, g)) => {
                 let name = format!("{}$sdrv{i}", sig.name);
-                // Until the gate first drives (after its delay), its output
-                // is x at its drive strength, as for a gate without strengths.
-                let unknown = strength_const(&vec![byte(3, d.levels); w as usize]);
                 let h = self.add_signal(
                     lex,
                     &name,
                     &DataTy::from_ir(vector_ty(w)),
                     vec![],
                     SignalKind::Var,
-                    Some(unknown),
+                    None,
                     true,
                     span,
                 );
