@@ -19,8 +19,8 @@
 
 extern crate alloc;
 
-pub mod containers;
 pub mod classes;
+pub mod containers;
 pub mod countbits;
 pub mod dist;
 pub mod dump;
