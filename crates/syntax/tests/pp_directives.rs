@@ -459,7 +459,7 @@ fn include_of_the_null_device_is_empty_and_other_devices_are_not_found() {
     let src = "`include \"/dev/null\"\nm\n`include \"/dev/zero\"\n";
     let file = sources.add("top.v", src);
     let (tokens, diags) = preprocess(&mut sources, &[file], &PpOptions::default(), &FsLoader);
-    let kinds: Vec<_> = tokens.iter().map(|t| t.kind.clone()).collect();
+    let kinds: Vec<_> = tokens.iter().map(|t| t.kind).collect();
     assert_eq!(kinds.len(), 2, "{kinds:?}");
     assert_eq!(diags.list.len(), 1);
     assert!(diags.list[0].message.contains("cannot find include file \"/dev/zero\""), "{:?}", diags.list[0].message);
