@@ -80,10 +80,11 @@ impl FileLoader for FsLoader {
     }
 }
 
-/// `path` names the null device (through links too).
+/// `path` is the null device by name. Not through links: `/dev/stdin`
+/// may resolve to `/dev/null` when stdin is redirected, and must still be
+/// refused (it would block when it is a terminal).
 fn is_null_device(path: &str) -> bool {
-    let null = std::path::Path::new("/dev/null");
-    cfg!(unix) && std::fs::canonicalize(path).is_ok_and(|p| p == null) && null.metadata().is_ok_and(|m| !m.is_file())
+    cfg!(unix) && path == "/dev/null" && std::path::Path::new(path).metadata().is_ok_and(|m| !m.is_file())
 }
 
 /// Preprocess the given files (already added to `sources`) in order into one
