@@ -126,12 +126,8 @@ fn stray_tokens_at_top_level() {
 }
 
 #[test]
-fn class_objects_get_one_unsupported_diagnostic_each() {
-    check(
-        // `new(args)` now parses (classes); `new[n]` (dynamic arrays) does not.
-        "module t;\n  drv_t d = new[4];\nendmodule\n",
-        "t.v:2:13: error[E0202]: `new` (class objects, dynamic arrays) is not supported\n 2 |   drv_t d = new[4];\n   |             ^^^^^^\n",
-    );
+fn a_data_type_as_an_expression_is_one_unsupported_diagnostic() {
+    // (`new`, `new(args)` and `new[n]` all parse now: classes, dynamic arrays.)
     check(
         "module t;\ninitial x = $bits(logic [3:0]);\nendmodule\n",
         "t.v:2:19: error[E0202]: a data type as an expression (e.g. `$bits(int)`) is not supported\n 2 | initial x = $bits(logic [3:0]);\n   |                   ^^^^^^^^^^^\n",
