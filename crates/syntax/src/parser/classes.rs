@@ -8,7 +8,7 @@
 //! rejects `randomize()` on a class that has one.
 
 use super::Parser;
-use crate::ast::{ClassDecl, ClassItem, ClassQuals, DataType, FunctionDecl, Ident, RandKind, TaskDecl};
+use crate::ast::{ClassDecl, ClassItem, ClassQuals, DataType, Ident, RandKind};
 use crate::token::{Keyword, Op, TokenKind};
 use wsim_diag::codes::parse as codes;
 
@@ -149,11 +149,11 @@ impl Parser<'_> {
         let quals = self.class_quals();
         match self.keyword() {
             Some(Keyword::Function) => {
-                let decl = if quals.is_pure || quals.is_extern { self.function_proto() } else { self.function_decl() };
+                let decl = if quals.is_pure || quals.is_extern { self.function_header() } else { self.function_decl() };
                 out.push(ClassItem::Function { quals, decl });
             }
             Some(Keyword::Task) => {
-                let decl = if quals.is_pure || quals.is_extern { self.task_proto() } else { self.task_decl() };
+                let decl = if quals.is_pure || quals.is_extern { self.task_header() } else { self.task_decl() };
                 out.push(ClassItem::Task { quals, decl });
             }
             Some(Keyword::Constraint) => out.push(self.constraint_item(&quals)),
@@ -267,42 +267,6 @@ impl Parser<'_> {
             self.skip_past_semi();
         }
         crate::ast::ModuleItem::ClassConstraint { class, name, span: self.span_from(start) }
-    }
-
-    /// A method prototype (`pure virtual` / `extern`): the header only.
-    fn function_proto(&mut self) -> FunctionDecl {
-        let start = self.span();
-        self.bump();
-        let lifetime = self.lifetime();
-        let ret = if self.at_kw(Keyword::Void) {
-            let span = self.span();
-            self.bump();
-            DataType::Void { span }
-        } else if self.starts_data_type() {
-            self.data_type()
-        } else {
-            self.implicit_type()
-        };
-        let (class_scope, name) = self.tf_scoped_name();
-        let ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
-        if !self.expect_op(Op::Semi) {
-            self.sync_stmt();
-        }
-        let span = self.span_from(start);
-        FunctionDecl { name, lifetime, ret, ports, decls: vec![], body: vec![], span, class_scope }
-    }
-
-    fn task_proto(&mut self) -> TaskDecl {
-        let start = self.span();
-        self.bump();
-        let lifetime = self.lifetime();
-        let (class_scope, name) = self.tf_scoped_name();
-        let ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
-        if !self.expect_op(Op::Semi) {
-            self.sync_stmt();
-        }
-        let span = self.span_from(start);
-        TaskDecl { name, lifetime, ports, decls: vec![], body: vec![], span, class_scope }
     }
 
     /// A function/task name, possibly class-scoped (`C::f`, `C::new`), and

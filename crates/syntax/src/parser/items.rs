@@ -1003,6 +1003,24 @@ impl Parser<'_> {
     /// `function [lifetime] [type] name [(ports)]; body endfunction`.
     pub(crate) fn function_decl(&mut self) -> FunctionDecl {
         let start = self.span();
+        let mut f = self.function_header();
+        let (decls, body) = self.tf_body(Keyword::Endfunction, &mut f.ports);
+        if self.expect_kw(Keyword::Endfunction) {
+            if self.at_op(Op::Colon) && self.peek(1) == TokenKind::Keyword(Keyword::New) && f.name.name == "new" {
+                // `endfunction : new` (a constructor's end label).
+                self.bump();
+                self.bump();
+            } else {
+                self.end_label(Some(&f.name));
+            }
+        }
+        FunctionDecl { decls, body, span: self.span_from(start), ..f }
+    }
+
+    /// `function [lifetime] [type] name [(ports)];`: a declaration's header,
+    /// and the whole of a prototype (`extern`, `pure virtual`).
+    pub(crate) fn function_header(&mut self) -> FunctionDecl {
+        let start = self.span();
         self.bump();
         let lifetime = self.lifetime();
         let ret = if self.at_kw(Keyword::Void) {
@@ -1015,38 +1033,45 @@ impl Parser<'_> {
             self.implicit_type()
         };
         let (class_scope, name) = self.tf_scoped_name();
-        let mut ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
+        let ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
         if !self.expect_op(Op::Semi) {
             self.sync_stmt();
         }
-        let (decls, body) = self.tf_body(Keyword::Endfunction, &mut ports);
-        if self.expect_kw(Keyword::Endfunction) {
-            if self.at_op(Op::Colon) && self.peek(1) == TokenKind::Keyword(Keyword::New) && name.name == "new" {
-                // `endfunction : new` (a constructor's end label).
-                self.bump();
-                self.bump();
-            } else {
-                self.end_label(Some(&name));
-            }
+        FunctionDecl {
+            name,
+            lifetime,
+            ret,
+            ports,
+            decls: vec![],
+            body: vec![],
+            span: self.span_from(start),
+            class_scope,
         }
-        FunctionDecl { name, lifetime, ret, ports, decls, body, span: self.span_from(start), class_scope }
     }
 
     /// `task [lifetime] name [(ports)]; body endtask`.
     pub(crate) fn task_decl(&mut self) -> TaskDecl {
         let start = self.span();
+        let mut t = self.task_header();
+        let (decls, body) = self.tf_body(Keyword::Endtask, &mut t.ports);
+        if self.expect_kw(Keyword::Endtask) {
+            self.end_label(Some(&t.name));
+        }
+        TaskDecl { decls, body, span: self.span_from(start), ..t }
+    }
+
+    /// `task [lifetime] name [(ports)];`: a declaration's header, and the
+    /// whole of a prototype.
+    pub(crate) fn task_header(&mut self) -> TaskDecl {
+        let start = self.span();
         self.bump();
         let lifetime = self.lifetime();
         let (class_scope, name) = self.tf_scoped_name();
-        let mut ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
+        let ports = if self.at_op(Op::LParen) { self.tf_port_list() } else { Vec::new() };
         if !self.expect_op(Op::Semi) {
             self.sync_stmt();
         }
-        let (decls, body) = self.tf_body(Keyword::Endtask, &mut ports);
-        if self.expect_kw(Keyword::Endtask) {
-            self.end_label(Some(&name));
-        }
-        TaskDecl { name, lifetime, ports, decls, body, span: self.span_from(start), class_scope }
+        TaskDecl { name, lifetime, ports, decls: vec![], body: vec![], span: self.span_from(start), class_scope }
     }
 
     /// `(input a, b, output int c = 0, ref x)`: direction defaults to
