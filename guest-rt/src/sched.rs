@@ -15,11 +15,11 @@ use crate::heap;
 use crate::host;
 use crate::logic::{self, limbs};
 use crate::mem::{self, rd32, wr32, Global};
-use alloc::collections::{BinaryHeap, VecDeque};
+use alloc::collections::{BTreeMap, BinaryHeap, VecDeque};
 use alloc::vec::Vec;
 use core::cmp::Reverse;
 use wsim_abi::frame::{self as fr, flags as fl};
-use wsim_abi::{edge, join, run_status, status, value_bytes, NO_SIG};
+use wsim_abi::{edge, join, run_status, shadow, status, value_bytes, NO_SIG};
 
 /// Delta cycles allowed in one time step before the run is stopped.
 pub const DELTA_LIMIT: u32 = 1_000_000;
@@ -82,6 +82,9 @@ pub struct Sched {
     nba: VecDeque<u32>,
     /// This time step's zero-delay NBAs, in order (see [`NbaBuffer`]).
     nba_now: NbaBuffer,
+    /// The arena list of armed NBA shadow records (`wsim_abi::shadow`),
+    /// 0 when the design has none; see [`rt_shadow_list`].
+    shadow_list: u32,
     strobes: Vec<(u32, u32)>,
     monitor: Option<(u32, u32)>,
     monitor_on: bool,
@@ -122,19 +125,23 @@ pub struct Sched {
 struct Statics {
     /// Frames by static index.
     frames: Vec<u32>,
-    /// By signal id: the static indices triggered by any change of it.
-    on_change: Vec<Vec<u32>>,
+    /// By frame: its static index (looked up once, when it first waits).
+    index_of: BTreeMap<u32, u32>,
+    /// By signal id: the static indices triggered by any change of it, as
+    /// `(word, bits)` of the `pending` bitset, words ascending: a change
+    /// costs one OR per word, however many processes read the signal.
+    on_change: Vec<Vec<(u32, u64)>>,
     /// By signal id: `index << 2 | edge` of the edge triggers on it.
     on_edge: Vec<Vec<u32>>,
-    /// By signal id: every process of `on_change` is pending, so another
-    /// change of the signal has nothing to do. Without it, N writes to an
-    /// array that N processes read (one element each) would cost N * N.
-    saturated: Vec<bool>,
-    /// By static index: the signals whose `on_change` lists it (their
-    /// `saturated` ends when it runs).
-    change_sigs: Vec<Vec<u32>>,
     /// One bit per static index: triggered and not yet run.
     pending: Vec<u64>,
+    /// One bit per static index: it has reached its event control once;
+    /// before that, like a process that is not waiting yet, it misses its
+    /// triggers.
+    armed: Vec<u64>,
+    /// The static index that is running, or `usize::MAX`: like a dynamic
+    /// process, it misses the events it causes itself.
+    running: usize,
     /// Some bit of `pending` is set.
     any_pending: bool,
 }
@@ -143,22 +150,34 @@ impl Statics {
     const fn new() -> Statics {
         Statics {
             frames: Vec::new(),
+            index_of: BTreeMap::new(),
             on_change: Vec::new(),
             on_edge: Vec::new(),
-            saturated: Vec::new(),
-            change_sigs: Vec::new(),
             pending: Vec::new(),
+            armed: Vec::new(),
+            running: usize::MAX,
             any_pending: false,
         }
     }
 
-    fn is_pending(&self, i: usize) -> bool {
-        self.pending[i / 64] & (1 << (i % 64)) != 0
+    /// Marks static process `i` pending if it is armed and not running.
+    fn trigger(&mut self, i: usize) {
+        let bit = 1u64 << (i % 64);
+        if self.armed[i / 64] & bit != 0 && i != self.running {
+            self.pending[i / 64] |= bit;
+            self.any_pending = true;
+        }
     }
 
-    fn set_pending(&mut self, i: usize) {
-        self.pending[i / 64] |= 1 << (i % 64);
-        self.any_pending = true;
+    /// Marks pending the armed, not running processes among `bits` of
+    /// pending word `w`.
+    fn trigger_word(&mut self, w: usize, bits: u64) {
+        let mut bits = bits & self.armed[w];
+        if self.running / 64 == w {
+            bits &= !(1u64 << (self.running % 64));
+        }
+        self.pending[w] |= bits;
+        self.any_pending |= bits != 0;
     }
 
     fn clear_pending(&mut self, i: usize) {
@@ -191,6 +210,7 @@ impl Sched {
             updates: VecDeque::new(),
             nba: VecDeque::new(),
             nba_now: NbaBuffer { block: 0, cap: 0, len: 0 },
+            shadow_list: 0,
             strobes: Vec::new(),
             monitor: None,
             monitor_on: false,
@@ -300,10 +320,11 @@ pub extern "C" fn rt_static_proc(frame: u32, index: u32) {
     let i = index as usize;
     if st.frames.len() <= i {
         st.frames.resize(i + 1, 0);
-        st.change_sigs.resize_with(i + 1, Vec::new);
         st.pending.resize(i / 64 + 1, 0);
+        st.armed.resize(i / 64 + 1, 0);
     }
     st.frames[i] = frame;
+    st.index_of.insert(frame, index);
 }
 
 /// `rt_static_watch(sig, index, edge)`: static process `index` is
@@ -318,13 +339,26 @@ pub extern "C" fn rt_static_watch(sig: u32, index: u32, edge_kind: i32) {
     if st.on_change.len() < n {
         st.on_change.resize_with(n, Vec::new);
         st.on_edge.resize_with(n, Vec::new);
-        st.saturated.resize(n, false);
     }
     if edge_kind == edge::ANY {
-        st.on_change[sig as usize].push(index);
-        st.change_sigs[index as usize].push(sig);
+        let (w, bit) = (index / 64, 1u64 << (index % 64));
+        let words = &mut st.on_change[sig as usize];
+        match words.binary_search_by_key(&w, |&(word, _)| word) {
+            Ok(k) => words[k].1 |= bit,
+            Err(k) => words.insert(k, (w, bit)),
+        }
     } else {
         st.on_edge[sig as usize].push(index << 2 | (edge_kind as u32 & 3));
+    }
+}
+
+/// A static process reached its event control for the first time: from
+/// now on its triggers make it pending.
+fn arm_static(f: u32) {
+    add_flags(f, fl::ARMED);
+    let st = &mut s().statics;
+    if let Some(&i) = st.index_of.get(&f) {
+        st.armed[i as usize / 64] |= 1 << (i % 64);
     }
 }
 
@@ -548,13 +582,9 @@ pub extern "C" fn rt_notify(sig: u32, old_code: u32, new_code: u32) {
 
 /// Marks pending the armed static processes whose trigger on `sig` matches
 /// the change; true if a `posedge` trigger matched (for the cycle count).
-/// The process that is running is not armed: like a dynamic process, it
-/// misses the events it causes itself.
 fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
     let sg = sig as usize;
-    let st = s();
-    let running = st.running;
-    let statics = &mut st.statics;
+    let statics = &mut s().statics;
     let mut clocked = false;
     let n_edge = statics.on_edge.get(sg).map_or(0, Vec::len);
     for k in 0..n_edge {
@@ -564,37 +594,14 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
             continue;
         }
         clocked |= e == edge::POS as u32;
-        let i = (t >> 2) as usize;
-        let f = statics.frames[i];
-        if f != running && flags(f) & fl::ARMED != 0 {
-            statics.set_pending(i);
-        }
+        statics.trigger((t >> 2) as usize);
     }
-    if statics.saturated.get(sg).is_none_or(|&done| done) {
-        return clocked;
+    let n_change = statics.on_change.get(sg).map_or(0, Vec::len);
+    for k in 0..n_change {
+        let (w, bits) = statics.on_change[sg][k];
+        statics.trigger_word(w as usize, bits);
     }
-    let mut all = true;
-    for k in 0..statics.on_change[sg].len() {
-        let i = statics.on_change[sg][k] as usize;
-        let f = statics.frames[i];
-        if f != running && flags(f) & fl::ARMED != 0 {
-            statics.set_pending(i);
-        } else if !statics.is_pending(i) {
-            all = false;
-        }
-    }
-    statics.saturated[sg] = all;
     clocked
-}
-
-/// Static process `i` is about to run: the signals it watches for changes
-/// have a reader that is not pending any more.
-fn unsaturate(i: usize) {
-    let statics = &mut s().statics;
-    for k in 0..statics.change_sigs[i].len() {
-        let sig = statics.change_sigs[i][k] as usize;
-        statics.saturated[sig] = false;
-    }
 }
 
 /// Runs the pending static processes in index order, once each; those
@@ -606,9 +613,10 @@ fn run_pending_statics() {
     while let Some(i) = next_pending(next) {
         let st = &mut s().statics;
         st.clear_pending(i);
+        st.running = i;
         let f = st.frames[i];
-        unsaturate(i);
         run_thread(f);
+        s().statics.running = usize::MAX;
         if stopped() {
             return;
         }
@@ -823,6 +831,44 @@ fn commit_nba_buffer() {
         at += rd32(r + R_SIZE);
     }
     s().nba_now.len = 0;
+}
+
+/// `rt_shadow_list(list)`: where the generated code lists the NBA shadow
+/// records it arms (`wsim_abi::shadow`; it arms them inline).
+#[no_mangle]
+pub extern "C" fn rt_shadow_list(list: u32) {
+    s().shadow_list = list;
+}
+
+fn shadows_armed() -> bool {
+    let list = s().shadow_list;
+    list != 0 && rd32(list + shadow::LIST_LEN) != 0
+}
+
+/// Copies every armed shadow value to its signal and notifies the change:
+/// order does not matter, only combinational static processes watch them.
+fn commit_shadows() {
+    let list = s().shadow_list;
+    if list == 0 {
+        return;
+    }
+    let n = rd32(list + shadow::LIST_LEN);
+    for k in 0..n {
+        let rec = rd32(list + shadow::LIST_ENTRIES + 4 * k);
+        let (flags, dst, sig) = (rd32(rec + shadow::FLAGS), rd32(rec + shadow::DST), rd32(rec + shadow::SIG));
+        wr32(rec + shadow::FLAGS, 0);
+        let (a, b) = (mem::rd64(rec + shadow::VALUE), mem::rd64(rec + shadow::VALUE + 8));
+        let (old_a, old_b) = (mem::rd64(dst), mem::rd64(dst + 8));
+        let differs = a != old_a || b != old_b;
+        if differs {
+            mem::wr64(dst, a);
+            mem::wr64(dst + 8, b);
+        }
+        if (differs || flags & shadow::flags::CHANGED != 0) && sig != NO_SIG {
+            rt_notify(sig, code_of(old_a, old_b), code_of(a, b));
+        }
+    }
+    wr32(list + shadow::LIST_LEN, 0);
 }
 
 /// `rt_nba64(dst, w, sig, aval, bval)`: the common nonblocking assignment,
@@ -1069,8 +1115,8 @@ fn run_thread(start: u32) {
         s().running = 0;
         match st {
             status::WAIT => {
-                if flags(f) & fl::STATIC != 0 {
-                    add_flags(f, fl::ARMED);
+                if flags(f) & (fl::STATIC | fl::ARMED) == fl::STATIC {
+                    arm_static(f);
                 }
                 return;
             }
@@ -1134,6 +1180,7 @@ fn step_has_work() -> bool {
         && st.updates.is_empty()
         && st.nba.is_empty()
         && st.nba_now.is_empty()
+        && !shadows_armed()
         && st.strobes.is_empty())
         || st.monitor_due
         || st.statics.any_pending
@@ -1168,13 +1215,14 @@ fn run_time_step() {
             st.active.extend(inactive);
             continue;
         }
-        if !st.nba.is_empty() || !st.nba_now.is_empty() {
+        if !st.nba.is_empty() || !st.nba_now.is_empty() || shadows_armed() {
             // Matured delayed NBAs were made before anything of this step.
             let list = core::mem::take(&mut st.nba);
             for r in list {
                 commit_record(r);
             }
             commit_nba_buffer();
+            commit_shadows();
             continue;
         }
         break;

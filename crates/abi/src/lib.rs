@@ -31,7 +31,7 @@
 #![no_std]
 
 /// Version of this ABI, stored in `wsim.meta` and checked by the host.
-pub const ABI_VERSION: u32 = 2;
+pub const ABI_VERSION: u32 = 3;
 
 /// Name of the custom section holding the artifact's metadata (JSON).
 ///
@@ -181,6 +181,36 @@ pub mod frame {
         /// its triggers make it pending (before, like a process that is not
         /// waiting yet, it misses them).
         pub const ARMED: u32 = 512;
+    }
+}
+
+/// NBA shadows (see `crates/codegen/src/shadow.rs`): a signal whose every
+/// write is a zero-delay nonblocking assignment of <= 64 bits gets a record;
+/// its NBAs write the record's value, the first of a time step lists the
+/// record, and the NBA region copies each listed value to its signal once.
+pub mod shadow {
+    /// Record: the pending value, aval then bval, one limb each.
+    pub const VALUE: u32 = 0;
+    /// Record: [`flags`] bits.
+    pub const FLAGS: u32 = 16;
+    /// Record: the signal's arena address.
+    pub const DST: u32 = 20;
+    /// Record: the signal id to notify, or `NO_SIG`.
+    pub const SIG: u32 = 24;
+    /// Size of a record (8-aligned).
+    pub const SIZE: u32 = 32;
+    /// The list (`rt_shadow_list(list)`): the number of listed records,
+    /// then their addresses (u32 each) from `LIST_ENTRIES`.
+    pub const LIST_LEN: u32 = 0;
+    pub const LIST_ENTRIES: u32 = 8;
+
+    pub mod flags {
+        /// Listed for this step's NBA region.
+        pub const ARMED: u32 = 1;
+        /// Some NBA of this step left a value that differs from the
+        /// signal's: the commit notifies even if the last one restores it
+        /// (each NBA is an update event, IEEE 1800-2017 4.9.4).
+        pub const CHANGED: u32 = 2;
     }
 }
 

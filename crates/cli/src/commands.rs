@@ -83,6 +83,10 @@ pub struct SourceArgs {
     /// (the default).
     #[arg(short = 'O', value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=3))]
     pub opt_level: Option<u8>,
+    /// Turn one backend optimisation off, to measure what it gives (the
+    /// outputs stay the same; bench/README.md).
+    #[arg(long = "no-opt", value_name = "NAME")]
+    pub no_opt: Vec<pipeline::NoOpt>,
     /// Print the IR after elaboration and after each pass to stderr, or
     /// to FILE with `--dump-ir=FILE` (bypasses the compile cache).
     #[arg(long = "dump-ir", value_name = "FILE", num_args = 0..=1, require_equals = true)]
@@ -312,6 +316,9 @@ fn compile_request(src: &SourceArgs, common: &CommonArgs) -> Result<CompileReque
     req.warnings_off = src.warnings_off.clone();
     req.all_warnings = src.all_warnings;
     req.opt = wsim_opt::OptOptions { two_state: src.two_state, optimize: src.opt_level != Some(0) };
+    req.no_opt = src.no_opt.clone();
+    req.no_opt.sort();
+    req.no_opt.dedup();
     req.dump_ir = src.dump_ir.as_ref().map(|file| match file {
         Some(path) => pipeline::DumpIr::File(path.clone()),
         None => pipeline::DumpIr::Stderr,

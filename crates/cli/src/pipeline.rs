@@ -47,6 +47,18 @@ pub struct CompileRequest {
     /// `--dump-ir[=FILE]`: print the IR after elaboration and after each
     /// pass. A compilation that dumps never takes its artifact from the cache.
     pub dump_ir: Option<DumpIr>,
+    /// `--no-opt NAME`: backend optimisations turned off, to measure them.
+    pub no_opt: Vec<NoOpt>,
+}
+
+/// `--no-opt`: a backend optimisation to turn off (the IR passes go with
+/// `-O0`). For measuring what each gives; outputs stay the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum NoOpt {
+    /// Static scheduling of processes with fixed triggers (crates/codegen/src/schedule.rs).
+    StaticSchedule,
+    /// NBA shadow records (crates/codegen/src/shadow.rs).
+    NbaShadows,
 }
 
 /// Where `--dump-ir` writes.
@@ -81,6 +93,7 @@ impl Default for CompileRequest {
             stop_after: None,
             opt: wsim_opt::OptOptions::default(),
             dump_ir: None,
+            no_opt: Vec::new(),
         }
     }
 }
@@ -288,6 +301,8 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         source_hash,
         compiler_version: format!("wsim {}", env!("CARGO_PKG_VERSION")),
         sources: result.sources.clone(),
+        no_static_schedule: req.no_opt.contains(&NoOpt::StaticSchedule),
+        no_nba_shadows: req.no_opt.contains(&NoOpt::NbaShadows),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,
@@ -486,6 +501,9 @@ pub fn source_hash(req: &CompileRequest, sources: &SourceMap) -> String {
     }
     if !req.opt.optimize {
         key.field(b"O0");
+    }
+    for off in &req.no_opt {
+        key.field(b"no-opt").field(format!("{off:?}").as_bytes());
     }
     if req.elab.specify {
         key.field(b"specify");

@@ -50,6 +50,10 @@ pub struct Facts {
     pub watched: Vec<bool>,
     /// By SignalId: some statement or argument writes it.
     pub written: Vec<bool>,
+    /// By SignalId: something other than a zero-delay nonblocking
+    /// assignment writes it (a blocking or continuous assignment, a delayed
+    /// NBA, an output argument).
+    pub other_written: Vec<bool>,
     /// Where each named block runs (see [`BlockHome`]).
     pub homes: HashMap<StmtId, BlockHome>,
     /// By SubrId: the task keeps a list of its active calls (its frames,
@@ -83,6 +87,7 @@ fn suspends(kind: &StmtKind) -> bool {
 pub fn analyse(d: &Design) -> Facts {
     let mut watched = vec![false; d.signals.len()];
     let mut written = vec![false; d.signals.len()];
+    let mut other_written = vec![false; d.signals.len()];
     let mut direct = vec![false; d.subrs.len()];
     let mut callees: Vec<Vec<SubrId>> = vec![vec![]; d.subrs.len()];
     let mut visit = |root: StmtId, owner: Option<SubrId>| {
@@ -134,8 +139,10 @@ pub fn analyse(d: &Design) -> Facts {
                 }
                 _ => {}
             }
+            let plain_nba = matches!(kind, StmtKind::NonBlocking { delay: None, .. });
             for sig in ws {
                 written[sig.index()] = true;
+                other_written[sig.index()] |= !plain_nba;
             }
         });
     };
@@ -174,6 +181,7 @@ pub fn analyse(d: &Design) -> Facts {
         }
         for sig in ws {
             written[sig.index()] = true;
+            other_written[sig.index()] = true;
         }
     }
     let homes = block_homes(d);
@@ -205,7 +213,7 @@ pub fn analyse(d: &Design) -> Facts {
             _ => None,
         })
         .collect();
-    Facts { subr_waits, watched, written, homes, listed, disabled }
+    Facts { subr_waits, watched, written, other_written, homes, listed, disabled }
 }
 
 /// Decides which tasks keep a list of active calls and makes them, and

@@ -3,7 +3,7 @@
 //!
 //! Pipeline ([`compile`]): read guest-rt (built for wasm32 by `build.rs`) ->
 //! analyse the design (which tasks can wait, which signals are watched) ->
-//! lay out the arena (`wsim-layout`) -> generate a step function per process,
+//! plan the static schedule and the NBA shadows -> lay out the arena (`wsim-layout`) -> generate a step function per process,
 //! fork branch and waiting task, a plain function per other subroutine,
 //! `wsim_init` and `gen.dispatch` -> final layout (frames, constant pool) ->
 //! merge with guest-rt -> validate.
@@ -26,6 +26,7 @@ mod meta;
 mod module;
 mod prune;
 mod schedule;
+mod shadow;
 mod stmt;
 mod strength;
 mod strings;
@@ -48,6 +49,11 @@ pub struct CodegenOptions {
     pub compiler_version: String,
     /// The source files (names for the source map, `$error` locations).
     pub sources: SourceMap,
+    /// `--no-opt static-schedule`: every process keeps dynamic event
+    /// semantics (for measuring what the static schedule gives).
+    pub no_static_schedule: bool,
+    /// `--no-opt nba-shadows`: every NBA queues an update record.
+    pub no_nba_shadows: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -71,7 +77,11 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     };
     let guest = guest::GuestModule::parse(guest_bytes).map_err(|e| fail(format!("guest runtime: {e}")))?;
     let arena_base = guest.heap_base.div_ceil(64) * 64;
-    let lay0 = wsim_layout::layout(design, arena_base);
+    let facts = analysis::analyse(design);
+    let sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
+    let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &sched) };
+    let req = wsim_layout::LayoutRequest { shadowed, ..Default::default() };
+    let lay0 = wsim_layout::layout_with(design, arena_base, &req);
     if !lay0.fits {
         // Before any code is generated: its u32 arena offsets would overflow.
         return Err(too_large());
@@ -80,8 +90,8 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         d: design,
         lay: lay0,
         guest: &guest,
-        facts: analysis::analyse(design),
-        sched: Default::default(),
+        facts,
+        sched,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,
@@ -96,7 +106,6 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         named_states: Default::default(),
         sites: Vec::new(),
     };
-    cx.sched = schedule::plan(design, &cx.facts);
     module::declare_all(&mut cx);
     let extras = module::generate_bodies(&mut cx);
     let init_k = module::gen_init(&mut cx);

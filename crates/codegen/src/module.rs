@@ -175,6 +175,7 @@ pub fn gen_init(cx: &mut Ctx) -> u32 {
         }
     }
     register_statics(&mut l);
+    init_shadows(&mut l);
     let order: Vec<ProcId> = d
         .procs
         .iter()
@@ -201,6 +202,31 @@ pub fn gen_init(cx: &mut Ctx) -> u32 {
     let f = l.f;
     cx.funcs[k as usize].body = Some(f);
     k
+}
+
+/// Fill in the NBA shadow records (`crate::shadow`) and hand guest-rt
+/// their list, empty.
+fn init_shadows(l: &mut Lower) {
+    use wsim_abi::shadow;
+    let list = l.cx.lay.shadow_list;
+    if list.size == 0 {
+        return;
+    }
+    for (id, _) in l.cx.d.signals.iter() {
+        let Some(rec) = l.cx.lay.shadows[id.index()] else { continue };
+        let Place::Static(dst) = l.cx.lay.signals[id.index()].place else { continue };
+        let sig = l.sig_arg(id);
+        for (field, v) in [(shadow::FLAGS, 0), (shadow::DST, dst as i32), (shadow::SIG, sig)] {
+            l.i32c((rec + field) as i32);
+            l.i32c(v);
+            l.i(I::I32Store(crate::func::mem(0, 2)));
+        }
+    }
+    l.i32c((list.start + shadow::LIST_LEN) as i32);
+    l.i32c(0);
+    l.i(I::I32Store(crate::func::mem(0, 2)));
+    l.i32c(list.start as i32);
+    l.rt("rt_shadow_list");
 }
 
 /// Tell guest-rt which processes are static and what triggers them
@@ -271,6 +297,7 @@ pub fn assemble(
         subr_extra,
         const_pool_bytes: cx.consts.bytes.len() as u32,
         temp_stack_bytes: wsim_layout::DEFAULT_TEMP_STACK,
+        shadowed: cx.lay.shadows.iter().map(Option::is_some).collect(),
     };
     let lay = layout_with(cx.d, cx.lay.arena_base, &req);
     let proc_frames: Vec<u32> = lay.procs.iter().map(|p| p.offset).collect();

@@ -907,6 +907,10 @@ impl Lower<'_, '_> {
             self.cx.unsupported(self.espan(lhs), "part-select of a real");
             return;
         }
+        if let (Mode::Nba(None), Some(sig)) = (mode, self.shadowed_base(lhs)) {
+            self.write_shadow(lv, sig, src);
+            return;
+        }
         if let Some(g) = lv.guard {
             self.i(I::LocalGet(g));
             self.i(I::If(BlockType::Empty));
@@ -967,6 +971,100 @@ impl Lower<'_, '_> {
 }
 
 impl Lower<'_, '_> {
+    /// The signal an lvalue selects from, if that signal's NBAs go through
+    /// a shadow record (`crate::shadow`).
+    fn shadowed_base(&self, lhs: ExprId) -> Option<SignalId> {
+        let d = self.d();
+        let sig = match &d.exprs[lhs].kind {
+            ExprKind::Signal(s) => *s,
+            ExprKind::Select { base, .. } => return self.shadowed_base(*base),
+            _ => return None,
+        };
+        self.cx.lay.shadows[sig.index()].map(|_| sig)
+    }
+
+    /// A zero-delay NBA to a shadowed signal: list its record on the first
+    /// NBA of the step, write the value into the record, and remember
+    /// whether it now differs from the signal's.
+    fn write_shadow(&mut self, lv: Lval, sig: SignalId, src: Addr) {
+        use wsim_abi::shadow;
+        let rec = self.cx.lay.shadows[sig.index()].expect("a shadowed signal has a record");
+        let flags = Addr::Abs(rec + shadow::FLAGS);
+        if let Some(g) = lv.guard {
+            self.i(I::LocalGet(g));
+            self.i(I::If(BlockType::Empty));
+        }
+        let whole = lv.w == lv.dw && lv.dyn_off.is_none() && lv.const_off == 0;
+        self.arm_shadow(rec, lv.addr, !whole);
+        let value = Addr::Abs(rec + shadow::VALUE);
+        if whole {
+            self.fast_copy(value, src);
+        } else {
+            self.push_addr(value);
+            self.i32c(lv.dw as i32);
+            match lv.dyn_off {
+                Some(o) => self.i(I::LocalGet(o)),
+                None => self.i32c(lv.const_off.clamp(-(1 << 30), 1 << 30) as i32),
+            }
+            self.push_addr(src);
+            self.i32c(lv.w as i32);
+            self.i32c(wsim_abi::NO_SIG as i32);
+            self.rt("rt_store_bits");
+            self.i(I::Drop);
+        }
+        // CHANGED |= (shadow != signal), plane by plane
+        for plane in [0, 8] {
+            self.push_addr(value);
+            self.i(I::I64Load(mem(plane, 3)));
+            self.push_addr(lv.addr);
+            self.i(I::I64Load(mem(plane, 3)));
+            self.i(I::I64Ne);
+        }
+        self.i(I::I32Or);
+        self.i(I::If(BlockType::Empty));
+        self.push_addr(flags);
+        self.i32c((shadow::flags::ARMED | shadow::flags::CHANGED) as i32);
+        self.i(I::I32Store(mem(0, 2)));
+        self.i(I::End);
+        if lv.guard.is_some() {
+            self.i(I::End);
+        }
+    }
+
+    /// On the first NBA of the step to a shadowed signal (`FLAGS` 0):
+    /// set `ARMED` and append the record to the shadow list; a part-select
+    /// NBA also copies the signal's value in, for the bits it leaves.
+    fn arm_shadow(&mut self, rec: u32, sig_addr: Addr, copy: bool) {
+        use wsim_abi::shadow;
+        let flags = Addr::Abs(rec + shadow::FLAGS);
+        let list = self.cx.lay.shadow_list.start;
+        self.push_addr(flags);
+        self.i(I::I32Load(mem(0, 2)));
+        self.i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        if copy {
+            self.fast_copy(Addr::Abs(rec + shadow::VALUE), sig_addr);
+        }
+        self.push_addr(flags);
+        self.i32c(shadow::flags::ARMED as i32);
+        self.i(I::I32Store(mem(0, 2)));
+        // list[len] = rec; len += 1
+        let len = self.f.local(ValType::I32);
+        self.i32c(list as i32);
+        self.i(I::I32Load(mem(shadow::LIST_LEN, 2)));
+        self.i(I::LocalTee(len));
+        self.i32c(4);
+        self.i(I::I32Mul);
+        self.i32c(rec as i32);
+        self.i(I::I32Store(mem(list + shadow::LIST_ENTRIES, 2)));
+        self.i32c(list as i32);
+        self.i(I::LocalGet(len));
+        self.i32c(1);
+        self.i(I::I32Add);
+        self.i(I::I32Store(mem(shadow::LIST_LEN, 2)));
+        self.i(I::End);
+    }
+
     /// Resolve an lvalue (not a concatenation). `None` when it can never be
     /// written (constant index out of range) or is not an lvalue.
     fn lval(&mut self, e: ExprId) -> Option<Lval> {

@@ -6,6 +6,7 @@
 //!
 //! ```text
 //! arena_base  static signals, in SignalId order (arrays: consecutive elements)
+//!             NBA shadow records (`wsim_abi::shadow`), in SignalId order, then their list
 //!             static process frames, in ProcId order (abi frame header + extra slots)
 //!             constant pool
 //!             temp stack (expression temporaries, grows upwards)
@@ -35,6 +36,9 @@ pub struct LayoutRequest {
     pub subr_extra: Vec<u32>,
     pub const_pool_bytes: u32,
     pub temp_stack_bytes: u32,
+    /// By SignalId: the signal gets an NBA shadow record. Known before
+    /// any code is generated, so the records do not move between layouts.
+    pub shadowed: Vec<bool>,
 }
 
 impl Default for LayoutRequest {
@@ -44,6 +48,7 @@ impl Default for LayoutRequest {
             subr_extra: vec![],
             const_pool_bytes: 0,
             temp_stack_bytes: DEFAULT_TEMP_STACK,
+            shadowed: vec![],
         }
     }
 }
@@ -130,6 +135,11 @@ pub struct Layout {
     pub arena_base: u32,
     /// By SignalId.
     pub signals: Vec<SignalSlot>,
+    /// By SignalId: the address of its NBA shadow record, if it has one.
+    pub shadows: Vec<Option<u32>>,
+    /// The list of armed shadow records (`wsim_abi::shadow::LIST_LEN`),
+    /// room for every record; size 0 when there are none.
+    pub shadow_list: Region,
     /// Static frame of each process, by ProcId.
     pub procs: Vec<FrameLayout>,
     /// Frame layout of each subroutine activation, by SubrId (`offset` 0).
@@ -191,6 +201,17 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
     }
     point_aliases_at_targets(design, &signals, &mut table);
     add_name_alias_rows(design, &mut table);
+    let mut shadows = vec![None; design.signals.len()];
+    for (i, _) in req.shadowed.iter().enumerate().filter(|(_, &on)| on) {
+        shadows[i] = Some(cur as u32);
+        cur += align(wsim_abi::shadow::SIZE as u64, a);
+    }
+    let n_shadows = shadows.iter().flatten().count() as u64;
+    let shadow_list = match n_shadows {
+        0 => Region { start: cur as u32, size: 0 },
+        n => Region { start: cur as u32, size: align(wsim_abi::shadow::LIST_ENTRIES as u64 + 4 * n, a) as u32 },
+    };
+    cur += shadow_list.size as u64;
     let mut procs = Vec::with_capacity(design.procs.len());
     for (id, _) in design.procs.iter() {
         let extra = req.proc_extra.get(id.index()).copied().unwrap_or(0) as u64;
@@ -216,6 +237,8 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
     Layout {
         arena_base,
         signals,
+        shadows,
+        shadow_list,
         procs,
         subrs,
         const_pool: Region { start: const_start as u32, size: req.const_pool_bytes },
@@ -363,8 +386,13 @@ mod tests {
 
     #[test]
     fn regions_follow_frames_and_heap_is_aligned() {
-        let req =
-            LayoutRequest { proc_extra: vec![20], subr_extra: vec![8], const_pool_bytes: 100, temp_stack_bytes: 4096 };
+        let req = LayoutRequest {
+            proc_extra: vec![20],
+            subr_extra: vec![8],
+            const_pool_bytes: 100,
+            temp_stack_bytes: 4096,
+            shadowed: vec![],
+        };
         let l = layout_with(&design(), 1000, &req);
         assert_eq!(l.procs[0].size, 72);
         assert_eq!(l.subrs[0].extra_offset, frame::HEADER_SIZE + 48);
