@@ -19,6 +19,7 @@ use alloc::collections::{BTreeMap, BinaryHeap, VecDeque};
 use alloc::vec::Vec;
 use core::cmp::Reverse;
 use wsim_abi::frame::{self as fr, flags as fl};
+use wsim_abi::statics as sw;
 use wsim_abi::{edge, join, run_status, shadow, status, value_bytes, NO_SIG};
 
 /// Delta cycles allowed in one time step before the run is stopped.
@@ -123,65 +124,81 @@ pub struct Sched {
 /// nodes, and pending processes run in their static index order (the
 /// compiler levelizes combinational ones: producers before consumers).
 struct Statics {
+    /// The arena words shared with the generated runner
+    /// (`wsim_abi::statics`: running index, pending and armed bitsets), or 0
+    /// when the design has no static process.
+    base: u32,
+    /// Words of each bitset.
+    words: u32,
+    /// Dispatch id of the generated runner (`rt_statics`): it runs the
+    /// pending processes in index order with direct calls.
+    runner: u32,
     /// Frames by static index.
     frames: Vec<u32>,
     /// By frame: its static index (looked up once, when it first waits).
     index_of: BTreeMap<u32, u32>,
     /// By signal id: the static indices triggered by any change of it, as
-    /// `(word, bits)` of the `pending` bitset, words ascending: a change
+    /// `(word, bits)` of the pending bitset, words ascending: a change
     /// costs one OR per word, however many processes read the signal.
     on_change: Vec<Vec<(u32, u64)>>,
     /// By signal id: `index << 2 | edge` of the edge triggers on it.
     on_edge: Vec<Vec<u32>>,
-    /// One bit per static index: triggered and not yet run.
-    pending: Vec<u64>,
-    /// One bit per static index: it has reached its event control once;
-    /// before that, like a process that is not waiting yet, it misses its
-    /// triggers.
-    armed: Vec<u64>,
-    /// The static index that is running, or `usize::MAX`: like a dynamic
-    /// process, it misses the events it causes itself.
-    running: usize,
-    /// Some bit of `pending` is set.
+    /// Some pending bit is set.
     any_pending: bool,
 }
 
 impl Statics {
     const fn new() -> Statics {
         Statics {
+            base: 0,
+            words: 0,
+            runner: 0,
             frames: Vec::new(),
             index_of: BTreeMap::new(),
             on_change: Vec::new(),
             on_edge: Vec::new(),
-            pending: Vec::new(),
-            armed: Vec::new(),
-            running: usize::MAX,
             any_pending: false,
         }
     }
 
+    fn pending_at(&self, w: u32) -> u32 {
+        self.base + sw::PENDING + 8 * w
+    }
+
+    /// Armed bits: the process has reached its event control once; before
+    /// that, like a process that is not waiting yet, it misses its triggers.
+    fn armed_at(&self, w: u32) -> u32 {
+        self.base + sw::PENDING + 8 * (self.words + w)
+    }
+
+    /// The static index running, or u32::MAX: like a dynamic process, it
+    /// misses the events it causes itself.
+    fn running(&self) -> u32 {
+        rd32(self.base + sw::RUNNING)
+    }
+
     /// Marks static process `i` pending if it is armed and not running.
-    fn trigger(&mut self, i: usize) {
-        let bit = 1u64 << (i % 64);
-        if self.armed[i / 64] & bit != 0 && i != self.running {
-            self.pending[i / 64] |= bit;
-            self.any_pending = true;
-        }
+    fn trigger(&mut self, i: u32) {
+        self.trigger_word(i / 64, 1u64 << (i % 64));
     }
 
     /// Marks pending the armed, not running processes among `bits` of
     /// pending word `w`.
-    fn trigger_word(&mut self, w: usize, bits: u64) {
-        let mut bits = bits & self.armed[w];
-        if self.running / 64 == w {
-            bits &= !(1u64 << (self.running % 64));
+    fn trigger_word(&mut self, w: u32, bits: u64) {
+        let mut bits = bits & mem::rd64(self.armed_at(w));
+        let running = self.running();
+        if running / 64 == w {
+            bits &= !(1u64 << (running % 64));
         }
-        self.pending[w] |= bits;
-        self.any_pending |= bits != 0;
+        if bits != 0 {
+            let at = self.pending_at(w);
+            mem::wr64(at, mem::rd64(at) | bits);
+            self.any_pending = true;
+        }
     }
 
-    fn clear_pending(&mut self, i: usize) {
-        self.pending[i / 64] &= !(1 << (i % 64));
+    fn any_pending_bit(&self) -> bool {
+        (0..self.words).any(|w| mem::rd64(self.pending_at(w)) != 0)
     }
 }
 
@@ -311,20 +328,32 @@ pub extern "C" fn rt_start_push(frame: u32, func: u32) {
     }
 }
 
+/// `rt_statics(base, count, runner)`: the design has `count` static
+/// processes; their shared words (`wsim_abi::statics`) are at `base` and
+/// `runner` is the dispatch id of the function that runs the pending ones.
+#[no_mangle]
+pub extern "C" fn rt_statics(base: u32, count: u32, runner: u32) {
+    let st = &mut s().statics;
+    st.base = base;
+    st.words = sw::words(count);
+    st.runner = runner;
+    st.frames = alloc::vec![0; count as usize];
+    for at in (base..base + sw::size(count)).step_by(8) {
+        mem::wr64(at, 0);
+    }
+    wr32(base + sw::RUNNING, u32::MAX);
+}
+
 /// `rt_static_proc(frame, index)`: the process of `frame` is static, with
 /// static index `index` (indices are dense, from 0, in run order).
 #[no_mangle]
 pub extern "C" fn rt_static_proc(frame: u32, index: u32) {
     add_flags(frame, fl::STATIC);
     let st = &mut s().statics;
-    let i = index as usize;
-    if st.frames.len() <= i {
-        st.frames.resize(i + 1, 0);
-        st.pending.resize(i / 64 + 1, 0);
-        st.armed.resize(i / 64 + 1, 0);
+    if let Some(slot) = st.frames.get_mut(index as usize) {
+        *slot = frame;
+        st.index_of.insert(frame, index);
     }
-    st.frames[i] = frame;
-    st.index_of.insert(frame, index);
 }
 
 /// `rt_static_watch(sig, index, edge)`: static process `index` is
@@ -358,7 +387,8 @@ fn arm_static(f: u32) {
     add_flags(f, fl::ARMED);
     let st = &mut s().statics;
     if let Some(&i) = st.index_of.get(&f) {
-        st.armed[i as usize / 64] |= 1 << (i % 64);
+        let at = st.armed_at(i / 64);
+        mem::wr64(at, mem::rd64(at) | 1 << (i % 64));
     }
 }
 
@@ -594,51 +624,45 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
             continue;
         }
         clocked |= e == edge::POS as u32;
-        statics.trigger((t >> 2) as usize);
+        statics.trigger(t >> 2);
     }
     let n_change = statics.on_change.get(sg).map_or(0, Vec::len);
     for k in 0..n_change {
         let (w, bits) = statics.on_change[sg][k];
-        statics.trigger_word(w as usize, bits);
+        statics.trigger_word(w, bits);
     }
     clocked
 }
 
 /// Runs the pending static processes in index order, once each; those
 /// marked pending again meanwhile at a lower index wait for the next pass
-/// (a combinational loop: each pass is a delta cycle).
+/// (a combinational loop: each pass is a delta cycle). The generated runner
+/// makes the calls; it returns early, with `index + 1`, at a process that
+/// did not go back to its wait (`$finish`, `$stop`, an error).
 fn run_pending_statics() {
     s().statics.any_pending = false;
-    let mut next = 0;
-    while let Some(i) = next_pending(next) {
-        let st = &mut s().statics;
-        st.clear_pending(i);
-        st.running = i;
-        let f = st.frames[i];
-        run_thread(f);
-        s().statics.running = usize::MAX;
+    let (base, runner) = (s().statics.base, s().statics.runner);
+    loop {
+        let stopped_at = host::dispatch(runner, base);
+        let ran = rd32(base + sw::RUNNING);
+        wr32(base + sw::RUNNING, u32::MAX);
+        if ran != u32::MAX {
+            s().last_run = s().statics.frames[ran as usize];
+        }
+        if stopped_at == 0 {
+            break;
+        }
+        let f = s().statics.frames[stopped_at as usize - 1];
+        if let Some(next) = after_dispatch(f, rd32(base + sw::STATUS) as i32) {
+            run_thread(next);
+        }
         if stopped() {
             return;
         }
-        next = i + 1;
     }
     // Set again behind the cursor (a loop): the next pass runs them.
     let st = &mut s().statics;
-    st.any_pending = st.pending.iter().any(|&w| w != 0);
-}
-
-/// The lowest pending static index at or after `from`.
-fn next_pending(from: usize) -> Option<usize> {
-    let pending = &s().statics.pending;
-    let mut w = from / 64;
-    let mut bits = *pending.get(w)? & (!0u64 << (from % 64));
-    loop {
-        if bits != 0 {
-            return Some(w * 64 + bits.trailing_zeros() as usize);
-        }
-        w += 1;
-        bits = *pending.get(w)?;
-    }
+    st.any_pending = st.any_pending_bit();
 }
 
 /// One more cycle of a signal something waits on with `@(posedge)`.
@@ -1113,49 +1137,46 @@ fn run_thread(start: u32) {
         s().counters.activations += 1;
         let st = host::dispatch(rd32(f + fr::FUNC), f);
         s().running = 0;
-        match st {
-            status::WAIT => {
-                if flags(f) & (fl::STATIC | fl::ARMED) == fl::STATIC {
-                    arm_static(f);
-                }
-                return;
-            }
-            status::CALL => {
-                let child = rd32(f + fr::CHILD);
-                if child == 0 {
-                    return;
-                }
-                f = child;
-            }
-            status::STOP => {
-                match s().stop {
-                    None => s().stop = Some(run_status::FINISHED),
-                    // `$stop`: the thread goes on from `frame.state` when
-                    // the host runs again.
-                    Some(run_status::STOPPED) => enqueue_front(f),
-                    Some(_) => {}
-                }
-                return;
-            }
-            _ => {
-                add_flags(f, fl::FINISHED);
-                let g = flags(f);
-                if g & fl::CALL_CHILD != 0 {
-                    let parent = rd32(f + fr::PARENT);
-                    if parent == 0 || flags(parent) & fl::DEAD != 0 {
-                        return;
-                    }
-                    f = parent;
-                } else {
-                    if g & fl::FORK_CHILD != 0 {
-                        fork_child_ended(f);
-                    }
-                    return;
-                }
-            }
+        match after_dispatch(f, st) {
+            Some(next) if s().stop.is_none() => f = next,
+            _ => return,
         }
-        if s().stop.is_some() {
-            return;
+    }
+}
+
+/// What follows a step function's return with status `st`: the frame that
+/// goes on in this thread (a task's frame, or its caller when it ended).
+fn after_dispatch(f: u32, st: i32) -> Option<u32> {
+    match st {
+        status::WAIT => {
+            if flags(f) & (fl::STATIC | fl::ARMED) == fl::STATIC {
+                arm_static(f);
+            }
+            None
+        }
+        status::CALL => Some(rd32(f + fr::CHILD)).filter(|&child| child != 0),
+        status::STOP => {
+            match s().stop {
+                None => s().stop = Some(run_status::FINISHED),
+                // `$stop`: the thread goes on from `frame.state` when
+                // the host runs again.
+                Some(run_status::STOPPED) => enqueue_front(f),
+                Some(_) => {}
+            }
+            None
+        }
+        _ => {
+            add_flags(f, fl::FINISHED);
+            let g = flags(f);
+            if g & fl::CALL_CHILD != 0 {
+                let parent = rd32(f + fr::PARENT);
+                (parent != 0 && flags(parent) & fl::DEAD == 0).then_some(parent)
+            } else {
+                if g & fl::FORK_CHILD != 0 {
+                    fork_child_ended(f);
+                }
+                None
+            }
         }
     }
 }
@@ -1387,6 +1408,14 @@ pub extern "C" fn wsim_step_mode(n: i32) {
     }
 }
 
+/// Activations of static processes, counted by the generated runner.
+fn static_activations() -> u64 {
+    match s().statics.base {
+        0 => 0,
+        base => mem::rd64(base + sw::ACTIVATIONS),
+    }
+}
+
 /// `wsim_stat(kind) -> i64` (`wsim_abi::stat`).
 #[no_mangle]
 pub extern "C" fn wsim_stat(kind: i32) -> i64 {
@@ -1395,7 +1424,7 @@ pub extern "C" fn wsim_stat(kind: i32) -> i64 {
     let clock = c.posedges.iter().enumerate().filter(|(_, &n)| n > 0).max_by_key(|(i, &n)| (n, core::cmp::Reverse(*i)));
     match kind {
         wsim_abi::stat::DELTAS => c.deltas as i64,
-        wsim_abi::stat::ACTIVATIONS => c.activations as i64,
+        wsim_abi::stat::ACTIVATIONS => (c.activations + static_activations()) as i64,
         wsim_abi::stat::TIME_STEPS => c.time_steps as i64,
         wsim_abi::stat::CLOCK_SIGNAL => clock.map_or(-1, |(i, _)| i as i64),
         wsim_abi::stat::CLOCK_CYCLES => clock.map_or(0, |(_, &n)| n as i64),

@@ -184,6 +184,32 @@ pub mod frame {
     }
 }
 
+/// The static scheduler's words in the arena (`rt_statics(base, count,
+/// runner)`), shared by guest-rt and the generated runner, which calls the
+/// pending static processes in index order (`crates/codegen/src/schedule.rs`).
+pub mod statics {
+    /// u32: the static index running (the last one run once the runner
+    /// returns), or `u32::MAX`.
+    pub const RUNNING: u32 = 0;
+    /// u32: the status of the process the runner returned early at.
+    pub const STATUS: u32 = 4;
+    /// u64: activations of static processes run by the runner.
+    pub const ACTIVATIONS: u32 = 8;
+    /// The pending bitset (u64 words, bit `i % 64` of word `i / 64` for
+    /// static index `i`), then the armed bitset of as many words.
+    pub const PENDING: u32 = 16;
+
+    /// Words of each bitset for `count` static processes.
+    pub const fn words(count: u32) -> u32 {
+        count.div_ceil(64)
+    }
+
+    /// Bytes of the whole block.
+    pub const fn size(count: u32) -> u32 {
+        PENDING + 16 * words(count)
+    }
+}
+
 /// NBA shadows (see `crates/codegen/src/shadow.rs`): a signal whose every
 /// write is a zero-delay nonblocking assignment of <= 64 bits gets a record;
 /// its NBAs write the record's value, the first of a time step lists the

@@ -3,9 +3,10 @@
 //!
 //! Pipeline ([`compile`]): read guest-rt (built for wasm32 by `build.rs`) ->
 //! analyse the design (which tasks can wait, which signals are watched) ->
-//! plan the static schedule and the NBA shadows -> lay out the arena (`wsim-layout`) -> generate a step function per process,
-//! fork branch and waiting task, a plain function per other subroutine,
-//! `wsim_init` and `gen.dispatch` -> final layout (frames, constant pool) ->
+//! plan the static schedule and the NBA shadows -> lay out the arena
+//! (`wsim-layout`) -> generate the static runner, a step function per
+//! process, fork branch and waiting task, a plain function per other
+//! subroutine, `wsim_init` and `gen.dispatch` -> final layout (frames, constant pool) ->
 //! merge with guest-rt -> validate.
 //!
 //! Contracts: `crates/abi` (frames, statuses, exports), `docs/guest-rt-abi.md`
@@ -25,6 +26,7 @@ pub mod merge;
 mod meta;
 mod module;
 mod prune;
+mod runner;
 mod schedule;
 mod shadow;
 mod stmt;
@@ -80,7 +82,8 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let facts = analysis::analyse(design);
     let sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
     let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &sched) };
-    let req = wsim_layout::LayoutRequest { shadowed, ..Default::default() };
+    let static_count = sched.order.len() as u32;
+    let req = wsim_layout::LayoutRequest { shadowed, static_count, ..Default::default() };
     let lay0 = wsim_layout::layout_with(design, arena_base, &req);
     if !lay0.fits {
         // Before any code is generated: its u32 arena offsets would overflow.
@@ -107,8 +110,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         sites: Vec::new(),
     };
     module::declare_all(&mut cx);
+    let runner = runner::gen_runner(&mut cx);
     let extras = module::generate_bodies(&mut cx);
-    let init_k = module::gen_init(&mut cx);
+    let init_k = module::gen_init(&mut cx, runner);
     if !cx.missing.is_empty() {
         let list: Vec<String> = cx.missing.iter().cloned().collect();
         cx.diags.push(Diagnostic::error(

@@ -150,7 +150,7 @@ fn finish_thread(l: &mut Lower) {
 
 /// `wsim_init`: initial values, rt_init, then start every process
 /// (continuous assignments first so nets settle at time 0).
-pub fn gen_init(cx: &mut Ctx) -> u32 {
+pub fn gen_init(cx: &mut Ctx, runner: Option<u32>) -> u32 {
     let d = cx.d;
     let k = cx.declare(FnType::Init);
     let f = FnGen::new(0, false, 0);
@@ -174,7 +174,7 @@ pub fn gen_init(cx: &mut Ctx) -> u32 {
             l.i(I::I32Store(crate::func::mem(0, 2)));
         }
     }
-    register_statics(&mut l);
+    register_statics(&mut l, runner);
     init_shadows(&mut l);
     let order: Vec<ProcId> = d
         .procs
@@ -231,10 +231,12 @@ fn init_shadows(l: &mut Lower) {
 
 /// Tell guest-rt which processes are static and what triggers them
 /// (crate::schedule).
-fn register_statics(l: &mut Lower) {
-    if l.cx.sched.order.is_empty() {
-        return;
-    }
+fn register_statics(l: &mut Lower, runner: Option<u32>) {
+    let Some(runner) = runner else { return };
+    l.i32c(l.cx.lay.statics.start as i32);
+    l.i32c(l.cx.sched.order.len() as i32);
+    l.i32c(runner as i32);
+    l.rt("rt_statics");
     for (k, &p) in l.cx.sched.order.clone().iter().enumerate() {
         l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
         l.i32c(k as i32);
@@ -298,6 +300,7 @@ pub fn assemble(
         const_pool_bytes: cx.consts.bytes.len() as u32,
         temp_stack_bytes: wsim_layout::DEFAULT_TEMP_STACK,
         shadowed: cx.lay.shadows.iter().map(Option::is_some).collect(),
+        static_count: cx.sched.order.len() as u32,
     };
     let lay = layout_with(cx.d, cx.lay.arena_base, &req);
     let proc_frames: Vec<u32> = lay.procs.iter().map(|p| p.offset).collect();

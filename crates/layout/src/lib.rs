@@ -7,6 +7,7 @@
 //! ```text
 //! arena_base  static signals, in SignalId order (arrays: consecutive elements)
 //!             NBA shadow records (`wsim_abi::shadow`), in SignalId order, then their list
+//!             the static scheduler's words (`wsim_abi::statics`)
 //!             static process frames, in ProcId order (abi frame header + extra slots)
 //!             constant pool
 //!             temp stack (expression temporaries, grows upwards)
@@ -39,6 +40,8 @@ pub struct LayoutRequest {
     /// By SignalId: the signal gets an NBA shadow record. Known before
     /// any code is generated, so the records do not move between layouts.
     pub shadowed: Vec<bool>,
+    /// How many processes are statically scheduled (known before code too).
+    pub static_count: u32,
 }
 
 impl Default for LayoutRequest {
@@ -49,6 +52,7 @@ impl Default for LayoutRequest {
             const_pool_bytes: 0,
             temp_stack_bytes: DEFAULT_TEMP_STACK,
             shadowed: vec![],
+            static_count: 0,
         }
     }
 }
@@ -140,6 +144,9 @@ pub struct Layout {
     /// The list of armed shadow records (`wsim_abi::shadow::LIST_LEN`),
     /// room for every record; size 0 when there are none.
     pub shadow_list: Region,
+    /// The static scheduler's words (`wsim_abi::statics`); size 0 when no
+    /// process is static.
+    pub statics: Region,
     /// Static frame of each process, by ProcId.
     pub procs: Vec<FrameLayout>,
     /// Frame layout of each subroutine activation, by SubrId (`offset` 0).
@@ -212,6 +219,11 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         n => Region { start: cur as u32, size: align(wsim_abi::shadow::LIST_ENTRIES as u64 + 4 * n, a) as u32 },
     };
     cur += shadow_list.size as u64;
+    let statics = match req.static_count {
+        0 => Region { start: cur as u32, size: 0 },
+        n => Region { start: cur as u32, size: wsim_abi::statics::size(n) },
+    };
+    cur += align(statics.size as u64, a);
     let mut procs = Vec::with_capacity(design.procs.len());
     for (id, _) in design.procs.iter() {
         let extra = req.proc_extra.get(id.index()).copied().unwrap_or(0) as u64;
@@ -239,6 +251,7 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         signals,
         shadows,
         shadow_list,
+        statics,
         procs,
         subrs,
         const_pool: Region { start: const_start as u32, size: req.const_pool_bytes },
