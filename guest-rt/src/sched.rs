@@ -20,7 +20,7 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 use wsim_abi::frame::{self as fr, flags as fl};
 use wsim_abi::statics as sw;
-use wsim_abi::{edge, join, run_status, shadow, status, value_bytes, NO_SIG};
+use wsim_abi::{edge, join, run_status, status, value_bytes, NO_SIG};
 
 /// Delta cycles allowed in one time step before the run is stopped.
 pub const DELTA_LIMIT: u32 = 1_000_000;
@@ -83,9 +83,11 @@ pub struct Sched {
     nba: VecDeque<u32>,
     /// This time step's zero-delay NBAs, in order (see [`NbaBuffer`]).
     nba_now: NbaBuffer,
-    /// The arena list of armed NBA shadow records (`wsim_abi::shadow`),
-    /// 0 when the design has none; see [`rt_shadow_list`].
-    shadow_list: u32,
+    /// NBA shadows (`wsim_abi::shadow`): the arena word set when a record
+    /// is armed (0: the design has none) and the generated commit's
+    /// dispatch id; see [`rt_shadows`].
+    shadow_any: u32,
+    shadow_commit: u32,
     strobes: Vec<(u32, u32)>,
     monitor: Option<(u32, u32)>,
     monitor_on: bool,
@@ -143,8 +145,6 @@ struct Statics {
     on_change: Vec<Vec<(u32, u64)>>,
     /// By signal id: `index << 2 | edge` of the edge triggers on it.
     on_edge: Vec<Vec<u32>>,
-    /// Some pending bit is set.
-    any_pending: bool,
 }
 
 impl Statics {
@@ -157,7 +157,6 @@ impl Statics {
             index_of: BTreeMap::new(),
             on_change: Vec::new(),
             on_edge: Vec::new(),
-            any_pending: false,
         }
     }
 
@@ -193,12 +192,21 @@ impl Statics {
         if bits != 0 {
             let at = self.pending_at(w);
             mem::wr64(at, mem::rd64(at) | bits);
-            self.any_pending = true;
+            self.set_any_pending(true);
         }
     }
 
     fn any_pending_bit(&self) -> bool {
         (0..self.words).any(|w| mem::rd64(self.pending_at(w)) != 0)
+    }
+
+    /// Some process may be pending (generated code sets this too).
+    fn any_pending(&self) -> bool {
+        self.base != 0 && rd32(self.base + sw::ANY_PENDING) != 0
+    }
+
+    fn set_any_pending(&self, on: bool) {
+        wr32(self.base + sw::ANY_PENDING, on as u32);
     }
 }
 
@@ -227,7 +235,8 @@ impl Sched {
             updates: VecDeque::new(),
             nba: VecDeque::new(),
             nba_now: NbaBuffer { block: 0, cap: 0, len: 0 },
-            shadow_list: 0,
+            shadow_any: 0,
+            shadow_commit: 0,
             strobes: Vec::new(),
             monitor: None,
             monitor_on: false,
@@ -640,7 +649,7 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
 /// makes the calls; it returns early, with `index + 1`, at a process that
 /// did not go back to its wait (`$finish`, `$stop`, an error).
 fn run_pending_statics() {
-    s().statics.any_pending = false;
+    s().statics.set_any_pending(false);
     let (base, runner) = (s().statics.base, s().statics.runner);
     loop {
         let stopped_at = host::dispatch(runner, base);
@@ -661,8 +670,8 @@ fn run_pending_statics() {
         }
     }
     // Set again behind the cursor (a loop): the next pass runs them.
-    let st = &mut s().statics;
-    st.any_pending = st.any_pending_bit();
+    let st = &s().statics;
+    st.set_any_pending(st.any_pending_bit());
 }
 
 /// One more cycle of a signal something waits on with `@(posedge)`.
@@ -857,42 +866,27 @@ fn commit_nba_buffer() {
     s().nba_now.len = 0;
 }
 
-/// `rt_shadow_list(list)`: where the generated code lists the NBA shadow
-/// records it arms (`wsim_abi::shadow`; it arms them inline).
+/// `rt_shadows(any, commit)`: the design has NBA shadow records; the
+/// generated code sets the u32 at `any` when it arms one, and the function
+/// of dispatch id `commit` copies the armed ones to their signals.
 #[no_mangle]
-pub extern "C" fn rt_shadow_list(list: u32) {
-    s().shadow_list = list;
+pub extern "C" fn rt_shadows(any: u32, commit: u32) {
+    s().shadow_any = any;
+    s().shadow_commit = commit;
 }
 
 fn shadows_armed() -> bool {
-    let list = s().shadow_list;
-    list != 0 && rd32(list + shadow::LIST_LEN) != 0
+    let any = s().shadow_any;
+    any != 0 && rd32(any) != 0
 }
 
-/// Copies every armed shadow value to its signal and notifies the change:
-/// order does not matter, only combinational static processes watch them.
+/// Copies every armed shadow value to its signal, waking its readers (the
+/// generated commit; order does not matter, only combinational static
+/// processes watch shadowed signals).
 fn commit_shadows() {
-    let list = s().shadow_list;
-    if list == 0 {
-        return;
+    if shadows_armed() {
+        host::dispatch(s().shadow_commit, 0);
     }
-    let n = rd32(list + shadow::LIST_LEN);
-    for k in 0..n {
-        let rec = rd32(list + shadow::LIST_ENTRIES + 4 * k);
-        let (flags, dst, sig) = (rd32(rec + shadow::FLAGS), rd32(rec + shadow::DST), rd32(rec + shadow::SIG));
-        wr32(rec + shadow::FLAGS, 0);
-        let (a, b) = (mem::rd64(rec + shadow::VALUE), mem::rd64(rec + shadow::VALUE + 8));
-        let (old_a, old_b) = (mem::rd64(dst), mem::rd64(dst + 8));
-        let differs = a != old_a || b != old_b;
-        if differs {
-            mem::wr64(dst, a);
-            mem::wr64(dst + 8, b);
-        }
-        if (differs || flags & shadow::flags::CHANGED != 0) && sig != NO_SIG {
-            rt_notify(sig, code_of(old_a, old_b), code_of(a, b));
-        }
-    }
-    wr32(list + shadow::LIST_LEN, 0);
 }
 
 /// `rt_nba64(dst, w, sig, aval, bval)`: the common nonblocking assignment,
@@ -1204,7 +1198,7 @@ fn step_has_work() -> bool {
         && !shadows_armed()
         && st.strobes.is_empty())
         || st.monitor_due
-        || st.statics.any_pending
+        || st.statics.any_pending()
 }
 
 /// Runs every region of the current time step.
@@ -1220,7 +1214,7 @@ fn run_time_step() {
             || !st.batch.is_empty()
             || !st.updates.is_empty()
             || !st.front.is_empty()
-            || st.statics.any_pending
+            || st.statics.any_pending()
         {
             deltas += 1;
             s().counters.deltas += 1;
@@ -1287,7 +1281,7 @@ fn run_active_batch() {
         };
         run_queued(f);
     }
-    if s().statics.any_pending {
+    if s().statics.any_pending() {
         run_pending_statics();
         if stopped() {
             return;

@@ -195,9 +195,11 @@ pub mod statics {
     pub const STATUS: u32 = 4;
     /// u64: activations of static processes run by the runner.
     pub const ACTIVATIONS: u32 = 8;
+    /// u32: some pending bit may be set (whoever sets one sets this).
+    pub const ANY_PENDING: u32 = 16;
     /// The pending bitset (u64 words, bit `i % 64` of word `i / 64` for
     /// static index `i`), then the armed bitset of as many words.
-    pub const PENDING: u32 = 16;
+    pub const PENDING: u32 = 24;
 
     /// Words of each bitset for `count` static processes.
     pub const fn words(count: u32) -> u32 {
@@ -212,30 +214,23 @@ pub mod statics {
 
 /// NBA shadows (see `crates/codegen/src/shadow.rs`): a signal whose every
 /// write is a zero-delay nonblocking assignment of <= 64 bits gets a record;
-/// its NBAs write the record's value, the first of a time step lists the
-/// record, and the NBA region copies each listed value to its signal once.
+/// its NBAs write the record's value and flags, and the NBA region runs the
+/// generated commit (`rt_shadows(any, commit)`), which copies each armed
+/// value to its signal once. `any` is a u32 the first NBA of a step sets.
 pub mod shadow {
     /// Record: the pending value, aval then bval, one limb each.
     pub const VALUE: u32 = 0;
     /// Record: [`flags`] bits.
     pub const FLAGS: u32 = 16;
-    /// Record: the signal's arena address.
-    pub const DST: u32 = 20;
-    /// Record: the signal id to notify, or `NO_SIG`.
-    pub const SIG: u32 = 24;
     /// Size of a record (8-aligned).
-    pub const SIZE: u32 = 32;
-    /// The list (`rt_shadow_list(list)`): the number of listed records,
-    /// then their addresses (u32 each) from `LIST_ENTRIES`.
-    pub const LIST_LEN: u32 = 0;
-    pub const LIST_ENTRIES: u32 = 8;
+    pub const SIZE: u32 = 24;
 
     pub mod flags {
-        /// Listed for this step's NBA region.
+        /// An NBA of this step wrote the record.
         pub const ARMED: u32 = 1;
         /// Some NBA of this step left a value that differs from the
-        /// signal's: the commit notifies even if the last one restores it
-        /// (each NBA is an update event, IEEE 1800-2017 4.9.4).
+        /// signal's: the commit wakes the readers even if the last one
+        /// restores it (each NBA is an update event, IEEE 1800-2017 4.9.4).
         pub const CHANGED: u32 = 2;
     }
 }

@@ -870,7 +870,9 @@ impl Lower<'_, '_> {
     }
 
     /// `rt_store` of a <= 64-bit value to a watched signal: store and
-    /// notify (with the LSB codes for edges) only when the value changes.
+    /// notify (with the LSB codes for edges) only when the value changes;
+    /// readers that are all combinational static processes get their
+    /// pending bits set inline instead.
     pub fn fast_store_notify(&mut self, dst: Addr, src: Addr, sig: i32) {
         // the source first: it may be the temp just stored (`load_small`)
         let new = self.load_small(src, true);
@@ -884,6 +886,12 @@ impl Lower<'_, '_> {
         self.i(I::I32Or);
         self.i(I::If(BlockType::Empty));
         self.store_small_value(dst, new);
+        let id = wsim_ir::SignalId::from_raw(sig as u32);
+        if self.has_inline_triggers(id) {
+            self.trigger_inline(id, true);
+            self.i(I::End);
+            return;
+        }
         self.i32c(sig);
         for v in [old, new] {
             self.push_plane(v.aval);

@@ -82,6 +82,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let facts = analysis::analyse(design);
     let sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
     let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &sched) };
+    let inline_triggers = shadow::inline_triggers(design, &sched);
     let static_count = sched.order.len() as u32;
     let req = wsim_layout::LayoutRequest { shadowed, static_count, ..Default::default() };
     let lay0 = wsim_layout::layout_with(design, arena_base, &req);
@@ -95,6 +96,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         guest: &guest,
         facts,
         sched,
+        inline_triggers,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,
@@ -111,8 +113,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     };
     module::declare_all(&mut cx);
     let runner = runner::gen_runner(&mut cx);
+    let commit = runner::gen_commit(&mut cx);
     let extras = module::generate_bodies(&mut cx);
-    let init_k = module::gen_init(&mut cx, runner);
+    let init_k = module::gen_init(&mut cx, runner, commit);
     if !cx.missing.is_empty() {
         let list: Vec<String> = cx.missing.iter().cloned().collect();
         cx.diags.push(Diagnostic::error(

@@ -60,6 +60,9 @@ pub struct Ctx<'d> {
     pub facts: Facts,
     /// Which processes are statically scheduled, in which order.
     pub sched: crate::schedule::StaticPlan,
+    /// By SignalId: the pending bits a change sets inline
+    /// (`crate::shadow::inline_triggers`).
+    pub inline_triggers: Vec<Option<Vec<(u32, u64)>>>,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

@@ -150,7 +150,7 @@ fn finish_thread(l: &mut Lower) {
 
 /// `wsim_init`: initial values, rt_init, then start every process
 /// (continuous assignments first so nets settle at time 0).
-pub fn gen_init(cx: &mut Ctx, runner: Option<u32>) -> u32 {
+pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>) -> u32 {
     let d = cx.d;
     let k = cx.declare(FnType::Init);
     let f = FnGen::new(0, false, 0);
@@ -175,7 +175,7 @@ pub fn gen_init(cx: &mut Ctx, runner: Option<u32>) -> u32 {
         }
     }
     register_statics(&mut l, runner);
-    init_shadows(&mut l);
+    init_shadows(&mut l, commit);
     let order: Vec<ProcId> = d
         .procs
         .iter()
@@ -204,29 +204,24 @@ pub fn gen_init(cx: &mut Ctx, runner: Option<u32>) -> u32 {
     k
 }
 
-/// Fill in the NBA shadow records (`crate::shadow`) and hand guest-rt
-/// their list, empty.
-fn init_shadows(l: &mut Lower) {
+/// Hand guest-rt the NBA shadows' `any` word and commit function
+/// (`crate::shadow`, `crate::runner`); the records start cleared.
+fn init_shadows(l: &mut Lower, commit: Option<u32>) {
     use wsim_abi::shadow;
-    let list = l.cx.lay.shadow_list;
-    if list.size == 0 {
-        return;
-    }
+    let Some(commit) = commit else { return };
     for (id, _) in l.cx.d.signals.iter() {
         let Some(rec) = l.cx.lay.shadows[id.index()] else { continue };
-        let Place::Static(dst) = l.cx.lay.signals[id.index()].place else { continue };
-        let sig = l.sig_arg(id);
-        for (field, v) in [(shadow::FLAGS, 0), (shadow::DST, dst as i32), (shadow::SIG, sig)] {
-            l.i32c((rec + field) as i32);
-            l.i32c(v);
-            l.i(I::I32Store(crate::func::mem(0, 2)));
-        }
+        l.i32c((rec + shadow::FLAGS) as i32);
+        l.i32c(0);
+        l.i(I::I32Store(crate::func::mem(0, 2)));
     }
-    l.i32c((list.start + shadow::LIST_LEN) as i32);
+    let any = l.cx.lay.shadow_any.start;
+    l.i32c(any as i32);
     l.i32c(0);
     l.i(I::I32Store(crate::func::mem(0, 2)));
-    l.i32c(list.start as i32);
-    l.rt("rt_shadow_list");
+    l.i32c(any as i32);
+    l.i32c(commit as i32);
+    l.rt("rt_shadows");
 }
 
 /// Tell guest-rt which processes are static and what triggers them

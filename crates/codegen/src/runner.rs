@@ -1,5 +1,6 @@
-//! The static runner: one generated function that runs the pending static
-//! processes (`crate::schedule`) in index order with direct calls.
+//! Generated static scheduling code: the runner, which runs the pending
+//! static processes (`crate::schedule`) in index order with direct calls;
+//! the NBA shadow commit (`crate::shadow`); and inline triggers.
 //!
 //! guest-rt used to find each pending bit, then call the process through
 //! `gen.dispatch` and its thread bookkeeping; for a combinational process of
@@ -18,11 +19,18 @@
 //!
 //! Its argument is the base of the shared words (`wsim_abi::statics`).
 //! guest-rt handles an early return (`$finish`, `$stop`) like any thread's.
+//!
+//! The commit copies every armed shadow record to its signal. A signal
+//! only combinational static processes watch (`inline_triggers`) needs no
+//! `rt_notify`: the commit, and blocking stores, OR its readers' bits into
+//! the pending words themselves (armed ones, not the running one).
 
 use crate::func::{mem, FnGen, Ins};
-use crate::lower::{Ctx, FnType, Lower, Owner, Role};
+use crate::lower::{Addr, Ctx, FnType, Lower, Owner, Role};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
-use wsim_abi::{statics as sw, status};
+use wsim_abi::{shadow, statics as sw, status};
+use wsim_ir::SignalId;
+use wsim_layout::Place;
 
 /// Generate the runner; returns its dispatch id, or None when no process
 /// is static.
@@ -83,4 +91,147 @@ pub fn gen_runner(cx: &mut Ctx) -> Option<u32> {
     let f = l.f;
     cx.funcs[k as usize].body = Some(f);
     Some(id)
+}
+
+/// Generate the NBA shadow commit (`(frame) -> status`, frame unused);
+/// returns its dispatch id, or None when no signal is shadowed:
+///
+/// ```text
+/// for each shadowed signal s:
+///     if rec.FLAGS != 0:
+///         if rec.VALUE != s: s = rec.VALUE; FLAGS |= CHANGED
+///         if FLAGS & CHANGED: trigger s's readers
+///         rec.FLAGS = 0
+/// any = 0
+/// ```
+pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
+    if cx.lay.shadow_any.size == 0 {
+        return None;
+    }
+    let k = cx.declare(FnType::Step);
+    cx.dispatch.push(k);
+    let id = cx.dispatch.len() as u32 - 1;
+    let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
+    let flags = l.f.local(ValType::I32);
+    let (a, b) = (l.f.local(ValType::I64), l.f.local(ValType::I64));
+    let signals: Vec<(SignalId, u32, u32)> = l
+        .d()
+        .signals
+        .iter()
+        .filter_map(|(id, _)| match (l.cx.lay.shadows[id.index()], l.cx.lay.signals[id.index()].place) {
+            (Some(rec), Place::Static(dst)) => Some((id, rec, dst)),
+            _ => None,
+        })
+        .collect();
+    for (sig, rec, dst) in signals {
+        l.i32c(rec as i32);
+        l.i(I::I32Load(mem(shadow::FLAGS, 2)));
+        l.i(I::LocalTee(flags));
+        l.i(I::If(BlockType::Empty));
+        for (plane, local) in [(0, a), (8, b)] {
+            l.i32c(rec as i32);
+            l.i(I::I64Load(mem(shadow::VALUE + plane, 3)));
+            l.i(I::LocalSet(local));
+        }
+        // differs: store, CHANGED
+        for (plane, local) in [(0, a), (8, b)] {
+            l.i(I::LocalGet(local));
+            l.i32c(dst as i32);
+            l.i(I::I64Load(mem(plane, 3)));
+            l.i(I::I64Ne);
+        }
+        l.i(I::I32Or);
+        l.i(I::If(BlockType::Empty));
+        for (plane, local) in [(0, a), (8, b)] {
+            l.i32c(dst as i32);
+            l.i(I::LocalGet(local));
+            l.i(I::I64Store(mem(plane, 3)));
+        }
+        l.i(I::LocalGet(flags));
+        l.i32c(shadow::flags::CHANGED as i32);
+        l.i(I::I32Or);
+        l.i(I::LocalSet(flags));
+        l.i(I::End);
+        if l.cx.inline_triggers[sig.index()].is_some() {
+            l.i(I::LocalGet(flags));
+            l.i32c(shadow::flags::CHANGED as i32);
+            l.i(I::I32And);
+            l.i(I::If(BlockType::Empty));
+            l.trigger_inline(sig, false);
+            l.i(I::End);
+        }
+        l.i32c(rec as i32);
+        l.i32c(0);
+        l.i(I::I32Store(mem(shadow::FLAGS, 2)));
+        l.i(I::End);
+    }
+    l.i32c(l.cx.lay.shadow_any.start as i32);
+    l.i32c(0);
+    l.i(I::I32Store(mem(0, 2)));
+    l.f.ret(Some(status::DONE));
+    let f = l.f;
+    cx.funcs[k as usize].body = Some(f);
+    Some(id)
+}
+
+impl Lower<'_, '_> {
+    /// True if a change of `sig` can set its readers' pending bits inline.
+    pub fn has_inline_triggers(&self, sig: SignalId) -> bool {
+        self.cx.inline_triggers[sig.index()].is_some()
+    }
+
+    /// Mark pending the armed readers of `sig` (`inline_triggers`), except
+    /// the running process when `skip_running` (a process misses the events
+    /// it causes itself).
+    pub fn trigger_inline(&mut self, sig: SignalId, skip_running: bool) {
+        let base = self.cx.lay.statics.start;
+        let words = sw::words(self.cx.sched.order.len() as u32);
+        let bits = self.f.local(ValType::I64);
+        let running = self.f.local(ValType::I32);
+        if skip_running {
+            self.i32c(base as i32);
+            self.i(I::I32Load(mem(sw::RUNNING, 2)));
+            self.i(I::LocalSet(running));
+        }
+        for (w, mask) in self.cx.inline_triggers[sig.index()].clone().into_iter().flatten() {
+            let pending = Addr::Abs(base + sw::PENDING + 8 * w);
+            let armed = base + sw::PENDING + 8 * (words + w);
+            // bits = mask & armed[w]
+            self.i(I::I64Const(mask as i64));
+            self.i32c(armed as i32);
+            self.i(I::I64Load(mem(0, 3)));
+            self.i(I::I64And);
+            if skip_running {
+                // & !(running / 64 == w ? 1 << running % 64 : 0)
+                self.i(I::I64Const(1));
+                self.i(I::LocalGet(running));
+                self.i(I::I64ExtendI32U);
+                self.i(I::I64Shl);
+                self.i(I::I64Const(0));
+                self.i(I::LocalGet(running));
+                self.i32c(6);
+                self.i(I::I32ShrU);
+                self.i32c(w as i32);
+                self.i(I::I32Eq);
+                self.i(I::Select);
+                self.i(I::I64Const(-1));
+                self.i(I::I64Xor);
+                self.i(I::I64And);
+            }
+            self.i(I::LocalTee(bits));
+            self.i(I::I64Const(0));
+            self.i(I::I64Ne);
+            self.i(I::If(BlockType::Empty));
+            self.push_addr(pending);
+            self.push_addr(pending);
+            self.i(I::I64Load(mem(0, 3)));
+            self.i(I::LocalGet(bits));
+            self.i(I::I64Or);
+            self.i(I::I64Store(mem(0, 3)));
+            self.i32c(base as i32);
+            self.i32c(1);
+            self.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
+            self.i(I::End);
+        }
+    }
 }

@@ -31,6 +31,28 @@ use crate::schedule::StaticPlan;
 use std::collections::BTreeSet;
 use wsim_ir::*;
 
+/// By SignalId: the static processes a change of the signal triggers, as
+/// `(word, bits)` of the pending bitset (`wsim_abi::statics`), when those
+/// combinational processes are all that watch it: generated code then sets
+/// the bits itself instead of calling `rt_notify`. `None`: something else
+/// watches it (an edge, a dynamic wait), or nothing does.
+pub fn inline_triggers(d: &Design, sched: &StaticPlan) -> Vec<Option<Vec<(u32, u64)>>> {
+    let watched_otherwise = watched_other_than_by_comb_statics(d, sched);
+    let mut out: Vec<Option<Vec<(u32, u64)>>> = vec![None; d.signals.len()];
+    for &(sig, k, _) in &sched.triggers {
+        if watched_otherwise[sig.index()] {
+            continue;
+        }
+        let words = out[sig.index()].get_or_insert_with(Vec::new);
+        let (w, bit) = (k / 64, 1u64 << (k % 64));
+        match words.iter_mut().find(|(word, _)| *word == w) {
+            Some((_, bits)) => *bits |= bit,
+            None => words.push((w, bit)),
+        }
+    }
+    out
+}
+
 /// By SignalId: the signal's NBAs go through a shadow record.
 pub fn plan(d: &Design, facts: &Facts, sched: &StaticPlan) -> Vec<bool> {
     let watched_otherwise = watched_other_than_by_comb_statics(d, sched);

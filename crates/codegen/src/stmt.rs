@@ -983,7 +983,7 @@ impl Lower<'_, '_> {
         self.cx.lay.shadows[sig.index()].map(|_| sig)
     }
 
-    /// A zero-delay NBA to a shadowed signal: list its record on the first
+    /// A zero-delay NBA to a shadowed signal: arm its record on the first
     /// NBA of the step, write the value into the record, and remember
     /// whether it now differs from the signal's.
     fn write_shadow(&mut self, lv: Lval, sig: SignalId, src: Addr) {
@@ -1032,12 +1032,11 @@ impl Lower<'_, '_> {
     }
 
     /// On the first NBA of the step to a shadowed signal (`FLAGS` 0):
-    /// set `ARMED` and append the record to the shadow list; a part-select
-    /// NBA also copies the signal's value in, for the bits it leaves.
+    /// set `ARMED` and the design's `any` word; a part-select NBA also
+    /// copies the signal's value in, for the bits it leaves.
     fn arm_shadow(&mut self, rec: u32, sig_addr: Addr, copy: bool) {
         use wsim_abi::shadow;
         let flags = Addr::Abs(rec + shadow::FLAGS);
-        let list = self.cx.lay.shadow_list.start;
         self.push_addr(flags);
         self.i(I::I32Load(mem(0, 2)));
         self.i(I::I32Eqz);
@@ -1048,20 +1047,9 @@ impl Lower<'_, '_> {
         self.push_addr(flags);
         self.i32c(shadow::flags::ARMED as i32);
         self.i(I::I32Store(mem(0, 2)));
-        // list[len] = rec; len += 1
-        let len = self.f.local(ValType::I32);
-        self.i32c(list as i32);
-        self.i(I::I32Load(mem(shadow::LIST_LEN, 2)));
-        self.i(I::LocalTee(len));
-        self.i32c(4);
-        self.i(I::I32Mul);
-        self.i32c(rec as i32);
-        self.i(I::I32Store(mem(list + shadow::LIST_ENTRIES, 2)));
-        self.i32c(list as i32);
-        self.i(I::LocalGet(len));
+        self.i32c(self.cx.lay.shadow_any.start as i32);
         self.i32c(1);
-        self.i(I::I32Add);
-        self.i(I::I32Store(mem(shadow::LIST_LEN, 2)));
+        self.i(I::I32Store(mem(0, 2)));
         self.i(I::End);
     }
 

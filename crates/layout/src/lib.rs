@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! arena_base  static signals, in SignalId order (arrays: consecutive elements)
-//!             NBA shadow records (`wsim_abi::shadow`), in SignalId order, then their list
+//!             NBA shadow records (`wsim_abi::shadow`), in SignalId order, then their `any` word
 //!             the static scheduler's words (`wsim_abi::statics`)
 //!             static process frames, in ProcId order (abi frame header + extra slots)
 //!             constant pool
@@ -141,9 +141,9 @@ pub struct Layout {
     pub signals: Vec<SignalSlot>,
     /// By SignalId: the address of its NBA shadow record, if it has one.
     pub shadows: Vec<Option<u32>>,
-    /// The list of armed shadow records (`wsim_abi::shadow::LIST_LEN`),
-    /// room for every record; size 0 when there are none.
-    pub shadow_list: Region,
+    /// The u32 set when some shadow record is armed (`wsim_abi::shadow`);
+    /// size 0 when there are no records.
+    pub shadow_any: Region,
     /// The static scheduler's words (`wsim_abi::statics`); size 0 when no
     /// process is static.
     pub statics: Region,
@@ -213,12 +213,11 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         shadows[i] = Some(cur as u32);
         cur += align(wsim_abi::shadow::SIZE as u64, a);
     }
-    let n_shadows = shadows.iter().flatten().count() as u64;
-    let shadow_list = match n_shadows {
+    let shadow_any = match shadows.iter().flatten().count() {
         0 => Region { start: cur as u32, size: 0 },
-        n => Region { start: cur as u32, size: align(wsim_abi::shadow::LIST_ENTRIES as u64 + 4 * n, a) as u32 },
+        _ => Region { start: cur as u32, size: 8 },
     };
-    cur += shadow_list.size as u64;
+    cur += shadow_any.size as u64;
     let statics = match req.static_count {
         0 => Region { start: cur as u32, size: 0 },
         n => Region { start: cur as u32, size: wsim_abi::statics::size(n) },
@@ -250,7 +249,7 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         arena_base,
         signals,
         shadows,
-        shadow_list,
+        shadow_any,
         statics,
         procs,
         subrs,
