@@ -984,19 +984,19 @@ impl Lower<'_, '_> {
     }
 
     /// A zero-delay NBA to a shadowed signal: arm its record on the first
-    /// NBA of the step, write the value into the record, and remember
-    /// whether it now differs from the signal's.
+    /// NBA of the step; on a later one, note whether the value the earlier
+    /// ones left differs from the signal's (that update was an event even
+    /// if this one restores the value; the commit checks the last value).
+    /// Then write the value into the record.
     fn write_shadow(&mut self, lv: Lval, sig: SignalId, src: Addr) {
-        use wsim_abi::shadow;
         let rec = self.cx.lay.shadows[sig.index()].expect("a shadowed signal has a record");
-        let flags = Addr::Abs(rec + shadow::FLAGS);
         if let Some(g) = lv.guard {
             self.i(I::LocalGet(g));
             self.i(I::If(BlockType::Empty));
         }
         let whole = lv.w == lv.dw && lv.dyn_off.is_none() && lv.const_off == 0;
         self.arm_shadow(rec, lv.addr, !whole);
-        let value = Addr::Abs(rec + shadow::VALUE);
+        let value = Addr::Abs(rec + wsim_abi::shadow::VALUE);
         if whole {
             self.fast_copy(value, src);
         } else {
@@ -1012,11 +1012,37 @@ impl Lower<'_, '_> {
             self.rt("rt_store_bits");
             self.i(I::Drop);
         }
-        // CHANGED |= (shadow != signal), plane by plane
+        if lv.guard.is_some() {
+            self.i(I::End);
+        }
+    }
+
+    /// If the record is not armed (`FLAGS` 0): arm it and set the design's
+    /// `any` word (a part-select NBA also copies the signal's value in, for
+    /// the bits it leaves). Else: CHANGED if the record's value differs
+    /// from the signal's.
+    fn arm_shadow(&mut self, rec: u32, sig_addr: Addr, copy: bool) {
+        use wsim_abi::shadow;
+        let flags = Addr::Abs(rec + shadow::FLAGS);
+        let value = Addr::Abs(rec + shadow::VALUE);
+        self.push_addr(flags);
+        self.i(I::I32Load(mem(0, 2)));
+        self.i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        if copy {
+            self.fast_copy(value, sig_addr);
+        }
+        self.push_addr(flags);
+        self.i32c(shadow::flags::ARMED as i32);
+        self.i(I::I32Store(mem(0, 2)));
+        self.i32c(self.cx.lay.shadow_any.start as i32);
+        self.i32c(1);
+        self.i(I::I32Store(mem(0, 2)));
+        self.i(I::Else);
         for plane in [0, 8] {
             self.push_addr(value);
             self.i(I::I64Load(mem(plane, 3)));
-            self.push_addr(lv.addr);
+            self.push_addr(sig_addr);
             self.i(I::I64Load(mem(plane, 3)));
             self.i(I::I64Ne);
         }
@@ -1026,30 +1052,6 @@ impl Lower<'_, '_> {
         self.i32c((shadow::flags::ARMED | shadow::flags::CHANGED) as i32);
         self.i(I::I32Store(mem(0, 2)));
         self.i(I::End);
-        if lv.guard.is_some() {
-            self.i(I::End);
-        }
-    }
-
-    /// On the first NBA of the step to a shadowed signal (`FLAGS` 0):
-    /// set `ARMED` and the design's `any` word; a part-select NBA also
-    /// copies the signal's value in, for the bits it leaves.
-    fn arm_shadow(&mut self, rec: u32, sig_addr: Addr, copy: bool) {
-        use wsim_abi::shadow;
-        let flags = Addr::Abs(rec + shadow::FLAGS);
-        self.push_addr(flags);
-        self.i(I::I32Load(mem(0, 2)));
-        self.i(I::I32Eqz);
-        self.i(I::If(BlockType::Empty));
-        if copy {
-            self.fast_copy(Addr::Abs(rec + shadow::VALUE), sig_addr);
-        }
-        self.push_addr(flags);
-        self.i32c(shadow::flags::ARMED as i32);
-        self.i(I::I32Store(mem(0, 2)));
-        self.i32c(self.cx.lay.shadow_any.start as i32);
-        self.i32c(1);
-        self.i(I::I32Store(mem(0, 2)));
         self.i(I::End);
     }
 
