@@ -387,6 +387,21 @@ mod tests {
     }
 
     #[test]
+    fn shadow_records_and_static_words_sit_between_signals_and_frames() {
+        let req = LayoutRequest { shadowed: vec![true, false, false, false], static_count: 65, ..Default::default() };
+        let l = layout_with(&design(), 1000, &req);
+        let signals_end = 1072 + 256;
+        assert_eq!(l.shadows, vec![Some(signals_end), None, None, None, None, None]);
+        assert_eq!(l.shadow_any, Region { start: signals_end + wsim_abi::shadow::SIZE, size: 8 });
+        // 65 processes: two words per bitset
+        assert_eq!(l.statics, Region { start: l.shadow_any.end(), size: wsim_abi::statics::PENDING + 32 });
+        assert_eq!(l.procs[0].offset, l.statics.end());
+        let none = layout(&design(), 1000);
+        assert_eq!((none.shadow_any.size, none.statics.size), (0, 0));
+        assert_eq!(none.procs[0].offset, signals_end);
+    }
+
+    #[test]
     fn automatic_locals_live_in_the_frame() {
         let l = layout(&design(), 1000);
         let f = SubrId::from_raw(0);
@@ -404,6 +419,7 @@ mod tests {
             const_pool_bytes: 100,
             temp_stack_bytes: 4096,
             shadowed: vec![],
+            static_count: 0,
         };
         let l = layout_with(&design(), 1000, &req);
         assert_eq!(l.procs[0].size, 72);
