@@ -660,6 +660,50 @@ def bench_waves(args, wsim, work):
     print("(ratios: run time / the no-waves run's; the goal is <= 2x. Files are written to a temp dir.)")
 
 
+ABLATIONS = [
+    ("all optimisations", []),
+    ("--no-opt nba-shadows", ["--no-opt", "nba-shadows"]),
+    ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
+    ("-O0 (no IR passes)", ["-O0"]),
+    ("--two-state", ["--two-state"]),
+]
+
+
+def bench_ablation(args, wsim, work):
+    """What each optimisation gives: wsim alone on each CPU and the ring at
+    N=16, compiled with one optimisation turned off at a time (`--no-opt`,
+    `-O0`), and with `--two-state`. Every variant must print the same result
+    lines as the first."""
+    if not wsim:
+        print("\n== ablation: skipped (needs wsim)")
+        return
+    designs = [rv32_design(args.rv32_cycles // 4), lfsr_design(16, args.lfsr_cycles.get(16, 125_000), work)]
+    if picorv32_core():
+        designs.insert(0, picorv32_design(args.pico_cycles // 4))
+    for design in designs:
+        env = dict(os.environ, WSIM_CACHE_DIR=str(work / "wsim-cache-ablation"))
+        print(f"\n== ablation: {design.key}, {design.cycles} cycles (wsim only)")
+        print(f"{'variant':<28} {'run s (user)':>16} {'cyc/s user':>11} {'user / all-on':>14}  same output")
+        base, first = None, None
+        for name, flags in ABLATIONS:
+            wasm = work / f"ablation-{len(flags)}-{'_'.join(flags).strip('-')}.wasm"
+            built = measure([wsim, "compile", *design.sources, "--top", design.top,
+                             *[f"-G{p}" for p in design.params], *flags, "-o", wasm], cwd=design.cwd, env=env)
+            if not built.ok:
+                print(f"{name:<28} compile failed: {last_line(built.stderr)}")
+                continue
+            measure([wsim, "run", "-q", wasm], cwd=design.cwd, env=env)  # native-code cache
+            m = measure_best([wsim, "run", "-q", wasm], cwd=design.cwd, env=env)
+            lines = result_lines(m.stdout, design.prefixes)
+            first = first if first is not None else lines
+            base = base or m
+            rate = design.cycles / m.user if m.ok and m.user > 0 else 0
+            ratio = f"{m.user / base.user:.2f}x" if base.user > 0 else "-"
+            print(f"{name:<28} {fmt_s(m):>16} {fmt_rate(rate):>11} {ratio:>14}  {'yes' if lines == first else 'NO'}"
+                  + ("" if m.ok else "  FAILED: " + last_line(m.stderr)))
+    print("(user / all-on > 1: turning that optimisation off costs that factor; --two-state changes semantics)")
+
+
 # ---------------------------------------------------------------- main
 
 def int_list(text):
@@ -678,7 +722,7 @@ def parse_args():
     ap.add_argument("--waves-cycles", type=int, default=100_000, help="picorv32 cycles for the waves benchmark")
     ap.add_argument("--quick", action="store_true", help="10x fewer cycles")
     ap.add_argument("--no-verilator", action="store_true")
-    ap.add_argument("--only", choices=["lfsr", "picorv32", "rv32", "parse", "waves"])
+    ap.add_argument("--only", choices=["lfsr", "picorv32", "rv32", "parse", "waves", "ablation"])
     args = ap.parse_args()
     cycles = args.lfsr_cycles or [default_lfsr_cycles(n) for n in args.n]
     if len(cycles) == 1:
@@ -720,6 +764,8 @@ def main():
             bench_parse(args, wsim, work)
         if args.only in (None, "waves"):
             bench_waves(args, wsim, work)
+        if args.only in (None, "ablation"):
+            bench_ablation(args, wsim, work)
     print_summary(results, ring_rows, two_state)
     return 0
 
