@@ -32,15 +32,21 @@ use wsim_abi::{shadow, statics as sw, status};
 use wsim_ir::SignalId;
 use wsim_layout::Place;
 
+/// Declare a `(frame) -> status` function guest-rt calls through
+/// `gen.dispatch` (no job: its body is generated here): (index, dispatch id).
+fn declare_dispatched(cx: &mut Ctx) -> (u32, u32) {
+    let k = cx.declare(FnType::Step);
+    cx.dispatch.push(k);
+    (k, cx.dispatch.len() as u32 - 1)
+}
+
 /// Generate the runner; returns its dispatch id, or None when no process
 /// is static.
 pub fn gen_runner(cx: &mut Ctx) -> Option<u32> {
     if cx.sched.order.is_empty() {
         return None;
     }
-    let k = cx.declare(FnType::Step);
-    cx.dispatch.push(k);
-    let id = cx.dispatch.len() as u32 - 1;
+    let (k, id) = declare_dispatched(cx);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     let st = l.f.local(ValType::I32);
     for (i, p) in l.cx.sched.order.clone().into_iter().enumerate() {
@@ -108,9 +114,7 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
     if cx.lay.shadow_any.size == 0 {
         return None;
     }
-    let k = cx.declare(FnType::Step);
-    cx.dispatch.push(k);
-    let id = cx.dispatch.len() as u32 - 1;
+    let (k, id) = declare_dispatched(cx);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     let flags = l.f.local(ValType::I32);
     let (a, b) = (l.f.local(ValType::I64), l.f.local(ValType::I64));
