@@ -460,6 +460,14 @@ fn regressions() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
             b"`timescale 1s/1fs\nmodule t; initial #4294967296 $finish; endmodule\n".to_vec(),
             None,
         ),
+        // elab/expr.rs: a size cast of 10^20 bits was truncated to a u32
+        // width and the constant pool asked for 1.6 GB (a mutation of
+        // dynarray_basic.sv once tests/sim/nba_shadow.v joined the corpus).
+        (
+            "regression: size cast past the width limit",
+            b"module t; reg [7:0] a; initial $display(\"%0d\", 99999999999999999999'(a)); endmodule\n".to_vec(),
+            Some("E0311"),
+        ),
         // elab/types.rs: 3 x 10^20 array elements overflowed the element
         // count in layout (mutation 971 of multi_dim_array.v, seed 7).
         (

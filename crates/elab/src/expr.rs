@@ -323,6 +323,20 @@ impl<'a> Elab<'a> {
         }
     }
 
+    /// The width of a size cast `w'(x)` (w >= 1), or an error past wsim's
+    /// width limit.
+    fn cast_width(&mut self, w: i64, span: Span) -> Option<u32> {
+        if w > MAX_WIDTH as i64 {
+            self.error(
+                code::TYPE_ERROR,
+                span,
+                format!("a cast to {w} bits is wider than wsim's limit of {MAX_WIDTH} bits"),
+            );
+            return None;
+        }
+        Some(w as u32)
+    }
+
     fn replicate_count(&mut self, lex: LexId, count: &'a ast::Expr) -> u32 {
         match self.eval_i64(lex, count) {
             Some(n) if n > MAX_WIDTH as i64 => {
@@ -1292,12 +1306,13 @@ impl<'a> Elab<'a> {
                 // `WIDTH'(x)`: a size cast by a parameter.
                 let n = ast::Expr { kind: A::Ident { package: package.clone(), name: name.clone() }, span: *nspan };
                 let w = match self.eval_const_owned(lex, &n).and_then(|v| v.as_i64()) {
-                    Some(w) if w >= 1 => w as u32,
+                    Some(w) if w >= 1 => w,
                     _ => {
                         self.error(code::TYPE_ERROR, *nspan, "cast size must be a positive constant");
                         return self.bad_leaf(span);
                     }
                 };
+                let Some(w) = self.cast_width(w, *nspan) else { return self.bad_leaf(span) };
                 let st = self.self_ty(lex, expr);
                 let t = Type {
                     kind: TypeKind::Integral,
@@ -1321,15 +1336,16 @@ impl<'a> Elab<'a> {
                     self.error(code::TYPE_ERROR, n.span, "cast size must be positive");
                     return self.bad_leaf(span);
                 }
+                let Some(w) = self.cast_width(w, n.span) else { return self.bad_leaf(span) };
                 let st = self.self_ty(lex, expr);
                 let t = Type {
                     kind: TypeKind::Integral,
-                    width: w as u32,
+                    width: w,
                     signed: st.signed && !st.is_real(),
                     four_state: st.four_state || st.is_real(),
                 };
                 let id = self.emit_rvalue(lex, expr, t);
-                (id, DataTy::vector(w as u32, t.signed, t.four_state))
+                (id, DataTy::vector(w, t.signed, t.four_state))
             }
             ast::CastType::Signed | ast::CastType::Unsigned => {
                 let signed = matches!(ty, ast::CastType::Signed);
