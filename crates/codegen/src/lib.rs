@@ -81,8 +81,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let arena_base = guest.heap_base.div_ceil(64) * 64;
     let facts = analysis::analyse(design);
     let sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
-    let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &sched) };
-    let inline_triggers = shadow::inline_triggers(design, &sched);
+    let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
+    let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
+    let inline_triggers = shadow::inline_triggers(design, &sched, &watched_otherwise);
     let static_count = sched.order.len() as u32;
     let req = wsim_layout::LayoutRequest { shadowed, static_count, ..Default::default() };
     let lay0 = wsim_layout::layout_with(design, arena_base, &req);

@@ -36,8 +36,7 @@ use wsim_ir::*;
 /// combinational processes are all that watch it: generated code then sets
 /// the bits itself instead of calling `rt_notify`. `None`: something else
 /// watches it (an edge, a dynamic wait), or nothing does.
-pub fn inline_triggers(d: &Design, sched: &StaticPlan) -> Vec<Option<Vec<(u32, u64)>>> {
-    let watched_otherwise = watched_other_than_by_comb_statics(d, sched);
+pub fn inline_triggers(d: &Design, sched: &StaticPlan, watched_otherwise: &[bool]) -> Vec<Option<Vec<(u32, u64)>>> {
     let mut out: Vec<Option<Vec<(u32, u64)>>> = vec![None; d.signals.len()];
     for &(sig, k, _) in &sched.triggers {
         if watched_otherwise[sig.index()] {
@@ -54,8 +53,8 @@ pub fn inline_triggers(d: &Design, sched: &StaticPlan) -> Vec<Option<Vec<(u32, u
 }
 
 /// By SignalId: the signal's NBAs go through a shadow record.
-pub fn plan(d: &Design, facts: &Facts, sched: &StaticPlan) -> Vec<bool> {
-    let watched_otherwise = watched_other_than_by_comb_statics(d, sched);
+/// `watched_otherwise` is [`watched_other_than_by_comb_statics`].
+pub fn plan(d: &Design, facts: &Facts, watched_otherwise: &[bool]) -> Vec<bool> {
     let mut shadowed: Vec<bool> = d
         .signals
         .iter()
@@ -80,7 +79,7 @@ pub fn plan(d: &Design, facts: &Facts, sched: &StaticPlan) -> Vec<bool> {
 
 /// By SignalId: some wait other than the trigger of a combinational static
 /// process reads it.
-fn watched_other_than_by_comb_statics(d: &Design, sched: &StaticPlan) -> Vec<bool> {
+pub fn watched_other_than_by_comb_statics(d: &Design, sched: &StaticPlan) -> Vec<bool> {
     let mut out = vec![false; d.signals.len()];
     let mut mark = |d: &Design, s: StmtId, comb_wait: Option<StmtId>| {
         let exprs = match &d.stmts[s].kind {
