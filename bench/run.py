@@ -23,9 +23,11 @@ its children from wait4, to the microsecond; peak RSS from GNU time %M):
              Verilator build (C++ included)
   start      wsim only: `wsim run --max-time 0` right after the cold
              compile (compiles the wasm to native code, instantiates, runs
-             time 0), then the cached compile and the same start again
-             (both caches hit: "cached compile + load")
-  run        the simulation (wsim: native code cached); throughput =
+             time 0): first with the default `--jit auto` (Winch code, as a
+             fresh run starts), then with `--jit cranelift` (which also
+             fills the Cranelift cache); then the cached compile and the
+             same start again (both caches hit: "cached compile + load")
+  run        the simulation (wsim: Cranelift code cached); throughput =
              cycles / user CPU seconds (the machine is shared: user CPU is
              steadier than wall). Runs under 0.5 s of user CPU are repeated
              up to 5 times and the fastest kept
@@ -151,6 +153,11 @@ def find_wsim():
     return None
 
 
+# `wsim run` flags that compile (and cache) Cranelift code without waiting
+# for a run long enough to switch to it.
+JIT_CRANELIFT = ["--jit", "cranelift"]
+
+
 def wsim_has_two_state(wsim):
     """Whether this wsim's `compile` knows --two-state."""
     if not wsim:
@@ -195,6 +202,7 @@ class Row:
     compile: Measurement = None
     cached: Measurement = None        # wsim: the same compile again (cache hit)
     first_start: Measurement = None   # wsim: run --max-time 0 after the cold compile
+    cranelift_start: Measurement = None  # wsim: the same with --jit cranelift (cold native cache)
     cached_start: Measurement = None  # wsim: run --max-time 0, both caches warm
     run: Measurement = None
     cycles: int = 0
@@ -275,6 +283,8 @@ def run_wsim(design, wsim, work, two_state=False):
     # --max-time 0 stops before time advances: exit code 124 is expected.
     start = [wsim, "run", "-q", "--max-time", "0", wasm]
     row.first_start = measure(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
+    # Compiles and caches the Cranelift code, which every later run uses.
+    row.cranelift_start = measure(start[:2] + JIT_CRANELIFT + start[2:], cwd=design.cwd, env=env, ok_codes=(0, 124))
     row.cached = measure([wsim, *args], cwd=design.cwd, env=env)
     row.cached_start = measure(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
     row.run = measure_best([wsim, "run", "-q", wasm], cwd=design.cwd, env=env)
@@ -418,7 +428,8 @@ def print_table(rows, title):
         ]))
         if r.first_start:
             print(f"{'':<18} start (run --max-time 0): after the cold compile {fmt_s(r.first_start)} s, "
-                  f"{fmt_mib(r.first_start)} MiB; cached {fmt_s(r.cached_start)} s")
+                  f"{fmt_mib(r.first_start)} MiB; --jit cranelift {fmt_s(r.cranelift_start)} s; "
+                  f"cached {fmt_s(r.cached_start)} s")
         if r.note:
             print(f"{'':<18} note: {r.note}")
     print("(s: wall seconds, u: user CPU; cyc/s: cycles per user CPU / wall second; MiB: peak RSS; ratios are "
@@ -527,6 +538,8 @@ def startup_lines(rows):
         ("picorv32: cold compile + first start (run --max-time 0)", "<= 0.3 s CPU",
          f"{cold_cpu:.3f} s (compile {w.compile.cpu:.3f} + start {w.first_start.cpu:.3f}; wall {cold_wall:.3f})",
          verdict(cold_cpu <= 0.3)),
+        ("picorv32: the same with --jit cranelift (no Winch tier)", "(info)",
+         f"{w.compile.cpu + w.cranelift_start.cpu:.3f} s (start {w.cranelift_start.cpu:.3f})", "-"),
         ("picorv32: cached compile + load (run --max-time 0)", "<= 20 ms CPU",
          f"{warm_cpu:.1f} ms (wall {warm_wall:.1f} ms)", verdict(warm_cpu <= 20)),
     ]
@@ -648,7 +661,8 @@ def bench_waves(args, wsim, work):
     print(f"{'mode':<14} {'run s (user)':>16} {'wall ratio':>10} {'user ratio':>10} {'file MB':>9}")
     base = None
     for name, wasm, flags, out in modes:
-        measure([wsim, "run", wasm, *flags], cwd=cwd, env=env)  # native-code cache
+        # The Cranelift code into the native cache.
+        measure([wsim, "run", "-q", *JIT_CRANELIFT, "--max-time", "0", wasm], cwd=cwd, env=env, ok_codes=(0, 124))
         if out:
             Path(out).unlink(missing_ok=True)
         m = measure([wsim, "run", wasm, *flags], cwd=cwd, env=env)
@@ -692,7 +706,9 @@ def bench_ablation(args, wsim, work):
             if not built.ok:
                 print(f"{name:<28} compile failed: {last_line(built.stderr)}")
                 continue
-            measure([wsim, "run", "-q", wasm], cwd=design.cwd, env=env)  # native-code cache
+            # The Cranelift code into the native cache.
+            measure([wsim, "run", "-q", *JIT_CRANELIFT, "--max-time", "0", wasm], cwd=design.cwd, env=env,
+                    ok_codes=(0, 124))
             m = measure_best([wsim, "run", "-q", wasm], cwd=design.cwd, env=env)
             lines = result_lines(m.stdout, design.prefixes)
             first = first if first is not None else lines
@@ -702,6 +718,36 @@ def bench_ablation(args, wsim, work):
             print(f"{name:<28} {fmt_s(m):>16} {fmt_rate(rate):>11} {ratio:>14}  {'yes' if lines == first else 'NO'}"
                   + ("" if m.ok else "  FAILED: " + last_line(m.stderr)))
     print("(user / all-on > 1: turning that optimisation off costs that factor; --two-state changes semantics)")
+    for design in designs:
+        bench_tiering(design, wsim, work)
+
+
+JIT_POLICIES = ["auto", "cranelift", "winch"]
+
+
+def bench_tiering(design, wsim, work):
+    """Whether starting on Winch pays: the first run of a design (empty
+    native cache) under each `--jit` policy, whole-process CPU (the
+    background Cranelift compile included) and wall time."""
+    wasm = work / f"tiering-{design.key.replace(' ', '_').replace('=', '')}.wasm"
+    built = measure([wsim, "compile", *design.sources, "--top", design.top, *[f"-G{p}" for p in design.params],
+                     "-o", wasm], cwd=design.cwd)
+    if not built.ok:
+        print(f"\n== tiering: {design.key}: compile failed: {last_line(built.stderr)}")
+        return
+    print(f"\n== tiering: {design.key}, {design.cycles} cycles, first run (empty native cache)")
+    print(f"{'--jit':<12} {'CPU s (u+s)':>12} {'wall s':>8} {'CPU / cranelift':>16}  same output")
+    runs = {}
+    for policy in JIT_POLICIES:
+        cache = work / f"wsim-cache-tiering-{policy}"
+        shutil.rmtree(cache, ignore_errors=True)
+        env = dict(os.environ, WSIM_CACHE_DIR=str(cache))
+        runs[policy] = measure([wsim, "run", "-q", "--jit", policy, wasm], cwd=design.cwd, env=env)
+    base, first = runs["cranelift"], result_lines(runs["cranelift"].stdout, design.prefixes)
+    for policy, m in runs.items():
+        same = "yes" if result_lines(m.stdout, design.prefixes) == first else "NO"
+        print(f"{policy:<12} {m.cpu:>12.3f} {m.wall:>8.3f} {m.cpu / base.cpu if base.cpu > 0 else 0:>15.2f}x  {same}"
+              + ("" if m.ok else "  FAILED: " + last_line(m.stderr)))
 
 
 # ---------------------------------------------------------------- main

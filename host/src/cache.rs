@@ -99,20 +99,36 @@ impl std::fmt::Display for NativeSource {
 /// (`None` = no cache). A corrupt or incompatible cache file is recompiled
 /// and replaced; failure to write the cache only costs the next run time.
 pub fn load_module(engine: &Engine, wasm: &[u8], dir: Option<&Path>) -> wasmtime::Result<(Module, NativeSource)> {
+    match dir.and_then(|dir| lookup(engine, wasm, dir)) {
+        Some(hit) => Ok(hit),
+        None => compile_module(engine, wasm, dir),
+    }
+}
+
+/// The module of `wasm` for `engine` from the native cache in `dir`, if
+/// there is a usable one.
+pub fn lookup(engine: &Engine, wasm: &[u8], dir: &Path) -> Option<(Module, NativeSource)> {
+    let key = native_key(engine, wasm);
+    let path = dir.join(format!("{key}.cwasm"));
+    if !path.is_file() {
+        return None;
+    }
+    // SAFETY: the file is in wsim's own cache directory and was written by
+    // `precompile_module` of an engine with the same compatibility hash (it
+    // is part of the file name); wasmtime additionally checks its header and
+    // refuses files from other versions or configs.
+    let module = unsafe { Module::deserialize_file(engine, &path) }.ok()?;
+    Some((module, NativeSource::CacheHit { key }))
+}
+
+/// Compile `wasm` with `engine` and store the code in the native cache in
+/// `dir` (`None` = no cache).
+pub fn compile_module(engine: &Engine, wasm: &[u8], dir: Option<&Path>) -> wasmtime::Result<(Module, NativeSource)> {
     let Some(dir) = dir else {
         return Ok((Module::new(engine, wasm)?, NativeSource::Compiled { note: None }));
     };
     let key = native_key(engine, wasm);
     let path = dir.join(format!("{key}.cwasm"));
-    if path.is_file() {
-        // SAFETY: the file is in wsim's own cache directory and was written
-        // by `precompile_module` of an engine with the same compatibility
-        // hash (it is part of the file name); wasmtime additionally checks
-        // its header and refuses files from other versions or configs.
-        if let Ok(module) = unsafe { Module::deserialize_file(engine, &path) } {
-            return Ok((module, NativeSource::CacheHit { key }));
-        }
-    }
     let compiled = engine.precompile_module(wasm)?;
     // SAFETY: these bytes were produced just now by `precompile_module` of
     // this very engine.

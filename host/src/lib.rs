@@ -20,9 +20,11 @@ pub mod runner;
 pub mod sandbox;
 pub mod services;
 pub mod testing;
+pub mod tiering;
 pub mod waves;
 
 pub use artifact::{Artifact, Meta, Signature, WasmType};
 pub use error::HostError;
-pub use runner::{engine, format_time, run, run_async, EndReason, RunOptions, RunOutcome};
+pub use runner::{engine, format_time, run, run_async, EndReason, RunOptions, RunOutcome, Switched, TierReport};
 pub use services::Sink;
+pub use tiering::{Compiler, JitPolicy};

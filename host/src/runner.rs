@@ -15,10 +15,11 @@ use crate::limits::{self, StopRequest, Watchdog};
 use crate::rundiag;
 use crate::sandbox::FilePolicy;
 use crate::services::{self, HostState, Sink};
+use crate::tiering::{self, Compiler, JitPolicy, Ready, Upgrade};
 use crate::waves::WaveSummary;
 use std::path::PathBuf;
-use std::time::Duration;
-use wasmtime::{Config, Engine, Linker, Memory, MemoryType, Store, TypedFunc};
+use std::time::{Duration, Instant};
+use wasmtime::{Engine, Linker, Memory, MemoryType, Module, Store, TypedFunc};
 use wsim_abi::{export, run_status, stat};
 use wsim_diag::RenderOptions;
 
@@ -51,6 +52,8 @@ pub struct RunOptions {
     pub progress: Option<Box<dyn FnMut(u64) + Send>>,
     /// How run-time diagnostics are rendered (`--diagnostic-format`).
     pub diagnostics: RenderOptions,
+    /// Which compiler's code runs (`--jit`, see [`tiering`]).
+    pub jit: JitPolicy,
 }
 
 impl Default for RunOptions {
@@ -69,6 +72,7 @@ impl Default for RunOptions {
             catch_ctrl_c: false,
             progress: None,
             diagnostics: RenderOptions::default(),
+            jit: JitPolicy::default(),
         }
     }
 }
@@ -117,6 +121,28 @@ pub struct RunStats {
     pub files_refused: u32,
 }
 
+/// Which compiled code a run used (see [`tiering`]).
+#[derive(Debug, Clone)]
+pub struct TierReport {
+    /// The compiler of the code the run started on.
+    pub start: Compiler,
+    /// The run switched to Cranelift code.
+    pub switched: Option<Switched>,
+    /// Why a switch that was under way did not happen.
+    pub note: Option<String>,
+}
+
+/// A switch from Winch to Cranelift code during a run.
+#[derive(Debug, Clone)]
+pub struct Switched {
+    /// Simulation time of the switch, in ticks.
+    pub time: u64,
+    /// Wall time from the start of the run to the switch.
+    pub after: Duration,
+    /// Where the Cranelift code came from.
+    pub native: NativeSource,
+}
+
 /// The result of a run that did not trap.
 #[derive(Debug)]
 pub struct RunOutcome {
@@ -128,8 +154,11 @@ pub struct RunOutcome {
     /// Captured fd 1 / fd 2 (empty unless [`Sink::Capture`] was used).
     pub stdout: Vec<u8>,
     pub stderr: Vec<u8>,
-    /// Where the native code came from.
+    /// Where the native code the run started on came from.
     pub native: NativeSource,
+    /// Which code ran: the compiler it started on, and a switch to
+    /// Cranelift code during the run.
+    pub tiers: TierReport,
     pub stats: RunStats,
     /// The wave file written, if any.
     pub waves: Option<WaveSummary>,
@@ -137,20 +166,9 @@ pub struct RunOutcome {
     pub waves_error: Option<String>,
 }
 
-/// The engine configuration of a run: Cranelift, with epoch interruption
-/// only when `epoch` (a `--timeout` run: the watchdog can then stop a design
-/// stuck inside one time step). Epoch checks cost about 15% on picorv32, so
-/// other runs poll Ctrl-C and progress between time-step slices instead.
-/// (The native cache key covers the difference through the compatibility
-/// hash.)
+/// The Cranelift engine of a run (see [`tiering::engine`]).
 pub fn engine(epoch: bool) -> Result<Engine, HostError> {
-    let mut config = Config::new();
-    config.epoch_interruption(epoch);
-    if std::env::var_os("WSIM_PERFMAP").is_some() {
-        // Developer aid: `perf record` can then name the JIT-compiled functions.
-        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
-    }
-    Engine::new(&config).map_err(|e| HostError::Internal(e.to_string()))
+    tiering::engine(Compiler::Cranelift, epoch)
 }
 
 /// Time steps between two polls of the host (Ctrl-C, `--timeout`,
@@ -187,14 +205,15 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
         let _ = limits::catch_ctrl_c();
     }
     let epoch = opts.timeout.is_some();
-    let engine = engine(epoch)?;
     let cache_dir = if opts.use_cache {
         opts.cache_dir.clone().or_else(|| cache::cache_root().map(|d| d.join("native")))
     } else {
         None
     };
-    let (module, native) = cache::load_module(&engine, &artifact.bytes, cache_dir.as_deref())
-        .map_err(|e| HostError::bad(&artifact.name, format!("wasmtime rejects it: {}", first_line(&e))))?;
+    let tiering::Start { engine, module, native, compiler, mut upgrade } =
+        tiering::start(&artifact.bytes, opts.jit, epoch, cache_dir)
+            .map_err(|e| HostError::bad(&artifact.name, format!("wasmtime rejects it: {}", first_line(&e))))?;
+    let mut tiers = TierReport { start: compiler, switched: None, note: None };
 
     let files = match opts.files.take() {
         Some(policy) => policy,
@@ -211,18 +230,11 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
     for scope in unknown_scopes {
         state.warn(dumping::DUMP_UNKNOWN, &format!("--waves-scope {scope}: the design has no such scope"));
     }
-    let mut store = Store::new(&engine, state);
-    limits::install_limiter(&mut store);
-    // `from_bytes` checked it is a 32-bit memory, so the page counts fit u32.
-    let memory_type = MemoryType::new(artifact.memory_min_pages as u32, artifact.memory_max_pages.map(|p| p as u32));
-    let memory = Memory::new(&mut store, memory_type).map_err(|e| memory_error(&store, &e))?;
+    let mut store = new_store(&engine, state);
+    let memory = Memory::new(&mut store, arena_type(artifact, artifact.memory_min_pages))
+        .map_err(|e| memory_error(&store, &e))?;
     store.data_mut().memory = Some(memory);
-
-    let mut linker = Linker::new(&engine);
-    services::add_to_linker(&mut linker).map_err(|e| HostError::Internal(first_line(&e)))?;
-    linker
-        .define(&store, wsim_abi::import::MODULE, wsim_abi::import::MEMORY, memory)
-        .map_err(|e| HostError::Internal(first_line(&e)))?;
+    let linker = linker(&engine, &store, memory).map_err(|e| HostError::Internal(first_line(&e)))?;
 
     let watchdog = Watchdog::start(&engine, opts.timeout);
     if epoch {
@@ -235,20 +247,26 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
         // `--timeout` or Ctrl-C before the design started (the deadline can
         // pass while a loaded machine instantiates): stopped at time 0.
         Err(e) => match stop_reason(&store, &e) {
-            Some(reason) => return Ok(stopped_before_start(&mut store, reason, native)),
+            Some(reason) => return Ok(stopped_before_start(&mut store, reason, native, tiers)),
             None => return Err(classify_trap(artifact, e)),
         },
     };
     let exports = typed_exports(&artifact.name, &instance, &mut store)?;
     let until = opts.max_time.map(|t| t.min(i64::MAX as u64) as i64).unwrap_or(i64::MAX);
-    let ended = match exports.init.call(&mut store, ()) {
+    let mut sim = Sim { store, exports, memory };
+    let mut switch = Switch { artifact, upgrade: upgrade.take(), tiers: &mut tiers, began: Instant::now() };
+    let ended = match sim.exports.init.call(&mut sim.store, ()) {
         // `wsim_init` resets the scheduler: step mode is set after it.
-        Ok(()) => match set_up_steps(&mut store, artifact, &exports, &opts.waves) {
-            Ok(()) => simulate(&mut store, &exports, memory, until, &mut poll).await,
+        Ok(()) => match set_up_steps(&mut sim.store, artifact, &sim.exports, &opts.waves, switch.first_slice()) {
+            Ok(()) => simulate(&mut sim, until, &mut poll, &mut switch).await,
             Err(e) => Err(e),
         },
         Err(e) => Err(e),
     };
+    if let Some(upgrade) = switch.upgrade.take() {
+        upgrade.finish();
+    }
+    let Sim { mut store, exports, memory } = sim;
     let time = exports.time.call(&mut store, ()).map(|t| t.max(0) as u64);
     // After a trap or an epoch interruption the arena may be mid-step: keep
     // the samples taken so far.
@@ -276,23 +294,24 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
         Err(e) => (None, Some(e)),
     };
     let (stdout, stderr) = store.data_mut().finish();
-    Ok(RunOutcome { time: outcome_time, reason, exit_code, stdout, stderr, native, stats, waves, waves_error })
+    Ok(RunOutcome { time: outcome_time, reason, exit_code, stdout, stderr, native, tiers, stats, waves, waves_error })
 }
 
 /// After `wsim_init`: learn where the guest keeps the current time, set the
-/// polling slice, and for `--waves=vcd|fst` on a design that never calls
+/// polling slice (`slice` time steps), and for `--waves=vcd|fst` on a design that never calls
 /// `$dumpvars`, dump the whole design from time 0.
 fn set_up_steps(
     store: &mut Store<HostState>,
     artifact: &Artifact,
     exports: &Exports,
     request: &WavesRequest,
+    slice: i32,
 ) -> Result<(), wasmtime::Error> {
     let Some(step_mode) = &exports.step_mode else { return Ok(()) };
     if let Some(addr) = exports.stat.as_ref().and_then(|f| f.call(&mut *store, stat::NOW_ADDR).ok()) {
         store.data_mut().now_addr = u32::try_from(addr).ok();
     }
-    step_mode.call(&mut *store, POLL_SLICE)?;
+    step_mode.call(&mut *store, slice)?;
     if request.mode != WavesMode::Always || artifact.meta.dumpvars {
         return Ok(());
     }
@@ -328,7 +347,12 @@ fn finish_waves(
 }
 
 /// The outcome of a run stopped while the module was being instantiated.
-fn stopped_before_start(store: &mut Store<HostState>, reason: EndReason, native: NativeSource) -> RunOutcome {
+fn stopped_before_start(
+    store: &mut Store<HostState>,
+    reason: EndReason,
+    native: NativeSource,
+    tiers: TierReport,
+) -> RunOutcome {
     let (stdout, stderr) = store.data_mut().finish();
     RunOutcome {
         time: 0,
@@ -337,6 +361,7 @@ fn stopped_before_start(store: &mut Store<HostState>, reason: EndReason, native:
         stdout,
         stderr,
         native,
+        tiers,
         stats: RunStats::default(),
         waves: None,
         waves_error: None,
@@ -421,19 +446,20 @@ fn run_stats(store: &mut Store<HostState>, exports: &Exports, artifact: &Artifac
 /// `wsim_run` until the design stops, then `wsim_final` once.
 /// Errors are trap messages.
 async fn simulate(
-    store: &mut Store<HostState>,
-    exports: &Exports,
-    memory: Memory,
+    sim: &mut Sim,
     until: i64,
     poll: &mut Poll<'_>,
+    switch: &mut Switch<'_>,
 ) -> Result<EndReason, wasmtime::Error> {
     let reason = loop {
-        let status = exports.run.call(&mut *store, until)?;
+        let status = sim.exports.run.call(&mut sim.store, until)?;
+        let (store, exports) = (&mut sim.store, &sim.exports);
         match status {
             run_status::STEP => {
                 let time = exports.time.call(&mut *store, ())?.max(0) as u64;
-                sample_waves(store, exports, memory, time)?;
+                sample_waves(store, exports, sim.memory, time)?;
                 poll.check(time)?;
+                switch.at_slice_boundary(sim, time)?;
             }
             run_status::IDLE => break EndReason::Idle,
             run_status::UNTIL => break EndReason::TimeLimit,
@@ -444,9 +470,108 @@ async fn simulate(
             other => return Err(wasmtime::Error::msg(format!("wsim_run returned the unknown status {other}"))),
         }
     };
-    exports.final_.call(&mut *store, ())?;
-    store.data_mut().flush(0);
+    sim.exports.final_.call(&mut sim.store, ())?;
+    sim.store.data_mut().flush(0);
     Ok(reason)
+}
+
+/// A running simulation: its store, the guest's exports and the arena.
+struct Sim {
+    store: Store<HostState>,
+    exports: Exports,
+    memory: Memory,
+}
+
+/// A store on `engine` holding `state`, with the arena limiter installed.
+fn new_store(engine: &Engine, state: HostState) -> Store<HostState> {
+    let mut store = Store::new(engine, state);
+    limits::install_limiter(&mut store);
+    store
+}
+
+/// The arena's memory type with `pages` to start with.
+fn arena_type(artifact: &Artifact, pages: u64) -> MemoryType {
+    // `from_bytes` checked it is a 32-bit memory, so the page counts fit u32.
+    MemoryType::new(pages as u32, artifact.memory_max_pages.map(|p| p as u32))
+}
+
+/// The host services and the arena `memory`, as the guest imports them.
+fn linker(engine: &Engine, store: &Store<HostState>, memory: Memory) -> wasmtime::Result<Linker<HostState>> {
+    let mut linker = Linker::new(engine);
+    services::add_to_linker(&mut linker)?;
+    linker.define(store, wsim_abi::import::MODULE, wsim_abi::import::MEMORY, memory)?;
+    Ok(linker)
+}
+
+/// The switch from Winch to Cranelift code of a tiered run.
+struct Switch<'a> {
+    artifact: &'a Artifact,
+    /// The Cranelift code to come (`None`: the run stays on its code).
+    upgrade: Option<Upgrade>,
+    tiers: &'a mut TierReport,
+    began: Instant,
+}
+
+impl Switch<'_> {
+    /// The time steps of the first polling slice: 2 when the switch is
+    /// wanted at the first boundary (the smallest slice; see `wsim_step_mode`).
+    fn first_slice(&self) -> i32 {
+        if self.upgrade.as_ref().is_some_and(Upgrade::switches_early) {
+            2
+        } else {
+            POLL_SLICE
+        }
+    }
+
+    /// Between two time-step slices (no wasm frame live): switch to the
+    /// Cranelift code when it is ready.
+    fn at_slice_boundary(&mut self, sim: &mut Sim, time: u64) -> Result<(), wasmtime::Error> {
+        let Some(upgrade) = self.upgrade.as_mut() else { return Ok(()) };
+        match upgrade.poll() {
+            Ready::NotYet => return Ok(()),
+            Ready::Failed(note) => self.tiers.note = Some(note),
+            Ready::Code { engine, module, native } => {
+                switch_code(sim, self.artifact, &engine, &module)?;
+                if let Some(step_mode) = &sim.exports.step_mode {
+                    step_mode.call(&mut sim.store, POLL_SLICE)?;
+                }
+                self.tiers.switched = Some(Switched { time, after: self.began.elapsed(), native });
+            }
+        }
+        self.upgrade = None;
+        Ok(())
+    }
+}
+
+/// Move the simulation onto `module` compiled for `engine`: a new store
+/// and arena, the new instance over it, the old arena's bytes copied in
+/// and the host state moved across (see the [`tiering`] module doc).
+fn switch_code(sim: &mut Sim, artifact: &Artifact, engine: &Engine, module: &Module) -> Result<(), wasmtime::Error> {
+    let placeholder = HostState::new(&[], Sink::Capture(Vec::new()), Sink::Capture(Vec::new()));
+    let mut store = new_store(engine, placeholder);
+    let pages = sim.memory.size(&sim.store);
+    let memory = Memory::new(&mut store, arena_type(artifact, pages))?;
+    let instance = linker(engine, &store, memory)?.instantiate(&mut store, module)?;
+    copy_changed_pages(sim.memory.data(&sim.store), memory.data_mut(&mut store));
+    let exports =
+        typed_exports(&artifact.name, &instance, &mut store).map_err(|e| wasmtime::Error::msg(e.to_string()))?;
+    let mut state = std::mem::replace(&mut sim.store, store).into_data();
+    state.memory = Some(memory);
+    *sim.store.data_mut() = state;
+    sim.memory = memory;
+    sim.exports = exports;
+    Ok(())
+}
+
+/// `to = from`, writing only the 4 KiB pages that differ: most of a fresh
+/// arena is untouched heap, and reading untouched pages costs no memory
+/// where writing them would.
+fn copy_changed_pages(from: &[u8], to: &mut [u8]) {
+    for (old, new) in from.chunks(4096).zip(to.chunks_mut(4096)) {
+        if old != new {
+            new.copy_from_slice(old);
+        }
+    }
 }
 
 /// The end of a time step in step mode: the dumper reads the arena. A

@@ -44,14 +44,39 @@ pub fn check_with_wsim(path: &Path) -> Result<(), Failed> {
             if compiled.code != Some(0) {
                 return Err(compiled.describe("wsim compile").into());
             }
-            let ran = tools::wsim_run(&wasm, &test.header.args, scratch.path())?;
-            if ran.timed_out {
-                return Err(ran.describe("wsim run").into());
+            let ran = run_with_jit(&test, &wasm, REFERENCE_JIT, scratch.path())?;
+            for jit in OTHER_JITS {
+                let other_dir = tools::prepare_run_dir(&test, &format!("{}-{jit}", test.file_name()))?;
+                let other = run_with_jit(&test, &wasm, jit, other_dir.path())?;
+                if (&other.stdout, other.code) != (&ran.stdout, ran.code) {
+                    let exits =
+                        format!("exit {:?} with --jit {jit}, {:?} with --jit {REFERENCE_JIT}", other.code, ran.code);
+                    let diff = describe_mismatch(&ran.stdout, &other.stdout);
+                    return Err(format!("--jit {jit} differs from --jit {REFERENCE_JIT} ({exits}):\n{diff}").into());
+                }
             }
             (ran.stdout, ran.code)
         }
     };
     compare_or_bless(&test, &actual, code, env_flag("WSIM_BLESS"), "wsim")
+}
+
+/// The code every run test's expected block is checked against.
+const REFERENCE_JIT: &str = "cranelift";
+/// The other code a run test must print exactly the same with: Winch's, and
+/// Winch's switching to Cranelift's after the second time step (the switch
+/// of a tiered run, made deterministic).
+const OTHER_JITS: [&str; 2] = ["winch", "switch"];
+
+/// `wsim run --jit <jit>` of a run test, in `run_dir`.
+fn run_with_jit(test: &GoldenFile, wasm: &Path, jit: &str, run_dir: &Path) -> Result<crate::process::Output, Failed> {
+    let mut args = vec!["--jit".to_string(), jit.to_string()];
+    args.extend(test.header.args.iter().cloned());
+    let ran = tools::wsim_run(wasm, &args, run_dir)?;
+    if ran.timed_out {
+        return Err(ran.describe(&format!("wsim run --jit {jit}")).into());
+    }
+    Ok(ran)
 }
 
 /// Compare `actual` and `code` with the file's expectation; with `bless`,

@@ -19,7 +19,7 @@ use wsim_diag::{DiagFormat, Diagnostic, RenderOptions, SourceMap};
 use wsim_host::dumping::{WavesMode, WavesRequest};
 use wsim_host::sandbox::FilePolicy;
 use wsim_host::waves::{WaveFormat, WaveOptions};
-use wsim_host::{Artifact, EndReason, HostError, RunOptions, RunOutcome};
+use wsim_host::{Artifact, EndReason, HostError, JitPolicy, RunOptions, RunOutcome};
 
 #[derive(Parser, Debug)]
 #[command(name = "wsim", version, about = "Verilog/SystemVerilog simulator with portable WebAssembly artifacts")]
@@ -190,6 +190,12 @@ pub struct RunTimeArgs {
     /// Off a terminal, print a progress line every SECS seconds.
     #[arg(long, value_name = "SECS", value_parser = parse_heartbeat)]
     pub heartbeat: Option<f64>,
+    /// Native code: `auto` (Cranelift's from the cache; else start on Winch,
+    /// compiled in a fraction of the time, and switch to Cranelift's once
+    /// the run is long enough to pay for it), `cranelift`, `winch`, or
+    /// `switch` (start on Winch, switch at the first time-step slice).
+    #[arg(long, value_name = "auto|cranelift|winch|switch")]
+    pub jit: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -487,7 +493,15 @@ fn run_artifact(artifact: &Artifact, run: &RunTimeArgs, common: &CommonArgs, com
     };
     report_run_end(artifact, &outcome);
     if common.verbose {
-        eprintln!("wsim: {}", outcome.native);
+        eprintln!("wsim: {} ({})", outcome.native, outcome.tiers.start);
+        if let Some(switched) = &outcome.tiers.switched {
+            let at = wsim_host::format_time(switched.time, artifact.meta.precision);
+            let after = switched.after.as_secs_f64();
+            eprintln!("wsim: switched to cranelift code at {at}, {after:.3} s into the run ({})", switched.native);
+        }
+        if let Some(note) = &outcome.tiers.note {
+            eprintln!("wsim: stayed on {} code: {note}", outcome.tiers.start);
+        }
     }
     let exit = Exit::of_run(&outcome, !run.no_fail_on_error);
     let cpu = report::cpu_time().saturating_sub(cpu_start);
@@ -516,6 +530,11 @@ fn run_options(artifact: &Artifact, run: &RunTimeArgs, common: &CommonArgs) -> R
     let max_time = run.max_time.as_deref().map(|t| parse_max_time(t, precision)).transpose()?;
     let timeout = run.timeout.as_deref().map(parse_duration).transpose()?;
     let max_memory = run.max_memory.as_deref().map(parse_size).transpose()?;
+    let jit = match run.jit.as_deref() {
+        None => JitPolicy::default(),
+        Some(name) => JitPolicy::from_name(name)
+            .ok_or_else(|| HostError::BadOption(format!("--jit `{name}`: expected {}", JitPolicy::NAMES)))?,
+    };
     let files = if run.deny_files {
         FilePolicy::deny_all()
     } else {
@@ -538,6 +557,7 @@ fn run_options(artifact: &Artifact, run: &RunTimeArgs, common: &CommonArgs) -> R
         timeout,
         catch_ctrl_c: true,
         diagnostics: common.render_options(),
+        jit,
         ..Default::default()
     })
 }

@@ -256,3 +256,36 @@ fn heartbeat_lines_off_a_terminal() {
     let err = stderr(&out);
     assert!(err.lines().any(|l| l.starts_with("- wsim: heartbeat: sim time ")), "{err}");
 }
+
+#[test]
+fn an_unknown_jit_is_a_bad_option() {
+    let (_d, out) = sim("module t;\nendmodule\n", &["-q", "--jit", "llvm"]);
+    assert_eq!(stderr(&out), "wsim: error[E0602]: --jit `llvm`: expected auto, cranelift, winch or switch\n");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn jit_switch_moves_a_run_from_winch_to_cranelift_code_after_two_time_steps() {
+    let src = "module t;\n  initial begin\n    #1 $display(\"a\");\n    #1 $display(\"b\");\n    #1 $display(\"c\");\n  end\nendmodule\n";
+    let (_d, out) = sim(src, &["-q", "--verbose", "--jit", "switch", "--no-cache"]);
+    assert_eq!(stdout(&out), "a\nb\nc\n");
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines[0], "wsim: native code compiled (cache off) (winch)", "{err}");
+    let (head, tail) = lines[1].split_once(", ").expect("a switch line");
+    assert_eq!(head, "wsim: switched to cranelift code at 1s", "{err}");
+    assert!(tail.ends_with(" s into the run (native code compiled (cache off))"), "{err}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn jit_winch_and_cranelift_never_switch() {
+    for jit in ["winch", "cranelift"] {
+        let (_d, out) =
+            sim("module t;\n  initial #5 $display(\"x\");\nendmodule\n", &["--verbose", "--jit", jit, "--no-cache"]);
+        assert_eq!(stdout(&out), "x\n");
+        let err = stderr(&out);
+        assert!(err.contains(&format!("wsim: native code compiled (cache off) ({jit})\n")), "{err}");
+        assert!(!err.contains("switched"), "{err}");
+    }
+}
