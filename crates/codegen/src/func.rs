@@ -96,6 +96,9 @@ pub struct FnGen {
     pub is_step: bool,
     /// Trap when the temp stack overflows (recursive subroutines).
     pub check_temp_overflow: bool,
+    /// Scratch locals of inline triggers (`runner.rs`), shared by every
+    /// trigger site of the function: each site sets them before use.
+    pub trigger_scratch: Option<(u32, u32)>,
 }
 
 pub fn mem(offset: u32, align: u32) -> MemArg {
@@ -118,6 +121,7 @@ impl FnGen {
             state: 0,
             is_step,
             check_temp_overflow: false,
+            trigger_scratch: None,
         };
         f.tbase = f.local(ValType::I32);
         f.state = f.local(ValType::I32);

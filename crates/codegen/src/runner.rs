@@ -190,14 +190,22 @@ impl Lower<'_, '_> {
     pub fn trigger_inline(&mut self, sig: SignalId, skip_running: bool) {
         let base = self.cx.lay.statics.start;
         let words = sw::words(self.cx.sched.order.len() as u32);
-        let bits = self.f.local(ValType::I64);
-        let running = self.f.local(ValType::I32);
-        if skip_running {
+        let (bits, running) = self.trigger_scratch();
+        let running_is = if skip_running { self.running_static() } else { Running::Known(None) };
+        if running_is == Running::Dynamic {
             self.i32c(base as i32);
             self.i(I::I32Load(mem(sw::RUNNING, 2)));
             self.i(I::LocalSet(running));
         }
-        for (w, mask) in self.cx.inline_triggers[sig.index()].clone().into_iter().flatten() {
+        for (w, mut mask) in self.cx.inline_triggers[sig.index()].clone().into_iter().flatten() {
+            if let Running::Known(Some(own)) = running_is {
+                if own / 64 == w {
+                    mask &= !(1u64 << (own % 64));
+                }
+            }
+            if mask == 0 {
+                continue;
+            }
             let pending = Addr::Abs(base + sw::PENDING + 8 * w);
             let armed = base + sw::PENDING + 8 * (words + w);
             // bits = mask & armed[w]
@@ -205,7 +213,7 @@ impl Lower<'_, '_> {
             self.i32c(armed as i32);
             self.i(I::I64Load(mem(0, 3)));
             self.i(I::I64And);
-            if skip_running {
+            if running_is == Running::Dynamic {
                 // & !(running / 64 == w ? 1 << running % 64 : 0)
                 self.i(I::I64Const(1));
                 self.i(I::LocalGet(running));
@@ -238,4 +246,36 @@ impl Lower<'_, '_> {
             self.i(I::End);
         }
     }
+
+    /// The (bits, running) scratch locals of this function's trigger sites.
+    fn trigger_scratch(&mut self) -> (u32, u32) {
+        if let Some(pair) = self.f.trigger_scratch {
+            return pair;
+        }
+        let pair = (self.f.local(ValType::I64), self.f.local(ValType::I32));
+        self.f.trigger_scratch = Some(pair);
+        pair
+    }
+
+    /// Which static process runs the code being generated: known in a
+    /// process's own step function (`None` for a process that is not
+    /// static), unknown in a subroutine any process may call. The runner
+    /// is the only caller of a static process once it has armed its
+    /// trigger, and before that its armed bit excludes it anyway, so the
+    /// known index excludes exactly what `RUNNING` would.
+    fn running_static(&self) -> Running {
+        match (self.subr, self.proc) {
+            (None, Some(p)) => Running::Known(self.cx.sched.index.get(p.index()).copied().flatten()),
+            _ => Running::Dynamic,
+        }
+    }
+}
+
+/// The static process that runs a trigger site, for its self-exclusion.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Running {
+    /// Known when generating: its static index, or `None` (not static).
+    Known(Option<u32>),
+    /// Read from `RUNNING` at run time.
+    Dynamic,
 }
