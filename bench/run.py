@@ -662,7 +662,10 @@ def bench_waves(args, wsim, work):
     base = None
     for name, wasm, flags, out in modes:
         # The Cranelift code into the native cache.
-        measure([wsim, "run", "-q", *JIT_CRANELIFT, "--max-time", "0", wasm], cwd=cwd, env=env, ok_codes=(0, 124))
+        # (With the mode's flags: the dumping design's own `dump.vcd` must
+        # not land in the design's directory.)
+        measure([wsim, "run", "-q", *JIT_CRANELIFT, "--max-time", "0", wasm, *flags], cwd=cwd, env=env,
+                ok_codes=(0, 124))
         if out:
             Path(out).unlink(missing_ok=True)
         m = measure([wsim, "run", wasm, *flags], cwd=cwd, env=env)
