@@ -210,7 +210,7 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
     } else {
         None
     };
-    let tiering::Start { engine, module, native, compiler, mut upgrade } =
+    let tiering::Start { engine, module, native, compiler, upgrade } =
         tiering::start(&artifact.bytes, opts.jit, epoch, cache_dir)
             .map_err(|e| HostError::bad(&artifact.name, format!("wasmtime rejects it: {}", first_line(&e))))?;
     let mut tiers = TierReport { start: compiler, switched: None, note: None };
@@ -254,7 +254,7 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
     let exports = typed_exports(&artifact.name, &instance, &mut store)?;
     let until = opts.max_time.map(|t| t.min(i64::MAX as u64) as i64).unwrap_or(i64::MAX);
     let mut sim = Sim { store, exports, memory };
-    let mut switch = Switch { artifact, upgrade: upgrade.take(), tiers: &mut tiers, began: Instant::now() };
+    let mut switch = Switch { artifact, upgrade, tiers: &mut tiers, began: Instant::now() };
     let ended = match sim.exports.init.call(&mut sim.store, ()) {
         // `wsim_init` resets the scheduler: step mode is set after it.
         Ok(()) => match set_up_steps(&mut sim.store, artifact, &sim.exports, &opts.waves, switch.first_slice()) {
