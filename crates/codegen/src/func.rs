@@ -13,8 +13,9 @@
 //! end  unreachable
 //! ```
 //!
-//! A jump to block `t` sets `$state` and branches to `$L` (or falls through
-//! when `t` is the next block). A wait stores the resume block's index in
+//! A jump forward to block `t` branches straight to the end of the wasm
+//! block that starts it (or falls through when `t` is the next block); a
+//! jump back (a loop) sets `$state` and branches to `$L`. A wait stores the resume block's index in
 //! `frame.state` and returns, so the state of a thread is one integer: all
 //! variables live in the arena. Some operands are only known once the whole
 //! design is laid out ([`Ins`] symbols), so bodies are resolved at the end.
@@ -99,6 +100,25 @@ pub struct FnGen {
     /// Scratch locals of inline triggers (`runner.rs`), shared by every
     /// trigger site of the function: each site sets them before use.
     pub trigger_scratch: Option<(u32, u32)>,
+}
+
+/// Emit a jump from the end of block `k` (of `n`) to block `t`, from
+/// `extra` structured blocks deep inside it. Code of block `k` sits inside
+/// the wasm blocks whose ends start blocks `k+1 .. n-1`, so a forward jump
+/// is a plain `br` (Cranelift sees a direct edge and keeps values in
+/// registers across it); a backward one (a loop) sets `$state` and goes
+/// back through the dispatch `br_table`.
+fn jump(out: &mut Vec<Instruction<'static>>, k: usize, n: usize, t: usize, extra: u32, state: u32) {
+    if t == k + 1 && extra == 0 {
+        return;
+    }
+    if t > k {
+        out.push(Instruction::Br((t - k - 1) as u32 + extra));
+    } else {
+        out.push(Instruction::I32Const(t as i32));
+        out.push(Instruction::LocalSet(state));
+        out.push(Instruction::Br((n - 1 - k) as u32 + extra));
+    }
 }
 
 pub fn mem(offset: u32, align: u32) -> MemArg {
@@ -269,31 +289,19 @@ impl FnGen {
             for ins in &b.code {
                 out.push(resolve(ins));
             }
-            let depth = (n - 1 - k) as u32;
             match b.term {
                 Term::Open => out.push(Instruction::Unreachable),
                 Term::Return => {}
-                Term::Goto(t) if t == k + 1 => {}
-                Term::Goto(t) => {
-                    out.push(Instruction::I32Const(t as i32));
-                    out.push(Instruction::LocalSet(self.state));
-                    out.push(Instruction::Br(depth));
-                }
-                Term::Branch(t, e) if e == k + 1 => {
-                    out.push(Instruction::If(BlockType::Empty));
-                    out.push(Instruction::I32Const(t as i32));
-                    out.push(Instruction::LocalSet(self.state));
-                    out.push(Instruction::Br(depth + 1));
-                    out.push(Instruction::End);
-                }
+                Term::Goto(t) => jump(&mut out, k, n, t, 0, self.state),
                 Term::Branch(t, e) => {
-                    out.push(Instruction::If(BlockType::Result(ValType::I32)));
-                    out.push(Instruction::I32Const(t as i32));
-                    out.push(Instruction::Else);
-                    out.push(Instruction::I32Const(e as i32));
-                    out.push(Instruction::End);
-                    out.push(Instruction::LocalSet(self.state));
-                    out.push(Instruction::Br(depth));
+                    if t > k {
+                        out.push(Instruction::BrIf((t - k - 1) as u32));
+                    } else {
+                        out.push(Instruction::If(BlockType::Empty));
+                        jump(&mut out, k, n, t, 1, self.state);
+                        out.push(Instruction::End);
+                    }
+                    jump(&mut out, k, n, e, 0, self.state);
                 }
             }
             if k + 1 < n {
