@@ -9,7 +9,8 @@
 //! loop) waits for the next pass exactly as before:
 //!
 //! ```text
-//! for i in static order:
+//! for each pending word, if it is not 0:
+//!   for i in the word's processes, in static order:
 //!     if pending[i / 64] & bit(i):
 //!         pending[i / 64] &= !bit(i); RUNNING = i; ACTIVATIONS += 1
 //!         status = step_i(frame_i)
@@ -49,54 +50,70 @@ pub fn gen_runner(cx: &mut Ctx) -> Option<u32> {
     let (k, id) = declare_dispatched(cx);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     let st = l.f.local(ValType::I32);
-    for (i, p) in l.cx.sched.order.clone().into_iter().enumerate() {
-        let word = sw::PENDING + 8 * (i as u32 / 64);
-        let bit = 1u64 << (i % 64);
-        // if pending & bit
+    let order = l.cx.sched.order.clone();
+    for (w, procs) in order.chunks(64).enumerate() {
+        let word = sw::PENDING + 8 * w as u32;
+        // a word with no pending bit skips its 64 tests
+        l.i(I::Block(BlockType::Empty));
         l.i(I::LocalGet(0));
         l.i(I::I64Load(mem(word, 3)));
-        l.i(I::I64Const(bit as i64));
-        l.i(I::I64And);
-        l.i(I::I64Const(0));
-        l.i(I::I64Ne);
-        l.i(I::If(BlockType::Empty));
-        // pending &= !bit
-        l.i(I::LocalGet(0));
-        l.i(I::LocalGet(0));
-        l.i(I::I64Load(mem(word, 3)));
-        l.i(I::I64Const(!bit as i64));
-        l.i(I::I64And);
-        l.i(I::I64Store(mem(word, 3)));
-        // RUNNING = i; ACTIVATIONS += 1
-        l.i(I::LocalGet(0));
-        l.i32c(i as i32);
-        l.i(I::I32Store(mem(sw::RUNNING, 2)));
-        l.i(I::LocalGet(0));
-        l.i(I::LocalGet(0));
-        l.i(I::I64Load(mem(sw::ACTIVATIONS, 3)));
-        l.i(I::I64Const(1));
-        l.i(I::I64Add);
-        l.i(I::I64Store(mem(sw::ACTIVATIONS, 3)));
-        // status = step(frame)
-        l.f.sym(Ins::ProcFrame(p.raw()));
-        let callee = l.cx.gen_index(l.cx.proc_fn[p.index()]);
-        l.i(I::Call(callee));
-        l.i(I::LocalTee(st));
-        l.i32c(status::WAIT);
-        l.i(I::I32Ne);
-        l.i(I::If(BlockType::Empty));
-        l.i(I::LocalGet(0));
-        l.i(I::LocalGet(st));
-        l.i(I::I32Store(mem(sw::STATUS, 2)));
-        l.i32c(i as i32 + 1);
-        l.i(I::Return);
-        l.i(I::End);
+        l.i(I::I64Eqz);
+        l.i(I::BrIf(0));
+        for (j, &p) in procs.iter().enumerate() {
+            run_if_pending(&mut l, 64 * w + j, p, st);
+        }
         l.i(I::End);
     }
     l.f.ret(Some(0));
     let f = l.f;
     cx.funcs[k as usize].body = Some(f);
     Some(id)
+}
+
+/// The runner's test and call of static process `p`, at index `i`.
+fn run_if_pending(l: &mut Lower, i: usize, p: wsim_ir::ProcId, st: u32) {
+    let word = sw::PENDING + 8 * (i as u32 / 64);
+    let bit = 1u64 << (i % 64);
+    // if pending & bit
+    l.i(I::LocalGet(0));
+    l.i(I::I64Load(mem(word, 3)));
+    l.i(I::I64Const(bit as i64));
+    l.i(I::I64And);
+    l.i(I::I64Const(0));
+    l.i(I::I64Ne);
+    l.i(I::If(BlockType::Empty));
+    // pending &= !bit
+    l.i(I::LocalGet(0));
+    l.i(I::LocalGet(0));
+    l.i(I::I64Load(mem(word, 3)));
+    l.i(I::I64Const(!bit as i64));
+    l.i(I::I64And);
+    l.i(I::I64Store(mem(word, 3)));
+    // RUNNING = i; ACTIVATIONS += 1
+    l.i(I::LocalGet(0));
+    l.i32c(i as i32);
+    l.i(I::I32Store(mem(sw::RUNNING, 2)));
+    l.i(I::LocalGet(0));
+    l.i(I::LocalGet(0));
+    l.i(I::I64Load(mem(sw::ACTIVATIONS, 3)));
+    l.i(I::I64Const(1));
+    l.i(I::I64Add);
+    l.i(I::I64Store(mem(sw::ACTIVATIONS, 3)));
+    // status = step(frame)
+    l.f.sym(Ins::ProcFrame(p.raw()));
+    let callee = l.cx.gen_index(l.cx.proc_fn[p.index()]);
+    l.i(I::Call(callee));
+    l.i(I::LocalTee(st));
+    l.i32c(status::WAIT);
+    l.i(I::I32Ne);
+    l.i(I::If(BlockType::Empty));
+    l.i(I::LocalGet(0));
+    l.i(I::LocalGet(st));
+    l.i(I::I32Store(mem(sw::STATUS, 2)));
+    l.i32c(i as i32 + 1);
+    l.i(I::Return);
+    l.i(I::End);
+    l.i(I::End);
 }
 
 /// Generate the NBA shadow commit (`(frame) -> status`, frame unused);
