@@ -109,7 +109,7 @@ impl Lower<'_, '_> {
     }
 
     /// Push the unknown plane (0 when statically known).
-    fn push_bval(&mut self, v: Small) {
+    pub fn push_bval(&mut self, v: Small) {
         self.push_plane(v.bval.unwrap_or(Plane::Const(0)));
     }
 
@@ -876,6 +876,11 @@ impl Lower<'_, '_> {
     pub fn fast_store_notify(&mut self, dst: Addr, src: Addr, sig: i32) {
         // the source first: it may be the temp just stored (`load_small`)
         let new = self.load_small(src, true);
+        self.small_store_notify(dst, new, sig);
+    }
+
+    /// [`Self::fast_store_notify`] of a value already in locals.
+    pub fn small_store_notify(&mut self, dst: Addr, new: Small, sig: i32) {
         let old = self.load_small(dst, true);
         self.push_plane(old.aval);
         self.push_plane(new.aval);

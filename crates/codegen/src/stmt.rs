@@ -756,6 +756,9 @@ impl Lower<'_, '_> {
             }
             return;
         }
+        if self.assign_small(lhs, rhs, mode) {
+            return;
+        }
         let v = self.int(rhs);
         let rty = self.ty(rhs);
         let v = if rty.four_state && !lty.four_state {
@@ -767,6 +770,47 @@ impl Lower<'_, '_> {
             v
         };
         self.write(lhs, v, mode);
+    }
+
+    /// An assignment of a <= 64-bit value to a whole signal, the value kept
+    /// in locals from the expression to the store (no temp in between);
+    /// false (nothing emitted) for any other assignment.
+    fn assign_small(&mut self, lhs: ExprId, rhs: ExprId, mode: Mode) -> bool {
+        let d = self.d();
+        let (lty, rty) = (self.ty(lhs), self.ty(rhs));
+        let ExprKind::Signal(sig) = d.exprs[lhs].kind else { return false };
+        let integral = |t: Type| t.kind == TypeKind::Integral && t.width <= 64;
+        if !integral(lty) || !integral(rty) || lty.width != rty.width {
+            return false;
+        }
+        let shadowed = self.cx.lay.shadows[sig.index()];
+        let nba64 = self.cx.guest.helper("rt_nba64").is_some();
+        match mode {
+            Mode::Nba(None) if shadowed.is_some() || nba64 => {}
+            Mode::Blocking => {}
+            _ => return false,
+        }
+        let v = self.small(rhs);
+        let v = if rty.four_state && !lty.four_state { self.sm_to_2state(v) } else { v };
+        let addr = self.sig_addr(sig, self.espan(lhs));
+        let sig_arg = self.sig_arg(sig);
+        match (mode, shadowed) {
+            (Mode::Nba(None), Some(rec)) => {
+                self.arm_shadow(rec, addr, false);
+                self.store_small_value(Addr::Abs(rec + wsim_abi::shadow::VALUE), v);
+            }
+            (Mode::Nba(None), None) => {
+                self.push_addr(addr);
+                self.i32c(lty.width as i32);
+                self.i32c(sig_arg);
+                self.push_plane(v.aval);
+                self.push_bval(v);
+                self.rt("rt_nba64");
+            }
+            _ if sig_arg == wsim_abi::NO_SIG as i32 => self.store_small_value(addr, v),
+            _ => self.small_store_notify(addr, v, sig_arg),
+        }
+        true
     }
 
     /// A nonblocking or delayed assignment to a static real (or real array
