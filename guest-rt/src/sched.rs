@@ -686,6 +686,13 @@ fn count_posedge(sig: u32) {
     }
 }
 
+/// `rt_count_posedge(sig)`: a posedge of `sig` that generated code
+/// handed its static readers itself (no `rt_notify`), for the clock count.
+#[no_mangle]
+pub extern "C" fn rt_count_posedge(sig: u32) {
+    count_posedge(sig);
+}
+
 /// `rt_trigger(sig)`: `-> e` wakes ANY, BOTH and POS waiters.
 #[no_mangle]
 pub extern "C" fn rt_trigger(sig: u32) {

@@ -893,7 +893,7 @@ impl Lower<'_, '_> {
         self.store_small_value(dst, new);
         let id = wsim_ir::SignalId::from_raw(sig as u32);
         if self.has_inline_triggers(id) {
-            self.trigger_inline(id, true);
+            self.trigger_inline(id, true, Some((old, new)));
             self.i(I::End);
             return;
         }

@@ -83,7 +83,8 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
     let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
     let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
-    let inline_triggers = shadow::inline_triggers(design, &sched, &watched_otherwise);
+    let inline_triggers =
+        shadow::inline_triggers(design, &sched, &shadow::watched_other_than_by_statics(design, &sched));
     let static_count = sched.order.len() as u32;
     let req = wsim_layout::LayoutRequest { shadowed, static_count, ..Default::default() };
     let lay0 = wsim_layout::layout_with(design, arena_base, &req);

@@ -62,7 +62,7 @@ pub struct Ctx<'d> {
     pub sched: crate::schedule::StaticPlan,
     /// By SignalId: the pending bits a change sets inline
     /// (`crate::shadow::inline_triggers`).
-    pub inline_triggers: Vec<Option<Vec<(u32, u64)>>>,
+    pub inline_triggers: Vec<Option<crate::shadow::InlineTriggers>>,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

@@ -22,10 +22,12 @@
 //! guest-rt handles an early return (`$finish`, `$stop`) like any thread's.
 //!
 //! The commit copies every armed shadow record to its signal. A signal
-//! only combinational static processes watch (`inline_triggers`) needs no
-//! `rt_notify`: the commit, and blocking stores, OR its readers' bits into
-//! the pending words themselves (armed ones, not the running one).
+//! only static processes' event controls watch (`inline_triggers`) needs
+//! no `rt_notify`: the commit, and blocking stores, OR its readers' bits
+//! into the pending words themselves (armed ones, not the running one;
+//! edge readers when bit 0 made their edge).
 
+use crate::fast::Small;
 use crate::func::{mem, FnGen, Ins};
 use crate::lower::{Addr, Ctx, FnType, Lower, Owner, Role};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
@@ -173,12 +175,12 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         l.i(I::I32Or);
         l.i(I::LocalSet(flags));
         l.i(I::End);
-        if l.cx.inline_triggers[sig.index()].is_some() {
+        if l.has_inline_triggers(sig) {
             l.i(I::LocalGet(flags));
             l.i32c(shadow::flags::CHANGED as i32);
             l.i(I::I32And);
             l.i(I::If(BlockType::Empty));
-            l.trigger_inline(sig, false);
+            l.trigger_inline(sig, false, None);
             l.i(I::End);
         }
         l.i32c(rec as i32);
@@ -203,18 +205,65 @@ impl Lower<'_, '_> {
 
     /// Mark pending the armed readers of `sig` (`inline_triggers`), except
     /// the running process when `skip_running` (a process misses the events
-    /// it causes itself).
-    pub fn trigger_inline(&mut self, sig: SignalId, skip_running: bool) {
-        let base = self.cx.lay.statics.start;
-        let words = sw::words(self.cx.sched.order.len() as u32);
-        let (bits, running) = self.trigger_scratch();
+    /// it causes itself). `edges`: the old and new value, for the `posedge`
+    /// and `negedge` readers (a shadowed signal has none).
+    pub fn trigger_inline(&mut self, sig: SignalId, skip_running: bool, edges: Option<(Small, Small)>) {
+        let Some(t) = self.cx.inline_triggers[sig.index()].clone() else { return };
         let running_is = if skip_running { self.running_static() } else { Running::Known(None) };
         if running_is == Running::Dynamic {
-            self.i32c(base as i32);
+            let (_, running) = self.trigger_scratch();
+            self.i32c(self.cx.lay.statics.start as i32);
             self.i(I::I32Load(mem(sw::RUNNING, 2)));
             self.i(I::LocalSet(running));
         }
-        for (w, mut mask) in self.cx.inline_triggers[sig.index()].clone().into_iter().flatten() {
+        self.set_pending(&t.any, running_is);
+        if !t.has_edges() {
+            return;
+        }
+        let (old, new) = edges.expect("a signal with edge triggers is not shadowed");
+        let (o, n) = (self.small_lsb_code(old), self.small_lsb_code(new));
+        if !t.pos.is_empty() {
+            self.edge_test(wsim_ir::Edge::Pos, o, n);
+            self.i(I::If(BlockType::Empty));
+            self.set_pending(&t.pos, running_is);
+            if t.counts_cycles {
+                self.i32c(sig.raw() as i32);
+                self.rt("rt_count_posedge");
+            }
+            self.i(I::End);
+        }
+        if !t.neg.is_empty() {
+            self.edge_test(wsim_ir::Edge::Neg, o, n);
+            self.i(I::If(BlockType::Empty));
+            self.set_pending(&t.neg, running_is);
+            self.i(I::End);
+        }
+    }
+
+    /// The 2-bit code (0, 1, z=2, x=3) of bit 0 of a value, in a new local.
+    fn small_lsb_code(&mut self, v: Small) -> u32 {
+        let code = self.f.local(ValType::I32);
+        self.push_plane(v.aval);
+        self.i(I::I64Const(1));
+        self.i(I::I64And);
+        self.push_bval(v);
+        self.i(I::I64Const(1));
+        self.i(I::I64And);
+        self.i(I::I64Const(1));
+        self.i(I::I64Shl);
+        self.i(I::I64Or);
+        self.i(I::I32WrapI64);
+        self.i(I::LocalSet(code));
+        code
+    }
+
+    /// OR `list`'s bits, masked by the armed bits and without the running
+    /// process, into the pending words.
+    fn set_pending(&mut self, list: &[(u32, u64)], running_is: Running) {
+        let base = self.cx.lay.statics.start;
+        let words = sw::words(self.cx.sched.order.len() as u32);
+        let (bits, running) = self.trigger_scratch();
+        for &(w, mut mask) in list {
             if let Running::Known(Some(own)) = running_is {
                 if own / 64 == w {
                     mask &= !(1u64 << (own % 64));

@@ -31,25 +31,63 @@ use crate::schedule::StaticPlan;
 use std::collections::BTreeSet;
 use wsim_ir::*;
 
-/// By SignalId: the static processes a change of the signal triggers, as
-/// `(word, bits)` of the pending bitset (`wsim_abi::statics`), when those
-/// combinational processes are all that watch it: generated code then sets
-/// the bits itself instead of calling `rt_notify`. `None`: something else
-/// watches it (an edge, a dynamic wait), or nothing does.
-pub fn inline_triggers(d: &Design, sched: &StaticPlan, watched_otherwise: &[bool]) -> Vec<Option<Vec<(u32, u64)>>> {
-    let mut out: Vec<Option<Vec<(u32, u64)>>> = vec![None; d.signals.len()];
-    for &(sig, k, _) in &sched.triggers {
+/// The static processes a change of one signal triggers, as `(word, bits)`
+/// of the pending bitset (`wsim_abi::statics`), by the change they wait
+/// for (an edge is one of bit 0, as in `rt_notify`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InlineTriggers {
+    /// Level triggers: any change.
+    pub any: Vec<(u32, u64)>,
+    /// `posedge` and `edge` triggers.
+    pub pos: Vec<(u32, u64)>,
+    /// `negedge` and `edge` triggers.
+    pub neg: Vec<(u32, u64)>,
+    /// Some trigger is a `posedge` one: a posedge counts a clock cycle
+    /// (`rt_count_posedge`, the run report's clock).
+    pub counts_cycles: bool,
+}
+
+impl InlineTriggers {
+    pub fn has_edges(&self) -> bool {
+        !self.pos.is_empty() || !self.neg.is_empty()
+    }
+}
+
+/// By SignalId: the static processes a change of the signal triggers, when
+/// static processes' own event controls are all that watch it: generated
+/// code then sets their pending bits itself instead of calling
+/// `rt_notify`. `None`: something else watches it (a dynamic wait), or
+/// nothing does. `watched_otherwise` is [`watched_other_than_by_statics`].
+pub fn inline_triggers(d: &Design, sched: &StaticPlan, watched_otherwise: &[bool]) -> Vec<Option<InlineTriggers>> {
+    let mut out: Vec<Option<InlineTriggers>> = vec![None; d.signals.len()];
+    for &(sig, k, edge_kind) in &sched.triggers {
         if watched_otherwise[sig.index()] {
             continue;
         }
-        let words = out[sig.index()].get_or_insert_with(Vec::new);
-        let (w, bit) = (k / 64, 1u64 << (k % 64));
-        match words.iter_mut().find(|(word, _)| *word == w) {
-            Some((_, bits)) => *bits |= bit,
-            None => words.push((w, bit)),
+        let t = out[sig.index()].get_or_insert_with(InlineTriggers::default);
+        match edge_kind {
+            wsim_abi::edge::POS => {
+                add_bit(&mut t.pos, k);
+                t.counts_cycles = true;
+            }
+            wsim_abi::edge::NEG => add_bit(&mut t.neg, k),
+            wsim_abi::edge::BOTH => {
+                add_bit(&mut t.pos, k);
+                add_bit(&mut t.neg, k);
+            }
+            _ => add_bit(&mut t.any, k),
         }
     }
     out
+}
+
+/// Add static process `k`'s pending bit to a `(word, bits)` list.
+fn add_bit(words: &mut Vec<(u32, u64)>, k: u32) {
+    let (w, bit) = (k / 64, 1u64 << (k % 64));
+    match words.iter_mut().find(|(word, _)| *word == w) {
+        Some((_, bits)) => *bits |= bit,
+        None => words.push((w, bit)),
+    }
 }
 
 /// By SignalId: the signal's NBAs go through a shadow record.
@@ -80,14 +118,25 @@ pub fn plan(d: &Design, facts: &Facts, watched_otherwise: &[bool]) -> Vec<bool> 
 /// By SignalId: some wait other than the trigger of a combinational static
 /// process reads it.
 pub fn watched_other_than_by_comb_statics(d: &Design, sched: &StaticPlan) -> Vec<bool> {
+    watched_other_than(d, sched, |w| is_level_wait(d, w))
+}
+
+/// By SignalId: some wait other than the trigger of a static process reads it.
+pub fn watched_other_than_by_statics(d: &Design, sched: &StaticPlan) -> Vec<bool> {
+    watched_other_than(d, sched, |_| true)
+}
+
+/// By SignalId: some wait reads it other than the event control of a
+/// static process that `exempt` accepts.
+fn watched_other_than(d: &Design, sched: &StaticPlan, exempt: impl Fn(StmtId) -> bool) -> Vec<bool> {
     let mut out = vec![false; d.signals.len()];
-    let mut mark = |d: &Design, s: StmtId, comb_wait: Option<StmtId>| {
+    let mut mark = |d: &Design, s: StmtId, own_wait: Option<StmtId>| {
         let exprs = match &d.stmts[s].kind {
             StmtKind::WaitEvent { events } => events.iter().map(|e| e.expr).collect(),
             StmtKind::WaitCond { cond } => vec![*cond],
             _ => return,
         };
-        if comb_wait == Some(s) {
+        if own_wait == Some(s) {
             return;
         }
         let mut rs = BTreeSet::new();
@@ -99,8 +148,8 @@ pub fn watched_other_than_by_comb_statics(d: &Design, sched: &StaticPlan) -> Vec
         }
     };
     for (id, p) in d.procs.iter() {
-        let comb_wait = sched.wait.get(&id).copied().filter(|&w| is_level_wait(d, w));
-        walk_stmts(d, p.body, &mut |s| mark(d, s, comb_wait));
+        let own_wait = sched.wait.get(&id).copied().filter(|&w| exempt(w));
+        walk_stmts(d, p.body, &mut |s| mark(d, s, own_wait));
     }
     for (_, sub) in d.subrs.iter() {
         walk_stmts(d, sub.body, &mut |s| mark(d, s, None));

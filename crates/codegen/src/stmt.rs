@@ -657,7 +657,7 @@ impl Lower<'_, '_> {
     }
 
     /// Push 1 if old->new (LSB codes 0,1,2=z,3=x) is the edge (IEEE 1364-2005 table 9-2).
-    fn edge_test(&mut self, e: Edge, old: u32, new: u32) {
+    pub fn edge_test(&mut self, e: Edge, old: u32, new: u32) {
         // posedge: 0->1/x/z, x/z->1 ; negedge: 1->0/x/z, x/z->0. Both are
         // "(old == from && new != from) || (old is x/z && new == to)".
         let edge_from = |l: &mut Self, from: i32, to: i32| {
