@@ -216,7 +216,9 @@ pub mod statics {
 /// write is a zero-delay nonblocking assignment of <= 64 bits gets a record;
 /// its NBAs write the record's value and flags, and the NBA region runs the
 /// generated commit (`rt_shadows(any, commit)`), which copies each armed
-/// value to its signal once. `any` is a u32 the first NBA of a step sets.
+/// value to its signal once. `any` is a u32 the first NBA of a step sets:
+/// one bit per group of records (`wsim_layout::Layout::shadow_group`), so
+/// the commit skips groups with no armed record.
 pub mod shadow {
     /// Record: the pending value, aval then bval, one limb each.
     pub const VALUE: u32 = 0;

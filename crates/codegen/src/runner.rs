@@ -122,13 +122,19 @@ fn run_if_pending(l: &mut Lower, i: usize, p: wsim_ir::ProcId, st: u32) {
 /// returns its dispatch id, or None when no signal is shadowed:
 ///
 /// ```text
-/// for each shadowed signal s:
-///     if rec.FLAGS != 0:
+/// for each group g of records (`Layout::shadow_group`):
+///   if any & bit(g):
+///     for each shadowed signal s of the group:
+///       if rec.FLAGS != 0:
 ///         if rec.VALUE != s: s = rec.VALUE; FLAGS |= CHANGED
 ///         if FLAGS & CHANGED: trigger s's readers
 ///         rec.FLAGS = 0
 /// any = 0
 /// ```
+///
+/// About a quarter of picorv32's 245 records are armed in a step; a bitset
+/// of armed records walked with `ctz` and a `br_table` measured slower
+/// than these predictable tests (the indirect jump mispredicts).
 pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
     if cx.lay.shadow_any.size == 0 {
         return None;
@@ -137,6 +143,11 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     let flags = l.f.local(ValType::I32);
     let (a, b) = (l.f.local(ValType::I64), l.f.local(ValType::I64));
+    let any = l.f.local(ValType::I32);
+    l.i32c(l.cx.lay.shadow_any.start as i32);
+    l.i(I::I32Load(mem(0, 2)));
+    l.i(I::LocalSet(any));
+    let mut group = None;
     let signals: Vec<(SignalId, u32, u32)> = l
         .d()
         .signals
@@ -147,6 +158,17 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         })
         .collect();
     for (sig, rec, dst) in signals {
+        let g = l.cx.lay.shadow_group(rec);
+        if group != Some(g) {
+            if group.is_some() {
+                l.i(I::End);
+            }
+            group = Some(g);
+            l.i(I::LocalGet(any));
+            l.i32c(1 << g);
+            l.i(I::I32And);
+            l.i(I::If(BlockType::Empty));
+        }
         l.i32c(rec as i32);
         l.i(I::I32Load(mem(shadow::FLAGS, 2)));
         l.i(I::LocalTee(flags));
@@ -186,6 +208,9 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         l.i32c(rec as i32);
         l.i32c(0);
         l.i(I::I32Store(mem(shadow::FLAGS, 2)));
+        l.i(I::End);
+    }
+    if group.is_some() {
         l.i(I::End);
     }
     l.i32c(l.cx.lay.shadow_any.start as i32);

@@ -1061,9 +1061,9 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// If the record is not armed (`FLAGS` 0): arm it and set the design's
-    /// `any` word (a part-select NBA also copies the signal's value in, for
-    /// the bits it leaves). Else: CHANGED if the record's value differs
+    /// If the record is not armed (`FLAGS` 0): arm it and set its group's
+    /// bit of the `any` word (a part-select NBA also copies the signal's
+    /// value in, for the bits it leaves). Else: CHANGED if the record's value differs
     /// from the signal's.
     fn arm_shadow(&mut self, rec: u32, sig_addr: Addr, copy: bool) {
         use wsim_abi::shadow;
@@ -1079,8 +1079,12 @@ impl Lower<'_, '_> {
         self.push_addr(flags);
         self.i32c(shadow::flags::ARMED as i32);
         self.i(I::I32Store(mem(0, 2)));
-        self.i32c(self.cx.lay.shadow_any.start as i32);
-        self.i32c(1);
+        let any = self.cx.lay.shadow_any.start as i32;
+        self.i32c(any);
+        self.i32c(any);
+        self.i(I::I32Load(mem(0, 2)));
+        self.i32c(1 << self.cx.lay.shadow_group(rec));
+        self.i(I::I32Or);
         self.i(I::I32Store(mem(0, 2)));
         self.i(I::Else);
         for plane in [0, 8] {

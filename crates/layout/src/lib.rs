@@ -141,8 +141,11 @@ pub struct Layout {
     pub signals: Vec<SignalSlot>,
     /// By SignalId: the address of its NBA shadow record, if it has one.
     pub shadows: Vec<Option<u32>>,
-    /// The u32 set when some shadow record is armed (`wsim_abi::shadow`);
-    /// size 0 when there are no records.
+    /// All NBA shadow records, consecutive.
+    pub shadow_records: Region,
+    /// The u32 whose bit g is set when some shadow record of group g is
+    /// armed ([`Layout::shadow_group`], `wsim_abi::shadow`); size 0 when
+    /// there are no records.
     pub shadow_any: Region,
     /// The static scheduler's words (`wsim_abi::statics`); size 0 when no
     /// process is static.
@@ -163,6 +166,21 @@ pub struct Layout {
 }
 
 /// Bytes of one element of a value of this type.
+/// Bytes from one NBA shadow record to the next.
+fn shadow_stride() -> u32 {
+    align(wsim_abi::shadow::SIZE as u64, VALUE_ALIGN as u64) as u32
+}
+
+impl Layout {
+    /// The group of the NBA shadow record at `rec`, its bit in the `any`
+    /// word: the records, in order, form up to 32 groups of equal size.
+    pub fn shadow_group(&self, rec: u32) -> u32 {
+        let count = self.shadow_records.size / shadow_stride();
+        let per_group = count.div_ceil(32);
+        (rec - self.shadow_records.start) / shadow_stride() / per_group
+    }
+}
+
 pub fn elem_bytes(ty: &wsim_ir::Type) -> u32 {
     match ty.kind {
         TypeKind::Real => 8,
@@ -209,10 +227,12 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
     point_aliases_at_targets(design, &signals, &mut table);
     add_name_alias_rows(design, &mut table);
     let mut shadows = vec![None; design.signals.len()];
+    let records_start = cur as u32;
     for (i, _) in req.shadowed.iter().enumerate().filter(|(_, &on)| on) {
         shadows[i] = Some(cur as u32);
-        cur += align(wsim_abi::shadow::SIZE as u64, a);
+        cur += shadow_stride() as u64;
     }
+    let shadow_records = Region { start: records_start, size: cur as u32 - records_start };
     let shadow_any = match shadows.iter().flatten().count() {
         0 => Region { start: cur as u32, size: 0 },
         _ => Region { start: cur as u32, size: 8 },
@@ -249,6 +269,7 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
         arena_base,
         signals,
         shadows,
+        shadow_records,
         shadow_any,
         statics,
         procs,
@@ -387,6 +408,18 @@ mod tests {
     }
 
     #[test]
+    fn shadow_records_form_at_most_32_groups_in_order() {
+        let mut l = layout(&design(), 1000);
+        let stride = shadow_stride();
+        l.shadow_records = Region { start: 5000, size: 100 * stride };
+        // 100 records: groups of 4
+        let groups: Vec<u32> = (0..100).map(|k| l.shadow_group(5000 + k * stride)).collect();
+        assert_eq!((groups[0], groups[3], groups[4], groups[99]), (0, 0, 1, 24));
+        l.shadow_records.size = 32 * stride;
+        assert_eq!(l.shadow_group(5000 + 31 * stride), 31);
+    }
+
+    #[test]
     fn shadow_records_and_static_words_sit_between_signals_and_frames() {
         let req = LayoutRequest { shadowed: vec![true, false, false, false], static_count: 65, ..Default::default() };
         let l = layout_with(&design(), 1000, &req);
@@ -396,6 +429,7 @@ mod tests {
         // 65 processes: two words per bitset
         assert_eq!(l.statics, Region { start: l.shadow_any.end(), size: wsim_abi::statics::PENDING + 32 });
         assert_eq!(l.procs[0].offset, l.statics.end());
+        assert_eq!(l.shadow_group(signals_end), 0);
         let none = layout(&design(), 1000);
         assert_eq!((none.shadow_any.size, none.statics.size), (0, 0));
         assert_eq!(none.procs[0].offset, signals_end);
