@@ -181,6 +181,14 @@ impl FnGen {
         }
     }
 
+    /// End block `b` (if it is still open): for a terminator known only
+    /// once the blocks after it are allocated.
+    pub fn terminate_block(&mut self, b: usize, t: Term) {
+        if self.blocks[b].term == Term::Open {
+            self.blocks[b].term = t;
+        }
+    }
+
     pub fn goto(&mut self, b: usize) {
         self.terminate(Term::Goto(b));
     }

@@ -46,21 +46,24 @@ impl Lower<'_, '_> {
         let mark = self.f.mark();
         match &st.kind {
             StmtKind::Nop => {}
-            StmtKind::Block { stmts, name } => {
-                let end = self.f.new_block();
-                if name.is_some() {
-                    self.named.push((s, end));
-                }
+            StmtKind::Block { stmts, name: None } => {
                 for &c in stmts {
                     self.stmt(c);
                 }
-                if name.is_some() {
-                    self.named.pop();
-                    if self.has_frame() && self.cx.facts.disabled.contains(&s) {
-                        let last = self.f.blocks.len() as u32 - 1;
-                        let disp = self.own_dispatch();
-                        self.cx.named_states.insert(s, (end as u32, last, disp));
-                    }
+            }
+            StmtKind::Block { stmts, name: Some(_) } => {
+                // `disable` jumps to `end`; the states after it, up to the
+                // last one allocated inside, are the block's (NamedEnd, NamedLast)
+                let end = self.f.new_block();
+                self.named.push((s, end));
+                for &c in stmts {
+                    self.stmt(c);
+                }
+                self.named.pop();
+                if self.has_frame() && self.cx.facts.disabled.contains(&s) {
+                    let last = self.f.blocks.len() as u32 - 1;
+                    let disp = self.own_dispatch();
+                    self.cx.named_states.insert(s, (end as u32, last, disp));
                 }
                 self.f.goto(end);
                 self.f.switch_to(end);
@@ -75,20 +78,27 @@ impl Lower<'_, '_> {
                 self.assign(*lhs, *rhs, Mode::After(dl));
             }
             StmtKind::If { cond, then_stmt, else_stmt } => {
-                let then_b = self.f.new_block();
-                let else_b = self.f.new_block();
-                let join_b = if else_stmt.is_some() { self.f.new_block() } else { else_b };
+                // Blocks are allocated in code order and the join last, so
+                // every jump here is forward (`FnGen::finish`: a direct br).
                 self.truth(*cond);
                 self.i32c(1);
                 self.i(I::I32Eq);
-                self.f.terminate(Term::Branch(then_b, else_b));
+                let test = self.f.cur;
+                let then_b = self.f.new_block();
                 self.f.switch_to(then_b);
                 self.stmt(*then_stmt);
-                self.f.goto(join_b);
-                if let Some(e) = else_stmt {
-                    self.f.switch_to(else_b);
-                    self.stmt(*e);
-                    self.f.goto(join_b);
+                let mut ends = vec![self.f.cur];
+                let else_b = else_stmt.map(|e| {
+                    let b = self.f.new_block();
+                    self.f.switch_to(b);
+                    self.stmt(e);
+                    ends.push(self.f.cur);
+                    b
+                });
+                let join_b = self.f.new_block();
+                self.f.terminate_block(test, Term::Branch(then_b, else_b.unwrap_or(join_b)));
+                for b in ends {
+                    self.f.terminate_block(b, Term::Goto(join_b));
                 }
                 self.f.switch_to(join_b);
             }
@@ -455,25 +465,38 @@ impl Lower<'_, '_> {
     /// The control flow shared by every `case`: labels are tried in order
     /// (`matches` pushes an i32 that is non-zero on a match) and the first
     /// match runs its arm; otherwise `default` runs.
+    /// Blocks are allocated in code order (the tests, the default, the
+    /// arms, the end), so every jump is forward (a direct br).
     fn case_arms(&mut self, arms: &[CaseArm], default: Option<StmtId>, mut matches: impl FnMut(&mut Self, ExprId)) {
-        let end = self.f.new_block();
-        let arm_blocks: Vec<usize> = arms.iter().map(|_| self.f.new_block()).collect();
-        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
+        // (test block, arm, next test block)
+        let mut tests: Vec<(usize, usize, usize)> = vec![];
+        for (j, arm) in arms.iter().enumerate() {
             for &label in &arm.labels {
                 matches(self, label);
+                let test = self.f.cur;
                 let next = self.f.new_block();
-                self.f.terminate(Term::Branch(ab, next));
+                tests.push((test, j, next));
                 self.f.switch_to(next);
             }
         }
         if let Some(dflt) = default {
             self.stmt(dflt);
         }
-        self.f.goto(end);
-        for (arm, &ab) in arms.iter().zip(&arm_blocks) {
+        let mut ends = vec![self.f.cur];
+        let mut arm_blocks = vec![];
+        for arm in arms {
+            let ab = self.f.new_block();
+            arm_blocks.push(ab);
             self.f.switch_to(ab);
             self.stmt(arm.body);
-            self.f.goto(end);
+            ends.push(self.f.cur);
+        }
+        let end = self.f.new_block();
+        for (test, j, next) in tests {
+            self.f.terminate_block(test, Term::Branch(arm_blocks[j], next));
+        }
+        for b in ends {
+            self.f.terminate_block(b, Term::Goto(end));
         }
         self.f.switch_to(end);
     }
