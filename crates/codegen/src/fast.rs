@@ -898,20 +898,24 @@ impl Lower<'_, '_> {
             return;
         }
         self.i32c(sig);
-        for v in [old, new] {
-            self.push_plane(v.aval);
-            self.i(I::I64Const(1));
-            self.i(I::I64And);
-            self.push_bval(v);
-            self.i(I::I64Const(1));
-            self.i(I::I64And);
-            self.i(I::I64Const(1));
-            self.i(I::I64Shl);
-            self.i(I::I64Or);
-            self.i(I::I32WrapI64);
-        }
+        self.push_lsb_code(old);
+        self.push_lsb_code(new);
         self.rt("rt_notify");
         self.i(I::End);
+    }
+
+    /// Push the 2-bit code (0, 1, z=2, x=3) of bit 0 of a value, an i32.
+    pub fn push_lsb_code(&mut self, v: Small) {
+        self.push_plane(v.aval);
+        self.i(I::I64Const(1));
+        self.i(I::I64And);
+        self.push_bval(v);
+        self.i(I::I64Const(1));
+        self.i(I::I64And);
+        self.i(I::I64Const(1));
+        self.i(I::I64Shl);
+        self.i(I::I64Or);
+        self.i(I::I32WrapI64);
     }
 
     /// Copy a <= 64-bit value (both planes).

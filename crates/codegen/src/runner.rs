@@ -265,19 +265,10 @@ impl Lower<'_, '_> {
         }
     }
 
-    /// The 2-bit code (0, 1, z=2, x=3) of bit 0 of a value, in a new local.
+    /// [`Lower::push_lsb_code`] into a new local.
     fn small_lsb_code(&mut self, v: Small) -> u32 {
         let code = self.f.local(ValType::I32);
-        self.push_plane(v.aval);
-        self.i(I::I64Const(1));
-        self.i(I::I64And);
-        self.push_bval(v);
-        self.i(I::I64Const(1));
-        self.i(I::I64And);
-        self.i(I::I64Const(1));
-        self.i(I::I64Shl);
-        self.i(I::I64Or);
-        self.i(I::I32WrapI64);
+        self.push_lsb_code(v);
         self.i(I::LocalSet(code));
         code
     }
