@@ -176,9 +176,7 @@ impl FnGen {
 
     /// End the current block (if it is still open).
     pub fn terminate(&mut self, t: Term) {
-        if self.blocks[self.cur].term == Term::Open {
-            self.blocks[self.cur].term = t;
-        }
+        self.terminate_block(self.cur, t);
     }
 
     /// End block `b` (if it is still open): for a terminator known only
