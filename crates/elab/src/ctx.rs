@@ -106,7 +106,8 @@ pub struct Driver {
     pub span: Span,
 }
 
-/// A port connection lowered to a plain copy between two whole signals.
+/// A port connection lowered to a plain copy between a whole child signal
+/// and a whole parent signal, or one constant element of a parent array.
 #[derive(Clone, Copy, Debug)]
 pub struct PortCopy {
     pub proc: wsim_ir::ProcId,
@@ -114,6 +115,9 @@ pub struct PortCopy {
     pub lhs_node: ExprId,
     pub child: SignalId,
     pub parent: SignalId,
+    /// `Some(k)`: the parent side is element `k` of the one-dimensional
+    /// array `parent` (`.mix_in(outs[3])`).
+    pub elem: Option<u32>,
     pub input: bool,
 }
 

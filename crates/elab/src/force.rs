@@ -405,6 +405,12 @@ impl<'a> Elab<'a> {
         }
     }
 
+    /// Signals some `force`/`assign` targets (port collapsing leaves them
+    /// alone where it would change what the target names).
+    pub fn forced_signals(&self) -> Vec<SignalId> {
+        self.force.targets.iter().map(|t| t.place.sig).collect()
+    }
+
     /// Port collapsing made some signals other names of one net
     /// (`Design::aliases`): forcing any of the names forces that net (as in
     /// Icarus), so their targets merge. Fills `force.remap` for the

@@ -12,7 +12,9 @@
 //!    by `expr` (IEEE 1364-2005 5.4-5.5); constants fold in `consteval`.
 //! 4. `collapse_ports`: inout ports on bits of a net become selects of it
 //!    (`alias_slices`); port connections that merely copy a whole signal
-//!    make the port net another name for it (`Design::aliases`).
+//!    make the port net another name for it (`Design::aliases`), and so do
+//!    connections to a constant element of a parent array
+//!    (`Design::element_aliases`).
 //!    `force` then lowers `force`/`release`/`assign`/`deassign` targets
 //!    (hidden masks and processes; a forced net's drivers move to `N$drv`).
 //! 5. `resolve_drivers`: nets with several drivers get a resolver process.

@@ -1563,13 +1563,35 @@ impl<'a> Elab<'a> {
     }
 
     /// A port connection that copies a whole signal into a whole net of the
-    /// same type is a candidate for port collapsing.
+    /// same type, or between a whole child net and a constant element of a
+    /// parent array, is a candidate for port collapsing.
     fn note_port_copy(&mut self, proc: wsim_ir::ProcId, lhs: ExprId, rhs: ExprId, input: bool) {
-        if let (ExprKind::Signal(to), ExprKind::Signal(from)) = (&self.d.exprs[lhs].kind, &self.d.exprs[rhs].kind) {
-            let (child, parent) = if input { (*to, *from) } else { (*from, *to) };
-            self.port_copies.push(crate::ctx::PortCopy { proc, lhs_node: lhs, child, parent, input });
+        let (child_side, parent_side) = if input { (lhs, rhs) } else { (rhs, lhs) };
+        let ExprKind::Signal(child) = self.d.exprs[child_side].kind else { return };
+        let (parent, elem) = match &self.d.exprs[parent_side].kind {
+            ExprKind::Signal(parent) => (*parent, None),
+            ExprKind::ArrayElem { sig, indices } => match self.const_element(*sig, indices) {
+                Some(k) => (*sig, Some(k)),
+                None => return,
+            },
+            _ => return,
+        };
+        self.port_copies.push(crate::ctx::PortCopy { proc, lhs_node: lhs, child, parent, elem, input });
+        if elem.is_none() {
             self.strength_note_port_copy(lhs);
         }
+    }
+
+    /// The element of one-dimensional array `sig` that constant, in-range
+    /// `indices` (zero-based) name.
+    pub fn const_element(&self, sig: wsim_ir::SignalId, indices: &[ExprId]) -> Option<u32> {
+        let ([index], [dim]) = (indices, self.d.signals[sig].dims.as_slice()) else { return None };
+        let Some(ExprKind::Const(c)) = crate::fold_constant(&self.d, *index) else { return None };
+        if c.words.iter().skip(1).any(|&w| w != 0) {
+            return None;
+        }
+        let k = c.to_u64().filter(|&k| k < dim.size())?;
+        u32::try_from(k).ok()
     }
 
     /// A port that is an unpacked array: connected element by element to

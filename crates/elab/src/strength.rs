@@ -195,6 +195,20 @@ impl<'a> Elab<'a> {
 
     /// `from` became bits `off..` of `to` (an inout port bound to a
     /// parent's net, a collapsed port): its pulls and switch ends move.
+    /// Whether no strength feature touches `sig` (pulls, switches,
+    /// declared strengths, drivers not at strong strength): then its value is its drivers' plain
+    /// value and it may be merged into another net's storage.
+    pub fn strength_plain(&self, sig: SignalId) -> bool {
+        let st = &self.strength;
+        let strong = |node: &ExprId| st.drives.get(node).is_none_or(|d| d.levels == (6, 6) && d.gate.is_none());
+        let driven = self.drivers.get(&sig).into_iter().flatten().any(|d| !strong(&d.lhs_node));
+        !st.pulls.contains_key(&sig)
+            && !st.switches.iter().any(|sw| sw.a.0 == sig || sw.b.0 == sig)
+            && !st.decl.contains_key(&sig)
+            && !st.companions.contains_key(&sig)
+            && !driven
+    }
+
     pub fn strength_rename(&mut self, from: SignalId, to: SignalId, off: u32) {
         if let Some(bits) = self.strength.pulls.remove(&from) {
             let w = self.d.signals[to].ty.width as usize;

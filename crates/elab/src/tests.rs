@@ -392,6 +392,37 @@ endmodule
     assert!(!d.signals.iter().any(|(id, _)| d.signal_path(id) == "t.u1.io"));
 }
 
+fn element_alias_names(d: &Design) -> Vec<String> {
+    let name =
+        |a: &wsim_ir::ElementAlias| format!("{}->{}[{}]", d.signal_path(a.alias), d.signal_path(a.array), a.elem);
+    d.element_aliases.iter().map(name).collect()
+}
+
+#[test]
+fn ports_collapse_onto_constant_array_elements() {
+    let d = ok(r#"
+module c(input [3:0] a, output [3:0] y);
+  assign y = ~a;
+endmodule
+module t;
+  wire [3:0] w [0:1];
+  wire [3:0] two [0:1];
+  wire [3:0] f [0:1];
+  reg [3:0] m [0:1];
+  c u0 (.a(m[1]), .y(w[1 - 1]));
+  c u1 (.a(w[0]), .y(two[0]));
+  assign two[0] = 4'h3;
+  c u2 (.a(4'h1), .y(f[1]));
+  initial force u2.y = 4'h2;
+endmodule
+"#);
+    // An input from a variable array and an output into a net array
+    // collapse; an element another assign also writes, and a forced port
+    // net, stay copies.
+    assert_eq!(element_alias_names(&d), vec!["t.u0.a->t.m[1]", "t.u0.y->t.w[0]", "t.u1.a->t.w[0]"]);
+    assert!(dump(&d).contains("    (two[32'0:l32s]:l4) = y:l4\n"), "{}", dump(&d));
+}
+
 #[test]
 fn rendered_errors_have_codes_and_spans() {
     let cases = [

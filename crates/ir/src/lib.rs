@@ -245,6 +245,11 @@ pub struct Design {
     /// no drivers; waves and VPI should show `target`'s value under
     /// `alias`'s name.
     pub aliases: Vec<(SignalId, SignalId)>,
+    /// Port collapsing onto an array element: a port net connected to a
+    /// constant element of a one-dimensional parent array (`.o(outs[3])`)
+    /// is merged into that element. Like `aliases`, the design never reads,
+    /// writes or waits on `alias`; waves and VPI show the element's value.
+    pub element_aliases: Vec<ElementAlias>,
     /// Names that denote another scope's signal without a signal of their
     /// own (an inout port bound to a whole parent net is that net): waves
     /// and VPI show `target`'s value as `scope.name`.
@@ -375,6 +380,15 @@ pub const CONTAINER_FUNCS: &[&str] = &[
     "$dyn_reverse",
     "$dyn_shuffle",
 ];
+
+/// See [`Design::element_aliases`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElementAlias {
+    pub alias: SignalId,
+    pub array: SignalId,
+    /// Zero-based element index.
+    pub elem: u32,
+}
 
 /// See [`Design::name_aliases`].
 #[derive(Clone, Debug, PartialEq, Eq)]

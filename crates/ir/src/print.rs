@@ -250,6 +250,15 @@ impl<'d> Printer<'d> {
             let text = format!("alias {} -> {}", handle(alias, &self.d.signals), handle(target, &self.d.signals));
             self.line(0, &text);
         }
+        for a in &self.d.element_aliases {
+            let text = format!(
+                "alias {} -> {}[{}]",
+                handle(a.alias, &self.d.signals),
+                handle(a.array, &self.d.signals),
+                a.elem
+            );
+            self.line(0, &text);
+        }
     }
 
     fn subroutines(&mut self) {

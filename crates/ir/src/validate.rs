@@ -261,6 +261,10 @@ fn check_handles(sink: &mut Sink) {
         range(sink, Entity::Design, Span::default(), alias, &d.signals, "signals");
         range(sink, Entity::Design, Span::default(), target, &d.signals, "signals");
     }
+    for a in &d.element_aliases {
+        range(sink, Entity::Design, Span::default(), a.alias, &d.signals, "signals");
+        range(sink, Entity::Design, Span::default(), a.array, &d.signals, "signals");
+    }
     if !sink.errors.is_empty() {
         return;
     }

@@ -22,6 +22,7 @@
 //! only while it generates code, so it passes them in [`LayoutRequest`].
 
 use serde::Serialize;
+use std::collections::HashMap;
 use wsim_abi::{frame, value_bytes, VALUE_ALIGN};
 use wsim_ir::{Design, SignalKind, Storage, SubrId, TypeKind};
 
@@ -282,12 +283,25 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
     }
 }
 
-/// A collapsed port (`Design::aliases`) is never written: its table row
-/// shows the target's storage, so waves and VPI read the live value.
+/// A collapsed port (`Design::aliases`, `element_aliases`) is never
+/// written: its table row shows the target's storage (an element's, for an
+/// element alias), so waves and VPI read the live value.
 fn point_aliases_at_targets(design: &Design, slots: &[SignalSlot], table: &mut [SignalEntry]) {
+    let mut live: HashMap<u32, u32> = HashMap::new();
+    for a in &design.element_aliases {
+        let slot = &slots[a.array.index()];
+        if let Place::Static(offset) = slot.place {
+            live.insert(a.alias.raw(), offset + a.elem * slot.elem_bytes);
+        }
+    }
     for &(alias, target) in &design.aliases {
-        let Place::Static(offset) = slots[target.index()].place else { continue };
-        if let Some(row) = table.iter_mut().find(|row| row.id == alias.raw()) {
+        if let Place::Static(offset) = slots[target.index()].place {
+            let offset = live.get(&target.raw()).copied().unwrap_or(offset);
+            live.insert(alias.raw(), offset);
+        }
+    }
+    for row in table.iter_mut() {
+        if let Some(&offset) = live.get(&row.id) {
             row.offset = offset;
         }
     }
@@ -405,6 +419,20 @@ mod tests {
         assert_eq!(l.signals[3].elements, 8);
         assert_eq!(l.procs[0].offset, 1072 + 256);
         assert_eq!(l.procs[0].size, frame::HEADER_SIZE);
+    }
+
+    #[test]
+    fn alias_rows_show_the_live_storage_of_an_element() {
+        let mut d = design();
+        let (a, wide, mem) = (SignalId::from_raw(0), SignalId::from_raw(1), SignalId::from_raw(3));
+        d.element_aliases.push(ElementAlias { alias: a, array: mem, elem: 5 });
+        // a whole alias onto the element alias ends at the element too
+        d.aliases.push((wide, a));
+        let l = layout(&d, 1000);
+        let row = |id: SignalId| l.table.iter().find(|r| r.id == id.raw()).unwrap().offset;
+        assert_eq!(row(a), 1072 + 5 * 32);
+        assert_eq!(row(wide), 1072 + 5 * 32);
+        assert_eq!(row(mem), 1072);
     }
 
     #[test]

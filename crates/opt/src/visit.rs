@@ -214,9 +214,10 @@ pub fn lvalue_signals(d: &Design, lhs: ExprId) -> Vec<SignalId> {
     out
 }
 
-/// Signals named by aliases (`Design::aliases`, `Design::name_aliases`):
-/// waves and VPI show them under other names.
+/// Signals named by aliases (`Design::aliases`, `element_aliases`,
+/// `name_aliases`): waves and VPI show them under other names.
 pub fn aliased_signals(d: &Design) -> HashSet<SignalId> {
     let pairs = d.aliases.iter().flat_map(|&(a, t)| [a, t]);
-    pairs.chain(d.name_aliases.iter().map(|n| n.target)).collect()
+    let elements = d.element_aliases.iter().flat_map(|a| [a.alias, a.array]);
+    pairs.chain(elements).chain(d.name_aliases.iter().map(|n| n.target)).collect()
 }
