@@ -206,25 +206,16 @@ impl<'a> Elab<'a> {
                     StmtKind::Assign { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => *lhs,
                     _ => continue,
                 };
-                self.note_element_writes(lhs, &mut out);
+                let mut leaves = Vec::new();
+                self.lvalue_leaves(lhs, &mut leaves);
+                for leaf in leaves {
+                    if let ExprKind::ArrayElem { sig, indices } = &self.d.exprs[leaf].kind {
+                        out.entry(*sig).or_default().push(self.const_element(*sig, indices));
+                    }
+                }
             }
         }
         out
-    }
-
-    fn note_element_writes(&self, lhs: ExprId, out: &mut HashMap<SignalId, Vec<Option<u32>>>) {
-        match &self.d.exprs[lhs].kind {
-            ExprKind::ArrayElem { sig, indices } => {
-                out.entry(*sig).or_default().push(self.const_element(*sig, indices));
-            }
-            ExprKind::Select { base, .. } => self.note_element_writes(*base, out),
-            ExprKind::Concat(parts) => {
-                for &p in parts {
-                    self.note_element_writes(p, out);
-                }
-            }
-            _ => {}
-        }
     }
 
     /// A net whose value is exactly its drivers' (no tri0/tri1/supply, no

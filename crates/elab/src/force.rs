@@ -502,7 +502,7 @@ impl<'a> Elab<'a> {
     }
 
     /// The `Signal`/`ArrayElem` nodes an lvalue writes.
-    fn lvalue_leaves(&self, e: ExprId, out: &mut Vec<ExprId>) {
+    pub fn lvalue_leaves(&self, e: ExprId, out: &mut Vec<ExprId>) {
         match &self.d.exprs[e].kind {
             ExprKind::Signal(_) | ExprKind::ArrayElem { .. } => out.push(e),
             ExprKind::Select { base, .. } => self.lvalue_leaves(*base, out),
