@@ -184,7 +184,7 @@ impl<'a> Elab<'a> {
             return false;
         }
         if c.input {
-            return self.collapsible(net, c.lhs_node);
+            return self.driven_only_by(net, c.lhs_node);
         }
         let own = self.drivers.get(&net).map_or(0, |v| v.len());
         let only_writer =
@@ -233,9 +233,11 @@ impl<'a> Elab<'a> {
     /// A net whose only driver is the given port copy, and whose value is
     /// exactly that driver's (no tri0/tri1/supply or pull).
     fn collapsible(&self, net: SignalId, lhs_node: ExprId) -> bool {
-        if !self.plain_net(net) {
-            return false;
-        }
+        self.plain_net(net) && self.driven_only_by(net, lhs_node)
+    }
+
+    /// Whether the driver whose lvalue node is `lhs_node` is `net`'s only one.
+    fn driven_only_by(&self, net: SignalId, lhs_node: ExprId) -> bool {
         matches!(self.drivers.get(&net).map(|v| v.as_slice()), Some([d]) if d.lhs_node == lhs_node)
     }
 }
