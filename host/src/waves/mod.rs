@@ -50,6 +50,7 @@ mod vcd;
 
 use select::{Catalog, ValueKind};
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -251,12 +252,31 @@ struct Plan {
     vars: usize,
 }
 
+/// The meta tables [`Catalog::new`] reads.
+struct CatalogSource {
+    signals: Vec<MetaSignal>,
+    scopes: Vec<MetaScope>,
+    tops: Vec<String>,
+}
+
+impl CatalogSource {
+    fn build(&self) -> Catalog {
+        Catalog::new(&self.signals, &self.scopes, &self.tops)
+    }
+}
+
 /// The state of one run's waveform dump. See the module doc.
 pub struct Dumper {
     opts: WaveOptions,
     precision: i8,
-    catalog: Catalog,
-    /// Catalog variables chosen by `$dumpvars` so far.
+    /// What the catalog is built from.
+    source: CatalogSource,
+    /// Built on first use: most runs never dump, and the catalog expands
+    /// every array into one variable per element (picorv32's testbench
+    /// memory alone made it about 1.2 MB, 11% of the run's peak RSS).
+    catalog: OnceCell<Catalog>,
+    /// Catalog variables chosen by `$dumpvars` so far (empty until the
+    /// catalog is built).
     chosen: Vec<bool>,
     dumpfile: Option<String>,
     dumpvars_called: bool,
@@ -280,13 +300,14 @@ pub struct Dumper {
 
 impl Dumper {
     pub fn new(meta: &crate::Meta, opts: WaveOptions) -> Dumper {
-        let catalog = Catalog::new(&meta.signals, &meta.scopes, &meta.tops);
-        let chosen = vec![false; catalog.vars.len()];
+        let source =
+            CatalogSource { signals: meta.signals.clone(), scopes: meta.scopes.clone(), tops: meta.tops.clone() };
         Dumper {
             opts,
             precision: meta.precision,
-            catalog,
-            chosen,
+            source,
+            catalog: OnceCell::new(),
+            chosen: Vec::new(),
             dumpfile: None,
             dumpvars_called: false,
             limit: None,
@@ -307,7 +328,11 @@ impl Dumper {
 
     /// Scopes of the `--waves-scope` filter that the design does not have.
     pub fn unknown_filter_scopes(&self) -> Vec<String> {
-        self.opts.scopes.iter().filter(|s| !self.catalog.has_scope(s)).cloned().collect()
+        self.opts.scopes.iter().filter(|s| !self.catalog().has_scope(s)).cloned().collect()
+    }
+
+    fn catalog(&self) -> &Catalog {
+        self.catalog.get_or_init(|| self.source.build())
     }
 
     /// `$dumpfile(name)`: ignored once the file is open, or when
@@ -352,7 +377,9 @@ impl Dumper {
             ));
         }
         self.dumpvars_called = true;
-        let unknown = self.catalog.select(levels, items, self.opts.dump_arrays, &mut self.chosen);
+        let catalog = self.catalog.get_or_init(|| self.source.build());
+        self.chosen.resize(catalog.vars.len(), false);
+        let unknown = catalog.select(levels, items, self.opts.dump_arrays, &mut self.chosen);
         if unknown.is_empty() {
             Ok(())
         } else {
@@ -477,14 +504,14 @@ impl Dumper {
     /// Entries (sorted by offset, aliases merged), chunks and the header.
     /// Also returns how many chosen variables lie outside the arena.
     fn build_plan(&self, arena_len: usize) -> (Plan, Vec<HeaderItem>, usize) {
-        let cat = &self.catalog;
+        let cat = self.catalog();
         let mut skipped = 0;
         // The chosen, in-arena variables, keyed by storage.
         let mut keep = vec![false; cat.vars.len()];
         let mut keys: Vec<(u64, u64, u32, bool)> = Vec::new();
         let mut key_index: HashMap<(u64, u64, u32, bool), usize> = HashMap::new();
         for (i, v) in cat.vars.iter().enumerate() {
-            if !self.chosen[i] || !self.passes_filter(v.scope) {
+            if !self.chosen.get(i).copied().unwrap_or(false) || !self.passes_filter(v.scope) {
                 continue;
             }
             if v.offset.checked_add(v.bytes).is_none_or(|end| end > arena_len as u64) {
@@ -524,7 +551,7 @@ impl Dumper {
     }
 
     fn passes_filter(&self, scope: usize) -> bool {
-        self.opts.scopes.is_empty() || self.opts.scopes.iter().any(|f| self.catalog.within(scope, f))
+        self.opts.scopes.is_empty() || self.opts.scopes.iter().any(|f| self.catalog().within(scope, f))
     }
 
     /// Header items of `scope` if it holds a kept variable somewhere below;
@@ -536,7 +563,7 @@ impl Dumper {
         key_index: &HashMap<(u64, u64, u32, bool), usize>,
         items: &mut Vec<HeaderItem>,
     ) -> usize {
-        let s = &self.catalog.scopes[scope];
+        let s = &self.catalog().scopes[scope];
         let mark = items.len();
         items.push(HeaderItem::Scope { name: s.name.clone(), kind: s.kind.clone() });
         let mut count = 0;
@@ -544,7 +571,7 @@ impl Dumper {
             if !keep[vi] {
                 continue;
             }
-            let v = &self.catalog.vars[vi];
+            let v = &self.catalog().vars[vi];
             let real = v.value == ValueKind::Real;
             let entry = key_index[&(v.offset, v.bytes, v.width, real)];
             items.push(HeaderItem::Var {
@@ -731,4 +758,41 @@ fn apply(
         _ => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A design with a 4096-word memory, as picorv32's testbench has.
+    fn big_memory_meta() -> crate::Meta {
+        serde_json::from_value(serde_json::json!({
+            "abi_version": 1, "precision": -9, "tops": ["tb"],
+            "signals": [{
+                "id": 0, "name": "tb.memory", "offset": 1024, "width": 32, "signed": false,
+                "four_state": true, "kind": "var", "ty": "integral", "elements": 4096,
+                "elem_bytes": 16, "msb": 31, "lsb": 0, "dims": [[0, 4095]], "hidden": false
+            }],
+            "scopes": [{"path": "tb", "kind": "module"}]
+        }))
+        .expect("test meta deserialises")
+    }
+
+    #[test]
+    fn the_catalog_is_built_only_when_a_dump_needs_it() {
+        let mut dumper = Dumper::new(&big_memory_meta(), WaveOptions::default());
+        assert!(dumper.unknown_filter_scopes().is_empty());
+        assert!(dumper.catalog.get().is_none(), "no --waves-scope, no $dumpvars: no catalog");
+        dumper.dumpvars(0, 0, &["tb.memory".to_string()]).expect("tb.memory exists");
+        assert_eq!(dumper.catalog.get().map(|c| c.vars.len()), Some(4096));
+        assert_eq!(dumper.chosen.iter().filter(|&&c| c).count(), 4096);
+    }
+
+    #[test]
+    fn a_scope_filter_builds_the_catalog_to_check_its_scopes() {
+        let opts = WaveOptions { scopes: vec!["tb.nowhere".to_string()], ..WaveOptions::default() };
+        let dumper = Dumper::new(&big_memory_meta(), opts);
+        assert_eq!(dumper.unknown_filter_scopes(), vec!["tb.nowhere".to_string()]);
+        assert!(dumper.catalog.get().is_some());
+    }
 }
