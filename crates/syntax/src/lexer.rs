@@ -718,6 +718,14 @@ impl Language {
     pub fn reserves(self, keyword: Keyword) -> bool {
         self >= first_reserved_in(keyword)
     }
+
+    /// The standard that first reserved `keyword` when that is a later one
+    /// than Verilog-1995, as "IEEE 1364-2001" (older code may use it as a
+    /// name: `cell`, `logic`, `bit`).
+    pub fn reserved_since(keyword: Keyword) -> Option<String> {
+        let first = first_reserved_in(keyword);
+        (first > Language::V1995).then(|| format!("IEEE {}", first.specifier().trim_end_matches("-noconfig")))
+    }
 }
 
 /// The oldest standard that reserves `keyword` (Annex B of IEEE 1800-2017
@@ -738,7 +746,7 @@ fn first_reserved_in(keyword: Keyword) -> Language {
         | Tran | Tranif0 | Tranif1 | Tri | Tri0 | Tri1 | Triand | Trior | Trireg | Vectored | Wait | Wand | Weak0
         | Weak1 | While | Wire | Wor | Xnor | Xor => Language::V1995,
         Automatic | Endgenerate | Generate | Genvar | Localparam | Signed | Unsigned => Language::V2001NoConfig,
-        Config | Endconfig => Language::V2001,
+        Config | Endconfig | Cell | Design | Incdir | Include | Instance | Liblist | Library | Use => Language::V2001,
         Uwire => Language::V2005,
         Unique0 | Let | Global => Language::Sv2009,
         // `randomize` is no reserved word at all, but the parser has always

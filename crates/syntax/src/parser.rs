@@ -35,6 +35,7 @@ mod types;
 mod udp;
 
 use crate::ast::{self, Ident, NetType, SourceUnit, Timescale};
+use crate::lexer::Language;
 use crate::timescale::parse_timescale;
 use crate::token::{Keyword, Op, Token, TokenKind};
 use wsim_diag::codes::parse as codes;
@@ -227,9 +228,18 @@ impl<'t> Parser<'t> {
     }
 
     /// Consume an identifier; on anything else report and return an
-    /// identifier with an empty name (nothing is consumed).
+    /// identifier with an empty name (nothing is consumed), except a keyword
+    /// that Verilog-1995 leaves free, which is consumed as the name.
     pub(crate) fn expect_ident(&mut self, what: &str) -> Ident {
         if self.kind() == TokenKind::Ident {
+            let id = Ident { name: self.text().to_string(), span: self.span() };
+            self.bump();
+            return id;
+        }
+        if let Some(since) = self.keyword().and_then(Language::reserved_since) {
+            // A name in older code: report it, then read it as the name so
+            // that the rest of the declaration parses without more errors.
+            self.error_expected_with(what, &format!(", a reserved word since {since}"));
             let id = Ident { name: self.text().to_string(), span: self.span() };
             self.bump();
             return id;
@@ -253,12 +263,17 @@ impl<'t> Parser<'t> {
     /// Report `E0201: expected {what}, found `tok`` at the current token
     /// (once per position, so recovery does not cascade).
     pub(crate) fn error_expected(&mut self, what: &str) {
+        self.error_expected_with(what, "");
+    }
+
+    /// [`Self::error_expected`] with `detail` after the found token.
+    fn error_expected_with(&mut self, what: &str, detail: &str) {
         if self.last_error_pos == Some(self.pos) {
             return;
         }
         self.last_error_pos = Some(self.pos);
         let found = self.describe_current();
-        self.diags.error(codes::EXPECTED, self.span(), format!("expected {what}, found {found}"));
+        self.diags.error(codes::EXPECTED, self.span(), format!("expected {what}, found {found}{detail}"));
     }
 
     pub(crate) fn error_at(&mut self, code: wsim_diag::Code, span: Span, msg: impl Into<String>) {

@@ -186,6 +186,8 @@ keywords! {
     Rpmos => "rpmos", Tran => "tran", Rtran => "rtran", Tranif0 => "tranif0", Tranif1 => "tranif1",
     Rtranif0 => "rtranif0", Rtranif1 => "rtranif1", Primitive => "primitive", Endprimitive => "endprimitive",
     Table => "table", Endtable => "endtable", Config => "config", Endconfig => "endconfig",
+    Cell => "cell", Design => "design", Incdir => "incdir", Include => "include", Instance => "instance",
+    Liblist => "liblist", Library => "library", Use => "use",
     Randcase => "randcase", Rand => "rand", Randc => "randc", Ref => "ref", Local => "local",
     Protected => "protected", New => "new", This => "this", Super => "super", Extends => "extends",
     Bind => "bind", Clocking => "clocking", Endclocking => "endclocking", Let => "let", Matches => "matches",

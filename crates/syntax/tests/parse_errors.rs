@@ -133,3 +133,25 @@ fn a_data_type_as_an_expression_is_one_unsupported_diagnostic() {
         "t.v:2:19: error[E0202]: a data type as an expression (e.g. `$bits(int)`) is not supported\n 2 | initial x = $bits(logic [3:0]);\n   |                   ^^^^^^^^^^^\n",
     );
 }
+
+#[test]
+fn a_newer_keyword_used_as_a_name_is_named_and_read_as_the_name() {
+    // Icarus and Verilator reject these too; the rest of the header parses.
+    check(
+        "module cell(input a, output y);\nendmodule\n",
+        "t.v:1:8: error[E0201]: expected module name, found `cell`, a reserved word since IEEE 1364-2001\n 1 | module cell(input a, output y);\n   |        ^^^^\n",
+    );
+    check(
+        "module t;\nreg logic;\nendmodule\n",
+        "t.v:2:5: error[E0201]: expected identifier, found `logic`, a reserved word since IEEE 1800-2005\n 2 | reg logic;\n   |     ^^^^^\n",
+    );
+}
+
+#[test]
+fn an_item_that_starts_with_a_stray_keyword_is_skipped_to_its_semicolon_only() {
+    // The item after it parses: recovery used to swallow its first token.
+    check(
+        "module t;\nlibrary x;\ninitial #1 a = 1;\nendmodule\n",
+        "t.v:2:1: error[E0201]: expected module item, found `library`\n 2 | library x;\n   | ^^^^^^^\n",
+    );
+}

@@ -597,9 +597,10 @@ impl Parser<'_> {
                 return;
             }
             _ => {
+                let before = self.pos();
                 self.error_expected("module item");
                 self.sync_item();
-                self.progress_or_bump(self.pos());
+                self.progress_or_bump(before);
                 return;
             }
         };
