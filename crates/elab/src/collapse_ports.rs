@@ -148,9 +148,10 @@ impl<'a> Elab<'a> {
             }
             merged.insert(net, (array, elem));
             dead.insert(c.proc);
-            // The net's own drivers (an output's) now write the element;
-            // array elements are not resolved, so they need no record.
+            // The net's own drivers (an output's) now write the element,
+            // its only writer: no resolver, so neither needs a record.
             self.drivers.remove(&net);
+            self.element_drivers.remove(&(array, vec![u64::from(elem)]));
             self.d.element_aliases.push(ElementAlias { alias: net, array, elem });
         }
         let ids: Vec<_> = self.d.exprs.ids().collect();

@@ -223,6 +223,9 @@ pub struct Elab<'a> {
     /// `defparam` values by absolute parameter path.
     pub defparams: HashMap<String, (Value, Span, bool)>,
     pub drivers: HashMap<SignalId, Vec<Driver>>,
+    /// Continuous drivers of constant elements of net arrays, by array and
+    /// zero-based indices (resolved like whole nets' drivers).
+    pub element_drivers: std::collections::BTreeMap<(SignalId, Vec<u64>), Vec<Driver>>,
     /// Nets with a pullup/pulldown on them (resolved as tri1/tri0).
     pub pulls: HashMap<SignalId, bool>,
     /// The constant `(offset, width)` bit ranges continuous drivers write
@@ -308,6 +311,7 @@ impl<'a> Elab<'a> {
             work: Vec::new(),
             defparams: HashMap::new(),
             drivers: HashMap::new(),
+            element_drivers: std::collections::BTreeMap::new(),
             pulls: HashMap::new(),
             driven_bits: HashMap::new(),
             pull_bits: HashMap::new(),

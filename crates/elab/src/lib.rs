@@ -17,7 +17,8 @@
 //!    (`Design::element_aliases`).
 //!    `force` then lowers `force`/`release`/`assign`/`deassign` targets
 //!    (hidden masks and processes; a forced net's drivers move to `N$drv`).
-//! 5. `resolve_drivers`: nets with several drivers get a resolver process.
+//! 5. `resolve_drivers`: nets, and constant elements of net arrays, with
+//!    several drivers get a resolver process.
 //! 6. `order_processes`: the start order Icarus uses (children first).
 //!
 //! `validate` checks the IR typing contract (tests run it, with

@@ -142,13 +142,17 @@ impl<'a> Elab<'a> {
                     self.record_drivers(p, span);
                 }
             }
-            // Elements of a net array are not resolved, but they start at z
-            // like every net (1800-2017 6.6): undriven elements and bits
-            // stay z.
-            ExprKind::ArrayElem { sig, .. } if self.is_net(sig).is_some() => {
+            // Elements of a net array start at z like every net (1800-2017
+            // 6.6): undriven elements and bits stay z. An element's drivers
+            // are resolved like a whole net's (`resolve_drivers`); indices
+            // are constant here (a variable one is E0306).
+            ExprKind::ArrayElem { sig, indices } if self.is_net(sig).is_some() => {
                 let s = &mut self.d.signals[sig];
                 if s.init.is_none() && s.ty.four_state {
                     s.init = Some(Const::all_z(s.ty.width, s.ty.signed));
+                }
+                if let Some(key) = self.const_indices(&indices) {
+                    self.element_drivers.entry((sig, key)).or_default().push(Driver { lhs_node: lhs, span });
                 }
             }
             _ => {}
@@ -1580,6 +1584,15 @@ impl<'a> Elab<'a> {
         if elem.is_none() {
             self.strength_note_port_copy(lhs);
         }
+    }
+
+    /// The values of `indices` when every one is a constant that fits 64 bits.
+    fn const_indices(&self, indices: &[ExprId]) -> Option<Vec<u64>> {
+        let value = |&index: &ExprId| match crate::fold_constant(&self.d, index) {
+            Some(ExprKind::Const(c)) if c.words.iter().skip(1).all(|&w| w == 0) => c.to_u64(),
+            _ => None,
+        };
+        indices.iter().map(value).collect()
     }
 
     /// The element of one-dimensional array `sig` that constant, in-range

@@ -3,14 +3,21 @@
 //! `net = Resolve(kind, drivers...)`, so that every net has at most one
 //! driving process (the IR invariant). `tri0`/`tri1` nets and nets with a
 //! pullup/pulldown are resolved even with a single driver (Z becomes 0/1).
+//! A constant element of a net array with several drivers first becomes a
+//! hidden whole net copied into the element, resolved the same way.
 
-use wsim_ir::{Const, Edge, Event, ExprKind, NetKind, ProcKind, Process, ResolveKind, SignalId, SignalKind, StmtKind};
+use std::collections::HashMap;
+use wsim_ir::{
+    Const, Edge, Event, ExprKind, NetKind, ProcKind, Process, ResolveKind, ScopeId, SignalId, SignalKind, StmtKind,
+};
 
 use crate::ctx::Elab;
 use crate::types::DataTy;
 
 impl<'a> Elab<'a> {
     pub fn resolve_drivers(&mut self) {
+        let lex_of_scope = self.lex_of_scope();
+        self.split_multi_driven_elements(&lex_of_scope);
         self.resolve_strength_nets();
         let mut pulled: Vec<_> = std::mem::take(&mut self.pull_bits).into_iter().collect();
         pulled.sort_by_key(|(s, _)| *s);
@@ -24,10 +31,6 @@ impl<'a> Elab<'a> {
         let mut nets: Vec<_> = self.drivers.keys().copied().collect();
         nets.extend(self.pulls.keys().copied().filter(|s| !self.drivers.contains_key(s)));
         nets.sort();
-        let mut lex_of_scope = std::collections::HashMap::new();
-        for (i, l) in self.lex.iter().enumerate().rev() {
-            lex_of_scope.insert(l.scope, i);
-        }
         for net in nets {
             let drivers = self.drivers.get(&net).cloned().unwrap_or_default();
             let Some(mut kind) = self.is_net(net) else {
@@ -94,6 +97,52 @@ impl<'a> Elab<'a> {
             let body = self.stmt(StmtKind::Block { stmts: vec![assign, wait], name: None }, span);
             self.d.procs.push(Process { kind: ProcKind::ContAssign, body, scope: sig.scope, span });
         }
+    }
+
+    /// Constant elements of net arrays with several continuous drivers (or
+    /// one, on a tri0/tri1 array) become whole nets: `w[k]`, a hidden net of
+    /// the array's kind that takes over the element's drivers, and a copy
+    /// `w[k] = that net`. The nets are then resolved like any other, with
+    /// strengths, gates and pulls, by the code below. (The element itself
+    /// shows strong strength to `%v`: the copy is a continuous assignment.)
+    fn split_multi_driven_elements(&mut self, lex_of_scope: &HashMap<ScopeId, usize>) {
+        let elements = std::mem::take(&mut self.element_drivers);
+        for ((array, indices), drivers) in elements {
+            let Some(kind) = self.is_net(array) else { continue };
+            if drivers.len() < 2 && !matches!(kind, NetKind::Tri0 | NetKind::Tri1) {
+                continue;
+            }
+            let sig = self.d.signals[array].clone();
+            let (ty, span) = (sig.ty, sig.span);
+            let dt = self.sig_ty[array.index()].clone();
+            let scope_lex = lex_of_scope.get(&sig.scope).copied().unwrap_or(self.unit_lex);
+            let suffix: String = indices.iter().map(|k| format!("[{k}]")).collect();
+            let name = format!("{}{suffix}", sig.name);
+            let net = self.add_signal(scope_lex, &name, &dt, vec![], SignalKind::Net(kind), None, true, span);
+            for drv in &drivers {
+                self.d.exprs[drv.lhs_node].kind = ExprKind::Signal(net);
+                self.d.exprs[drv.lhs_node].ty = ty;
+            }
+            self.driven_bits.insert(net, None);
+            self.drivers.insert(net, drivers);
+            let index_exprs = indices.iter().map(|&k| self.u64_const(k, span)).collect();
+            let lhs = self.expr(ExprKind::ArrayElem { sig: array, indices: index_exprs }, ty, span);
+            let rhs = self.signal_expr(net, span);
+            let assign = self.stmt(StmtKind::Assign { lhs, rhs }, span);
+            let ev = self.signal_expr(net, span);
+            let wait = self.stmt(StmtKind::WaitEvent { events: vec![Event { edge: Edge::Any, expr: ev }] }, span);
+            let body = self.stmt(StmtKind::Block { stmts: vec![assign, wait], name: None }, span);
+            self.d.procs.push(Process { kind: ProcKind::ContAssign, body, scope: sig.scope, span });
+        }
+    }
+
+    /// The first lexical scope of each IR scope.
+    fn lex_of_scope(&self) -> HashMap<ScopeId, usize> {
+        let mut out = HashMap::new();
+        for (i, l) in self.lex.iter().enumerate().rev() {
+            out.insert(l.scope, i);
+        }
+        out
     }
 
     /// A net's bits that no continuous driver writes (`assign w[3:0] =

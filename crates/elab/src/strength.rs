@@ -193,15 +193,13 @@ impl<'a> Elab<'a> {
         self.strength_rename(net, drv, 0);
     }
 
-    /// `from` became bits `off..` of `to` (an inout port bound to a
-    /// parent's net, a collapsed port): its pulls and switch ends move.
     /// Whether no strength feature touches `sig` (pulls, switches,
-    /// declared strengths, drivers not at strong strength): then its value is its drivers' plain
-    /// value and it may be merged into another net's storage.
+    /// declared strengths, drivers not at strong strength): then its value
+    /// is its drivers' plain value and it may be merged into another net's
+    /// storage.
     pub fn strength_plain(&self, sig: SignalId) -> bool {
         let st = &self.strength;
-        let strong = |node: &ExprId| st.drives.get(node).is_none_or(|d| d.levels == (6, 6) && d.gate.is_none());
-        let driven = self.drivers.get(&sig).into_iter().flatten().any(|d| !strong(&d.lhs_node));
+        let driven = self.drivers.get(&sig).into_iter().flatten().any(|d| !self.drive_is_plain(d.lhs_node));
         !st.pulls.contains_key(&sig)
             && !st.switches.iter().any(|sw| sw.a.0 == sig || sw.b.0 == sig)
             && !st.decl.contains_key(&sig)
@@ -209,6 +207,14 @@ impl<'a> Elab<'a> {
             && !driven
     }
 
+    /// Whether the continuous driver whose lvalue node is `node` drives at
+    /// strong strength through no gate (its value alone says what it drives).
+    pub fn drive_is_plain(&self, node: ExprId) -> bool {
+        self.strength.drives.get(&node).is_none_or(|d| d.levels == (6, 6) && d.gate.is_none())
+    }
+
+    /// `from` became bits `off..` of `to` (an inout port bound to a
+    /// parent's net, a collapsed port): its pulls and switch ends move.
     pub fn strength_rename(&mut self, from: SignalId, to: SignalId, off: u32) {
         if let Some(bits) = self.strength.pulls.remove(&from) {
             let w = self.d.signals[to].ty.width as usize;
@@ -228,10 +234,10 @@ impl<'a> Elab<'a> {
         }
     }
 
-    /// The `Signal` nodes of nets inside an lvalue.
+    /// The `Signal` and `ArrayElem` nodes of nets inside an lvalue.
     fn net_nodes(&self, lhs: ExprId) -> Vec<ExprId> {
         match &self.d.exprs[lhs].kind {
-            ExprKind::Signal(s) if self.is_net(*s).is_some() => vec![lhs],
+            ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } if self.is_net(*s).is_some() => vec![lhs],
             ExprKind::Select { base, .. } => self.net_nodes(*base),
             ExprKind::Concat(parts) => parts.iter().flat_map(|&p| self.net_nodes(p)).collect(),
             _ => vec![],

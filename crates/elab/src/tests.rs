@@ -420,7 +420,42 @@ endmodule
     // collapse; an element another assign also writes, and a forced port
     // net, stay copies.
     assert_eq!(element_alias_names(&d), vec!["t.u0.a->t.m[1]", "t.u0.y->t.w[0]", "t.u1.a->t.w[0]"]);
-    assert!(dump(&d).contains("    (two[32'0:l32s]:l4) = y:l4\n"), "{}", dump(&d));
+    // The copy drives its own resolver input (`resolve_drivers`).
+    let text = dump(&d);
+    assert!(text.contains("    two[0]$drv1:l4 = y:l4\n"), "{text}");
+    assert!(text.contains("    two[0]:l4 = (resolve-wire:l4 two[0]$drv0:l4 two[0]$drv1:l4)\n"), "{text}");
+}
+
+#[test]
+fn elements_of_net_arrays_with_several_drivers_become_resolved_nets() {
+    let d = ok(r#"
+module t;
+  reg [3:0] a, b;
+  wand [3:0] w [0:2];
+  wire [3:0] m [0:1][0:1];
+  tri1 [3:0] p [0:1];
+  assign w[2] = a;
+  assign w[2][1:0] = b[1:0];
+  assign w[1] = a;
+  assign m[1][0] = a;
+  assign m[1][0] = b;
+  assign p[0] = a;
+endmodule
+"#);
+    let text = dump(&d);
+    // Two drivers (one a part-select): a hidden wand net takes them over,
+    // is resolved like any wand, and is copied into the element.
+    assert!(text.contains("signal s5 t.w[2] l4 Net(Wand) [3:0] hidden\n"), "{text}");
+    assert!(text.contains("    (sel2:l2 w[2]$drv1:l4 64'0:b64s) = (sel2:l2 b:l4 64'0:b64s)\n"), "{text}");
+    assert!(text.contains("    w[2]:l4 = (resolve-wand:l4 w[2]$drv0:l4 w[2]$drv1:l4)\n"), "{text}");
+    assert!(text.contains("    (w[64'2:b64]:l4) = w[2]:l4\n    @(any w[2]:l4)\n"), "{text}");
+    // One driver on a wand element: it writes the element itself.
+    assert!(text.contains("    (w[32'1:l32s]:l4) = a:l4\n"), "{text}");
+    assert!(text.contains("    m[1][0]:l4 = (resolve-wire:l4 m[1][0]$drv0:l4 m[1][0]$drv1:l4)\n"), "{text}");
+    assert!(text.contains("    (m[64'1:b64 64'0:b64]:l4) = m[1][0]:l4\n"), "{text}");
+    // A pulled element is resolved with one driver (tri1 nets model strengths).
+    assert!(text.contains("signal s7 t.p[0] l4 Net(Tri1) [3:0] hidden\n"), "{text}");
+    assert!(text.contains("    (p[64'0:b64]:l4) = p[0]:l4\n"), "{text}");
 }
 
 #[test]
