@@ -49,9 +49,12 @@ impl<'a> Elab<'a> {
         let mut ports: Vec<_> = slices.iter().map(|(p, (n, _))| (*p, *n)).collect();
         ports.sort();
         for (port, net) in ports {
+            let off = slices[&port].1;
             for drv in self.drivers.remove(&port).unwrap_or_default() {
                 if let Some(&base) = moved.get(&drv.lhs_node) {
-                    self.drivers.entry(net).or_default().push(Driver { lhs_node: base, span: drv.span });
+                    let width = u64::from(self.d.signals[port].ty.width);
+                    let bits = drv.bits.shifted(u64::from(off), width);
+                    self.drivers.entry(net).or_default().push(Driver { lhs_node: base, span: drv.span, bits });
                 }
             }
         }

@@ -104,6 +104,45 @@ pub enum SubrDecl<'a> {
 pub struct Driver {
     pub lhs_node: ExprId,
     pub span: Span,
+    pub bits: DrivenBits,
+}
+
+/// The bits of its net one driver writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DrivenBits {
+    All,
+    /// `[lo, hi)`: a part-select with a constant offset.
+    Range(u64, u64),
+    /// A part-select with a variable offset.
+    Variable,
+}
+
+impl DrivenBits {
+    /// The value a driver contributes before it first writes (a hidden
+    /// per-driver variable's start): x on its bits, z on the others. A
+    /// net with drivers takes their output values, which default to x
+    /// (IEEE 1364-2005 4.2.2, 1800-2017 6.5); Icarus starts them at x too.
+    pub fn start(self, width: u32, signed: bool) -> Const {
+        let mut c = Const::all_z(width, signed);
+        let (lo, hi) = match self {
+            DrivenBits::All => (0, u64::from(width)),
+            DrivenBits::Range(lo, hi) => (lo, hi.min(u64::from(width))),
+            DrivenBits::Variable => (0, 0),
+        };
+        for bit in lo..hi {
+            c.words[(bit / 64) as usize] |= 1 << (bit % 64);
+        }
+        c
+    }
+
+    /// These bits of a net that starts `offset` bits into another.
+    pub fn shifted(self, offset: u64, width: u64) -> DrivenBits {
+        match self {
+            DrivenBits::All => DrivenBits::Range(offset, offset + width),
+            DrivenBits::Range(lo, hi) => DrivenBits::Range(offset + lo, offset + hi),
+            DrivenBits::Variable => DrivenBits::Variable,
+        }
+    }
 }
 
 /// A port connection lowered to a plain copy between a whole child signal

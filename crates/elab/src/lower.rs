@@ -13,7 +13,7 @@ use wsim_ir::{
 };
 use wsim_syntax::ast::{self, ExprKind as A, StmtKind as S};
 
-use crate::ctx::{Driver, Elab, LexId, Outer, PortInner, PortWork, Sym, Value};
+use crate::ctx::{DrivenBits, Driver, Elab, LexId, Outer, PortInner, PortWork, Sym, Value};
 use crate::expr::bit1;
 use crate::types::DataTy;
 
@@ -132,14 +132,30 @@ impl<'a> Elab<'a> {
 
     /// Remember which nets a continuous process drives (for resolution).
     fn record_drivers(&mut self, lhs: ExprId, span: Span) {
+        self.record_drivers_of(lhs, span, DrivenBits::All);
+    }
+
+    /// [`Self::record_drivers`] for `lhs`, of which the driver writes `bits`.
+    fn record_drivers_of(&mut self, lhs: ExprId, span: Span, bits: DrivenBits) {
         match self.d.exprs[lhs].kind.clone() {
             ExprKind::Signal(s) if self.is_net(s).is_some() => {
-                self.drivers.entry(s).or_default().push(Driver { lhs_node: lhs, span });
+                self.drivers.entry(s).or_default().push(Driver { lhs_node: lhs, span, bits });
             }
-            ExprKind::Select { base, .. } => self.record_drivers(base, span),
+            ExprKind::Select { base, offset, width } => {
+                let bits = match (bits, crate::fold_constant(&self.d, offset)) {
+                    (DrivenBits::All, Some(ExprKind::Const(c))) => match c.to_u64() {
+                        Some(lo) if c.words.iter().skip(1).all(|&w| w == 0) => {
+                            DrivenBits::Range(lo, lo + u64::from(width))
+                        }
+                        _ => DrivenBits::Variable,
+                    },
+                    _ => DrivenBits::Variable,
+                };
+                self.record_drivers_of(base, span, bits)
+            }
             ExprKind::Concat(parts) => {
                 for p in parts {
-                    self.record_drivers(p, span);
+                    self.record_drivers_of(p, span, DrivenBits::All);
                 }
             }
             // Elements of a net array start at z like every net (1800-2017
@@ -152,7 +168,7 @@ impl<'a> Elab<'a> {
                     s.init = Some(Const::all_z(s.ty.width, s.ty.signed));
                 }
                 if let Some(key) = self.const_indices(&indices) {
-                    self.element_drivers.entry((sig, key)).or_default().push(Driver { lhs_node: lhs, span });
+                    self.element_drivers.entry((sig, key)).or_default().push(Driver { lhs_node: lhs, span, bits });
                 }
             }
             _ => {}

@@ -81,7 +81,7 @@ impl<'a> Elab<'a> {
                     &hidden_dt,
                     vec![],
                     SignalKind::Var,
-                    Some(Const::all_z(sig.ty.width, sig.ty.signed)),
+                    Some(drv.bits.start(sig.ty.width, sig.ty.signed)),
                     true,
                     drv.span,
                 );

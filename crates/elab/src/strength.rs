@@ -402,7 +402,7 @@ impl<'a> Elab<'a> {
         }
         let drivers = self.drivers.get(&net).cloned().unwrap_or_default();
         for (i, drv) in drivers.iter().enumerate() {
-            let Some(arg) = self.driver_strength(net, lex, i, drv.lhs_node, drv.span, &mut events) else { continue };
+            let Some(arg) = self.driver_strength(net, lex, i, drv, &mut events) else { continue };
             args.push(arg);
         }
         if args.is_empty() || (events.is_empty() && drivers.is_empty()) {
@@ -450,10 +450,10 @@ impl<'a> Elab<'a> {
         net: SignalId,
         lex: crate::ctx::LexId,
         i: usize,
-        node: ExprId,
-        span: Span,
+        drv: &crate::ctx::Driver,
         events: &mut Vec<Event>,
     ) -> Option<ExprId> {
+        let (node, span) = (drv.lhs_node, drv.span);
         let sig = self.d.signals[net].clone();
         let w = sig.ty.width;
         if let Some(m) = self.copied_net(node) {
@@ -473,16 +473,15 @@ impl<'a> Elab<'a> {
         match drive.and_then(|d| d.gate.map(|g| (d, g))) {
             Some((d, g)) => {
                 let name = format!("{}$sdrv{i}", sig.name);
-                let h = self.add_signal(
-                    lex,
-                    &name,
-                    &DataTy::from_ir(vector_ty(w)),
-                    vec![],
-                    SignalKind::Var,
-                    None,
-                    true,
-                    span,
-                );
+                // x at the gate's strengths on the bits it drives, until it
+                // first drives them.
+                let start = drv.bits.start(w, false);
+                let bytes: Vec<u8> = (0..w as usize)
+                    .map(|b| if start.words[b / 64] >> (b % 64) & 1 == 1 { byte(3, d.levels) } else { 0 })
+                    .collect();
+                let init = Some(strength_const(&bytes));
+                let dt = DataTy::from_ir(vector_ty(w));
+                let h = self.add_signal(lex, &name, &dt, vec![], SignalKind::Var, init, true, span);
                 self.rewrite_gate_driver(d, g, node, h, span)?;
                 let e = self.signal_expr(h, span);
                 events.push(Event { edge: Edge::Any, expr: e });
@@ -492,8 +491,8 @@ impl<'a> Elab<'a> {
                 let levels = drive.map_or((6, 6), |d| d.levels);
                 let name = format!("{}$drv{i}", sig.name);
                 let dt = self.sig_ty[net.index()].clone();
-                let z = Const::all_z(w, sig.ty.signed);
-                let h = self.add_signal(lex, &name, &dt, vec![], SignalKind::Var, Some(z), true, span);
+                let start = drv.bits.start(w, sig.ty.signed);
+                let h = self.add_signal(lex, &name, &dt, vec![], SignalKind::Var, Some(start), true, span);
                 self.d.exprs[node].kind = ExprKind::Signal(h);
                 let e = self.signal_expr(h, span);
                 events.push(Event { edge: Edge::Any, expr: e });
