@@ -413,12 +413,16 @@ impl Lower<'_, '_> {
         if monitor {
             // Print only when some argument (other than $time-like calls and
             // literals) changed since the last print.
+            // A `%v` argument's strengths count too: a strength-only change
+            // prints (as in Icarus).
             let watched: Vec<ExprId> = args
                 .iter()
                 .skip(fd_arg as usize)
                 .flatten()
                 .copied()
                 .filter(|&e| !self.d().is_string_literal(e) && !is_time_call(self.d(), e))
+                .flat_map(|e| [Some(e), strengths_shown(self.d(), e)])
+                .flatten()
                 .collect();
             let mut total = 0u32;
             let sizes: Vec<u32> = watched
@@ -1055,4 +1059,12 @@ fn unit_text(p: i8) -> String {
         _ => ("fs", -15),
     };
     format!("{}{}", 10u64.pow((p - base) as u32), unit)
+}
+
+/// The strength vector `e` shows, when it is `$strength$show(value, strengths)`.
+fn strengths_shown(d: &wsim_ir::Design, e: ExprId) -> Option<ExprId> {
+    match &d.exprs[e].kind {
+        wsim_ir::ExprKind::SysFunc { name, args, .. } if name == "$strength$show" => args.get(1).copied(),
+        _ => None,
+    }
 }
