@@ -477,8 +477,8 @@ mod tests {
              s2 bit[1:0] t.a var = 2'h0\n\
              s3 bit[1:0] t.b var = 2'h0\n\
              s4 bit[1:0] t.bus wire = 2'h0\n\
-             s5 logic[1:0] t.bus$drv0 var = 2'bzz hidden\n\
-             s6 logic[1:0] t.bus$drv1 var = 2'bzz hidden\n"
+             s5 logic[1:0] t.bus$drv0 var = 2'bxx hidden\n\
+             s6 logic[1:0] t.bus$drv1 var = 2'bxx hidden\n"
         );
         let text = processes(&d);
         assert!(text.contains("assign s5 = (cond:2u (conv:1u s0) (conv:2u s2) (const 2'bzz))"), "{text}");
