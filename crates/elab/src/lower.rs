@@ -142,13 +142,8 @@ impl<'a> Elab<'a> {
                 self.drivers.entry(s).or_default().push(Driver { lhs_node: lhs, span, bits });
             }
             ExprKind::Select { base, offset, width } => {
-                let bits = match (bits, crate::fold_constant(&self.d, offset)) {
-                    (DrivenBits::All, Some(ExprKind::Const(c))) => match c.to_u64() {
-                        Some(lo) if c.words.iter().skip(1).all(|&w| w == 0) => {
-                            DrivenBits::Range(lo, lo + u64::from(width))
-                        }
-                        _ => DrivenBits::Variable,
-                    },
+                let bits = match (bits, self.const_u64(offset)) {
+                    (DrivenBits::All, Some(lo)) => DrivenBits::Range(lo, lo + u64::from(width)),
                     _ => DrivenBits::Variable,
                 };
                 self.record_drivers_of(base, span, bits)
@@ -1602,24 +1597,24 @@ impl<'a> Elab<'a> {
         }
     }
 
-    /// The values of `indices` when every one is a constant that fits 64 bits.
-    fn const_indices(&self, indices: &[ExprId]) -> Option<Vec<u64>> {
-        let value = |&index: &ExprId| match crate::fold_constant(&self.d, index) {
+    /// The value of `e` when it folds to a known constant that fits 64 bits.
+    fn const_u64(&self, e: ExprId) -> Option<u64> {
+        match crate::fold_constant(&self.d, e) {
             Some(ExprKind::Const(c)) if c.words.iter().skip(1).all(|&w| w == 0) => c.to_u64(),
             _ => None,
-        };
-        indices.iter().map(value).collect()
+        }
+    }
+
+    /// The values of `indices` when every one is a constant that fits 64 bits.
+    fn const_indices(&self, indices: &[ExprId]) -> Option<Vec<u64>> {
+        indices.iter().map(|&index| self.const_u64(index)).collect()
     }
 
     /// The element of one-dimensional array `sig` that constant, in-range
     /// `indices` (zero-based) name.
     pub fn const_element(&self, sig: wsim_ir::SignalId, indices: &[ExprId]) -> Option<u32> {
         let ([index], [dim]) = (indices, self.d.signals[sig].dims.as_slice()) else { return None };
-        let Some(ExprKind::Const(c)) = crate::fold_constant(&self.d, *index) else { return None };
-        if c.words.iter().skip(1).any(|&w| w != 0) {
-            return None;
-        }
-        let k = c.to_u64().filter(|&k| k < dim.size())?;
+        let k = self.const_u64(*index).filter(|&k| k < dim.size())?;
         u32::try_from(k).ok()
     }
 
