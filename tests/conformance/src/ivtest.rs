@@ -184,6 +184,14 @@ fn wsim_flags(flags: &[String]) -> Vec<String> {
 }
 
 /// Run one test from the suite root `root` and judge it.
+/// Whether the test's source names a file under `work/`, the directory
+/// vvp_reg.pl gives every test to write into (so two such tests may use
+/// the same file name).
+pub fn writes_work_files(test: &Test, root: &Path) -> bool {
+    let source = root.join(&test.dir).join(format!("{}.v", test.name));
+    std::fs::read_to_string(source).is_ok_and(|text| text.contains("\"work/"))
+}
+
 pub fn run_test(test: &Test, root: &Path, tool: &Tool) -> Outcome {
     let (name, group) = (test.name.as_str(), test.list.as_str());
     match test.kind {
@@ -325,6 +333,18 @@ mod tests {
         let mut tests = Vec::new();
         read_list(&path, "v11", &mut tests).unwrap();
         tests
+    }
+
+    #[test]
+    fn a_test_that_names_a_work_file_is_known_to_write_there() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("ivltests")).unwrap();
+        let file = |name: &str, text: &str| std::fs::write(root.path().join("ivltests").join(name), text).unwrap();
+        file("w.v", "module t; initial fd = $fopen(\"work/test_fscanf.bin\", \"wb\"); endmodule\n");
+        file("r.v", "module t; initial $readmemh(\"ivltests/r.dat\", m); endmodule\n");
+        let tests = parse("w  normal  ivltests\nr  normal  ivltests\nmissing  normal  ivltests\n");
+        let writes: Vec<bool> = tests.iter().map(|t| writes_work_files(t, root.path())).collect();
+        assert_eq!(writes, [true, false, false]);
     }
 
     #[test]

@@ -112,7 +112,18 @@ fn run_ivtest(options: &Options, tool: &Tool, jobs: usize) -> Result<(String, Ve
         std::fs::create_dir_all(options.root.join(dir)).map_err(|e| format!("cannot create {dir}/: {e}"))?;
     }
     let root = options.root.canonicalize().map_err(|e| format!("{}: {e}", options.root.display()))?;
-    let outcomes = run_parallel(&tests, jobs, |t| ivtest::run_test(t, &root, tool), progress(tests.len()));
+    // Tests that write fixed names under work/ (fscanf_u and fscanf_z both
+    // use work/test_fscanf.bin) would race each other: they take turns.
+    let work_dir = std::sync::Mutex::new(());
+    let outcomes = run_parallel(
+        &tests,
+        jobs,
+        |t| {
+            let _turn = ivtest::writes_work_files(t, &root).then(|| work_dir.lock().unwrap_or_else(|e| e.into_inner()));
+            ivtest::run_test(t, &root, tool)
+        },
+        progress(tests.len()),
+    );
     Ok((format!("ivtest {}", lists.join(" ")), outcomes))
 }
 
