@@ -180,10 +180,10 @@ impl Elab<'_> {
     /// of it; drivers through a select with a variable offset are left out
     /// (the bits they drive are not known here).
     pub(crate) fn check_uwire_drivers(&mut self, net: wsim_ir::SignalId, drivers: &[crate::ctx::Driver]) {
-        let width = self.d.signals[net].ty.width as u64;
+        let width = self.d.signals[net].ty.width;
         let mut seen: Vec<(u64, u64)> = Vec::new();
         for drv in drivers {
-            let Some((lo, hi)) = self.driven_bits(drv.lhs_node, width) else { continue };
+            let Some((lo, hi)) = drv.bits.bounds(width) else { continue };
             if seen.iter().any(|&(l, h)| lo < h && l < hi) {
                 let name = &self.d.signals[net].name;
                 let msg = format!("uwire `{name}` has more than one driver");
@@ -193,21 +193,6 @@ impl Elab<'_> {
                 return;
             }
             seen.push((lo, hi));
-        }
-    }
-
-    /// The bits `[lo, hi)` a driver whose lvalue node is `node` writes:
-    /// all of them, unless a select with a constant offset has `node` as
-    /// its base.
-    fn driven_bits(&self, node: wsim_ir::ExprId, width: u64) -> Option<(u64, u64)> {
-        let select = self.d.exprs.iter().find_map(|(_, e)| match &e.kind {
-            wsim_ir::ExprKind::Select { base, offset, width } if *base == node => Some((*offset, *width)),
-            _ => None,
-        });
-        let Some((offset, select_width)) = select else { return Some((0, width)) };
-        match &self.d.exprs[offset].kind {
-            wsim_ir::ExprKind::Const(c) => c.to_u64().map(|lo| (lo, lo + select_width as u64)),
-            _ => None,
         }
     }
 }

@@ -124,15 +124,25 @@ impl DrivenBits {
     /// (IEEE 1364-2005 4.2.2, 1800-2017 6.5); Icarus starts them at x too.
     pub fn start(self, width: u32, signed: bool) -> Const {
         let mut c = Const::all_z(width, signed);
-        let (lo, hi) = match self {
-            DrivenBits::All => (0, u64::from(width)),
-            DrivenBits::Range(lo, hi) => (lo, hi.min(u64::from(width))),
-            DrivenBits::Variable => (0, 0),
-        };
-        for bit in lo..hi {
+        for bit in self.within(width) {
             c.words[(bit / 64) as usize] |= 1 << (bit % 64);
         }
         c
+    }
+
+    /// `[lo, hi)` of the bits written in a net of `width` bits (`hi` may
+    /// pass the net's end); None for a variable part-select.
+    pub fn bounds(self, width: u32) -> Option<(u64, u64)> {
+        match self {
+            DrivenBits::All => Some((0, u64::from(width))),
+            DrivenBits::Range(lo, hi) => Some((lo, hi)),
+            DrivenBits::Variable => None,
+        }
+    }
+
+    /// The bits written that lie inside a net of `width` bits.
+    pub fn within(self, width: u32) -> std::ops::Range<u64> {
+        self.bounds(width).map_or(0..0, |(lo, hi)| lo..hi.min(u64::from(width)))
     }
 
     /// These bits of a net that starts `offset` bits into another.

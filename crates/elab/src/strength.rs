@@ -209,7 +209,7 @@ impl<'a> Elab<'a> {
 
     /// Whether the continuous driver whose lvalue node is `node` drives at
     /// strong strength through no gate (its value alone says what it drives).
-    pub fn drive_is_plain(&self, node: ExprId) -> bool {
+    fn drive_is_plain(&self, node: ExprId) -> bool {
         self.strength.drives.get(&node).is_none_or(|d| d.levels == (6, 6) && d.gate.is_none())
     }
 
@@ -475,10 +475,9 @@ impl<'a> Elab<'a> {
                 let name = format!("{}$sdrv{i}", sig.name);
                 // x at the gate's strengths on the bits it drives, until it
                 // first drives them.
-                let start = drv.bits.start(w, false);
-                let bytes: Vec<u8> = (0..w as usize)
-                    .map(|b| if start.words[b / 64] >> (b % 64) & 1 == 1 { byte(3, d.levels) } else { 0 })
-                    .collect();
+                let driven = drv.bits.within(w);
+                let bytes: Vec<u8> =
+                    (0..u64::from(w)).map(|b| if driven.contains(&b) { byte(3, d.levels) } else { 0 }).collect();
                 let init = Some(strength_const(&bytes));
                 let dt = DataTy::from_ir(vector_ty(w));
                 let h = self.add_signal(lex, &name, &dt, vec![], SignalKind::Var, init, true, span);
