@@ -13,8 +13,9 @@
 //! between two updates of the same signal, and in the order in which
 //! different signals' updates wake waiters. So a signal is shadowed only
 //! when neither can be seen:
-//! - it is a static, non-array integral variable of <= 64 bits, not a
-//!   collapsed port;
+//! - it is a static, non-array integral variable of <= 64 bits (a port
+//!   collapsed onto it is only another name: the design never reads, writes
+//!   or waits on the alias, so the facts about the target are complete);
 //! - every write to it is a zero-delay nonblocking assignment (a blocking
 //!   write between an NBA and its commit would be overwritten by bits of
 //!   the stale copy);
@@ -93,8 +94,7 @@ fn add_bit(words: &mut Vec<(u32, u64)>, k: u32) {
 /// By SignalId: the signal's NBAs go through a shadow record.
 /// `watched_otherwise` is [`watched_other_than_by_comb_statics`].
 pub fn plan(d: &Design, facts: &Facts, watched_otherwise: &[bool]) -> Vec<bool> {
-    let mut shadowed: Vec<bool> = d
-        .signals
+    d.signals
         .iter()
         .map(|(id, s)| {
             let i = id.index();
@@ -107,12 +107,7 @@ pub fn plan(d: &Design, facts: &Facts, watched_otherwise: &[bool]) -> Vec<bool> 
                 && s.ty.kind == TypeKind::Integral
                 && s.ty.width <= 64
         })
-        .collect();
-    for &(alias, target) in &d.aliases {
-        shadowed[alias.index()] = false;
-        shadowed[target.index()] = false;
-    }
-    shadowed
+        .collect()
 }
 
 /// By SignalId: some wait other than the trigger of a combinational static
