@@ -711,6 +711,44 @@ impl Lower<'_, '_> {
         Small { aval, bval }.normalized()
     }
 
+    /// `dst` (`dw` bits) with bits `[off, off + sw)` replaced by `src`
+    /// (`sw` bits), for a constant offset; bits outside `dst` are dropped,
+    /// as `rt_store_bits` drops them (IEEE 1800-2017 11.5.1: writes out of
+    /// range have no effect).
+    pub fn sm_insert(&mut self, dst: Small, dw: u32, off: i64, src: Small, sw: u32) -> Small {
+        // where the written bits land in `dst`, and how `src` moves there
+        let (keep, shift_left, shift) = if off >= 0 {
+            let m = if off >= 64 { 0 } else { (mask(sw) << off) & mask(dw) };
+            (m, true, off)
+        } else {
+            let m = if -off >= sw as i64 { 0 } else { mask(sw - (-off) as u32) & mask(dw) };
+            (m, false, -off)
+        };
+        if keep == 0 {
+            return dst;
+        }
+        let one = |l: &mut Self, d: Plane, s: Plane| -> Plane {
+            l.push_plane(d);
+            l.i(I::I64Const(!keep));
+            l.i(I::I64And);
+            l.push_plane(s);
+            if shift > 0 {
+                l.i(I::I64Const(shift));
+                l.i(if shift_left { I::I64Shl } else { I::I64ShrU });
+            }
+            l.i(I::I64Const(keep));
+            l.i(I::I64And);
+            l.i(I::I64Or);
+            l.pop_plane()
+        };
+        let aval = one(self, dst.aval, src.aval);
+        let bval = match (dst.bval, src.bval) {
+            (None, None) => None,
+            (d, s) => Some(one(self, d.unwrap_or(Plane::Const(0)), s.unwrap_or(Plane::Const(0)))),
+        };
+        Small { aval, bval }
+    }
+
     /// `src[off +: dw]` with the offset in an i64 local, known in range.
     pub fn sm_bits_dyn(&mut self, src: Small, off: u32, dw: u32) -> Small {
         let one = |l: &mut Self, p: Plane| -> Plane {

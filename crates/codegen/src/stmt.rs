@@ -7,6 +7,7 @@
 
 use crate::analysis::{self, BlockHome, Root};
 use crate::expr::Scalar;
+use crate::fast::Small;
 use crate::func::{mem, Term};
 use crate::lower::{Addr, Job, Lower, Owner, Role};
 use std::collections::BTreeSet;
@@ -953,6 +954,19 @@ impl Lower<'_, '_> {
         let d = self.d();
         if let ExprKind::Concat(parts) = &d.exprs[lhs].kind {
             let total = d.exprs[lhs].ty.width;
+            if total <= 64 {
+                // split in locals: each part is a shift and a mask
+                let v = self.load_small(src, d.exprs[lhs].ty.four_state);
+                let mut off = 0u32;
+                for &p in parts.iter().rev() {
+                    let pw = d.exprs[p].ty.width;
+                    let part = self.sm_bits(v, total, off, pw);
+                    let t = self.small_addr(part, pw);
+                    self.write(p, t, mode);
+                    off += pw;
+                }
+                return;
+            }
             let mut off = 0u32;
             for &p in parts.iter().rev() {
                 let pw = d.exprs[p].ty.width;
@@ -983,6 +997,18 @@ impl Lower<'_, '_> {
             self.i(I::If(BlockType::Empty));
         }
         let whole = lv.dyn_off.is_none() && lv.const_off == 0 && lv.w == lv.dw;
+        if matches!(mode, Mode::Blocking) && !whole && lv.dyn_off.is_none() && lv.dw <= 64 {
+            let new = self.insert_small_bits(&lv, lv.addr, src);
+            if lv.sig == wsim_abi::NO_SIG as i32 {
+                self.store_small_value(lv.addr, new);
+            } else {
+                self.small_store_notify(lv.addr, new, lv.sig);
+            }
+            if lv.guard.is_some() {
+                self.i(I::End);
+            }
+            return;
+        }
         let push_off = |l: &mut Self| match lv.dyn_off {
             Some(o) => l.i(I::LocalGet(o)),
             None => l.i32c(lv.const_off.clamp(-(1 << 30), 1 << 30) as i32),
@@ -1066,6 +1092,9 @@ impl Lower<'_, '_> {
         let value = Addr::Abs(rec + wsim_abi::shadow::VALUE);
         if whole {
             self.fast_copy(value, src);
+        } else if lv.dyn_off.is_none() && lv.dw <= 64 {
+            let new = self.insert_small_bits(&lv, value, src);
+            self.store_small_value(value, new);
         } else {
             self.push_addr(value);
             self.i32c(lv.dw as i32);
@@ -1082,6 +1111,15 @@ impl Lower<'_, '_> {
         if lv.guard.is_some() {
             self.i(I::End);
         }
+    }
+
+    /// The <= 64-bit value at `dst` (the lvalue's storage or its shadow)
+    /// with the constant part-select `lv` replaced by the value at `src`.
+    fn insert_small_bits(&mut self, lv: &Lval, dst: Addr, src: Addr) -> Small {
+        let four = lv.ty.four_state;
+        let part = self.load_small(src, four);
+        let old = self.load_small(dst, four);
+        self.sm_insert(old, lv.dw, lv.const_off, part, lv.w)
     }
 
     /// If the record is not armed (`FLAGS` 0): arm it and set its group's
