@@ -680,6 +680,7 @@ def bench_waves(args, wsim, work):
 ABLATIONS = [
     ("all optimisations", []),
     ("--no-opt nba-shadows", ["--no-opt", "nba-shadows"]),
+    ("--no-opt inline-statics", ["--no-opt", "inline-statics"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
     ("--two-state", ["--two-state"]),

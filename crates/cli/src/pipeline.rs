@@ -59,6 +59,8 @@ pub enum NoOpt {
     StaticSchedule,
     /// NBA shadow records (crates/codegen/src/shadow.rs).
     NbaShadows,
+    /// Static process bodies run in place by the runner (crates/codegen/src/runner.rs).
+    InlineStatics,
 }
 
 /// Where `--dump-ir` writes.
@@ -303,6 +305,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         sources: result.sources.clone(),
         no_static_schedule: req.no_opt.contains(&NoOpt::StaticSchedule),
         no_nba_shadows: req.no_opt.contains(&NoOpt::NbaShadows),
+        no_inline_statics: req.no_opt.contains(&NoOpt::InlineStatics),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

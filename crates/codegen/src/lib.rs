@@ -56,6 +56,9 @@ pub struct CodegenOptions {
     pub no_static_schedule: bool,
     /// `--no-opt nba-shadows`: every NBA queues an update record.
     pub no_nba_shadows: bool,
+    /// `--no-opt inline-statics`: the runner calls every static process's
+    /// step function instead of running small bodies in place.
+    pub no_inline_statics: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -114,7 +117,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         sites: Vec::new(),
     };
     module::declare_all(&mut cx);
-    let runner = runner::gen_runner(&mut cx);
+    let runner = runner::gen_runner(&mut cx, !opts.no_inline_statics);
     let commit = runner::gen_commit(&mut cx);
     let extras = module::generate_bodies(&mut cx);
     let init_k = module::gen_init(&mut cx, runner, commit);

@@ -1,6 +1,6 @@
 //! Generated static scheduling code: the runner, which runs the pending
-//! static processes (`crate::schedule`) in index order with direct calls;
-//! the NBA shadow commit (`crate::shadow`); and inline triggers.
+//! static processes (`crate::schedule`) in index order; the NBA shadow
+//! commit (`crate::shadow`); and inline triggers.
 //!
 //! guest-rt used to find each pending bit, then call the process through
 //! `gen.dispatch` and its thread bookkeeping; for a combinational process of
@@ -13,10 +13,19 @@
 //!   for i in the word's processes, in static order:
 //!     if pending[i / 64] & bit(i):
 //!         pending[i / 64] &= !bit(i); RUNNING = i; ACTIVATIONS += 1
-//!         status = step_i(frame_i)
-//!         if status != WAIT: STATUS = status; return i + 1
+//!         small body (inline_body): run it here
+//!         else: status = step_i(frame_i)
+//!               if status != WAIT: STATUS = status; return i + 1
 //! return 0
 //! ```
+//!
+//! Running a small body in place saves the call, the step function's
+//! prologue and its state dispatch, which cost as much as an `assign`'s
+//! body; a body is small when it has at most [`INLINE_MAX_NODES`] IR nodes
+//! and only statements that cannot suspend or end the thread. The runner
+//! is split into chunk functions of at most [`CHUNK_MAX_NODES`] inlined
+//! nodes (Cranelift's time grows faster than linearly with function size);
+//! the runner calls them in order and passes an early return on.
 //!
 //! Its argument is the base of the shared words (`wsim_abi::statics`).
 //! guest-rt handles an early return (`$finish`, `$stop`) like any thread's.
@@ -27,12 +36,14 @@
 //! into the pending words themselves (armed ones, not the running one;
 //! edge readers when bit 0 made their edge).
 
+use crate::analysis::{walk_stmts, Facts};
 use crate::fast::Small;
-use crate::func::{mem, FnGen, Ins};
+use crate::func::{mem, FnGen, Ins, Term};
 use crate::lower::{Addr, Ctx, FnType, Lower, Owner, Role};
+use crate::schedule::{top_level, StaticPlan};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 use wsim_abi::{shadow, statics as sw, status};
-use wsim_ir::SignalId;
+use wsim_ir::{Design, ExprId, ProcId, SignalId, StmtId, StmtKind};
 use wsim_layout::Place;
 
 /// Declare a `(frame) -> status` function guest-rt calls through
@@ -44,26 +55,30 @@ fn declare_dispatched(cx: &mut Ctx) -> (u32, u32) {
 }
 
 /// Generate the runner; returns its dispatch id, or None when no process
-/// is static.
-pub fn gen_runner(cx: &mut Ctx) -> Option<u32> {
+/// is static. With `inline`, the bodies [`inline_body`] accepts are
+/// generated in place of their calls.
+pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     if cx.sched.order.is_empty() {
         return None;
     }
     let (k, id) = declare_dispatched(cx);
+    let order = cx.sched.order.clone();
+    let bodies: Vec<Option<Vec<StmtId>>> =
+        order.iter().map(|&p| if inline { inline_body(cx.d, &cx.facts, &cx.sched, p) } else { None }).collect();
+    let chunks: Vec<u32> =
+        split_into_chunks(cx.d, &bodies).into_iter().map(|range| gen_chunk(cx, &order, &bodies, range)).collect();
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
+    l.fn_index = k;
     let st = l.f.local(ValType::I32);
-    let order = l.cx.sched.order.clone();
-    for (w, procs) in order.chunks(64).enumerate() {
-        let word = sw::PENDING + 8 * w as u32;
-        // a word with no pending bit skips its 64 tests
-        l.i(I::Block(BlockType::Empty));
+    for chunk in chunks {
+        // a chunk returns 0, or 1 + the index of a process that stopped
         l.i(I::LocalGet(0));
-        l.i(I::I64Load(mem(word, 3)));
-        l.i(I::I64Eqz);
-        l.i(I::BrIf(0));
-        for (j, &p) in procs.iter().enumerate() {
-            run_if_pending(&mut l, 64 * w + j, p, st);
-        }
+        let callee = l.cx.gen_index(chunk);
+        l.i(I::Call(callee));
+        l.i(I::LocalTee(st));
+        l.i(I::If(BlockType::Empty));
+        l.i(I::LocalGet(st));
+        l.i(I::Return);
         l.i(I::End);
     }
     l.f.ret(Some(0));
@@ -72,8 +87,121 @@ pub fn gen_runner(cx: &mut Ctx) -> Option<u32> {
     Some(id)
 }
 
-/// The runner's test and call of static process `p`, at index `i`.
-fn run_if_pending(l: &mut Lower, i: usize, p: wsim_ir::ProcId, st: u32) {
+/// Most IR nodes (statements and expressions) of a body the runner
+/// generates in place; larger processes keep their call.
+const INLINE_MAX_NODES: usize = 400;
+/// Most inlined IR nodes per runner chunk function: Cranelift's time grows
+/// faster than linearly with a function's size.
+const CHUNK_MAX_NODES: usize = 3000;
+
+/// The statements a static process runs per activation, when the runner
+/// can run them in place of calling its step function: everything but the
+/// event control (first or last at the top level, so one activation runs
+/// the others once in order), and only statements that neither suspend,
+/// nor end the thread (`$finish`), nor need the process's frame (frame
+/// slots, `disable`, `$strobe`/`$monitor` records, fork). An inlined
+/// activation behaves as the call did: the frame's state stays at the
+/// resume point after the event control.
+fn inline_body(d: &Design, facts: &Facts, sched: &StaticPlan, p: ProcId) -> Option<Vec<StmtId>> {
+    let wait = *sched.wait.get(&p)?;
+    let mut nodes = 0usize;
+    let mut ok = true;
+    walk_stmts(d, d.procs[p].body, &mut |s| {
+        let st = &d.stmts[s];
+        ok &= s == wait
+            || match &st.kind {
+                StmtKind::Block { name, .. } => name.is_none() || !facts.disabled.contains(&s),
+                StmtKind::Nop
+                | StmtKind::Assign { .. }
+                | StmtKind::NonBlocking { .. }
+                | StmtKind::AssignAfter { .. }
+                | StmtKind::If { .. }
+                | StmtKind::Case { .. }
+                | StmtKind::Loop { .. }
+                | StmtKind::DoWhile { .. }
+                | StmtKind::Break
+                | StmtKind::Continue => true,
+                StmtKind::Call { subr, .. } => !facts.subr_waits[subr.index()],
+                _ => false,
+            };
+        nodes += 1 + st.kind.exprs().into_iter().map(|e| expr_nodes(d, e)).sum::<usize>();
+    });
+    if !ok || nodes > INLINE_MAX_NODES {
+        return None;
+    }
+    let top = top_level(d, d.procs[p].body);
+    Some(top.into_iter().filter(|&s| s != wait).collect())
+}
+
+fn expr_nodes(d: &Design, e: ExprId) -> usize {
+    1 + d.exprs[e].kind.children().into_iter().map(|c| expr_nodes(d, c)).sum::<usize>()
+}
+
+/// Static indices split into consecutive ranges whose inlined bodies stay
+/// within [`CHUNK_MAX_NODES`] (a called process counts as one node).
+fn split_into_chunks(d: &Design, bodies: &[Option<Vec<StmtId>>]) -> Vec<std::ops::Range<usize>> {
+    let mut chunks = vec![];
+    let (mut start, mut size) = (0, 0);
+    for (i, body) in bodies.iter().enumerate() {
+        let n = body.as_ref().map_or(1, |b| b.iter().map(|&s| stmt_nodes(d, s)).sum());
+        if size + n > CHUNK_MAX_NODES && i > start {
+            chunks.push(start..i);
+            (start, size) = (i, 0);
+        }
+        size += n;
+    }
+    chunks.push(start..bodies.len());
+    chunks
+}
+
+fn stmt_nodes(d: &Design, s: StmtId) -> usize {
+    let mut n = 0;
+    walk_stmts(d, s, &mut |c| n += 1 + d.stmts[c].kind.exprs().into_iter().map(|e| expr_nodes(d, e)).sum::<usize>());
+    n
+}
+
+/// One chunk of the runner: `(statics base) -> 0 | 1 + index of a process
+/// that stopped` (guest-rt's runner protocol, see the module doc).
+fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Vec<StmtId>>], range: std::ops::Range<usize>) -> u32 {
+    let k = cx.declare(FnType::Step);
+    let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
+    l.fn_index = k;
+    let st = l.f.local(ValType::I32);
+    let mut i = range.start;
+    while i < range.end {
+        // the processes of one pending word: a word with no bit set skips them
+        let word_end = range.end.min((i / 64 + 1) * 64);
+        let head = l.f.new_block();
+        l.f.goto(head);
+        l.f.switch_to(head);
+        l.i(I::LocalGet(0));
+        l.i(I::I64Load(mem(sw::PENDING + 8 * (i as u32 / 64), 3)));
+        l.i(I::I64Eqz);
+        let first = l.f.new_block();
+        l.f.switch_to(first);
+        for j in i..word_end {
+            run_if_pending(&mut l, j, order[j], bodies[j].as_deref(), st);
+        }
+        let end = l.f.cur;
+        l.f.terminate_block(head, Term::Branch(end, first));
+        i = word_end;
+    }
+    l.f.ret(Some(0));
+    if l.f.slot_bytes() != 0 {
+        l.cx.diags.push(wsim_diag::Diagnostic::error(
+            wsim_diag::codes::codegen::UNSUPPORTED,
+            None,
+            "internal error: an inlined static process needs frame slots".to_string(),
+        ));
+    }
+    let f = l.f;
+    cx.funcs[k as usize].body = Some(f);
+    k
+}
+
+/// The runner's test and run of static process `p`, at index `i`: its
+/// body in place when given, else a call of its step function.
+fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[StmtId]>, st: u32) {
     let word = sw::PENDING + 8 * (i as u32 / 64);
     let bit = 1u64 << (i % 64);
     // if pending & bit
@@ -83,7 +211,9 @@ fn run_if_pending(l: &mut Lower, i: usize, p: wsim_ir::ProcId, st: u32) {
     l.i(I::I64And);
     l.i(I::I64Const(0));
     l.i(I::I64Ne);
-    l.i(I::If(BlockType::Empty));
+    let test = l.f.cur;
+    let run = l.f.new_block();
+    l.f.switch_to(run);
     // pending &= !bit
     l.i(I::LocalGet(0));
     l.i(I::LocalGet(0));
@@ -101,21 +231,38 @@ fn run_if_pending(l: &mut Lower, i: usize, p: wsim_ir::ProcId, st: u32) {
     l.i(I::I64Const(1));
     l.i(I::I64Add);
     l.i(I::I64Store(mem(sw::ACTIVATIONS, 3)));
-    // status = step(frame)
-    l.f.sym(Ins::ProcFrame(p.raw()));
-    let callee = l.cx.gen_index(l.cx.proc_fn[p.index()]);
-    l.i(I::Call(callee));
-    l.i(I::LocalTee(st));
-    l.i32c(status::WAIT);
-    l.i(I::I32Ne);
-    l.i(I::If(BlockType::Empty));
-    l.i(I::LocalGet(0));
-    l.i(I::LocalGet(st));
-    l.i(I::I32Store(mem(sw::STATUS, 2)));
-    l.i32c(i as i32 + 1);
-    l.i(I::Return);
-    l.i(I::End);
-    l.i(I::End);
+    match body {
+        Some(stmts) => {
+            l.proc = Some(p);
+            for &s in stmts {
+                l.stmt(s);
+            }
+            l.proc = None;
+        }
+        None => {
+            // status = step(frame)
+            l.f.sym(Ins::ProcFrame(p.raw()));
+            let callee = l.cx.gen_index(l.cx.proc_fn[p.index()]);
+            l.i(I::Call(callee));
+            l.i(I::LocalTee(st));
+            l.i32c(status::WAIT);
+            l.i(I::I32Ne);
+            l.i(I::If(BlockType::Empty));
+            l.i(I::LocalGet(0));
+            l.i(I::LocalGet(st));
+            l.i(I::I32Store(mem(sw::STATUS, 2)));
+            l.i(I::LocalGet(l.f.tbase));
+            l.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+            l.i32c(i as i32 + 1);
+            l.i(I::Return);
+            l.i(I::End);
+        }
+    }
+    let run_end = l.f.cur;
+    let next = l.f.new_block();
+    l.f.terminate_block(test, Term::Branch(run, next));
+    l.f.terminate_block(run_end, Term::Goto(next));
+    l.f.switch_to(next);
 }
 
 /// Generate the NBA shadow commit (`(frame) -> status`, frame unused);
@@ -360,4 +507,68 @@ enum Running {
     Known(Option<u32>),
     /// Read from `RUNNING` at run time.
     Dynamic,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+    use crate::schedule::{plan, tests::elaborate};
+
+    /// By static index: the source line of each process and whether the
+    /// runner runs its body in place.
+    fn inlined(src: &str) -> Vec<(usize, bool)> {
+        let d = elaborate(src);
+        let facts = analyse(&d);
+        let sched = plan(&d, &facts);
+        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
+        sched.order.iter().map(|&p| (line(p), inline_body(&d, &facts, &sched, p).is_some())).collect()
+    }
+
+    #[test]
+    fn small_bodies_without_system_tasks_run_in_place() {
+        let src = "module t;
+reg clk = 0, rst = 0; reg [3:0] q = 0, r = 0; wire [3:0] n; integer i;
+function [3:0] inc(input [3:0] v); inc = v + 1; endfunction
+assign n = inc(q);
+always @(posedge clk) if (rst) q <= 0; else q <= n;
+always @(posedge clk) for (i = 0; i < 4; i = i + 1) r[i] <= q[3 - i];
+always @(posedge clk) if (q == 4'hf) $finish;
+always @(posedge clk) if (q == 4'he) $display(q);
+endmodule
+";
+        assert_eq!(inlined(src), vec![(4, true), (5, true), (6, true), (7, false), (8, false)]);
+    }
+
+    #[test]
+    fn a_large_body_keeps_its_call() {
+        let arms: String = (0..64).map(|k| format!("{k}: q <= q ^ {k};\n")).collect();
+        let src = format!(
+            "module t;\nreg clk = 0; reg [7:0] q = 0;\nalways @(posedge clk) case (q)\n{arms}endcase\nendmodule\n"
+        );
+        assert_eq!(inlined(&src), vec![(3, false)]);
+    }
+
+    #[test]
+    fn chunks_cover_every_process_in_order_within_the_budget() {
+        let cells: String = (0..800).map(|k| format!("always @(posedge clk) q{k} <= q{k} + {k};\n")).collect();
+        let regs: String = (0..800).map(|k| format!("reg [7:0] q{k} = 0;\n")).collect();
+        let src = format!("module t;\nreg clk = 0;\n{regs}{cells}endmodule\n");
+        let d = elaborate(&src);
+        let facts = analyse(&d);
+        let sched = plan(&d, &facts);
+        let bodies: Vec<_> = sched.order.iter().map(|&p| inline_body(&d, &facts, &sched, p)).collect();
+        assert!(bodies.iter().all(Option::is_some));
+        let chunks = split_into_chunks(&d, &bodies);
+        assert!(chunks.len() > 1, "{chunks:?}");
+        assert_eq!(chunks.first().map(|c| c.start), Some(0));
+        assert_eq!(chunks.last().map(|c| c.end), Some(800));
+        for pair in chunks.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for c in &chunks {
+            let size: usize = bodies[c.clone()].iter().flatten().flatten().map(|&s| stmt_nodes(&d, s)).sum();
+            assert!(size <= CHUNK_MAX_NODES, "{c:?}: {size}");
+        }
+    }
 }

@@ -118,7 +118,7 @@ fn static_wait(d: &Design, facts: &Facts, p: &Process) -> Option<StmtId> {
 }
 
 /// The statements of a body with unnamed blocks flattened.
-fn top_level(d: &Design, s: StmtId) -> Vec<StmtId> {
+pub fn top_level(d: &Design, s: StmtId) -> Vec<StmtId> {
     match &d.stmts[s].kind {
         StmtKind::Block { stmts, name: None } => stmts.iter().flat_map(|&c| top_level(d, c)).collect(),
         _ => vec![s],
@@ -290,11 +290,11 @@ fn lvalue_footprints(d: &Design, e: ExprId, out: &mut Vec<Footprint>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::analysis::analyse;
 
-    fn elaborate(src: &str) -> Design {
+    pub(crate) fn elaborate(src: &str) -> Design {
         let mut sm = wsim_diag::SourceMap::new();
         let f = sm.add("t.sv", src);
         let opts = wsim_syntax::PpOptions::default();
