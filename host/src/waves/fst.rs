@@ -81,7 +81,10 @@ impl FstSink {
                 }
             }
         }
-        let body = header.finish().map_err(io_err)?;
+        let mut body = header.finish().map_err(io_err)?;
+        // `write_changes` already passes only values that changed; the
+        // crate's own comparison would repeat that work for every change.
+        body.set_deduplicate(false);
         Ok(FstSink {
             body: Some(body),
             ids,

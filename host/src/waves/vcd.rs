@@ -200,7 +200,8 @@ fn push_code(out: &mut Vec<u8>, mut n: u64) {
 }
 
 /// The characters of a `width`-bit value, MSB first (aval limbs, then bval
-/// limbs, little-endian u64 each).
+/// limbs, little-endian u64 each). A limb without X/Z bits goes a byte at
+/// a time (dumping every change of a design spends much of its time here).
 pub(crate) fn bit_chars(out: &mut Vec<u8>, bytes: &[u8], width: u32) {
     let limbs = width.div_ceil(64) as usize;
     let start = out.len();
@@ -210,10 +211,49 @@ pub(crate) fn bit_chars(out: &mut Vec<u8>, bytes: &[u8], width: u32) {
     for l in (0..limbs).rev() {
         let (a, b) = (limb(bytes, l), limb(bytes, limbs + l));
         let top = if l == limbs - 1 { (width - 1) % 64 } else { 63 };
+        let n = top as usize + 1;
+        if b == 0 {
+            known_chars(&mut dst[pos..pos + n], a);
+            pos += n;
+            continue;
+        }
         for bit in (0..=top).rev() {
             dst[pos] = BIT_CHARS[(((a >> bit) & 1) | (((b >> bit) & 1) << 1)) as usize];
             pos += 1;
         }
+    }
+}
+
+/// `BYTE_CHARS[v]`: the characters of byte `v`, MSB first.
+const BYTE_CHARS: [[u8; 8]; 256] = byte_chars();
+
+const fn byte_chars() -> [[u8; 8]; 256] {
+    let mut table = [[b'0'; 8]; 256];
+    let mut v = 0;
+    while v < 256 {
+        let mut k = 0;
+        while k < 8 {
+            if (v >> (7 - k)) & 1 == 1 {
+                table[v][k] = b'1';
+            }
+            k += 1;
+        }
+        v += 1;
+    }
+    table
+}
+
+/// The characters of the low `dst.len()` (<= 64) bits of a limb without
+/// X/Z bits, MSB first.
+fn known_chars(dst: &mut [u8], a: u64) {
+    let n = dst.len();
+    let head = n % 8;
+    for (k, bit) in (n - head..n).rev().enumerate() {
+        dst[k] = b'0' + ((a >> bit) & 1) as u8;
+    }
+    for (k, chunk) in dst[head..].chunks_exact_mut(8).enumerate() {
+        let byte = (n - head) / 8 - 1 - k;
+        chunk.copy_from_slice(&BYTE_CHARS[((a >> (8 * byte)) & 0xff) as usize]);
     }
 }
 
@@ -234,14 +274,13 @@ fn two_state_chars(out: &mut Vec<u8>, bytes: &[u8], width: u32) -> bool {
         return true;
     };
     let a = limb(bytes, top_limb);
-    for bit in (0..64 - a.leading_zeros()).rev() {
-        out.push(b'0' + ((a >> bit) & 1) as u8);
-    }
-    for l in (0..top_limb).rev() {
-        let a = limb(bytes, l);
-        for bit in (0..64).rev() {
-            out.push(b'0' + ((a >> bit) & 1) as u8);
-        }
+    let top_bits = (64 - a.leading_zeros()) as usize;
+    let start = out.len();
+    out.resize(start + top_bits + 64 * top_limb, b'0');
+    known_chars(&mut out[start..start + top_bits], a);
+    for (k, l) in (0..top_limb).rev().enumerate() {
+        let at = start + top_bits + 64 * k;
+        known_chars(&mut out[at..at + 64], limb(bytes, l));
     }
     true
 }
@@ -277,6 +316,56 @@ fn write_real(out: &mut Vec<u8>, v: f64) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One character per bit, MSB first: what the byte-at-a-time code must
+    /// produce.
+    fn chars_bit_by_bit(bytes: &[u8], width: u32) -> String {
+        let limbs = width.div_ceil(64) as usize;
+        (0..width)
+            .rev()
+            .map(|i| {
+                let (l, bit) = ((i / 64) as usize, i % 64);
+                let (a, b) = ((limb(bytes, l) >> bit) & 1, (limb(bytes, limbs + l) >> bit) & 1);
+                BIT_CHARS[(a | (b << 1)) as usize] as char
+            })
+            .collect()
+    }
+
+    #[test]
+    fn value_characters_match_the_bit_by_bit_reference() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for width in [1u32, 5, 8, 9, 31, 32, 33, 63, 64, 65, 100, 128, 130] {
+            let limbs = width.div_ceil(64) as usize;
+            for round in 0..50 {
+                let mask = |l: usize| if l + 1 == limbs && width % 64 != 0 { (1u64 << (width % 64)) - 1 } else { !0 };
+                let mut bytes = vec![];
+                for l in 0..limbs {
+                    bytes.extend_from_slice(&(next() & mask(l)).to_le_bytes());
+                }
+                for l in 0..limbs {
+                    // half the rounds two-state, the rest with a few X/Z bits
+                    let b = if round % 2 == 0 { 0 } else { next() & next() & mask(l) };
+                    bytes.extend_from_slice(&b.to_le_bytes());
+                }
+                let want = chars_bit_by_bit(&bytes, width);
+                let mut out = b"prefix".to_vec();
+                bit_chars(&mut out, &bytes, width);
+                assert_eq!(String::from_utf8(out[6..].to_vec()).unwrap(), want, "width {width}");
+                let mut short = vec![];
+                if two_state_chars(&mut short, &bytes, width) {
+                    let trimmed = want.trim_start_matches('0');
+                    let trimmed = if trimmed.is_empty() { "0" } else { trimmed };
+                    assert_eq!(String::from_utf8(short).unwrap(), trimmed, "width {width}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn trimming_keeps_what_the_reader_cannot_extend_back() {
