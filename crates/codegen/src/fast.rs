@@ -930,6 +930,12 @@ impl Lower<'_, '_> {
         self.i(I::If(BlockType::Empty));
         self.store_small_value(dst, new);
         let id = wsim_ir::SignalId::from_raw(sig as u32);
+        if let Some(changed) = self.deferred_trigger(id) {
+            self.i32c(1);
+            self.i(I::LocalSet(changed));
+            self.i(I::End);
+            return;
+        }
         if self.has_inline_triggers(id) {
             self.trigger_inline(id, true, Some((old, new)));
             self.i(I::End);

@@ -175,6 +175,11 @@ pub struct Lower<'a, 'd> {
     /// right after that store: `fast.rs` reuses its locals instead of
     /// reloading the temp when nothing was emitted since.
     pub last_small: Option<(Addr, (usize, usize), crate::fast::Small)>,
+    /// While the runner generates a static body in place: the signals whose
+    /// level-only readers are marked pending once, after the body, and the
+    /// i32 local that records whether a write changed each (see
+    /// `runner::run_if_pending`).
+    pub deferred_triggers: Option<Vec<(wsim_ir::SignalId, u32)>>,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -192,6 +197,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             proc: None,
             fn_index: u32::MAX,
             last_small: None,
+            deferred_triggers: None,
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {

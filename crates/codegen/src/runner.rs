@@ -234,8 +234,23 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[StmtId]>, s
     match body {
         Some(stmts) => {
             l.proc = Some(p);
+            l.deferred_triggers = Some(vec![]);
+            let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
             for &s in stmts {
                 l.stmt(s);
+            }
+            // readers of what the body changed, once (see `deferred_trigger`)
+            let deferred = l.deferred_triggers.take().unwrap_or_default();
+            // Each flag is cleared where the body starts (not only by the
+            // locals' zeroing at function entry): Cranelift would otherwise
+            // keep every flag of the chunk live from its entry.
+            let clear = deferred.iter().flat_map(|&(_, changed)| [Ins::W(I::I32Const(0)), Ins::W(I::LocalSet(changed))]);
+            l.f.blocks[start_block].code.splice(start_at..start_at, clear.collect::<Vec<_>>());
+            for (sig, changed) in deferred {
+                l.i(I::LocalGet(changed));
+                l.i(I::If(BlockType::Empty));
+                l.trigger_inline(sig, true, None);
+                l.i(I::End);
             }
             l.proc = None;
         }
@@ -370,6 +385,29 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
 }
 
 impl Lower<'_, '_> {
+    /// In a static body the runner generates in place: the i32 local that
+    /// records whether a write changed `sig`, when every reader of `sig` is
+    /// a static process waiting for any change (no edge). Marking those
+    /// readers pending is then done once, after the body: pending bits are
+    /// only read after the body, so setting them once if any write changed
+    /// the value is the same as setting them at each changing write, and a
+    /// loop or a default-then-case assignment pays for one trigger. (An
+    /// edge reader needs each write's old and new value: not deferred.)
+    pub fn deferred_trigger(&mut self, sig: SignalId) -> Option<u32> {
+        let t = self.cx.inline_triggers[sig.index()].as_ref()?;
+        if t.has_edges() {
+            return None;
+        }
+        let list = self.deferred_triggers.as_ref()?;
+        if let Some(&(_, local)) = list.iter().find(|(s, _)| *s == sig) {
+            return Some(local);
+        }
+        // cleared where the body starts (`run_if_pending`)
+        let local = self.f.local(ValType::I32);
+        self.deferred_triggers.as_mut()?.push((sig, local));
+        Some(local)
+    }
+
     /// True if a change of `sig` can set its readers' pending bits inline.
     pub fn has_inline_triggers(&self, sig: SignalId) -> bool {
         self.cx.inline_triggers[sig.index()].is_some()
