@@ -930,9 +930,7 @@ impl Lower<'_, '_> {
         self.i(I::If(BlockType::Empty));
         self.store_small_value(dst, new);
         let id = wsim_ir::SignalId::from_raw(sig as u32);
-        if let Some(changed) = self.deferred_trigger(id) {
-            self.i32c(1);
-            self.i(I::LocalSet(changed));
+        if self.defer_trigger(id) {
             self.i(I::End);
             return;
         }

@@ -175,11 +175,10 @@ pub struct Lower<'a, 'd> {
     /// right after that store: `fast.rs` reuses its locals instead of
     /// reloading the temp when nothing was emitted since.
     pub last_small: Option<(Addr, (usize, usize), crate::fast::Small)>,
-    /// While the runner generates a static body in place: the signals whose
-    /// level-only readers are marked pending once, after the body, and the
-    /// i32 local that records whether a write changed each (see
-    /// `runner::run_if_pending`).
-    pub deferred_triggers: Option<Vec<(wsim_ir::SignalId, u32)>>,
+    /// While the runner generates a static body in place: per pending
+    /// word, the i64 local gathering the pending bits of readers to mark
+    /// once, after the body (`runner::Lower::defer_trigger`).
+    pub deferred_triggers: Option<Vec<(u32, u32)>>,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {

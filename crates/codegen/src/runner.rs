@@ -239,18 +239,16 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[StmtId]>, s
             for &s in stmts {
                 l.stmt(s);
             }
-            // readers of what the body changed, once (see `deferred_trigger`)
+            // readers of what the body changed, once (see `defer_trigger`)
             let deferred = l.deferred_triggers.take().unwrap_or_default();
-            // Each flag is cleared where the body starts (not only by the
-            // locals' zeroing at function entry): Cranelift would otherwise
-            // keep every flag of the chunk live from its entry.
-            let clear = deferred.iter().flat_map(|&(_, changed)| [Ins::W(I::I32Const(0)), Ins::W(I::LocalSet(changed))]);
+            // Each accumulator is cleared where the body starts (not only by
+            // the locals' zeroing at function entry): Cranelift would
+            // otherwise keep every accumulator of a chunk live across it.
+            let clear = deferred.iter().flat_map(|&(_, acc)| [Ins::W(I::I64Const(0)), Ins::W(I::LocalSet(acc))]);
             l.f.blocks[start_block].code.splice(start_at..start_at, clear.collect::<Vec<_>>());
-            for (sig, changed) in deferred {
-                l.i(I::LocalGet(changed));
-                l.i(I::If(BlockType::Empty));
-                l.trigger_inline(sig, true, None);
-                l.i(I::End);
+            for (w, acc) in deferred {
+                l.i(I::LocalGet(acc));
+                l.or_into_pending(w);
             }
             l.proc = None;
         }
@@ -385,27 +383,50 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
 }
 
 impl Lower<'_, '_> {
-    /// In a static body the runner generates in place: the i32 local that
-    /// records whether a write changed `sig`, when every reader of `sig` is
-    /// a static process waiting for any change (no edge). Marking those
-    /// readers pending is then done once, after the body: pending bits are
-    /// only read after the body, so setting them once if any write changed
-    /// the value is the same as setting them at each changing write, and a
-    /// loop or a default-then-case assignment pays for one trigger. (An
-    /// edge reader needs each write's old and new value: not deferred.)
-    pub fn deferred_trigger(&mut self, sig: SignalId) -> Option<u32> {
-        let t = self.cx.inline_triggers[sig.index()].as_ref()?;
-        if t.has_edges() {
-            return None;
+    /// In a static body the runner generates in place, for a change of a
+    /// signal whose readers all wait for any change (no edge): OR their
+    /// pending bits into one i64 local per pending word, which the runner
+    /// ORs into the pending words once, after the body; false (nothing
+    /// emitted) anywhere else. Pending bits are only read after the body,
+    /// so setting them once if any write changed the value is the same as
+    /// setting them at each changing write; a loop or a default-then-case
+    /// assignment pays for one trigger. (An edge reader needs each write's
+    /// old and new value: not deferred.)
+    pub fn defer_trigger(&mut self, sig: SignalId) -> bool {
+        let Some(t) = self.cx.inline_triggers[sig.index()].clone() else { return false };
+        if t.has_edges() || self.deferred_triggers.is_none() {
+            return false;
         }
-        let list = self.deferred_triggers.as_ref()?;
-        if let Some(&(_, local)) = list.iter().find(|(s, _)| *s == sig) {
-            return Some(local);
+        let own = match self.running_static() {
+            Running::Known(own) => own,
+            Running::Dynamic => return false,
+        };
+        for (w, mut mask) in t.any {
+            if let Some(own) = own.filter(|own| own / 64 == w) {
+                mask &= !(1u64 << (own % 64));
+            }
+            if mask == 0 {
+                continue;
+            }
+            let acc = self.deferred_accumulator(w);
+            self.i(I::LocalGet(acc));
+            self.i(I::I64Const(mask as i64));
+            self.i(I::I64Or);
+            self.i(I::LocalSet(acc));
+        }
+        true
+    }
+
+    /// The i64 local gathering the deferred pending bits of word `w`.
+    fn deferred_accumulator(&mut self, w: u32) -> u32 {
+        let list = self.deferred_triggers.as_ref().expect("deferring");
+        if let Some(&(_, acc)) = list.iter().find(|(word, _)| *word == w) {
+            return acc;
         }
         // cleared where the body starts (`run_if_pending`)
-        let local = self.f.local(ValType::I32);
-        self.deferred_triggers.as_mut()?.push((sig, local));
-        Some(local)
+        let acc = self.f.local(ValType::I64);
+        self.deferred_triggers.as_mut().expect("deferring").push((w, acc));
+        acc
     }
 
     /// True if a change of `sig` can set its readers' pending bits inline.
@@ -461,9 +482,7 @@ impl Lower<'_, '_> {
     /// OR `list`'s bits, masked by the armed bits and without the running
     /// process, into the pending words.
     fn set_pending(&mut self, list: &[(u32, u64)], running_is: Running) {
-        let base = self.cx.lay.statics.start;
-        let words = sw::words(self.cx.sched.order.len() as u32);
-        let (bits, running) = self.trigger_scratch();
+        let (_, running) = self.trigger_scratch();
         for &(w, mut mask) in list {
             if let Running::Known(Some(own)) = running_is {
                 if own / 64 == w {
@@ -473,13 +492,7 @@ impl Lower<'_, '_> {
             if mask == 0 {
                 continue;
             }
-            let pending = Addr::Abs(base + sw::PENDING + 8 * w);
-            let armed = base + sw::PENDING + 8 * (words + w);
-            // bits = mask & armed[w]
             self.i(I::I64Const(mask as i64));
-            self.i32c(armed as i32);
-            self.i(I::I64Load(mem(0, 3)));
-            self.i(I::I64And);
             if running_is == Running::Dynamic {
                 // & !(running / 64 == w ? 1 << running % 64 : 0)
                 self.i(I::I64Const(1));
@@ -497,21 +510,35 @@ impl Lower<'_, '_> {
                 self.i(I::I64Xor);
                 self.i(I::I64And);
             }
-            self.i(I::LocalTee(bits));
-            self.i(I::I64Const(0));
-            self.i(I::I64Ne);
-            self.i(I::If(BlockType::Empty));
-            self.push_addr(pending);
-            self.push_addr(pending);
-            self.i(I::I64Load(mem(0, 3)));
-            self.i(I::LocalGet(bits));
-            self.i(I::I64Or);
-            self.i(I::I64Store(mem(0, 3)));
-            self.i32c(base as i32);
-            self.i32c(1);
-            self.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
-            self.i(I::End);
+            self.or_into_pending(w);
         }
+    }
+
+    /// `pending[w] |= bits & armed[w]` (and ANY_PENDING) for the i64 `bits`
+    /// on the stack.
+    fn or_into_pending(&mut self, w: u32) {
+        let base = self.cx.lay.statics.start;
+        let words = sw::words(self.cx.sched.order.len() as u32);
+        let (bits, _) = self.trigger_scratch();
+        let pending = Addr::Abs(base + sw::PENDING + 8 * w);
+        let armed = base + sw::PENDING + 8 * (words + w);
+        self.i32c(armed as i32);
+        self.i(I::I64Load(mem(0, 3)));
+        self.i(I::I64And);
+        self.i(I::LocalTee(bits));
+        self.i(I::I64Const(0));
+        self.i(I::I64Ne);
+        self.i(I::If(BlockType::Empty));
+        self.push_addr(pending);
+        self.push_addr(pending);
+        self.i(I::I64Load(mem(0, 3)));
+        self.i(I::LocalGet(bits));
+        self.i(I::I64Or);
+        self.i(I::I64Store(mem(0, 3)));
+        self.i32c(base as i32);
+        self.i32c(1);
+        self.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
+        self.i(I::End);
     }
 
     /// The (bits, running) scratch locals of this function's trigger sites.
