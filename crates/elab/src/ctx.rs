@@ -275,6 +275,10 @@ pub struct Elab<'a> {
     /// Continuous drivers of constant elements of net arrays, by array and
     /// zero-based indices (resolved like whole nets' drivers).
     pub element_drivers: std::collections::BTreeMap<(SignalId, Vec<u64>), Vec<Driver>>,
+    /// Elements of net arrays that `resolve_drivers` turned into hidden
+    /// whole nets (several drivers, a pull net kind, or a driver with
+    /// strength): the net, whose strengths `%v` shows for the element.
+    pub split_elements: HashMap<(SignalId, Vec<u64>), SignalId>,
     /// Nets with a pullup/pulldown on them (resolved as tri1/tri0).
     pub pulls: HashMap<SignalId, bool>,
     /// The constant `(offset, width)` bit ranges continuous drivers write
@@ -361,6 +365,7 @@ impl<'a> Elab<'a> {
             defparams: HashMap::new(),
             drivers: HashMap::new(),
             element_drivers: std::collections::BTreeMap::new(),
+            split_elements: HashMap::new(),
             pulls: HashMap::new(),
             driven_bits: HashMap::new(),
             pull_bits: HashMap::new(),

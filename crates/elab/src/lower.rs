@@ -1606,7 +1606,7 @@ impl<'a> Elab<'a> {
     }
 
     /// The values of `indices` when every one is a constant that fits 64 bits.
-    fn const_indices(&self, indices: &[ExprId]) -> Option<Vec<u64>> {
+    pub fn const_indices(&self, indices: &[ExprId]) -> Option<Vec<u64>> {
         indices.iter().map(|&index| self.const_u64(index)).collect()
     }
 

@@ -100,16 +100,19 @@ impl<'a> Elab<'a> {
     }
 
     /// Constant elements of net arrays with several continuous drivers (or
-    /// one, on a tri0/tri1 array) become whole nets: `w[k]`, a hidden net of
-    /// the array's kind that takes over the element's drivers, and a copy
-    /// `w[k] = that net`. The nets are then resolved like any other, with
-    /// strengths, gates and pulls, by the code below. (The element itself
-    /// shows strong strength to `%v`: the copy is a continuous assignment.)
+    /// one, on a tri0/tri1 array, or one with a drive strength or a gate)
+    /// become whole nets: `w[k]`, a hidden net of the array's kind that
+    /// takes over the element's drivers, and a copy `w[k] = that net`. The
+    /// nets are then resolved like any other, with strengths, gates and
+    /// pulls, by the code below; `%v` of the element shows the net's
+    /// strengths (`split_elements`, `show_strengths`).
     fn split_multi_driven_elements(&mut self, lex_of_scope: &HashMap<ScopeId, usize>) {
         let elements = std::mem::take(&mut self.element_drivers);
         for ((array, indices), drivers) in elements {
             let Some(kind) = self.is_net(array) else { continue };
-            if drivers.len() < 2 && !matches!(kind, NetKind::Tri0 | NetKind::Tri1) {
+            let pulled = matches!(kind, NetKind::Tri0 | NetKind::Tri1);
+            let strong = drivers.iter().all(|d| self.drive_is_plain(d.lhs_node));
+            if drivers.len() < 2 && !pulled && strong {
                 continue;
             }
             let sig = self.d.signals[array].clone();
@@ -125,6 +128,7 @@ impl<'a> Elab<'a> {
             }
             self.driven_bits.insert(net, None);
             self.drivers.insert(net, drivers);
+            self.split_elements.insert((array, indices.clone()), net);
             let index_exprs = indices.iter().map(|&k| self.u64_const(k, span)).collect();
             let lhs = self.expr(ExprKind::ArrayElem { sig: array, indices: index_exprs }, ty, span);
             let rhs = self.signal_expr(net, span);

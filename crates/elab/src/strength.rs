@@ -209,7 +209,7 @@ impl<'a> Elab<'a> {
 
     /// Whether the continuous driver whose lvalue node is `node` drives at
     /// strong strength through no gate (its value alone says what it drives).
-    fn drive_is_plain(&self, node: ExprId) -> bool {
+    pub(crate) fn drive_is_plain(&self, node: ExprId) -> bool {
         self.strength.drives.get(&node).is_none_or(|d| d.levels == (6, 6) && d.gate.is_none())
     }
 
@@ -809,12 +809,8 @@ impl<'a> Elab<'a> {
     fn show_arg(&mut self, a: ExprId) -> Option<ExprId> {
         let span = self.d.exprs[a].span;
         let (s, sel) = match self.d.exprs[a].kind.clone() {
-            ExprKind::Signal(s) => (s, None),
-            ExprKind::Select { base, offset, width } => match self.d.exprs[base].kind {
-                ExprKind::Signal(s) => (s, Some((offset, width))),
-                _ => return None,
-            },
-            _ => return None,
+            ExprKind::Select { base, offset, width } => (self.shown_net(base)?, Some((offset, width))),
+            _ => (self.shown_net(a)?, None),
         };
         let c = self.strength_companion(s)?;
         let cs = self.signal_expr(c, span);
@@ -827,6 +823,22 @@ impl<'a> Elab<'a> {
         };
         let ty = self.ty(a);
         Some(self.strength_call("$strength$show", vec![a, strengths], ty, span))
+    }
+}
+
+impl Elab<'_> {
+    /// The net whose strengths a display argument shows: a signal, or the
+    /// hidden net of a net-array element that several or strength drivers
+    /// drive (`split_elements`).
+    fn shown_net(&self, e: ExprId) -> Option<SignalId> {
+        match &self.d.exprs[e].kind {
+            ExprKind::Signal(s) => Some(*s),
+            ExprKind::ArrayElem { sig, indices } => {
+                let key = (*sig, self.const_indices(indices)?);
+                self.split_elements.get(&key).copied()
+            }
+            _ => None,
+        }
     }
 }
 
