@@ -77,6 +77,8 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
         l.i(I::Call(callee));
         l.i(I::LocalTee(st));
         l.i(I::If(BlockType::Empty));
+        l.i(I::LocalGet(l.f.tbase));
+        l.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
         l.i(I::LocalGet(st));
         l.i(I::Return);
         l.i(I::End);
@@ -401,10 +403,8 @@ impl Lower<'_, '_> {
             Running::Known(own) => own,
             Running::Dynamic => return false,
         };
-        for (w, mut mask) in t.any {
-            if let Some(own) = own.filter(|own| own / 64 == w) {
-                mask &= !(1u64 << (own % 64));
-            }
+        for (w, mask) in t.any {
+            let mask = without_own(own, w, mask);
             if mask == 0 {
                 continue;
             }
@@ -483,12 +483,11 @@ impl Lower<'_, '_> {
     /// process, into the pending words.
     fn set_pending(&mut self, list: &[(u32, u64)], running_is: Running) {
         let (_, running) = self.trigger_scratch();
-        for &(w, mut mask) in list {
-            if let Running::Known(Some(own)) = running_is {
-                if own / 64 == w {
-                    mask &= !(1u64 << (own % 64));
-                }
-            }
+        for &(w, mask) in list {
+            let mask = match running_is {
+                Running::Known(own) => without_own(own, w, mask),
+                Running::Dynamic => mask,
+            };
             if mask == 0 {
                 continue;
             }
@@ -562,6 +561,15 @@ impl Lower<'_, '_> {
             (None, Some(p)) => Running::Known(self.cx.sched.index.get(p.index()).copied().flatten()),
             _ => Running::Dynamic,
         }
+    }
+}
+
+/// The bits `mask` of pending word `w` without static process `own`'s (a
+/// process misses the events it causes itself).
+fn without_own(own: Option<u32>, w: u32, mask: u64) -> u64 {
+    match own {
+        Some(own) if own / 64 == w => mask & !(1u64 << (own % 64)),
+        _ => mask,
     }
 }
 
