@@ -88,6 +88,9 @@ pub struct Sched {
     /// dispatch id; see [`rt_shadows`].
     shadow_any: u32,
     shadow_commit: u32,
+    /// Threads resumed by a period (`rt_timer`), and those due now.
+    timers: Vec<Timer>,
+    timers_due: Vec<u32>,
     strobes: Vec<(u32, u32)>,
     monitor: Option<(u32, u32)>,
     monitor_on: bool,
@@ -145,6 +148,15 @@ struct Statics {
     on_change: Vec<Vec<(u32, u64)>>,
     /// By signal id: `index << 2 | edge` of the edge triggers on it.
     on_edge: Vec<Vec<u32>>,
+}
+
+/// A thread that loops around one constant delay (`always #5 clk = ~clk;`):
+/// resumed every `period` ticks, next at `next` (see [`rt_timer`]).
+#[derive(Clone, Copy)]
+struct Timer {
+    frame: u32,
+    period: u64,
+    next: u64,
 }
 
 impl Statics {
@@ -237,6 +249,8 @@ impl Sched {
             nba_now: NbaBuffer { block: 0, cap: 0, len: 0 },
             shadow_any: 0,
             shadow_commit: 0,
+            timers: Vec::new(),
+            timers_due: Vec::new(),
             strobes: Vec::new(),
             monitor: None,
             monitor_on: false,
@@ -387,6 +401,34 @@ pub extern "C" fn rt_static_watch(sig: u32, index: u32, edge_kind: i32) {
         }
     } else {
         st.on_edge[sig as usize].push(index << 2 | (edge_kind as u32 & 3));
+    }
+}
+
+/// `rt_timer(frame, period)`: the thread of `frame` loops around one delay
+/// of `period` ticks and nothing else that suspends (`always #5 clk =
+/// ~clk;`). Its delay is a plain suspend; it is resumed every `period`
+/// ticks from now, without a wake-up record in the time queue each time
+/// (its start at time 0 runs it up to the delay, as any thread). At a time
+/// when other threads wake too, it runs after them and before the static
+/// processes (`run_active_batch`); the order of processes at one time is
+/// unspecified (IEEE 1800-2017 4.7).
+#[no_mangle]
+pub extern "C" fn rt_timer(frame: u32, period: i64) {
+    let next = s().now.saturating_add(period as u64);
+    s().timers.push(Timer { frame, period: period as u64, next });
+}
+
+/// The earliest time a timer is due.
+fn next_timer() -> Option<u64> {
+    s().timers.iter().map(|t| t.next).min()
+}
+
+/// Lists the timers due at `now` to run and moves them a period on.
+fn fire_timers(now: u64) {
+    let st = s();
+    for t in st.timers.iter_mut().filter(|t| t.next == now) {
+        st.timers_due.push(t.frame);
+        t.next = now.saturating_add(t.period);
     }
 }
 
@@ -1203,7 +1245,8 @@ fn step_has_work() -> bool {
         && st.nba.is_empty()
         && st.nba_now.is_empty()
         && !shadows_armed()
-        && st.strobes.is_empty())
+        && st.strobes.is_empty()
+        && st.timers_due.is_empty())
         || st.monitor_due
         || st.statics.any_pending()
 }
@@ -1221,6 +1264,7 @@ fn run_time_step() {
             || !st.batch.is_empty()
             || !st.updates.is_empty()
             || !st.front.is_empty()
+            || !st.timers_due.is_empty()
             || st.statics.any_pending()
         {
             deltas += 1;
@@ -1288,6 +1332,10 @@ fn run_active_batch() {
         };
         run_queued(f);
     }
+    run_due_timers();
+    if stopped() {
+        return;
+    }
     if s().statics.any_pending() {
         run_pending_statics();
         if stopped() {
@@ -1298,6 +1346,18 @@ fn run_active_batch() {
     for r in updates {
         commit_record(r);
     }
+}
+
+/// The timer threads due now, after the threads of the batch (a stop
+/// leaves the rest due).
+fn run_due_timers() {
+    let mut k = 0;
+    while k < s().timers_due.len() && !stopped() {
+        let f = s().timers_due[k];
+        k += 1;
+        run_thread(f);
+    }
+    s().timers_due.drain(..k);
 }
 
 fn drain_front() {
@@ -1325,14 +1385,17 @@ fn run_postponed() {
 /// Moves the entries of the next time into the regions; returns false when
 /// the queue is empty or the next time is after `until`.
 fn advance_time(until: u64) -> Option<i32> {
-    let next = match s().timeq.peek() {
-        None => return Some(run_status::IDLE),
-        Some(Reverse(e)) => e.time,
+    let queued = s().timeq.peek().map(|Reverse(e)| e.time);
+    let next = match (queued, next_timer()) {
+        (None, None) => return Some(run_status::IDLE),
+        (Some(q), Some(t)) => q.min(t),
+        (q, t) => q.or(t).unwrap_or(0),
     };
     if next > until {
         return Some(run_status::UNTIL);
     }
     s().now = next;
+    fire_timers(next);
     while let Some(Reverse(e)) = s().timeq.peek().copied() {
         if e.time != next {
             break;

@@ -175,6 +175,7 @@ pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>) -> u32 {
         }
     }
     register_statics(&mut l, runner);
+    register_timers(&mut l);
     init_shadows(&mut l, commit);
     let order: Vec<ProcId> = d
         .procs
@@ -242,6 +243,16 @@ fn register_statics(l: &mut Lower, runner: Option<u32>) {
         l.i32c(k as i32);
         l.i32c(edge);
         l.rt("rt_static_watch");
+    }
+}
+
+/// Tell guest-rt which processes loop around one constant delay
+/// (`StaticPlan::timers`): it resumes them every period.
+fn register_timers(l: &mut Lower) {
+    for (p, ticks) in l.cx.sched.timers.clone() {
+        l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
+        l.i(I::I64Const(ticks as i64));
+        l.rt("rt_timer");
     }
 }
 

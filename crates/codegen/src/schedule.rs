@@ -33,6 +33,12 @@ pub struct StaticPlan {
     pub wait: HashMap<ProcId, StmtId>,
     /// Triggers: (signal, static index, `wsim_abi::edge` code).
     pub triggers: Vec<(SignalId, u32, i32)>,
+    /// Processes looping around one constant delay and nothing else that
+    /// suspends (`always #5 clk = ~clk;`): (process, ticks). Not static
+    /// processes (no index): guest-rt resumes them every period without the
+    /// time queue (`rt_timer`); their delay, in `wait`, compiles to a plain
+    /// suspend.
+    pub timers: Vec<(ProcId, u64)>,
 }
 
 impl StaticPlan {
@@ -74,11 +80,16 @@ pub fn plan(d: &Design, facts: &Facts) -> StaticPlan {
     }
     let events = |w: StmtId| match &d.stmts[w].kind {
         StmtKind::WaitEvent { events } => events.clone(),
-        _ => unreachable!("a static wait is a WaitEvent"),
+        _ => vec![],
     };
+    let (timers, waits): (Vec<_>, Vec<_>) = shapes.iter().copied().partition(|&(_, w)| timer_ticks(d, w).is_some());
     let (comb, seq): (Vec<_>, Vec<_>) =
-        shapes.iter().copied().partition(|&(_, w)| events(w).iter().all(|e| e.edge == Edge::Any));
+        waits.into_iter().partition(|&(_, w)| events(w).iter().all(|e| e.edge == Edge::Any));
     let mut plan = StaticPlan { index: vec![None; d.procs.len()], ..Default::default() };
+    for (p, w) in timers {
+        plan.wait.insert(p, w);
+        plan.timers.push((p, timer_ticks(d, w).expect("partitioned as a timer")));
+    }
     for (p, w) in levelize(d, &comb, &footprints).into_iter().chain(seq) {
         let k = plan.order.len() as u32;
         plan.index[p.index()] = Some(k);
@@ -107,7 +118,10 @@ fn static_wait(d: &Design, facts: &Facts, p: &Process) -> Option<StmtId> {
         return None;
     }
     let top = top_level(d, p.body);
-    let wait = [top.first()?, top.last()?].into_iter().copied().find(|&s| is_simple_wait(d, s))?;
+    let wait = [top.first()?, top.last()?]
+        .into_iter()
+        .copied()
+        .find(|&s| is_simple_wait(d, s) || (p.kind == ProcKind::Always && timer_ticks(d, s).is_some()))?;
     let mut ok = true;
     walk_stmts(d, p.body, &mut |s| {
         if s != wait && !may_run_statically(d, facts, s) {
@@ -115,6 +129,16 @@ fn static_wait(d: &Design, facts: &Facts, p: &Process) -> Option<StmtId> {
         }
     });
     ok.then_some(wait)
+}
+
+/// The ticks of a delay by a known constant of at least one tick: a
+/// process around it alone is a timer (`StaticPlan::timers`).
+fn timer_ticks(d: &Design, s: StmtId) -> Option<u64> {
+    let StmtKind::Delay { ticks } = &d.stmts[s].kind else { return None };
+    match &d.exprs[*ticks].kind {
+        ExprKind::Const(c) if c.is_known() => c.to_u64().filter(|&t| t > 0),
+        _ => None,
+    }
 }
 
 /// The statements of a body with unnamed blocks flattened.
@@ -315,7 +339,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn rtl_processes_are_static_and_testbench_ones_are_not() {
+    fn rtl_processes_and_clocks_are_static_and_testbench_ones_are_not() {
         let src = "module t;
 reg clk = 0; reg [3:0] q = 0; wire [3:0] n;
 assign n = q + 1;
@@ -326,6 +350,27 @@ always @(q) begin #1 $display(q); end
 endmodule
 ";
         assert_eq!(static_lines(src), vec![3, 4]);
+        let d = elaborate(src);
+        let plan = plan(&d, &analyse(&d));
+        assert_eq!(plan.timers.len(), 1, "the clock is a timer");
+    }
+
+    #[test]
+    fn only_a_loop_around_one_constant_delay_is_a_timer() {
+        let src = "module t;
+reg a = 0, b = 0, c = 0, e = 0, f = 0; integer d = 3;
+always #5 a = ~a;
+always begin b = ~b; #2; end
+always #(d) c = ~c;
+always begin #5 e = 1; #3 e = 0; end
+initial forever #4 f = ~f;
+endmodule
+";
+        let d = elaborate(src);
+        let plan = plan(&d, &analyse(&d));
+        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
+        let timers: Vec<(usize, u64)> = plan.timers.iter().map(|&(p, ticks)| (line(p), ticks)).collect();
+        assert_eq!(timers, vec![(3, 5), (4, 2)], "a variable delay, two delays and an initial block are no timers");
     }
 
     #[test]

@@ -150,6 +150,11 @@ impl Lower<'_, '_> {
                 self.f.switch_to(exit);
             }
             StmtKind::Repeat { count, body } => self.repeat(*count, *body),
+            StmtKind::Delay { .. } if self.proc.is_some_and(|p| self.cx.sched.is_static_wait(p, s)) => {
+                // A timer: guest-rt resumes it every period (crate::schedule).
+                let next = self.f.new_block();
+                self.f.suspend(status::WAIT, next);
+            }
             StmtKind::Delay { ticks } => {
                 if !self.can_wait(st.span, "delay") {
                     return;
