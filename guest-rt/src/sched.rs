@@ -150,15 +150,6 @@ struct Statics {
     on_edge: Vec<Vec<u32>>,
 }
 
-/// A thread that loops around one constant delay (`always #5 clk = ~clk;`):
-/// resumed every `period` ticks, next at `next` (see [`rt_timer`]).
-#[derive(Clone, Copy)]
-struct Timer {
-    frame: u32,
-    period: u64,
-    next: u64,
-}
-
 impl Statics {
     const fn new() -> Statics {
         Statics {
@@ -402,6 +393,15 @@ pub extern "C" fn rt_static_watch(sig: u32, index: u32, edge_kind: i32) {
     } else {
         st.on_edge[sig as usize].push(index << 2 | (edge_kind as u32 & 3));
     }
+}
+
+/// A thread that loops around one constant delay (`always #5 clk = ~clk;`):
+/// resumed every `period` ticks, next at `next` (see [`rt_timer`]).
+#[derive(Clone, Copy)]
+struct Timer {
+    frame: u32,
+    period: u64,
+    next: u64,
 }
 
 /// `rt_timer(frame, period)`: the thread of `frame` loops around one delay
