@@ -1,7 +1,7 @@
 // `%v` of an element of a net array shows the strengths that drive it
 // (IEEE 1364-2005 17.1.1.5): a single three-state buffer, a weak
 // continuous assignment, a switch, several drivers and a pull net kind. Such an element becomes a hidden whole
-// net (crates/elab/src/resolve_drivers.rs `split_multi_driven_elements`)
+// net (crates/elab/src/resolve_drivers.rs `split_resolved_elements`)
 // whose strengths `%v` of the element shows.
 module t;
   wire w [0:4];

@@ -80,7 +80,7 @@ pub fn plan(d: &Design, facts: &Facts) -> StaticPlan {
     }
     let events = |w: StmtId| match &d.stmts[w].kind {
         StmtKind::WaitEvent { events } => events.clone(),
-        _ => vec![],
+        _ => unreachable!("timers are set apart first: every other static wait is a WaitEvent"),
     };
     let (timers, waits): (Vec<_>, Vec<_>) = shapes.iter().copied().partition(|&(_, w)| timer_ticks(d, w).is_some());
     let (comb, seq): (Vec<_>, Vec<_>) =

@@ -17,7 +17,7 @@ use crate::types::DataTy;
 impl<'a> Elab<'a> {
     pub fn resolve_drivers(&mut self) {
         let lex_of_scope = self.lex_of_scope();
-        self.split_multi_driven_elements(&lex_of_scope);
+        self.split_resolved_elements(&lex_of_scope);
         self.resolve_strength_nets();
         let mut pulled: Vec<_> = std::mem::take(&mut self.pull_bits).into_iter().collect();
         pulled.sort_by_key(|(s, _)| *s);
@@ -106,7 +106,7 @@ impl<'a> Elab<'a> {
     /// nets are then resolved like any other, with strengths, gates and
     /// pulls, by the code below; `%v` of the element shows the net's
     /// strengths (`split_elements`, `show_strengths`).
-    fn split_multi_driven_elements(&mut self, lex_of_scope: &HashMap<ScopeId, usize>) {
+    fn split_resolved_elements(&mut self, lex_of_scope: &HashMap<ScopeId, usize>) {
         let elements = std::mem::take(&mut self.element_drivers);
         for ((array, indices), drivers) in elements {
             let Some(kind) = self.is_net(array) else { continue };
