@@ -61,6 +61,8 @@ pub enum NoOpt {
     NbaShadows,
     /// Static process bodies run in place by the runner (crates/codegen/src/runner.rs).
     InlineStatics,
+    /// Combinational processes that feed one another run as one unit (crates/codegen/src/fuse.rs).
+    FuseCones,
 }
 
 /// Where `--dump-ir` writes.
@@ -306,6 +308,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_static_schedule: req.no_opt.contains(&NoOpt::StaticSchedule),
         no_nba_shadows: req.no_opt.contains(&NoOpt::NbaShadows),
         no_inline_statics: req.no_opt.contains(&NoOpt::InlineStatics),
+        no_fuse_cones: req.no_opt.contains(&NoOpt::FuseCones),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

@@ -919,6 +919,10 @@ impl Lower<'_, '_> {
 
     /// [`Self::fast_store_notify`] of a value already in locals.
     pub fn small_store_notify(&mut self, dst: Addr, new: Small, sig: i32) {
+        if self.wakes_only_running(wsim_ir::SignalId::from_raw(sig as u32)) {
+            self.store_small_value(dst, new);
+            return;
+        }
         let old = self.load_small(dst, true);
         self.push_plane(old.aval);
         self.push_plane(new.aval);

@@ -3,7 +3,8 @@
 //!
 //! Pipeline ([`compile`]): read guest-rt (built for wasm32 by `build.rs`) ->
 //! analyse the design (which tasks can wait, which signals are watched) ->
-//! plan the static schedule and the NBA shadows -> lay out the arena
+//! plan the static schedule, fuse combinational cones (crate::fuse) and
+//! plan the NBA shadows -> lay out the arena
 //! (`wsim-layout`) -> generate the static runner, a step function per
 //! process, fork branch and waiting task, a plain function per other
 //! subroutine, `wsim_init` and `gen.dispatch` -> final layout (frames, constant pool) ->
@@ -20,6 +21,7 @@ mod containers;
 mod expr;
 mod fast;
 mod func;
+mod fuse;
 pub mod guest;
 mod lower;
 pub mod merge;
@@ -59,6 +61,10 @@ pub struct CodegenOptions {
     /// `--no-opt inline-statics`: the runner calls every static process's
     /// step function instead of running small bodies in place.
     pub no_inline_statics: bool,
+    /// `--no-opt fuse-cones`: every static process keeps its own pending
+    /// bit (no fused units, crate::fuse). Off as well with
+    /// `no_inline_statics`: a unit only runs in place.
+    pub no_fuse_cones: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -83,7 +89,10 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let guest = guest::GuestModule::parse(guest_bytes).map_err(|e| fail(format!("guest runtime: {e}")))?;
     let arena_base = guest.heap_base.div_ceil(64) * 64;
     let facts = analysis::analyse(design);
-    let sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
+    let mut sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
+    if !opts.no_fuse_cones && !opts.no_inline_statics {
+        fuse::fuse_cones(design, &facts, &mut sched);
+    }
     let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
     let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
     let inline_triggers =

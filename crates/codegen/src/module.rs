@@ -233,10 +233,14 @@ fn register_statics(l: &mut Lower, runner: Option<u32>) {
     l.i32c(l.cx.sched.order.len() as i32);
     l.i32c(runner as i32);
     l.rt("rt_statics");
-    for (k, &p) in l.cx.sched.order.clone().iter().enumerate() {
-        l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
-        l.i32c(k as i32);
-        l.rt("rt_static_proc");
+    for k in 0..l.cx.sched.order.len() as u32 {
+        // every member of a fused unit, so that the first to reach its
+        // event control arms the unit (crate::fuse)
+        for p in l.cx.sched.members(k) {
+            l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
+            l.i32c(k as i32);
+            l.rt("rt_static_proc");
+        }
     }
     for (sig, k, edge) in l.cx.sched.triggers.clone() {
         l.i32c(sig.raw() as i32);

@@ -12,7 +12,7 @@
 //! for each pending word, if it is not 0:
 //!   for i in the word's processes, in static order:
 //!     if pending[i / 64] & bit(i):
-//!         pending[i / 64] &= !bit(i); RUNNING = i; ACTIVATIONS += 1
+//!         pending[i / 64] &= !bit(i); RUNNING = i; ACTIVATIONS += processes run
 //!         small body (inline_body): run it here
 //!         else: status = step_i(frame_i)
 //!               if status != WAIT: STATUS = status; return i + 1
@@ -63,8 +63,8 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     }
     let (k, id) = declare_dispatched(cx);
     let order = cx.sched.order.clone();
-    let bodies: Vec<Option<Vec<StmtId>>> =
-        order.iter().map(|&p| if inline { inline_body(cx.d, &cx.facts, &cx.sched, p) } else { None }).collect();
+    let bodies: Vec<Option<Body>> =
+        (0..order.len() as u32).map(|k| if inline { unit_body(cx, k) } else { None }).collect();
     let chunks: Vec<u32> =
         split_into_chunks(cx.d, &bodies).into_iter().map(|range| gen_chunk(cx, &order, &bodies, range)).collect();
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
@@ -91,7 +91,7 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
 
 /// Most IR nodes (statements and expressions) of a body the runner
 /// generates in place; larger processes keep their call.
-const INLINE_MAX_NODES: usize = 400;
+pub(crate) const INLINE_MAX_NODES: usize = 400;
 /// Most inlined IR nodes per runner chunk function: Cranelift's time grows
 /// faster than linearly with a function's size.
 const CHUNK_MAX_NODES: usize = 3000;
@@ -104,7 +104,7 @@ const CHUNK_MAX_NODES: usize = 3000;
 /// slots, `disable`, `$strobe`/`$monitor` records, fork). An inlined
 /// activation behaves as the call did: the frame's state stays at the
 /// resume point after the event control.
-fn inline_body(d: &Design, facts: &Facts, sched: &StaticPlan, p: ProcId) -> Option<Vec<StmtId>> {
+pub(crate) fn inline_body(d: &Design, facts: &Facts, sched: &StaticPlan, p: ProcId) -> Option<Vec<StmtId>> {
     let wait = *sched.wait.get(&p)?;
     let mut nodes = 0usize;
     let mut ok = true;
@@ -135,17 +135,31 @@ fn inline_body(d: &Design, facts: &Facts, sched: &StaticPlan, p: ProcId) -> Opti
     Some(top.into_iter().filter(|&s| s != wait).collect())
 }
 
+/// Statements the runner runs in place, each with the process it belongs to.
+type Body = Vec<(ProcId, StmtId)>;
+
+/// What static index `k` runs in place: its processes' [`inline_body`]s in
+/// order (a fused unit has several, `crate::fuse`), or None when one of
+/// them must be called.
+fn unit_body(cx: &Ctx, k: u32) -> Option<Body> {
+    let mut body = vec![];
+    for p in cx.sched.members(k) {
+        body.extend(inline_body(cx.d, &cx.facts, &cx.sched, p)?.into_iter().map(|s| (p, s)));
+    }
+    Some(body)
+}
+
 fn expr_nodes(d: &Design, e: ExprId) -> usize {
     1 + d.exprs[e].kind.children().into_iter().map(|c| expr_nodes(d, c)).sum::<usize>()
 }
 
 /// Static indices split into consecutive ranges whose inlined bodies stay
 /// within [`CHUNK_MAX_NODES`] (a called process counts as one node).
-fn split_into_chunks(d: &Design, bodies: &[Option<Vec<StmtId>>]) -> Vec<std::ops::Range<usize>> {
+fn split_into_chunks(d: &Design, bodies: &[Option<Body>]) -> Vec<std::ops::Range<usize>> {
     let mut chunks = vec![];
     let (mut start, mut size) = (0, 0);
     for (i, body) in bodies.iter().enumerate() {
-        let n = body.as_ref().map_or(1, |b| b.iter().map(|&s| stmt_nodes(d, s)).sum());
+        let n = body.as_ref().map_or(1, |b| b.iter().map(|&(_, s)| stmt_nodes(d, s)).sum());
         if size + n > CHUNK_MAX_NODES && i > start {
             chunks.push(start..i);
             (start, size) = (i, 0);
@@ -156,7 +170,7 @@ fn split_into_chunks(d: &Design, bodies: &[Option<Vec<StmtId>>]) -> Vec<std::ops
     chunks
 }
 
-fn stmt_nodes(d: &Design, s: StmtId) -> usize {
+pub(crate) fn stmt_nodes(d: &Design, s: StmtId) -> usize {
     let mut n = 0;
     walk_stmts(d, s, &mut |c| n += 1 + d.stmts[c].kind.exprs().into_iter().map(|e| expr_nodes(d, e)).sum::<usize>());
     n
@@ -164,7 +178,7 @@ fn stmt_nodes(d: &Design, s: StmtId) -> usize {
 
 /// One chunk of the runner: `(statics base) -> 0 | 1 + index of a process
 /// that stopped` (guest-rt's runner protocol, see the module doc).
-fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Vec<StmtId>>], range: std::ops::Range<usize>) -> u32 {
+fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std::ops::Range<usize>) -> u32 {
     let k = cx.declare(FnType::Step);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
@@ -203,7 +217,7 @@ fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Vec<StmtId>>], ran
 
 /// The runner's test and run of static process `p`, at index `i`: its
 /// body in place when given, else a call of its step function.
-fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[StmtId]>, st: u32) {
+fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, StmtId)]>, st: u32) {
     let word = sw::PENDING + 8 * (i as u32 / 64);
     let bit = 1u64 << (i % 64);
     // if pending & bit
@@ -223,22 +237,22 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[StmtId]>, s
     l.i(I::I64Const(!bit as i64));
     l.i(I::I64And);
     l.i(I::I64Store(mem(word, 3)));
-    // RUNNING = i; ACTIVATIONS += 1
+    // RUNNING = i; ACTIVATIONS += the processes it runs
     l.i(I::LocalGet(0));
     l.i32c(i as i32);
     l.i(I::I32Store(mem(sw::RUNNING, 2)));
     l.i(I::LocalGet(0));
     l.i(I::LocalGet(0));
     l.i(I::I64Load(mem(sw::ACTIVATIONS, 3)));
-    l.i(I::I64Const(1));
+    l.i(I::I64Const(l.cx.sched.members(i as u32).len() as i64));
     l.i(I::I64Add);
     l.i(I::I64Store(mem(sw::ACTIVATIONS, 3)));
     match body {
         Some(stmts) => {
-            l.proc = Some(p);
             l.deferred_triggers = Some(vec![]);
             let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
-            for &s in stmts {
+            for &(owner, s) in stmts {
+                l.proc = Some(owner);
                 l.stmt(s);
             }
             // readers of what the body changed, once (see `defer_trigger`)
@@ -429,6 +443,20 @@ impl Lower<'_, '_> {
         acc
     }
 
+    /// True if a change of `sig` wakes no process but the running one
+    /// (which misses it): a blocking store then needs no compare. So it is
+    /// for what one member of a fused unit writes for the next
+    /// (`crate::fuse`).
+    pub fn wakes_only_running(&self, sig: SignalId) -> bool {
+        let Some(t) = &self.cx.inline_triggers[sig.index()] else { return false };
+        match self.running_static() {
+            Running::Known(own @ Some(_)) if !t.has_edges() => {
+                t.any.iter().all(|&(w, mask)| without_own(own, w, mask) == 0)
+            }
+            _ => false,
+        }
+    }
+
     /// True if a change of `sig` can set its readers' pending bits inline.
     pub fn has_inline_triggers(&self, sig: SignalId) -> bool {
         self.cx.inline_triggers[sig.index()].is_some()
@@ -558,7 +586,17 @@ impl Lower<'_, '_> {
     /// known index excludes exactly what `RUNNING` would.
     fn running_static(&self) -> Running {
         match (self.subr, self.proc) {
-            (None, Some(p)) => Running::Known(self.cx.sched.index.get(p.index()).copied().flatten()),
+            (None, Some(p)) => {
+                let k = self.cx.sched.index.get(p.index()).copied().flatten();
+                // A fused member's own step function (its run at time 0)
+                // triggers its unit: the unit's other members must see it.
+                match k {
+                    Some(k) if self.deferred_triggers.is_none() && self.cx.sched.fused.contains_key(&k) => {
+                        Running::Known(None)
+                    }
+                    _ => Running::Known(k),
+                }
+            }
             _ => Running::Dynamic,
         }
     }
@@ -630,7 +668,11 @@ endmodule
         let d = elaborate(&src);
         let facts = analyse(&d);
         let sched = plan(&d, &facts);
-        let bodies: Vec<_> = sched.order.iter().map(|&p| inline_body(&d, &facts, &sched, p)).collect();
+        let bodies: Vec<Option<Body>> = sched
+            .order
+            .iter()
+            .map(|&p| inline_body(&d, &facts, &sched, p).map(|b| b.into_iter().map(|s| (p, s)).collect()))
+            .collect();
         assert!(bodies.iter().all(Option::is_some));
         let chunks = split_into_chunks(&d, &bodies);
         assert!(chunks.len() > 1, "{chunks:?}");
@@ -640,7 +682,7 @@ endmodule
             assert_eq!(pair[0].end, pair[1].start);
         }
         for c in &chunks {
-            let size: usize = bodies[c.clone()].iter().flatten().flatten().map(|&s| stmt_nodes(&d, s)).sum();
+            let size: usize = bodies[c.clone()].iter().flatten().flatten().map(|&(_, s)| stmt_nodes(&d, s)).sum();
             assert!(size <= CHUNK_MAX_NODES, "{c:?}: {size}");
         }
     }

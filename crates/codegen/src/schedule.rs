@@ -39,12 +39,24 @@ pub struct StaticPlan {
     /// time queue (`rt_timer`); their delay, in `wait`, compiles to a plain
     /// suspend.
     pub timers: Vec<(ProcId, u64)>,
+    /// Static indices that run several processes as one unit
+    /// (`crate::fuse`): the processes, in run order. `order` holds the
+    /// first; `index` maps each to the unit's index.
+    pub fused: HashMap<u32, Vec<ProcId>>,
 }
 
 impl StaticPlan {
     /// True if `stmt` is the event control of static process `p`.
     pub fn is_static_wait(&self, p: ProcId, stmt: StmtId) -> bool {
         self.wait.get(&p) == Some(&stmt)
+    }
+
+    /// The processes static index `k` runs, in order.
+    pub fn members(&self, k: u32) -> Vec<ProcId> {
+        match self.fused.get(&k) {
+            Some(procs) => procs.clone(),
+            None => vec![self.order[k as usize]],
+        }
     }
 }
 
