@@ -682,6 +682,7 @@ ABLATIONS = [
     ("--no-opt nba-shadows", ["--no-opt", "nba-shadows"]),
     ("--no-opt inline-statics", ["--no-opt", "inline-statics"]),
     ("--no-opt fuse-cones", ["--no-opt", "fuse-cones"]),
+    ("--no-opt direct-nbas", ["--no-opt", "direct-nbas"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
     ("--two-state", ["--two-state"]),

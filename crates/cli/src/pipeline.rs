@@ -63,6 +63,8 @@ pub enum NoOpt {
     InlineStatics,
     /// Combinational processes that feed one another run as one unit (crates/codegen/src/fuse.rs).
     FuseCones,
+    /// NBAs stored directly, edge-triggered processes reordered (crates/codegen/src/direct_nbas.rs).
+    DirectNbas,
 }
 
 /// Where `--dump-ir` writes.
@@ -309,6 +311,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_nba_shadows: req.no_opt.contains(&NoOpt::NbaShadows),
         no_inline_statics: req.no_opt.contains(&NoOpt::InlineStatics),
         no_fuse_cones: req.no_opt.contains(&NoOpt::FuseCones),
+        no_direct_nbas: req.no_opt.contains(&NoOpt::DirectNbas),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

@@ -3,8 +3,9 @@
 //!
 //! Pipeline ([`compile`]): read guest-rt (built for wasm32 by `build.rs`) ->
 //! analyse the design (which tasks can wait, which signals are watched) ->
-//! plan the static schedule, fuse combinational cones (crate::fuse) and
-//! plan the NBA shadows -> lay out the arena
+//! plan the static schedule, fuse combinational cones (crate::fuse), plan
+//! the NBA shadows and the NBAs written directly (reordering edge-triggered
+//! processes) -> lay out the arena
 //! (`wsim-layout`) -> generate the static runner, a step function per
 //! process, fork branch and waiting task, a plain function per other
 //! subroutine, `wsim_init` and `gen.dispatch` -> final layout (frames, constant pool) ->
@@ -18,6 +19,7 @@ mod call;
 mod classes;
 mod consts;
 mod containers;
+mod direct_nbas;
 mod expr;
 mod fast;
 mod func;
@@ -65,6 +67,9 @@ pub struct CodegenOptions {
     /// bit (no fused units, crate::fuse). Off as well with
     /// `no_inline_statics`: a unit only runs in place.
     pub no_fuse_cones: bool,
+    /// `--no-opt direct-nbas`: every shadowed signal keeps its shadow
+    /// record (crate::direct_nbas).
+    pub no_direct_nbas: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -94,7 +99,15 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         fuse::fuse_cones(design, &facts, &mut sched);
     }
     let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
-    let shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
+    let mut shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
+    let direct_nba = if opts.no_direct_nbas || shadowed.is_empty() {
+        vec![false; design.signals.len()]
+    } else {
+        direct_nbas::plan(design, &mut sched, &shadowed, &watched_otherwise)
+    };
+    for (shadow, &direct) in shadowed.iter_mut().zip(&direct_nba) {
+        *shadow &= !direct;
+    }
     let inline_triggers =
         shadow::inline_triggers(design, &sched, &shadow::watched_other_than_by_statics(design, &sched));
     let static_count = sched.order.len() as u32;
@@ -111,6 +124,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         facts,
         sched,
         inline_triggers,
+        direct_nba,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

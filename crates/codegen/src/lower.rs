@@ -63,6 +63,8 @@ pub struct Ctx<'d> {
     /// By SignalId: the pending bits a change sets inline
     /// (`crate::shadow::inline_triggers`).
     pub inline_triggers: Vec<Option<crate::shadow::InlineTriggers>>,
+    /// By SignalId: its zero-delay NBAs store directly (`crate::direct_nbas`).
+    pub direct_nba: Vec<bool>,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

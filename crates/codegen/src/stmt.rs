@@ -70,6 +70,9 @@ impl Lower<'_, '_> {
                 self.f.switch_to(end);
             }
             StmtKind::Assign { lhs, rhs } => self.assign(*lhs, *rhs, Mode::Blocking),
+            StmtKind::NonBlocking { lhs, rhs, delay: None } if self.writes_directly(*lhs) => {
+                self.assign(*lhs, *rhs, Mode::Blocking)
+            }
             StmtKind::NonBlocking { lhs, rhs, delay } => {
                 let dl = delay.map(|dx| self.delay_ticks(dx));
                 self.assign(*lhs, *rhs, Mode::Nba(dl));
@@ -1069,6 +1072,14 @@ impl Lower<'_, '_> {
 }
 
 impl Lower<'_, '_> {
+    /// True if a zero-delay NBA to `lhs` stores at once: every signal it
+    /// writes is one of `crate::direct_nbas`.
+    fn writes_directly(&self, lhs: ExprId) -> bool {
+        let mut ws = vec![];
+        crate::analysis::written_signals(self.d(), lhs, &mut ws);
+        !ws.is_empty() && ws.iter().all(|s| self.cx.direct_nba[s.index()])
+    }
+
     /// The signal an lvalue selects from, if that signal's NBAs go through
     /// a shadow record (`crate::shadow`).
     fn shadowed_base(&self, lhs: ExprId) -> Option<SignalId> {

@@ -1,0 +1,546 @@
+//! Direct NBAs: pick the NBA-shadowed signals whose nonblocking
+//! assignments can store straight into the signal, and order the
+//! edge-triggered static processes so that this changes nothing anyone
+//! can see.
+//!
+//! A shadowed signal (`crate::shadow`) pays for its record twice per clock
+//! edge: the NBA arms and writes the record, the commit compares and
+//! copies it. Verilator writes a register in place and orders the blocks
+//! that read it first. Here the same, for a signal `s` that one static
+//! process `P` writes, only with zero-delay NBAs, when:
+//! - `P` waits for one edge of a clock only a timer writes (it runs once
+//!   per time step; see `once_per_step`);
+//! - every other process that reads `s` is triggered by exactly `P`'s
+//!   event list (it runs in the same runner pass; it is then placed
+//!   before `P`), or is a combinational static process;
+//! - `P` reads `s` nowhere after a write of it (no write in a loop, no
+//!   read later in the body): what `P` reads is the old value;
+//! - the combinational processes downstream of `s` (its cone, through any
+//!   number of them) have no system task or call and print nothing; no
+//!   edge and no wait other than theirs watches a signal of the cone; and
+//!   every other process that reads one is triggered by `P`'s event list
+//!   too. They run in a later pass of the runner (they come first in the
+//!   order), after every block of the edge, as they would after the NBA
+//!   region; a value they compute in between can wake nothing but them.
+//! - no subroutine reads or writes `s` (a call could see it from anywhere).
+//!
+//! The order of edge-triggered processes is their source order, changed
+//! only as the constraints need. A process with a system task (its output
+//! order is visible) or with a blocking write that another process reads
+//! (a race Icarus settles by source order) keeps its order relative to
+//! every other such process. A signal whose constraints would close a
+//! cycle keeps its shadow.
+
+use crate::analysis::{reads, walk_stmts, written_signals};
+use crate::schedule::StaticPlan;
+use std::collections::{BTreeSet, HashMap};
+use wsim_ir::*;
+
+/// By SignalId: its zero-delay NBAs store directly. Reorders the
+/// edge-triggered static processes of `plan` to keep the readers of each
+/// such signal before its writer. `shadowed` is `crate::shadow::plan`'s
+/// answer; `watched_otherwise` is
+/// `crate::shadow::watched_other_than_by_comb_statics`.
+pub fn plan(d: &Design, plan: &mut StaticPlan, shadowed: &[bool], watched_otherwise: &[bool]) -> Vec<bool> {
+    let procs = ProcFacts::gather(d, plan);
+    let seq: Vec<ProcId> = plan.order.iter().copied().filter(|p| procs.is_seq(*p)).collect();
+    let mut graph = Order::new(&seq, |p| procs.pinned(d, p));
+    let edge_watched = edge_watched(d, plan);
+    let mut direct = vec![false; d.signals.len()];
+    for (s, _) in d.signals.iter() {
+        if !shadowed[s.index()] {
+            continue;
+        }
+        let Some(before) = procs.readers_first(d, s, watched_otherwise, &edge_watched) else { continue };
+        if graph.try_add(&before) {
+            direct[s.index()] = true;
+        }
+    }
+    if direct.iter().any(|&x| x) {
+        reorder(plan, &graph.sorted());
+    }
+    direct
+}
+
+/// Per process: what it reads and writes, and its event control.
+struct ProcFacts {
+    reads: Vec<BTreeSet<SignalId>>,
+    readers: HashMap<SignalId, Vec<ProcId>>,
+    writers: HashMap<SignalId, Vec<ProcId>>,
+    /// Signals some subroutine reads or writes.
+    in_subrs: BTreeSet<SignalId>,
+    /// By ProcId: the event list of an edge-triggered static process.
+    edges: Vec<Option<Vec<(SignalId, Edge)>>>,
+    /// By ProcId: a combinational static process.
+    comb: Vec<bool>,
+    timers: BTreeSet<ProcId>,
+}
+
+impl ProcFacts {
+    fn gather(d: &Design, plan: &StaticPlan) -> ProcFacts {
+        let mut reads_ = vec![BTreeSet::new(); d.procs.len()];
+        let mut writers: HashMap<SignalId, Vec<ProcId>> = HashMap::new();
+        let mut edges = vec![None; d.procs.len()];
+        let mut comb = vec![false; d.procs.len()];
+        for (p, proc_) in d.procs.iter() {
+            reads_[p.index()] = reads_of(d, proc_.body);
+            for s in writes_of(d, proc_.body) {
+                writers.entry(s).or_default().push(p);
+            }
+            let Some(&w) = plan.wait.get(&p) else { continue };
+            let StmtKind::WaitEvent { events } = &d.stmts[w].kind else { continue };
+            if plan.index[p.index()].is_none() {
+                continue;
+            }
+            if events.iter().all(|e| e.edge == Edge::Any) {
+                comb[p.index()] = true;
+            } else {
+                let mut list: Vec<(SignalId, Edge)> = events
+                    .iter()
+                    .filter_map(|e| match d.exprs[e.expr].kind {
+                        ExprKind::Signal(s) => Some((s, e.edge)),
+                        _ => None,
+                    })
+                    .collect();
+                list.sort_by_key(|&(s, e)| (s, e as u8));
+                edges[p.index()] = Some(list);
+            }
+        }
+        let mut in_subrs = BTreeSet::new();
+        for (_, sub) in d.subrs.iter() {
+            in_subrs.extend(reads_of(d, sub.body));
+            in_subrs.extend(writes_of(d, sub.body));
+        }
+        let mut readers: HashMap<SignalId, Vec<ProcId>> = HashMap::new();
+        for (p, r) in reads_.iter().enumerate() {
+            for &s in r {
+                readers.entry(s).or_default().push(ProcId::from_raw(p as u32));
+            }
+        }
+        let timers = plan.timers.iter().map(|&(p, _)| p).collect();
+        ProcFacts { reads: reads_, readers, writers, in_subrs, edges, comb, timers }
+    }
+
+    fn readers_of(&self, s: SignalId) -> &[ProcId] {
+        self.readers.get(&s).map_or(&[], |v| v.as_slice())
+    }
+
+    fn is_seq(&self, p: ProcId) -> bool {
+        self.edges[p.index()].is_some()
+    }
+
+    /// An edge-triggered process whose place among the others is fixed: it
+    /// prints (or stops), or another process reads what it writes with a
+    /// blocking assignment.
+    fn pinned(&self, d: &Design, p: ProcId) -> bool {
+        let mut pinned = false;
+        walk_stmts(d, d.procs[p].body, &mut |s| match &d.stmts[s].kind {
+            StmtKind::SysTask { .. } | StmtKind::Call { .. } => pinned = true,
+            StmtKind::Assign { lhs, .. } => {
+                let mut ws = vec![];
+                written_signals(d, *lhs, &mut ws);
+                pinned |= ws.iter().any(|w| self.readers_of(*w).iter().any(|&q| q != p));
+            }
+            _ => {}
+        });
+        pinned
+    }
+
+    /// For a signal that can be written directly (see the module doc):
+    /// the edge-triggered processes that must run before its writer, as
+    /// (reader, writer) pairs. None when it cannot.
+    fn readers_first(
+        &self,
+        d: &Design,
+        s: SignalId,
+        watched_otherwise: &[bool],
+        edge_watched: &[bool],
+    ) -> Option<Vec<(ProcId, ProcId)>> {
+        let [writer] = self.writers.get(&s)?.as_slice() else { return None };
+        let signature = self.edges[writer.index()].as_ref()?;
+        if !self.once_per_step(signature) {
+            return None;
+        }
+        if self.in_subrs.contains(&s) || read_after_write(d, d.procs[*writer].body, s) {
+            return None;
+        }
+        let cone = self.cone(d, s, watched_otherwise, edge_watched)?;
+        let mut before = vec![];
+        let readers: BTreeSet<ProcId> = cone.signals.iter().flat_map(|&x| self.readers_of(x).iter().copied()).collect();
+        for q in readers {
+            if q == *writer || self.comb[q.index()] && cone.procs.contains(&q) {
+                continue;
+            }
+            if self.edges[q.index()].as_ref() != Some(signature) {
+                return None;
+            }
+            if self.reads[q.index()].contains(&s) {
+                before.push((q, *writer));
+            }
+        }
+        Some(before)
+    }
+
+    /// True for the event list of one edge of a signal only a timer writes
+    /// (`always #5 clk = ~clk;`): it changes at most once per time step, so
+    /// its blocks run once per step, before the NBA region. (A block woken
+    /// twice in one step would read, the second time, what its first run
+    /// stored: with a shadow it still sees the old value.)
+    fn once_per_step(&self, signature: &[(SignalId, Edge)]) -> bool {
+        let [(clock, _)] = signature else { return false };
+        matches!(self.writers.get(clock).map(Vec::as_slice), Some([w]) if self.timers.contains(w))
+    }
+
+    /// The combinational cone downstream of `s`, when every process of it
+    /// is safe to run on a value in between (see the module doc).
+    fn cone(&self, d: &Design, s: SignalId, watched_otherwise: &[bool], edge_watched: &[bool]) -> Option<Cone> {
+        let mut cone = Cone { signals: BTreeSet::from([s]), procs: BTreeSet::new() };
+        let mut todo = vec![s];
+        while let Some(x) = todo.pop() {
+            if watched_otherwise[x.index()] || edge_watched[x.index()] {
+                return None;
+            }
+            for &q in self.readers_of(x) {
+                if !self.comb[q.index()] || !cone.procs.insert(q) {
+                    continue;
+                }
+                if !quiet(d, d.procs[q].body, 0) {
+                    return None;
+                }
+                for y in writes_of(d, d.procs[q].body) {
+                    if cone.signals.insert(y) {
+                        todo.push(y);
+                    }
+                }
+            }
+        }
+        Some(cone)
+    }
+}
+
+struct Cone {
+    signals: BTreeSet<SignalId>,
+    procs: BTreeSet<ProcId>,
+}
+
+/// By SignalId: a static process waits for an edge of it.
+fn edge_watched(d: &Design, plan: &StaticPlan) -> Vec<bool> {
+    let mut out = vec![false; d.signals.len()];
+    for &(s, _, edge) in &plan.triggers {
+        if edge != wsim_abi::edge::ANY {
+            out[s.index()] = true;
+        }
+    }
+    out
+}
+
+/// True if a body has no system task, task call, system function or class
+/// access, and calls only quiet functions: a run on a value in between
+/// shows nothing.
+fn quiet(d: &Design, body: StmtId, depth: u32) -> bool {
+    let mut ok = true;
+    walk_stmts(d, body, &mut |s| {
+        let kind = &d.stmts[s].kind;
+        ok &= !matches!(kind, StmtKind::SysTask { .. } | StmtKind::Call { .. });
+        ok &= kind.exprs().into_iter().all(|e| quiet_expr(d, e, depth));
+    });
+    ok
+}
+
+fn quiet_expr(d: &Design, e: ExprId, depth: u32) -> bool {
+    let kind = &d.exprs[e].kind;
+    let own = match kind {
+        ExprKind::SysFunc { .. } | ExprKind::ClassProp { .. } | ExprKind::ClassNew { .. } => false,
+        ExprKind::Call { subr, .. } => depth < 8 && quiet_function(d, *subr, depth + 1),
+        _ => true,
+    };
+    own && kind.children().into_iter().all(|c| quiet_expr(d, c, depth))
+}
+
+/// A function that is quiet and writes only its own variables.
+fn quiet_function(d: &Design, f: SubrId, depth: u32) -> bool {
+    let sub = &d.subrs[f];
+    sub.kind == SubrKind::Function
+        && quiet(d, sub.body, depth)
+        && writes_of(d, sub.body).iter().all(|w| sub.locals.contains(w))
+}
+
+/// True if some path through `body` can read `s` after writing it: a read
+/// after the first write in program order, or a write inside a loop.
+fn read_after_write(d: &Design, body: StmtId, s: SignalId) -> bool {
+    let mut written = false;
+    let mut bad = false;
+    let in_loop = |st: StmtId| {
+        matches!(d.stmts[st].kind, StmtKind::Loop { .. } | StmtKind::DoWhile { .. } | StmtKind::Repeat { .. })
+    };
+    walk_stmts(d, body, &mut |st| {
+        if in_loop(st) && writes_of(d, st).contains(&s) {
+            bad = true;
+        }
+        let mut r = BTreeSet::new();
+        stmt_reads(d, st, &mut r);
+        bad |= written && r.contains(&s);
+        if let StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } = &d.stmts[st].kind {
+            let mut ws = vec![];
+            written_signals(d, *lhs, &mut ws);
+            written |= ws.contains(&s);
+        }
+    });
+    bad
+}
+
+/// Signals one statement reads itself (not its children).
+fn stmt_reads(d: &Design, s: StmtId, out: &mut BTreeSet<SignalId>) {
+    match &d.stmts[s].kind {
+        StmtKind::Assign { lhs, rhs } | StmtKind::NonBlocking { lhs, rhs, .. } => {
+            lvalue_reads(d, *lhs, out);
+            reads(d, *rhs, out);
+        }
+        kind => kind.exprs().into_iter().for_each(|e| reads(d, e, out)),
+    }
+}
+
+fn reads_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
+    let mut out = BTreeSet::new();
+    walk_stmts(d, body, &mut |s| stmt_reads(d, s, &mut out));
+    out
+}
+
+fn writes_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
+    let mut ws = vec![];
+    walk_stmts(d, body, &mut |s| match &d.stmts[s].kind {
+        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
+            written_signals(d, *lhs, &mut ws)
+        }
+        StmtKind::Call { subr, args } => {
+            for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
+                if f.dir != Dir::Input {
+                    written_signals(d, a, &mut ws);
+                }
+            }
+        }
+        StmtKind::SysTask { name, args, .. } if !reads_only(name) => {
+            // `$readmemh`, `$fscanf` and the like write their arguments
+            for a in args.iter().flatten() {
+                if let ExprKind::Signal(s) = d.exprs[*a].kind {
+                    ws.push(s);
+                }
+            }
+        }
+        _ => {}
+    });
+    ws.into_iter().collect()
+}
+
+/// True for a system task that only reads its arguments (prints, ends or
+/// dumps): any other one counts as writing the signals it is passed.
+fn reads_only(task: &str) -> bool {
+    const FAMILIES: [&str; 9] =
+        ["$display", "$write", "$strobe", "$monitor", "$fdisplay", "$fwrite", "$fstrobe", "$fmonitor", "$writemem"];
+    FAMILIES.iter().any(|f| task.starts_with(f))
+        || matches!(task, "$finish" | "$stop" | "$info" | "$warning" | "$error" | "$fatal" | "$dumpvars")
+}
+
+/// Signals an lvalue reads: its indices and offsets, not its target.
+fn lvalue_reads(d: &Design, e: ExprId, out: &mut BTreeSet<SignalId>) {
+    match &d.exprs[e].kind {
+        ExprKind::Signal(_) => {}
+        ExprKind::ArrayElem { indices, .. } => indices.iter().for_each(|&i| reads(d, i, out)),
+        ExprKind::Select { base, offset, .. } => {
+            lvalue_reads(d, *base, out);
+            reads(d, *offset, out);
+        }
+        ExprKind::Concat(parts) => parts.iter().for_each(|&p| lvalue_reads(d, p, out)),
+        _ => reads(d, e, out),
+    }
+}
+
+/// The "runs before" constraints among edge-triggered processes: pinned
+/// ones in source order, plus the accepted readers-first pairs.
+struct Order {
+    procs: Vec<ProcId>,
+    at: HashMap<ProcId, usize>,
+    succ: Vec<BTreeSet<usize>>,
+}
+
+impl Order {
+    fn new(procs: &[ProcId], pinned: impl Fn(ProcId) -> bool) -> Order {
+        let at = procs.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+        let mut order = Order { procs: procs.to_vec(), at, succ: vec![BTreeSet::new(); procs.len()] };
+        let pins: Vec<usize> = (0..procs.len()).filter(|&i| pinned(procs[i])).collect();
+        for w in pins.windows(2) {
+            order.succ[w[0]].insert(w[1]);
+        }
+        order
+    }
+
+    /// Adds the pairs if they keep the order acyclic (else adds nothing).
+    fn try_add(&mut self, pairs: &[(ProcId, ProcId)]) -> bool {
+        let mut added = vec![];
+        for &(a, b) in pairs {
+            let (Some(&i), Some(&j)) = (self.at.get(&a), self.at.get(&b)) else { return self.undo(added) };
+            if self.reaches(j, i) {
+                return self.undo(added);
+            }
+            if self.succ[i].insert(j) {
+                added.push((i, j));
+            }
+        }
+        true
+    }
+
+    fn undo(&mut self, added: Vec<(usize, usize)>) -> bool {
+        for (i, j) in added {
+            self.succ[i].remove(&j);
+        }
+        false
+    }
+
+    fn reaches(&self, from: usize, to: usize) -> bool {
+        let mut seen = vec![false; self.procs.len()];
+        let mut todo = vec![from];
+        while let Some(k) = todo.pop() {
+            if k == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[k], true) {
+                todo.extend(self.succ[k].iter().copied());
+            }
+        }
+        false
+    }
+
+    /// The processes in an order meeting every constraint, otherwise as
+    /// close to the original as Kahn's algorithm with the earliest ready
+    /// first gives.
+    fn sorted(&self) -> Vec<ProcId> {
+        let n = self.procs.len();
+        let mut indeg = vec![0usize; n];
+        for s in &self.succ {
+            for &j in s {
+                indeg[j] += 1;
+            }
+        }
+        let mut ready: BTreeSet<usize> = (0..n).filter(|&k| indeg[k] == 0).collect();
+        let mut out = Vec::with_capacity(n);
+        while let Some(k) = ready.pop_first() {
+            out.push(self.procs[k]);
+            for &j in &self.succ[k] {
+                indeg[j] -= 1;
+                if indeg[j] == 0 {
+                    ready.insert(j);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Put the edge-triggered processes of `plan` in the order `seq` (they
+/// follow the combinational ones) and renumber their indices and triggers.
+fn reorder(plan: &mut StaticPlan, seq: &[ProcId]) {
+    let first_seq = plan.order.len() - seq.len();
+    let mut new_of_old = (0..plan.order.len() as u32).collect::<Vec<u32>>();
+    for (k, &p) in seq.iter().enumerate() {
+        let old = plan.index[p.index()].expect("a static process");
+        new_of_old[old as usize] = (first_seq + k) as u32;
+        plan.index[p.index()] = Some((first_seq + k) as u32);
+        plan.order[first_seq + k] = p;
+    }
+    for t in &mut plan.triggers {
+        t.1 = new_of_old[t.1 as usize];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+    use crate::schedule::{plan as schedule, tests::elaborate};
+    use crate::shadow;
+
+    /// The direct signals by name, and the edge-triggered processes in run
+    /// order by source line.
+    fn direct(src: &str) -> (Vec<String>, Vec<usize>) {
+        let d = elaborate(src);
+        let facts = analyse(&d);
+        let mut sched = schedule(&d, &facts);
+        let watched = shadow::watched_other_than_by_comb_statics(&d, &sched);
+        let shadowed = shadow::plan(&d, &facts, &watched);
+        let out = plan(&d, &mut sched, &shadowed, &watched);
+        let names = d.signals.iter().filter(|(s, _)| out[s.index()]).map(|(_, s)| s.name.clone()).collect();
+        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
+        let seq: Vec<usize> = sched.order.iter().copied().filter(|&p| !is_comb(&d, &sched, p)).map(line).collect();
+        (names, seq)
+    }
+
+    fn is_comb(d: &Design, sched: &StaticPlan, p: ProcId) -> bool {
+        matches!(&d.stmts[sched.wait[&p]].kind, StmtKind::WaitEvent { events } if events.iter().all(|e| e.edge == Edge::Any))
+    }
+
+    #[test]
+    fn a_pipeline_runs_its_last_stage_first_and_writes_directly() {
+        let src = "module t;
+reg clk = 0; reg [7:0] a = 0, b = 0, c = 0;
+always @(posedge clk) b <= a;
+always @(posedge clk) c <= b;
+always @(posedge clk) a <= a + 1;
+always #5 clk = ~clk;
+endmodule
+";
+        let (names, seq) = direct(src);
+        assert_eq!(names, ["a", "b", "c"]);
+        assert_eq!(seq, [4, 3, 5], "c's writer reads b, b's reads a: readers first");
+    }
+
+    #[test]
+    fn a_swap_keeps_one_shadow() {
+        let src = "module t;
+reg clk = 0; reg [7:0] a = 1, b = 2;
+always @(posedge clk) a <= b;
+always @(posedge clk) b <= a;
+always #5 clk = ~clk;
+endmodule
+";
+        let (names, _) = direct(src);
+        assert_eq!(names.len(), 1, "{names:?}: both would close a cycle");
+    }
+
+    #[test]
+    fn readers_on_another_edge_or_after_a_write_keep_the_shadow() {
+        let keeps = |extra: &str| {
+            let src = format!("module t;\nreg clk = 0; reg [7:0] a = 0, b = 0, q = 0;\nalways @(posedge clk) a <= a + 1;\n{extra}\nalways #5 clk = ~clk;\nendmodule\n");
+            !direct(&src).0.contains(&"a".to_string())
+        };
+        assert!(!keeps("always @(posedge clk) q <= a;"));
+        assert!(keeps("always @(negedge clk) q <= a;"), "another edge");
+        assert!(keeps("initial begin @(posedge clk); q = a; end"), "a dynamic reader");
+        assert!(keeps("always @(posedge clk) begin a <= b; q <= a; end"), "a second writer");
+        assert!(keeps("wire w = a[0]; always @(posedge w) q <= 1;"), "an edge in its cone");
+        assert!(keeps("always @* $display(a);"), "a printing cone");
+    }
+
+    #[test]
+    fn a_read_after_the_write_keeps_the_shadow() {
+        let src = "module t;
+reg clk = 0; reg [7:0] a = 0, q = 0;
+always @(posedge clk) begin a <= a + 1; q <= a; end
+always #5 clk = ~clk;
+endmodule
+";
+        assert_eq!(direct(src).0, ["q"]);
+    }
+
+    #[test]
+    fn only_a_timer_clock_allows_direct_writes() {
+        // A clock a thread drives could have two edges in one time step.
+        let src = "module t;
+reg clk = 0; reg [7:0] a = 0;
+always @(posedge clk) a <= a + 1;
+initial forever #5 clk = ~clk;
+endmodule
+";
+        assert!(direct(src).0.is_empty());
+        assert_eq!(direct(&src.replace("initial forever", "always")).0, ["a"]);
+    }
+}
