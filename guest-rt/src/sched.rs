@@ -130,7 +130,7 @@ pub struct Sched {
 /// compiler levelizes combinational ones: producers before consumers).
 struct Statics {
     /// The arena words shared with the generated runner
-    /// (`wsim_abi::statics`: running index, pending and armed bitsets), or 0
+    /// (`wsim_abi::statics`: running index, pending, armed and later bitsets), or 0
     /// when the design has no static process.
     base: u32,
     /// Words of each bitset.
@@ -196,6 +196,34 @@ impl Statics {
             let at = self.pending_at(w);
             mem::wr64(at, mem::rd64(at) | bits);
             self.set_any_pending(true);
+        }
+    }
+
+    fn later_at(&self, w: u32) -> u32 {
+        self.base + sw::PENDING + 8 * (2 * self.words + w)
+    }
+
+    /// Some direct NBA of this step changed a register with readers.
+    fn any_later(&self) -> bool {
+        self.base != 0 && rd32(self.base + sw::ANY_LATER) != 0
+    }
+
+    /// The NBA region: the readers of registers that direct NBAs changed
+    /// become pending (the armed ones), as the shadows' readers do.
+    fn move_later(&mut self) {
+        if self.base == 0 {
+            return;
+        }
+        wr32(self.base + sw::ANY_LATER, 0);
+        for w in 0..self.words {
+            let at = self.later_at(w);
+            let bits = mem::rd64(at) & mem::rd64(self.armed_at(w));
+            mem::wr64(at, 0);
+            if bits != 0 {
+                let p = self.pending_at(w);
+                mem::wr64(p, mem::rd64(p) | bits);
+                self.set_any_pending(true);
+            }
         }
     }
 
@@ -1249,6 +1277,7 @@ fn step_has_work() -> bool {
         && st.timers_due.is_empty())
         || st.monitor_due
         || st.statics.any_pending()
+        || st.statics.any_later()
 }
 
 /// Runs every region of the current time step.
@@ -1281,7 +1310,7 @@ fn run_time_step() {
             st.active.extend(inactive);
             continue;
         }
-        if !st.nba.is_empty() || !st.nba_now.is_empty() || shadows_armed() {
+        if !st.nba.is_empty() || !st.nba_now.is_empty() || shadows_armed() || st.statics.any_later() {
             // Matured delayed NBAs were made before anything of this step.
             let list = core::mem::take(&mut st.nba);
             for r in list {
@@ -1289,6 +1318,7 @@ fn run_time_step() {
             }
             commit_nba_buffer();
             commit_shadows();
+            s().statics.move_later();
             continue;
         }
         break;

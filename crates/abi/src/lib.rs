@@ -197,8 +197,13 @@ pub mod statics {
     pub const ACTIVATIONS: u32 = 8;
     /// u32: some pending bit may be set (whoever sets one sets this).
     pub const ANY_PENDING: u32 = 16;
+    /// u32: some later bit may be set (whoever sets one sets this).
+    pub const ANY_LATER: u32 = 20;
     /// The pending bitset (u64 words, bit `i % 64` of word `i / 64` for
-    /// static index `i`), then the armed bitset of as many words.
+    /// static index `i`), then the armed bitset and the later bitset of as
+    /// many words. Later bits are the readers of a register written by a
+    /// direct NBA (`crates/codegen/src/direct_nbas.rs`): the NBA region
+    /// moves them, masked by the armed bits, into the pending bits.
     pub const PENDING: u32 = 24;
 
     /// Words of each bitset for `count` static processes.
@@ -208,7 +213,7 @@ pub mod statics {
 
     /// Bytes of the whole block.
     pub const fn size(count: u32) -> u32 {
-        PENDING + 16 * words(count)
+        PENDING + 24 * words(count)
     }
 }
 

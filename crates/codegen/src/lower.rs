@@ -181,6 +181,9 @@ pub struct Lower<'a, 'd> {
     /// word, the i64 local gathering the pending bits of readers to mark
     /// once, after the body (`runner::Lower::defer_trigger`).
     pub deferred_triggers: Option<Vec<(u32, u32)>>,
+    /// While a direct NBA is generated (`crate::direct_nbas`): a change
+    /// marks its readers in the later bits (`runner::Lower::trigger_later`).
+    pub direct_nba: bool,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -199,6 +202,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             fn_index: u32::MAX,
             last_small: None,
             deferred_triggers: None,
+            direct_nba: false,
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {

@@ -431,6 +431,34 @@ impl Lower<'_, '_> {
         true
     }
 
+    /// For a change a direct NBA makes (`crate::direct_nbas`): OR the
+    /// level readers' bits into the later bits, which the NBA region moves
+    /// into the pending bits (so the readers run once, after every block of
+    /// the edge and with every shadow's value, as they would without direct
+    /// NBAs). False (nothing emitted) for a signal with edge readers or
+    /// readers that are not static.
+    pub fn trigger_later(&mut self, sig: SignalId) -> bool {
+        let Some(t) = self.cx.inline_triggers[sig.index()].clone() else { return false };
+        if t.has_edges() {
+            return false;
+        }
+        let base = self.cx.lay.statics.start;
+        let words = sw::words(self.cx.sched.order.len() as u32);
+        for (w, mask) in t.any {
+            let later = Addr::Abs(base + sw::PENDING + 8 * (2 * words + w));
+            self.push_addr(later);
+            self.push_addr(later);
+            self.i(I::I64Load(mem(0, 3)));
+            self.i(I::I64Const(mask as i64));
+            self.i(I::I64Or);
+            self.i(I::I64Store(mem(0, 3)));
+        }
+        self.i32c(base as i32);
+        self.i32c(1);
+        self.i(I::I32Store(mem(sw::ANY_LATER, 2)));
+        true
+    }
+
     /// The i64 local gathering the deferred pending bits of word `w`.
     fn deferred_accumulator(&mut self, w: u32) -> u32 {
         let list = self.deferred_triggers.as_ref().expect("deferring");

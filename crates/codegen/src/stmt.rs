@@ -71,7 +71,10 @@ impl Lower<'_, '_> {
             }
             StmtKind::Assign { lhs, rhs } => self.assign(*lhs, *rhs, Mode::Blocking),
             StmtKind::NonBlocking { lhs, rhs, delay: None } if self.writes_directly(*lhs) => {
-                self.assign(*lhs, *rhs, Mode::Blocking)
+                // stored now; its readers wait for the NBA region (`trigger_later`)
+                self.direct_nba = true;
+                self.assign(*lhs, *rhs, Mode::Blocking);
+                self.direct_nba = false;
             }
             StmtKind::NonBlocking { lhs, rhs, delay } => {
                 let dl = delay.map(|dx| self.delay_ticks(dx));

@@ -454,8 +454,8 @@ mod tests {
         let signals_end = 1072 + 256;
         assert_eq!(l.shadows, vec![Some(signals_end), None, None, None, None, None]);
         assert_eq!(l.shadow_any, Region { start: signals_end + wsim_abi::shadow::SIZE, size: 8 });
-        // 65 processes: two words per bitset
-        assert_eq!(l.statics, Region { start: l.shadow_any.end(), size: wsim_abi::statics::PENDING + 32 });
+        // 65 processes: two words per bitset (pending, armed, later)
+        assert_eq!(l.statics, Region { start: l.shadow_any.end(), size: wsim_abi::statics::PENDING + 48 });
         assert_eq!(l.procs[0].offset, l.statics.end());
         assert_eq!(l.shadow_group(signals_end), 0);
         let none = layout(&design(), 1000);
