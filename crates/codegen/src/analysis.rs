@@ -20,6 +20,55 @@ pub fn reads(d: &Design, e: ExprId, out: &mut BTreeSet<SignalId>) {
     }
 }
 
+/// Signals an lvalue reads: its indices and offsets, not its target.
+pub fn lvalue_reads(d: &Design, e: ExprId, out: &mut BTreeSet<SignalId>) {
+    match &d.exprs[e].kind {
+        ExprKind::Signal(_) => {}
+        ExprKind::ArrayElem { indices, .. } => indices.iter().for_each(|&i| reads(d, i, out)),
+        ExprKind::Select { base, offset, .. } => {
+            lvalue_reads(d, *base, out);
+            reads(d, *offset, out);
+        }
+        ExprKind::Concat(parts) => parts.iter().for_each(|&p| lvalue_reads(d, p, out)),
+        _ => reads(d, e, out),
+    }
+}
+
+/// Signals one statement reads itself, not its children (right-hand side
+/// and lvalue indices of an assignment, conditions, arguments).
+pub fn stmt_reads(d: &Design, s: StmtId, out: &mut BTreeSet<SignalId>) {
+    match &d.stmts[s].kind {
+        StmtKind::Assign { lhs, rhs } | StmtKind::NonBlocking { lhs, rhs, .. } => {
+            lvalue_reads(d, *lhs, out);
+            reads(d, *rhs, out);
+        }
+        kind => kind.exprs().into_iter().for_each(|e| reads(d, e, out)),
+    }
+}
+
+/// Every signal the statement tree under `s` reads.
+pub fn tree_reads(d: &Design, s: StmtId) -> BTreeSet<SignalId> {
+    let mut out = BTreeSet::new();
+    walk_stmts(d, s, &mut |c| stmt_reads(d, c, &mut out));
+    out
+}
+
+/// Calls `f` with every lvalue the statement tree under `s` assigns:
+/// assignment targets and the output arguments of calls.
+pub fn for_each_lvalue(d: &Design, s: StmtId, f: &mut dyn FnMut(ExprId)) {
+    walk_stmts(d, s, &mut |c| match &d.stmts[c].kind {
+        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => f(*lhs),
+        StmtKind::Call { subr, args } => {
+            for (formal, &a) in d.subrs[*subr].formals.iter().zip(args) {
+                if formal.dir != Dir::Input {
+                    f(a);
+                }
+            }
+        }
+        _ => {}
+    });
+}
+
 /// The signal an lvalue expression writes.
 pub fn written_signals(d: &Design, e: ExprId, out: &mut Vec<SignalId>) {
     match &d.exprs[e].kind {

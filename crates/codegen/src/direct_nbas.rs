@@ -39,7 +39,7 @@
 //! every other such process. A signal whose constraints would close a
 //! cycle keeps its shadow.
 
-use crate::analysis::{reads, walk_stmts, written_signals};
+use crate::analysis::{for_each_lvalue, stmt_reads, tree_reads, walk_stmts, written_signals};
 use crate::schedule::StaticPlan;
 use std::collections::{BTreeSet, HashMap};
 use wsim_ir::*;
@@ -91,7 +91,7 @@ impl ProcFacts {
         let mut edges = vec![None; d.procs.len()];
         let mut comb = vec![false; d.procs.len()];
         for (p, proc_) in d.procs.iter() {
-            reads_[p.index()] = reads_of(d, proc_.body);
+            reads_[p.index()] = tree_reads(d, proc_.body);
             for s in writes_of(d, proc_.body) {
                 writers.entry(s).or_default().push(p);
             }
@@ -116,7 +116,7 @@ impl ProcFacts {
         }
         let mut in_subrs = BTreeSet::new();
         for (_, sub) in d.subrs.iter() {
-            in_subrs.extend(reads_of(d, sub.body));
+            in_subrs.extend(tree_reads(d, sub.body));
             in_subrs.extend(writes_of(d, sub.body));
         }
         let mut readers: HashMap<SignalId, Vec<ProcId>> = HashMap::new();
@@ -315,45 +315,21 @@ fn written_after(d: &Design, st: StmtId, s: SignalId, written: bool, bad: &mut b
     }
 }
 
-/// Signals one statement reads itself (not its children).
-fn stmt_reads(d: &Design, s: StmtId, out: &mut BTreeSet<SignalId>) {
-    match &d.stmts[s].kind {
-        StmtKind::Assign { lhs, rhs } | StmtKind::NonBlocking { lhs, rhs, .. } => {
-            lvalue_reads(d, *lhs, out);
-            reads(d, *rhs, out);
-        }
-        kind => kind.exprs().into_iter().for_each(|e| reads(d, e, out)),
-    }
-}
-
-fn reads_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
-    let mut out = BTreeSet::new();
-    walk_stmts(d, body, &mut |s| stmt_reads(d, s, &mut out));
-    out
-}
-
+/// Every signal a statement tree writes (assignments, output arguments,
+/// system tasks that write their arguments).
 fn writes_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
     let mut ws = vec![];
-    walk_stmts(d, body, &mut |s| match &d.stmts[s].kind {
-        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
-            written_signals(d, *lhs, &mut ws)
-        }
-        StmtKind::Call { subr, args } => {
-            for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
-                if f.dir != Dir::Input {
-                    written_signals(d, a, &mut ws);
-                }
-            }
-        }
-        StmtKind::SysTask { name, args, .. } if !reads_only(name) => {
+    for_each_lvalue(d, body, &mut |lhs| written_signals(d, lhs, &mut ws));
+    walk_stmts(d, body, &mut |s| {
+        if let StmtKind::SysTask { name, args, .. } = &d.stmts[s].kind {
             // `$readmemh`, `$fscanf` and the like write their arguments
-            for a in args.iter().flatten() {
-                if let ExprKind::Signal(s) = d.exprs[*a].kind {
-                    ws.push(s);
-                }
+            if !reads_only(name) {
+                ws.extend(args.iter().flatten().filter_map(|&a| match d.exprs[a].kind {
+                    ExprKind::Signal(sig) => Some(sig),
+                    _ => None,
+                }));
             }
         }
-        _ => {}
     });
     ws.into_iter().collect()
 }
@@ -365,20 +341,6 @@ fn reads_only(task: &str) -> bool {
         ["$display", "$write", "$strobe", "$monitor", "$fdisplay", "$fwrite", "$fstrobe", "$fmonitor", "$writemem"];
     FAMILIES.iter().any(|f| task.starts_with(f))
         || matches!(task, "$finish" | "$stop" | "$info" | "$warning" | "$error" | "$fatal" | "$dumpvars")
-}
-
-/// Signals an lvalue reads: its indices and offsets, not its target.
-fn lvalue_reads(d: &Design, e: ExprId, out: &mut BTreeSet<SignalId>) {
-    match &d.exprs[e].kind {
-        ExprKind::Signal(_) => {}
-        ExprKind::ArrayElem { indices, .. } => indices.iter().for_each(|&i| reads(d, i, out)),
-        ExprKind::Select { base, offset, .. } => {
-            lvalue_reads(d, *base, out);
-            reads(d, *offset, out);
-        }
-        ExprKind::Concat(parts) => parts.iter().for_each(|&p| lvalue_reads(d, p, out)),
-        _ => reads(d, e, out),
-    }
 }
 
 /// The "runs before" constraints among edge-triggered processes: pinned

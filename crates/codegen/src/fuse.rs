@@ -35,7 +35,7 @@
 //! function, where its writes trigger the whole unit (`running_static`
 //! gives no index to exclude there), so a member that already ran sees them.
 
-use crate::analysis::{reads, walk_stmts, Facts};
+use crate::analysis::{lvalue_reads, reads, tree_reads, walk_stmts, Facts};
 use crate::runner::{inline_body, stmt_nodes, INLINE_MAX_NODES};
 use crate::schedule::{top_level, StaticPlan};
 use std::collections::BTreeSet;
@@ -47,7 +47,7 @@ pub fn fuse_cones(d: &Design, facts: &Facts, plan: &mut StaticPlan) {
     let members: Vec<Option<Member>> = plan.order.iter().map(|&p| member(d, facts, plan, p)).collect();
     let mut units: Vec<Unit> = vec![];
     for (i, &p) in plan.order.iter().enumerate() {
-        let reads = reads_of(d, p);
+        let reads = tree_reads(d, d.procs[p].body);
         let open = |u: &usize| units[*u].open;
         let feeding: Vec<usize> =
             (0..units.len()).filter(open).filter(|&u| !units[u].outputs.is_disjoint(&reads)).collect();
@@ -181,20 +181,6 @@ fn member(d: &Design, facts: &Facts, plan: &StaticPlan, p: ProcId) -> Option<Mem
     (pure && read.is_subset(&watched) && read.is_disjoint(&writes)).then_some(Member { reads: read, writes, nodes })
 }
 
-/// Signals an lvalue reads: its indices and offsets, not its target.
-fn lvalue_reads(d: &Design, e: ExprId, out: &mut BTreeSet<SignalId>) {
-    match &d.exprs[e].kind {
-        ExprKind::Signal(_) => {}
-        ExprKind::ArrayElem { indices, .. } => indices.iter().for_each(|&i| reads(d, i, out)),
-        ExprKind::Select { base, offset, .. } => {
-            lvalue_reads(d, *base, out);
-            reads(d, *offset, out);
-        }
-        ExprKind::Concat(parts) => parts.iter().for_each(|&p| lvalue_reads(d, p, out)),
-        _ => reads(d, e, out),
-    }
-}
-
 /// True if evaluating `e` has no effect and depends only on signals.
 fn pure_expr(d: &Design, e: ExprId) -> bool {
     let kind = &d.exprs[e].kind;
@@ -202,20 +188,6 @@ fn pure_expr(d: &Design, e: ExprId) -> bool {
         kind,
         ExprKind::Call { .. } | ExprKind::SysFunc { .. } | ExprKind::ClassProp { .. } | ExprKind::ClassNew { .. }
     ) && kind.children().into_iter().all(|c| pure_expr(d, c))
-}
-
-/// Every signal process `p` reads (event control, conditions, right-hand
-/// sides, indices): a reader of a unit's output closes it.
-fn reads_of(d: &Design, p: ProcId) -> BTreeSet<SignalId> {
-    let mut out = BTreeSet::new();
-    walk_stmts(d, d.procs[p].body, &mut |s| match &d.stmts[s].kind {
-        StmtKind::Assign { lhs, rhs } | StmtKind::NonBlocking { lhs, rhs, .. } => {
-            lvalue_reads(d, *lhs, &mut out);
-            reads(d, *rhs, &mut out);
-        }
-        kind => kind.exprs().into_iter().for_each(|e| reads(d, e, &mut out)),
-    });
-    out
 }
 
 #[cfg(test)]

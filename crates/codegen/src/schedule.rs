@@ -18,7 +18,7 @@
 //! combinational process once per delta where the dynamic order could run it
 //! once per changed input.
 
-use crate::analysis::{walk_stmts, Facts};
+use crate::analysis::{for_each_lvalue, walk_stmts, Facts};
 use std::collections::{BTreeSet, HashMap};
 use wsim_ir::*;
 
@@ -269,19 +269,7 @@ impl Footprint {
 /// The targets of every assignment and task output in a statement tree.
 fn footprints(d: &Design, body: StmtId) -> Vec<Footprint> {
     let mut out = vec![];
-    walk_stmts(d, body, &mut |s| match &d.stmts[s].kind {
-        StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
-            lvalue_footprints(d, *lhs, &mut out)
-        }
-        StmtKind::Call { subr, args } => {
-            for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
-                if f.dir != Dir::Input {
-                    lvalue_footprints(d, a, &mut out);
-                }
-            }
-        }
-        _ => {}
-    });
+    for_each_lvalue(d, body, &mut |lhs| lvalue_footprints(d, lhs, &mut out));
     out
 }
 
