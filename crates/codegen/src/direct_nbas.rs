@@ -13,8 +13,10 @@
 //! - every other process that reads `s` is triggered by exactly `P`'s
 //!   event list (it runs in the same runner pass; it is then placed
 //!   before `P`), or is a combinational static process;
-//! - `P` reads `s` nowhere after a write of it (no write in a loop, no
-//!   read later in the body): what `P` reads is the old value;
+//! - `P` reads the old value: it reads `s` nowhere after a write of it on
+//!   the same path (a write in a loop counts), or else it waits first and
+//!   each activation copies `s` aside before anything else, and `P`'s
+//!   reads of `s` read the copy (`Direct::old_copy`);
 //! - the combinational processes downstream of `s` (its cone, through any
 //!   number of them) have no system task or call and print nothing; no
 //!   edge and no wait other than theirs watches a signal of the cone; and
@@ -49,25 +51,41 @@ use wsim_ir::*;
 /// such signal before its writer. `shadowed` is `crate::shadow::plan`'s
 /// answer; `watched_otherwise` is
 /// `crate::shadow::watched_other_than_by_comb_statics`.
-pub fn plan(d: &Design, plan: &mut StaticPlan, shadowed: &[bool], watched_otherwise: &[bool]) -> Vec<bool> {
+pub fn plan(d: &Design, plan: &mut StaticPlan, shadowed: &[bool], watched_otherwise: &[bool]) -> Direct {
     let procs = ProcFacts::gather(d, plan);
     let seq: Vec<ProcId> = plan.order.iter().copied().filter(|p| procs.is_seq(*p)).collect();
     let mut graph = Order::new(&seq, |p| procs.pinned(d, p));
     let edge_watched = edge_watched(d, plan);
-    let mut direct = vec![false; d.signals.len()];
+    let mut direct = Direct { stores: vec![false; d.signals.len()], old_copy: vec![None; d.signals.len()] };
     for (s, _) in d.signals.iter() {
         if !shadowed[s.index()] {
             continue;
         }
-        let Some(before) = procs.readers_first(d, s, watched_otherwise, &edge_watched) else { continue };
+        let Some((before, copy)) = procs.readers_first(d, plan, s, watched_otherwise, &edge_watched) else { continue };
         if graph.try_add(&before) {
-            direct[s.index()] = true;
+            direct.stores[s.index()] = true;
+            direct.old_copy[s.index()] = copy;
         }
     }
-    if direct.iter().any(|&x| x) {
+    if direct.stores.iter().any(|&x| x) {
         reorder(plan, &graph.sorted());
     }
     direct
+}
+
+/// (reader, writer): the reader runs first.
+type RunsBefore = (ProcId, ProcId);
+
+/// What [`plan`] chose.
+pub struct Direct {
+    /// By SignalId: its zero-delay NBAs store directly.
+    pub stores: Vec<bool>,
+    /// By SignalId: the writer of a direct signal it reads after writing
+    /// it. Each activation of that writer first copies the signal into its
+    /// shadow record (kept for this), and the writer's own reads of the
+    /// signal read that copy: the value from before the edge, as with a
+    /// shadow (`Lower::read_addr`, `Lower::copy_old_values`).
+    pub old_copy: Vec<Option<ProcId>>,
 }
 
 /// Per process: what it reads and writes, and its event control.
@@ -156,20 +174,25 @@ impl ProcFacts {
 
     /// For a signal that can be written directly (see the module doc):
     /// the edge-triggered processes that must run before its writer, as
-    /// (reader, writer) pairs. None when it cannot.
+    /// (reader, writer) pairs, and the writer when it needs a copy of the
+    /// old value (`Direct::old_copy`). None when it cannot.
     fn readers_first(
         &self,
         d: &Design,
+        plan: &StaticPlan,
         s: SignalId,
         watched_otherwise: &[bool],
         edge_watched: &[bool],
-    ) -> Option<Vec<(ProcId, ProcId)>> {
+    ) -> Option<(Vec<RunsBefore>, Option<ProcId>)> {
         let [writer] = self.writers.get(&s)?.as_slice() else { return None };
         let signature = self.edges[writer.index()].as_ref()?;
-        if !self.once_per_step(signature) {
+        if !self.once_per_step(signature) || self.in_subrs.contains(&s) {
             return None;
         }
-        if self.in_subrs.contains(&s) || read_after_write(d, d.procs[*writer].body, s) {
+        // A read after the write needs the old value: a copy taken where
+        // each activation starts, right after an event control placed first.
+        let copy = read_after_write(d, d.procs[*writer].body, s).then_some(*writer);
+        if copy.is_some() && !waits_first(d, plan, *writer) {
             return None;
         }
         let cone = self.cone(d, s, watched_otherwise, edge_watched)?;
@@ -186,7 +209,7 @@ impl ProcFacts {
                 before.push((q, *writer));
             }
         }
-        Some(before)
+        Some((before, copy))
     }
 
     /// True for the event list of one edge of a signal only a timer writes
@@ -271,6 +294,11 @@ fn quiet_function(d: &Design, f: SubrId, depth: u32) -> bool {
     sub.kind == SubrKind::Function
         && quiet(d, sub.body, depth)
         && writes_of(d, sub.body).iter().all(|w| sub.locals.contains(w))
+}
+
+/// True if the event control of static process `p` is its first statement.
+fn waits_first(d: &Design, plan: &StaticPlan, p: ProcId) -> bool {
+    crate::schedule::top_level(d, d.procs[p].body).first() == plan.wait.get(&p)
 }
 
 /// True if some path through `body` can read `s` after writing it (a
@@ -456,7 +484,7 @@ mod tests {
         let watched = shadow::watched_other_than_by_comb_statics(&d, &sched);
         let shadowed = shadow::plan(&d, &facts, &watched);
         let out = plan(&d, &mut sched, &shadowed, &watched);
-        let names = d.signals.iter().filter(|(s, _)| out[s.index()]).map(|(_, s)| s.name.clone()).collect();
+        let names = d.signals.iter().filter(|(s, _)| out.stores[s.index()]).map(|(_, s)| s.name.clone()).collect();
         let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
         let seq: Vec<usize> = sched.order.iter().copied().filter(|&p| !is_comb(&d, &sched, p)).map(line).collect();
         (names, seq)
@@ -509,19 +537,36 @@ endmodule
     }
 
     #[test]
-    fn a_read_after_the_write_keeps_the_shadow() {
+    fn a_read_after_the_write_reads_a_copy_of_the_old_value() {
         let src = "module t;
 reg clk = 0; reg [7:0] a = 0, q = 0;
 always @(posedge clk) begin a <= a + 1; q <= a; end
 always #5 clk = ~clk;
 endmodule
 ";
-        assert_eq!(direct(src).0, ["q"]);
-        // on another branch the read is not after the write
+        assert_eq!(direct(src).0, ["a", "q"]);
+        assert_eq!(copied(src), ["a"]);
+        // on another branch the read is not after the write: no copy
         let branches = src.replace("begin a <= a + 1; q <= a; end", "if (q[0]) a <= a + 1; else q <= a;");
         assert_eq!(direct(&branches).0, ["a", "q"]);
-        let after_if = src.replace("begin a <= a + 1; q <= a; end", "begin if (q[0]) a <= 1; q <= a; end");
-        assert_eq!(direct(&after_if).0, ["q"]);
+        assert!(copied(&branches).is_empty());
+        // a block whose event control comes last has no place for the copy
+        let last = src.replace(
+            "always @(posedge clk) begin a <= a + 1; q <= a; end",
+            "always begin a <= a + 1; q <= a; @(posedge clk); end",
+        );
+        assert_eq!(direct(&last).0, ["q"]);
+    }
+
+    /// The direct signals read through a copy of the old value.
+    fn copied(src: &str) -> Vec<String> {
+        let d = elaborate(src);
+        let facts = analyse(&d);
+        let mut sched = schedule(&d, &facts);
+        let watched = shadow::watched_other_than_by_comb_statics(&d, &sched);
+        let shadowed = shadow::plan(&d, &facts, &watched);
+        let out = plan(&d, &mut sched, &shadowed, &watched);
+        d.signals.iter().filter(|(s, _)| out.old_copy[s.index()].is_some()).map(|(_, s)| s.name.clone()).collect()
     }
 
     #[test]

@@ -87,7 +87,7 @@ impl Lower<'_, '_> {
         match &ex.kind {
             ExprKind::Const(c) => self.const_value(c),
             ExprKind::RealConst(_) => unreachable!("real constant has a real type"),
-            ExprKind::Signal(s) => self.sig_addr(*s, ex.span),
+            ExprKind::Signal(s) => self.read_addr(*s, ex.span),
             ExprKind::ArrayElem { sig, indices } => self.elem_read(*sig, indices, ex.span),
             ExprKind::Select { base, offset, width } => self.select_read(*base, *offset, *width, ty),
             ExprKind::Unary { op: u, arg } => self.unary(*u, *arg, w),
@@ -847,7 +847,7 @@ impl Lower<'_, '_> {
                 Small::constant(c.words[0] as i64, c.words[n] as i64)
             }
             ExprKind::Signal(s) => {
-                let a = self.sig_addr(*s, ex.span);
+                let a = self.read_addr(*s, ex.span);
                 self.load_small(a, d.signals[*s].ty.four_state)
             }
             ExprKind::ArrayElem { sig, indices } => {

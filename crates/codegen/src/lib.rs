@@ -100,13 +100,14 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     }
     let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
     let mut shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
-    let direct_nba = if opts.no_direct_nbas || shadowed.is_empty() {
-        vec![false; design.signals.len()]
+    let direct = if opts.no_direct_nbas || shadowed.is_empty() {
+        direct_nbas::Direct { stores: vec![false; design.signals.len()], old_copy: vec![None; design.signals.len()] }
     } else {
         direct_nbas::plan(design, &mut sched, &shadowed, &watched_otherwise)
     };
-    for (shadow, &direct) in shadowed.iter_mut().zip(&direct_nba) {
-        *shadow &= !direct;
+    // a direct signal keeps its record only to hold the copy of its old value
+    for ((shadow, &stores), copy) in shadowed.iter_mut().zip(&direct.stores).zip(&direct.old_copy) {
+        *shadow &= !stores || copy.is_some();
     }
     let inline_triggers =
         shadow::inline_triggers(design, &sched, &shadow::watched_other_than_by_statics(design, &sched));
@@ -124,7 +125,8 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         facts,
         sched,
         inline_triggers,
-        direct_nba,
+        direct_nba: direct.stores,
+        old_copy: direct.old_copy,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

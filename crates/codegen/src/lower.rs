@@ -65,6 +65,9 @@ pub struct Ctx<'d> {
     pub inline_triggers: Vec<Option<crate::shadow::InlineTriggers>>,
     /// By SignalId: its zero-delay NBAs store directly (`crate::direct_nbas`).
     pub direct_nba: Vec<bool>,
+    /// By SignalId: the process that reads a copy of its old value
+    /// (`crate::direct_nbas::Direct::old_copy`).
+    pub old_copy: Vec<Option<ProcId>>,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,
@@ -263,6 +266,34 @@ impl<'a, 'd> Lower<'a, 'd> {
 
     pub fn const_value(&mut self, c: &Const) -> Addr {
         Addr::Const(self.cx.consts.value(c))
+    }
+
+    /// Where a read of signal `s` reads it: in the process that stores it
+    /// by direct NBAs and reads it after that, the copy of its value from
+    /// before the edge (`crate::direct_nbas`), else the signal itself.
+    pub fn read_addr(&mut self, s: SignalId, span: Span) -> Addr {
+        match (self.proc, self.subr) {
+            (Some(p), None) if self.cx.old_copy[s.index()] == Some(p) => Addr::Abs(self.old_copy_at(s)),
+            _ => self.sig_addr(s, span),
+        }
+    }
+
+    fn old_copy_at(&self, s: SignalId) -> u32 {
+        let rec = self.cx.lay.shadows[s.index()].expect("a copied signal keeps its record");
+        rec + wsim_abi::shadow::VALUE
+    }
+
+    /// Where an activation of process `p` starts: copy the old values it
+    /// reads (see [`Lower::read_addr`]).
+    pub fn copy_old_values(&mut self, p: ProcId) {
+        for (i, copier) in self.cx.old_copy.clone().into_iter().enumerate() {
+            if copier == Some(p) {
+                let s = SignalId::from_raw(i as u32);
+                let src = self.sig_addr(s, self.d().signals[s].span);
+                let dst = Addr::Abs(self.old_copy_at(s));
+                self.fast_copy(dst, src);
+            }
+        }
     }
 
     /// Where a signal's element 0 is.

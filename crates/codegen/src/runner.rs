@@ -251,6 +251,7 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, St
         Some(stmts) => {
             l.deferred_triggers = Some(vec![]);
             let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
+            l.copy_old_values(p);
             for &(owner, s) in stmts {
                 l.proc = Some(owner);
                 l.stmt(s);
@@ -328,6 +329,7 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         .d()
         .signals
         .iter()
+        .filter(|(id, _)| !l.cx.direct_nba[id.index()])
         .filter_map(|(id, _)| match (l.cx.lay.shadows[id.index()], l.cx.lay.signals[id.index()].place) {
             (Some(rec), Place::Static(dst)) => Some((id, rec, dst)),
             _ => None,

@@ -176,6 +176,9 @@ impl Lower<'_, '_> {
                 // Triggers registered once by `wsim_init` (crate::schedule).
                 let next = self.f.new_block();
                 self.f.suspend(status::WAIT, next);
+                if let Some(p) = self.proc {
+                    self.copy_old_values(p);
+                }
             }
             StmtKind::WaitEvent { events } => self.wait_event(events, st.span),
             StmtKind::WaitCond { cond } => self.wait_cond(*cond, st.span),
