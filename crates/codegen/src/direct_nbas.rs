@@ -475,15 +475,21 @@ mod tests {
     use crate::schedule::{plan as schedule, tests::elaborate};
     use crate::shadow;
 
-    /// The direct signals by name, and the edge-triggered processes in run
-    /// order by source line.
-    fn direct(src: &str) -> (Vec<String>, Vec<usize>) {
+    /// The design of `src`, its static plan after [`plan`], and the choice.
+    fn planned(src: &str) -> (Design, StaticPlan, Direct) {
         let d = elaborate(src);
         let facts = analyse(&d);
         let mut sched = schedule(&d, &facts);
         let watched = shadow::watched_other_than_by_comb_statics(&d, &sched);
         let shadowed = shadow::plan(&d, &facts, &watched);
         let out = plan(&d, &mut sched, &shadowed, &watched);
+        (d, sched, out)
+    }
+
+    /// The direct signals by name, and the edge-triggered processes in run
+    /// order by source line.
+    fn direct(src: &str) -> (Vec<String>, Vec<usize>) {
+        let (d, sched, out) = planned(src);
         let names = d.signals.iter().filter(|(s, _)| out.stores[s.index()]).map(|(_, s)| s.name.clone()).collect();
         let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
         let seq: Vec<usize> = sched.order.iter().copied().filter(|&p| !is_comb(&d, &sched, p)).map(line).collect();
@@ -560,12 +566,7 @@ endmodule
 
     /// The direct signals read through a copy of the old value.
     fn copied(src: &str) -> Vec<String> {
-        let d = elaborate(src);
-        let facts = analyse(&d);
-        let mut sched = schedule(&d, &facts);
-        let watched = shadow::watched_other_than_by_comb_statics(&d, &sched);
-        let shadowed = shadow::plan(&d, &facts, &watched);
-        let out = plan(&d, &mut sched, &shadowed, &watched);
+        let (d, _, out) = planned(src);
         d.signals.iter().filter(|(s, _)| out.old_copy[s.index()].is_some()).map(|(_, s)| s.name.clone()).collect()
     }
 
