@@ -88,6 +88,19 @@ pub struct Direct {
     pub old_copy: Vec<Option<ProcId>>,
 }
 
+impl Direct {
+    /// [`Direct::old_copy`] by writer: the signals each copies.
+    pub fn copies_by_process(&self) -> HashMap<ProcId, Vec<SignalId>> {
+        let mut out: HashMap<ProcId, Vec<SignalId>> = HashMap::new();
+        for (i, p) in self.old_copy.iter().enumerate() {
+            if let Some(p) = p {
+                out.entry(*p).or_default().push(SignalId::from_raw(i as u32));
+            }
+        }
+        out
+    }
+}
+
 /// Per process: what it reads and writes, and its event control.
 struct ProcFacts {
     reads: Vec<BTreeSet<SignalId>>,

@@ -125,6 +125,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         facts,
         sched,
         inline_triggers,
+        copies_of: direct.copies_by_process(),
         direct_nba: direct.stores,
         old_copy: direct.old_copy,
         consts: Default::default(),

@@ -68,6 +68,8 @@ pub struct Ctx<'d> {
     /// By SignalId: the process that reads a copy of its old value
     /// (`crate::direct_nbas::Direct::old_copy`).
     pub old_copy: Vec<Option<ProcId>>,
+    /// The same by process: the signals each activation copies first.
+    pub copies_of: std::collections::HashMap<ProcId, Vec<SignalId>>,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,
@@ -286,13 +288,11 @@ impl<'a, 'd> Lower<'a, 'd> {
     /// Where an activation of process `p` starts: copy the old values it
     /// reads (see [`Lower::read_addr`]).
     pub fn copy_old_values(&mut self, p: ProcId) {
-        for (i, copier) in self.cx.old_copy.clone().into_iter().enumerate() {
-            if copier == Some(p) {
-                let s = SignalId::from_raw(i as u32);
-                let src = self.sig_addr(s, self.d().signals[s].span);
-                let dst = Addr::Abs(self.old_copy_at(s));
-                self.fast_copy(dst, src);
-            }
+        let Some(copied) = self.cx.copies_of.get(&p).cloned() else { return };
+        for s in copied {
+            let src = self.sig_addr(s, self.d().signals[s].span);
+            let dst = Addr::Abs(self.old_copy_at(s));
+            self.fast_copy(dst, src);
         }
     }
 
