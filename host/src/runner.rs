@@ -405,9 +405,13 @@ struct Poll<'a> {
 impl Poll<'_> {
     /// A stop asked for (Ctrl-C, `--timeout`) as the error that ends the
     /// run; else the progress line is told the time.
-    fn check(&mut self, time: u64) -> Result<(), wasmtime::Error> {
+    fn check(&mut self, store: &mut Store<HostState>, time: u64) -> Result<(), wasmtime::Error> {
         if let Some(request) = self.watchdog.stop_request() {
             self.stopped_between_steps = true;
+            // Reported: the epoch callback then lets the calls after the
+            // run (`wsim_time`, `wsim_final`) go on for the grace period
+            // instead of stopping the first one as a new request.
+            store.data_mut().stop.get_or_insert((request, Instant::now()));
             return Err(wasmtime::Error::new(request));
         }
         if let Some(progress) = &mut self.progress {
@@ -458,7 +462,7 @@ async fn simulate(
             run_status::STEP => {
                 let time = exports.time.call(&mut *store, ())?.max(0) as u64;
                 sample_waves(store, exports, sim.memory, time)?;
-                poll.check(time)?;
+                poll.check(store, time)?;
                 switch.at_slice_boundary(sim, time)?;
             }
             run_status::IDLE => break EndReason::Idle,
