@@ -289,6 +289,11 @@ pub struct Elab<'a> {
     pub pull_bits: HashMap<SignalId, (bool, Vec<bool>, Span)>,
     /// Signal names already used per IR scope.
     pub used_names: HashMap<ScopeId, HashSet<String>>,
+    /// Per scope and declared name: the `$n` suffix to try first for the
+    /// next signal of that name (every lower one is taken), so that many
+    /// signals of one name (an instance array's connections) do not each
+    /// try every suffix from 1.
+    next_suffix: HashMap<(ScopeId, String), usize>,
     pub depth: u32,
     /// The scope limit was reported: instantiate nothing more.
     pub too_many_scopes: bool,
@@ -370,6 +375,7 @@ impl<'a> Elab<'a> {
             driven_bits: HashMap::new(),
             pull_bits: HashMap::new(),
             used_names: HashMap::new(),
+            next_suffix: HashMap::new(),
             depth: 0,
             too_many_scopes: false,
             leaf_cache: HashMap::new(),
@@ -540,10 +546,12 @@ impl<'a> Elab<'a> {
         };
         let used = self.used_names.entry(scope).or_default();
         let mut ir_name = name.to_string();
-        let mut n = 1;
-        while used.contains(&ir_name) {
-            ir_name = format!("{name}${n}");
-            n += 1;
+        if used.contains(&ir_name) {
+            let next = self.next_suffix.entry((scope, name.to_string())).or_insert(1);
+            while used.contains(&ir_name) {
+                ir_name = format!("{name}${next}");
+                *next += 1;
+            }
         }
         used.insert(ir_name.clone());
         let ir_ty = ty.ir_type();
