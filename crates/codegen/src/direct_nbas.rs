@@ -56,7 +56,7 @@ pub fn plan(d: &Design, plan: &mut StaticPlan, shadowed: &[bool], watched_otherw
     let seq: Vec<ProcId> = plan.order.iter().copied().filter(|p| procs.is_seq(*p)).collect();
     let mut graph = Order::new(&seq, |p| procs.pinned(d, p));
     let edge_watched = edge_watched(d, plan);
-    let mut direct = Direct { stores: vec![false; d.signals.len()], old_copy: vec![None; d.signals.len()] };
+    let mut direct = Direct::none(d);
     for (s, _) in d.signals.iter() {
         if !shadowed[s.index()] {
             continue;
@@ -65,6 +65,9 @@ pub fn plan(d: &Design, plan: &mut StaticPlan, shadowed: &[bool], watched_otherw
         if graph.try_add(&before) {
             direct.stores[s.index()] = true;
             direct.old_copy[s.index()] = copy;
+            if let Some(writer) = copy {
+                direct.copies_of.entry(writer).or_default().push(s);
+            }
         }
     }
     if direct.stores.iter().any(|&x| x) {
@@ -86,18 +89,18 @@ pub struct Direct {
     /// signal read that copy: the value from before the edge, as with a
     /// shadow (`Lower::read_addr`, `Lower::copy_old_values`).
     pub old_copy: Vec<Option<ProcId>>,
+    /// The same by writer: the signals each activation copies first.
+    pub copies_of: HashMap<ProcId, Vec<SignalId>>,
 }
 
 impl Direct {
-    /// [`Direct::old_copy`] by writer: the signals each copies.
-    pub fn copies_by_process(&self) -> HashMap<ProcId, Vec<SignalId>> {
-        let mut out: HashMap<ProcId, Vec<SignalId>> = HashMap::new();
-        for (i, p) in self.old_copy.iter().enumerate() {
-            if let Some(p) = p {
-                out.entry(*p).or_default().push(SignalId::from_raw(i as u32));
-            }
+    /// No direct NBA (`--no-opt direct-nbas`, or no shadowed signal).
+    pub fn none(d: &Design) -> Direct {
+        Direct {
+            stores: vec![false; d.signals.len()],
+            old_copy: vec![None; d.signals.len()],
+            copies_of: HashMap::new(),
         }
-        out
     }
 }
 

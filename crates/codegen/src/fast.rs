@@ -934,7 +934,7 @@ impl Lower<'_, '_> {
         self.i(I::If(BlockType::Empty));
         self.store_small_value(dst, new);
         let id = wsim_ir::SignalId::from_raw(sig as u32);
-        if self.direct_nba && self.trigger_later(id) {
+        if self.in_direct_nba && self.trigger_later(id) {
             self.i(I::End);
             return;
         }

@@ -101,7 +101,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
     let mut shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
     let direct = if opts.no_direct_nbas || shadowed.is_empty() {
-        direct_nbas::Direct { stores: vec![false; design.signals.len()], old_copy: vec![None; design.signals.len()] }
+        direct_nbas::Direct::none(design)
     } else {
         direct_nbas::plan(design, &mut sched, &shadowed, &watched_otherwise)
     };
@@ -125,9 +125,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         facts,
         sched,
         inline_triggers,
-        copies_of: direct.copies_by_process(),
-        direct_nba: direct.stores,
-        old_copy: direct.old_copy,
+        direct,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

@@ -63,13 +63,9 @@ pub struct Ctx<'d> {
     /// By SignalId: the pending bits a change sets inline
     /// (`crate::shadow::inline_triggers`).
     pub inline_triggers: Vec<Option<crate::shadow::InlineTriggers>>,
-    /// By SignalId: its zero-delay NBAs store directly (`crate::direct_nbas`).
-    pub direct_nba: Vec<bool>,
-    /// By SignalId: the process that reads a copy of its old value
-    /// (`crate::direct_nbas::Direct::old_copy`).
-    pub old_copy: Vec<Option<ProcId>>,
-    /// The same by process: the signals each activation copies first.
-    pub copies_of: std::collections::HashMap<ProcId, Vec<SignalId>>,
+    /// The NBAs that store directly and the old values their writers copy
+    /// (`crate::direct_nbas`).
+    pub direct: crate::direct_nbas::Direct,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,
@@ -188,7 +184,7 @@ pub struct Lower<'a, 'd> {
     pub deferred_triggers: Option<Vec<(u32, u32)>>,
     /// While a direct NBA is generated (`crate::direct_nbas`): a change
     /// marks its readers in the later bits (`runner::Lower::trigger_later`).
-    pub direct_nba: bool,
+    pub in_direct_nba: bool,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -207,7 +203,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             fn_index: u32::MAX,
             last_small: None,
             deferred_triggers: None,
-            direct_nba: false,
+            in_direct_nba: false,
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {
@@ -275,7 +271,7 @@ impl<'a, 'd> Lower<'a, 'd> {
     /// before the edge (`crate::direct_nbas`), else the signal itself.
     pub fn read_addr(&mut self, s: SignalId, span: Span) -> Addr {
         match (self.proc, self.subr) {
-            (Some(p), None) if self.cx.old_copy[s.index()] == Some(p) => Addr::Abs(self.old_copy_at(s)),
+            (Some(p), None) if self.cx.direct.old_copy[s.index()] == Some(p) => Addr::Abs(self.old_copy_at(s)),
             _ => self.sig_addr(s, span),
         }
     }
@@ -288,7 +284,7 @@ impl<'a, 'd> Lower<'a, 'd> {
     /// Where an activation of process `p` starts: copy the old values it
     /// reads (see [`Lower::read_addr`]).
     pub fn copy_old_values(&mut self, p: ProcId) {
-        let Some(copied) = self.cx.copies_of.get(&p).cloned() else { return };
+        let Some(copied) = self.cx.direct.copies_of.get(&p).cloned() else { return };
         for s in copied {
             let src = self.sig_addr(s, self.d().signals[s].span);
             let dst = Addr::Abs(self.old_copy_at(s));

@@ -329,7 +329,7 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         .d()
         .signals
         .iter()
-        .filter(|(id, _)| !l.cx.direct_nba[id.index()])
+        .filter(|(id, _)| !l.cx.direct.stores[id.index()])
         .filter_map(|(id, _)| match (l.cx.lay.shadows[id.index()], l.cx.lay.signals[id.index()].place) {
             (Some(rec), Place::Static(dst)) => Some((id, rec, dst)),
             _ => None,

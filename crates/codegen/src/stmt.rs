@@ -72,9 +72,9 @@ impl Lower<'_, '_> {
             StmtKind::Assign { lhs, rhs } => self.assign(*lhs, *rhs, Mode::Blocking),
             StmtKind::NonBlocking { lhs, rhs, delay: None } if self.writes_directly(*lhs) => {
                 // stored now; its readers wait for the NBA region (`trigger_later`)
-                self.direct_nba = true;
+                self.in_direct_nba = true;
                 self.assign(*lhs, *rhs, Mode::Blocking);
-                self.direct_nba = false;
+                self.in_direct_nba = false;
             }
             StmtKind::NonBlocking { lhs, rhs, delay } => {
                 let dl = delay.map(|dx| self.delay_ticks(dx));
@@ -1083,7 +1083,7 @@ impl Lower<'_, '_> {
     fn writes_directly(&self, lhs: ExprId) -> bool {
         let mut ws = vec![];
         crate::analysis::written_signals(self.d(), lhs, &mut ws);
-        !ws.is_empty() && ws.iter().all(|s| self.cx.direct_nba[s.index()])
+        !ws.is_empty() && ws.iter().all(|s| self.cx.direct.stores[s.index()])
     }
 
     /// The signal an lvalue selects from, if that signal's NBAs go through
