@@ -253,6 +253,21 @@ impl Lower<'_, '_> {
         lhs_unknown || rhs_unknown
     }
 
+    /// Push 1 (i32) when a condition is true, else 0 (false or unknown),
+    /// as an `if` tests it.
+    pub fn is_true(&mut self, e: ExprId) {
+        let ty = self.ty(e);
+        let logical = matches!(self.d().exprs[e].kind, ExprKind::Binary { op: BinOp::LogAnd | BinOp::LogOr, .. });
+        if !ty.is_real() && !logical && ty.width <= 64 {
+            let v = self.small(e);
+            self.sm_is_true(v);
+            return;
+        }
+        self.truth(e);
+        self.i32c(1);
+        self.i(I::I32Eq);
+    }
+
     /// Push 0 (false), 1 (true) or 2 (unknown) for a condition.
     pub fn truth(&mut self, e: ExprId) {
         let _ = self.truth_code(e);

@@ -648,6 +648,14 @@ impl Lower<'_, '_> {
         Small { aval, bval: Some(bval) }
     }
 
+    /// Push 1 (i32) when a small value is true (a known 1 bit), else 0:
+    /// `rt_truth(..) == 1` without the unknown case's select.
+    pub fn sm_is_true(&mut self, a: Small) {
+        self.push_known_ones(a);
+        self.i(I::I64Const(0));
+        self.i(I::I64Ne);
+    }
+
     /// Push rt_truth's 0/1/2 (i32) for a small value.
     pub fn sm_truth(&mut self, a: Small) {
         let Some(b) = a.bval else {

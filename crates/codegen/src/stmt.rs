@@ -87,9 +87,7 @@ impl Lower<'_, '_> {
             StmtKind::If { cond, then_stmt, else_stmt } => {
                 // Blocks are allocated in code order and the join last, so
                 // every jump here is forward (`FnGen::finish`: a direct br).
-                self.truth(*cond);
-                self.i32c(1);
-                self.i(I::I32Eq);
+                self.is_true(*cond);
                 let test = self.f.cur;
                 let then_b = self.f.new_block();
                 self.f.switch_to(then_b);
@@ -119,9 +117,7 @@ impl Lower<'_, '_> {
                 self.f.switch_to(head);
                 match cond {
                     Some(c) => {
-                        self.truth(*c);
-                        self.i32c(1);
-                        self.i(I::I32Eq);
+                        self.is_true(*c);
                         self.f.terminate(Term::Branch(body_b, exit));
                     }
                     None => self.f.goto(body_b),
@@ -149,9 +145,7 @@ impl Lower<'_, '_> {
                 self.loops.pop();
                 self.f.goto(cond_b);
                 self.f.switch_to(cond_b);
-                self.truth(*cond);
-                self.i32c(1);
-                self.i(I::I32Eq);
+                self.is_true(*cond);
                 self.f.terminate(Term::Branch(body_b, exit));
                 self.f.switch_to(exit);
             }
@@ -740,9 +734,7 @@ impl Lower<'_, '_> {
         let next = self.f.new_block();
         self.f.goto(head);
         self.f.switch_to(head);
-        self.truth(cond);
-        self.i32c(1);
-        self.i(I::I32Eq);
+        self.is_true(cond);
         self.f.terminate(Term::Branch(next, wait_b));
         self.f.switch_to(wait_b);
         if sigs.is_empty() {
