@@ -718,6 +718,7 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
 /// (a combinational loop: each pass is a delta cycle). The generated runner
 /// makes the calls; it returns early, with `index + 1`, at a process that
 /// did not go back to its wait (`$finish`, `$stop`, an error).
+#[inline(always)]
 fn run_pending_statics() {
     s().statics.set_any_pending(false);
     let (base, runner) = (s().statics.base, s().statics.runner);
@@ -1196,6 +1197,7 @@ pub extern "C" fn rt_stop() {
 // Running threads
 
 /// Runs a thread until it waits, ends or stops; follows task calls.
+#[inline(always)]
 fn run_thread(start: u32) {
     let mut f = start;
     loop {
@@ -1217,6 +1219,7 @@ fn run_thread(start: u32) {
 
 /// What follows a step function's return with status `st`: the frame that
 /// goes on in this thread (a task's frame, or its caller when it ended).
+#[inline(always)]
 fn after_dispatch(f: u32, st: i32) -> Option<u32> {
     match st {
         status::WAIT => {
@@ -1283,7 +1286,42 @@ fn step_has_work() -> bool {
 /// Runs every region of the current time step.
 fn run_time_step() {
     s().counters.time_steps += 1;
-    let mut deltas: u32 = 0;
+    run_regions(0);
+}
+
+/// A time step whose only event is the design's one timer (a free-running
+/// clock, `always #5 clk = ~clk;`; see [`rt_timer`]), with nothing left of
+/// the last step: its first delta is that thread and the static processes
+/// it wakes, run here without the time queue, the timer scan and the
+/// region queues (about half of a clock step's scheduling cost); the
+/// other regions then run as in any step. False, having done nothing,
+/// when the next step is not of that kind or is after `until`.
+#[inline(always)]
+fn run_timer_step(until: u64) -> bool {
+    let st = s();
+    let [timer] = st.timers[..] else { return false };
+    if timer.next > until || st.timeq.peek().is_some_and(|Reverse(e)| e.time <= timer.next) {
+        return false;
+    }
+    st.now = timer.next;
+    st.timers[0].next = timer.next.saturating_add(timer.period);
+    st.counters.time_steps += 1;
+    st.counters.deltas += 1;
+    run_thread(timer.frame);
+    if !stopped() && s().statics.any_pending() {
+        run_pending_statics();
+    }
+    if stopped() {
+        return true;
+    }
+    commit_updates();
+    run_regions(1);
+    true
+}
+
+/// The regions of the current time step, `deltas` delta cycles in.
+#[inline(always)]
+fn run_regions(mut deltas: u32) {
     loop {
         if stopped() {
             return;
@@ -1372,6 +1410,15 @@ fn run_active_batch() {
             return;
         }
     }
+    commit_updates();
+}
+
+/// The pending active updates (continuous assignments' values).
+#[inline(always)]
+fn commit_updates() {
+    if s().updates.is_empty() {
+        return;
+    }
     let updates = core::mem::take(&mut s().updates);
     for r in updates {
         commit_record(r);
@@ -1400,9 +1447,13 @@ fn drain_front() {
 }
 
 /// Postponed region: the monitor, then the strobes.
+#[inline(always)]
 fn run_postponed() {
     let st = s();
     st.monitor_due = false;
+    if !st.monitor_on && st.strobes.is_empty() {
+        return;
+    }
     if let (Some((func, frame)), true) = (st.monitor, st.monitor_on) {
         host::dispatch(func, frame);
     }
@@ -1465,6 +1516,15 @@ pub extern "C" fn wsim_run(until: i64) -> i32 {
         }
         if let Some(code) = s().stop {
             return code;
+        }
+        if run_timer_step(until) {
+            if let Some(code) = s().stop {
+                return code;
+            }
+            if s().step_mode || slice_ended() {
+                return run_status::STEP;
+            }
+            continue;
         }
         if let Some(code) = advance_time(until) {
             return code;
