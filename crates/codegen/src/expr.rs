@@ -879,8 +879,7 @@ impl Lower<'_, '_> {
             }
             ExprKind::Replicate { count, arg } => {
                 let v = self.small(*arg);
-                let parts = vec![(v, self.ty(*arg).width); *count as usize];
-                self.sm_concat(&parts)
+                self.sm_replicate(v, self.ty(*arg).width, *count)
             }
             ExprKind::Convert { arg } => {
                 let aty = self.ty(*arg);

@@ -804,6 +804,29 @@ impl Lower<'_, '_> {
         Small::known(self.pop_plane())
     }
 
+    /// `{count{v}}` of a `w`-bit value (`count * w <= 64`): each plane
+    /// times `1 | 1 << w | 1 << 2w ...`, one multiply where a concat of the
+    /// copies costs a shift and an or per copy. The copies cannot carry
+    /// into one another: a plane has no bit at or above `w`.
+    pub fn sm_replicate(&mut self, v: Small, w: u32, count: u32) -> Small {
+        if count == 1 {
+            return v;
+        }
+        let pattern = (0..count).fold(0u64, |p, k| p | 1u64 << (k * w));
+        let mut one = |l: &mut Self, plane: Plane| -> Plane {
+            if let Plane::Const(c) = plane {
+                return Plane::Const((c as u64).wrapping_mul(pattern) as i64);
+            }
+            l.push_plane(plane);
+            l.i(I::I64Const(pattern as i64));
+            l.i(I::I64Mul);
+            l.pop_plane()
+        };
+        let aval = one(self, v.aval);
+        let bval = v.bval.map(|b| one(self, b));
+        Small { aval, bval }
+    }
+
     /// Concatenation of parts (most significant first) totalling <= 64 bits.
     pub fn sm_concat(&mut self, parts: &[(Small, u32)]) -> Small {
         if parts.iter().all(|(v, _)| v.as_const().is_some()) {
