@@ -1,6 +1,6 @@
-//! Cone fusion: combinational static processes that feed one another or
-//! share an input run as one static unit, one pending bit and one test for
-//! the lot.
+//! Cone fusion: combinational static processes that feed one another,
+//! share an input or feed the same readers run as one static unit, one
+//! pending bit and one test for the lot.
 //!
 //! The runner pays per static process for the test and clear of its
 //! pending bit, and per changing write for the compare with the old value
@@ -38,13 +38,17 @@
 use crate::analysis::{lvalue_reads, reads, tree_reads, walk_stmts, Facts};
 use crate::runner::{inline_body, stmt_nodes, INLINE_MAX_NODES};
 use crate::schedule::{top_level, StaticPlan};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use wsim_ir::*;
 
 /// Fuse the combinational static processes of `plan` into units (see the
 /// module doc); renumbers the static indices and the triggers.
 pub fn fuse_cones(d: &Design, facts: &Facts, plan: &mut StaticPlan) {
-    let members: Vec<Option<Member>> = plan.order.iter().map(|&p| member(d, facts, plan, p)).collect();
+    let mut watchers: HashMap<SignalId, BTreeSet<u32>> = HashMap::new();
+    for &(sig, k, _) in &plan.triggers {
+        watchers.entry(sig).or_default().insert(k);
+    }
+    let members: Vec<Option<Member>> = plan.order.iter().map(|&p| member(d, facts, plan, p, &watchers)).collect();
     let mut units: Vec<Unit> = vec![];
     for (i, &p) in plan.order.iter().enumerate() {
         let reads = tree_reads(d, d.procs[p].body);
@@ -52,12 +56,14 @@ pub fn fuse_cones(d: &Design, facts: &Facts, plan: &mut StaticPlan) {
         let feeding: Vec<usize> =
             (0..units.len()).filter(open).filter(|&u| !units[u].outputs.is_disjoint(&reads)).collect();
         // Join a unit that feeds it, else one that shares an input with
-        // it: those tend to be active together (joining any open unit
-        // measured 9% slower on picorv32, whose control logic is mostly
-        // idle).
+        // it, else one whose outputs the same processes watch: those tend
+        // to be active together (joining any open unit measured 9% slower
+        // on picorv32, whose control logic is mostly idle).
         let joins = members[i].as_ref().and_then(|m| {
             let sharing = (0..units.len()).filter(open).filter(|&u| !units[u].reads.is_disjoint(&m.reads));
-            feeding.iter().copied().chain(sharing).find(|&u| units[u].accepts(m))
+            let siblings =
+                (0..units.len()).filter(open).filter(|&u| !m.consumers.is_empty() && units[u].consumers == m.consumers);
+            feeding.iter().copied().chain(sharing).chain(siblings).find(|&u| units[u].accepts(m))
         });
         // a reader that does not join must run after the unit
         for &u in &feeding {
@@ -76,6 +82,8 @@ pub fn fuse_cones(d: &Design, facts: &Facts, plan: &mut StaticPlan) {
 struct Member {
     reads: BTreeSet<SignalId>,
     writes: BTreeSet<SignalId>,
+    /// The static processes whose event controls watch what it writes.
+    consumers: BTreeSet<u32>,
     nodes: usize,
 }
 
@@ -85,6 +93,7 @@ struct Unit {
     procs: Vec<usize>,
     outputs: BTreeSet<SignalId>,
     reads: BTreeSet<SignalId>,
+    consumers: BTreeSet<u32>,
     nodes: usize,
     /// May still take members: no process outside it has read its outputs.
     open: bool,
@@ -105,6 +114,7 @@ impl Unit {
         self.procs.push(i);
         self.outputs.extend(m.writes.iter().copied());
         self.reads.extend(m.reads.iter().copied());
+        self.consumers.extend(m.consumers.iter().copied());
         self.nodes += m.nodes;
     }
 }
@@ -136,7 +146,13 @@ fn renumber(plan: &mut StaticPlan, mut units: Vec<Unit>) {
 }
 
 /// Process `p` as a possible member (see the module doc), or None.
-fn member(d: &Design, facts: &Facts, plan: &StaticPlan, p: ProcId) -> Option<Member> {
+fn member(
+    d: &Design,
+    facts: &Facts,
+    plan: &StaticPlan,
+    p: ProcId,
+    watchers: &HashMap<SignalId, BTreeSet<u32>>,
+) -> Option<Member> {
     let wait = *plan.wait.get(&p)?;
     let StmtKind::WaitEvent { events } = &d.stmts[wait].kind else { return None };
     if events.iter().any(|e| e.edge != Edge::Any) {
@@ -178,7 +194,13 @@ fn member(d: &Design, facts: &Facts, plan: &StaticPlan, p: ProcId) -> Option<Mem
         })
         .collect();
     let nodes = body.iter().map(|&s| stmt_nodes(d, s)).sum();
-    (pure && read.is_subset(&watched) && read.is_disjoint(&writes)).then_some(Member { reads: read, writes, nodes })
+    let consumers = writes.iter().filter_map(|s| watchers.get(s)).flatten().copied().collect();
+    (pure && read.is_subset(&watched) && read.is_disjoint(&writes)).then_some(Member {
+        reads: read,
+        writes,
+        consumers,
+        nodes,
+    })
 }
 
 /// True if evaluating `e` has no effect and depends only on signals.
@@ -234,6 +256,29 @@ assign d = e - 1;
 endmodule
 ";
         assert_eq!(units(src), vec![vec![3, 4], vec![5]]);
+    }
+
+    #[test]
+    fn siblings_read_by_the_same_processes_are_one_unit() {
+        // b and c share no input but only the `always @*` reads them (the
+        // ring's port copies into an array all feed one reduction)
+        let src = "module t;
+reg [7:0] a = 0, e = 0; wire [7:0] b, c; reg [7:0] r;
+assign b = a + 1;
+assign c = e - 1;
+always @* r = b ^ c;
+endmodule
+";
+        assert_eq!(units(src), vec![vec![3, 4], vec![5]]);
+        let apart = "module t;
+reg [7:0] a = 0, e = 0; wire [7:0] b, c; reg [7:0] r, q;
+assign b = a + 1;
+assign c = e - 1;
+always @* r = b;
+always @* q = c;
+endmodule
+";
+        assert!(units(apart).iter().all(|u| u.len() == 1), "{:?}", units(apart));
     }
 
     #[test]
