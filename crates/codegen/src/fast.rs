@@ -813,7 +813,7 @@ impl Lower<'_, '_> {
             return v;
         }
         let pattern = (0..count).fold(0u64, |p, k| p | 1u64 << (k * w));
-        let mut one = |l: &mut Self, plane: Plane| -> Plane {
+        let one = |l: &mut Self, plane: Plane| -> Plane {
             if let Plane::Const(c) = plane {
                 return Plane::Const((c as u64).wrapping_mul(pattern) as i64);
             }
