@@ -1,7 +1,7 @@
-//! Direct NBAs: pick the NBA-shadowed signals whose nonblocking
-//! assignments can store straight into the signal, and order the
-//! edge-triggered static processes so that this changes nothing anyone
-//! can see.
+//! Direct NBAs: pick the NBA-shadowed signals (and the register files,
+//! see [`is_nba_array`]) whose nonblocking assignments can store straight
+//! into the signal, and order the edge-triggered static processes so that
+//! this changes nothing anyone can see.
 //!
 //! A shadowed signal (`crate::shadow`) pays for its record twice per clock
 //! edge: the NBA arms and writes the record, the commit compares and
@@ -41,7 +41,7 @@
 //! every other such process. A signal whose constraints would close a
 //! cycle keeps its shadow.
 
-use crate::analysis::{for_each_lvalue, stmt_reads, tree_reads, walk_stmts, written_signals};
+use crate::analysis::{for_each_lvalue, stmt_reads, tree_reads, walk_stmts, written_signals, Facts};
 use crate::schedule::StaticPlan;
 use std::collections::{BTreeSet, HashMap};
 use wsim_ir::*;
@@ -51,17 +51,22 @@ use wsim_ir::*;
 /// such signal before its writer. `shadowed` is `crate::shadow::plan`'s
 /// answer; `watched_otherwise` is
 /// `crate::shadow::watched_other_than_by_comb_statics`.
-pub fn plan(d: &Design, plan: &mut StaticPlan, shadowed: &[bool], watched_otherwise: &[bool]) -> Direct {
+pub fn plan(d: &Design, facts: &Facts, plan: &mut StaticPlan, shadowed: &[bool], watched_otherwise: &[bool]) -> Direct {
     let procs = ProcFacts::gather(d, plan);
     let seq: Vec<ProcId> = plan.order.iter().copied().filter(|p| procs.is_seq(*p)).collect();
     let mut graph = Order::new(&seq, |p| procs.pinned(d, p));
     let edge_watched = edge_watched(d, plan);
     let mut direct = Direct::none(d);
-    for (s, _) in d.signals.iter() {
-        if !shadowed[s.index()] {
+    for (s, sig) in d.signals.iter() {
+        let array = is_nba_array(d, facts, s, watched_otherwise);
+        if !shadowed.get(s.index()).copied().unwrap_or(false) && !array {
             continue;
         }
         let Some((before, copy)) = procs.readers_first(d, plan, s, watched_otherwise, &edge_watched) else { continue };
+        // an array has no record to hold a copy of its old value
+        if copy.is_some() && !sig.dims.is_empty() {
+            continue;
+        }
         if graph.try_add(&before) {
             direct.stores[s.index()] = true;
             direct.old_copy[s.index()] = copy;
@@ -74,6 +79,24 @@ pub fn plan(d: &Design, plan: &mut StaticPlan, shadowed: &[bool], watched_otherw
         reorder(plan, &graph.sorted());
     }
     direct
+}
+
+/// True for an unpacked array of <= 64-bit integral elements that only
+/// zero-delay NBAs write and only combinational static processes watch: a
+/// register file (`regs[rd] <= v`). Its element NBAs can store at once on
+/// the same terms as a shadowed signal's (the module doc), saving the
+/// queued update record, its commit and its `rt_notify` per write.
+fn is_nba_array(d: &Design, facts: &Facts, s: SignalId, watched_otherwise: &[bool]) -> bool {
+    let sig = &d.signals[s];
+    let i = s.index();
+    facts.written[i]
+        && !facts.other_written[i]
+        && !watched_otherwise[i]
+        && sig.kind == SignalKind::Var
+        && sig.storage == Storage::Static
+        && !sig.dims.is_empty()
+        && sig.ty.kind == TypeKind::Integral
+        && sig.ty.width <= 64
 }
 
 /// (reader, writer): the reader runs first.
@@ -498,7 +521,7 @@ mod tests {
         let mut sched = schedule(&d, &facts);
         let watched = shadow::watched_other_than_by_comb_statics(&d, &sched);
         let shadowed = shadow::plan(&d, &facts, &watched);
-        let out = plan(&d, &mut sched, &shadowed, &watched);
+        let out = plan(&d, &facts, &mut sched, &shadowed, &watched);
         (d, sched, out)
     }
 
@@ -529,6 +552,39 @@ endmodule
         let (names, seq) = direct(src);
         assert_eq!(names, ["a", "b", "c"]);
         assert_eq!(seq, [4, 3, 5], "c's writer reads b, b's reads a: readers first");
+    }
+
+    #[test]
+    fn a_register_file_written_by_element_nbas_stores_directly() {
+        let src = "module t;
+reg clk = 0; reg [7:0] regs [0:3]; reg [1:0] wa = 0; reg [7:0] d = 3, q = 0;
+wire [7:0] r = regs[wa];
+always @(posedge clk) regs[wa] <= d;
+always @(posedge clk) q <= regs[wa];
+always #5 clk = ~clk;
+endmodule
+";
+        let (names, seq) = direct(src);
+        assert!(names.contains(&"regs".to_string()), "{names:?}");
+        assert_eq!(seq, [5, 4], "the other reader of regs runs first");
+        let keeps = |extra: &str| {
+            let src = format!(
+                "module t;
+reg clk = 0; reg [7:0] m [0:3]; reg [7:0] q = 0;
+always @(posedge clk) m[q[1:0]] <= q;
+{extra}
+always #5 clk = ~clk;
+endmodule
+"
+            );
+            !direct(&src).0.contains(&"m".to_string())
+        };
+        assert!(!keeps("wire [7:0] w = m[1];"));
+        assert!(keeps("always @(posedge clk) begin m[0] <= 1; q <= m[0]; end"), "a second writer");
+        assert!(keeps("always @(negedge clk) q <= m[0];"), "another edge");
+        assert!(keeps("initial m[0] = 0;"), "a blocking write");
+        let read_after = "module t;\nreg clk = 0; reg [7:0] m [0:3]; reg [7:0] q = 0;\nalways @(posedge clk) begin m[0] <= q; q <= m[0]; end\nalways #5 clk = ~clk;\nendmodule\n";
+        assert!(!direct(read_after).0.contains(&"m".to_string()), "no record for a copy");
     }
 
     #[test]

@@ -100,10 +100,10 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     }
     let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
     let mut shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
-    let direct = if opts.no_direct_nbas || shadowed.is_empty() {
+    let direct = if opts.no_direct_nbas || opts.no_nba_shadows {
         direct_nbas::Direct::none(design)
     } else {
-        direct_nbas::plan(design, &mut sched, &shadowed, &watched_otherwise)
+        direct_nbas::plan(design, &facts, &mut sched, &shadowed, &watched_otherwise)
     };
     // a direct signal keeps its record only to hold the copy of its old value
     for ((shadow, &stores), copy) in shadowed.iter_mut().zip(&direct.stores).zip(&direct.old_copy) {
