@@ -103,6 +103,12 @@ pub struct Facts {
     /// assignment writes it (a blocking or continuous assignment, a delayed
     /// NBA, an output argument).
     pub other_written: Vec<bool>,
+    /// [`Self::other_written`], not counting the writes of time-0
+    /// initial blocks ([`Self::time_zero`]).
+    pub other_written_later: Vec<bool>,
+    /// `initial` blocks that run to their end at time 0: no timing control,
+    /// no call (`initial for (i = 0; i < 32; i++) regs[i] = 0;`).
+    pub time_zero: BTreeSet<ProcId>,
     /// Where each named block runs (see [`BlockHome`]).
     pub homes: HashMap<StmtId, BlockHome>,
     /// By SubrId: the task keeps a list of its active calls (its frames,
@@ -137,9 +143,12 @@ pub fn analyse(d: &Design) -> Facts {
     let mut watched = vec![false; d.signals.len()];
     let mut written = vec![false; d.signals.len()];
     let mut other_written = vec![false; d.signals.len()];
+    let mut other_written_later = vec![false; d.signals.len()];
     let mut direct = vec![false; d.subrs.len()];
     let mut callees: Vec<Vec<SubrId>> = vec![vec![]; d.subrs.len()];
-    let mut visit = |root: StmtId, owner: Option<SubrId>| {
+    let time_zero: BTreeSet<ProcId> =
+        d.procs.iter().filter(|(_, p)| runs_only_at_time_zero(d, p)).map(|(id, _)| id).collect();
+    let mut visit = |root: StmtId, owner: Option<SubrId>, at_time_zero: bool| {
         walk_stmts(d, root, &mut |s| {
             let kind = &d.stmts[s].kind;
             if let Some(o) = owner {
@@ -192,14 +201,15 @@ pub fn analyse(d: &Design) -> Facts {
             for sig in ws {
                 written[sig.index()] = true;
                 other_written[sig.index()] |= !plain_nba;
+                other_written_later[sig.index()] |= !plain_nba && !at_time_zero;
             }
         });
     };
-    for (_, p) in d.procs.iter() {
-        visit(p.body, None);
+    for (id, p) in d.procs.iter() {
+        visit(p.body, None, time_zero.contains(&id));
     }
     for (id, s) in d.subrs.iter() {
-        visit(s.body, Some(id));
+        visit(s.body, Some(id), false);
     }
     // Expression calls and some system functions write their arguments too.
     for (_, e) in d.exprs.iter() {
@@ -231,6 +241,7 @@ pub fn analyse(d: &Design) -> Facts {
         for sig in ws {
             written[sig.index()] = true;
             other_written[sig.index()] = true;
+            other_written_later[sig.index()] = true;
         }
     }
     let homes = block_homes(d);
@@ -262,7 +273,26 @@ pub fn analyse(d: &Design) -> Facts {
             _ => None,
         })
         .collect();
-    Facts { subr_waits, watched, written, other_written, homes, listed, disabled }
+    Facts { subr_waits, watched, written, other_written, other_written_later, time_zero, homes, listed, disabled }
+}
+
+/// True for an `initial` block with no timing control and no call: it runs
+/// to its end at time 0, before any timer can fire.
+fn runs_only_at_time_zero(d: &Design, p: &Process) -> bool {
+    let mut plain = p.kind == ProcKind::Initial;
+    walk_stmts(d, p.body, &mut |s| {
+        let kind = &d.stmts[s].kind;
+        plain &= !suspends(kind) && !matches!(kind, StmtKind::Call { .. });
+        for e in kind.exprs() {
+            plain &= !has_call(d, e);
+        }
+    });
+    plain
+}
+
+fn has_call(d: &Design, e: ExprId) -> bool {
+    let kind = &d.exprs[e].kind;
+    matches!(kind, ExprKind::Call { .. }) || kind.children().into_iter().any(|c| has_call(d, c))
 }
 
 /// Decides which tasks keep a list of active calls and makes them, and

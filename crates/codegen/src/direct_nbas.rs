@@ -52,7 +52,7 @@ use wsim_ir::*;
 /// answer; `watched_otherwise` is
 /// `crate::shadow::watched_other_than_by_comb_statics`.
 pub fn plan(d: &Design, facts: &Facts, plan: &mut StaticPlan, shadowed: &[bool], watched_otherwise: &[bool]) -> Direct {
-    let procs = ProcFacts::gather(d, plan);
+    let procs = ProcFacts::gather(d, plan, &facts.time_zero);
     let seq: Vec<ProcId> = plan.order.iter().copied().filter(|p| procs.is_seq(*p)).collect();
     let mut graph = Order::new(&seq, |p| procs.pinned(d, p));
     let edge_watched = edge_watched(d, plan);
@@ -82,15 +82,17 @@ pub fn plan(d: &Design, facts: &Facts, plan: &mut StaticPlan, shadowed: &[bool],
 }
 
 /// True for an unpacked array of <= 64-bit integral elements that only
-/// zero-delay NBAs write and only combinational static processes watch: a
-/// register file (`regs[rd] <= v`). Its element NBAs can store at once on
+/// zero-delay NBAs write after time 0 and only combinational static
+/// processes watch: a register file (`regs[rd] <= v`), maybe cleared by an
+/// initial loop (a time-0 initial block ends before a timer clock's first
+/// edge, so its writes cannot meet a direct store). Its element NBAs can store at once on
 /// the same terms as a shadowed signal's (the module doc), saving the
 /// queued update record, its commit and its `rt_notify` per write.
 fn is_nba_array(d: &Design, facts: &Facts, s: SignalId, watched_otherwise: &[bool]) -> bool {
     let sig = &d.signals[s];
     let i = s.index();
     facts.written[i]
-        && !facts.other_written[i]
+        && !facts.other_written_later[i]
         && !watched_otherwise[i]
         && sig.kind == SignalKind::Var
         && sig.storage == Storage::Static
@@ -142,15 +144,19 @@ struct ProcFacts {
 }
 
 impl ProcFacts {
-    fn gather(d: &Design, plan: &StaticPlan) -> ProcFacts {
+    /// `time_zero`: processes whose writes are not counted (they end
+    /// before the first timer edge; `Facts::time_zero`).
+    fn gather(d: &Design, plan: &StaticPlan, time_zero: &BTreeSet<ProcId>) -> ProcFacts {
         let mut reads_ = vec![BTreeSet::new(); d.procs.len()];
         let mut writers: HashMap<SignalId, Vec<ProcId>> = HashMap::new();
         let mut edges = vec![None; d.procs.len()];
         let mut comb = vec![false; d.procs.len()];
         for (p, proc_) in d.procs.iter() {
             reads_[p.index()] = tree_reads(d, proc_.body);
-            for s in writes_of(d, proc_.body) {
-                writers.entry(s).or_default().push(p);
+            if !time_zero.contains(&p) {
+                for s in writes_of(d, proc_.body) {
+                    writers.entry(s).or_default().push(p);
+                }
             }
             let Some(&w) = plan.wait.get(&p) else { continue };
             let StmtKind::WaitEvent { events } = &d.stmts[w].kind else { continue };
@@ -582,7 +588,9 @@ endmodule
         assert!(!keeps("wire [7:0] w = m[1];"));
         assert!(keeps("always @(posedge clk) begin m[0] <= 1; q <= m[0]; end"), "a second writer");
         assert!(keeps("always @(negedge clk) q <= m[0];"), "another edge");
-        assert!(keeps("initial m[0] = 0;"), "a blocking write");
+        assert!(!keeps("integer i; initial for (i = 0; i < 4; i = i + 1) m[i] = 0;"), "ends at time 0");
+        assert!(keeps("initial #1 m[0] = 0;"), "a blocking write after time 0");
+        assert!(keeps("always @(posedge clk) m[1] = 0;"), "a blocking write");
         let read_after = "module t;\nreg clk = 0; reg [7:0] m [0:3]; reg [7:0] q = 0;\nalways @(posedge clk) begin m[0] <= q; q <= m[0]; end\nalways #5 clk = ~clk;\nendmodule\n";
         assert!(!direct(read_after).0.contains(&"m".to_string()), "no record for a copy");
     }
