@@ -1340,7 +1340,18 @@ fn run_regions(mut deltas: u32) {
                 delta_limit_error();
                 return;
             }
-            run_active_batch();
+            let st = s();
+            if st.active.is_empty()
+                && st.batch.is_empty()
+                && st.front.is_empty()
+                && st.timers_due.is_empty()
+                && st.updates.is_empty()
+            {
+                // only static processes: what the batch would come to
+                run_pending_statics();
+            } else {
+                run_active_batch();
+            }
             continue;
         }
         if !st.inactive.is_empty() {
