@@ -268,7 +268,9 @@ impl Lower<'_, '_> {
         self.i(I::I32Eq);
     }
 
-    /// Push 0 (false), 1 (true) or 2 (unknown) for a condition.
+    /// Push 0 (false), 1 (true) or 2 (unknown) for a condition. A 1-bit
+    /// condition gives 3 for x (see `sm_truth_bit`): every user tests the
+    /// code against 0 and 1, or takes the larger of two codes.
     pub fn truth(&mut self, e: ExprId) {
         let _ = self.truth_code(e);
     }
@@ -288,7 +290,11 @@ impl Lower<'_, '_> {
         }
         if ty.width <= 64 {
             let v = self.small(e);
-            self.sm_truth(v);
+            if ty.width == 1 {
+                self.sm_truth_bit(v);
+            } else {
+                self.sm_truth(v);
+            }
             return v.bval.is_some();
         }
         let a = self.int(e);

@@ -656,6 +656,20 @@ impl Lower<'_, '_> {
         self.i(I::I64Ne);
     }
 
+    /// Push the truth code of a 1-bit value: its two bits as they are,
+    /// `aval | bval << 1` (0, 1, z = 2, x = 3: either of the last two reads
+    /// as unknown), where [`Self::sm_truth`] needs two tests and a select.
+    pub fn sm_truth_bit(&mut self, a: Small) {
+        self.push_plane(a.aval);
+        if let Some(b) = a.bval {
+            self.push_plane(b);
+            self.i(I::I64Const(1));
+            self.i(I::I64Shl);
+            self.i(I::I64Or);
+        }
+        self.i(I::I32WrapI64);
+    }
+
     /// Push rt_truth's 0/1/2 (i32) for a small value.
     pub fn sm_truth(&mut self, a: Small) {
         let Some(b) = a.bval else {
