@@ -1528,14 +1528,15 @@ pub extern "C" fn wsim_run(until: i64) -> i32 {
         if let Some(code) = s().stop {
             return code;
         }
-        if run_timer_step(until) {
+        // A finished step leaves no work behind, so timer steps follow one
+        // another without `step_has_work`'s dozen tests in between.
+        while run_timer_step(until) {
             if let Some(code) = s().stop {
                 return code;
             }
             if s().step_mode || slice_ended() {
                 return run_status::STEP;
             }
-            continue;
         }
         if let Some(code) = advance_time(until) {
             return code;
