@@ -23,7 +23,7 @@ module t;
   reg [7:0] rd_edge = 0;
   always @(posedge clk) rd_edge <= regs[wa];
   integer i;
-  initial for (i = 0; i < 8; i = i + 1) regs[i] <= 8'h10 + i;
+  initial for (i = 0; i < 8; i = i + 1) regs[i] = 8'h10 + i;
   always @(posedge clk) begin
     regs[wa] <= wd;
     if (wa == 3'd2) regs[wa] <= wd + 8'd100;

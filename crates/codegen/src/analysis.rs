@@ -106,8 +106,10 @@ pub struct Facts {
     /// [`Self::other_written`], not counting the writes of time-0
     /// initial blocks ([`Self::time_zero`]).
     pub other_written_later: Vec<bool>,
-    /// `initial` blocks that run to their end at time 0: no timing control,
-    /// no call (`initial for (i = 0; i < 32; i++) regs[i] = 0;`).
+    /// `initial` blocks that run to their end at time 0 and write only
+    /// with blocking assignments: no timing control, no call, no
+    /// nonblocking assignment (`initial for (i = 0; i < 32; i++) regs[i] =
+    /// 0;`).
     pub time_zero: BTreeSet<ProcId>,
     /// Where each named block runs (see [`BlockHome`]).
     pub homes: HashMap<StmtId, BlockHome>,
@@ -276,13 +278,16 @@ pub fn analyse(d: &Design) -> Facts {
     Facts { subr_waits, watched, written, other_written, other_written_later, time_zero, homes, listed, disabled }
 }
 
-/// True for an `initial` block with no timing control and no call: it runs
-/// to its end at time 0, before any timer can fire.
+/// True for an `initial` block with no timing control, no call and no
+/// nonblocking assignment: it runs to its end at time 0, before any timer
+/// can fire, and leaves no update behind (an NBA's would meet the direct
+/// stores of `crate::direct_nbas`).
 fn runs_only_at_time_zero(d: &Design, p: &Process) -> bool {
     let mut plain = p.kind == ProcKind::Initial;
     walk_stmts(d, p.body, &mut |s| {
         let kind = &d.stmts[s].kind;
-        plain &= !suspends(kind) && !matches!(kind, StmtKind::Call { .. });
+        plain &= !suspends(kind)
+            && !matches!(kind, StmtKind::Call { .. } | StmtKind::NonBlocking { .. } | StmtKind::AssignAfter { .. });
         for e in kind.exprs() {
             plain &= !has_call(d, e);
         }

@@ -85,7 +85,8 @@ pub fn plan(d: &Design, facts: &Facts, plan: &mut StaticPlan, shadowed: &[bool],
 /// zero-delay NBAs write after time 0 and only combinational static
 /// processes watch: a register file (`regs[rd] <= v`), maybe cleared by an
 /// initial loop (a time-0 initial block ends before a timer clock's first
-/// edge, so its writes cannot meet a direct store). Its element NBAs can store at once on
+/// edge and leaves no NBA behind, so its writes cannot meet a direct
+/// store). Its element NBAs can store at once on
 /// the same terms as a shadowed signal's (the module doc), saving the
 /// queued update record, its commit and its `rt_notify` per write.
 fn is_nba_array(d: &Design, facts: &Facts, s: SignalId, watched_otherwise: &[bool]) -> bool {

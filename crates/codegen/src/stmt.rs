@@ -1071,13 +1071,8 @@ impl Lower<'_, '_> {
 
 impl Lower<'_, '_> {
     /// True if a zero-delay NBA to `lhs` stores at once: every signal it
-    /// writes is one of `crate::direct_nbas`, and this is not a time-0
-    /// initial block (`Facts::time_zero`: not counted as a writer there,
-    /// its NBAs keep their queued updates).
+    /// writes is one of `crate::direct_nbas`.
     fn writes_directly(&self, lhs: ExprId) -> bool {
-        if self.proc.is_some_and(|p| self.cx.facts.time_zero.contains(&p)) {
-            return false;
-        }
         let mut ws = vec![];
         crate::analysis::written_signals(self.d(), lhs, &mut ws);
         !ws.is_empty() && ws.iter().all(|s| self.cx.direct.stores[s.index()])
