@@ -90,16 +90,8 @@ pub fn plan(d: &Design, facts: &Facts, plan: &mut StaticPlan, shadowed: &[bool],
 /// the same terms as a shadowed signal's (the module doc), saving the
 /// queued update record, its commit and its `rt_notify` per write.
 fn is_nba_array(d: &Design, facts: &Facts, s: SignalId, watched_otherwise: &[bool]) -> bool {
-    let sig = &d.signals[s];
-    let i = s.index();
-    facts.written[i]
-        && !facts.other_written_later[i]
-        && !watched_otherwise[i]
-        && sig.kind == SignalKind::Var
-        && sig.storage == Storage::Static
-        && !sig.dims.is_empty()
-        && sig.ty.kind == TypeKind::Integral
-        && sig.ty.width <= 64
+    !d.signals[s].dims.is_empty()
+        && crate::shadow::nba_variable(d, s, facts, &facts.other_written_later, watched_otherwise)
 }
 
 /// (reader, writer): the reader runs first.

@@ -96,18 +96,22 @@ fn add_bit(words: &mut Vec<(u32, u64)>, k: u32) {
 pub fn plan(d: &Design, facts: &Facts, watched_otherwise: &[bool]) -> Vec<bool> {
     d.signals
         .iter()
-        .map(|(id, s)| {
-            let i = id.index();
-            facts.written[i]
-                && !facts.other_written[i]
-                && !watched_otherwise[i]
-                && s.kind == SignalKind::Var
-                && s.storage == Storage::Static
-                && s.dims.is_empty()
-                && s.ty.kind == TypeKind::Integral
-                && s.ty.width <= 64
-        })
+        .map(|(id, s)| s.dims.is_empty() && nba_variable(d, id, facts, &facts.other_written, watched_otherwise))
         .collect()
+}
+
+/// True for a static integral variable (or array) of <= 64-bit values
+/// that zero-delay NBAs write, that nothing else `other_written` marks
+/// writes, and that only combinational static processes watch.
+pub fn nba_variable(d: &Design, id: SignalId, facts: &Facts, other_written: &[bool], watched_otherwise: &[bool]) -> bool {
+    let (s, i) = (&d.signals[id], id.index());
+    facts.written[i]
+        && !other_written[i]
+        && !watched_otherwise[i]
+        && s.kind == SignalKind::Var
+        && s.storage == Storage::Static
+        && s.ty.kind == TypeKind::Integral
+        && s.ty.width <= 64
 }
 
 /// By SignalId: some wait other than the trigger of a combinational static
