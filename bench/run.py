@@ -29,8 +29,8 @@ its children from wait4, to the microsecond; peak RSS from GNU time %M):
              same start again (both caches hit: "cached compile + load")
   run        the simulation (wsim: Cranelift code cached); throughput =
              cycles / user CPU seconds (the machine is shared: user CPU is
-             steadier than wall). Runs under 0.5 s of user CPU are repeated
-             up to 5 times and the fastest kept
+             steadier than wall). Runs under 2 s of user CPU (wsim's and
+             Verilator's) are repeated up to 5 times and the fastest kept
   --two-state  when `wsim compile --help` lists it, wsim runs a second time
              per design compiled with --two-state (its own row)
 and checks that every simulator printed the same result lines.
@@ -60,7 +60,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 VERILATOR_WARNINGS = ["-Wno-fatal", "-Wno-lint", "-Wno-style"]
 TIME = "/usr/bin/time"
-SHORT_RUN_S = 0.5     # runs with less user CPU than this are repeated...
+SHORT_RUN_S = 2.0     # runs with less user CPU than this are repeated...
 SHORT_RUN_REPEATS = 5  # ...up to this many times, keeping the fastest
 
 
