@@ -103,7 +103,13 @@ pub fn plan(d: &Design, facts: &Facts, watched_otherwise: &[bool]) -> Vec<bool> 
 /// True for a static integral variable (or array) of <= 64-bit values
 /// that zero-delay NBAs write, that nothing else `other_written` marks
 /// writes, and that only combinational static processes watch.
-pub fn nba_variable(d: &Design, id: SignalId, facts: &Facts, other_written: &[bool], watched_otherwise: &[bool]) -> bool {
+pub fn nba_variable(
+    d: &Design,
+    id: SignalId,
+    facts: &Facts,
+    other_written: &[bool],
+    watched_otherwise: &[bool],
+) -> bool {
     let (s, i) = (&d.signals[id], id.index());
     facts.written[i]
         && !other_written[i]
