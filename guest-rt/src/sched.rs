@@ -1293,8 +1293,8 @@ fn run_time_step() {
 /// clock, `always #5 clk = ~clk;`; see [`rt_timer`]), with nothing left of
 /// the last step: its first delta is that thread and the static processes
 /// it wakes, run here without the time queue, the timer scan and the
-/// region queues (about half of a clock step's scheduling cost); the
-/// other regions then run as in any step. False, having done nothing,
+/// region queues (a clock and a counter: 0.11 -> 0.09 s per 2M cycles);
+/// the other regions then run as in any step. False, having done nothing,
 /// when the next step is not of that kind or is after `until`.
 #[inline(always)]
 fn run_timer_step(until: u64) -> bool {

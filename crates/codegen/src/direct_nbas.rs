@@ -137,8 +137,10 @@ struct ProcFacts {
 }
 
 impl ProcFacts {
-    /// `time_zero`: processes whose writes are not counted (they end
-    /// before the first timer edge; `Facts::time_zero`).
+    /// `time_zero`: processes whose writes to arrays are not counted (they
+    /// end before the first timer edge; `Facts::time_zero`). Their writes
+    /// to other signals are: a clock written at time 0 as well as by its
+    /// timer could change more than once in that step (`once_per_step`).
     fn gather(d: &Design, plan: &StaticPlan, time_zero: &BTreeSet<ProcId>) -> ProcFacts {
         let mut reads_ = vec![BTreeSet::new(); d.procs.len()];
         let mut writers: HashMap<SignalId, Vec<ProcId>> = HashMap::new();
@@ -146,8 +148,8 @@ impl ProcFacts {
         let mut comb = vec![false; d.procs.len()];
         for (p, proc_) in d.procs.iter() {
             reads_[p.index()] = tree_reads(d, proc_.body);
-            if !time_zero.contains(&p) {
-                for s in writes_of(d, proc_.body) {
+            for s in writes_of(d, proc_.body) {
+                if !time_zero.contains(&p) || d.signals[s].dims.is_empty() {
                     writers.entry(s).or_default().push(p);
                 }
             }
@@ -584,6 +586,7 @@ endmodule
         assert!(!keeps("integer i; initial for (i = 0; i < 4; i = i + 1) m[i] = 0;"), "ends at time 0");
         assert!(keeps("initial #1 m[0] = 0;"), "a blocking write after time 0");
         assert!(keeps("always @(posedge clk) m[1] = 0;"), "a blocking write");
+        assert!(keeps("initial clk = 1;"), "a clock written at time 0 too: it may change twice then");
         let read_after = "module t;\nreg clk = 0; reg [7:0] m [0:3]; reg [7:0] q = 0;\nalways @(posedge clk) begin m[0] <= q; q <= m[0]; end\nalways #5 clk = ~clk;\nendmodule\n";
         assert!(!direct(read_after).0.contains(&"m".to_string()), "no record for a copy");
     }

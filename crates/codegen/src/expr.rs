@@ -241,7 +241,7 @@ impl Lower<'_, '_> {
         self.i(I::If(BlockType::Result(ValType::I32)));
         self.i32c(short);
         self.i(I::Else);
-        // both operands are in {1,2} (and) or {0,2} (or): the larger wins
+        // both operands are in {1,2,3} (and) or {0,2,3} (or): the larger wins
         self.i(I::LocalGet(t));
         self.i(I::LocalGet(u));
         self.i(I::LocalGet(t));
