@@ -52,6 +52,10 @@ pub enum Term {
     Goto(usize),
     /// An i32 condition is on the stack: non-zero goes to the first block.
     Branch(usize, usize),
+    /// An i32 index is on the stack: `FnGen::tables[t]` maps it to a block
+    /// (its default past the end). Every target lies ahead (a `br_table`
+    /// of forward depths).
+    Table(usize),
     /// The code already returned.
     Return,
 }
@@ -100,6 +104,8 @@ pub struct FnGen {
     /// Scratch locals of inline triggers (`runner.rs`), shared by every
     /// trigger site of the function: each site sets them before use.
     pub trigger_scratch: Option<(u32, u32)>,
+    /// The jump tables of `Term::Table`: (targets by index, default).
+    pub tables: Vec<(Vec<usize>, usize)>,
 }
 
 /// Emit a jump from the end of block `k` (of `n`) to block `t`, from
@@ -142,6 +148,7 @@ impl FnGen {
             is_step,
             check_temp_overflow: false,
             trigger_scratch: None,
+            tables: vec![],
         };
         f.tbase = f.local(ValType::I32);
         f.state = f.local(ValType::I32);
@@ -299,6 +306,15 @@ impl FnGen {
                 Term::Open => out.push(Instruction::Unreachable),
                 Term::Return => {}
                 Term::Goto(t) => jump(&mut out, k, n, t, 0, self.state),
+                Term::Table(t) => {
+                    let (targets, default) = &self.tables[t];
+                    let depth = |b: usize| {
+                        assert!(b > k, "a jump table only jumps ahead");
+                        (b - k - 1) as u32
+                    };
+                    let depths: Vec<u32> = targets.iter().map(|&b| depth(b)).collect();
+                    out.push(Instruction::BrTable(depths.into(), depth(*default)));
+                }
                 Term::Branch(t, e) => {
                     if t > k {
                         out.push(Instruction::BrIf((t - k - 1) as u32));

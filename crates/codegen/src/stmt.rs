@@ -438,6 +438,10 @@ impl Lower<'_, '_> {
         }
         let w = self.ty(subject).width;
         let subj = self.int(subject);
+        if let Some(labels) = self.table_labels(kind, w, arms) {
+            self.case_table(subj, self.ty(subject).four_state, &labels, arms, default);
+            return;
+        }
         let code = match kind {
             CaseKind::Exact => op::CASE_EXACT,
             CaseKind::Z => op::CASE_Z,
@@ -455,6 +459,98 @@ impl Lower<'_, '_> {
                 l.rt("rt_case_match");
             }
         });
+    }
+
+    /// The labels of a `case` a jump table can run, as (value, arm): an
+    /// exact `case` of a <= 64-bit subject whose labels (at least
+    /// [`TABLE_MIN_LABELS`]) are constants of its width with no x or z
+    /// bit, spanning at most [`TABLE_MAX_SPAN`] values. None otherwise.
+    fn table_labels(&self, kind: CaseKind, w: u32, arms: &[CaseArm]) -> Option<Vec<(u64, usize)>> {
+        if kind != CaseKind::Exact || w > 64 {
+            return None;
+        }
+        let d = self.d();
+        let mut labels = vec![];
+        for (j, arm) in arms.iter().enumerate() {
+            for &l in &arm.labels {
+                let ExprKind::Const(c) = &d.exprs[l].kind else { return None };
+                if d.exprs[l].ty.width != w || c.words.get(1).copied().unwrap_or(0) != 0 {
+                    return None;
+                }
+                labels.push((c.words[0], j));
+            }
+        }
+        let (lo, hi) = (labels.iter().map(|l| l.0).min()?, labels.iter().map(|l| l.0).max()?);
+        (labels.len() >= TABLE_MIN_LABELS && hi - lo < TABLE_MAX_SPAN).then_some(labels)
+    }
+
+    /// An exact `case` by jump table (see [`Self::table_labels`]): a subject
+    /// with an x or z bit matches no label (`===` against a known
+    /// constant), so it goes to `default`; a known one indexes a
+    /// `br_table` from the smallest label, the first arm of each value
+    /// winning as in the label-by-label tests of [`Self::case_arms`].
+    fn case_table(
+        &mut self,
+        subj: Addr,
+        four_state: bool,
+        labels: &[(u64, usize)],
+        arms: &[CaseArm],
+        default: Option<StmtId>,
+    ) {
+        let v = self.load_small(subj, four_state);
+        let unknown_test = v.bval.map(|b| {
+            self.push_plane(b);
+            self.i(I::I64Const(0));
+            self.i(I::I64Ne);
+            let test = self.f.cur;
+            let next = self.f.new_block();
+            self.f.switch_to(next);
+            (test, next)
+        });
+        let lo = labels.iter().map(|l| l.0).min().expect("table_labels gives labels");
+        let span = labels.iter().map(|l| l.0).max().expect("labels") - lo + 1;
+        // index = aval - lo when below span, else span (the default)
+        let off = self.f.local(ValType::I64);
+        self.push_plane(v.aval);
+        self.i(I::I64Const(lo as i64));
+        self.i(I::I64Sub);
+        self.i(I::LocalTee(off));
+        self.i(I::I32WrapI64);
+        self.i32c(span as i32);
+        self.i(I::LocalGet(off));
+        self.i(I::I64Const(span as i64));
+        self.i(I::I64LtU);
+        self.i(I::Select);
+        let table_block = self.f.cur;
+        let dflt = self.f.new_block();
+        self.f.switch_to(dflt);
+        if let Some(st) = default {
+            self.stmt(st);
+        }
+        let mut ends = vec![self.f.cur];
+        let mut arm_blocks = vec![];
+        for arm in arms {
+            let ab = self.f.new_block();
+            arm_blocks.push(ab);
+            self.f.switch_to(ab);
+            self.stmt(arm.body);
+            ends.push(self.f.cur);
+        }
+        let end = self.f.new_block();
+        let mut targets = vec![dflt; span as usize];
+        for &(value, j) in labels.iter().rev() {
+            targets[(value - lo) as usize] = arm_blocks[j];
+        }
+        self.f.tables.push((targets, dflt));
+        let table = self.f.tables.len() - 1;
+        self.f.terminate_block(table_block, Term::Table(table));
+        if let Some((test, known)) = unknown_test {
+            self.f.terminate_block(test, Term::Branch(dflt, known));
+        }
+        for b in ends {
+            self.f.terminate_block(b, Term::Goto(end));
+        }
+        self.f.switch_to(end);
     }
 
     /// `case` where the subject or a label is real: every expression is
@@ -1068,6 +1164,12 @@ impl Lower<'_, '_> {
         }
     }
 }
+
+/// Fewest labels a `case` runs by jump table: fewer are as quick tested one
+/// by one (a test is about five instructions, the table about ten).
+const TABLE_MIN_LABELS: usize = 4;
+/// Most values a `case` jump table spans (its entries).
+const TABLE_MAX_SPAN: u64 = 256;
 
 impl Lower<'_, '_> {
     /// True if a zero-delay NBA to `lhs` stores at once: every signal it
