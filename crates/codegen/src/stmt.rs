@@ -524,19 +524,7 @@ impl Lower<'_, '_> {
         let table_block = self.f.cur;
         let dflt = self.f.new_block();
         self.f.switch_to(dflt);
-        if let Some(st) = default {
-            self.stmt(st);
-        }
-        let mut ends = vec![self.f.cur];
-        let mut arm_blocks = vec![];
-        for arm in arms {
-            let ab = self.f.new_block();
-            arm_blocks.push(ab);
-            self.f.switch_to(ab);
-            self.stmt(arm.body);
-            ends.push(self.f.cur);
-        }
-        let end = self.f.new_block();
+        let arm_blocks = self.case_bodies(arms, default);
         let mut targets = vec![dflt; span as usize];
         for &(value, j) in labels.iter().rev() {
             targets[(value - lo) as usize] = arm_blocks[j];
@@ -547,10 +535,6 @@ impl Lower<'_, '_> {
         if let Some((test, known)) = unknown_test {
             self.f.terminate_block(test, Term::Branch(dflt, known));
         }
-        for b in ends {
-            self.f.terminate_block(b, Term::Goto(end));
-        }
-        self.f.switch_to(end);
     }
 
     /// `case` where the subject or a label is real: every expression is
@@ -584,6 +568,16 @@ impl Lower<'_, '_> {
                 self.f.switch_to(next);
             }
         }
+        let arm_blocks = self.case_bodies(arms, default);
+        for (test, j, next) in tests {
+            self.f.terminate_block(test, Term::Branch(arm_blocks[j], next));
+        }
+    }
+
+    /// A `case`'s statements after its tests: `default` in the current
+    /// block, then one new block per arm, each going on to a new end block,
+    /// which is current on return. Returns the arms' first blocks.
+    fn case_bodies(&mut self, arms: &[CaseArm], default: Option<StmtId>) -> Vec<usize> {
         if let Some(dflt) = default {
             self.stmt(dflt);
         }
@@ -597,13 +591,11 @@ impl Lower<'_, '_> {
             ends.push(self.f.cur);
         }
         let end = self.f.new_block();
-        for (test, j, next) in tests {
-            self.f.terminate_block(test, Term::Branch(arm_blocks[j], next));
-        }
         for b in ends {
             self.f.terminate_block(b, Term::Goto(end));
         }
         self.f.switch_to(end);
+        arm_blocks
     }
 
     // ------------------------------------------------------------ waits
