@@ -673,9 +673,7 @@ impl Lower<'_, '_> {
     /// Push rt_truth's 0/1/2 (i32) for a small value.
     pub fn sm_truth(&mut self, a: Small) {
         let Some(b) = a.bval else {
-            self.push_plane(a.aval);
-            self.i(I::I64Const(0));
-            self.i(I::I64Ne);
+            self.sm_is_true(a);
             return;
         };
         // known one: aval & ~bval != 0 -> 1; else bval != 0 -> 2; else 0
@@ -685,9 +683,7 @@ impl Lower<'_, '_> {
         self.i(I::I64Ne);
         self.i32c(1);
         self.i(I::I32Shl);
-        self.push_known_ones(a);
-        self.i(I::I64Const(0));
-        self.i(I::I64Ne);
+        self.sm_is_true(a);
         self.i(I::Select);
     }
 

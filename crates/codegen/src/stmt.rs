@@ -438,8 +438,8 @@ impl Lower<'_, '_> {
         }
         let w = self.ty(subject).width;
         let subj = self.int(subject);
-        if let Some(labels) = self.table_labels(kind, w, arms) {
-            self.case_table(subj, self.ty(subject).four_state, &labels, arms, default);
+        if let Some(table) = self.case_jump_table(kind, w, arms) {
+            self.case_table(subj, self.ty(subject).four_state, table, arms, default);
             return;
         }
         let code = match kind {
@@ -461,11 +461,12 @@ impl Lower<'_, '_> {
         });
     }
 
-    /// The labels of a `case` a jump table can run, as (value, arm): an
-    /// exact `case` of a <= 64-bit subject whose labels (at least
-    /// [`TABLE_MIN_LABELS`]) are constants of its width with no x or z
-    /// bit, spanning at most [`TABLE_MAX_SPAN`] values. None otherwise.
-    fn table_labels(&self, kind: CaseKind, w: u32, arms: &[CaseArm]) -> Option<Vec<(u64, usize)>> {
+    /// The jump table of a `case`, when one can run it: an exact `case` of a
+    /// <= 64-bit subject whose labels (at least [`TABLE_MIN_LABELS`]) are
+    /// constants of its width with no x or z bit, spanning at most
+    /// [`TABLE_MAX_SPAN`] values. The table is the smallest label and, for
+    /// each value from it, the arm of its first label (None: no label).
+    fn case_jump_table(&self, kind: CaseKind, w: u32, arms: &[CaseArm]) -> Option<(u64, Vec<Option<usize>>)> {
         if kind != CaseKind::Exact || w > 64 {
             return None;
         }
@@ -481,11 +482,18 @@ impl Lower<'_, '_> {
             }
         }
         let (lo, hi) = (labels.iter().map(|l| l.0).min()?, labels.iter().map(|l| l.0).max()?);
-        (labels.len() >= TABLE_MIN_LABELS && hi - lo < TABLE_MAX_SPAN).then_some(labels)
+        if labels.len() < TABLE_MIN_LABELS || hi - lo >= TABLE_MAX_SPAN {
+            return None;
+        }
+        let mut arm_of = vec![None; (hi - lo + 1) as usize];
+        for (value, j) in labels {
+            arm_of[(value - lo) as usize].get_or_insert(j);
+        }
+        Some((lo, arm_of))
     }
 
-    /// An exact `case` by jump table (see [`Self::table_labels`]): a subject
-    /// with an x or z bit matches no label (`===` against a known
+    /// An exact `case` by jump table (see [`Self::case_jump_table`]): a
+    /// subject with an x or z bit matches no label (`===` against a known
     /// constant), so it goes to `default`; a known one indexes a
     /// `br_table` from the smallest label, the first arm of each value
     /// winning as in the label-by-label tests of [`Self::case_arms`].
@@ -493,7 +501,7 @@ impl Lower<'_, '_> {
         &mut self,
         subj: Addr,
         four_state: bool,
-        labels: &[(u64, usize)],
+        (lo, arm_of): (u64, Vec<Option<usize>>),
         arms: &[CaseArm],
         default: Option<StmtId>,
     ) {
@@ -507,8 +515,7 @@ impl Lower<'_, '_> {
             self.f.switch_to(next);
             (test, next)
         });
-        let lo = labels.iter().map(|l| l.0).min().expect("table_labels gives labels");
-        let span = labels.iter().map(|l| l.0).max().expect("labels") - lo + 1;
+        let span = arm_of.len();
         // index = aval - lo when below span, else span (the default)
         let off = self.f.local(ValType::I64);
         self.push_plane(v.aval);
@@ -525,10 +532,7 @@ impl Lower<'_, '_> {
         let dflt = self.f.new_block();
         self.f.switch_to(dflt);
         let arm_blocks = self.case_bodies(arms, default);
-        let mut targets = vec![dflt; span as usize];
-        for &(value, j) in labels.iter().rev() {
-            targets[(value - lo) as usize] = arm_blocks[j];
-        }
+        let targets = arm_of.iter().map(|arm| arm.map_or(dflt, |j| arm_blocks[j])).collect();
         self.f.tables.push((targets, dflt));
         let table = self.f.tables.len() - 1;
         self.f.terminate_block(table_block, Term::Table(table));
