@@ -1327,30 +1327,23 @@ fn run_regions(mut deltas: u32) {
             return;
         }
         let st = s();
-        if !st.active.is_empty()
+        let threads = !st.active.is_empty()
             || !st.batch.is_empty()
             || !st.updates.is_empty()
             || !st.front.is_empty()
-            || !st.timers_due.is_empty()
-            || st.statics.any_pending()
-        {
+            || !st.timers_due.is_empty();
+        if threads || st.statics.any_pending() {
             deltas += 1;
             s().counters.deltas += 1;
             if deltas > DELTA_LIMIT {
                 delta_limit_error();
                 return;
             }
-            let st = s();
-            if st.active.is_empty()
-                && st.batch.is_empty()
-                && st.front.is_empty()
-                && st.timers_due.is_empty()
-                && st.updates.is_empty()
-            {
+            if threads {
+                run_active_batch();
+            } else {
                 // only static processes: what the batch would come to
                 run_pending_statics();
-            } else {
-                run_active_batch();
             }
             continue;
         }
