@@ -289,15 +289,16 @@ fn runs_only_at_time_zero(d: &Design, p: &Process) -> bool {
         plain &= !suspends(kind)
             && !matches!(kind, StmtKind::Call { .. } | StmtKind::NonBlocking { .. } | StmtKind::AssignAfter { .. });
         for e in kind.exprs() {
-            plain &= !has_call(d, e);
+            plain &= !expr_any(d, e, &|k| matches!(k, ExprKind::Call { .. }));
         }
     });
     plain
 }
 
-fn has_call(d: &Design, e: ExprId) -> bool {
+/// True if `e` or an expression inside it is of a kind `pred` accepts.
+pub fn expr_any(d: &Design, e: ExprId, pred: &impl Fn(&ExprKind) -> bool) -> bool {
     let kind = &d.exprs[e].kind;
-    matches!(kind, ExprKind::Call { .. }) || kind.children().into_iter().any(|c| has_call(d, c))
+    pred(kind) || kind.children().into_iter().any(|c| expr_any(d, c, pred))
 }
 
 /// Decides which tasks keep a list of active calls and makes them, and

@@ -35,7 +35,7 @@
 //! function, where its writes trigger the whole unit (`running_static`
 //! gives no index to exclude there), so a member that already ran sees them.
 
-use crate::analysis::{lvalue_reads, reads, tree_reads, walk_stmts, Facts};
+use crate::analysis::{expr_any, lvalue_reads, reads, tree_reads, walk_stmts, Facts};
 use crate::runner::{inline_body, stmt_nodes, INLINE_MAX_NODES};
 use crate::schedule::{top_level, StaticPlan};
 use std::collections::{BTreeSet, HashMap};
@@ -205,11 +205,12 @@ fn member(
 
 /// True if evaluating `e` has no effect and depends only on signals.
 fn pure_expr(d: &Design, e: ExprId) -> bool {
-    let kind = &d.exprs[e].kind;
-    !matches!(
-        kind,
-        ExprKind::Call { .. } | ExprKind::SysFunc { .. } | ExprKind::ClassProp { .. } | ExprKind::ClassNew { .. }
-    ) && kind.children().into_iter().all(|c| pure_expr(d, c))
+    !expr_any(d, e, &|k| {
+        matches!(
+            k,
+            ExprKind::Call { .. } | ExprKind::SysFunc { .. } | ExprKind::ClassProp { .. } | ExprKind::ClassNew { .. }
+        )
+    })
 }
 
 #[cfg(test)]
