@@ -15,7 +15,9 @@
 //!
 //! A jump forward to block `t` branches straight to the end of the wasm
 //! block that starts it (or falls through when `t` is the next block); a
-//! jump back (a loop) sets `$state` and branches to `$L`. A wait stores the resume block's index in
+//! jump back (a loop) sets `$state` and branches to `$L`. A function with
+//! no jump back that never resumes (not a step function) has no dispatch
+//! `br_table`: it starts in `code_0` ([`FnGen::needs_dispatch`]). A wait stores the resume block's index in
 //! `frame.state` and returns, so the state of a thread is one integer: all
 //! variables live in the arena. Some operands are only known once the whole
 //! design is laid out ([`Ins`] symbols), so bodies are resolved at the end.
@@ -246,6 +248,22 @@ impl FnGen {
         self.slot_cur - self.slot_base
     }
 
+    /// Whether the code starts anywhere but block 0: a step function resumes
+    /// at `frame.state`, and a jump back goes through the dispatch. Without
+    /// either, block 0 is the only entry, so the `br_table` goes and every
+    /// block is reached by forward branches alone: Cranelift then sees which
+    /// blocks dominate which, and reuses values (the arena's base address,
+    /// loads not stored over) across them.
+    fn needs_dispatch(&self) -> bool {
+        let back = |k: usize, t: usize| t <= k;
+        self.is_step
+            || self.blocks.iter().enumerate().any(|(k, b)| match b.term {
+                Term::Goto(t) => back(k, t),
+                Term::Branch(t, e) => back(k, t) || back(k, e),
+                Term::Open | Term::Return | Term::Table(_) => false,
+            })
+    }
+
     /// Encode the function. `tsp` is the temp-stack global's index.
     pub fn finish(self, tsp: u32, syms: &Symbols) -> Function {
         let mut out: Vec<Instruction<'static>> = Vec::new();
@@ -291,13 +309,16 @@ impl FnGen {
         }
         let n = self.blocks.len();
         out.push(Instruction::Loop(BlockType::Empty));
-        for _ in 0..n {
+        for _ in 1..n {
             out.push(Instruction::Block(BlockType::Empty));
         }
-        out.push(Instruction::LocalGet(self.state));
-        let targets: Vec<u32> = (0..n as u32).collect();
-        out.push(Instruction::BrTable(targets.into(), n as u32 - 1));
-        out.push(Instruction::End);
+        if self.needs_dispatch() {
+            out.push(Instruction::Block(BlockType::Empty));
+            out.push(Instruction::LocalGet(self.state));
+            let targets: Vec<u32> = (0..n as u32).collect();
+            out.push(Instruction::BrTable(targets.into(), n as u32 - 1));
+            out.push(Instruction::End);
+        }
         for (k, b) in self.blocks.iter().enumerate() {
             for ins in &b.code {
                 out.push(resolve(ins));
@@ -338,5 +359,74 @@ impl FnGen {
             f.instruction(ins);
         }
         f
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    /// The encoded body of `f` as wasm text operators.
+    fn operators(f: FnGen) -> Vec<String> {
+        let named = HashMap::new();
+        let syms = Symbols {
+            const_base: 0,
+            proc_frames: &[],
+            subr_frame_sizes: &[],
+            fn_frame_sizes: &[],
+            heap_start: 0,
+            temp_end: 0,
+            named_states: &named,
+        };
+        let mut bytes = vec![];
+        wasm_encoder::Encode::encode(&f.finish(0, &syms), &mut bytes);
+        let body = wasmparser::FunctionBody::new(wasmparser::BinaryReader::new(&bytes[1..], 0));
+        let mut ops = body.get_operators_reader().expect("operators");
+        let mut out = vec![];
+        while !ops.eof() {
+            out.push(format!("{:?}", ops.read().expect("operator")));
+        }
+        out
+    }
+
+    /// Blocks 0 -> {1, 2} -> 2, and a jump from 2 to `last_jump`.
+    fn diamond(is_step: bool, last_jump: Option<usize>) -> FnGen {
+        let mut f = FnGen::new(1, is_step, 0);
+        let (b1, b2) = (f.new_block(), f.new_block());
+        f.i32c(1);
+        f.terminate(Term::Branch(b1, b2));
+        f.switch_to(b1);
+        f.goto(b2);
+        f.switch_to(b2);
+        match last_jump {
+            Some(t) => {
+                f.i32c(0);
+                f.terminate(Term::Branch(t, b2 + 1));
+                let end = f.new_block();
+                f.switch_to(end);
+                f.ret(None);
+            }
+            None => f.ret(None),
+        }
+        f
+    }
+
+    fn has_dispatch(ops: &[String]) -> bool {
+        ops.iter().any(|o| o.starts_with("BrTable"))
+    }
+
+    #[test]
+    fn forward_only_function_starts_in_block_zero() {
+        let ops = operators(diamond(false, None));
+        assert!(!has_dispatch(&ops), "{ops:#?}");
+        let blocks = ops.iter().filter(|o| o.starts_with("Block")).count();
+        assert_eq!(blocks, 2, "one wasm block per block after the first: {ops:#?}");
+    }
+
+    #[test]
+    fn jump_back_or_resume_keeps_the_dispatch() {
+        assert!(has_dispatch(&operators(diamond(false, Some(0)))));
+        assert!(has_dispatch(&operators(diamond(true, None))));
     }
 }
