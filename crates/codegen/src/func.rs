@@ -15,9 +15,10 @@
 //!
 //! A jump forward to block `t` branches straight to the end of the wasm
 //! block that starts it (or falls through when `t` is the next block); a
-//! jump back (a loop) sets `$state` and branches to `$L`. A function with
-//! no jump back that never resumes (not a step function) has no dispatch
-//! `br_table`: it starts in `code_0` ([`FnGen::needs_dispatch`]). A wait stores the resume block's index in
+//! jump back (a loop) sets `$state` and branches to `$L`. The `br_table`
+//! lists only the blocks code can start in ([`Entries`]): all of them in a
+//! step function, else block 0 and the targets of jumps back (no dispatch
+//! at all when that is block 0 alone). A wait stores the resume block's index in
 //! `frame.state` and returns, so the state of a thread is one integer: all
 //! variables live in the arena. Some operands are only known once the whole
 //! design is laid out ([`Ins`] symbols), so bodies are resolved at the end.
@@ -114,18 +115,72 @@ pub struct FnGen {
 /// `extra` structured blocks deep inside it. Code of block `k` sits inside
 /// the wasm blocks whose ends start blocks `k+1 .. n-1`, so a forward jump
 /// is a plain `br` (Cranelift sees a direct edge and keeps values in
-/// registers across it); a backward one (a loop) sets `$state` and goes
-/// back through the dispatch `br_table`.
-fn jump(out: &mut Vec<Instruction<'static>>, k: usize, n: usize, t: usize, extra: u32, state: u32) {
+/// registers across it); a backward one (a loop) sets `$state` to `t`'s
+/// index among the [`Entries`] and goes back through the dispatch
+/// `br_table`.
+fn jump(out: &mut Vec<Instruction<'static>>, k: usize, t: usize, extra: u32, entries: &Entries) {
+    let n = entries.n_blocks;
     if t == k + 1 && extra == 0 {
         return;
     }
     if t > k {
         out.push(Instruction::Br((t - k - 1) as u32 + extra));
     } else {
-        out.push(Instruction::I32Const(t as i32));
-        out.push(Instruction::LocalSet(state));
+        out.push(Instruction::I32Const(entries.state_of(t)));
+        out.push(Instruction::LocalSet(entries.state));
         out.push(Instruction::Br((n - 1 - k) as u32 + extra));
+    }
+}
+
+/// The blocks the dispatch `br_table` can start in, in `$state` order:
+/// every block of a step function (a wait resumes at the block whose index
+/// it stored), else block 0 and the targets of jumps back. A block that is
+/// not an entry is reached by forward branches alone, so Cranelift sees
+/// which blocks dominate it and reuses values (the arena's base address,
+/// loads not stored over) from them.
+struct Entries {
+    blocks: Vec<usize>,
+    n_blocks: usize,
+    /// The `$state` local.
+    state: u32,
+}
+
+impl Entries {
+    fn of(f: &FnGen) -> Entries {
+        let n_blocks = f.blocks.len();
+        let blocks = if f.is_step {
+            (0..n_blocks).collect()
+        } else {
+            let mut targets: Vec<usize> = f
+                .blocks
+                .iter()
+                .enumerate()
+                .flat_map(|(k, b)| {
+                    match b.term {
+                        Term::Goto(t) => vec![t],
+                        Term::Branch(t, e) => vec![t, e],
+                        Term::Open | Term::Return | Term::Table(_) => vec![],
+                    }
+                    .into_iter()
+                    .filter(move |&t| t <= k)
+                })
+                .collect();
+            targets.push(0);
+            targets.sort_unstable();
+            targets.dedup();
+            targets
+        };
+        Entries { blocks, n_blocks, state: f.state }
+    }
+
+    /// The `$state` value that starts block `b`.
+    fn state_of(&self, b: usize) -> i32 {
+        self.blocks.binary_search(&b).expect("a jump back targets an entry") as i32
+    }
+
+    /// Block 0 alone: no dispatch at all.
+    fn only_first(&self) -> bool {
+        self.blocks == [0]
     }
 }
 
@@ -248,22 +303,6 @@ impl FnGen {
         self.slot_cur - self.slot_base
     }
 
-    /// Whether the code starts anywhere but block 0: a step function resumes
-    /// at `frame.state`, and a jump back goes through the dispatch. Without
-    /// either, block 0 is the only entry, so the `br_table` goes and every
-    /// block is reached by forward branches alone: Cranelift then sees which
-    /// blocks dominate which, and reuses values (the arena's base address,
-    /// loads not stored over) across them.
-    fn needs_dispatch(&self) -> bool {
-        let back = |k: usize, t: usize| t <= k;
-        self.is_step
-            || self.blocks.iter().enumerate().any(|(k, b)| match b.term {
-                Term::Goto(t) => back(k, t),
-                Term::Branch(t, e) => back(k, t) || back(k, e),
-                Term::Open | Term::Return | Term::Table(_) => false,
-            })
-    }
-
     /// Encode the function. `tsp` is the temp-stack global's index.
     pub fn finish(self, tsp: u32, syms: &Symbols) -> Function {
         let mut out: Vec<Instruction<'static>> = Vec::new();
@@ -308,15 +347,17 @@ impl FnGen {
             out.push(resolve(ins));
         }
         let n = self.blocks.len();
+        let entries = Entries::of(&self);
         out.push(Instruction::Loop(BlockType::Empty));
         for _ in 1..n {
             out.push(Instruction::Block(BlockType::Empty));
         }
-        if self.needs_dispatch() {
+        if !entries.only_first() {
             out.push(Instruction::Block(BlockType::Empty));
             out.push(Instruction::LocalGet(self.state));
-            let targets: Vec<u32> = (0..n as u32).collect();
-            out.push(Instruction::BrTable(targets.into(), n as u32 - 1));
+            let targets: Vec<u32> = entries.blocks.iter().map(|&b| b as u32).collect();
+            let last = *targets.last().expect("block 0 is an entry");
+            out.push(Instruction::BrTable(targets.into(), last));
             out.push(Instruction::End);
         }
         for (k, b) in self.blocks.iter().enumerate() {
@@ -326,7 +367,7 @@ impl FnGen {
             match b.term {
                 Term::Open => out.push(Instruction::Unreachable),
                 Term::Return => {}
-                Term::Goto(t) => jump(&mut out, k, n, t, 0, self.state),
+                Term::Goto(t) => jump(&mut out, k, t, 0, &entries),
                 Term::Table(t) => {
                     let (targets, default) = &self.tables[t];
                     let depth = |b: usize| {
@@ -341,10 +382,10 @@ impl FnGen {
                         out.push(Instruction::BrIf((t - k - 1) as u32));
                     } else {
                         out.push(Instruction::If(BlockType::Empty));
-                        jump(&mut out, k, n, t, 1, self.state);
+                        jump(&mut out, k, t, 1, &entries);
                         out.push(Instruction::End);
                     }
-                    jump(&mut out, k, n, e, 0, self.state);
+                    jump(&mut out, k, e, 0, &entries);
                 }
             }
             if k + 1 < n {
@@ -425,8 +466,18 @@ mod tests {
     }
 
     #[test]
-    fn jump_back_or_resume_keeps_the_dispatch() {
-        assert!(has_dispatch(&operators(diamond(false, Some(0)))));
-        assert!(has_dispatch(&operators(diamond(true, None))));
+    fn dispatch_lists_the_targets_of_jumps_back() {
+        let ops = operators(diamond(false, Some(1)));
+        let table = ops.iter().find(|o| o.starts_with("BrTable")).expect("a dispatch");
+        assert!(table.contains("[0, 1]"), "{table}");
+        // a jump back to block 0 is the loop itself
+        assert!(!has_dispatch(&operators(diamond(false, Some(0)))));
+    }
+
+    #[test]
+    fn step_function_dispatches_to_every_block() {
+        let ops = operators(diamond(true, None));
+        let table = ops.iter().find(|o| o.starts_with("BrTable")).expect("a dispatch");
+        assert!(table.contains("[0, 1, 2]"), "{table}");
     }
 }
