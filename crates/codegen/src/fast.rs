@@ -965,13 +965,7 @@ impl Lower<'_, '_> {
             return;
         }
         let old = self.load_small(dst, true);
-        self.push_plane(old.aval);
-        self.push_plane(new.aval);
-        self.i(I::I64Ne);
-        self.push_bval(old);
-        self.push_bval(new);
-        self.i(I::I64Ne);
-        self.i(I::I32Or);
+        self.push_differs(old, new);
         self.i(I::If(BlockType::Empty));
         self.store_small_value(dst, new);
         let id = wsim_ir::SignalId::from_raw(sig as u32);
@@ -993,6 +987,30 @@ impl Lower<'_, '_> {
         self.push_lsb_code(new);
         self.rt("rt_notify");
         self.i(I::End);
+    }
+
+    /// Push an i32 that is non-zero when the two values differ in a bit of
+    /// either plane: `(aval ^ aval') | (bval ^ bval')` tested once (an x86
+    /// `xor xor or test`, where two compares would each need a `setne`).
+    pub fn push_differs(&mut self, old: Small, new: Small) {
+        self.push_plane(old.aval);
+        self.push_plane(new.aval);
+        self.i(I::I64Xor);
+        match (old.bval, new.bval) {
+            (None, None) => {}
+            (Some(b), None) | (None, Some(b)) => {
+                self.push_plane(b);
+                self.i(I::I64Or);
+            }
+            (Some(ob), Some(nb)) => {
+                self.push_plane(ob);
+                self.push_plane(nb);
+                self.i(I::I64Xor);
+                self.i(I::I64Or);
+            }
+        }
+        self.i(I::I64Const(0));
+        self.i(I::I64Ne);
     }
 
     /// Push the 2-bit code (0, 1, z=2, x=3) of bit 0 of a value, an i32.

@@ -37,7 +37,7 @@
 //! edge readers when bit 0 made their edge).
 
 use crate::analysis::{walk_stmts, Facts};
-use crate::fast::Small;
+use crate::fast::{Plane, Small};
 use crate::func::{mem, FnGen, Ins, Term};
 use crate::lower::{Addr, Ctx, FnType, Lower, Owner, Role};
 use crate::schedule::{top_level, StaticPlan};
@@ -357,13 +357,8 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
             l.i(I::LocalSet(local));
         }
         // differs: store, CHANGED
-        for (plane, local) in [(0, a), (8, b)] {
-            l.i(I::LocalGet(local));
-            l.i32c(dst as i32);
-            l.i(I::I64Load(mem(plane, 3)));
-            l.i(I::I64Ne);
-        }
-        l.i(I::I32Or);
+        let old = l.load_small(Addr::Abs(dst), true);
+        l.push_differs(old, Small { aval: Plane::Local(a), bval: Some(Plane::Local(b)) });
         l.i(I::If(BlockType::Empty));
         for (plane, local) in [(0, a), (8, b)] {
             l.i32c(dst as i32);

@@ -1260,14 +1260,8 @@ impl Lower<'_, '_> {
         self.i(I::I32Or);
         self.i(I::I32Store(mem(0, 2)));
         self.i(I::Else);
-        for plane in [0, 8] {
-            self.push_addr(value);
-            self.i(I::I64Load(mem(plane, 3)));
-            self.push_addr(sig_addr);
-            self.i(I::I64Load(mem(plane, 3)));
-            self.i(I::I64Ne);
-        }
-        self.i(I::I32Or);
+        let (shadowed, current) = (self.load_small(value, true), self.load_small(sig_addr, true));
+        self.push_differs(shadowed, current);
         self.i(I::If(BlockType::Empty));
         self.push_addr(flags);
         self.i32c((shadow::flags::ARMED | shadow::flags::CHANGED) as i32);
