@@ -152,6 +152,11 @@ impl Lower<'_, '_> {
                 return v;
             }
         }
+        if let Addr::Abs(o) = a {
+            if let Some(v) = self.loads.lookup(self.f.cur, o, four_state) {
+                return v;
+            }
+        }
         self.ld(a, 0);
         let aval = self.pop_plane();
         let bval = if four_state {
@@ -160,17 +165,36 @@ impl Lower<'_, '_> {
         } else {
             None
         };
-        Small { aval, bval }
+        let v = Small { aval, bval };
+        if let Addr::Abs(o) = a {
+            self.loads.stored(self.f.cur, o, v);
+        }
+        v
     }
 
-    /// Write both planes of a small value to memory.
+    /// Write both planes of a small value to memory. The value stays known
+    /// at an absolute address (`crate::load_cache`); a temp is no signal,
+    /// and a store elsewhere makes the cache forget everything.
     pub fn store_small_value(&mut self, dst: Addr, v: Small) {
         self.push_addr(dst);
         self.push_plane(v.aval);
-        self.i(I::I64Store(mem(0, 3)));
+        self.f.i(I::I64Store(mem(0, 3)));
         self.push_addr(dst);
         self.push_bval(v);
-        self.i(I::I64Store(mem(8, 3)));
+        self.f.i(I::I64Store(mem(8, 3)));
+        match dst {
+            Addr::Abs(o) => self.loads.stored(self.f.cur, o, v),
+            Addr::Temp(_) => {}
+            Addr::Const(_) | Addr::Base(..) => self.loads.observe(self.f.cur, &I::I64Store(mem(0, 3))),
+        }
+    }
+
+    /// After code that leaves `v` at `dst` on every path (a store made only
+    /// when the value differs).
+    fn known_after(&mut self, dst: Addr, v: Small) {
+        if let Addr::Abs(o) = dst {
+            self.loads.stored(self.f.cur, o, v);
+        }
     }
 
     /// A small value in memory: the constant pool for constants, else a temp.
@@ -968,25 +992,28 @@ impl Lower<'_, '_> {
         self.push_differs(old, new);
         self.i(I::If(BlockType::Empty));
         self.store_small_value(dst, new);
+        self.notify_changed(old, new, sig);
+        self.i(I::End);
+        self.known_after(dst, new);
+    }
+
+    /// Tell the readers of signal `sig` that it changed from `old` to `new`.
+    fn notify_changed(&mut self, old: Small, new: Small, sig: i32) {
         let id = wsim_ir::SignalId::from_raw(sig as u32);
         if self.in_direct_nba && self.trigger_later(id) {
-            self.i(I::End);
             return;
         }
         if self.defer_trigger(id) {
-            self.i(I::End);
             return;
         }
         if self.has_inline_triggers(id) {
             self.trigger_inline(id, true, Some((old, new)));
-            self.i(I::End);
             return;
         }
         self.i32c(sig);
         self.push_lsb_code(old);
         self.push_lsb_code(new);
         self.rt("rt_notify");
-        self.i(I::End);
     }
 
     /// Push an i32 that is non-zero when the two values differ in a bit of

@@ -25,6 +25,7 @@ mod fast;
 mod func;
 mod fuse;
 pub mod guest;
+mod load_cache;
 mod lower;
 pub mod merge;
 mod meta;

@@ -178,6 +178,8 @@ pub struct Lower<'a, 'd> {
     /// right after that store: `fast.rs` reuses its locals instead of
     /// reloading the temp when nothing was emitted since.
     pub last_small: Option<(Addr, (usize, usize), crate::fast::Small)>,
+    /// Small signal values already in locals (`crate::load_cache`).
+    pub loads: crate::load_cache::LoadCache,
     /// While the runner generates a static body in place: per pending
     /// word, the i64 local gathering the pending bits of readers to mark
     /// once, after the body (`runner::Lower::defer_trigger`).
@@ -202,6 +204,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             proc: None,
             fn_index: u32::MAX,
             last_small: None,
+            loads: Default::default(),
             deferred_triggers: None,
             in_direct_nba: false,
         };
@@ -223,6 +226,15 @@ impl<'a, 'd> Lower<'a, 'd> {
     }
 
     pub fn i(&mut self, ins: I<'static>) {
+        self.loads.observe(self.f.cur, &ins);
+        self.f.i(ins);
+    }
+
+    /// Emit store `ins` (address and value pushed) that writes `bytes` at
+    /// absolute address `at`: only values cached there are forgotten
+    /// (`crate::load_cache`), where [`Lower::i`] forgets every one.
+    pub fn store_at(&mut self, ins: I<'static>, at: u32, bytes: u32) {
+        self.loads.overwritten(self.f.cur, at, bytes);
         self.f.i(ins);
     }
 
@@ -233,7 +245,7 @@ impl<'a, 'd> Lower<'a, 'd> {
     /// Call a guest-rt helper (arguments already pushed).
     pub fn rt(&mut self, name: &str) {
         let idx = self.cx.helper(name);
-        self.f.i(I::Call(idx));
+        self.i(I::Call(idx));
     }
 
     pub fn push_addr(&mut self, a: Addr) {

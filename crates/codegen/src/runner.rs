@@ -176,6 +176,13 @@ pub(crate) fn stmt_nodes(d: &Design, s: StmtId) -> usize {
     n
 }
 
+/// Push the base of the shared words. It is known here: a constant
+/// address keeps the chunk's argument out of a register (a large body
+/// otherwise spilled it and reloaded it before every pending test).
+fn push_statics(l: &mut Lower) {
+    l.i32c(l.cx.lay.statics.start as i32);
+}
+
 /// One chunk of the runner: `(statics base) -> 0 | 1 + index of a process
 /// that stopped` (guest-rt's runner protocol, see the module doc).
 fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std::ops::Range<usize>) -> u32 {
@@ -190,7 +197,7 @@ fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std
         let head = l.f.new_block();
         l.f.goto(head);
         l.f.switch_to(head);
-        l.i(I::LocalGet(0));
+        push_statics(&mut l);
         l.i(I::I64Load(mem(sw::PENDING + 8 * (i as u32 / 64), 3)));
         l.i(I::I64Eqz);
         let first = l.f.new_block();
@@ -221,7 +228,7 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, St
     let word = sw::PENDING + 8 * (i as u32 / 64);
     let bit = 1u64 << (i % 64);
     // if pending & bit
-    l.i(I::LocalGet(0));
+    push_statics(l);
     l.i(I::I64Load(mem(word, 3)));
     l.i(I::I64Const(bit as i64));
     l.i(I::I64And);
@@ -231,18 +238,18 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, St
     let run = l.f.new_block();
     l.f.switch_to(run);
     // pending &= !bit
-    l.i(I::LocalGet(0));
-    l.i(I::LocalGet(0));
+    push_statics(l);
+    push_statics(l);
     l.i(I::I64Load(mem(word, 3)));
     l.i(I::I64Const(!bit as i64));
     l.i(I::I64And);
     l.i(I::I64Store(mem(word, 3)));
     // RUNNING = i; ACTIVATIONS += the processes it runs
-    l.i(I::LocalGet(0));
+    push_statics(l);
     l.i32c(i as i32);
     l.i(I::I32Store(mem(sw::RUNNING, 2)));
-    l.i(I::LocalGet(0));
-    l.i(I::LocalGet(0));
+    push_statics(l);
+    push_statics(l);
     l.i(I::I64Load(mem(sw::ACTIVATIONS, 3)));
     l.i(I::I64Const(l.cx.sched.members(i as u32).len() as i64));
     l.i(I::I64Add);
@@ -278,7 +285,7 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, St
             l.i32c(status::WAIT);
             l.i(I::I32Ne);
             l.i(I::If(BlockType::Empty));
-            l.i(I::LocalGet(0));
+            push_statics(l);
             l.i(I::LocalGet(st));
             l.i(I::I32Store(mem(sw::STATUS, 2)));
             l.i(I::LocalGet(l.f.tbase));
@@ -442,17 +449,17 @@ impl Lower<'_, '_> {
         let base = self.cx.lay.statics.start;
         let words = sw::words(self.cx.sched.order.len() as u32);
         for (w, mask) in t.any {
-            let later = Addr::Abs(base + sw::PENDING + 8 * (2 * words + w));
-            self.push_addr(later);
-            self.push_addr(later);
+            let later = base + sw::PENDING + 8 * (2 * words + w);
+            self.push_addr(Addr::Abs(later));
+            self.push_addr(Addr::Abs(later));
             self.i(I::I64Load(mem(0, 3)));
             self.i(I::I64Const(mask as i64));
             self.i(I::I64Or);
-            self.i(I::I64Store(mem(0, 3)));
+            self.store_at(I::I64Store(mem(0, 3)), later, 8);
         }
         self.i32c(base as i32);
         self.i32c(1);
-        self.i(I::I32Store(mem(sw::ANY_LATER, 2)));
+        self.store_at(I::I32Store(mem(sw::ANY_LATER, 2)), base + sw::ANY_LATER, 4);
         true
     }
 
@@ -572,7 +579,7 @@ impl Lower<'_, '_> {
         let base = self.cx.lay.statics.start;
         let words = sw::words(self.cx.sched.order.len() as u32);
         let (bits, _) = self.trigger_scratch();
-        let pending = Addr::Abs(base + sw::PENDING + 8 * w);
+        let pending = base + sw::PENDING + 8 * w;
         let armed = base + sw::PENDING + 8 * (words + w);
         self.i32c(armed as i32);
         self.i(I::I64Load(mem(0, 3)));
@@ -581,15 +588,15 @@ impl Lower<'_, '_> {
         self.i(I::I64Const(0));
         self.i(I::I64Ne);
         self.i(I::If(BlockType::Empty));
-        self.push_addr(pending);
-        self.push_addr(pending);
+        self.push_addr(Addr::Abs(pending));
+        self.push_addr(Addr::Abs(pending));
         self.i(I::I64Load(mem(0, 3)));
         self.i(I::LocalGet(bits));
         self.i(I::I64Or);
-        self.i(I::I64Store(mem(0, 3)));
+        self.store_at(I::I64Store(mem(0, 3)), pending, 8);
         self.i32c(base as i32);
         self.i32c(1);
-        self.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
+        self.store_at(I::I32Store(mem(sw::ANY_PENDING, 2)), base + sw::ANY_PENDING, 4);
         self.i(I::End);
     }
 
