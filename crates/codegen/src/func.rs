@@ -16,9 +16,9 @@
 //! A jump forward to block `t` branches straight to the end of the wasm
 //! block that starts it (or falls through when `t` is the next block); a
 //! jump back (a loop) sets `$state` and branches to `$L`. The `br_table`
-//! lists only the blocks code can start in ([`Entries`]): all of them in a
-//! step function, else block 0 and the targets of jumps back (no dispatch
-//! at all when that is block 0 alone). A wait stores the resume block's index in
+//! lists only the blocks code can start in ([`Entries`]): block 0, the
+//! targets of jumps back, and in a step function the blocks a wait resumes
+//! at (no dispatch at all when that is block 0 alone). A wait stores the resume block's index in
 //! `frame.state` and returns, so the state of a thread is one integer: all
 //! variables live in the arena. Some operands are only known once the whole
 //! design is laid out ([`Ins`] symbols), so bodies are resolved at the end.
@@ -109,6 +109,9 @@ pub struct FnGen {
     pub trigger_scratch: Option<(u32, u32)>,
     /// The jump tables of `Term::Table`: (targets by index, default).
     pub tables: Vec<(Vec<usize>, usize)>,
+    /// Blocks a step function can be resumed at: after each wait, and the
+    /// end of a named block that `disable` resumes a thread at.
+    pub resumes: Vec<usize>,
 }
 
 /// Emit a jump from the end of block `k` (of `n`) to block `t`, from
@@ -132,50 +135,71 @@ fn jump(out: &mut Vec<Instruction<'static>>, k: usize, t: usize, extra: u32, ent
     }
 }
 
-/// The blocks the dispatch `br_table` can start in, in `$state` order:
-/// every block of a step function (a wait resumes at the block whose index
-/// it stored), else block 0 and the targets of jumps back. A block that is
-/// not an entry is reached by forward branches alone, so Cranelift sees
-/// which blocks dominate it and reuses values (the arena's base address,
-/// loads not stored over) from them.
+/// The blocks the dispatch `br_table` can start in: block 0, the targets
+/// of jumps back, and in a step function the blocks a wait resumes at
+/// ([`FnGen::resumes`]). A block that is not an entry is reached by
+/// forward branches alone, so Cranelift sees which blocks dominate it and
+/// reuses values (the arena's base address, loads not stored over) from
+/// them.
 struct Entries {
     blocks: Vec<usize>,
     n_blocks: usize,
     /// The `$state` local.
     state: u32,
+    /// `$state` is a block index (a step function: the frame keeps it
+    /// across waits, and guest-rt's `rt_resume_at` sets it); otherwise the
+    /// index of the block among the entries.
+    by_block_index: bool,
 }
 
 impl Entries {
     fn of(f: &FnGen) -> Entries {
-        let n_blocks = f.blocks.len();
-        let blocks = if f.is_step {
-            (0..n_blocks).collect()
-        } else {
-            let mut targets: Vec<usize> = f
-                .blocks
-                .iter()
-                .enumerate()
-                .flat_map(|(k, b)| {
-                    match b.term {
-                        Term::Goto(t) => vec![t],
-                        Term::Branch(t, e) => vec![t, e],
-                        Term::Open | Term::Return | Term::Table(_) => vec![],
-                    }
-                    .into_iter()
-                    .filter(move |&t| t <= k)
-                })
-                .collect();
-            targets.push(0);
-            targets.sort_unstable();
-            targets.dedup();
-            targets
-        };
-        Entries { blocks, n_blocks, state: f.state }
+        let back_targets = f.blocks.iter().enumerate().flat_map(|(k, b)| {
+            match b.term {
+                Term::Goto(t) => vec![t],
+                Term::Branch(t, e) => vec![t, e],
+                Term::Open | Term::Return | Term::Table(_) => vec![],
+            }
+            .into_iter()
+            .filter(move |&t| t <= k)
+        });
+        let mut blocks: Vec<usize> = back_targets.chain(f.resumes.iter().copied()).collect();
+        blocks.push(0);
+        blocks.sort_unstable();
+        blocks.dedup();
+        Entries { blocks, n_blocks: f.blocks.len(), state: f.state, by_block_index: f.is_step }
     }
 
     /// The `$state` value that starts block `b`.
     fn state_of(&self, b: usize) -> i32 {
+        if self.by_block_index {
+            return b as i32;
+        }
         self.blocks.binary_search(&b).expect("a jump back targets an entry") as i32
+    }
+
+    /// The dispatch: from inside the wasm blocks that start blocks
+    /// 1..n-1, branch to the entry `$state` names (a state no entry has
+    /// traps: nothing stores one).
+    fn emit_dispatch(&self, out: &mut Vec<Instruction<'static>>) {
+        out.push(Instruction::Block(BlockType::Empty));
+        if !self.by_block_index {
+            out.push(Instruction::LocalGet(self.state));
+            let targets: Vec<u32> = self.blocks.iter().map(|&b| b as u32).collect();
+            let last = *targets.last().expect("block 0 is an entry");
+            out.push(Instruction::BrTable(targets.into(), last));
+            out.push(Instruction::End);
+            return;
+        }
+        out.push(Instruction::Block(BlockType::Empty));
+        out.push(Instruction::LocalGet(self.state));
+        // depth 0: the trap below; depth b + 1: block b
+        let targets: Vec<u32> =
+            (0..self.n_blocks).map(|b| if self.blocks.binary_search(&b).is_ok() { b as u32 + 1 } else { 0 }).collect();
+        out.push(Instruction::BrTable(targets.into(), 0));
+        out.push(Instruction::End);
+        out.push(Instruction::Unreachable);
+        out.push(Instruction::End);
     }
 
     /// Block 0 alone: no dispatch at all.
@@ -206,6 +230,7 @@ impl FnGen {
             check_temp_overflow: false,
             trigger_scratch: None,
             tables: vec![],
+            resumes: vec![],
         };
         f.tbase = f.local(ValType::I32);
         f.state = f.local(ValType::I32);
@@ -294,6 +319,7 @@ impl FnGen {
         self.i(Instruction::LocalGet(0));
         self.i32c(resume as i32);
         self.i(Instruction::I32Store(mem(wsim_abi::frame::STATE, 2)));
+        self.resumes.push(resume);
         self.ret(Some(status));
         self.switch_to(resume);
     }
@@ -353,12 +379,7 @@ impl FnGen {
             out.push(Instruction::Block(BlockType::Empty));
         }
         if !entries.only_first() {
-            out.push(Instruction::Block(BlockType::Empty));
-            out.push(Instruction::LocalGet(self.state));
-            let targets: Vec<u32> = entries.blocks.iter().map(|&b| b as u32).collect();
-            let last = *targets.last().expect("block 0 is an entry");
-            out.push(Instruction::BrTable(targets.into(), last));
-            out.push(Instruction::End);
+            entries.emit_dispatch(&mut out);
         }
         for (k, b) in self.blocks.iter().enumerate() {
             for ins in &b.code {
@@ -475,9 +496,18 @@ mod tests {
     }
 
     #[test]
-    fn step_function_dispatches_to_every_block() {
-        let ops = operators(diamond(true, None));
+    fn step_function_dispatches_by_block_index_to_its_resumes() {
+        // no wait: block 0 is the only entry
+        assert!(!has_dispatch(&operators(diamond(true, None))));
+        // a wait in block 1 resumes at block 2; block 1 traps (depth 0)
+        let mut f = FnGen::new(1, true, 0);
+        let (b1, b2) = (f.new_block(), f.new_block());
+        f.goto(b1);
+        f.switch_to(b1);
+        f.suspend(1, b2);
+        f.ret(None);
+        let ops = operators(f);
         let table = ops.iter().find(|o| o.starts_with("BrTable")).expect("a dispatch");
-        assert!(table.contains("[0, 1, 2]"), "{table}");
+        assert!(table.contains("[1, 0, 3]"), "{table}");
     }
 }

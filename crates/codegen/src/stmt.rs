@@ -65,6 +65,7 @@ impl Lower<'_, '_> {
                     let last = self.f.blocks.len() as u32 - 1;
                     let disp = self.own_dispatch();
                     self.cx.named_states.insert(s, (end as u32, last, disp));
+                    self.f.resumes.push(end);
                 }
                 self.f.goto(end);
                 self.f.switch_to(end);
