@@ -430,20 +430,30 @@ struct Timer {
     frame: u32,
     period: u64,
     next: u64,
+    /// Dispatch id of the function running one period of its body, or
+    /// [`NO_BODY`].
+    body: u32,
 }
 
-/// `rt_timer(frame, period)`: the thread of `frame` loops around one delay
-/// of `period` ticks and nothing else that suspends (`always #5 clk =
+/// "No body function" for [`rt_timer`].
+const NO_BODY: u32 = u32::MAX;
+
+/// `rt_timer(frame, period, body)`: the thread of `frame` loops around one
+/// delay of `period` ticks and nothing else that suspends (`always #5 clk =
 /// ~clk;`). Its delay is a plain suspend; it is resumed every `period`
 /// ticks from now, without a wake-up record in the time queue each time
 /// (its start at time 0 runs it up to the delay, as any thread). At a time
 /// when other threads wake too, it runs after them and before the static
 /// processes (`run_active_batch`); the order of processes at one time is
-/// unspecified (IEEE 1800-2017 4.7).
+/// unspecified (IEEE 1800-2017 4.7). `body` (not [`NO_BODY`]): a plain
+/// function that runs one period of the thread's statements, from the
+/// delay round to it, leaving the frame's state as it is; a time step of
+/// this timer alone calls it instead of resuming the thread
+/// ([`run_timer_step`]).
 #[no_mangle]
-pub extern "C" fn rt_timer(frame: u32, period: i64) {
+pub extern "C" fn rt_timer(frame: u32, period: i64, body: u32) {
     let next = s().now.saturating_add(period as u64);
-    s().timers.push(Timer { frame, period: period as u64, next });
+    s().timers.push(Timer { frame, period: period as u64, next, body });
 }
 
 /// The earliest time a timer is due.
@@ -1307,7 +1317,11 @@ fn run_timer_step(until: u64) -> bool {
     st.timers[0].next = timer.next.saturating_add(timer.period);
     st.counters.time_steps += 1;
     st.counters.deltas += 1;
-    run_thread(timer.frame);
+    if timer.body == NO_BODY {
+        run_thread(timer.frame);
+    } else {
+        run_timer_body(timer);
+    }
     if !stopped() && s().statics.any_pending() {
         run_pending_statics();
     }
@@ -1317,6 +1331,22 @@ fn run_timer_step(until: u64) -> bool {
     commit_updates();
     run_regions(1);
     true
+}
+
+/// One period of a timer's thread through its body function (see
+/// [`rt_timer`]): what [`run_thread`] does for a thread that returns WAIT
+/// at its delay, without the thread's state dispatch and suspend.
+fn run_timer_body(timer: Timer) {
+    let f = timer.frame;
+    if flags(f) & fl::DEAD != 0 {
+        release_if_owned(f);
+        return;
+    }
+    s().running = f;
+    s().last_run = f;
+    s().counters.activations += 1;
+    host::dispatch(timer.body, f);
+    s().running = 0;
 }
 
 /// The regions of the current time step, `deltas` delta cycles in.

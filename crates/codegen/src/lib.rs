@@ -144,8 +144,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     module::declare_all(&mut cx);
     let runner = runner::gen_runner(&mut cx, !opts.no_inline_statics);
     let commit = runner::gen_commit(&mut cx);
+    let timer_bodies = runner::gen_timer_bodies(&mut cx, !opts.no_inline_statics);
     let extras = module::generate_bodies(&mut cx);
-    let init_k = module::gen_init(&mut cx, runner, commit);
+    let init_k = module::gen_init(&mut cx, runner, commit, &timer_bodies);
     if !cx.missing.is_empty() {
         let list: Vec<String> = cx.missing.iter().cloned().collect();
         cx.diags.push(Diagnostic::error(

@@ -150,7 +150,7 @@ fn finish_thread(l: &mut Lower) {
 
 /// `wsim_init`: initial values, rt_init, then start every process
 /// (continuous assignments first so nets settle at time 0).
-pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>) -> u32 {
+pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>, timer_bodies: &[Option<u32>]) -> u32 {
     let d = cx.d;
     let k = cx.declare(FnType::Init);
     let f = FnGen::new(0, false, 0);
@@ -175,7 +175,7 @@ pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>) -> u32 {
         }
     }
     register_statics(&mut l, runner);
-    register_timers(&mut l);
+    register_timers(&mut l, timer_bodies);
     init_shadows(&mut l, commit);
     let order: Vec<ProcId> = d
         .procs
@@ -251,11 +251,14 @@ fn register_statics(l: &mut Lower, runner: Option<u32>) {
 }
 
 /// Tell guest-rt which processes loop around one constant delay
-/// (`StaticPlan::timers`): it resumes them every period.
-fn register_timers(l: &mut Lower) {
-    for (p, ticks) in l.cx.sched.timers.clone() {
+/// (`StaticPlan::timers`): it runs them every period, through the plain
+/// function of their body when there is one (`runner::gen_timer_bodies`).
+fn register_timers(l: &mut Lower, bodies: &[Option<u32>]) {
+    for ((p, ticks), body) in l.cx.sched.timers.clone().into_iter().zip(bodies) {
         l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
         l.i(I::I64Const(ticks as i64));
+        // u32::MAX: no body function (see guest-rt's `rt_timer`)
+        l.i32c(body.map_or(-1, |id| id as i32));
         l.rt("rt_timer");
     }
 }

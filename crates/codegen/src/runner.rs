@@ -222,6 +222,57 @@ fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std
     k
 }
 
+/// One activation of the statements `stmts` (each with its process),
+/// generated in place: `p`'s copies of old values first, the readers of
+/// what the statements changed marked pending once at the end.
+fn run_in_place(l: &mut Lower, p: ProcId, stmts: &[(ProcId, StmtId)]) {
+    l.deferred_triggers = Some(vec![]);
+    let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
+    l.copy_old_values(p);
+    for &(owner, s) in stmts {
+        l.proc = Some(owner);
+        l.stmt(s);
+    }
+    // readers of what the body changed, once (see `defer_trigger`)
+    let deferred = l.deferred_triggers.take().unwrap_or_default();
+    // Each accumulator is cleared where the body starts (not only by
+    // the locals' zeroing at function entry): Cranelift would
+    // otherwise keep every accumulator of a chunk live across it.
+    let clear = deferred.iter().flat_map(|&(_, acc)| [Ins::W(I::I64Const(0)), Ins::W(I::LocalSet(acc))]);
+    l.f.blocks[start_block].code.splice(start_at..start_at, clear.collect::<Vec<_>>());
+    for (w, acc) in deferred {
+        l.i(I::LocalGet(acc));
+        l.or_into_pending(w);
+    }
+    l.proc = None;
+}
+
+/// For each timer (`StaticPlan::timers`, in order), the dispatch id of a
+/// plain `(frame) -> status` function running one period of its body (the
+/// statements after its delay, then those before it), when the runner
+/// could run that body in place ([`inline_body`]): guest-rt then calls it
+/// each period instead of resuming the thread (its prologue, state
+/// dispatch and suspend). The thread's state stays at the delay's resume
+/// point, so the general path may still resume it.
+pub fn gen_timer_bodies(cx: &mut Ctx, inline: bool) -> Vec<Option<u32>> {
+    let timers: Vec<ProcId> = cx.sched.timers.iter().map(|&(p, _)| p).collect();
+    timers
+        .into_iter()
+        .map(|p| {
+            let stmts = inline.then(|| inline_body(cx.d, &cx.facts, &cx.sched, p)).flatten()?;
+            let (k, id) = declare_dispatched(cx);
+            let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
+            l.fn_index = k;
+            let body: Body = stmts.into_iter().map(|s| (p, s)).collect();
+            run_in_place(&mut l, p, &body);
+            l.f.ret(Some(status::WAIT));
+            let f = l.f;
+            cx.funcs[k as usize].body = Some(f);
+            Some(id)
+        })
+        .collect()
+}
+
 /// The runner's test and run of static process `p`, at index `i`: its
 /// body in place when given, else a call of its step function.
 fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, StmtId)]>, st: u32) {
@@ -255,27 +306,7 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, St
     l.i(I::I64Add);
     l.i(I::I64Store(mem(sw::ACTIVATIONS, 3)));
     match body {
-        Some(stmts) => {
-            l.deferred_triggers = Some(vec![]);
-            let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
-            l.copy_old_values(p);
-            for &(owner, s) in stmts {
-                l.proc = Some(owner);
-                l.stmt(s);
-            }
-            // readers of what the body changed, once (see `defer_trigger`)
-            let deferred = l.deferred_triggers.take().unwrap_or_default();
-            // Each accumulator is cleared where the body starts (not only by
-            // the locals' zeroing at function entry): Cranelift would
-            // otherwise keep every accumulator of a chunk live across it.
-            let clear = deferred.iter().flat_map(|&(_, acc)| [Ins::W(I::I64Const(0)), Ins::W(I::LocalSet(acc))]);
-            l.f.blocks[start_block].code.splice(start_at..start_at, clear.collect::<Vec<_>>());
-            for (w, acc) in deferred {
-                l.i(I::LocalGet(acc));
-                l.or_into_pending(w);
-            }
-            l.proc = None;
-        }
+        Some(stmts) => run_in_place(l, p, stmts),
         None => {
             // status = step(frame)
             l.f.sym(Ins::ProcFrame(p.raw()));
