@@ -25,7 +25,8 @@
 //! and only statements that cannot suspend or end the thread. The runner
 //! is split into chunk functions of at most [`CHUNK_MAX_NODES`] inlined
 //! nodes (Cranelift's time grows faster than linearly with function size);
-//! the runner calls them in order and passes an early return on.
+//! the runner calls them in order and passes an early return on (a single
+//! chunk is the runner itself).
 //!
 //! Its argument is the base of the shared words (`wsim_abi::statics`).
 //! guest-rt handles an early return (`$finish`, `$stop`) like any thread's.
@@ -61,12 +62,17 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     if cx.sched.order.is_empty() {
         return None;
     }
-    let (k, id) = declare_dispatched(cx);
     let order = cx.sched.order.clone();
     let bodies: Vec<Option<Body>> =
         (0..order.len() as u32).map(|k| if inline { unit_body(cx, k) } else { None }).collect();
     let chunks: Vec<u32> =
         split_into_chunks(cx.d, &bodies).into_iter().map(|range| gen_chunk(cx, &order, &bodies, range)).collect();
+    if let [chunk] = chunks[..] {
+        // one chunk keeps the runner's protocol itself: guest-rt calls it
+        cx.dispatch.push(chunk);
+        return Some(cx.dispatch.len() as u32 - 1);
+    }
+    let (k, id) = declare_dispatched(cx);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
     let st = l.f.local(ValType::I32);
