@@ -756,7 +756,18 @@ fn run_pending_statics() {
 }
 
 /// One more cycle of a signal something waits on with `@(posedge)`.
+/// (Generated code calls it at every clock edge: the table grows out of
+/// line, so the common path needs no saved registers.)
 fn count_posedge(sig: u32) {
+    match s().counters.posedges.get_mut(sig as usize) {
+        Some(c) => *c += 1,
+        None => count_first_posedge(sig),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn count_first_posedge(sig: u32) {
     let n = s().n_signals as usize;
     let counts = &mut s().counters.posedges;
     if counts.len() < n {
