@@ -10,7 +10,8 @@
 //!
 //! ```text
 //! for each pending word, if it is not 0:
-//!   for i in the word's processes, in static order:
+//!  for each group of GROUP bits of it, if one of them is set:
+//!   for i in the group's processes, in static order:
 //!     if pending[i / 64] & bit(i):
 //!         pending[i / 64] &= !bit(i); RUNNING = i; ACTIVATIONS += processes run
 //!         small body (inline_body): run it here
@@ -189,6 +190,41 @@ fn push_statics(l: &mut Lower) {
     l.i32c(l.cx.lay.statics.start as i32);
 }
 
+/// Static indices tested together before their own bits: a pass where few
+/// processes are pending (most of them, in a design of many small
+/// processes) skips the groups with none in one test each. A group's test
+/// loads the word afresh, so a bit set by an earlier process of the pass
+/// is seen; one set by a process of the group for a later one is seen by
+/// that one's own test.
+const GROUP: usize = 8;
+
+/// The processes of `group` (within one pending word), skipped at once
+/// when none of their bits is set.
+fn run_group_if_pending(
+    l: &mut Lower,
+    group: std::ops::Range<usize>,
+    order: &[ProcId],
+    bodies: &[Option<Body>],
+    st: u32,
+) {
+    let mask = group.clone().fold(0u64, |m, j| m | 1 << (j % 64));
+    let head = l.f.new_block();
+    l.f.goto(head);
+    l.f.switch_to(head);
+    push_statics(l);
+    l.i(I::I64Load(mem(sw::PENDING + 8 * (group.start as u32 / 64), 3)));
+    l.i(I::I64Const(mask as i64));
+    l.i(I::I64And);
+    l.i(I::I64Eqz);
+    let first = l.f.new_block();
+    l.f.switch_to(first);
+    for j in group {
+        run_if_pending(l, j, order[j], bodies[j].as_deref(), st);
+    }
+    let end = l.f.cur;
+    l.f.terminate_block(head, Term::Branch(end, first));
+}
+
 /// One chunk of the runner: `(statics base) -> 0 | 1 + index of a process
 /// that stopped` (guest-rt's runner protocol, see the module doc).
 fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std::ops::Range<usize>) -> u32 {
@@ -208,8 +244,11 @@ fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std
         l.i(I::I64Eqz);
         let first = l.f.new_block();
         l.f.switch_to(first);
-        for j in i..word_end {
-            run_if_pending(&mut l, j, order[j], bodies[j].as_deref(), st);
+        let mut g = i;
+        while g < word_end {
+            let group_end = word_end.min((g / GROUP + 1) * GROUP);
+            run_group_if_pending(&mut l, g..group_end, order, bodies, st);
+            g = group_end;
         }
         let end = l.f.cur;
         l.f.terminate_block(head, Term::Branch(end, first));
