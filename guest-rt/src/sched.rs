@@ -1222,15 +1222,7 @@ pub extern "C" fn rt_stop() {
 fn run_thread(start: u32) {
     let mut f = start;
     loop {
-        if flags(f) & fl::DEAD != 0 {
-            release_if_owned(f);
-            return;
-        }
-        s().running = f;
-        s().last_run = f;
-        s().counters.activations += 1;
-        let st = host::dispatch(rd32(f + fr::FUNC), f);
-        s().running = 0;
+        let Some(st) = run_as(f, rd32(f + fr::FUNC)) else { return };
         match after_dispatch(f, st) {
             Some(next) if s().stop.is_none() => f = next,
             _ => return,
@@ -1348,16 +1340,24 @@ fn run_timer_step(until: u64) -> bool {
 /// [`rt_timer`]): what [`run_thread`] does for a thread that returns WAIT
 /// at its delay, without the thread's state dispatch and suspend.
 fn run_timer_body(timer: Timer) {
-    let f = timer.frame;
+    run_as(timer.frame, timer.body);
+}
+
+/// Runs function `func` on frame `f` as thread `f` (the running and last
+/// run thread, one more activation) and returns its status; None when the
+/// thread is dead (its frame is released instead).
+#[inline(always)]
+fn run_as(f: u32, func: u32) -> Option<i32> {
     if flags(f) & fl::DEAD != 0 {
         release_if_owned(f);
-        return;
+        return None;
     }
     s().running = f;
     s().last_run = f;
     s().counters.activations += 1;
-    host::dispatch(timer.body, f);
+    let st = host::dispatch(func, f);
     s().running = 0;
+    Some(st)
 }
 
 /// The regions of the current time step, `deltas` delta cycles in.
