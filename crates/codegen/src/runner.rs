@@ -29,7 +29,9 @@
 //! the runner calls them in order and passes an early return on (a single
 //! chunk is the runner itself).
 //!
-//! Its argument is the base of the shared words (`wsim_abi::statics`).
+//! Its argument is the base of the shared words (`wsim_abi::statics`);
+//! the chunks address them at that base as the layout fixed it, a
+//! constant ([`push_statics`]).
 //! guest-rt handles an early return (`$finish`, `$stop`) like any thread's.
 //!
 //! The commit copies every armed shadow record to its signal. A signal
@@ -190,37 +192,30 @@ fn push_statics(l: &mut Lower) {
     l.i32c(l.cx.lay.statics.start as i32);
 }
 
-/// Static indices tested together before their own bits: a pass where few
-/// processes are pending (most of them, in a design of many small
-/// processes) skips the groups with none in one test each. A group's test
-/// loads the word afresh, so a bit set by an earlier process of the pass
-/// is seen; one set by a process of the group for a later one is seen by
-/// that one's own test.
+/// Static indices tested together ([`skip_unless_pending`]) before their
+/// own bits: a pass where few processes are pending (most of them, in a
+/// design of many small processes) skips the groups with none in one test
+/// each. A group's test loads the word afresh, so a bit set by an earlier
+/// process of the pass is seen; one set by a process of the group for a
+/// later one is seen by that one's own test.
 const GROUP: usize = 8;
 
-/// The processes of `group` (within one pending word), skipped at once
-/// when none of their bits is set.
-fn run_group_if_pending(
-    l: &mut Lower,
-    group: std::ops::Range<usize>,
-    order: &[ProcId],
-    bodies: &[Option<Body>],
-    st: u32,
-) {
-    let mask = group.clone().fold(0u64, |m, j| m | 1 << (j % 64));
+/// Code that `body` generates, skipped at once when none of the bits
+/// `mask` of pending word `word` is set (the word is loaded afresh).
+fn skip_unless_pending(l: &mut Lower, word: u32, mask: u64, body: impl FnOnce(&mut Lower)) {
     let head = l.f.new_block();
     l.f.goto(head);
     l.f.switch_to(head);
     push_statics(l);
-    l.i(I::I64Load(mem(sw::PENDING + 8 * (group.start as u32 / 64), 3)));
-    l.i(I::I64Const(mask as i64));
-    l.i(I::I64And);
+    l.i(I::I64Load(mem(sw::PENDING + 8 * word, 3)));
+    if mask != u64::MAX {
+        l.i(I::I64Const(mask as i64));
+        l.i(I::I64And);
+    }
     l.i(I::I64Eqz);
     let first = l.f.new_block();
     l.f.switch_to(first);
-    for j in group {
-        run_if_pending(l, j, order[j], bodies[j].as_deref(), st);
-    }
+    body(l);
     let end = l.f.cur;
     l.f.terminate_block(head, Term::Branch(end, first));
 }
@@ -236,22 +231,19 @@ fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std
     while i < range.end {
         // the processes of one pending word: a word with no bit set skips them
         let word_end = range.end.min((i / 64 + 1) * 64);
-        let head = l.f.new_block();
-        l.f.goto(head);
-        l.f.switch_to(head);
-        push_statics(&mut l);
-        l.i(I::I64Load(mem(sw::PENDING + 8 * (i as u32 / 64), 3)));
-        l.i(I::I64Eqz);
-        let first = l.f.new_block();
-        l.f.switch_to(first);
-        let mut g = i;
-        while g < word_end {
-            let group_end = word_end.min((g / GROUP + 1) * GROUP);
-            run_group_if_pending(&mut l, g..group_end, order, bodies, st);
-            g = group_end;
-        }
-        let end = l.f.cur;
-        l.f.terminate_block(head, Term::Branch(end, first));
+        skip_unless_pending(&mut l, i as u32 / 64, u64::MAX, |l| {
+            let mut g = i;
+            while g < word_end {
+                let group_end = word_end.min((g / GROUP + 1) * GROUP);
+                let mask = (g..group_end).fold(0u64, |m, j| m | 1 << (j % 64));
+                skip_unless_pending(l, g as u32 / 64, mask, |l| {
+                    for j in g..group_end {
+                        run_if_pending(l, j, order[j], bodies[j].as_deref(), st);
+                    }
+                });
+                g = group_end;
+            }
+        });
         i = word_end;
     }
     l.f.ret(Some(0));
