@@ -57,7 +57,7 @@ impl LoadCache {
     /// `value` was loaded from, or stored to, `addr` in block `block`.
     pub fn stored(&mut self, block: usize, addr: u32, value: Small) {
         self.enter(block);
-        self.forget_overlapping(addr);
+        self.forget_overlapping(addr, SMALL_BYTES);
         self.entries.push(Entry { addr, value, depth: self.depth });
     }
 
@@ -65,7 +65,7 @@ impl LoadCache {
     /// static schedule, not a signal's value).
     pub fn overwritten(&mut self, block: usize, addr: u32, bytes: u32) {
         self.enter(block);
-        self.entries.retain(|e| e.addr + SMALL_BYTES <= addr || addr + bytes <= e.addr);
+        self.forget_overlapping(addr, bytes);
     }
 
     /// Keep the cache true across `ins`, about to be emitted in `block`.
@@ -100,8 +100,9 @@ impl LoadCache {
         self.entries.retain(|e| e.depth < depth);
     }
 
-    fn forget_overlapping(&mut self, addr: u32) {
-        self.entries.retain(|e| e.addr + SMALL_BYTES <= addr || addr + SMALL_BYTES <= e.addr);
+    /// Forget the values that overlap `addr .. addr + bytes`.
+    fn forget_overlapping(&mut self, addr: u32, bytes: u32) {
+        self.entries.retain(|e| e.addr + SMALL_BYTES <= addr || addr + bytes <= e.addr);
     }
 }
 
