@@ -30,6 +30,9 @@ mod imports {
     #[link(wasm_import_module = "gen")]
     extern "C" {
         pub fn dispatch(func: i32, frame: i32) -> i32;
+        pub fn run_statics(base: i32) -> i32;
+        pub fn timer_body(frame: i32) -> i32;
+        pub fn commit_shadows(unused: i32) -> i32;
     }
 }
 
@@ -45,6 +48,46 @@ pub fn dispatch(func: u32, frame: u32) -> i32 {
     #[cfg(not(target_arch = "wasm32"))]
     {
         (native::state().dispatch)(func, frame)
+    }
+}
+
+/// Runs the static processes' runner (`wsim_abi::import::RUN_STATICS`): a
+/// direct call, without `dispatch`'s table jump.
+pub fn run_statics(base: u32) -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: an import provided by the compiler.
+        unsafe { imports::run_statics(base as i32) }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (native::state().direct)(wsim_abi::import::RUN_STATICS, base)
+    }
+}
+
+/// Runs one period of the timer thread `frame` (`wsim_abi::import::TIMER_BODY`).
+pub fn timer_body(frame: u32) -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: an import provided by the compiler.
+        unsafe { imports::timer_body(frame as i32) }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (native::state().direct)(wsim_abi::import::TIMER_BODY, frame)
+    }
+}
+
+/// Commits the armed NBA shadows (`wsim_abi::import::COMMIT_SHADOWS`).
+pub fn commit_shadows() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: an import provided by the compiler.
+        unsafe { imports::commit_shadows(0) };
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (native::state().direct)(wsim_abi::import::COMMIT_SHADOWS, 0);
     }
 }
 
@@ -218,6 +261,8 @@ pub mod native {
 
     pub struct HostState {
         pub dispatch: fn(u32, u32) -> i32,
+        /// The other `gen` imports: (import name, argument) -> result.
+        pub direct: fn(&str, u32) -> i32,
         /// Every `write`: (fd, bytes).
         pub output: Vec<(i32, Vec<u8>)>,
         /// Files `read_file` can read: (name, content).
@@ -238,11 +283,16 @@ pub mod native {
         wsim_abi::status::DONE
     }
 
+    fn no_direct(name: &str, _: u32) -> i32 {
+        panic!("no native stand-in for gen.{name}")
+    }
+
     static STATE: Global<Option<HostState>> = Global::new(None);
 
     pub fn state() -> &'static mut HostState {
         STATE.get().get_or_insert_with(|| HostState {
             dispatch: no_dispatch,
+            direct: no_direct,
             output: Vec::new(),
             files: Vec::new(),
             plusargs: Vec::new(),

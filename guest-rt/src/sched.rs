@@ -83,11 +83,15 @@ pub struct Sched {
     nba: VecDeque<u32>,
     /// This time step's zero-delay NBAs, in order (see [`NbaBuffer`]).
     nba_now: NbaBuffer,
+    /// Set by every push onto `active`, `batch`, `front`, `inactive`,
+    /// `updates`, `nba`, `nba_now` or `timers_due` ([`Sched::queued`]);
+    /// cleared when [`dynamic_queues_empty`] finds them all empty. So a
+    /// step of static processes alone tests one flag per delta instead of
+    /// eight queues.
+    maybe_queued: bool,
     /// NBA shadows (`wsim_abi::shadow`): the arena word set when a record
-    /// is armed (0: the design has none) and the generated commit's
-    /// dispatch id; see [`rt_shadows`].
+    /// is armed (0: the design has none); see [`rt_shadows`].
     shadow_any: u32,
-    shadow_commit: u32,
     /// Threads resumed by a period (`rt_timer`), and those due now.
     timers: Vec<Timer>,
     timers_due: Vec<u32>,
@@ -135,9 +139,6 @@ struct Statics {
     base: u32,
     /// Words of each bitset.
     words: u32,
-    /// Dispatch id of the generated runner (`rt_statics`): it runs the
-    /// pending processes in index order with direct calls.
-    runner: u32,
     /// Frames by static index.
     frames: Vec<u32>,
     /// By frame: its static index (looked up once, when it first waits).
@@ -155,7 +156,6 @@ impl Statics {
         Statics {
             base: 0,
             words: 0,
-            runner: 0,
             frames: Vec::new(),
             index_of: BTreeMap::new(),
             on_change: Vec::new(),
@@ -266,8 +266,8 @@ impl Sched {
             updates: VecDeque::new(),
             nba: VecDeque::new(),
             nba_now: NbaBuffer { block: 0, cap: 0, len: 0 },
+            maybe_queued: false,
             shadow_any: 0,
-            shadow_commit: 0,
             timers: Vec::new(),
             timers_due: Vec::new(),
             strobes: Vec::new(),
@@ -291,6 +291,14 @@ impl Sched {
             counters: Counters { deltas: 0, activations: 0, time_steps: 0, posedges: Vec::new() },
             statics: Statics::new(),
         }
+    }
+}
+
+impl Sched {
+    /// `self` for a push onto a region queue: see `maybe_queued`.
+    fn queued(&mut self) -> &mut Self {
+        self.maybe_queued = true;
+        self
     }
 }
 
@@ -366,19 +374,18 @@ pub extern "C" fn rt_start_push(frame: u32, func: u32) {
     wr32(frame + fr::STATE, 0);
     if flags(frame) & fl::QUEUED == 0 {
         add_flags(frame, fl::QUEUED);
-        s().active.push_front(frame);
+        s().queued().active.push_front(frame);
     }
 }
 
-/// `rt_statics(base, count, runner)`: the design has `count` static
-/// processes; their shared words (`wsim_abi::statics`) are at `base` and
-/// `runner` is the dispatch id of the function that runs the pending ones.
+/// `rt_statics(base, count)`: the design has `count` static processes;
+/// their shared words (`wsim_abi::statics`) are at `base`, and the
+/// generated runner (`gen.run_statics`) runs the pending ones.
 #[no_mangle]
-pub extern "C" fn rt_statics(base: u32, count: u32, runner: u32) {
+pub extern "C" fn rt_statics(base: u32, count: u32) {
     let st = &mut s().statics;
     st.base = base;
     st.words = sw::words(count);
-    st.runner = runner;
     st.frames = alloc::vec![0; count as usize];
     for at in (base..base + sw::size(count)).step_by(8) {
         mem::wr64(at, 0);
@@ -430,13 +437,9 @@ struct Timer {
     frame: u32,
     period: u64,
     next: u64,
-    /// Dispatch id of the function running one period of its body, or
-    /// [`NO_BODY`].
-    body: u32,
+    /// `gen.timer_body` runs one period of it (see [`rt_timer`]).
+    body: bool,
 }
-
-/// "No body function" for [`rt_timer`].
-const NO_BODY: u32 = u32::MAX;
 
 /// `rt_timer(frame, period, body)`: the thread of `frame` loops around one
 /// delay of `period` ticks and nothing else that suspends (`always #5 clk =
@@ -445,15 +448,15 @@ const NO_BODY: u32 = u32::MAX;
 /// (its start at time 0 runs it up to the delay, as any thread). At a time
 /// when other threads wake too, it runs after them and before the static
 /// processes (`run_active_batch`); the order of processes at one time is
-/// unspecified (IEEE 1800-2017 4.7). `body` (not [`NO_BODY`]): a plain
-/// function that runs one period of the thread's statements, from the
-/// delay round to it, leaving the frame's state as it is; a time step of
-/// this timer alone calls it instead of resuming the thread
-/// ([`run_timer_step`]).
+/// unspecified (IEEE 1800-2017 4.7). `body` non-zero (only for a design's
+/// one timer): `gen.timer_body` runs one period of the thread's
+/// statements, from the delay round to it, leaving the frame's state as it
+/// is; a time step of this timer alone calls it instead of resuming the
+/// thread ([`run_timer_step`]).
 #[no_mangle]
-pub extern "C" fn rt_timer(frame: u32, period: i64, body: u32) {
+pub extern "C" fn rt_timer(frame: u32, period: i64, body: i32) {
     let next = s().now.saturating_add(period as u64);
-    s().timers.push(Timer { frame, period: period as u64, next, body });
+    s().timers.push(Timer { frame, period: period as u64, next, body: body != 0 });
 }
 
 /// The earliest time a timer is due.
@@ -465,6 +468,7 @@ fn next_timer() -> Option<u64> {
 fn fire_timers(now: u64) {
     let st = s();
     for t in st.timers.iter_mut().filter(|t| t.next == now) {
+        st.maybe_queued = true;
         st.timers_due.push(t.frame);
         t.next = now.saturating_add(t.period);
     }
@@ -497,7 +501,7 @@ fn enqueue_active(f: u32) {
         return;
     }
     add_flags(f, fl::QUEUED);
-    s().active.push_back(f);
+    s().queued().active.push_back(f);
 }
 
 fn enqueue_front(f: u32) {
@@ -505,7 +509,7 @@ fn enqueue_front(f: u32) {
         return;
     }
     add_flags(f, fl::QUEUED);
-    s().front.push(f);
+    s().queued().front.push(f);
 }
 
 // ---------------------------------------------------------------------------
@@ -518,7 +522,7 @@ pub extern "C" fn rt_delay(frame: u32, ticks: i64) {
     if ticks == 0 {
         if flags(frame) & fl::QUEUED == 0 {
             add_flags(frame, fl::QUEUED);
-            s().inactive.push(frame);
+            s().queued().inactive.push(frame);
         }
         return;
     }
@@ -731,9 +735,9 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
 #[inline(always)]
 fn run_pending_statics() {
     s().statics.set_any_pending(false);
-    let (base, runner) = (s().statics.base, s().statics.runner);
+    let base = s().statics.base;
     loop {
-        let stopped_at = host::dispatch(runner, base);
+        let stopped_at = host::run_statics(base);
         let ran = rd32(base + sw::RUNNING);
         wr32(base + sw::RUNNING, u32::MAX);
         if ran != u32::MAX {
@@ -965,13 +969,12 @@ fn commit_nba_buffer() {
     s().nba_now.len = 0;
 }
 
-/// `rt_shadows(any, commit)`: the design has NBA shadow records; the
-/// generated code sets the u32 at `any` when it arms one, and the function
-/// of dispatch id `commit` copies the armed ones to their signals.
+/// `rt_shadows(any)`: the design has NBA shadow records; the generated
+/// code sets the u32 at `any` when it arms one, and `gen.commit_shadows`
+/// copies the armed ones to their signals.
 #[no_mangle]
-pub extern "C" fn rt_shadows(any: u32, commit: u32) {
+pub extern "C" fn rt_shadows(any: u32) {
     s().shadow_any = any;
-    s().shadow_commit = commit;
 }
 
 fn shadows_armed() -> bool {
@@ -984,7 +987,7 @@ fn shadows_armed() -> bool {
 /// processes watch shadowed signals).
 fn commit_shadows() {
     if shadows_armed() {
-        host::dispatch(s().shadow_commit, 0);
+        host::commit_shadows();
     }
 }
 
@@ -992,7 +995,7 @@ fn commit_shadows() {
 /// a whole value of `w` <= 64 bits with no delay, its planes passed by value.
 #[no_mangle]
 pub extern "C" fn rt_nba64(dst: u32, w: u32, sig: u32, aval: i64, bval: i64) {
-    let r = s().nba_now.append(Update { dst, dw: w, off: 0, sw: w, sig });
+    let r = s().queued().nba_now.append(Update { dst, dw: w, off: 0, sw: w, sig });
     mem::wr64(r + R_VALUE, aval as u64);
     mem::wr64(r + R_VALUE + 8, bval as u64);
 }
@@ -1002,7 +1005,7 @@ pub extern "C" fn rt_nba64(dst: u32, w: u32, sig: u32, aval: i64, bval: i64) {
 pub extern "C" fn rt_nba(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32, delay: i64) {
     let u = Update { dst, dw, off, sw, sig };
     if delay == 0 {
-        let r = s().nba_now.append(u);
+        let r = s().queued().nba_now.append(u);
         mem::copy(r + R_VALUE, src, value_bytes(sw));
     } else {
         let r = make_record(u, src);
@@ -1017,7 +1020,7 @@ pub extern "C" fn rt_nba(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u3
 pub extern "C" fn rt_update_after(dst: u32, dw: u32, off: i32, src: u32, sw: u32, sig: u32, delay: i64) {
     let r = make_record(Update { dst, dw, off, sw, sig }, src);
     if delay == 0 {
-        s().updates.push_back(r);
+        s().queued().updates.push_back(r);
     } else {
         let t = s().now.saturating_add(delay as u64);
         push_entry(t, UPDATE, r, 0);
@@ -1222,7 +1225,7 @@ pub extern "C" fn rt_stop() {
 fn run_thread(start: u32) {
     let mut f = start;
     loop {
-        let Some(st) = run_as(f, rd32(f + fr::FUNC)) else { return };
+        let Some(st) = run_as(f, |f| host::dispatch(rd32(f + fr::FUNC), f)) else { return };
         match after_dispatch(f, st) {
             Some(next) if s().stop.is_none() => f = next,
             _ => return,
@@ -1281,19 +1284,39 @@ fn stopped() -> bool {
 /// True if the current time step still has something to do.
 fn step_has_work() -> bool {
     let st = s();
-    !(st.active.is_empty()
-        && st.batch.is_empty()
-        && st.front.is_empty()
-        && st.inactive.is_empty()
-        && st.updates.is_empty()
-        && st.nba.is_empty()
-        && st.nba_now.is_empty()
-        && !shadows_armed()
-        && st.strobes.is_empty()
-        && st.timers_due.is_empty())
+    !dynamic_queues_empty()
+        || shadows_armed()
+        || !st.strobes.is_empty()
         || st.monitor_due
         || st.statics.any_pending()
         || st.statics.any_later()
+}
+
+/// True when no region queue holds anything (`Sched::maybe_queued`
+/// clear, or set and every queue found empty: then it is cleared).
+#[inline(always)]
+fn dynamic_queues_empty() -> bool {
+    let st = s();
+    if !st.maybe_queued {
+        debug_assert!(st.queues_empty(), "a push left `maybe_queued` clear");
+        return true;
+    }
+    let empty = st.queues_empty();
+    st.maybe_queued = !empty;
+    empty
+}
+
+impl Sched {
+    fn queues_empty(&self) -> bool {
+        self.active.is_empty()
+            && self.batch.is_empty()
+            && self.front.is_empty()
+            && self.inactive.is_empty()
+            && self.updates.is_empty()
+            && self.nba.is_empty()
+            && self.nba_now.is_empty()
+            && self.timers_due.is_empty()
+    }
 }
 
 /// Runs every region of the current time step.
@@ -1320,10 +1343,10 @@ fn run_timer_step(until: u64) -> bool {
     st.timers[0].next = timer.next.saturating_add(timer.period);
     st.counters.time_steps += 1;
     st.counters.deltas += 1;
-    if timer.body == NO_BODY {
-        run_thread(timer.frame);
-    } else {
+    if timer.body {
         run_timer_body(timer);
+    } else {
+        run_thread(timer.frame);
     }
     if !stopped() && s().statics.any_pending() {
         run_pending_statics();
@@ -1340,14 +1363,14 @@ fn run_timer_step(until: u64) -> bool {
 /// [`rt_timer`]): what [`run_thread`] does for a thread that returns WAIT
 /// at its delay, without the thread's state dispatch and suspend.
 fn run_timer_body(timer: Timer) {
-    run_as(timer.frame, timer.body);
+    run_as(timer.frame, host::timer_body);
 }
 
-/// Runs function `func` on frame `f` as thread `f` (the running and last
-/// run thread, one more activation) and returns its status; None when the
-/// thread is dead (its frame is released instead).
+/// Runs `func` (a generated function) on frame `f` as thread `f` (the
+/// running and last run thread, one more activation) and returns its
+/// status; None when the thread is dead (its frame is released instead).
 #[inline(always)]
-fn run_as(f: u32, func: u32) -> Option<i32> {
+fn run_as(f: u32, func: impl FnOnce(u32) -> i32) -> Option<i32> {
     if flags(f) & fl::DEAD != 0 {
         release_if_owned(f);
         return None;
@@ -1355,24 +1378,28 @@ fn run_as(f: u32, func: u32) -> Option<i32> {
     s().running = f;
     s().last_run = f;
     s().counters.activations += 1;
-    let st = host::dispatch(func, f);
+    let st = func(f);
     s().running = 0;
     Some(st)
 }
 
-/// The regions of the current time step, `deltas` delta cycles in.
+/// The regions of the current time step, `deltas` delta cycles in. (A
+/// step of static processes alone finds no queued work with one test per
+/// delta: `Sched::maybe_queued`.)
 #[inline(always)]
 fn run_regions(mut deltas: u32) {
     loop {
         if stopped() {
             return;
         }
+        let queued = !dynamic_queues_empty();
         let st = s();
-        let threads = !st.active.is_empty()
-            || !st.batch.is_empty()
-            || !st.updates.is_empty()
-            || !st.front.is_empty()
-            || !st.timers_due.is_empty();
+        let threads = queued
+            && (!st.active.is_empty()
+                || !st.batch.is_empty()
+                || !st.updates.is_empty()
+                || !st.front.is_empty()
+                || !st.timers_due.is_empty());
         if threads || st.statics.any_pending() {
             deltas += 1;
             s().counters.deltas += 1;
@@ -1388,18 +1415,21 @@ fn run_regions(mut deltas: u32) {
             }
             continue;
         }
-        if !st.inactive.is_empty() {
+        if queued && !st.inactive.is_empty() {
             let inactive = core::mem::take(&mut st.inactive);
             st.active.extend(inactive);
             continue;
         }
-        if !st.nba.is_empty() || !st.nba_now.is_empty() || shadows_armed() || st.statics.any_later() {
-            // Matured delayed NBAs were made before anything of this step.
-            let list = core::mem::take(&mut st.nba);
-            for r in list {
-                commit_record(r);
+        let nbas = queued && !(st.nba.is_empty() && st.nba_now.is_empty());
+        if nbas || shadows_armed() || st.statics.any_later() {
+            if nbas {
+                // Matured delayed NBAs were made before anything of this step.
+                let list = core::mem::take(&mut st.nba);
+                for r in list {
+                    commit_record(r);
+                }
+                commit_nba_buffer();
             }
-            commit_nba_buffer();
             commit_shadows();
             s().statics.move_later();
             continue;
@@ -1533,8 +1563,8 @@ fn advance_time(until: u64) -> Option<i32> {
                     wake(e.ptr);
                 }
             }
-            NBA => s().nba.push_back(e.ptr),
-            _ => s().updates.push_back(e.ptr),
+            NBA => s().queued().nba.push_back(e.ptr),
+            _ => s().queued().updates.push_back(e.ptr),
         }
     }
     None

@@ -26,7 +26,10 @@
 //! generated *step function* `(frame: i32) -> i32` runs the thread from the
 //! resume point in `frame.state` until it finishes or waits and returns a
 //! [`status`]. Guest-rt calls step functions through the import
-//! `gen.dispatch(func, frame) -> status`, which the compiler implements.
+//! `gen.dispatch(func, frame) -> status`, which the compiler implements,
+//! and a few hot generated functions through imports of their own
+//! ([`import::RUN_STATICS`], [`import::TIMER_BODY`],
+//! [`import::COMMIT_SHADOWS`]).
 
 #![no_std]
 
@@ -184,8 +187,8 @@ pub mod frame {
     }
 }
 
-/// The static scheduler's words in the arena (`rt_statics(base, count,
-/// runner)`), shared by guest-rt and the generated runner, which calls the
+/// The static scheduler's words in the arena (`rt_statics(base, count)`),
+/// shared by guest-rt and the generated runner, which calls the
 /// pending static processes in index order (`crates/codegen/src/schedule.rs`).
 pub mod statics {
     /// u32: the static index running (the last one run once the runner
@@ -220,7 +223,7 @@ pub mod statics {
 /// NBA shadows (see `crates/codegen/src/shadow.rs`): a signal whose every
 /// write is a zero-delay nonblocking assignment of <= 64 bits gets a record;
 /// its NBAs write the record's value and flags, and the NBA region runs the
-/// generated commit (`rt_shadows(any, commit)`), which copies each armed
+/// generated commit (`rt_shadows(any)`, `gen.commit_shadows`), which copies each armed
 /// value to its signal once. `any` is a u32 the first NBA of a step sets:
 /// one bit per group of records (`wsim_layout::Layout::shadow_group`), so
 /// the commit skips groups with no armed record.
@@ -428,10 +431,21 @@ pub mod import {
     /// of the process whose static frame is `frame`, if any), the current
     /// time and the scope.
     pub const DIAG: &str = "host_diag";
-    /// The compiler-provided module name for `dispatch`.
+    /// The module of the functions the compiler provides: the merger links
+    /// guest-rt's calls of each straight to a generated function.
     pub const GEN_MODULE: &str = "gen";
     /// `(func: i32, frame: i32) -> i32`: run step function `func` on `frame`.
     pub const DISPATCH: &str = "dispatch";
+    /// `(base: i32) -> i32`: the runner of the static processes (`base`:
+    /// the statics words); 0, or 1 + the index of a process that stopped.
+    /// Called only when the design has static processes.
+    pub const RUN_STATICS: &str = "run_statics";
+    /// `(frame: i32) -> i32`: one period of the design's one timer thread
+    /// (`rt_timer`), a status. Called only when `rt_timer` said it has one.
+    pub const TIMER_BODY: &str = "timer_body";
+    /// `(unused: i32) -> i32`: copy the armed NBA shadow records to their
+    /// signals. Called only when `rt_shadows` registered some.
+    pub const COMMIT_SHADOWS: &str = "commit_shadows";
 }
 
 /// Distribution codes for `rt_dist(kind, seed, seed_w, a, b) -> i32`

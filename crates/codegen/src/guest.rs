@@ -9,6 +9,40 @@ use wsim_abi::import;
 /// guest-rt as built by `build.rs` (empty if that build failed).
 pub static GUEST_RT_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/guest_rt.wasm"));
 
+/// The functions guest-rt imports from module `gen`
+/// (`wsim_abi::import::GEN_MODULE`). The merger removes these imports and
+/// links every call of one to the generated function it names
+/// ([`GenTargets`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenImport {
+    Dispatch,
+    RunStatics,
+    TimerBody,
+    CommitShadows,
+}
+
+impl GenImport {
+    pub const ALL: [GenImport; 4] =
+        [GenImport::Dispatch, GenImport::RunStatics, GenImport::TimerBody, GenImport::CommitShadows];
+
+    fn named(name: &str) -> Option<GenImport> {
+        GenImport::ALL.into_iter().find(|g| g.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            GenImport::Dispatch => import::DISPATCH,
+            GenImport::RunStatics => import::RUN_STATICS,
+            GenImport::TimerBody => import::TIMER_BODY,
+            GenImport::CommitShadows => import::COMMIT_SHADOWS,
+        }
+    }
+}
+
+/// The final function index each [`GenImport`] is linked to, in
+/// [`GenImport::ALL`] order.
+pub type GenTargets = [u32; GenImport::ALL.len()];
+
 /// A function signature.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Sig {
@@ -22,10 +56,10 @@ pub struct GuestModule<'a> {
     pub bytes: &'a [u8],
     /// Every function type in the guest's type section.
     pub types: Vec<Sig>,
-    /// Number of imported functions in the guest (dispatch included).
+    /// Number of imported functions in the guest (`gen` ones included).
     pub n_func_imports: u32,
-    /// Function index of the `gen.dispatch` import, if any.
-    pub dispatch: Option<u32>,
+    /// The `gen` imports: (guest function index, which), indices ascending.
+    pub gen_imports: Vec<(u32, GenImport)>,
     /// Type index of every guest function (imports first).
     pub func_types: Vec<u32>,
     /// Exported functions by name (guest indices).
@@ -46,7 +80,7 @@ impl<'a> GuestModule<'a> {
             bytes,
             types: vec![],
             n_func_imports: 0,
-            dispatch: None,
+            gen_imports: vec![],
             func_types: vec![],
             func_exports: HashMap::new(),
             n_globals: 0,
@@ -69,8 +103,10 @@ impl<'a> GuestModule<'a> {
                         let imp = imp.map_err(|e| e.to_string())?;
                         match imp.ty {
                             TypeRef::Func(t) | TypeRef::FuncExact(t) => {
-                                if imp.module == import::GEN_MODULE && imp.name == import::DISPATCH {
-                                    g.dispatch = Some(g.n_func_imports);
+                                if imp.module == import::GEN_MODULE {
+                                    let which = GenImport::named(imp.name)
+                                        .ok_or_else(|| format!("guest-rt imports unknown gen.{}", imp.name))?;
+                                    g.gen_imports.push((g.n_func_imports, which));
                                 }
                                 g.func_types.push(t);
                                 g.n_func_imports += 1;
@@ -133,18 +169,31 @@ impl<'a> GuestModule<'a> {
         self.func_types.len() as u32 - self.n_func_imports
     }
 
-    /// Final index of a guest function after `gen.dispatch` is removed from the imports.
-    pub fn remap(&self, old: u32, dispatch_new: u32) -> u32 {
-        match self.dispatch {
-            Some(d) if old == d => dispatch_new,
-            Some(d) if old > d => old - 1,
-            _ => old,
+    /// Final index of a guest function once the `gen` imports are removed
+    /// (each linked to its target).
+    pub fn remap(&self, old: u32, targets: &GenTargets) -> u32 {
+        if let Some(&(_, which)) = self.gen_imports.iter().find(|&&(i, _)| i == old) {
+            let slot = GenImport::ALL.iter().position(|&g| g == which).expect("listed");
+            return targets[slot];
         }
+        old - self.gen_imports.iter().filter(|&&(i, _)| i < old).count() as u32
+    }
+
+    /// The guest index of a function the final module numbers `f` (not a
+    /// generated one).
+    pub fn unmap(&self, f: u32) -> u32 {
+        let mut old = f;
+        for &(i, _) in &self.gen_imports {
+            if i <= old {
+                old += 1;
+            }
+        }
+        old
     }
 
     /// Number of function imports in the final module.
     pub fn final_func_imports(&self) -> u32 {
-        self.n_func_imports - self.dispatch.is_some() as u32
+        self.n_func_imports - self.gen_imports.len() as u32
     }
 
     /// Index of the first generated function in the final module.
@@ -156,6 +205,49 @@ impl<'a> GuestModule<'a> {
     pub fn helper(&self, name: &str) -> Option<(u32, &Sig)> {
         let old = *self.func_exports.get(name)?;
         let sig = &self.types[self.func_types[old as usize] as usize];
-        Some((self.remap(old, self.gen_base()), sig))
+        if self.gen_imports.iter().any(|&(i, _)| i == old) {
+            return None;
+        }
+        Some((self.remap(old, &[0; GenImport::ALL.len()]), sig))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Five function imports, `gen.dispatch` second and `gen.run_statics`
+    /// fourth, then four defined functions.
+    fn guest() -> GuestModule<'static> {
+        GuestModule {
+            bytes: &[],
+            types: vec![],
+            n_func_imports: 5,
+            gen_imports: vec![(1, GenImport::Dispatch), (3, GenImport::RunStatics)],
+            func_types: vec![0; 9],
+            func_exports: HashMap::new(),
+            n_globals: 0,
+            heap_base: 0,
+            memory_min: 0,
+        }
+    }
+
+    #[test]
+    fn remap_links_gen_imports_and_closes_their_gaps() {
+        let g = guest();
+        let targets = [100, 101, 102, 103];
+        let finals: Vec<u32> = (0..9).map(|old| g.remap(old, &targets)).collect();
+        assert_eq!(finals, [0, 100, 1, 101, 2, 3, 4, 5, 6]);
+        assert_eq!(g.final_func_imports(), 3);
+        assert_eq!(g.gen_base(), 7);
+    }
+
+    #[test]
+    fn unmap_inverts_remap_outside_the_gen_imports() {
+        let g = guest();
+        let targets = [100, 101, 102, 103];
+        for old in [0, 2, 4, 5, 8] {
+            assert_eq!(g.unmap(g.remap(old, &targets)), old, "guest function {old}");
+        }
     }
 }

@@ -142,11 +142,13 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         sites: Vec::new(),
     };
     module::declare_all(&mut cx);
-    let runner = runner::gen_runner(&mut cx, !opts.no_inline_statics);
-    let commit = runner::gen_commit(&mut cx);
-    let timer_bodies = runner::gen_timer_bodies(&mut cx, !opts.no_inline_statics);
+    let direct = module::Direct {
+        runner: runner::gen_runner(&mut cx, !opts.no_inline_statics),
+        timer_body: runner::gen_timer_body(&mut cx, !opts.no_inline_statics),
+        commit: runner::gen_commit(&mut cx),
+    };
     let extras = module::generate_bodies(&mut cx);
-    let init_k = module::gen_init(&mut cx, runner, commit, &timer_bodies);
+    let init_k = module::gen_init(&mut cx, &direct);
     if !cx.missing.is_empty() {
         let list: Vec<String> = cx.missing.iter().cloned().collect();
         cx.diags.push(Diagnostic::error(
@@ -164,7 +166,8 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         sources: &opts.sources,
         sites: meta::site_entries(design, &cx.sites, &opts.sources),
     };
-    let gen = module::assemble(&mut cx, extras, init_k, |lay, pages| meta::meta_json(design, lay, pages, &input));
+    let gen =
+        module::assemble(&mut cx, extras, init_k, &direct, |lay, pages| meta::meta_json(design, lay, pages, &input));
     if !cx.lay.fits {
         return Err(too_large());
     }

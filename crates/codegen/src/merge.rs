@@ -1,17 +1,17 @@
 //! Merge guest-rt with the generated functions into ONE core module.
 //!
 //! guest-rt's sections are re-encoded (wasm-encoder `Reencode`) with one
-//! change to the function index space: the `gen.dispatch` import disappears
-//! and every reference to it goes to the generated dispatch function (the
-//! first generated function); later imports and guest functions move down by
-//! one. Generated types, functions, globals and data segments are appended
+//! change to the function index space: the `gen` imports (`gen.dispatch`,
+//! `gen.run_statics`, ...) disappear and every reference to one goes to the
+//! generated function it names (`Generated::gen_targets`; for dispatch the
+//! first generated function); later imports and guest functions move down. Generated types, functions, globals and data segments are appended
 //! after guest-rt's. The memory import's minimum grows to cover the arena.
 //! Only the `wsim_abi::export` names are exported. guest-rt's own custom
 //! sections (names, DWARF) are dropped: their indices would be stale. Guest
 //! functions the design can never call keep their index but lose their
 //! body (crate::prune).
 
-use crate::guest::{GuestModule, Sig};
+use crate::guest::{GenTargets, GuestModule, Sig};
 use wasm_encoder::reencode::{Error as ReError, Reencode};
 use wasm_encoder::{
     CodeSection, ConstExpr, CustomSection, DataCountSection, DataSection, ElementSection, EntityType, ExportKind,
@@ -27,6 +27,8 @@ pub struct Generated {
     pub types: Vec<Sig>,
     /// Generated functions: (type index, body). The first is `gen.dispatch`.
     pub funcs: Vec<(u32, Function)>,
+    /// The final index of the function each `gen` import links to.
+    pub gen_targets: GenTargets,
     /// Appended globals: mutable i32 with an initial value.
     pub globals: Vec<i32>,
     /// Active data segments: (arena offset, bytes).
@@ -38,15 +40,16 @@ pub struct Generated {
     pub meta: String,
 }
 
-/// Remaps guest function indices around the removed dispatch import.
+/// Remaps guest function indices around the removed `gen` imports.
 struct Remap<'g> {
     guest: &'g GuestModule<'g>,
+    targets: GenTargets,
 }
 
 impl Reencode for Remap<'_> {
     type Error = std::convert::Infallible;
     fn function_index(&mut self, func: u32) -> Result<u32, ReError<Self::Error>> {
-        Ok(self.guest.remap(func, self.guest.gen_base()))
+        Ok(self.guest.remap(func, &self.targets))
     }
 }
 
@@ -73,7 +76,7 @@ const GUEST_EXPORTS: &[&str] = &[
 
 /// Build the final module bytes.
 pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
-    let mut re = Remap { guest };
+    let mut re = Remap { guest, targets: gen.gen_targets };
     let err = |e: ReError<std::convert::Infallible>| e.to_string();
     let mut types = TypeSection::new();
     let mut imports = ImportSection::new();
@@ -95,7 +98,7 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
             Payload::ImportSection(r) => {
                 for imp in r.into_imports() {
                     let imp = imp.map_err(|e| e.to_string())?;
-                    if imp.module == import::GEN_MODULE && imp.name == import::DISPATCH {
+                    if imp.module == import::GEN_MODULE {
                         continue;
                     }
                     let ty = match imp.ty {
@@ -119,11 +122,11 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
                 for e in r {
                     let e = e.map_err(|e| e.to_string())?;
                     if GUEST_EXPORTS.contains(&e.name) && matches!(e.kind, wasmparser::ExternalKind::Func) {
-                        exports.export(e.name, ExportKind::Func, guest.remap(e.index, guest.gen_base()));
+                        exports.export(e.name, ExportKind::Func, guest.remap(e.index, &gen.gen_targets));
                     }
                 }
             }
-            Payload::StartSection { func, .. } => start = Some(guest.remap(func, guest.gen_base())),
+            Payload::StartSection { func, .. } => start = Some(guest.remap(func, &gen.gen_targets)),
             Payload::ElementSection(r) => re.parse_element_section(&mut elems, r).map_err(err)?,
             Payload::CodeSectionEntry(body) => {
                 if reachable[guest_func as usize] {

@@ -3,7 +3,7 @@
 //! constant pool, and resolve symbols.
 
 use crate::func::{FnGen, Symbols};
-use crate::guest::Sig;
+use crate::guest::{GenImport, GenTargets, Sig};
 use crate::lower::{Addr, Ctx, FnType, Job, Lower, Owner, Role};
 use crate::merge::Generated;
 use wasm_encoder::{BlockType, Function, Instruction as I, ValType};
@@ -148,9 +148,21 @@ fn finish_thread(l: &mut Lower) {
     l.f.ret(Some(status::DONE));
 }
 
+/// The generated functions guest-rt calls through their own `gen` import
+/// (`crate::guest::GenImport`), by function index: None when the design
+/// has none (guest-rt then never calls the import).
+pub struct Direct {
+    /// `gen.run_statics` (`crate::runner::gen_runner`).
+    pub runner: Option<u32>,
+    /// `gen.timer_body` (`crate::runner::gen_timer_body`).
+    pub timer_body: Option<u32>,
+    /// `gen.commit_shadows` (`crate::runner::gen_commit`).
+    pub commit: Option<u32>,
+}
+
 /// `wsim_init`: initial values, rt_init, then start every process
 /// (continuous assignments first so nets settle at time 0).
-pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>, timer_bodies: &[Option<u32>]) -> u32 {
+pub fn gen_init(cx: &mut Ctx, direct: &Direct) -> u32 {
     let d = cx.d;
     let k = cx.declare(FnType::Init);
     let f = FnGen::new(0, false, 0);
@@ -174,9 +186,9 @@ pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>, timer_bo
             l.i(I::I32Store(crate::func::mem(0, 2)));
         }
     }
-    register_statics(&mut l, runner);
-    register_timers(&mut l, timer_bodies);
-    init_shadows(&mut l, commit);
+    register_statics(&mut l, direct.runner.is_some());
+    register_timers(&mut l, direct.timer_body.is_some());
+    init_shadows(&mut l, direct.commit.is_some());
     let order: Vec<ProcId> = d
         .procs
         .iter()
@@ -207,9 +219,11 @@ pub fn gen_init(cx: &mut Ctx, runner: Option<u32>, commit: Option<u32>, timer_bo
 
 /// Hand guest-rt the NBA shadows' `any` word and commit function
 /// (`crate::shadow`, `crate::runner`); the records start cleared.
-fn init_shadows(l: &mut Lower, commit: Option<u32>) {
+fn init_shadows(l: &mut Lower, has_commit: bool) {
     use wsim_abi::shadow;
-    let Some(commit) = commit else { return };
+    if !has_commit {
+        return;
+    }
     for (id, _) in l.cx.d.signals.iter() {
         let Some(rec) = l.cx.lay.shadows[id.index()] else { continue };
         l.i32c((rec + shadow::FLAGS) as i32);
@@ -221,17 +235,17 @@ fn init_shadows(l: &mut Lower, commit: Option<u32>) {
     l.i32c(0);
     l.i(I::I32Store(crate::func::mem(0, 2)));
     l.i32c(any as i32);
-    l.i32c(commit as i32);
     l.rt("rt_shadows");
 }
 
 /// Tell guest-rt which processes are static and what triggers them
 /// (crate::schedule).
-fn register_statics(l: &mut Lower, runner: Option<u32>) {
-    let Some(runner) = runner else { return };
+fn register_statics(l: &mut Lower, has_runner: bool) {
+    if !has_runner {
+        return;
+    }
     l.i32c(l.cx.lay.statics.start as i32);
     l.i32c(l.cx.sched.order.len() as i32);
-    l.i32c(runner as i32);
     l.rt("rt_statics");
     for k in 0..l.cx.sched.order.len() as u32 {
         // every member of a fused unit, so that the first to reach its
@@ -252,13 +266,13 @@ fn register_statics(l: &mut Lower, runner: Option<u32>) {
 
 /// Tell guest-rt which processes loop around one constant delay
 /// (`StaticPlan::timers`): it runs them every period, through the plain
-/// function of their body when there is one (`runner::gen_timer_bodies`).
-fn register_timers(l: &mut Lower, bodies: &[Option<u32>]) {
-    for ((p, ticks), body) in l.cx.sched.timers.clone().into_iter().zip(bodies) {
+/// function of the body when there is one (`runner::gen_timer_body`, only
+/// for a design's one timer).
+fn register_timers(l: &mut Lower, has_body: bool) {
+    for (p, ticks) in l.cx.sched.timers.clone() {
         l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
         l.i(I::I64Const(ticks as i64));
-        // u32::MAX: no body function (see guest-rt's `rt_timer`)
-        l.i32c(body.map_or(-1, |id| id as i32));
+        l.i32c(has_body as i32);
         l.rt("rt_timer");
     }
 }
@@ -299,11 +313,36 @@ pub fn gen_dispatch(cx: &Ctx) -> Function {
     f
 }
 
+/// The final index of the function each `gen` import links to. An import
+/// the design has no function for links to a `(i32) -> i32` stub that
+/// traps (guest-rt never calls it), appended to `funcs`.
+fn link_gen_imports(cx: &Ctx, direct: &Direct, funcs: &mut Vec<(u32, Function)>, step_ty: u32) -> GenTargets {
+    let mut stub = None;
+    GenImport::ALL.map(|which| {
+        let k = match which {
+            GenImport::Dispatch => Some(0),
+            GenImport::RunStatics => direct.runner,
+            GenImport::TimerBody => direct.timer_body,
+            GenImport::CommitShadows => direct.commit,
+        };
+        k.map(|k| cx.gen_index(k)).unwrap_or_else(|| {
+            *stub.get_or_insert_with(|| {
+                let mut f = Function::new([]);
+                f.instruction(&I::Unreachable);
+                f.instruction(&I::End);
+                funcs.push((step_ty, f));
+                cx.guest.gen_base() + funcs.len() as u32 - 1
+            })
+        })
+    })
+}
+
 /// Lay out the final arena, resolve symbols and encode everything.
 pub fn assemble(
     cx: &mut Ctx,
     extras: (Vec<u32>, Vec<u32>, Vec<u32>),
     init_k: u32,
+    direct: &Direct,
     meta: impl FnOnce(&Layout, u64) -> String,
 ) -> Generated {
     let (proc_extra, subr_extra, fn_slots) = extras;
@@ -353,6 +392,7 @@ pub fn assemble(
         let body = gf.body.take().expect("every declared function has a body");
         funcs.push((ty_index(gf.ty), body.finish(tsp, &syms)));
     }
+    let gen_targets = link_gen_imports(cx, direct, &mut funcs, ty_index(FnType::Step));
     // memory: arena + 16 MiB of heap to start with (guest-rt grows it)
     let min_bytes = lay.heap_start as u64 + (16 << 20);
     let pages = min_bytes.div_ceil(65536);
@@ -366,6 +406,7 @@ pub fn assemble(
     Generated {
         types: sigs.to_vec(),
         funcs,
+        gen_targets,
         globals: vec![cx.lay.temp_stack.start as i32],
         data,
         exports: vec![(wsim_abi::export::INIT.to_string(), cx.gen_index(init_k))],

@@ -26,9 +26,9 @@ pub fn reachable_guest_functions(
     for body in generated_bodies {
         for callee in calls_in(body)?.0 {
             // Generated code calls final indices: a guest function's final
-            // index is its guest index less one after the dispatch import.
+            // index is its guest index less the `gen` imports before it.
             if callee < guest.gen_base() {
-                work.push(unmap(guest, callee));
+                work.push(guest.unmap(callee));
             }
         }
     }
@@ -47,14 +47,6 @@ pub fn reachable_guest_functions(
         }
     }
     Ok(reach)
-}
-
-/// The guest index of a function the final module numbers `f`.
-fn unmap(guest: &GuestModule, f: u32) -> u32 {
-    match guest.dispatch {
-        Some(d) if f >= d => f + 1,
-        _ => f,
-    }
 }
 
 /// The calls of each defined guest function (guest indices).

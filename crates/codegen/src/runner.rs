@@ -2,8 +2,9 @@
 //! static processes (`crate::schedule`) in index order; the NBA shadow
 //! commit (`crate::shadow`); and inline triggers.
 //!
-//! guest-rt used to find each pending bit, then call the process through
-//! `gen.dispatch` and its thread bookkeeping; for a combinational process of
+//! guest-rt calls the runner through its own import, `gen.run_statics`
+//! (no dispatch table jump). It used to find each pending bit, then call the
+//! process through `gen.dispatch` and its thread bookkeeping; for a combinational process of
 //! a few instructions that cost more than the process. The runner tests the
 //! bits in the order the plan fixed, so a bit set behind it (a combinational
 //! loop) waits for the next pass exactly as before:
@@ -50,16 +51,8 @@ use wsim_abi::{shadow, statics as sw, status};
 use wsim_ir::{Design, ExprId, ProcId, SignalId, StmtId, StmtKind};
 use wsim_layout::Place;
 
-/// Declare a `(frame) -> status` function guest-rt calls through
-/// `gen.dispatch` (no job: its body is generated here): (index, dispatch id).
-fn declare_dispatched(cx: &mut Ctx) -> (u32, u32) {
-    let k = cx.declare(FnType::Step);
-    cx.dispatch.push(k);
-    (k, cx.dispatch.len() as u32 - 1)
-}
-
-/// Generate the runner; returns its dispatch id, or None when no process
-/// is static. With `inline`, the bodies [`inline_body`] accepts are
+/// Generate the runner (`gen.run_statics`); returns its function index,
+/// or None when no process is static. With `inline`, the bodies [`inline_body`] accepts are
 /// generated in place of their calls.
 pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     if cx.sched.order.is_empty() {
@@ -72,10 +65,9 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
         split_into_chunks(cx.d, &bodies).into_iter().map(|range| gen_chunk(cx, &order, &bodies, range)).collect();
     if let [chunk] = chunks[..] {
         // one chunk keeps the runner's protocol itself: guest-rt calls it
-        cx.dispatch.push(chunk);
-        return Some(cx.dispatch.len() as u32 - 1);
+        return Some(chunk);
     }
-    let (k, id) = declare_dispatched(cx);
+    let k = cx.declare(FnType::Step);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
     let st = l.f.local(ValType::I32);
@@ -95,7 +87,7 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     l.f.ret(Some(0));
     let f = l.f;
     cx.funcs[k as usize].body = Some(f);
-    Some(id)
+    Some(k)
 }
 
 /// Most IR nodes (statements and expressions) of a body the runner
@@ -284,30 +276,27 @@ fn run_in_place(l: &mut Lower, p: ProcId, stmts: &[(ProcId, StmtId)]) {
     l.proc = None;
 }
 
-/// For each timer (`StaticPlan::timers`, in order), the dispatch id of a
+/// For a design with one timer (`StaticPlan::timers`), the index of a
 /// plain `(frame) -> status` function running one period of its body (the
-/// statements after its delay, then those before it), when the runner
-/// could run that body in place ([`inline_body`]): guest-rt then calls it
-/// each period instead of resuming the thread (its prologue, state
-/// dispatch and suspend). The thread's state stays at the delay's resume
-/// point, so the general path may still resume it.
-pub fn gen_timer_bodies(cx: &mut Ctx, inline: bool) -> Vec<Option<u32>> {
-    let timers: Vec<ProcId> = cx.sched.timers.iter().map(|&(p, _)| p).collect();
-    timers
-        .into_iter()
-        .map(|p| {
-            let stmts = inline.then(|| inline_body(cx.d, &cx.facts, &cx.sched, p)).flatten()?;
-            let (k, id) = declare_dispatched(cx);
-            let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
-            l.fn_index = k;
-            let body: Body = stmts.into_iter().map(|s| (p, s)).collect();
-            run_in_place(&mut l, p, &body);
-            l.f.ret(Some(status::WAIT));
-            let f = l.f;
-            cx.funcs[k as usize].body = Some(f);
-            Some(id)
-        })
-        .collect()
+/// statements after its delay, then those before it; `gen.timer_body`),
+/// when the runner could run that body in place ([`inline_body`]):
+/// guest-rt then calls it each period instead of resuming the thread (its
+/// prologue, state dispatch and suspend). The thread's state stays at the
+/// delay's resume point, so the general path may still resume it. (With
+/// more timers guest-rt resumes the threads: its timer-only step needs
+/// the one timer to be alone.)
+pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<u32> {
+    let [(p, _)] = cx.sched.timers[..] else { return None };
+    let stmts = inline.then(|| inline_body(cx.d, &cx.facts, &cx.sched, p)).flatten()?;
+    let k = cx.declare(FnType::Step);
+    let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
+    l.fn_index = k;
+    let body: Body = stmts.into_iter().map(|s| (p, s)).collect();
+    run_in_place(&mut l, p, &body);
+    l.f.ret(Some(status::WAIT));
+    let f = l.f;
+    cx.funcs[k as usize].body = Some(f);
+    Some(k)
 }
 
 /// The runner's test and run of static process `p`, at index `i`: its
@@ -370,8 +359,9 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, St
     l.f.switch_to(next);
 }
 
-/// Generate the NBA shadow commit (`(frame) -> status`, frame unused);
-/// returns its dispatch id, or None when no signal is shadowed:
+/// Generate the NBA shadow commit (`(frame) -> status`, frame unused;
+/// `gen.commit_shadows`); returns its function index, or None when no
+/// signal is shadowed:
 ///
 /// ```text
 /// for each group g of records (`Layout::shadow_group`):
@@ -391,7 +381,7 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
     if cx.lay.shadow_any.size == 0 {
         return None;
     }
-    let (k, id) = declare_dispatched(cx);
+    let k = cx.declare(FnType::Step);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     let flags = l.f.local(ValType::I32);
     let (a, b) = (l.f.local(ValType::I64), l.f.local(ValType::I64));
@@ -467,7 +457,7 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
     l.f.ret(Some(status::DONE));
     let f = l.f;
     cx.funcs[k as usize].body = Some(f);
-    Some(id)
+    Some(k)
 }
 
 impl Lower<'_, '_> {
