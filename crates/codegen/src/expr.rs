@@ -869,7 +869,8 @@ impl Lower<'_, '_> {
             }
             ExprKind::Signal(s) => {
                 let a = self.read_addr(*s, ex.span);
-                self.load_small(a, d.signals[*s].ty.four_state)
+                let known = matches!(a, Addr::Abs(o) if self.known.binary_search(&o).is_ok());
+                self.load_small(a, d.signals[*s].ty.four_state && !known)
             }
             ExprKind::ArrayElem { sig, indices } => {
                 let a = self.elem_read(*sig, indices, ex.span);

@@ -34,6 +34,7 @@ mod prune;
 mod runner;
 mod schedule;
 mod shadow;
+mod specialize;
 mod stmt;
 mod strength;
 mod strings;

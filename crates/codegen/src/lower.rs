@@ -187,6 +187,10 @@ pub struct Lower<'a, 'd> {
     /// While a direct NBA is generated (`crate::direct_nbas`): a change
     /// marks its readers in the later bits (`runner::Lower::trigger_later`).
     pub in_direct_nba: bool,
+    /// While the known version of a static body is generated
+    /// (`crate::specialize`): the arena addresses of the signals it reads
+    /// whose unknown plane the guard found 0, sorted.
+    pub known: Vec<u32>,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -207,6 +211,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             loads: Default::default(),
             deferred_triggers: None,
             in_direct_nba: false,
+            known: vec![],
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {

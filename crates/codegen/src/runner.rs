@@ -61,8 +61,9 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     let order = cx.sched.order.clone();
     let bodies: Vec<Option<Body>> =
         (0..order.len() as u32).map(|k| if inline { unit_body(cx, k) } else { None }).collect();
+    let sizes: Vec<usize> = bodies.iter().map(|b| b.as_ref().map_or(1, |b| generated_nodes(cx, b))).collect();
     let chunks: Vec<u32> =
-        split_into_chunks(cx.d, &bodies).into_iter().map(|range| gen_chunk(cx, &order, &bodies, range)).collect();
+        split_into_chunks(&sizes).into_iter().map(|range| gen_chunk(cx, &order, &bodies, range)).collect();
     if let [chunk] = chunks[..] {
         // one chunk keeps the runner's protocol itself: guest-rt calls it
         return Some(chunk);
@@ -154,20 +155,31 @@ fn expr_nodes(d: &Design, e: ExprId) -> usize {
     1 + d.exprs[e].kind.children().into_iter().map(|c| expr_nodes(d, c)).sum::<usize>()
 }
 
+/// The IR nodes an inlined body generates: twice its own when it gets a
+/// known version (`crate::specialize`).
+fn generated_nodes(cx: &Ctx, body: &[(ProcId, StmtId)]) -> usize {
+    let nodes: usize = body.iter().map(|&(_, s)| stmt_nodes(cx.d, s)).sum();
+    if crate::specialize::worth_specializing(cx, body) {
+        2 * nodes
+    } else {
+        nodes
+    }
+}
+
 /// Static indices split into consecutive ranges whose inlined bodies stay
-/// within [`CHUNK_MAX_NODES`] (a called process counts as one node).
-fn split_into_chunks(d: &Design, bodies: &[Option<Body>]) -> Vec<std::ops::Range<usize>> {
+/// within [`CHUNK_MAX_NODES`], given each index's size in generated nodes
+/// (a called process counts as one).
+fn split_into_chunks(sizes: &[usize]) -> Vec<std::ops::Range<usize>> {
     let mut chunks = vec![];
     let (mut start, mut size) = (0, 0);
-    for (i, body) in bodies.iter().enumerate() {
-        let n = body.as_ref().map_or(1, |b| b.iter().map(|&(_, s)| stmt_nodes(d, s)).sum());
+    for (i, &n) in sizes.iter().enumerate() {
         if size + n > CHUNK_MAX_NODES && i > start {
             chunks.push(start..i);
             (start, size) = (i, 0);
         }
         size += n;
     }
-    chunks.push(start..bodies.len());
+    chunks.push(start..sizes.len());
     chunks
 }
 
@@ -258,10 +270,12 @@ fn run_in_place(l: &mut Lower, p: ProcId, stmts: &[(ProcId, StmtId)]) {
     l.deferred_triggers = Some(vec![]);
     let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
     l.copy_old_values(p);
-    for &(owner, s) in stmts {
-        l.proc = Some(owner);
-        l.stmt(s);
-    }
+    crate::specialize::emit_specialized(l, stmts, |l| {
+        for &(owner, s) in stmts {
+            l.proc = Some(owner);
+            l.stmt(s);
+        }
+    });
     // readers of what the body changed, once (see `defer_trigger`)
     let deferred = l.deferred_triggers.take().unwrap_or_default();
     // Each accumulator is cleared where the body starts (not only by
@@ -764,7 +778,9 @@ endmodule
             .map(|&p| inline_body(&d, &facts, &sched, p).map(|b| b.into_iter().map(|s| (p, s)).collect()))
             .collect();
         assert!(bodies.iter().all(Option::is_some));
-        let chunks = split_into_chunks(&d, &bodies);
+        let sizes: Vec<usize> =
+            bodies.iter().flatten().map(|b| b.iter().map(|&(_, s)| stmt_nodes(&d, s)).sum()).collect();
+        let chunks = split_into_chunks(&sizes);
         assert!(chunks.len() > 1, "{chunks:?}");
         assert_eq!(chunks.first().map(|c| c.start), Some(0));
         assert_eq!(chunks.last().map(|c| c.end), Some(800));

@@ -1,0 +1,172 @@
+//! Specialize a static body the runner generates in place for known
+//! inputs: a second version of it, run when no signal it reads holds an X
+//! or Z bit.
+//!
+//! A 4-state value costs each operation on both planes plus the tests
+//! that propagate X (IEEE 1364-2005 5.1). In an RTL design past its reset
+//! nearly every value is known, so the runner ORs the unknown planes of the
+//! signals the body reads ([`known_candidates`]) and, when that is 0, runs
+//! a version generated as if those reads were two-state (`Lower::known`:
+//! their loads leave out the unknown plane, and `crate::fast` picks the
+//! two-state formula of every operation they feed). Otherwise the general
+//! version runs, so the results are the same bit for bit:
+//!
+//! ```text
+//! if (b(s1) | b(s2) | ...) == 0 { body, reads of s1, s2, ... known }
+//! else                          { body }
+//! ```
+//!
+//! Only what the guard tested is assumed. A read of a signal the body
+//! writes itself is not (its value may be one the body made, which can be
+//! X: an X constant, a division by zero), nor one of an array element, a
+//! wide value or a non-static place; a body that calls a function (which
+//! may write any signal) is not specialized at all.
+
+use crate::analysis::{tree_reads, walk_stmts, written_signals};
+use crate::func::Term;
+use crate::lower::{Addr, Ctx, Lower};
+use std::collections::BTreeSet;
+use wasm_encoder::Instruction as I;
+use wsim_ir::{Design, ExprKind, ProcId, SignalId, StmtId, StmtKind};
+use wsim_layout::Place;
+
+/// The reads a known version may assume, as (reading process, signal):
+/// whole 4-state signals of at most 64 bits in a static place that the
+/// body does not write. Empty when the body calls a function.
+pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<(ProcId, SignalId)> {
+    let d = cx.d;
+    if stmts.iter().any(|&(_, s)| calls_a_function(d, s)) {
+        return vec![];
+    }
+    let written = writes(d, stmts);
+    let mut out = vec![];
+    for &(owner, s) in stmts {
+        for sig in tree_reads(d, s) {
+            let info = &d.signals[sig];
+            let fits = info.ty.four_state && info.ty.width <= 64 && info.elements() == 1;
+            let is_static = matches!(cx.lay.signals[sig.index()].place, Place::Static(_));
+            // an undriven net is Z for good: its guard would always fail
+            let driven = cx.facts.written[sig.index()];
+            if fits && is_static && driven && !written.contains(&sig) && !out.contains(&(owner, sig)) {
+                out.push((owner, sig));
+            }
+        }
+    }
+    out
+}
+
+/// Specialize only a body of at least this many IR nodes per guarded
+/// signal: a guard costs a load and an OR per signal on every activation,
+/// and fails whenever one of them holds X (picorv32 writes `'bx` as a
+/// don't-care into registers several bodies read, so about half of its
+/// guards fail). Instructions per cycle (bench/instructions.py) against
+/// no specialization, rv32_pipe / ring N=16 / picorv32: every body with a
+/// guard -7.6% / -5.5% / +1.8%; 3 nodes per signal -6.5% / -6.7% /
+/// +2.8%; 6 nodes -4.9% / -6.0% / -0.7%.
+const NODES_PER_GUARDED: usize = 6;
+
+/// True if `stmts` get a known version ([`emit_specialized`]).
+pub fn worth_specializing(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> bool {
+    let guarded = known_candidates(cx, stmts).len();
+    let nodes: usize = stmts.iter().map(|&(_, s)| crate::runner::stmt_nodes(cx.d, s)).sum();
+    guarded > 0 && nodes >= NODES_PER_GUARDED * guarded
+}
+
+/// Generate `body` once, or twice behind the guard described in the
+/// module doc when [`worth_specializing`].
+pub fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mut Lower)) {
+    if !worth_specializing(l.cx, stmts) {
+        body(l);
+        return;
+    }
+    let guarded = guarded_addresses(l, stmts);
+    // (b(s1) | b(s2) | ...) == 0
+    for (k, &at) in guarded.iter().enumerate() {
+        l.i32c(at as i32);
+        l.i(I::I64Load(crate::func::mem(8, 3)));
+        if k > 0 {
+            l.i(I::I64Or);
+        }
+    }
+    l.i(I::I64Eqz);
+    let [known, general, join] = [(); 3].map(|_| l.f.new_block());
+    l.f.terminate(Term::Branch(known, general));
+    l.f.switch_to(known);
+    l.known = guarded;
+    body(l);
+    l.known = vec![];
+    l.f.goto(join);
+    l.f.switch_to(general);
+    body(l);
+    l.f.goto(join);
+    l.f.switch_to(join);
+}
+
+/// The arena addresses the body's candidate reads load (a process reads
+/// the copy of an old value where `crate::direct_nbas` made one), sorted.
+fn guarded_addresses(l: &mut Lower, stmts: &[(ProcId, StmtId)]) -> Vec<u32> {
+    let saved = l.proc;
+    let mut at = BTreeSet::new();
+    for (owner, sig) in known_candidates(l.cx, stmts) {
+        l.proc = Some(owner);
+        if let Addr::Abs(o) = l.read_addr(sig, l.d().signals[sig].span) {
+            at.insert(o);
+        }
+    }
+    l.proc = saved;
+    at.into_iter().collect()
+}
+
+/// Every signal the statements may change while they run: blocking
+/// assignment targets and the signals passed to a system task or function
+/// (some, like `$fscanf` or `$random(seed)`, write them). A nonblocking
+/// assignment changes its target after the body, as far as the body's
+/// reads go (a direct NBA's process reads the copy of the old value, made
+/// before the guard: `Lower::read_addr`).
+fn writes(d: &Design, stmts: &[(ProcId, StmtId)]) -> BTreeSet<SignalId> {
+    let mut ws = vec![];
+    for &(_, s) in stmts {
+        walk_stmts(d, s, &mut |c| {
+            let kind = &d.stmts[c].kind;
+            let mut args = vec![];
+            match kind {
+                StmtKind::Assign { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
+                StmtKind::SysTask { args: a, .. } => args.extend(a.iter().flatten().copied()),
+                _ => {}
+            }
+            for e in kind.exprs() {
+                sys_func_args(d, e, &mut args);
+            }
+            ws.extend(args.into_iter().filter_map(|a| match d.exprs[a].kind {
+                ExprKind::Signal(sig) => Some(sig),
+                _ => None,
+            }));
+        });
+    }
+    ws.into_iter().collect()
+}
+
+/// The arguments of every system function call in expression `e`.
+fn sys_func_args(d: &Design, e: wsim_ir::ExprId, out: &mut Vec<wsim_ir::ExprId>) {
+    let kind = &d.exprs[e].kind;
+    if let ExprKind::SysFunc { args, .. } = kind {
+        out.extend(args.iter().copied());
+    }
+    for c in kind.children() {
+        sys_func_args(d, c, out);
+    }
+}
+
+/// True if a statement under `s` calls a function or a task.
+fn calls_a_function(d: &Design, s: StmtId) -> bool {
+    let mut found = false;
+    walk_stmts(d, s, &mut |c| {
+        let kind = &d.stmts[c].kind;
+        found |= matches!(kind, StmtKind::Call { .. })
+            || kind
+                .exprs()
+                .into_iter()
+                .any(|e| crate::analysis::expr_any(d, e, &|k| matches!(k, ExprKind::Call { .. })));
+    });
+    found
+}
