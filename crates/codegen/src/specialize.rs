@@ -45,7 +45,7 @@ pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<(ProcId, Si
             let info = &d.signals[sig];
             let fits = info.ty.four_state && info.ty.width <= 64 && info.elements() == 1;
             let is_static = matches!(cx.lay.signals[sig.index()].place, Place::Static(_));
-            // an undriven net is Z for good: its guard would always fail
+            // what nothing writes keeps its initial X or Z: its guard would always fail
             let driven = cx.facts.written[sig.index()];
             if fits && is_static && driven && !written.contains(&sig) && !out.contains(&(owner, sig)) {
                 out.push((owner, sig));
