@@ -294,14 +294,6 @@ impl Sched {
     }
 }
 
-impl Sched {
-    /// `self` for a push onto a region queue: see `maybe_queued`.
-    fn queued(&mut self) -> &mut Self {
-        self.maybe_queued = true;
-        self
-    }
-}
-
 static SCHED: Global<Sched> = Global::new(Sched::new());
 
 /// The scheduler state. Never hold the reference across `host::dispatch`.
@@ -1307,6 +1299,13 @@ fn dynamic_queues_empty() -> bool {
 }
 
 impl Sched {
+    /// `self` for a push onto a region queue: see `maybe_queued`.
+    fn queued(&mut self) -> &mut Self {
+        self.maybe_queued = true;
+        self
+    }
+
+    /// The queues `maybe_queued` stands for are all empty.
     fn queues_empty(&self) -> bool {
         self.active.is_empty()
             && self.batch.is_empty()

@@ -3,11 +3,12 @@
 //! commit (`crate::shadow`); and inline triggers.
 //!
 //! guest-rt calls the runner through its own import, `gen.run_statics`
-//! (no dispatch table jump). It used to find each pending bit, then call the
-//! process through `gen.dispatch` and its thread bookkeeping; for a combinational process of
-//! a few instructions that cost more than the process. The runner tests the
-//! bits in the order the plan fixed, so a bit set behind it (a combinational
-//! loop) waits for the next pass exactly as before:
+//! (no dispatch table jump). It used to find each pending bit, then call
+//! the process through `gen.dispatch` and its thread bookkeeping; for a
+//! combinational process of a few instructions that cost more than the
+//! process. The runner tests the bits in the order the plan fixed, so a
+//! bit set behind it (a combinational loop) waits for the next pass
+//! exactly as before:
 //!
 //! ```text
 //! for each pending word, if it is not 0:
@@ -52,8 +53,8 @@ use wsim_ir::{Design, ExprId, ProcId, SignalId, StmtId, StmtKind};
 use wsim_layout::Place;
 
 /// Generate the runner (`gen.run_statics`); returns its function index,
-/// or None when no process is static. With `inline`, the bodies [`inline_body`] accepts are
-/// generated in place of their calls.
+/// or None when no process is static. With `inline`, the bodies
+/// [`inline_body`] accepts are generated in place of their calls.
 pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     if cx.sched.order.is_empty() {
         return None;

@@ -67,19 +67,25 @@ const NODES_PER_GUARDED: usize = 6;
 
 /// True if `stmts` get a known version ([`emit_specialized`]).
 pub fn worth_specializing(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> bool {
-    let guarded = known_candidates(cx, stmts).len();
+    guarded_reads(cx, stmts).is_some()
+}
+
+/// The reads the guard of `stmts` tests ([`known_candidates`]), or None
+/// when the body is too small for them ([`NODES_PER_GUARDED`]).
+fn guarded_reads(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Option<Vec<(ProcId, SignalId)>> {
+    let reads = known_candidates(cx, stmts);
     let nodes: usize = stmts.iter().map(|&(_, s)| crate::runner::stmt_nodes(cx.d, s)).sum();
-    guarded > 0 && nodes >= NODES_PER_GUARDED * guarded
+    (!reads.is_empty() && nodes >= NODES_PER_GUARDED * reads.len()).then_some(reads)
 }
 
 /// Generate `body` once, or twice behind the guard described in the
 /// module doc when [`worth_specializing`].
 pub fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mut Lower)) {
-    if !worth_specializing(l.cx, stmts) {
+    let Some(reads) = guarded_reads(l.cx, stmts) else {
         body(l);
         return;
-    }
-    let guarded = guarded_addresses(l, stmts);
+    };
+    let guarded = addresses(l, &reads);
     // (b(s1) | b(s2) | ...) == 0
     for (k, &at) in guarded.iter().enumerate() {
         l.i32c(at as i32);
@@ -102,12 +108,12 @@ pub fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn
     l.f.switch_to(join);
 }
 
-/// The arena addresses the body's candidate reads load (a process reads
-/// the copy of an old value where `crate::direct_nbas` made one), sorted.
-fn guarded_addresses(l: &mut Lower, stmts: &[(ProcId, StmtId)]) -> Vec<u32> {
+/// The arena addresses the reads load (a process reads the copy of an old
+/// value where `crate::direct_nbas` made one), sorted.
+fn addresses(l: &mut Lower, reads: &[(ProcId, SignalId)]) -> Vec<u32> {
     let saved = l.proc;
     let mut at = BTreeSet::new();
-    for (owner, sig) in known_candidates(l.cx, stmts) {
+    for &(owner, sig) in reads {
         l.proc = Some(owner);
         if let Addr::Abs(o) = l.read_addr(sig, l.d().signals[sig].span) {
             at.insert(o);
