@@ -250,7 +250,10 @@ fn ctrl_c_ends_the_run_cleanly_with_130_and_a_complete_wave_file() {
 
 #[test]
 fn heartbeat_lines_off_a_terminal() {
-    let src = "`timescale 1ns/1ns\nmodule t;\n  reg clk = 0;\n  always #1 clk = ~clk;\n  initial #4000000 $finish;\nendmodule\n";
+    // Long enough to outlast the first 0.2 s heartbeat with a wide margin
+    // (~1.4 s here): 4 ms of simulation took only 0.25 s once the clock's
+    // time steps got cheaper, and the heartbeat then never came.
+    let src = "`timescale 1ns/1ns\nmodule t;\n  reg clk = 0;\n  always #1 clk = ~clk;\n  initial #100000000 $finish;\nendmodule\n";
     let (_d, out) = sim(src, &["--heartbeat", "0.2"]);
     assert_eq!(out.status.code(), Some(0));
     let err = stderr(&out);
