@@ -87,7 +87,9 @@ pub struct Sched {
     /// `updates`, `nba`, `nba_now` or `timers_due` ([`Sched::queued`]);
     /// cleared when [`dynamic_queues_empty`] finds them all empty. So a
     /// step of static processes alone tests one flag per delta instead of
-    /// eight queues.
+    /// eight queues. A stop sets it too: the generated runner reads it
+    /// (`wsim_abi::statics::HOST_WORK_AT`) and returns, rather than go on
+    /// to the NBA region and the next delta itself, when it is set.
     maybe_queued: bool,
     /// NBA shadows (`wsim_abi::shadow`): the arena word set when a record
     /// is armed (0: the design has none); see [`rt_shadows`].
@@ -383,6 +385,7 @@ pub extern "C" fn rt_statics(base: u32, count: u32) {
         mem::wr64(at, 0);
     }
     wr32(base + sw::RUNNING, u32::MAX);
+    wr32(base + sw::HOST_WORK_AT, core::ptr::addr_of!(s().maybe_queued) as u32);
 }
 
 /// `rt_static_proc(frame, index)`: the process of `frame` is static, with
@@ -723,13 +726,21 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
 /// marked pending again meanwhile at a lower index wait for the next pass
 /// (a combinational loop: each pass is a delta cycle). The generated runner
 /// makes the calls; it returns early, with `index + 1`, at a process that
-/// did not go back to its wait (`$finish`, `$stop`, an error).
+/// did not go back to its wait (`$finish`, `$stop`, an error). While
+/// guest-rt has no work of its own (`Sched::maybe_queued`), the runner
+/// also runs the NBA region (shadows and later bits) and the passes that
+/// follow, at most `more` of them: returns how many it made, each one
+/// more delta cycle.
 #[inline(always)]
-fn run_pending_statics() {
+fn run_pending_statics(more: u32) -> u32 {
     s().statics.set_any_pending(false);
     let base = s().statics.base;
+    let mut passes = 0;
     loop {
+        let left = more - passes;
+        wr32(base + sw::PASSES, left);
         let stopped_at = host::run_statics(base);
+        passes += left - rd32(base + sw::PASSES);
         let ran = rd32(base + sw::RUNNING);
         wr32(base + sw::RUNNING, u32::MAX);
         if ran != u32::MAX {
@@ -743,12 +754,13 @@ fn run_pending_statics() {
             run_thread(next);
         }
         if stopped() {
-            return;
+            return passes;
         }
     }
     // Set again behind the cursor (a loop): the next pass runs them.
     let st = &s().statics;
     st.set_any_pending(st.any_pending_bit());
+    passes
 }
 
 /// One more cycle of a signal something waits on with `@(posedge)`.
@@ -1187,6 +1199,7 @@ pub extern "C" fn rt_finish(code: i32) {
     if st.stop.is_none() || st.stop == Some(run_status::STOPPED) {
         st.stop = Some(if code == 0 { run_status::FINISHED } else { run_status::ERROR });
         st.exit_code = code;
+        st.maybe_queued = true;
     }
 }
 
@@ -1206,6 +1219,7 @@ pub extern "C" fn rt_stop() {
     let st = s();
     if st.stop.is_none() {
         st.stop = Some(run_status::STOPPED);
+        st.maybe_queued = true;
     }
 }
 
@@ -1347,14 +1361,15 @@ fn run_timer_step(until: u64) -> bool {
     } else {
         run_thread(timer.frame);
     }
+    let mut deltas = 1;
     if !stopped() && s().statics.any_pending() {
-        run_pending_statics();
+        deltas += more_deltas(run_pending_statics(DELTA_LIMIT - deltas));
     }
     if stopped() {
         return true;
     }
     commit_updates();
-    run_regions(1);
+    run_regions(deltas);
     true
 }
 
@@ -1410,7 +1425,7 @@ fn run_regions(mut deltas: u32) {
                 run_active_batch();
             } else {
                 // only static processes: what the batch would come to
-                run_pending_statics();
+                deltas += more_deltas(run_pending_statics(DELTA_LIMIT - deltas));
             }
             continue;
         }
@@ -1438,6 +1453,12 @@ fn run_regions(mut deltas: u32) {
     run_postponed();
 }
 
+/// Counts the `n` delta cycles the runner made after its first pass.
+fn more_deltas(n: u32) -> u32 {
+    s().counters.deltas += n as u64;
+    n
+}
+
 fn delta_limit_error() {
     let msg = alloc::format!(
         "more than {DELTA_LIMIT} delta cycles in one time step: a zero-delay loop (a combinational loop, or a process that wakes itself without delay)"
@@ -1453,6 +1474,7 @@ pub fn runtime_error_at(code: &str, site: i32, frame: u32, msg: &str) {
     let st = s();
     st.stop = Some(run_status::ERROR);
     st.exit_code = 1;
+    st.maybe_queued = true;
 }
 
 /// One delta: every frame ready now, then the pending active updates.
@@ -1479,7 +1501,7 @@ fn run_active_batch() {
         return;
     }
     if s().statics.any_pending() {
-        run_pending_statics();
+        run_pending_statics(0);
         if stopped() {
             return;
         }

@@ -202,12 +202,19 @@ pub mod statics {
     pub const ANY_PENDING: u32 = 16;
     /// u32: some later bit may be set (whoever sets one sets this).
     pub const ANY_LATER: u32 = 20;
+    /// u32: the address of a byte guest-rt sets when it has work of its own
+    /// before the next static pass (a queued thread or update, a stop); the
+    /// runner then returns rather than run the NBA region and go on.
+    pub const HOST_WORK_AT: u32 = 24;
+    /// u32: the passes after its first the runner may still make (the
+    /// delta cycles left under the limit); it takes one off per pass.
+    pub const PASSES: u32 = 28;
     /// The pending bitset (u64 words, bit `i % 64` of word `i / 64` for
     /// static index `i`), then the armed bitset and the later bitset of as
     /// many words. Later bits are the readers of a register written by a
     /// direct NBA (`crates/codegen/src/direct_nbas.rs`): the NBA region
     /// moves them, masked by the armed bits, into the pending bits.
-    pub const PENDING: u32 = 24;
+    pub const PENDING: u32 = 32;
 
     /// Words of each bitset for `count` static processes.
     pub const fn words(count: u32) -> u32 {

@@ -77,6 +77,21 @@ fn a_static_combinational_loop_meets_the_delta_limit() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// A loop through the NBA region in a clock's time step: the static
+/// runner makes the passes after the first itself (crates/codegen
+/// runner.rs, `end_pass`), as many as the limit leaves, so the limit is
+/// met at the same delta cycle, in the same process.
+#[test]
+fn a_loop_through_the_nba_region_meets_the_delta_limit() {
+    let src = "`timescale 1ns/1ps\nmodule t;\n  reg clk = 0;\n  always #5 clk = ~clk;\n  reg [7:0] x = 0;\n  wire y = x[0];\n  always @(posedge clk) x <= 8'd1;\n  always @(y) if (clk) x <= x + 8'd1;\nendmodule\n";
+    let (_d, out) = sim(src, &["-q"]);
+    assert_eq!(
+        stderr(&out),
+        "t.v:8:3: error[E0504]: more than 1000000 delta cycles in one time step: a zero-delay loop (a combinational loop, or a process that wakes itself without delay)\n 8 |   always @(y) if (clk) x <= x + 8'd1;\n   |   ^\n  = note: at time 5ns in t\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
 #[test]
 fn run_time_diagnostics_can_be_json() {
     let src = "module t;\n  reg [7:0] m [0:3];\n  initial $readmemh(\"nothere.hex\", m);\nendmodule\n";

@@ -61,6 +61,13 @@ pub enum Term {
     Table(usize),
     /// The code already returned.
     Return,
+    /// Run the function again from block 0, its prologue aside: every
+    /// local but the temp base starts at 0 again, so no value is carried
+    /// around (the static runner's next pass). Emitted as an outer `loop`
+    /// that sets the locals, around the dispatch loop: a jump back to block
+    /// 0 through the dispatch would make each local that some path reads
+    /// before writing live around the whole function (spilled).
+    Restart,
 }
 
 pub struct Block {
@@ -158,7 +165,7 @@ impl Entries {
             match b.term {
                 Term::Goto(t) => vec![t],
                 Term::Branch(t, e) => vec![t, e],
-                Term::Open | Term::Return | Term::Table(_) => vec![],
+                Term::Open | Term::Return | Term::Table(_) | Term::Restart => vec![],
             }
             .into_iter()
             .filter(move |&t| t <= k)
@@ -235,6 +242,25 @@ impl FnGen {
         f.tbase = f.local(ValType::I32);
         f.state = f.local(ValType::I32);
         f
+    }
+
+    /// Sets every local but the temp base to 0 ([`Term::Restart`]).
+    fn zero_locals(&self, out: &mut Vec<Instruction<'static>>) {
+        for (k, &ty) in self.locals.iter().enumerate() {
+            let local = self.n_params + k as u32;
+            if local == self.tbase {
+                continue;
+            }
+            out.push(match ty {
+                ValType::I32 => Instruction::I32Const(0),
+                ValType::I64 => Instruction::I64Const(0),
+                ValType::F32 => Instruction::F32Const(0.0.into()),
+                ValType::F64 => Instruction::F64Const(0.0.into()),
+                ValType::V128 => Instruction::V128Const(0),
+                ValType::Ref(_) => unreachable!("generated code has no reference locals"),
+            });
+            out.push(Instruction::LocalSet(local));
+        }
     }
 
     pub fn local(&mut self, ty: ValType) -> u32 {
@@ -372,6 +398,12 @@ impl FnGen {
         for ins in &self.prologue {
             out.push(resolve(ins));
         }
+        let restarts = self.blocks.iter().any(|b| matches!(b.term, Term::Restart));
+        if restarts {
+            debug_assert!(self.prologue.is_empty() && !self.is_step, "a restart would lose the prologue's locals");
+            out.push(Instruction::Loop(BlockType::Empty));
+            self.zero_locals(&mut out);
+        }
         let n = self.blocks.len();
         let entries = Entries::of(&self);
         out.push(Instruction::Loop(BlockType::Empty));
@@ -389,6 +421,8 @@ impl FnGen {
                 Term::Open => out.push(Instruction::Unreachable),
                 Term::Return => {}
                 Term::Goto(t) => jump(&mut out, k, t, 0, &entries),
+                // out of the dispatch loop's blocks and the loop itself
+                Term::Restart => out.push(Instruction::Br((n - 1 - k) as u32 + 1)),
                 Term::Table(t) => {
                     let (targets, default) = &self.tables[t];
                     let depth = |b: usize| {
@@ -415,6 +449,10 @@ impl FnGen {
         }
         out.push(Instruction::End); // loop
         out.push(Instruction::Unreachable);
+        if restarts {
+            out.push(Instruction::End); // the restart loop
+            out.push(Instruction::Unreachable);
+        }
         out.push(Instruction::End); // function
         let mut f = Function::new_with_locals_types(self.locals.iter().copied());
         for ins in &out {
@@ -493,6 +531,41 @@ mod tests {
         assert!(table.contains("[0, 1]"), "{table}");
         // a jump back to block 0 is the loop itself
         assert!(!has_dispatch(&operators(diamond(false, Some(0)))));
+    }
+
+    #[test]
+    fn a_restart_runs_block_zero_again_with_its_locals_zeroed() {
+        // block 0 -> {1: restart, 2: return}
+        let mut f = FnGen::new(1, false, 0);
+        let counter = f.local(ValType::I64);
+        let (b1, b2) = (f.new_block(), f.new_block());
+        f.i32c(1);
+        f.terminate(Term::Branch(b1, b2));
+        f.switch_to(b1);
+        f.terminate(Term::Restart);
+        f.switch_to(b2);
+        f.ret(None);
+        let (tbase, state) = (f.tbase, f.state);
+        let ops = operators(f);
+        assert!(!has_dispatch(&ops), "{ops:#?}");
+        let loops: Vec<usize> = (0..ops.len()).filter(|&k| ops[k].starts_with("Loop")).collect();
+        assert_eq!(loops.len(), 2, "the restart loop around the dispatch loop: {ops:#?}");
+        // between the two loops: every local but the temp base set to 0
+        let zeroed: Vec<&str> = ops[loops[0] + 1..loops[1]].iter().map(String::as_str).collect();
+        assert_eq!(
+            zeroed,
+            [
+                "I32Const { value: 0 }".to_string(),
+                format!("LocalSet {{ local_index: {state} }}"),
+                "I64Const { value: 0 }".to_string(),
+                format!("LocalSet {{ local_index: {counter} }}"),
+            ],
+            "tbase {tbase}: {ops:#?}"
+        );
+        // block 1 (inside the wasm block of block 2) leaves it, the dispatch
+        // loop and lands at the restart loop
+        let br = ops.iter().position(|o| o == "Br { relative_depth: 2 }");
+        assert!(br.is_some(), "{ops:#?}");
     }
 
     #[test]

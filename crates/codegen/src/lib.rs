@@ -143,10 +143,11 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         sites: Vec::new(),
     };
     module::declare_all(&mut cx);
+    let commit = runner::gen_commit(&mut cx);
     let direct = module::Direct {
-        runner: runner::gen_runner(&mut cx, !opts.no_inline_statics),
+        runner: runner::gen_runner(&mut cx, !opts.no_inline_statics, commit),
         timer_body: runner::gen_timer_body(&mut cx, !opts.no_inline_statics),
-        commit: runner::gen_commit(&mut cx),
+        commit,
     };
     let extras = module::generate_bodies(&mut cx);
     let init_k = module::gen_init(&mut cx, &direct);

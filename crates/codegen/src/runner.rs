@@ -19,7 +19,7 @@
 //!         small body (inline_body): run it here
 //!         else: status = step_i(frame_i)
 //!               if status != WAIT: STATUS = status; return i + 1
-//! return 0
+//! end of the pass (`end_pass`): the NBA region and more passes, or return 0
 //! ```
 //!
 //! Running a small body in place saves the call, the step function's
@@ -55,7 +55,7 @@ use wsim_layout::Place;
 /// Generate the runner (`gen.run_statics`); returns its function index,
 /// or None when no process is static. With `inline`, the bodies
 /// [`inline_body`] accepts are generated in place of their calls.
-pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
+pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32> {
     if cx.sched.order.is_empty() {
         return None;
     }
@@ -63,12 +63,12 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
     let bodies: Vec<Option<Body>> =
         (0..order.len() as u32).map(|k| if inline { unit_body(cx, k) } else { None }).collect();
     let sizes: Vec<usize> = bodies.iter().map(|b| b.as_ref().map_or(1, |b| generated_nodes(cx, b))).collect();
-    let chunks: Vec<u32> =
-        split_into_chunks(&sizes).into_iter().map(|range| gen_chunk(cx, &order, &bodies, range)).collect();
-    if let [chunk] = chunks[..] {
-        // one chunk keeps the runner's protocol itself: guest-rt calls it
-        return Some(chunk);
+    let ranges = split_into_chunks(&sizes);
+    if let [range] = &ranges[..] {
+        // one chunk is the runner itself: guest-rt calls it
+        return Some(gen_chunk(cx, &order, &bodies, range.clone(), Some(commit)));
     }
+    let chunks: Vec<u32> = ranges.into_iter().map(|range| gen_chunk(cx, &order, &bodies, range, None)).collect();
     let k = cx.declare(FnType::Step);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
@@ -86,10 +86,126 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool) -> Option<u32> {
         l.i(I::Return);
         l.i(I::End);
     }
-    l.f.ret(Some(0));
+    end_pass(&mut l, commit);
     let f = l.f;
     cx.funcs[k as usize].body = Some(f);
     Some(k)
+}
+
+/// The end of the runner's pass over the static processes. While guest-rt
+/// has nothing of its own to do, the runner goes on as `run_regions`
+/// would, without returning to it: with pending bits left (set behind the
+/// cursor), another pass; with none, the NBA region (the shadow commit,
+/// `commit`, and the later bits moved to the pending ones), then another
+/// pass if that made some pending. At most `PASSES` more passes, each one
+/// more delta cycle (`PASSES` counts down; guest-rt counts the deltas and
+/// its limit stays exact). A pass starts at block 0 (`Term::Restart`).
+///
+/// ```text
+/// if !host_work && PASSES != 0:
+///   if no pending bit: NBA region; if host_work or no pending bit: return 0
+///   PASSES -= 1; next pass
+/// return 0
+/// ```
+///
+/// guest-rt's own loop does the same per call of the runner (a return to
+/// it and a call from it, `RUNNING` read back, the queues and the NBA
+/// region tested): a clocked design's step is one call instead of two.
+fn end_pass(l: &mut Lower, commit: Option<u32>) {
+    let base = l.cx.lay.statics.start;
+    let words = sw::words(l.cx.sched.order.len() as u32);
+    // in code order, so every jump but the one to the next pass goes ahead
+    let [budget_left, test_pending, nba, test_again, next, exit] = [(); 6].map(|_| l.f.new_block());
+    // guest-rt's work first (a queued thread runs before any more statics)
+    push_host_work(l);
+    l.f.terminate(Term::Branch(exit, budget_left));
+    l.f.switch_to(budget_left);
+    l.i32c(base as i32);
+    l.i(I::I32Load(mem(sw::PASSES, 2)));
+    l.i(I::I32Eqz);
+    l.f.terminate(Term::Branch(exit, test_pending));
+    l.f.switch_to(test_pending);
+    push_any_pending_bit(l, base, words);
+    l.f.terminate(Term::Branch(next, nba));
+    // the NBA region
+    l.f.switch_to(nba);
+    if let Some(commit) = commit {
+        l.i32c(l.cx.lay.shadow_any.start as i32);
+        l.i(I::I32Load(mem(0, 2)));
+        l.i(I::If(BlockType::Empty));
+        l.i32c(0);
+        let callee = l.cx.gen_index(commit);
+        l.i(I::Call(callee));
+        l.i(I::Drop);
+        l.i(I::End);
+    }
+    move_later_bits(l, base, words);
+    push_host_work(l);
+    l.f.terminate(Term::Branch(exit, test_again));
+    l.f.switch_to(test_again);
+    push_any_pending_bit(l, base, words);
+    l.f.terminate(Term::Branch(next, exit));
+    // one more pass, one more delta
+    l.f.switch_to(next);
+    l.i32c(base as i32);
+    l.i32c(base as i32);
+    l.i(I::I32Load(mem(sw::PASSES, 2)));
+    l.i32c(1);
+    l.i(I::I32Sub);
+    l.i(I::I32Store(mem(sw::PASSES, 2)));
+    l.f.terminate(Term::Restart);
+    l.f.switch_to(exit);
+    l.f.ret(Some(0));
+}
+
+/// Pushes guest-rt's flag (`statics::HOST_WORK_AT`): it has work of its own.
+fn push_host_work(l: &mut Lower) {
+    l.i32c(l.cx.lay.statics.start as i32);
+    l.i(I::I32Load(mem(sw::HOST_WORK_AT, 2)));
+    l.i(I::I32Load8U(mem(0, 0)));
+}
+
+/// Pushes whether some pending bit is set (an i32).
+fn push_any_pending_bit(l: &mut Lower, base: u32, words: u32) {
+    for w in 0..words {
+        l.i32c(base as i32);
+        l.i(I::I64Load(mem(sw::PENDING + 8 * w, 3)));
+        if w > 0 {
+            l.i(I::I64Or);
+        }
+    }
+    l.i(I::I64Const(0));
+    l.i(I::I64Ne);
+}
+
+/// guest-rt's `Statics::move_later`: when `ANY_LATER`, the later bits of
+/// the armed processes become pending, and every later bit is cleared.
+fn move_later_bits(l: &mut Lower, base: u32, words: u32) {
+    l.i32c(base as i32);
+    l.i(I::I32Load(mem(sw::ANY_LATER, 2)));
+    l.i(I::If(BlockType::Empty));
+    l.i32c(base as i32);
+    l.i32c(0);
+    l.i(I::I32Store(mem(sw::ANY_LATER, 2)));
+    for w in 0..words {
+        let (pending, armed, later) =
+            (sw::PENDING + 8 * w, sw::PENDING + 8 * (words + w), sw::PENDING + 8 * (2 * words + w));
+        // pending |= later & armed; later = 0
+        l.i32c(base as i32);
+        l.i32c(base as i32);
+        l.i(I::I64Load(mem(pending, 3)));
+        l.i32c(base as i32);
+        l.i(I::I64Load(mem(later, 3)));
+        l.i32c(base as i32);
+        l.i(I::I64Load(mem(armed, 3)));
+        l.i(I::I64And);
+        l.i(I::I64Or);
+        l.i(I::I64Store(mem(pending, 3)));
+        l.i32c(base as i32);
+        l.i(I::I64Const(0));
+        l.i(I::I64Store(mem(later, 3)));
+    }
+    l.i(I::End);
 }
 
 /// Most IR nodes (statements and expressions) of a body the runner
@@ -227,7 +343,16 @@ fn skip_unless_pending(l: &mut Lower, word: u32, mask: u64, body: impl FnOnce(&m
 
 /// One chunk of the runner: `(statics base) -> 0 | 1 + index of a process
 /// that stopped` (guest-rt's runner protocol, see the module doc).
-fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std::ops::Range<usize>) -> u32 {
+///
+/// `runner` (the commit's index, if any) when the chunk is the whole runner:
+/// it then goes on after its pass ([`end_pass`]).
+fn gen_chunk(
+    cx: &mut Ctx,
+    order: &[ProcId],
+    bodies: &[Option<Body>],
+    range: std::ops::Range<usize>,
+    runner: Option<Option<u32>>,
+) -> u32 {
     let k = cx.declare(FnType::Step);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
@@ -251,7 +376,10 @@ fn gen_chunk(cx: &mut Ctx, order: &[ProcId], bodies: &[Option<Body>], range: std
         });
         i = word_end;
     }
-    l.f.ret(Some(0));
+    match runner {
+        Some(commit) => end_pass(&mut l, commit),
+        None => l.f.ret(Some(0)),
+    }
     if l.f.slot_bytes() != 0 {
         l.cx.diags.push(wsim_diag::Diagnostic::error(
             wsim_diag::codes::codegen::UNSUPPORTED,
