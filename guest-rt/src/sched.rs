@@ -1365,12 +1365,32 @@ fn run_timer_step(until: u64) -> bool {
     if !stopped() && s().statics.any_pending() {
         deltas += more_deltas(run_pending_statics(DELTA_LIMIT - deltas));
     }
-    if stopped() {
+    if stopped() || nothing_left() {
         return true;
     }
     commit_updates();
     run_regions(deltas);
     true
+}
+
+/// True, the postponed region done, when nothing is left of this time
+/// step: no queued work, no pending static process, no NBA and nothing
+/// postponed, which is how a clock's step usually ends (the falling edge
+/// of a design of rising-edge flops wakes nothing at all): `run_regions`
+/// and `run_postponed` would find it out with a dozen more tests.
+#[inline(always)]
+fn nothing_left() -> bool {
+    let st = s();
+    let none = !st.maybe_queued
+        && !st.statics.any_pending()
+        && !st.statics.any_later()
+        && !shadows_armed()
+        && !st.monitor_on
+        && st.strobes.is_empty();
+    if none {
+        st.monitor_due = false;
+    }
+    none
 }
 
 /// One period of a timer's thread through its body function (see
