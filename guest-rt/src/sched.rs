@@ -229,10 +229,6 @@ impl Statics {
         }
     }
 
-    fn any_pending_bit(&self) -> bool {
-        (0..self.words).any(|w| mem::rd64(self.pending_at(w)) != 0)
-    }
-
     /// Some process may be pending (generated code sets this too).
     fn any_pending(&self) -> bool {
         self.base != 0 && rd32(self.base + sw::ANY_PENDING) != 0
@@ -730,7 +726,8 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
 /// guest-rt has no work of its own (`Sched::maybe_queued`), the runner
 /// also runs the NBA region (shadows and later bits) and the passes that
 /// follow, at most `more` of them: returns how many it made, each one
-/// more delta cycle.
+/// more delta cycle. When it returns 0 it leaves `ANY_PENDING` exact (set
+/// when bits were set behind its cursor: the next pass runs them).
 #[inline(always)]
 fn run_pending_statics(more: u32) -> u32 {
     s().statics.set_any_pending(false);
@@ -757,9 +754,6 @@ fn run_pending_statics(more: u32) -> u32 {
             return passes;
         }
     }
-    // Set again behind the cursor (a loop): the next pass runs them.
-    let st = &s().statics;
-    st.set_any_pending(st.any_pending_bit());
     passes
 }
 

@@ -198,7 +198,8 @@ pub mod statics {
     pub const STATUS: u32 = 4;
     /// u64: activations of static processes run by the runner.
     pub const ACTIVATIONS: u32 = 8;
-    /// u32: some pending bit may be set (whoever sets one sets this).
+    /// u32: some pending bit may be set (whoever sets one sets this; the
+    /// runner leaves it exact when it returns 0).
     pub const ANY_PENDING: u32 = 16;
     /// u32: some later bit may be set (whoever sets one sets this).
     pub const ANY_LATER: u32 = 20;

@@ -105,7 +105,7 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32
 /// if !host_work && PASSES != 0:
 ///   if no pending bit: NBA region; if host_work or no pending bit: return 0
 ///   PASSES -= 1; next pass
-/// return 0
+/// ANY_PENDING = some pending bit; return 0
 /// ```
 ///
 /// guest-rt's own loop does the same per call of the runner (a return to
@@ -154,7 +154,11 @@ fn end_pass(l: &mut Lower, commit: Option<u32>) {
     l.i(I::I32Sub);
     l.i(I::I32Store(mem(sw::PASSES, 2)));
     l.f.terminate(Term::Restart);
+    // ANY_PENDING exact for guest-rt: bits set behind the cursor, or none
     l.f.switch_to(exit);
+    l.i32c(base as i32);
+    push_any_pending_bit(l, base, words);
+    l.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
     l.f.ret(Some(0));
 }
 
