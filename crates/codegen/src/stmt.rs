@@ -16,6 +16,13 @@ use wsim_abi::frame::{self as fr, flags as ff};
 use wsim_abi::{edge, join, op, status};
 use wsim_ir::*;
 
+/// The edges (IEEE 1364-2005 table 9-2) as bit `old << 2 | new` over the
+/// LSB codes 0, 1, 2 = z, 3 = x ([`Lower::edge_test`]). posedge: 0->1, 0->z,
+/// 0->x, z->1, x->1 (bits 1, 2, 3, 9, 13); negedge: 1->0, 1->z, 1->x,
+/// z->0, x->0 (bits 4, 6, 7, 8, 12).
+const POSEDGES: i32 = 0x220E;
+const NEGEDGES: i32 = 0x11D0;
+
 /// How an assignment writes.
 #[derive(Clone, Copy, Debug)]
 pub enum Mode {
@@ -783,36 +790,22 @@ impl Lower<'_, '_> {
 
     /// Push 1 if old->new (LSB codes 0,1,2=z,3=x) is the edge (IEEE 1364-2005 table 9-2).
     pub fn edge_test(&mut self, e: Edge, old: u32, new: u32) {
-        // posedge: 0->1/x/z, x/z->1 ; negedge: 1->0/x/z, x/z->0. Both are
-        // "(old == from && new != from) || (old is x/z && new == to)".
-        let edge_from = |l: &mut Self, from: i32, to: i32| {
-            l.i(I::LocalGet(old));
-            l.i32c(from);
-            l.i(I::I32Eq);
-            l.i(I::LocalGet(new));
-            l.i32c(from);
-            l.i(I::I32Ne);
-            l.i(I::I32And);
-            l.i(I::LocalGet(old));
-            l.i32c(2);
-            l.i(I::I32GeU);
-            l.i(I::LocalGet(new));
-            l.i32c(to);
-            l.i(I::I32Eq);
-            l.i(I::I32And);
-            l.i(I::I32Or);
+        // bit `old << 2 | new` of a table over the lsb codes (0, 1, z = 2,
+        // x = 3): one shift, where testing the cases took a dozen compares
+        let table = match e {
+            Edge::Pos => POSEDGES,
+            Edge::Neg => NEGEDGES,
+            _ => POSEDGES | NEGEDGES,
         };
-        let pos = |l: &mut Self| edge_from(l, 0, 1);
-        let neg = |l: &mut Self| edge_from(l, 1, 0);
-        match e {
-            Edge::Pos => pos(self),
-            Edge::Neg => neg(self),
-            _ => {
-                pos(self);
-                neg(self);
-                self.i(I::I32Or);
-            }
-        }
+        self.i32c(table);
+        self.i(I::LocalGet(old));
+        self.i32c(2);
+        self.i(I::I32Shl);
+        self.i(I::LocalGet(new));
+        self.i(I::I32Or);
+        self.i(I::I32ShrU);
+        self.i32c(1);
+        self.i(I::I32And);
     }
 
     fn wait_cond(&mut self, cond: ExprId, span: wsim_diag::Span) {
@@ -1641,5 +1634,25 @@ impl Lower<'_, '_> {
         self.i(I::Br(0));
         self.i(I::End);
         self.i(I::End);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{NEGEDGES, POSEDGES};
+
+    #[test]
+    fn edge_tables_are_table_9_2() {
+        // LSB codes: 0, 1, z = 2, x = 3
+        let unknown = |c: i32| c >= 2;
+        for old in 0..4 {
+            for new in 0..4 {
+                let bit = |table: i32| (table >> (old << 2 | new)) & 1 == 1;
+                let pos = (old == 0 && new != 0) || (unknown(old) && new == 1);
+                let neg = (old == 1 && new != 1) || (unknown(old) && new == 0);
+                assert_eq!(bit(POSEDGES), pos, "posedge {old} -> {new}");
+                assert_eq!(bit(NEGEDGES), neg, "negedge {old} -> {new}");
+            }
+        }
     }
 }
