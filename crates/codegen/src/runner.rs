@@ -103,9 +103,11 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32
 ///
 /// ```text
 /// if !host_work && PASSES != 0:
-///   if no pending bit: NBA region; if host_work or no pending bit: return 0
+///   if no pending bit:
+///     NBA region
+///     if host_work or no pending bit: goto out
 ///   PASSES -= 1; next pass
-/// ANY_PENDING = some pending bit; return 0
+/// out: ANY_PENDING = some pending bit; return 0
 /// ```
 ///
 /// guest-rt's own loop does the same per call of the runner (a return to
