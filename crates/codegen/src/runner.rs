@@ -66,9 +66,10 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32
     let ranges = split_into_chunks(&sizes);
     if let [range] = &ranges[..] {
         // one chunk is the runner itself: guest-rt calls it
-        return Some(gen_chunk(cx, &order, &bodies, range.clone(), Some(commit)));
+        return Some(gen_chunk(cx, &order, &bodies, range.clone(), ChunkEnd::EndPass { commit }));
     }
-    let chunks: Vec<u32> = ranges.into_iter().map(|range| gen_chunk(cx, &order, &bodies, range, None)).collect();
+    let chunks: Vec<u32> =
+        ranges.into_iter().map(|range| gen_chunk(cx, &order, &bodies, range, ChunkEnd::Return)).collect();
     let k = cx.declare(FnType::Step);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
@@ -194,19 +195,10 @@ fn move_later_bits(l: &mut Lower, base: u32, words: u32) {
     l.i32c(0);
     l.i(I::I32Store(mem(sw::ANY_LATER, 2)));
     for w in 0..words {
-        let (pending, armed, later) =
-            (sw::PENDING + 8 * w, sw::PENDING + 8 * (words + w), sw::PENDING + 8 * (2 * words + w));
-        // pending |= later & armed; later = 0
-        l.i32c(base as i32);
-        l.i32c(base as i32);
-        l.i(I::I64Load(mem(pending, 3)));
+        let later = sw::PENDING + 8 * (2 * words + w);
         l.i32c(base as i32);
         l.i(I::I64Load(mem(later, 3)));
-        l.i32c(base as i32);
-        l.i(I::I64Load(mem(armed, 3)));
-        l.i(I::I64And);
-        l.i(I::I64Or);
-        l.i(I::I64Store(mem(pending, 3)));
+        l.or_into_pending(w);
         l.i32c(base as i32);
         l.i(I::I64Const(0));
         l.i(I::I64Store(mem(later, 3)));
@@ -347,17 +339,23 @@ fn skip_unless_pending(l: &mut Lower, word: u32, mask: u64, body: impl FnOnce(&m
     l.f.terminate_block(head, Term::Branch(end, first));
 }
 
+/// How a chunk of the runner ends.
+enum ChunkEnd {
+    /// One of several: it returns 0 to the runner, which calls the next.
+    Return,
+    /// The whole runner: it ends the pass ([`end_pass`]; `commit` is the
+    /// shadow commit's function, if the design has shadows).
+    EndPass { commit: Option<u32> },
+}
+
 /// One chunk of the runner: `(statics base) -> 0 | 1 + index of a process
 /// that stopped` (guest-rt's runner protocol, see the module doc).
-///
-/// `runner` (the commit's index, if any) when the chunk is the whole runner:
-/// it then goes on after its pass ([`end_pass`]).
 fn gen_chunk(
     cx: &mut Ctx,
     order: &[ProcId],
     bodies: &[Option<Body>],
     range: std::ops::Range<usize>,
-    runner: Option<Option<u32>>,
+    end: ChunkEnd,
 ) -> u32 {
     let k = cx.declare(FnType::Step);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
@@ -382,9 +380,9 @@ fn gen_chunk(
         });
         i = word_end;
     }
-    match runner {
-        Some(commit) => end_pass(&mut l, commit),
-        None => l.f.ret(Some(0)),
+    match end {
+        ChunkEnd::EndPass { commit } => end_pass(&mut l, commit),
+        ChunkEnd::Return => l.f.ret(Some(0)),
     }
     if l.f.slot_bytes() != 0 {
         l.cx.diags.push(wsim_diag::Diagnostic::error(
