@@ -3,8 +3,11 @@
 //! - **Statements**: `nop`s leave their blocks; an unnamed block inside
 //!   another block is spliced into it (a named one stays: `disable` and
 //!   `%m` name it). The top block of a process body keeps its shape
-//!   (`[WaitEvent, body]` and the like, which backends recognise); an `if` or `case` whose branches are all empty and whose
-//!   condition has no effect becomes a `nop`.
+//!   (`[WaitEvent, body]` and the like, which backends recognise); an
+//!   `if` or `case` whose branches are all empty and whose condition has
+//!   no effect becomes a `nop`; so does a call without arguments of a
+//!   subroutine whose body is empty (picorv32's `empty_statement`, which
+//!   its `assert macro expands to).
 //! - **Processes**: one whose only effects are writes to hidden signals
 //!   that no other process, subroutine or alias reads goes, repeated until
 //!   nothing changes (removing one can leave another's target unread).
@@ -76,6 +79,9 @@ fn simplify_statement(d: &mut Design, s: StmtId) {
         StmtKind::If { cond, then_stmt, else_stmt }
             if is_empty(d, then_stmt) && else_stmt.is_none_or(|e| is_empty(d, e)) && is_pure(d, cond) =>
         {
+            d.stmts[s].kind = StmtKind::Nop;
+        }
+        StmtKind::Call { subr, args } if args.is_empty() && is_empty(d, d.subrs[subr].body) => {
             d.stmts[s].kind = StmtKind::Nop;
         }
         StmtKind::Case { subject, arms, default, .. } => {
@@ -247,6 +253,22 @@ mod tests {
             processes(&d),
             "p0 initial sc1\n  st1 block\n    st2 block\n      st8 assign s0 = (const 1'h1)\n\
              \x20     st10 assign s0 = (const 1'h0)\n      st0 block sc2\n        st11 assign s0 = (const 1'h1)\n"
+        );
+    }
+
+    #[test]
+    fn calls_of_an_empty_task_go_and_then_their_process() {
+        let src = "module t; reg a, b; task nothing; begin end endtask\n\
+                   task set; b = 1; endtask\n\
+                   always @(a) if (a) nothing; else nothing;\n\
+                   always @(a) begin nothing; set; end endmodule\n";
+        let mut d = elaborate(src);
+        apply(&mut d, "remove_dead_code", run);
+        // The first process did nothing but call `nothing`: it goes. The
+        // second keeps its call of `set`.
+        assert_eq!(
+            processes(&d),
+            "p0 always sc1\n  st13 block\n    st9 wait-event @(s0)\n    st10 block\n      st12 call f1()\n"
         );
     }
 
