@@ -191,6 +191,9 @@ pub struct Lower<'a, 'd> {
     /// (`crate::specialize`): the arena addresses of the signals it reads
     /// whose unknown plane the guard found 0, sorted.
     pub known: Vec<u32>,
+    /// While a large static body is generated (`crate::specialize`): each
+    /// run of statements between branches gets its own known version.
+    pub split_known: bool,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -212,6 +215,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             deferred_triggers: None,
             in_direct_nba: false,
             known: vec![],
+            split_known: false,
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {

@@ -61,7 +61,9 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
                         let head = l.f.new_block();
                         l.f.goto(head);
                         l.f.switch_to(head);
-                        l.stmt(proc.body);
+                        if !activations_specialized(&mut l, p) {
+                            l.stmt(proc.body);
+                        }
                         l.f.goto(head);
                     }
                 }
@@ -413,4 +415,25 @@ pub fn assemble(
         memory_min_pages: pages,
         meta,
     }
+}
+
+/// One activation of static process `p`'s body, when the runner could
+/// run it in place but it is too large to (`crate::runner::inline_body`):
+/// the statements before and after its event control in runs with known
+/// versions (`crate::specialize`), as the runner generates the bodies it
+/// runs in place. False (nothing generated) for any other process.
+fn activations_specialized(l: &mut Lower, p: ProcId) -> bool {
+    let (d, cx) = (l.d(), &*l.cx);
+    let Some(&wait) = cx.sched.wait.get(&p) else { return false };
+    match crate::runner::activation_body(d, &cx.facts, &cx.sched, p) {
+        Some((_, nodes)) if nodes > crate::runner::INLINE_MAX_NODES => {}
+        _ => return false,
+    }
+    let top = crate::schedule::top_level(d, d.procs[p].body);
+    let at = top.iter().position(|&s| s == wait).expect("the wait is at the top level");
+    let part = |ss: &[StmtId]| ss.iter().map(|&s| (p, s)).collect::<Vec<_>>();
+    crate::specialize::emit_in_runs(l, &part(&top[..at]));
+    l.stmt(wait);
+    crate::specialize::emit_in_runs(l, &part(&top[at + 1..]));
+    true
 }

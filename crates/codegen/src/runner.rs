@@ -222,6 +222,16 @@ const CHUNK_MAX_NODES: usize = 3000;
 /// activation behaves as the call did: the frame's state stays at the
 /// resume point after the event control.
 pub(crate) fn inline_body(d: &Design, facts: &Facts, sched: &StaticPlan, p: ProcId) -> Option<Vec<StmtId>> {
+    activation_body(d, facts, sched, p).filter(|&(_, nodes)| nodes <= INLINE_MAX_NODES).map(|(body, _)| body)
+}
+
+/// [`inline_body`] whatever its size, with its size in IR nodes.
+pub(crate) fn activation_body(
+    d: &Design,
+    facts: &Facts,
+    sched: &StaticPlan,
+    p: ProcId,
+) -> Option<(Vec<StmtId>, usize)> {
     let wait = *sched.wait.get(&p)?;
     let mut nodes = 0usize;
     let mut ok = true;
@@ -245,11 +255,11 @@ pub(crate) fn inline_body(d: &Design, facts: &Facts, sched: &StaticPlan, p: Proc
             };
         nodes += 1 + st.kind.exprs().into_iter().map(|e| expr_nodes(d, e)).sum::<usize>();
     });
-    if !ok || nodes > INLINE_MAX_NODES {
+    if !ok {
         return None;
     }
     let top = top_level(d, d.procs[p].body);
-    Some(top.into_iter().filter(|&s| s != wait).collect())
+    Some((top.into_iter().filter(|&s| s != wait).collect(), nodes))
 }
 
 /// Statements the runner runs in place, each with the process it belongs to.
@@ -403,12 +413,7 @@ fn run_in_place(l: &mut Lower, p: ProcId, stmts: &[(ProcId, StmtId)]) {
     l.deferred_triggers = Some(vec![]);
     let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
     l.copy_old_values(p);
-    crate::specialize::emit_specialized(l, stmts, |l| {
-        for &(owner, s) in stmts {
-            l.proc = Some(owner);
-            l.stmt(s);
-        }
-    });
+    crate::specialize::emit_in_runs(l, stmts);
     // readers of what the body changed, once (see `defer_trigger`)
     let deferred = l.deferred_triggers.take().unwrap_or_default();
     // Each accumulator is cleared where the body starts (not only by

@@ -54,6 +54,10 @@ impl Lower<'_, '_> {
         let mark = self.f.mark();
         match &st.kind {
             StmtKind::Nop => {}
+            StmtKind::Block { stmts, name: None } if self.split_known => {
+                let p = self.proc.expect("a static body has a process");
+                self.stmts_split(&stmts.iter().map(|&c| (p, c)).collect::<Vec<_>>());
+            }
             StmtKind::Block { stmts, name: None } => {
                 for &c in stmts {
                     self.stmt(c);
