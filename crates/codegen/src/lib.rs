@@ -30,6 +30,7 @@ mod lower;
 pub mod merge;
 mod meta;
 mod module;
+mod order_nbas;
 mod prune;
 mod runner;
 mod schedule;
@@ -102,7 +103,11 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     }
     let watched_otherwise = shadow::watched_other_than_by_comb_statics(design, &sched);
     let mut shadowed = if opts.no_nba_shadows { vec![] } else { shadow::plan(design, &facts, &watched_otherwise) };
-    let direct = if opts.no_direct_nbas || opts.no_nba_shadows {
+    let no_direct = opts.no_direct_nbas || opts.no_nba_shadows;
+    // the same handles, some blocks' NBAs in another order
+    let ordered = if no_direct { None } else { order_nbas::order_nbas(design, &sched, &shadowed) };
+    let design = ordered.as_ref().unwrap_or(design);
+    let direct = if no_direct {
         direct_nbas::Direct::none(design)
     } else {
         direct_nbas::plan(design, &facts, &mut sched, &shadowed, &watched_otherwise)
