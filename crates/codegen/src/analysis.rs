@@ -122,6 +122,9 @@ pub struct Facts {
     /// By SignalId: the signal likely holds X or Z bits while the design
     /// runs ([`likely_unknown`]); a known version's guard leaves it out.
     pub likely_unknown: Vec<bool>,
+    /// Loops whose variable is known while they run, each with its
+    /// variable (`crate::specialize::induction_loops`).
+    pub induction: HashMap<StmtId, SignalId>,
 }
 
 /// The thread frames that can run a named block: frames `depth` fork
@@ -279,6 +282,7 @@ pub fn analyse(d: &Design) -> Facts {
         })
         .collect();
     let likely_unknown = likely_unknown(d);
+    let induction = crate::specialize::induction_loops(d, &subr_waits);
     Facts {
         subr_waits,
         watched,
@@ -290,6 +294,7 @@ pub fn analyse(d: &Design) -> Facts {
         listed,
         disabled,
         likely_unknown,
+        induction,
     }
 }
 

@@ -29,13 +29,17 @@
 //! may write any signal) is not specialized at all. Signals some
 //! assignment gives an X constant (`Facts::likely_unknown`) are left out
 //! of guards: they would make them fail as often as they hold X.
+//!
+//! Without a guard, the variable of a `for` loop that starts at a known
+//! constant and only steps by one ([`induction_loops`]) is read as known
+//! while the loop runs: nothing else can write it meanwhile.
 
-use crate::analysis::{tree_reads, walk_stmts, written_signals};
+use crate::analysis::{expr_any, tree_reads, walk_stmts, written_signals};
 use crate::func::Term;
 use crate::lower::{Addr, Ctx, Lower};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use wasm_encoder::Instruction as I;
-use wsim_ir::{Design, ExprKind, ProcId, SignalId, StmtId, StmtKind};
+use wsim_ir::{BinOp, Design, ExprKind, ProcId, SignalId, StmtId, StmtKind};
 use wsim_layout::Place;
 
 /// The reads a known version may assume, as (reading process, signal):
@@ -46,7 +50,7 @@ pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<(ProcId, Si
     if stmts.iter().any(|&(_, s)| calls_a_function(d, s)) {
         return vec![];
     }
-    let written = writes(d, stmts);
+    let written = writes(d, stmts.iter().map(|&(_, s)| s));
     let mut out = vec![];
     for &(owner, s) in stmts {
         for sig in tree_reads(d, s) {
@@ -138,9 +142,9 @@ fn addresses(l: &mut Lower, reads: &[(ProcId, SignalId)]) -> Vec<u32> {
 /// assignment changes its target after the body, as far as the body's
 /// reads go (a direct NBA's process reads the copy of the old value, made
 /// before the guard: `Lower::read_addr`).
-fn writes(d: &Design, stmts: &[(ProcId, StmtId)]) -> BTreeSet<SignalId> {
+fn writes(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> BTreeSet<SignalId> {
     let mut ws = vec![];
-    for &(_, s) in stmts {
+    for s in stmts {
         walk_stmts(d, s, &mut |c| {
             let kind = &d.stmts[c].kind;
             let mut args = vec![];
@@ -202,6 +206,21 @@ pub fn emit_in_runs(l: &mut Lower, stmts: &[(ProcId, StmtId)]) {
 }
 
 impl Lower<'_, '_> {
+    /// For a loop of [`induction_loops`] whose variable lives at a static
+    /// address it does not already read as known: that address, added to
+    /// `known` while the loop is generated (the caller takes it out).
+    pub fn induction_known(&mut self, lp: StmtId) -> Option<u32> {
+        let &k = self.cx.facts.induction.get(&lp)?;
+        let info = &self.d().signals[k];
+        if !info.ty.four_state || info.ty.width > 64 || info.elements() != 1 {
+            return None;
+        }
+        let Addr::Abs(at) = self.read_addr(k, info.span) else { return None };
+        let Err(slot) = self.known.binary_search(&at) else { return None };
+        self.known.insert(slot, at);
+        Some(at)
+    }
+
     /// Statements of a static body: each large branch generated in turn
     /// (its arms' blocks come back here through `Lower::stmt` while
     /// `split_known` is set), the statements between them in runs
@@ -236,5 +255,69 @@ impl Lower<'_, '_> {
             }
         });
         self.split_known = true;
+    }
+}
+
+/// The loops whose variable is known while they run, each with its
+/// variable: `k = c; while (cond) body step k = k + d;` (a `for` loop)
+/// with known constants `c` and `d`, a condition and body that neither
+/// write `k` nor call anything nor suspend (so no other thread runs
+/// while they do). `k` holds no X or Z from the first test of the
+/// condition to the loop's end, and `Lower` reads it as two-state there,
+/// as a known version does its guarded signals: the index of `a[k]`, the
+/// test and the step then need no unknown plane.
+pub fn induction_loops(d: &Design, subr_waits: &[bool]) -> HashMap<StmtId, SignalId> {
+    let mut loops = HashMap::new();
+    for (_, st) in d.stmts.iter() {
+        let StmtKind::Block { stmts, .. } = &st.kind else { continue };
+        for pair in stmts.windows(2) {
+            if let Some(k) = induction_variable(d, pair[0], pair[1], subr_waits) {
+                loops.insert(pair[1], k);
+            }
+        }
+    }
+    loops
+}
+
+/// `k` when `init` assigns it a known constant and `lp` is a loop that
+/// only steps it by one (see [`induction_loops`]).
+fn induction_variable(d: &Design, init: StmtId, lp: StmtId, subr_waits: &[bool]) -> Option<SignalId> {
+    let known_const = |e: wsim_ir::ExprId| matches!(&d.exprs[e].kind, ExprKind::Const(c) if c.is_known());
+    let StmtKind::Assign { lhs, rhs } = &d.stmts[init].kind else { return None };
+    let ExprKind::Signal(k) = d.exprs[*lhs].kind else { return None };
+    let StmtKind::Loop { cond, body, step: Some(step) } = &d.stmts[lp].kind else { return None };
+    let StmtKind::Assign { lhs: step_lhs, rhs: step_rhs } = &d.stmts[*step].kind else { return None };
+    let steps_k = matches!(d.exprs[*step_lhs].kind, ExprKind::Signal(x) if x == k)
+        && matches!(&d.exprs[*step_rhs].kind, ExprKind::Binary { op: BinOp::Add | BinOp::Sub, lhs: a, rhs: b }
+            if matches!(d.exprs[*a].kind, ExprKind::Signal(x) if x == k) && known_const(*b));
+    // a system function in the condition could write `k` (`$fscanf`)
+    let cond_calls = cond.is_some_and(|c| expr_any(d, c, &|x| matches!(x, ExprKind::SysFunc { .. })));
+    let writes_k = cond_calls || writes(d, [*body]).contains(&k);
+    let quiet = !calls_a_function(d, lp) && !crate::analysis::stmt_waits(d, lp, subr_waits);
+    (known_const(*rhs) && steps_k && !writes_k && quiet).then_some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::induction_loops;
+    use crate::analysis::analyse;
+    use crate::schedule::tests::elaborate;
+
+    #[test]
+    fn a_loop_that_only_steps_its_known_start_has_a_known_variable() {
+        let d = elaborate(
+            "module t; integer i, j, n; reg [7:0] a;
+             initial begin
+               for (i = 0; i < 4; i = i + 1) a = a + i;
+               for (j = 0; j < 4; j = j + 1) if (a[0]) j = j + 1;
+               for (n = 'bx; n < 4; n = n + 1) a = a + 1;
+               for (i = 9; i > 0; i = i - 3) #1 a = a + 1;
+             end endmodule\n",
+        );
+        let facts = analyse(&d);
+        let vars: Vec<&str> =
+            induction_loops(&d, &facts.subr_waits).values().map(|&k| d.signals[k].name.as_str()).collect();
+        // not j (its body writes it), n (an X start) or the loop that waits
+        assert_eq!(vars, ["i"]);
     }
 }

@@ -121,6 +121,7 @@ impl Lower<'_, '_> {
             }
             StmtKind::Case { kind, subject, arms, default } => self.case(*kind, *subject, arms, *default, st.span),
             StmtKind::Loop { cond, body, step } => {
+                let known_k = self.induction_known(s);
                 let head = self.f.new_block();
                 let body_b = self.f.new_block();
                 let step_b = self.f.new_block();
@@ -145,6 +146,9 @@ impl Lower<'_, '_> {
                 }
                 self.f.goto(head);
                 self.f.switch_to(exit);
+                if let Some(at) = known_k {
+                    self.known.retain(|&o| o != at);
+                }
             }
             StmtKind::DoWhile { body, cond } => {
                 let body_b = self.f.new_block();
