@@ -705,6 +705,7 @@ ABLATIONS = [
     ("--no-opt inline-statics", ["--no-opt", "inline-statics"]),
     ("--no-opt fuse-cones", ["--no-opt", "fuse-cones"]),
     ("--no-opt direct-nbas", ["--no-opt", "direct-nbas"]),
+    ("--no-opt known-values", ["--no-opt", "known-values"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
     ("--two-state", ["--two-state"]),

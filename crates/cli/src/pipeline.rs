@@ -65,6 +65,8 @@ pub enum NoOpt {
     FuseCones,
     /// NBAs stored directly, edge-triggered processes reordered (crates/codegen/src/direct_nbas.rs).
     DirectNbas,
+    /// Known versions of static bodies and known loop variables (crates/codegen/src/specialize.rs).
+    KnownValues,
 }
 
 /// Where `--dump-ir` writes.
@@ -312,6 +314,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_inline_statics: req.no_opt.contains(&NoOpt::InlineStatics),
         no_fuse_cones: req.no_opt.contains(&NoOpt::FuseCones),
         no_direct_nbas: req.no_opt.contains(&NoOpt::DirectNbas),
+        no_known_values: req.no_opt.contains(&NoOpt::KnownValues),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

@@ -73,6 +73,9 @@ pub struct CodegenOptions {
     /// `--no-opt direct-nbas`: every shadowed signal keeps its shadow
     /// record (crate::direct_nbas).
     pub no_direct_nbas: bool,
+    /// `--no-opt known-values`: no known versions of static bodies and no
+    /// known loop variables (crate::specialize).
+    pub no_known_values: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -96,7 +99,10 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     };
     let guest = guest::GuestModule::parse(guest_bytes).map_err(|e| fail(format!("guest runtime: {e}")))?;
     let arena_base = guest.heap_base.div_ceil(64) * 64;
-    let facts = analysis::analyse(design);
+    let mut facts = analysis::analyse(design);
+    if opts.no_known_values {
+        facts.induction.clear();
+    }
     let mut sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
     if !opts.no_fuse_cones && !opts.no_inline_statics {
         fuse::fuse_cones(design, &facts, &mut sched);
@@ -133,6 +139,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         sched,
         inline_triggers,
         direct,
+        known_values: !opts.no_known_values,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

@@ -66,6 +66,9 @@ pub struct Ctx<'d> {
     /// The NBAs that store directly and the old values their writers copy
     /// (`crate::direct_nbas`).
     pub direct: crate::direct_nbas::Direct,
+    /// Static bodies get known versions (`crate::specialize`; off with
+    /// `--no-opt known-values`).
+    pub known_values: bool,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

@@ -86,6 +86,9 @@ pub fn worth_specializing(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> bool {
 /// The reads the guard of `stmts` tests ([`known_candidates`]), or None
 /// when the body is too small for them ([`NODES_PER_GUARDED`]).
 fn guarded_reads(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Option<Vec<(ProcId, SignalId)>> {
+    if !cx.known_values {
+        return None;
+    }
     let reads = known_candidates(cx, stmts);
     let nodes: usize = stmts.iter().map(|&(_, s)| crate::runner::stmt_nodes(cx.d, s)).sum();
     (!reads.is_empty() && nodes >= NODES_PER_GUARDED * reads.len()).then_some(reads)
