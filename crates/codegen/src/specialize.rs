@@ -31,8 +31,8 @@
 //! of guards: they would make them fail as often as they hold X.
 //!
 //! Without a guard, the variable of a `for` loop that starts at a known
-//! constant and only steps by one ([`induction_loops`]) is read as known
-//! while the loop runs: nothing else can write it meanwhile.
+//! constant and only steps by a constant ([`induction_loops`]) is read as
+//! known while the loop runs: nothing else can write it meanwhile.
 
 use crate::analysis::{expr_any, tree_reads, walk_stmts, written_signals};
 use crate::func::Term;
@@ -200,8 +200,8 @@ fn calls_a_function(d: &Design, s: StmtId) -> bool {
 /// 60 -0.9% / -0.7% / -9.7%.
 const SPLIT_MIN_NODES: usize = 40;
 
-/// Generate `stmts` (each with its process), a static body's, in runs with
-/// known versions ([`Lower::stmts_split`]).
+/// Generate `stmts` (each with its process), a static body's, in runs
+/// with known versions ([`Lower::stmts_split`]).
 pub fn emit_in_runs(l: &mut Lower, stmts: &[(ProcId, StmtId)]) {
     l.split_known = true;
     l.stmts_split(stmts);
