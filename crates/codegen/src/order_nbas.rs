@@ -25,7 +25,7 @@
 
 use crate::analysis::{expr_any, reads, walk_stmts};
 use crate::schedule::StaticPlan;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use wsim_ir::{Design, ExprKind, SignalId, StmtId, StmtKind};
 
 /// A copy of `d` whose static bodies have their NBA runs reordered, or
@@ -95,33 +95,51 @@ fn movable(d: &Design, s: StmtId, shadowed: &[bool]) -> Option<SignalId> {
 /// comes before the statements writing it (the nearest to source order:
 /// the first statement free to go goes first), or None when the run
 /// reads no target after writing it already, or when no such order exists.
+/// Linear in the run's reads and writes: a reset branch can hold
+/// thousands of NBAs.
 fn readers_first(d: &Design, run: &[StmtId], shadowed: &[bool]) -> Option<Vec<StmtId>> {
-    let targets: Vec<SignalId> = run.iter().map(|&s| movable(d, s, shadowed).expect("a movable run")).collect();
-    let read: Vec<BTreeSet<SignalId>> = run
-        .iter()
-        .map(|&s| {
-            let mut r = BTreeSet::new();
-            if let StmtKind::NonBlocking { rhs, .. } = &d.stmts[s].kind {
-                reads(d, *rhs, &mut r);
-            }
-            r
-        })
-        .collect();
-    let n = run.len();
-    // i before j: i reads what j writes, or both write the same signal
-    let before = |i: usize, j: usize| i != j && (read[i].contains(&targets[j]) || (i < j && targets[i] == targets[j]));
-    let read_after_write = (0..n).any(|j| (j + 1..n).any(|i| read[i].contains(&targets[j])));
+    let mut writers: HashMap<SignalId, Vec<usize>> = HashMap::new();
+    for (j, &s) in run.iter().enumerate() {
+        writers.entry(movable(d, s, shadowed).expect("a movable run")).or_default().push(j);
+    }
+    // after[i]: the statements that must come after statement i
+    let mut after: Vec<Vec<usize>> = vec![vec![]; run.len()];
+    let mut read_after_write = false;
+    for (i, &s) in run.iter().enumerate() {
+        let StmtKind::NonBlocking { rhs, .. } = &d.stmts[s].kind else { continue };
+        let mut r = BTreeSet::new();
+        reads(d, *rhs, &mut r);
+        for j in r.iter().filter_map(|sig| writers.get(sig)).flatten().copied().filter(|&j| j != i) {
+            read_after_write |= j < i;
+            after[i].push(j);
+        }
+    }
     if !read_after_write {
         return None;
     }
-    let mut placed = vec![false; n];
-    let mut order = Vec::with_capacity(n);
-    while order.len() < n {
-        let free = (0..n).find(|&j| !placed[j] && (0..n).all(|i| placed[i] || !before(i, j)))?;
-        placed[free] = true;
-        order.push(run[free]);
+    // writes of one signal keep their order
+    for ws in writers.values() {
+        for pair in ws.windows(2) {
+            after[pair[0]].push(pair[1]);
+        }
     }
-    Some(order)
+    let mut before_count = vec![0usize; run.len()];
+    for &j in after.iter().flatten() {
+        before_count[j] += 1;
+    }
+    let mut free: BTreeSet<usize> = (0..run.len()).filter(|&j| before_count[j] == 0).collect();
+    let mut order = Vec::with_capacity(run.len());
+    while let Some(i) = free.pop_first() {
+        order.push(run[i]);
+        for &j in &after[i] {
+            before_count[j] -= 1;
+            if before_count[j] == 0 {
+                free.insert(j);
+            }
+        }
+    }
+    // a cycle leaves some statement never free
+    (order.len() == run.len()).then_some(order)
 }
 
 #[cfg(test)]
