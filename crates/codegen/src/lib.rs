@@ -99,10 +99,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     };
     let guest = guest::GuestModule::parse(guest_bytes).map_err(|e| fail(format!("guest runtime: {e}")))?;
     let arena_base = guest.heap_base.div_ceil(64) * 64;
-    let mut facts = analysis::analyse(design);
-    if opts.no_known_values {
-        facts.induction.clear();
-    }
+    let facts = analysis::analyse(design);
     let mut sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
     if !opts.no_fuse_cones && !opts.no_inline_statics {
         fuse::fuse_cones(design, &facts, &mut sched);

@@ -66,8 +66,8 @@ pub struct Ctx<'d> {
     /// The NBAs that store directly and the old values their writers copy
     /// (`crate::direct_nbas`).
     pub direct: crate::direct_nbas::Direct,
-    /// Static bodies get known versions (`crate::specialize`; off with
-    /// `--no-opt known-values`).
+    /// Static bodies get known versions and loop variables are read as
+    /// known (`crate::specialize`; both off with `--no-opt known-values`).
     pub known_values: bool,
     pub consts: ConstPool,
     pub diags: Diagnostics,

@@ -213,6 +213,9 @@ impl Lower<'_, '_> {
     /// address it does not already read as known: that address, added to
     /// `known` while the loop is generated (the caller takes it out).
     pub fn induction_known(&mut self, lp: StmtId) -> Option<u32> {
+        if !self.cx.known_values {
+            return None;
+        }
         let &k = self.cx.facts.induction.get(&lp)?;
         let info = &self.d().signals[k];
         if !info.ty.four_state || info.ty.width > 64 || info.elements() != 1 {
