@@ -1,24 +1,13 @@
 //! One generated wasm function under construction: locals, a temp area on
 //! the temp stack, frame slots, and a control-flow graph of basic blocks.
 //!
-//! Every function (step function or plain) is emitted as a dispatch loop:
-//!
-//! ```text
-//! prologue                      ;; reserve temps, load frame.state (step functions)
-//! loop $L
-//!   block*N  local.get $state  br_table 0..N-1  end
-//!   code_0 term_0  end          ;; code_k sits inside blocks k+1..N-1
-//!   ...
-//!   code_{N-1} term_{N-1}
-//! end  unreachable
-//! ```
-//!
-//! A jump forward to block `t` branches straight to the end of the wasm
-//! block that starts it (or falls through when `t` is the next block); a
-//! jump back (a loop) sets `$state` and branches to `$L`. The `br_table`
-//! lists only the blocks code can start in ([`Entries`]): block 0, the
-//! targets of jumps back, and in a step function the blocks a wait resumes
-//! at (no dispatch at all when that is block 0 alone). A wait stores the resume block's index in
+//! Every function (step function or plain) is emitted as a dispatch loop
+//! around its blocks in index order, with its loops as wasm loops where
+//! they can be (crate::stackify): a jump forward is a `br`, a jump back a
+//! `br` to its loop, or through the dispatch `br_table` to one of the
+//! blocks code can start in. Those are block 0, the heads of loops left
+//! unstructured, and in a step function the blocks a wait resumes at
+//! (no dispatch at all when that is block 0 alone). A wait stores the resume block's index in
 //! `frame.state` and returns, so the state of a thread is one integer: all
 //! variables live in the arena. Some operands are only known once the whole
 //! design is laid out ([`Ins`] symbols), so bodies are resolved at the end.
@@ -99,6 +88,10 @@ pub struct FnGen {
     pub prologue: Vec<Ins>,
     pub locals: Vec<ValType>,
     pub blocks: Vec<Block>,
+    /// The order blocks are laid out in: allocation order, except that
+    /// [`FnGen::place_last`] moves a block (a loop's exit, reserved before
+    /// its body) behind the blocks allocated before it is placed.
+    pub order: Vec<usize>,
     pub cur: usize,
     temp_cur: u32,
     temp_max: u32,
@@ -121,100 +114,6 @@ pub struct FnGen {
     pub resumes: Vec<usize>,
 }
 
-/// Emit a jump from the end of block `k` (of `n`) to block `t`, from
-/// `extra` structured blocks deep inside it. Code of block `k` sits inside
-/// the wasm blocks whose ends start blocks `k+1 .. n-1`, so a forward jump
-/// is a plain `br` (Cranelift sees a direct edge and keeps values in
-/// registers across it); a backward one (a loop) sets `$state` to `t`'s
-/// index among the [`Entries`] and goes back through the dispatch
-/// `br_table`.
-fn jump(out: &mut Vec<Instruction<'static>>, k: usize, t: usize, extra: u32, entries: &Entries) {
-    let n = entries.n_blocks;
-    if t == k + 1 && extra == 0 {
-        return;
-    }
-    if t > k {
-        out.push(Instruction::Br((t - k - 1) as u32 + extra));
-    } else {
-        out.push(Instruction::I32Const(entries.state_of(t)));
-        out.push(Instruction::LocalSet(entries.state));
-        out.push(Instruction::Br((n - 1 - k) as u32 + extra));
-    }
-}
-
-/// The blocks the dispatch `br_table` can start in: block 0, the targets
-/// of jumps back, and in a step function the blocks a wait resumes at
-/// ([`FnGen::resumes`]). A block that is not an entry is reached by
-/// forward branches alone, so Cranelift sees which blocks dominate it and
-/// reuses values (the arena's base address, loads not stored over) from
-/// them.
-struct Entries {
-    blocks: Vec<usize>,
-    n_blocks: usize,
-    /// The `$state` local.
-    state: u32,
-    /// `$state` is a block index (a step function: the frame keeps it
-    /// across waits, and guest-rt's `rt_resume_at` sets it); otherwise the
-    /// index of the block among the entries.
-    by_block_index: bool,
-}
-
-impl Entries {
-    fn of(f: &FnGen) -> Entries {
-        let back_targets = f.blocks.iter().enumerate().flat_map(|(k, b)| {
-            match b.term {
-                Term::Goto(t) => vec![t],
-                Term::Branch(t, e) => vec![t, e],
-                Term::Open | Term::Return | Term::Table(_) | Term::Restart => vec![],
-            }
-            .into_iter()
-            .filter(move |&t| t <= k)
-        });
-        let mut blocks: Vec<usize> = back_targets.chain(f.resumes.iter().copied()).collect();
-        blocks.push(0);
-        blocks.sort_unstable();
-        blocks.dedup();
-        Entries { blocks, n_blocks: f.blocks.len(), state: f.state, by_block_index: f.is_step }
-    }
-
-    /// The `$state` value that starts block `b`.
-    fn state_of(&self, b: usize) -> i32 {
-        if self.by_block_index {
-            return b as i32;
-        }
-        self.blocks.binary_search(&b).expect("a jump back targets an entry") as i32
-    }
-
-    /// The dispatch: from inside the wasm blocks that start blocks
-    /// 1..n-1, branch to the entry `$state` names (a state no entry has
-    /// traps: nothing stores one).
-    fn emit_dispatch(&self, out: &mut Vec<Instruction<'static>>) {
-        out.push(Instruction::Block(BlockType::Empty));
-        if !self.by_block_index {
-            out.push(Instruction::LocalGet(self.state));
-            let targets: Vec<u32> = self.blocks.iter().map(|&b| b as u32).collect();
-            let last = *targets.last().expect("block 0 is an entry");
-            out.push(Instruction::BrTable(targets.into(), last));
-            out.push(Instruction::End);
-            return;
-        }
-        out.push(Instruction::Block(BlockType::Empty));
-        out.push(Instruction::LocalGet(self.state));
-        // depth 0: the trap below; depth b + 1: block b
-        let targets: Vec<u32> =
-            (0..self.n_blocks).map(|b| if self.blocks.binary_search(&b).is_ok() { b as u32 + 1 } else { 0 }).collect();
-        out.push(Instruction::BrTable(targets.into(), 0));
-        out.push(Instruction::End);
-        out.push(Instruction::Unreachable);
-        out.push(Instruction::End);
-    }
-
-    /// Block 0 alone: no dispatch at all.
-    fn only_first(&self) -> bool {
-        self.blocks == [0]
-    }
-}
-
 pub fn mem(offset: u32, align: u32) -> MemArg {
     MemArg { offset: offset as u64, align, target: wasm_encoder::MemArgTarget::Memory(0), ordering: None }
 }
@@ -226,6 +125,7 @@ impl FnGen {
             prologue: vec![],
             locals: vec![],
             blocks: vec![Block { code: vec![], term: Term::Open }],
+            order: vec![0],
             cur: 0,
             temp_cur: 0,
             temp_max: 0,
@@ -282,7 +182,18 @@ impl FnGen {
 
     pub fn new_block(&mut self) -> usize {
         self.blocks.push(Block { code: vec![], term: Term::Open });
+        self.order.push(self.blocks.len() - 1);
         self.blocks.len() - 1
+    }
+
+    /// Lay block `b` out after every block allocated so far: a block
+    /// reserved as a jump target before the code that comes ahead of it
+    /// (a loop's step and exit, a named block's end) is placed once that
+    /// code is generated, so the jumps to it go forward.
+    pub fn place_last(&mut self, b: usize) {
+        let p = self.order.iter().rposition(|&x| x == b).expect("an allocated block");
+        self.order.remove(p);
+        self.order.push(b);
     }
 
     pub fn switch_to(&mut self, b: usize) {
@@ -404,51 +315,7 @@ impl FnGen {
             out.push(Instruction::Loop(BlockType::Empty));
             self.zero_locals(&mut out);
         }
-        let n = self.blocks.len();
-        let entries = Entries::of(&self);
-        out.push(Instruction::Loop(BlockType::Empty));
-        for _ in 1..n {
-            out.push(Instruction::Block(BlockType::Empty));
-        }
-        if !entries.only_first() {
-            entries.emit_dispatch(&mut out);
-        }
-        for (k, b) in self.blocks.iter().enumerate() {
-            for ins in &b.code {
-                out.push(resolve(ins));
-            }
-            match b.term {
-                Term::Open => out.push(Instruction::Unreachable),
-                Term::Return => {}
-                Term::Goto(t) => jump(&mut out, k, t, 0, &entries),
-                // out of the dispatch loop's blocks and the loop itself
-                Term::Restart => out.push(Instruction::Br((n - 1 - k) as u32 + 1)),
-                Term::Table(t) => {
-                    let (targets, default) = &self.tables[t];
-                    let depth = |b: usize| {
-                        assert!(b > k, "a jump table only jumps ahead");
-                        (b - k - 1) as u32
-                    };
-                    let depths: Vec<u32> = targets.iter().map(|&b| depth(b)).collect();
-                    out.push(Instruction::BrTable(depths.into(), depth(*default)));
-                }
-                Term::Branch(t, e) => {
-                    if t > k {
-                        out.push(Instruction::BrIf((t - k - 1) as u32));
-                    } else {
-                        out.push(Instruction::If(BlockType::Empty));
-                        jump(&mut out, k, t, 1, &entries);
-                        out.push(Instruction::End);
-                    }
-                    jump(&mut out, k, e, 0, &entries);
-                }
-            }
-            if k + 1 < n {
-                out.push(Instruction::End);
-            }
-        }
-        out.push(Instruction::End); // loop
-        out.push(Instruction::Unreachable);
+        crate::stackify::emit_blocks(&self, &mut out, restarts, resolve);
         if restarts {
             out.push(Instruction::End); // the restart loop
             out.push(Instruction::Unreachable);
@@ -463,12 +330,12 @@ impl FnGen {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    /// The encoded body of `f` as wasm text operators.
-    fn operators(f: FnGen) -> Vec<String> {
+    /// `f` encoded with the temp-stack pointer as global 0.
+    pub(crate) fn encoded(f: FnGen) -> Function {
         let named = HashMap::new();
         let syms = Symbols {
             const_base: 0,
@@ -479,8 +346,13 @@ mod tests {
             temp_end: 0,
             named_states: &named,
         };
+        f.finish(0, &syms)
+    }
+
+    /// The encoded body of `f` as wasm text operators.
+    pub(crate) fn operators(f: FnGen) -> Vec<String> {
         let mut bytes = vec![];
-        wasm_encoder::Encode::encode(&f.finish(0, &syms), &mut bytes);
+        wasm_encoder::Encode::encode(&encoded(f), &mut bytes);
         let body = wasmparser::FunctionBody::new(wasmparser::BinaryReader::new(&bytes[1..], 0));
         let mut ops = body.get_operators_reader().expect("operators");
         let mut out = vec![];

@@ -36,6 +36,7 @@ mod runner;
 mod schedule;
 mod shadow;
 mod specialize;
+mod stackify;
 mod stmt;
 mod strength;
 mod strings;

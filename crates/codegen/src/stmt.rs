@@ -79,6 +79,7 @@ impl Lower<'_, '_> {
                     self.f.resumes.push(end);
                 }
                 self.f.goto(end);
+                self.f.place_last(end);
                 self.f.switch_to(end);
             }
             StmtKind::Assign { lhs, rhs } => self.assign(*lhs, *rhs, Mode::Blocking),
@@ -140,11 +141,13 @@ impl Lower<'_, '_> {
                 self.stmt(*body);
                 self.loops.pop();
                 self.f.goto(step_b);
+                self.f.place_last(step_b);
                 self.f.switch_to(step_b);
                 if let Some(x) = step {
                     self.stmt(*x);
                 }
                 self.f.goto(head);
+                self.f.place_last(exit);
                 self.f.switch_to(exit);
                 if let Some(at) = known_k {
                     self.known.retain(|&o| o != at);
@@ -160,9 +163,11 @@ impl Lower<'_, '_> {
                 self.stmt(*body);
                 self.loops.pop();
                 self.f.goto(cond_b);
+                self.f.place_last(cond_b);
                 self.f.switch_to(cond_b);
                 self.is_true(*cond);
                 self.f.terminate(Term::Branch(body_b, exit));
+                self.f.place_last(exit);
                 self.f.switch_to(exit);
             }
             StmtKind::Repeat { count, body } => self.repeat(*count, *body),
@@ -432,6 +437,7 @@ impl Lower<'_, '_> {
         self.stmt(body);
         self.loops.pop();
         self.f.goto(head);
+        self.f.place_last(exit);
         self.f.switch_to(exit);
     }
 
