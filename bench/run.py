@@ -706,6 +706,7 @@ ABLATIONS = [
     ("--no-opt fuse-cones", ["--no-opt", "fuse-cones"]),
     ("--no-opt direct-nbas", ["--no-opt", "direct-nbas"]),
     ("--no-opt known-values", ["--no-opt", "known-values"]),
+    ("--no-opt loop-locals", ["--no-opt", "loop-locals"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
     ("--two-state", ["--two-state"]),

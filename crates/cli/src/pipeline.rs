@@ -67,6 +67,8 @@ pub enum NoOpt {
     DirectNbas,
     /// Known versions of static bodies and known loop variables (crates/codegen/src/specialize.rs).
     KnownValues,
+    /// Loops keep the signals they assign in locals (crates/codegen/src/promote.rs).
+    LoopLocals,
 }
 
 /// Where `--dump-ir` writes.
@@ -315,6 +317,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_fuse_cones: req.no_opt.contains(&NoOpt::FuseCones),
         no_direct_nbas: req.no_opt.contains(&NoOpt::DirectNbas),
         no_known_values: req.no_opt.contains(&NoOpt::KnownValues),
+        no_loop_locals: req.no_opt.contains(&NoOpt::LoopLocals),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

@@ -153,6 +153,9 @@ impl Lower<'_, '_> {
             }
         }
         if let Addr::Abs(o) = a {
+            if let Some(v) = self.read_loop_local(o, four_state) {
+                return v;
+            }
             if let Some(v) = self.loads.lookup(self.f.cur, o, four_state) {
                 return v;
             }
@@ -176,6 +179,9 @@ impl Lower<'_, '_> {
     /// at an absolute address (`crate::load_cache`); a temp is no signal,
     /// and a store elsewhere makes the cache forget everything.
     pub fn store_small_value(&mut self, dst: Addr, v: Small) {
+        if matches!(dst, Addr::Abs(o) if self.write_loop_local(o, v)) {
+            return;
+        }
         self.push_addr(dst);
         self.push_plane(v.aval);
         self.f.i(I::I64Store(mem(0, 3)));

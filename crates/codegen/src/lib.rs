@@ -31,6 +31,7 @@ pub mod merge;
 mod meta;
 mod module;
 mod order_nbas;
+mod promote;
 mod prune;
 mod runner;
 mod schedule;
@@ -77,6 +78,9 @@ pub struct CodegenOptions {
     /// `--no-opt known-values`: no known versions of static bodies and no
     /// known loop variables (crate::specialize).
     pub no_known_values: bool,
+    /// `--no-opt loop-locals`: loops keep no signal in locals
+    /// (crate::promote).
+    pub no_loop_locals: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -138,6 +142,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         inline_triggers,
         direct,
         known_values: !opts.no_known_values,
+        loop_locals: !opts.no_loop_locals,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

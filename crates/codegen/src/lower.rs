@@ -69,6 +69,9 @@ pub struct Ctx<'d> {
     /// Static bodies get known versions and loop variables are read as
     /// known (`crate::specialize`; both off with `--no-opt known-values`).
     pub known_values: bool,
+    /// Loops keep the signals they assign in locals (`crate::promote`;
+    /// off with `--no-opt loop-locals`).
+    pub loop_locals: bool,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,
@@ -197,6 +200,8 @@ pub struct Lower<'a, 'd> {
     /// While a large static body is generated (`crate::specialize`): each
     /// run of statements between branches gets its own known version.
     pub split_known: bool,
+    /// The signals enclosing loops keep in locals (`crate::promote`).
+    pub promoted: Vec<crate::promote::Promoted>,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -219,6 +224,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             in_direct_nba: false,
             known: vec![],
             split_known: false,
+            promoted: vec![],
         };
         l.exit = l.f.new_block();
         if owner.subr.is_some() {
@@ -262,7 +268,12 @@ impl<'a, 'd> Lower<'a, 'd> {
 
     pub fn push_addr(&mut self, a: Addr) {
         match a {
-            Addr::Abs(o) => self.i32c(o as i32),
+            Addr::Abs(o) => {
+                if !self.promoted.is_empty() {
+                    self.flush_loop_local(o);
+                }
+                self.i32c(o as i32)
+            }
             Addr::Const(o) => self.f.sym(Ins::ConstAddr(o)),
             Addr::Temp(o) => {
                 self.i(I::LocalGet(self.f.tbase));

@@ -123,6 +123,7 @@ impl Lower<'_, '_> {
             StmtKind::Case { kind, subject, arms, default } => self.case(*kind, *subject, arms, *default, st.span),
             StmtKind::Loop { cond, body, step } => {
                 let known_k = self.induction_known(s);
+                let kept = self.load_loop_locals(s);
                 let head = self.f.new_block();
                 let body_b = self.f.new_block();
                 let step_b = self.f.new_block();
@@ -149,6 +150,7 @@ impl Lower<'_, '_> {
                 self.f.goto(head);
                 self.f.place_last(exit);
                 self.f.switch_to(exit);
+                self.store_loop_locals(kept);
                 if let Some(at) = known_k {
                     self.known.retain(|&o| o != at);
                 }

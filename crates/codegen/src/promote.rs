@@ -1,0 +1,246 @@
+//! Keep the <= 64-bit signals a loop assigns in locals while it runs.
+//!
+//! `sig = 0; for (k = 0; k < N; k = k + 1) sig = sig ^ v[k];` loads and
+//! stores `sig` and `k` in the arena at every iteration: Cranelift cannot
+//! keep them in registers, as any store may alias any load. Here the
+//! addresses are known. A loop whose body cannot reach another thread or
+//! subroutine (no call, system task or function, wait, `disable`,
+//! `return` or nonblocking assignment) and that assigns a static signal
+//! only whole (so every write goes through [`Lower::store_small_value`])
+//! keeps that signal in two locals from the loop's entry to its exit:
+//!
+//! - before the loop, the locals are loaded from the arena;
+//! - inside, a read ([`Lower::load_small`]) copies them and a write sets
+//!   them. The compare and trigger of a watched signal's write stay, on
+//!   the locals: only readers that are static processes, marked inline,
+//!   are allowed (no `rt_notify` would read the arena);
+//! - any other code that names the signal's address (an operand passed to
+//!   a guest-rt helper) stores the locals to the arena first
+//!   ([`Lower::push_addr`]), so it reads the current value;
+//! - at the loop's exit (where `break` goes too) the locals are stored.
+//!
+//! Nothing else runs while the loop does, so no one can see the arena
+//! behind the locals.
+
+use crate::analysis::{walk_stmts, written_signals};
+use crate::fast::{Plane, Small};
+use crate::func::mem;
+use crate::lower::{Addr, Lower};
+use std::collections::BTreeSet;
+use wasm_encoder::{Instruction as I, ValType};
+use wsim_ir::{Design, ExprKind, SignalId, StmtId, StmtKind, Storage, TypeKind};
+
+/// A signal held in locals while a loop runs.
+#[derive(Clone, Copy, Debug)]
+pub struct Promoted {
+    addr: u32,
+    aval: u32,
+    /// None for two-state storage.
+    bval: Option<u32>,
+}
+
+/// The signals loop `lp` assigns that it may keep in locals, as far as the
+/// design tells: static, integral, at most 64 bits, and written only by
+/// blocking assignments of the whole signal from a value of its width.
+/// None at all when the loop contains a statement or expression that
+/// could run other code or reach a signal some other way.
+pub fn loop_locals(d: &Design, lp: StmtId) -> Vec<SignalId> {
+    let mut quiet = true;
+    let mut whole = BTreeSet::new();
+    let mut partly = BTreeSet::new();
+    walk_stmts(d, lp, &mut |s| {
+        let kind = &d.stmts[s].kind;
+        quiet &= matches!(
+            kind,
+            StmtKind::Nop
+                | StmtKind::Block { name: None, .. }
+                | StmtKind::Assign { .. }
+                | StmtKind::If { .. }
+                | StmtKind::Case { .. }
+                | StmtKind::Loop { .. }
+                | StmtKind::Break
+                | StmtKind::Continue
+        );
+        quiet &= !kind.exprs().into_iter().any(|e| {
+            crate::analysis::expr_any(d, e, &|k| matches!(k, ExprKind::Call { .. } | ExprKind::SysFunc { .. }))
+        });
+        if let StmtKind::Assign { lhs, rhs } = kind {
+            match d.exprs[*lhs].kind {
+                ExprKind::Signal(sig) if fits_in_locals(d, sig, *rhs) => {
+                    whole.insert(sig);
+                }
+                _ => {
+                    let mut ws = vec![];
+                    written_signals(d, *lhs, &mut ws);
+                    partly.extend(ws);
+                }
+            }
+        }
+    });
+    if !quiet {
+        return vec![];
+    }
+    whole.difference(&partly).copied().collect()
+}
+
+/// Signal `sig` is a static integral value of <= 64 bits and `rhs` one of
+/// its width (`Lower::assign_small` stores it whole from locals).
+fn fits_in_locals(d: &Design, sig: SignalId, rhs: wsim_ir::ExprId) -> bool {
+    let (st, rt) = (&d.signals[sig].ty, &d.exprs[rhs].ty);
+    let integral = |t: &wsim_ir::Type| t.kind == TypeKind::Integral && t.width <= 64;
+    matches!(d.signals[sig].storage, Storage::Static)
+        && d.signals[sig].dims.is_empty()
+        && integral(st)
+        && integral(rt)
+        && st.width == rt.width
+}
+
+impl Lower<'_, '_> {
+    /// Before loop `lp`: load the signals it keeps in locals; returns how
+    /// many, for [`Lower::store_loop_locals`] at its exit.
+    pub fn load_loop_locals(&mut self, lp: StmtId) -> usize {
+        if !self.cx.loop_locals {
+            return 0;
+        }
+        let d = self.d();
+        let mut n = 0;
+        for sig in loop_locals(d, lp) {
+            let Some(addr) = self.promotable_addr(sig) else { continue };
+            let four_state = d.signals[sig].ty.four_state;
+            let v = self.load_small(Addr::Abs(addr), four_state);
+            let aval = self.f.local(ValType::I64);
+            self.push_plane(v.aval);
+            self.i(I::LocalSet(aval));
+            let bval = four_state.then(|| {
+                let b = self.f.local(ValType::I64);
+                self.push_bval(v);
+                self.i(I::LocalSet(b));
+                b
+            });
+            self.promoted.push(Promoted { addr, aval, bval });
+            n += 1;
+        }
+        n
+    }
+
+    /// The arena address of `sig` if this code may keep it in locals: read
+    /// and written at the same place (not through a direct NBA's copy of
+    /// its old value, not an NBA shadow), not kept by an enclosing loop,
+    /// and a write tells its readers without guest-rt.
+    fn promotable_addr(&mut self, sig: SignalId) -> Option<u32> {
+        let span = self.d().signals[sig].span;
+        let Addr::Abs(addr) = self.sig_addr(sig, span) else { return None };
+        let same_place = self.read_addr(sig, span) == Addr::Abs(addr) && self.cx.lay.shadows[sig.index()].is_none();
+        let told_inline = self.sig_arg(sig) == wsim_abi::NO_SIG as i32 || self.has_inline_triggers(sig);
+        let outer = self.promoted.iter().any(|p| p.addr == addr);
+        (same_place && told_inline && !outer).then_some(addr)
+    }
+
+    /// At a loop's exit: store the last `n` signals kept in locals.
+    pub fn store_loop_locals(&mut self, n: usize) {
+        for _ in 0..n {
+            let p = self.promoted.pop().expect("a loop's locals");
+            let v = Small { aval: Plane::Local(p.aval), bval: p.bval.map(Plane::Local) };
+            self.store_small_value(Addr::Abs(p.addr), v);
+        }
+    }
+
+    fn promoted_at(&self, addr: u32) -> Option<Promoted> {
+        self.promoted.iter().rev().find(|p| p.addr == addr).copied()
+    }
+
+    /// A read of a signal kept in locals: a copy of them (a write may set
+    /// them while the value read is still in use, as the old value of a
+    /// compare and trigger).
+    pub fn read_loop_local(&mut self, addr: u32, four_state: bool) -> Option<Small> {
+        let p = self.promoted_at(addr)?;
+        let copy = |l: &mut Self, from: u32| {
+            let to = l.f.local(ValType::I64);
+            l.i(I::LocalGet(from));
+            l.i(I::LocalSet(to));
+            Plane::Local(to)
+        };
+        let aval = copy(self, p.aval);
+        let bval = p.bval.filter(|_| four_state).map(|b| copy(self, b));
+        Some(Small { aval, bval })
+    }
+
+    /// A write of a signal kept in locals: set them; false if `addr` is
+    /// not one.
+    pub fn write_loop_local(&mut self, addr: u32, v: Small) -> bool {
+        let Some(p) = self.promoted_at(addr) else { return false };
+        self.push_plane(v.aval);
+        self.i(I::LocalSet(p.aval));
+        if let Some(b) = p.bval {
+            self.push_bval(v);
+            self.i(I::LocalSet(b));
+        }
+        true
+    }
+
+    /// Code is about to name arena address `addr` itself: store the
+    /// locals of a signal kept there first, so it reads the current value.
+    pub fn flush_loop_local(&mut self, addr: u32) {
+        let Some(p) = self.promoted.iter().rev().find(|p| (p.addr..p.addr + 16).contains(&addr)).copied() else {
+            return;
+        };
+        for (plane, local) in [(0, Some(p.aval)), (8, p.bval)] {
+            self.f.i32c(p.addr as i32);
+            match local {
+                Some(l) => self.f.i(I::LocalGet(l)),
+                None => self.f.i(I::I64Const(0)),
+            }
+            self.store_at(I::I64Store(mem(plane, 3)), p.addr + plane, 8);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loop_locals;
+    use crate::schedule::tests::elaborate;
+    use wsim_ir::StmtKind;
+
+    /// `loop_locals` of each loop of the design, by the names of the signals.
+    fn locals_of_loops(src: &str) -> Vec<Vec<String>> {
+        let d = elaborate(src);
+        let loops = d.stmts.iter().filter(|(_, s)| matches!(s.kind, StmtKind::Loop { .. }));
+        loops.map(|(id, _)| loop_locals(&d, id).into_iter().map(|s| d.signals[s].name.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn a_loop_keeps_what_it_assigns_whole() {
+        let src = "module t; reg [31:0] v [0:7]; reg [31:0] sig; reg [3:0] part; integer k;
+            always @* begin
+              sig = 0;
+              for (k = 0; k < 8; k = k + 1) begin sig = sig ^ v[k]; part[k % 4] = 1; end
+            end
+          endmodule";
+        // `part` is written a bit at a time, `v` is an array (only read)
+        assert_eq!(locals_of_loops(src), [["sig", "k"]]);
+    }
+
+    #[test]
+    fn a_loop_that_can_run_other_code_keeps_nothing() {
+        for body in ["$display(sig);", "sig = f(sig);", "sig <= sig + 1;", "#1 sig = sig + 1;", "sig = $random;"] {
+            let src = format!(
+                "module t; reg [31:0] sig; integer k;
+                   function [31:0] f(input [31:0] x); f = x + 1; endfunction
+                   initial for (k = 0; k < 8; k = k + 1) begin sig = sig + 1; {body} end
+                 endmodule"
+            );
+            assert_eq!(locals_of_loops(&src), [Vec::<String>::new()], "{body}");
+        }
+    }
+
+    #[test]
+    fn a_wide_real_or_resized_assignment_is_not_kept() {
+        let src = "module t; reg [99:0] wide; real r; reg [7:0] narrow; integer k;
+            initial for (k = 0; k < 8; k = k + 1) begin wide = wide + 1; r = r + 1.0; narrow = k; end
+          endmodule";
+        // `narrow = k` narrows: elaboration gives the value its target's width
+        let kept = locals_of_loops(src);
+        assert!(kept[0].contains(&"k".to_string()), "{kept:?}");
+        assert!(!kept[0].iter().any(|s| s == "wide" || s == "r"), "{kept:?}");
+    }
+}
