@@ -874,7 +874,9 @@ impl Lower<'_, '_> {
             }
             ExprKind::ArrayElem { sig, indices } => {
                 let a = self.elem_read(*sig, indices, ex.span);
-                self.load_small(a, d.signals[*sig].ty.four_state)
+                // a constant element's place is fixed: a guard may test it
+                let known = matches!(a, Addr::Abs(o) if self.known.binary_search(&o).is_ok());
+                self.load_small(a, d.signals[*sig].ty.four_state && !known)
             }
             ExprKind::Select { base, offset, width } => self.sm_select(*base, *offset, *width, ty),
             ExprKind::Unary { op: u, arg } => self.sm_unary(*u, *arg, ty.width),

@@ -24,9 +24,12 @@
 //!
 //! Only what the guard tested is assumed. A read of a signal the run
 //! writes itself is not (its value may be one the run made, which can be
-//! X: an X constant, a division by zero), nor one of an array element, a
-//! wide value or a non-static place; a run that calls a function (which
-//! may write any signal) is not specialized at all. Signals some
+//! X: an X constant, a division by zero), nor one of an array element at
+//! an index only known at run time, a wide value or a non-static place; a
+//! run that calls a function (which may write any signal) is not
+//! specialized at all. An element at a constant index has a fixed place,
+//! like a signal (`outs[3]` of a wire array that generated instances
+//! drive). Signals some
 //! assignment gives an X constant (`Facts::likely_unknown`) are left out
 //! of guards: they would make them fail as often as they hold X.
 //!
@@ -39,13 +42,18 @@ use crate::func::Term;
 use crate::lower::{Addr, Ctx, Lower};
 use std::collections::{BTreeSet, HashMap};
 use wasm_encoder::Instruction as I;
-use wsim_ir::{BinOp, Design, ExprKind, ProcId, SignalId, StmtId, StmtKind};
+use wsim_ir::{BinOp, Design, ExprId, ExprKind, ProcId, SignalId, StmtId, StmtKind};
 use wsim_layout::Place;
 
-/// The reads a known version may assume, as (reading process, signal):
-/// whole 4-state signals of at most 64 bits in a static place that the
-/// body does not write. Empty when the body calls a function.
-pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<(ProcId, SignalId)> {
+/// A read a guard can test: (reading process, signal, and for an array
+/// the flat index of a constant element).
+pub type Guarded = (ProcId, SignalId, Option<u64>);
+
+/// The reads a known version may assume: whole 4-state signals of at most
+/// 64 bits, and elements at constant indices of arrays of such values, in
+/// a static place that the body does not write. Empty when the body calls
+/// a function.
+pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<Guarded> {
     let d = cx.d;
     if stmts.iter().any(|&(_, s)| calls_a_function(d, s)) {
         return vec![];
@@ -53,19 +61,63 @@ pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<(ProcId, Si
     let written = writes(d, stmts.iter().map(|&(_, s)| s));
     let mut out = vec![];
     for &(owner, s) in stmts {
-        for sig in tree_reads(d, s) {
+        let elems = constant_elements(d, s);
+        let reads = tree_reads(d, s).into_iter().map(|sig| (sig, None));
+        for (sig, elem) in reads.chain(elems.into_iter().map(|(sig, k)| (sig, Some(k)))) {
             let info = &d.signals[sig];
-            let fits = info.ty.four_state && info.ty.width <= 64 && info.elements() == 1;
+            let fits = info.ty.four_state && info.ty.width <= 64 && (info.elements() == 1) == elem.is_none();
             let is_static = matches!(cx.lay.signals[sig.index()].place, Place::Static(_));
             // what nothing writes keeps its initial X or Z: its guard would
             // always fail; a don't-care X would make it fail as often
             let driven = cx.facts.written[sig.index()] && !cx.facts.likely_unknown[sig.index()];
-            if fits && is_static && driven && !written.contains(&sig) && !out.contains(&(owner, sig)) {
-                out.push((owner, sig));
+            if fits && is_static && driven && !written.contains(&sig) && !out.contains(&(owner, sig, elem)) {
+                out.push((owner, sig, elem));
             }
         }
     }
     out
+}
+
+/// The array elements the tree under `s` reads at constant indices, as
+/// (array, flat index), in range.
+fn constant_elements(d: &Design, s: StmtId) -> BTreeSet<(SignalId, u64)> {
+    fn visit(d: &Design, e: ExprId, out: &mut BTreeSet<(SignalId, u64)>) {
+        let kind = &d.exprs[e].kind;
+        if let ExprKind::ArrayElem { sig, indices } = kind {
+            if let Some(flat) = flat_index(d, *sig, indices) {
+                out.insert((*sig, flat));
+            }
+        }
+        for c in kind.children() {
+            visit(d, c, out);
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk_stmts(d, s, &mut |c| {
+        for e in d.stmts[c].kind.exprs() {
+            visit(d, e, &mut out);
+        }
+    });
+    out
+}
+
+/// The flat index of `sig[indices]` when every index is a known constant
+/// in range (as `Lower::elem_addr` computes it).
+fn flat_index(d: &Design, sig: SignalId, indices: &[ExprId]) -> Option<u64> {
+    let dims = &d.signals[sig].dims;
+    if indices.len() != dims.len() {
+        return None;
+    }
+    let mut flat = 0u64;
+    for (&i, dim) in indices.iter().zip(dims) {
+        let ExprKind::Const(c) = &d.exprs[i].kind else { return None };
+        let v = c.to_u64().filter(|_| c.is_known())?;
+        if v >= dim.size() {
+            return None;
+        }
+        flat = flat * dim.size() + v;
+    }
+    Some(flat)
 }
 
 /// Specialize only a body of at least this many IR nodes per guarded
@@ -85,7 +137,7 @@ pub fn worth_specializing(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> bool {
 
 /// The reads the guard of `stmts` tests ([`known_candidates`]), or None
 /// when the body is too small for them ([`NODES_PER_GUARDED`]).
-fn guarded_reads(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Option<Vec<(ProcId, SignalId)>> {
+fn guarded_reads(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Option<Vec<Guarded>> {
     if !cx.known_values {
         return None;
     }
@@ -126,13 +178,23 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
 
 /// The arena addresses the reads load (a process reads the copy of an old
 /// value where `crate::direct_nbas` made one), sorted.
-fn addresses(l: &mut Lower, reads: &[(ProcId, SignalId)]) -> Vec<u32> {
+fn addresses(l: &mut Lower, reads: &[Guarded]) -> Vec<u32> {
     let saved = l.proc;
     let mut at = BTreeSet::new();
-    for &(owner, sig) in reads {
+    for &(owner, sig, elem) in reads {
         l.proc = Some(owner);
-        if let Addr::Abs(o) = l.read_addr(sig, l.d().signals[sig].span) {
-            at.insert(o);
+        let span = l.d().signals[sig].span;
+        match elem {
+            None => {
+                if let Addr::Abs(o) = l.read_addr(sig, span) {
+                    at.insert(o);
+                }
+            }
+            Some(k) => {
+                if let Addr::Abs(o) = l.sig_addr(sig, span) {
+                    at.insert(o + k as u32 * l.cx.lay.signals[sig.index()].elem_bytes);
+                }
+            }
         }
     }
     l.proc = saved;
@@ -305,7 +367,7 @@ fn induction_variable(d: &Design, init: StmtId, lp: StmtId, subr_waits: &[bool])
 
 #[cfg(test)]
 mod tests {
-    use super::induction_loops;
+    use super::{constant_elements, induction_loops};
     use crate::analysis::analyse;
     use crate::schedule::tests::elaborate;
 
@@ -325,5 +387,19 @@ mod tests {
             induction_loops(&d, &facts.subr_waits).values().map(|&k| d.signals[k].name.as_str()).collect();
         // not j (its body writes it), n (an X start) or the loop that waits
         assert_eq!(vars, ["i"]);
+    }
+
+    #[test]
+    fn elements_at_constant_known_indices_in_range_have_fixed_places() {
+        let d = elaborate(
+            "module t; reg [7:0] m [0:3][0:1]; reg [7:0] y; integer i;
+             always @* y = m[2][1] + m[i][0] + m[5][0] + m[1][1'bx] + m[0][0];
+             endmodule\n",
+        );
+        let assign = d.stmts.iter().find(|(_, s)| matches!(s.kind, wsim_ir::StmtKind::Assign { .. })).expect("y = ...");
+        let elems: Vec<u64> = constant_elements(&d, assign.0).into_iter().map(|(_, k)| k).collect();
+        // m[2][1] is element 2 * 2 + 1; not m[i][0] (run time), m[5][0]
+        // (out of range) or m[1][x] (unknown)
+        assert_eq!(elems, [0, 5]);
     }
 }
