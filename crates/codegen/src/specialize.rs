@@ -156,7 +156,9 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
     let guarded = addresses(l, &reads);
     // (b(s1) | b(s2) | ...) == 0
     for (k, &at) in guarded.iter().enumerate() {
-        l.i32c(at as i32);
+        // through push_addr: a loop keeping the signal in locals stores
+        // them first (`crate::promote`)
+        l.push_addr(Addr::Abs(at));
         l.i(I::I64Load(crate::func::mem(8, 3)));
         if k > 0 {
             l.i(I::I64Or);
