@@ -468,6 +468,16 @@ fn regressions() -> Vec<(&'static str, Vec<u8>, Option<&'static str>)> {
             b"module t; reg [7:0] a; initial $display(\"%0d\", 99999999999999999999'(a)); endmodule\n".to_vec(),
             Some("E0311"),
         ),
+        // elab/array_views.rs: comparing a whole array of 2^31 elements
+        // listed 2^31 index constants (8 GiB) before the size check
+        // (mutation 998 of array_slices.sv, default seed, once
+        // tests/sim/structured_loops.v joined the corpus); constant and
+        // `+:` slices of that size did the same.
+        (
+            "regression: whole-array view of 2^31 elements",
+            b"module t; bit a [7:0]; bit b [7:2147483647]; bit c [0:3]; int i;\ninitial begin $display(\"%0d\", a == b); c = b[7:2147483647]; c = b[i+:2147483647]; end endmodule\n".to_vec(),
+            Some("E0304"),
+        ),
         // elab/types.rs: 3 x 10^20 array elements overflowed the element
         // count in layout (mutation 971 of multi_dim_array.v, seed 7).
         (

@@ -68,6 +68,14 @@ impl<'a> Elab<'a> {
             let d = dims[fixed];
             per_dim.push(self.slice_indices(lex, d, kind, left, right, e.span)?);
         }
+        // counted before the whole dimensions are listed: `bit a [0:2**31]`
+        // would list 2^31 index constants (8 GiB) first
+        let listed: u64 = per_dim.iter().map(|v| v.len() as u64).product();
+        let total = dims[per_dim.len()..].iter().fold(listed, |n, d| n.saturating_mul(d.size()));
+        if total > MAX_VIEW_ELEMENTS {
+            self.unsupported(&format!("an array slice of more than {MAX_VIEW_ELEMENTS} elements"), e.span);
+            return None;
+        }
         for d in &dims[per_dim.len()..] {
             let all = (0..d.size())
                 .map(|k| {
@@ -76,11 +84,6 @@ impl<'a> Elab<'a> {
                 })
                 .collect();
             per_dim.push(all);
-        }
-        let total: u64 = per_dim.iter().map(|v| v.len() as u64).product();
-        if total > MAX_VIEW_ELEMENTS {
-            self.unsupported(&format!("an array slice of more than {MAX_VIEW_ELEMENTS} elements"), e.span);
-            return None;
         }
         let ty = self.d.signals[sig].ty;
         let mut elems = Vec::with_capacity(total as usize);
@@ -117,13 +120,21 @@ impl<'a> Elab<'a> {
                     return None;
                 }
                 let step = if l <= r { 1 } else { -1 };
-                let n = l.abs_diff(r) + 1;
+                let n = l.abs_diff(r).saturating_add(1);
+                if n > MAX_VIEW_ELEMENTS {
+                    self.unsupported(&format!("an array slice of more than {MAX_VIEW_ELEMENTS} elements"), span);
+                    return None;
+                }
                 (0..n as i64).map(|k| ExprIndex::Const(l + step * k)).collect()
             }
             ast::RangeKind::PlusUp | ast::RangeKind::MinusDown => {
                 let w = self.eval_i64(lex, right)?;
                 if w < 1 {
                     self.error(code::TYPE_ERROR, right.span, "a slice width must be positive");
+                    return None;
+                }
+                if w as u64 > MAX_VIEW_ELEMENTS {
+                    self.unsupported(&format!("an array slice of more than {MAX_VIEW_ELEMENTS} elements"), span);
                     return None;
                 }
                 // Declared indices base+lo ..= base+hi, listed from the left.
