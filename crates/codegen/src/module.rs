@@ -47,6 +47,11 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     let mut subr_extra = vec![0; d.subrs.len()];
     let mut fn_slots = vec![0u32; 0];
     while let Some((k, job)) = cx.jobs.pop_front() {
+        let span = match &job {
+            Job::Proc(p) => d.procs[*p].span,
+            Job::Subr(s) => d.subrs[*s].span,
+            Job::Branch(stmt, _) | Job::Deferred { stmt, .. } => d.stmts[*stmt].span,
+        };
         let f = match job {
             Job::Proc(p) => {
                 let proc = &d.procs[p];
@@ -132,6 +137,7 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
                 l.f
             }
         };
+        check_locals(cx, &f, span);
         if fn_slots.len() <= k as usize {
             fn_slots.resize(k as usize + 1, 0);
         }
@@ -140,6 +146,27 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     }
     fn_slots.resize(cx.funcs.len(), 0);
     (proc_extra, subr_extra, fn_slots)
+}
+
+/// The most locals (parameters included) a wasm function may declare:
+/// wasmparser's limit, which wasmtime and the browsers' engines enforce.
+const MAX_LOCALS: usize = 50_000;
+
+/// Report a process or subroutine whose function needs more locals than
+/// an engine accepts: the artifact would fail to load with no location.
+/// (Every value an expression computes gets locals of its own, so a very
+/// long straight-line body can reach the limit.)
+fn check_locals(cx: &mut Ctx, f: &FnGen, span: wsim_diag::Span) {
+    let locals = f.n_params as usize + f.locals.len();
+    if locals > MAX_LOCALS {
+        cx.diags.error(
+            wsim_diag::codes::codegen::TOO_MANY_LOCALS,
+            span,
+            format!(
+                "this block needs more than the {MAX_LOCALS} wasm locals an engine accepts in one function; split it into smaller blocks or tasks"
+            ),
+        );
+    }
 }
 
 /// End a thread function: fall into the exit block, which returns DONE.
