@@ -1,7 +1,9 @@
 //! Lay a function's basic blocks out as structured wasm control flow.
 //!
-//! Blocks are emitted in index order. Each block after the first at a
-//! level starts at the `end` of a wasm `block`, so a jump forward is a
+//! Blocks are emitted in their layout order ([`FnGen::order`]: the order
+//! they were allocated in, a loop's step and exit moved behind its body).
+//! Each block after the first at a level starts at the `end` of a wasm
+//! `block`, so a jump forward is a
 //! plain `br` (Cranelift sees a direct edge and keeps values in registers
 //! across it). A loop — a block `h` that later blocks jump back to, up to
 //! the last one `e` — becomes a wasm `loop` around blocks `h..=e` when it
