@@ -28,7 +28,7 @@ use crate::func::mem;
 use crate::lower::{Addr, Lower};
 use std::collections::BTreeSet;
 use wasm_encoder::{Instruction as I, ValType};
-use wsim_ir::{Design, ExprKind, SignalId, StmtId, StmtKind, Storage, TypeKind};
+use wsim_ir::{Design, ExprKind, SignalId, StmtId, StmtKind, Storage};
 
 /// A signal held in locals while a loop runs.
 #[derive(Clone, Copy, Debug)]
@@ -83,16 +83,12 @@ pub fn loop_locals(d: &Design, lp: StmtId) -> Vec<SignalId> {
     whole.difference(&partly).copied().collect()
 }
 
-/// Signal `sig` is a static integral value of <= 64 bits and `rhs` one of
-/// its width (`Lower::assign_small` stores it whole from locals).
+/// Signal `sig` is a static scalar that an assignment of `rhs` stores
+/// whole from locals (`Lower::assign_small`).
 fn fits_in_locals(d: &Design, sig: SignalId, rhs: wsim_ir::ExprId) -> bool {
-    let (st, rt) = (&d.signals[sig].ty, &d.exprs[rhs].ty);
-    let integral = |t: &wsim_ir::Type| t.kind == TypeKind::Integral && t.width <= 64;
     matches!(d.signals[sig].storage, Storage::Static)
         && d.signals[sig].dims.is_empty()
-        && integral(st)
-        && integral(rt)
-        && st.width == rt.width
+        && crate::stmt::stores_whole_from_locals(d.signals[sig].ty, d.exprs[rhs].ty)
 }
 
 impl Lower<'_, '_> {

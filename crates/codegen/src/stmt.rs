@@ -33,6 +33,14 @@ pub enum Mode {
     After(u32),
 }
 
+/// An assignment of a `rty` value to a whole `lty` signal keeps the value
+/// in locals up to the store ([`Lower::assign_small`]): both integral, at
+/// most 64 bits, of one width.
+pub fn stores_whole_from_locals(lty: Type, rty: Type) -> bool {
+    let integral = |t: Type| t.kind == TypeKind::Integral && t.width <= 64;
+    integral(lty) && integral(rty) && lty.width == rty.width
+}
+
 /// A resolved lvalue: `w` bits at bit `off` of the `dw`-bit value at `addr`.
 struct Lval {
     addr: Addr,
@@ -911,8 +919,7 @@ impl Lower<'_, '_> {
         let d = self.d();
         let (lty, rty) = (self.ty(lhs), self.ty(rhs));
         let ExprKind::Signal(sig) = d.exprs[lhs].kind else { return false };
-        let integral = |t: Type| t.kind == TypeKind::Integral && t.width <= 64;
-        if !integral(lty) || !integral(rty) || lty.width != rty.width {
+        if !stores_whole_from_locals(lty, rty) {
             return false;
         }
         let shadowed = self.cx.lay.shadows[sig.index()];
