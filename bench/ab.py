@@ -3,9 +3,10 @@
 
 Instruction counts (`bench/instructions.py`) do not move with the
 machine's load, but they can mislead: in session 18 a change that ran
-2.3% fewer instructions on rv32_pipe ran 10% slower, and on the ring at
-N=16 a build with 3.4% fewer instructions took 0.43 s instead of 0.34 s.
-This script times what users see:
+2.3% fewer instructions on rv32_pipe ran 10% slower. Time has its own
+noise (the ring at N=16, same code, ran 0.34-0.43 s from one artifact to
+the next), so it runs several designs and sizes. This script times what
+users see:
 each design is compiled by both builds, their Cranelift code cached
 (`run --jit cranelift --max-time 0`), then the two artifacts run
 alternately, ROUNDS times each, and the medians of user CPU are compared.
