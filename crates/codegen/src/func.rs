@@ -384,7 +384,8 @@ pub(crate) mod tests {
         f
     }
 
-    fn has_dispatch(ops: &[String]) -> bool {
+    /// The function jumps through a dispatch `br_table`.
+    pub(crate) fn has_dispatch(ops: &[String]) -> bool {
         ops.iter().any(|o| o.starts_with("BrTable"))
     }
 

@@ -96,13 +96,15 @@ fn back_edges(v: &View) -> BTreeMap<usize, usize> {
     ends
 }
 
-/// The loops laid out as wasm loops: head -> last block. A loop qualifies
+/// The loops laid out as wasm loops (head -> last block), and the blocks
+/// the dispatch must reach ([`Entries`]: block 0, the resumes, the heads
+/// of the loops left out). A loop qualifies
 /// when no block inside it but its head is a dispatch entry and no jump
 /// from outside lands inside it past the head. The heads of the loops that
 /// do not qualify become entries, which can disqualify the loops around
 /// them, so this runs to a fixed point. Qualifying loops nest: a loop that
 /// starts inside another and ends past it jumps back into it from outside.
-fn loop_regions(v: &View) -> BTreeMap<usize, usize> {
+fn loop_regions(v: &View) -> (BTreeMap<usize, usize>, BTreeSet<usize>) {
     let mut regions = back_edges(v);
     let edges: Vec<(usize, usize)> = (0..v.len()).flat_map(|k| v.targets(k).into_iter().map(move |t| (k, t))).collect();
     let mut entries: BTreeSet<usize> = v.resumes.iter().copied().chain([0]).collect();
@@ -113,7 +115,7 @@ fn loop_regions(v: &View) -> BTreeMap<usize, usize> {
         };
         let dropped: Vec<usize> = regions.iter().filter(|&r| enters_inside(r)).map(|(&h, _)| h).collect();
         if dropped.is_empty() {
-            return regions;
+            return (regions, entries);
         }
         for h in dropped {
             regions.remove(&h);
@@ -138,12 +140,8 @@ struct Entries {
 }
 
 impl Entries {
-    fn of(v: &View, regions: &BTreeMap<usize, usize>) -> Entries {
-        let heads = back_edges(v).into_keys().filter(|h| !regions.contains_key(h));
-        let mut blocks: Vec<usize> = heads.chain(v.resumes.iter().copied()).chain([0]).collect();
-        blocks.sort_unstable();
-        blocks.dedup();
-        Entries { blocks, by_block_index: v.f.is_step }
+    fn of(v: &View, entries: BTreeSet<usize>) -> Entries {
+        Entries { blocks: entries.into_iter().collect(), by_block_index: v.f.is_step }
     }
 
     /// The `$state` value that starts the block at position `b`.
@@ -204,8 +202,8 @@ where
     R: Fn(&crate::func::Ins) -> Instruction<'static>,
 {
     let v = View::of(f);
-    let regions = loop_regions(&v);
-    let entries = Entries::of(&v, &regions);
+    let (regions, entries) = loop_regions(&v);
+    let entries = Entries::of(&v, entries);
     let mut labels = vec![];
     if restarts {
         labels.push(Label::Restart);
@@ -368,7 +366,7 @@ impl<R: Fn(&crate::func::Ins) -> Instruction<'static>> Emitter<'_, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::func::tests::{encoded, operators};
+    use crate::func::tests::{encoded, has_dispatch, operators};
     use wasm_encoder::{
         CodeSection, ExportKind, ExportSection, FunctionSection, GlobalSection, GlobalType, MemorySection, MemoryType,
         Module, TypeSection, ValType,
@@ -434,10 +432,6 @@ mod tests {
         ops.iter().filter(|o| o.starts_with("Loop")).count()
     }
 
-    fn has_dispatch(ops: &[String]) -> bool {
-        ops.iter().any(|o| o.starts_with("BrTable"))
-    }
-
     /// `for (i = 0; i < n; i++) for (j = 0; j < i; j++) acc++;`
     fn nested_loops() -> FnGen {
         let mut f = FnGen::new(1, false, 0);
@@ -474,7 +468,7 @@ mod tests {
     #[test]
     fn nested_loops_are_wasm_loops_without_a_dispatch() {
         let f = nested_loops();
-        assert_eq!(loop_regions(&View::of(&f)), BTreeMap::from([(1, 5), (3, 4)]));
+        assert_eq!(loop_regions(&View::of(&f)).0, BTreeMap::from([(1, 5), (3, 4)]));
         let ops = operators(nested_loops());
         assert!(!has_dispatch(&ops), "{ops:#?}");
         assert_eq!(loops(&ops), 3, "the dispatch loop and one per loop: {ops:#?}");
@@ -510,7 +504,7 @@ mod tests {
 
     #[test]
     fn a_loop_entered_in_its_middle_stays_on_the_dispatch() {
-        assert!(loop_regions(&View::of(&entered_in_the_middle())).is_empty());
+        assert!(loop_regions(&View::of(&entered_in_the_middle())).0.is_empty());
         let ops = operators(entered_in_the_middle());
         assert!(has_dispatch(&ops), "{ops:#?}");
         assert_eq!(loops(&ops), 1, "{ops:#?}");
@@ -553,8 +547,9 @@ mod tests {
         f.ret(Some(0));
         assert_eq!(f.order, [0, outer, inner, resume, outer_step, exit]);
         let v = View::of(&f);
-        assert!(loop_regions(&v).is_empty());
-        let entries = Entries::of(&v, &loop_regions(&v));
+        let (regions, entries) = loop_regions(&v);
+        assert!(regions.is_empty());
+        let entries = Entries::of(&v, entries);
         assert_eq!(entries.blocks, [0, 1, 2, 3], "positions of block 0, the two heads and the resume");
         let ops = operators(f);
         let table = ops.iter().find(|o| o.starts_with("BrTable")).expect("a dispatch");
@@ -600,7 +595,7 @@ mod tests {
     fn a_loop_whose_step_and_exit_are_placed_after_its_body_is_structured() {
         let f = for_loop_with_a_break();
         assert_eq!(f.order, [0, 1, 2, 5, 3, 4]);
-        assert_eq!(loop_regions(&View::of(&f)), BTreeMap::from([(1, 4)]), "head to step, by position");
+        assert_eq!(loop_regions(&View::of(&f)).0, BTreeMap::from([(1, 4)]), "head to step, by position");
         let ops = operators(for_loop_with_a_break());
         assert!(!has_dispatch(&ops), "{ops:#?}");
         assert_eq!(loops(&ops), 2, "{ops:#?}");
