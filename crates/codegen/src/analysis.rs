@@ -124,7 +124,7 @@ pub struct Facts {
     pub likely_unknown: Vec<bool>,
     /// Loops whose variable is known while they run, each with its
     /// variable (`crate::specialize::induction_loops`).
-    pub induction: HashMap<StmtId, SignalId>,
+    pub induction: HashMap<StmtId, crate::specialize::Induction>,
 }
 
 /// The thread frames that can run a named block: frames `depth` fork

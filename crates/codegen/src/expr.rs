@@ -668,10 +668,12 @@ impl Lower<'_, '_> {
                     self.i(I::LocalGet(ok));
                     self.i(I::LocalGet(known));
                     self.i(I::I32And);
-                    self.i(I::LocalGet(v));
-                    self.i(I::I64Const(size));
-                    self.i(I::I64LtU);
-                    self.i(I::I32And);
+                    if !self.index_in_range(indices[k], size) {
+                        self.i(I::LocalGet(v));
+                        self.i(I::I64Const(size));
+                        self.i(I::I64LtU);
+                        self.i(I::I32And);
+                    }
                     self.i(I::LocalSet(ok));
                     self.i(I::LocalGet(v));
                 }
@@ -689,6 +691,22 @@ impl Lower<'_, '_> {
         self.i(I::I32Add);
         self.i(I::LocalSet(p));
         Some((Addr::Base(p, 0), Some(ok)))
+    }
+
+    /// True if index `e` of a dimension of `size` elements, when known,
+    /// is always in range: an unsigned value too narrow to reach `size`
+    /// (`regs[rs1]` with a 5-bit `rs1` and 32 registers), or a loop's
+    /// variable whose bounds are (`Lower::ranges`). Its value then needs
+    /// no compare.
+    fn index_in_range(&self, e: ExprId, size: i64) -> bool {
+        let ex = &self.d().exprs[e];
+        if let ExprKind::Signal(sig) = ex.kind {
+            if let Some(&(_, lo, hi)) = self.ranges.iter().rev().find(|r| r.0 == sig) {
+                return lo >= 0 && hi < size;
+            }
+        }
+        // value planes are 0 above the width (`crate::fast`)
+        !ex.ty.signed && !ex.ty.is_real() && ex.ty.width < 63 && (1i64 << ex.ty.width) <= size
     }
 
     fn offset_addr(&mut self, a: Addr, off: u32) -> Addr {

@@ -197,6 +197,10 @@ pub struct Lower<'a, 'd> {
     /// (`crate::specialize`): the arena addresses of the signals it reads
     /// whose unknown plane the guard found 0, sorted.
     pub known: Vec<u32>,
+    /// While the body of a loop of `Facts::induction` with a bounded
+    /// variable is generated: the variable and its inclusive bounds
+    /// (`Lower::index_in_range`).
+    pub ranges: Vec<(wsim_ir::SignalId, i64, i64)>,
     /// While a large static body is generated (`crate::specialize`): each
     /// run of statements between branches gets its own known version.
     pub split_known: bool,
@@ -223,6 +227,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             deferred_triggers: None,
             in_direct_nba: false,
             known: vec![],
+            ranges: vec![],
             split_known: false,
             promoted: vec![],
         };

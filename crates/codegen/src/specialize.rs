@@ -280,7 +280,7 @@ impl Lower<'_, '_> {
         if !self.cx.known_values {
             return None;
         }
-        let &k = self.cx.facts.induction.get(&lp)?;
+        let k = self.cx.facts.induction.get(&lp)?.var;
         let info = &self.d().signals[k];
         if !info.ty.four_state || info.ty.width > 64 || info.elements() != 1 {
             return None;
@@ -336,7 +336,7 @@ impl Lower<'_, '_> {
 /// condition to the loop's end, and `Lower` reads it as two-state there,
 /// as a known version does its guarded signals: the index of `a[k]`, the
 /// test and the step then need no unknown plane.
-pub fn induction_loops(d: &Design, subr_waits: &[bool]) -> HashMap<StmtId, SignalId> {
+pub fn induction_loops(d: &Design, subr_waits: &[bool]) -> HashMap<StmtId, Induction> {
     let mut loops = HashMap::new();
     for (_, st) in d.stmts.iter() {
         let StmtKind::Block { stmts, .. } = &st.kind else { continue };
@@ -349,22 +349,86 @@ pub fn induction_loops(d: &Design, subr_waits: &[bool]) -> HashMap<StmtId, Signa
     loops
 }
 
-/// `k` when `init` assigns it a known constant and `lp` is a loop that
-/// only steps it by one (see [`induction_loops`]).
-fn induction_variable(d: &Design, init: StmtId, lp: StmtId, subr_waits: &[bool]) -> Option<SignalId> {
-    let known_const = |e: wsim_ir::ExprId| matches!(&d.exprs[e].kind, ExprKind::Const(c) if c.is_known());
+/// The variable of a loop of [`induction_loops`], and the values it can
+/// hold while the loop's body runs when the loop's condition bounds them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Induction {
+    pub var: SignalId,
+    /// Inclusive bounds, when known (see [`body_range`]).
+    pub body_range: Option<(i64, i64)>,
+}
+
+/// The variable of `lp` when `init` assigns it a known constant and `lp`
+/// is a loop that only steps it by a constant (see [`induction_loops`]).
+fn induction_variable(d: &Design, init: StmtId, lp: StmtId, subr_waits: &[bool]) -> Option<Induction> {
     let StmtKind::Assign { lhs, rhs } = &d.stmts[init].kind else { return None };
     let ExprKind::Signal(k) = d.exprs[*lhs].kind else { return None };
     let StmtKind::Loop { cond, body, step: Some(step) } = &d.stmts[lp].kind else { return None };
     let StmtKind::Assign { lhs: step_lhs, rhs: step_rhs } = &d.stmts[*step].kind else { return None };
-    let steps_k = matches!(d.exprs[*step_lhs].kind, ExprKind::Signal(x) if x == k)
-        && matches!(&d.exprs[*step_rhs].kind, ExprKind::Binary { op: BinOp::Add | BinOp::Sub, lhs: a, rhs: b }
-            if matches!(d.exprs[*a].kind, ExprKind::Signal(x) if x == k) && known_const(*b));
+    let start = known_value(d, *rhs)?;
+    let by = match &d.exprs[*step_rhs].kind {
+        ExprKind::Binary { op: op @ (BinOp::Add | BinOp::Sub), lhs: a, rhs: b } if matches!(d.exprs[*a].kind, ExprKind::Signal(x) if x == k) =>
+        {
+            let c = known_value(d, *b)?;
+            if *op == BinOp::Add {
+                Some(c)
+            } else {
+                c.checked_neg()
+            }
+        }
+        _ => None,
+    }?;
+    let steps_k = matches!(d.exprs[*step_lhs].kind, ExprKind::Signal(x) if x == k);
     // a system function in the condition could write `k` (`$fscanf`)
     let cond_calls = cond.is_some_and(|c| expr_any(d, c, &|x| matches!(x, ExprKind::SysFunc { .. })));
     let writes_k = cond_calls || writes(d, [*body]).contains(&k);
     let quiet = !calls_a_function(d, lp) && !crate::analysis::stmt_waits(d, lp, subr_waits);
-    (known_const(*rhs) && steps_k && !writes_k && quiet).then_some(k)
+    let body_range = cond.and_then(|c| body_range(d, k, start, by, c));
+    (steps_k && !writes_k && quiet).then_some(Induction { var: k, body_range })
+}
+
+/// A known constant of at most 64 bits as an i64 (sign-extended when
+/// signed), if it fits in 63 bits.
+fn known_value(d: &Design, e: wsim_ir::ExprId) -> Option<i64> {
+    let ExprKind::Const(c) = &d.exprs[e].kind else { return None };
+    if c.width > 64 {
+        return None;
+    }
+    let mut v = c.to_u64()? as i64;
+    if c.signed && c.width < 64 && (v >> (c.width - 1)) & 1 == 1 {
+        v |= -1i64 << c.width;
+    }
+    (c.width < 64 || v >= 0).then_some(v)
+}
+
+/// The values variable `k` (stepped by `by` from `start`) holds in the
+/// body of a loop whose condition is `cond`, as inclusive bounds: for
+/// `k < B`, `k <= B`, `k > B` and `k >= B` with a constant `B`, when
+/// every value `k` takes, up to the one that ends the loop, is between 0
+/// and the largest positive value of `k`'s width. Then no step wraps, and
+/// the comparison gives the same answer signed or unsigned.
+fn body_range(d: &Design, k: SignalId, start: i64, by: i64, cond: wsim_ir::ExprId) -> Option<(i64, i64)> {
+    let ExprKind::Binary { op, lhs, rhs } = &d.exprs[cond].kind else { return None };
+    if !matches!(d.exprs[*lhs].kind, ExprKind::Signal(x) if x == k) {
+        return None;
+    }
+    let bound = known_value(d, *rhs)?;
+    let width = d.signals[k].ty.width;
+    if !(2..=63).contains(&width) {
+        return None;
+    }
+    let max = (1i64 << (width - 1)) - 1;
+    let (lo, hi) = match (op, by > 0) {
+        (BinOp::Lt, true) => (start, bound.checked_sub(1)?),
+        (BinOp::Le, true) => (start, bound),
+        (BinOp::Gt, false) => (bound.checked_add(1)?, start),
+        (BinOp::Ge, false) => (bound, start),
+        _ => return None,
+    };
+    // the value that ends the loop, one step past the range
+    let (first_out, last_out) = if by > 0 { (start, hi.checked_add(by)?) } else { (lo.checked_add(by)?, start) };
+    let fits = |v: i64| (0..=max).contains(&v);
+    (fits(first_out) && fits(last_out) && fits(lo) && fits(hi)).then_some((lo, hi))
 }
 
 #[cfg(test)]
@@ -386,9 +450,36 @@ mod tests {
         );
         let facts = analyse(&d);
         let vars: Vec<&str> =
-            induction_loops(&d, &facts.subr_waits).values().map(|&k| d.signals[k].name.as_str()).collect();
+            induction_loops(&d, &facts.subr_waits).values().map(|k| d.signals[k.var].name.as_str()).collect();
         // not j (its body writes it), n (an X start) or the loop that waits
         assert_eq!(vars, ["i"]);
+    }
+
+    #[test]
+    fn a_bounded_loop_variable_has_the_range_its_condition_allows() {
+        let d = elaborate(
+            "module t; integer i; reg [3:0] n; reg [7:0] a;
+             initial begin
+               for (i = 0; i < 16; i = i + 1) a = a + i;
+               for (i = 15; i >= 3; i = i - 2) a = a + i;
+               for (i = 2; i <= 30; i = i + 4) a = a + i;
+               for (i = 9; i >= 0; i = i - 1) a = a + i;
+               for (i = 32'hffff_fffe; i < 4; i = i + 1) a = a + i;
+               for (n = 4'd0; n < 4'd7; n = n + 4'd1) a = a + n;
+               for (n = 4'd0; n < 4'd8; n = n + 4'd1) a = a + n;
+               for (n = 4'd1; n != 4'd6; n = n + 4'd1) a = a + n;
+               for (i = 0; i <= 2147483647; i = i + 1) a = a + i;
+             end endmodule\n",
+        );
+        let facts = analyse(&d);
+        let mut loops: Vec<_> = induction_loops(&d, &facts.subr_waits).into_iter().collect();
+        loops.sort_by_key(|(lp, _)| d.stmts[*lp].span.start);
+        let ranges: Vec<Option<(i64, i64)>> = loops.iter().map(|(_, k)| k.body_range).collect();
+        // None: a value below 0 (the step that ends the fourth loop, the
+        // start of the fifth, -2), past the largest positive 4-bit value
+        // (the step that ends the seventh), a `!=` condition, a step that
+        // would wrap a 32-bit integer
+        assert_eq!(ranges, [Some((0, 15)), Some((3, 15)), Some((2, 30)), None, None, Some((0, 6)), None, None, None]);
     }
 
     #[test]

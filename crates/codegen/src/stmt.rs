@@ -147,7 +147,14 @@ impl Lower<'_, '_> {
                 }
                 self.f.switch_to(body_b);
                 self.loops.push((exit, step_b));
+                let bounded = self.cx.facts.induction.get(&s).and_then(|k| Some((k.var, k.body_range?)));
+                if let Some((var, (lo, hi))) = bounded {
+                    self.ranges.push((var, lo, hi));
+                }
                 self.stmt(*body);
+                if bounded.is_some() {
+                    self.ranges.pop();
+                }
                 self.loops.pop();
                 self.f.goto(step_b);
                 self.f.place_last(step_b);
