@@ -990,6 +990,10 @@ impl Lower<'_, '_> {
 
     /// [`Self::fast_store_notify`] of a value already in locals.
     pub fn small_store_notify(&mut self, dst: Addr, new: Small, sig: i32) {
+        if matches!(dst, Addr::Abs(o) if self.settles_at_exit(o)) {
+            self.store_small_value(dst, new);
+            return;
+        }
         if self.wakes_only_running(wsim_ir::SignalId::from_raw(sig as u32)) {
             self.store_small_value(dst, new);
             return;
@@ -1004,7 +1008,7 @@ impl Lower<'_, '_> {
     }
 
     /// Tell the readers of signal `sig` that it changed from `old` to `new`.
-    fn notify_changed(&mut self, old: Small, new: Small, sig: i32) {
+    pub(crate) fn notify_changed(&mut self, old: Small, new: Small, sig: i32) {
         let id = wsim_ir::SignalId::from_raw(sig as u32);
         if self.in_direct_nba && self.trigger_later(id) {
             return;

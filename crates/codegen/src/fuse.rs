@@ -78,6 +78,20 @@ pub fn fuse_cones(d: &Design, facts: &Facts, plan: &mut StaticPlan) {
     renumber(plan, units);
 }
 
+/// By static index: true when the unit runs only processes that may join
+/// a unit (see the module doc): functions of what they watch, that have
+/// run at time 0. Running such a unit again with the same inputs changes
+/// nothing, so whether a change that was undone woke it cannot be seen
+/// (`crate::promote`).
+pub fn pure_units(d: &Design, facts: &Facts, plan: &StaticPlan) -> Vec<bool> {
+    let no_watchers = HashMap::new();
+    let pure = |p: ProcId| member(d, facts, plan, p, &no_watchers).is_some();
+    let units = plan.order.iter().enumerate();
+    units
+        .map(|(k, p)| plan.fused.get(&(k as u32)).map_or_else(|| pure(*p), |procs| procs.iter().all(|&q| pure(q))))
+        .collect()
+}
+
 /// What fusion needs to know of a process that may join a unit.
 struct Member {
     reads: BTreeSet<SignalId>,
@@ -233,6 +247,31 @@ mod tests {
                 fused.get(&k).cloned().unwrap_or_else(|| vec![plan.order[k as usize]]).into_iter().map(line).collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn pure_units_compute_what_they_watch_and_did_run_at_time_zero() {
+        let src = "module t;
+reg [7:0] a = 0, r, q, n, c; wire [7:0] b, e;
+assign b = a + 1;
+assign e = b ^ 8'h5a;
+always @* r = a - 1;
+always @* begin q = a; q = q + a; end
+always_comb n = a + 2;
+always_comb begin c = a; $display(c); end
+endmodule
+";
+        let d = elaborate(src);
+        let facts = analyse(&d);
+        let plan = plan(&d, &facts);
+        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
+        let pure = pure_units(&d, &facts, &plan);
+        let lines: Vec<(usize, bool)> = plan.order.iter().zip(pure).map(|(&p, pure)| (line(p), pure)).collect();
+        // not the `always @*` (it has not run at time 0), the block that
+        // reads what it writes, or the one with a system task
+        let mut sorted = lines.clone();
+        sorted.sort();
+        assert_eq!(sorted, [(3, true), (4, true), (5, false), (6, false), (7, true), (8, false)]);
     }
 
     #[test]

@@ -126,6 +126,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     }
     let inline_triggers =
         shadow::inline_triggers(design, &sched, &shadow::watched_other_than_by_statics(design, &sched));
+    let pure_units = fuse::pure_units(design, &facts, &sched);
     let static_count = sched.order.len() as u32;
     let req = wsim_layout::LayoutRequest { shadowed, static_count, ..Default::default() };
     let lay0 = wsim_layout::layout_with(design, arena_base, &req);
@@ -140,6 +141,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         facts,
         sched,
         inline_triggers,
+        pure_units,
         direct,
         known_values: !opts.no_known_values,
         loop_locals: !opts.no_loop_locals,

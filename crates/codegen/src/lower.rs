@@ -63,6 +63,8 @@ pub struct Ctx<'d> {
     /// By SignalId: the pending bits a change sets inline
     /// (`crate::shadow::inline_triggers`).
     pub inline_triggers: Vec<Option<crate::shadow::InlineTriggers>>,
+    /// By static index: the unit is pure (`crate::fuse::pure_units`).
+    pub pure_units: Vec<bool>,
     /// The NBAs that store directly and the old values their writers copy
     /// (`crate::direct_nbas`).
     pub direct: crate::direct_nbas::Direct,

@@ -21,6 +21,15 @@
 //!
 //! Nothing else runs while the loop does, so no one can see the arena
 //! behind the locals.
+//!
+//! A signal whose readers all wait for any change (no edge) and are pure
+//! units (`crate::fuse::pure_units`: they compute their outputs from what
+//! they watch, and have run once) *settles*: its writes in the loop only
+//! set the locals, and the compare and trigger happen once, where the
+//! locals are stored, against the value in the arena. The readers then
+//! miss a change the loop undid (`sig` back at its old value), which they
+//! would have run on with the inputs they had already seen: nothing they
+//! do can tell (`tests/sim/loop_locals.v` has readers of both kinds).
 
 use crate::analysis::{walk_stmts, written_signals};
 use crate::fast::{Plane, Small};
@@ -37,6 +46,8 @@ pub struct Promoted {
     aval: u32,
     /// None for two-state storage.
     bval: Option<u32>,
+    /// The signal's notify argument when it settles (see the module doc).
+    settle: Option<i32>,
 }
 
 /// The signals loop `lp` assigns that it may keep in locals, as far as the
@@ -113,7 +124,8 @@ impl Lower<'_, '_> {
                 self.i(I::LocalSet(b));
                 b
             });
-            self.promoted.push(Promoted { addr, aval, bval });
+            let settle = self.settles(sig).then(|| self.sig_arg(sig));
+            self.promoted.push(Promoted { addr, aval, bval, settle });
             n += 1;
         }
         n
@@ -132,10 +144,33 @@ impl Lower<'_, '_> {
         (same_place && told_inline && !outer).then_some(addr)
     }
 
+    /// True if `sig`, kept in locals, may settle at the loop's exit: every
+    /// reader but the running process (which misses its own events) is a
+    /// pure unit that waits for any change (module doc).
+    fn settles(&self, sig: SignalId) -> bool {
+        let Some(t) = &self.cx.inline_triggers[sig.index()] else { return false };
+        let Some(own) = self.running_static_index() else { return false };
+        let pure = |&(w, mask): &(u32, u64)| {
+            let readers = (0..64).filter(|b| mask >> b & 1 == 1).map(|b| w * 64 + b);
+            readers.filter(|&k| Some(k) != own).all(|k| self.cx.pure_units[k as usize])
+        };
+        !t.has_edges() && t.any.iter().all(pure)
+    }
+
+    /// True if the signal at `addr` is kept in locals and settles: a
+    /// write only sets them.
+    pub fn settles_at_exit(&self, addr: u32) -> bool {
+        self.promoted_at(addr).is_some_and(|p| p.settle.is_some())
+    }
+
     /// At a loop's exit: store the last `n` signals kept in locals.
     pub fn store_loop_locals(&mut self, n: usize) {
         for _ in 0..n {
             let p = self.promoted.pop().expect("a loop's locals");
+            if p.settle.is_some() {
+                self.store_locals(p);
+                continue;
+            }
             let v = Small { aval: Plane::Local(p.aval), bval: p.bval.map(Plane::Local) };
             self.store_small_value(Addr::Abs(p.addr), v);
         }
@@ -180,6 +215,37 @@ impl Lower<'_, '_> {
         let Some(p) = self.promoted.iter().rev().find(|p| (p.addr..p.addr + 16).contains(&addr)).copied() else {
             return;
         };
+        self.store_locals(p);
+    }
+
+    /// Store `p`'s locals to the arena, for a signal that settles only
+    /// when they differ from it, then telling its readers.
+    fn store_locals(&mut self, p: Promoted) {
+        let Some(sig) = p.settle else {
+            self.store_planes(p);
+            return;
+        };
+        let old = Small { aval: self.arena_plane(p.addr, 0), bval: p.bval.map(|_| self.arena_plane(p.addr, 8)) };
+        let new = Small { aval: Plane::Local(p.aval), bval: p.bval.map(Plane::Local) };
+        self.push_differs(old, new);
+        self.i(I::If(wasm_encoder::BlockType::Empty));
+        self.store_planes(p);
+        self.notify_changed(old, new, sig);
+        self.i(I::End);
+    }
+
+    /// A plane of the value at `addr` in the arena, read into a new local
+    /// (around the load cache and the loop locals).
+    fn arena_plane(&mut self, addr: u32, plane: u32) -> Plane {
+        let l = self.f.local(ValType::I64);
+        self.f.i32c(addr as i32);
+        self.i(I::I64Load(mem(plane, 3)));
+        self.i(I::LocalSet(l));
+        Plane::Local(l)
+    }
+
+    /// Store `p`'s locals to the arena as they are.
+    fn store_planes(&mut self, p: Promoted) {
         for (plane, local) in [(0, Some(p.aval)), (8, p.bval)] {
             self.f.i32c(p.addr as i32);
             match local {

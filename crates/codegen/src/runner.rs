@@ -820,6 +820,16 @@ impl Lower<'_, '_> {
         pair
     }
 
+    /// The static index of the process running the code being generated,
+    /// as [`Lower::running_static`] tells it: Some(None) when no static
+    /// process runs it, None when that is only known at run time.
+    pub fn running_static_index(&self) -> Option<Option<u32>> {
+        match self.running_static() {
+            Running::Known(own) => Some(own),
+            Running::Dynamic => None,
+        }
+    }
+
     /// Which static process runs the code being generated: known in a
     /// process's own step function (`None` for a process that is not
     /// static), unknown in a subroutine any process may call. The runner
