@@ -29,7 +29,7 @@
 //! locals are stored, against the value in the arena. The readers then
 //! miss a change the loop undid (`sig` back at its old value), which they
 //! would have run on with the inputs they had already seen: nothing they
-//! do can tell (`tests/sim/loop_locals.v` has readers of both kinds).
+//! do can tell (`tests/sim/loop_settle.v` has readers of both kinds).
 
 use crate::analysis::{walk_stmts, written_signals};
 use crate::fast::{Plane, Small};
