@@ -185,14 +185,22 @@ impl Lower<'_, '_> {
         self.push_addr(dst);
         self.push_plane(v.aval);
         self.f.i(I::I64Store(mem(0, 3)));
-        self.push_addr(dst);
-        self.push_bval(v);
-        self.f.i(I::I64Store(mem(8, 3)));
+        if !(v.bval.is_none() && self.bval_stays_zero(dst)) {
+            self.push_addr(dst);
+            self.push_bval(v);
+            self.f.i(I::I64Store(mem(8, 3)));
+        }
         match dst {
             Addr::Abs(o) => self.loads.stored(self.f.cur, o, v),
             Addr::Temp(_) => {}
             Addr::Const(_) | Addr::Base(..) => self.loads.observe(self.f.cur, &I::I64Store(mem(0, 3))),
         }
+    }
+
+    /// True if the unknown plane at `dst` is 0 and no store in this run
+    /// can have set it (`Lower::bval_zero`).
+    fn bval_stays_zero(&self, dst: Addr) -> bool {
+        matches!(dst, Addr::Abs(o) if self.bval_zero.binary_search(&o).is_ok())
     }
 
     /// After code that leaves `v` at `dst` on every path (a store made only
@@ -998,7 +1006,8 @@ impl Lower<'_, '_> {
             self.store_small_value(dst, new);
             return;
         }
-        let old = self.load_small(dst, true);
+        // a store site of known values keeps a zero unknown plane zero
+        let old = self.load_small(dst, !(new.bval.is_none() && self.bval_stays_zero(dst)));
         self.push_differs(old, new);
         self.i(I::If(BlockType::Empty));
         self.store_small_value(dst, new);

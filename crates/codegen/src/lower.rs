@@ -199,6 +199,11 @@ pub struct Lower<'a, 'd> {
     /// (`crate::specialize`): the arena addresses of the signals it reads
     /// whose unknown plane the guard found 0, sorted.
     pub known: Vec<u32>,
+    /// While the known version of a static body is generated: the
+    /// addresses of `known` that the run stores to once at most
+    /// (`crate::specialize`): their unknown plane stays 0 through a store
+    /// of a known value, which need not write it.
+    pub bval_zero: Vec<u32>,
     /// While the body of a loop of `Facts::induction` with a bounded
     /// variable is generated: the variable and its inclusive bounds
     /// (`Lower::index_in_range`).
@@ -229,6 +234,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             deferred_triggers: None,
             in_direct_nba: false,
             known: vec![],
+            bval_zero: vec![],
             ranges: vec![],
             split_known: false,
             promoted: vec![],

@@ -168,9 +168,11 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
     let [known, general, join] = [(); 3].map(|_| l.f.new_block());
     l.f.terminate(Term::Branch(known, general));
     l.f.switch_to(known);
+    l.bval_zero = stored_known_once(l, stmts, &reads, &guarded);
     l.known = guarded;
     body(l);
     l.known = vec![];
+    l.bval_zero = vec![];
     l.f.goto(join);
     l.f.switch_to(general);
     body(l);
@@ -201,6 +203,70 @@ fn addresses(l: &mut Lower, reads: &[Guarded]) -> Vec<u32> {
     }
     l.proc = saved;
     at.into_iter().collect()
+}
+
+/// The guarded addresses (`guarded`, of `reads`) that the run `stmts`
+/// stores to in place, by one statement at most, sorted: in the known
+/// version their unknown plane is 0 until that statement stores a value
+/// that may hold X, so a store of a known value there can leave the
+/// plane as it is (`Lower::bval_zero`). A signal read through a copy of
+/// its old value (`crate::direct_nbas`) is not stored where it is read.
+fn stored_known_once(l: &mut Lower, stmts: &[(ProcId, StmtId)], reads: &[Guarded], guarded: &[u32]) -> Vec<u32> {
+    let counts = store_counts(l.d(), stmts.iter().map(|&(_, s)| s));
+    let saved = l.proc;
+    let mut out = BTreeSet::new();
+    for &(owner, sig, elem) in reads {
+        if counts.get(&sig).copied().unwrap_or(0) > 1 {
+            continue;
+        }
+        l.proc = Some(owner);
+        let span = l.d().signals[sig].span;
+        let Addr::Abs(o) = l.sig_addr(sig, span) else { continue };
+        let at = o + elem.map_or(0, |k| k as u32 * l.cx.lay.signals[sig.index()].elem_bytes);
+        if guarded.binary_search(&at).is_ok() {
+            out.insert(at);
+        }
+    }
+    l.proc = saved;
+    out.into_iter().collect()
+}
+
+/// How many statements under `stmts` may store to each signal: blocking,
+/// nonblocking and delayed assignments, and system tasks and functions
+/// given the signal.
+fn store_counts(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> HashMap<SignalId, usize> {
+    let mut counts = HashMap::new();
+    for s in stmts {
+        walk_stmts(d, s, &mut |c| {
+            let kind = &d.stmts[c].kind;
+            let mut ws = vec![];
+            match kind {
+                StmtKind::Assign { lhs, .. }
+                | StmtKind::NonBlocking { lhs, .. }
+                | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
+                StmtKind::SysTask { args, .. } => ws.extend(args.iter().flatten().filter_map(|&a| signal_of(d, a))),
+                _ => {}
+            }
+            let mut args = vec![];
+            for e in kind.exprs() {
+                sys_func_args(d, e, &mut args);
+            }
+            ws.extend(args.into_iter().filter_map(|a| signal_of(d, a)));
+            ws.sort();
+            ws.dedup();
+            for sig in ws {
+                *counts.entry(sig).or_default() += 1;
+            }
+        });
+    }
+    counts
+}
+
+fn signal_of(d: &Design, e: wsim_ir::ExprId) -> Option<SignalId> {
+    match d.exprs[e].kind {
+        ExprKind::Signal(sig) => Some(sig),
+        _ => None,
+    }
 }
 
 /// Every signal the statements may change while they run: blocking
