@@ -12,12 +12,23 @@ each design is compiled by both builds, their Cranelift code cached
 alternately, ROUNDS times each, and the medians of user CPU are compared.
 Alternating rounds share the machine's load between A and B.
 
-    bench/ab.py OLD_WSIM NEW_WSIM [--rounds 5] [--only rv32,pico,ring8,...]
+Time also moves with where the data lies: in session 19 the ring at
+N=17, one artifact compiled with an unused register of 8 B to 8 KiB
+declared first, ran anywhere from 0.32 to 0.47 s, the code unchanged
+(the machines have no hardware counters to say why). So each design is
+compiled in LAYOUTS layouts (`--layouts`, default 3): the first as it is,
+the others with an extra top module `ab_pad` holding an unused register
+of a different size, which moves every signal of the design. The table
+gives the geometric mean over the layouts, and the lowest and highest
+new/old ratio of one layout.
+
+    bench/ab.py OLD_WSIM NEW_WSIM [--rounds 5] [--layouts 3] [--only rv32,pico,ring8,...]
 
 picorv32 needs PICORV32_V (as for bench/run.sh); it is skipped without it.
 """
 import argparse
 import os
+import math
 import statistics
 import subprocess
 import sys
@@ -45,6 +56,24 @@ def designs():
     return out
 
 
+# the shift of the design's signals in each layout, in 16-byte slots (one
+# 64-bit four-state word each): prime, so no two layouts share a period
+PAD_SLOTS = [0, 3, 17, 61, 149, 331]
+
+
+def in_layout(compile_args, slots, work):
+    """`compile_args` with `slots` 16-byte slots of unused data laid out
+    before the design: an extra first top module, with each `-GNAME=V`
+    given to the design's top by name (the pad has no parameters)."""
+    if slots == 0:
+        return compile_args
+    pad = Path(work) / f"ab_pad_{slots}.v"
+    pad.write_text(f"module ab_pad;\n  reg [{64 * slots - 1}:0] pad;\n  initial pad = 0;\nendmodule\n")
+    top = compile_args[compile_args.index("--top") + 1]
+    named = [f"-G{top}.{a[2:]}" if a.startswith("-G") else a for a in compile_args]
+    return [str(pad), *named[:named.index("--top")], "--top", "ab_pad", *named[named.index("--top"):]]
+
+
 def user_seconds(cmd, cwd):
     """User CPU of `cmd` (and its children), from wait4."""
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -59,29 +88,45 @@ def main():
     ap.add_argument("old")
     ap.add_argument("new")
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--layouts", type=int, default=3, help=f"data layouts per design (at most {len(PAD_SLOTS)})")
     ap.add_argument("--only", default=None, help="comma-separated design names")
     args = ap.parse_args()
+    layouts = PAD_SLOTS[:max(1, min(args.layouts, len(PAD_SLOTS)))]
     builds = {"old": Path(args.old).resolve(), "new": Path(args.new).resolve()}
     chosen = designs()
     if args.only:
         chosen = {k: v for k, v in chosen.items() if k in args.only.split(",")}
-    print(f"{'design':<10}{'old (median s)':>16}{'new (median s)':>16}{'new / old':>11}")
+    print(f"{'design':<10}{'old (s)':>10}{'new (s)':>10}{'new / old':>11}   one layout")
     with tempfile.TemporaryDirectory() as work:
         for name, (cwd, compile_args) in chosen.items():
-            wasm = {}
-            for tag, wsim in builds.items():
-                wasm[tag] = Path(work) / f"{name}-{tag}.wasm"
-                subprocess.run([wsim, "compile", "-q", "--no-cache", *compile_args, "-o", wasm[tag]], cwd=cwd,
-                               check=True)
-                # fill the native cache: the timed runs load Cranelift code
-                subprocess.run([wsim, "run", "--jit", "cranelift", "--max-time", "0", wasm[tag]], cwd=cwd,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            times = {"old": [], "new": []}
-            for _ in range(args.rounds):
-                for tag, wsim in builds.items():
-                    times[tag].append(user_seconds([wsim, "run", "--jit", "cranelift", wasm[tag]], cwd))
-            old, new = statistics.median(times["old"]), statistics.median(times["new"])
-            print(f"{name:<10}{old:>16.3f}{new:>16.3f}{new / old:>10.2f}x")
+            medians = {"old": [], "new": []}
+            for slots in layouts:
+                for tag, median in time_both(builds, name, cwd, in_layout(compile_args, slots, work), work, slots,
+                                             args.rounds).items():
+                    medians[tag].append(median)
+            old, new = geomean(medians["old"]), geomean(medians["new"])
+            ratios = [n / o for o, n in zip(medians["old"], medians["new"])]
+            print(f"{name:<10}{old:>10.3f}{new:>10.3f}{new / old:>10.2f}x   {min(ratios):.2f}-{max(ratios):.2f}x")
+
+
+def time_both(builds, name, cwd, compile_args, work, slots, rounds):
+    """The median user CPU of each build's artifact, run alternately."""
+    wasm = {}
+    for tag, wsim in builds.items():
+        wasm[tag] = Path(work) / f"{name}-{slots}-{tag}.wasm"
+        subprocess.run([wsim, "compile", "-q", "--no-cache", *compile_args, "-o", wasm[tag]], cwd=cwd, check=True)
+        # fill the native cache: the timed runs load Cranelift code
+        subprocess.run([wsim, "run", "--jit", "cranelift", "--max-time", "0", wasm[tag]], cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    times = {"old": [], "new": []}
+    for _ in range(rounds):
+        for tag, wsim in builds.items():
+            times[tag].append(user_seconds([wsim, "run", "--jit", "cranelift", wasm[tag]], cwd))
+    return {tag: statistics.median(t) for tag, t in times.items()}
+
+
+def geomean(xs):
+    return math.exp(sum(math.log(x) for x in xs) / len(xs))
 
 
 if __name__ == "__main__":
