@@ -11,9 +11,9 @@ noise, while a 5% change in instructions is not) and prints:
 
   - the total instructions per cycle (CYCLES: the clock cycles the run
     simulates, e.g. the design's CYCLES parameter);
-  - the functions with the most, named `wasm[0]::function[N]` as in the
-    native code (guest-rt's are the low indices, the generated code's the
-    high ones; `wasm-tools print` shows which is which);
+  - the functions with the most, named as in the native code:
+    `wasm[0]::function[N]::` and the artifact's name for it (its `name`
+    section: `always@top.u(t.v:12)`, `runner`, guest-rt's `rt_*`);
   - for the functions that run static processes inline (the runner chunks),
     the instructions per cycle of each process's test and body, split at
     each `test $<bit>` of a pending word (`crates/codegen/src/runner.rs`):
@@ -130,7 +130,7 @@ def report(counts, cwasm, args):
 
     ranked = sorted(totals.items(), key=lambda kv: -kv[1])
     for key, n in ranked[:args.top]:
-        print(f"{n / cycles:8.0f} {100 * n / grand:5.1f}%  {name_of(key)[:80]}")
+        print(f"{n / cycles:8.0f} {100 * n / grand:5.1f}%  {name_of(key)[:120]}")
     for key, n in ranked[:8]:
         if key.startswith("0x") and int(key, 16) - offset in syms:
             by_process(key, counts[key], syms[int(key, 16) - offset], offset, cwasm, n, args)

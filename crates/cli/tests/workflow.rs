@@ -307,3 +307,51 @@ fn jit_winch_and_cranelift_never_switch() {
         assert!(!err.contains("switched"), "{err}");
     }
 }
+
+/// The function names of an artifact's `name` section.
+fn function_names(wasm: &[u8]) -> Vec<String> {
+    let mut names = vec![];
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let wasmparser::Payload::CustomSection(c) = payload.unwrap() {
+            if let wasmparser::KnownCustom::Name(reader) = c.as_known() {
+                for sub in reader {
+                    if let wasmparser::Name::Function(map) = sub.unwrap() {
+                        names.extend(map.into_iter().map(|n| n.unwrap().name.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The artifact's `name` section names every generated function by what
+/// it runs, its scope and its source line, and keeps guest-rt's names:
+/// what `perf`, `wasm-tools print` and a browser's profiler show (and
+/// wasmtime's symbols, `wasm[0]::function[N]::always@t(t.v:5)`).
+#[test]
+fn the_artifact_names_its_functions_for_profilers() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = "module t;\n  reg clk = 0;\n  reg [3:0] n = 0;\n  always #5 clk = ~clk;\n  always @(posedge clk) n <= n + 1;\n  \
+               task show; $display(n); endtask\n  initial begin #20 show; $finish; end\nendmodule\n";
+    std::fs::write(dir.path().join("t.v"), src).unwrap();
+    let out = wsim(dir.path(), &["compile", "-q", "t.v", "-o", "t.wasm"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names = function_names(&std::fs::read(dir.path().join("t.wasm")).unwrap());
+    let generated: Vec<&str> = names.iter().map(String::as_str).skip_while(|&n| n != "dispatch").collect();
+    assert_eq!(
+        generated,
+        [
+            "dispatch",
+            "task@t.show(t.v:6)",
+            "always@t(t.v:4)",
+            "always@t(t.v:5)",
+            "initial@t(t.v:7)",
+            "commit_shadows",
+            "runner",
+            "timer_body@t(t.v:4)",
+            "init"
+        ]
+    );
+    assert!(names.iter().any(|n| n == "wsim_run"), "{names:?}");
+}

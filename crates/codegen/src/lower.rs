@@ -51,6 +51,9 @@ pub struct Owner {
 pub struct GenFunc {
     pub ty: FnType,
     pub body: Option<FnGen>,
+    /// Its name in the artifact's `name` section (profilers and
+    /// disassemblers show it): what it runs and where that is.
+    pub name: String,
 }
 
 pub struct Ctx<'d> {
@@ -100,7 +103,7 @@ pub struct Ctx<'d> {
 impl<'d> Ctx<'d> {
     /// Declare a generated function; returns its index (0 = dispatch).
     pub fn declare(&mut self, ty: FnType) -> u32 {
-        self.funcs.push(GenFunc { ty, body: None });
+        self.funcs.push(GenFunc { ty, body: None, name: String::new() });
         self.funcs.len() as u32 - 1
     }
 
@@ -110,6 +113,27 @@ impl<'d> Ctx<'d> {
         self.dispatch.push(k);
         self.jobs.push_back((k, job));
         (k, self.dispatch.len() as u32 - 1)
+    }
+
+    /// Name generated function `k` (see [`GenFunc::name`]).
+    pub fn name(&mut self, k: u32, name: String) {
+        self.funcs[k as usize].name = name;
+    }
+
+    /// `what`, its scope and where `span` starts: `always@top.u(t.v:12)`
+    /// (no spaces: wasmtime turns them into `?` in its symbol names).
+    pub fn located(&self, what: &str, scope: Option<wsim_ir::ScopeId>, span: Span) -> String {
+        let mut out = what.to_string();
+        if let Some(scope) = scope {
+            out.push('@');
+            out.push_str(&self.d.scope_path(scope));
+        }
+        if (span.file.0 as usize) < self.sources.len() {
+            let f = self.sources.get(span.file);
+            let name = std::path::Path::new(&f.name).file_name().map_or(f.name.clone(), |n| n.to_string_lossy().into());
+            out.push_str(&format!("({name}:{})", f.line_col(span.start).0));
+        }
+        out
     }
 
     /// The index of a source site in the meta section's `sites` table.

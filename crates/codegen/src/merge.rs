@@ -6,10 +6,12 @@
 //! generated function it names (`Generated::gen_targets`; for dispatch the
 //! first generated function); later imports and guest functions move down. Generated types, functions, globals and data segments are appended
 //! after guest-rt's. The memory import's minimum grows to cover the arena.
-//! Only the `wsim_abi::export` names are exported. guest-rt's own custom
-//! sections (names, DWARF) are dropped: their indices would be stale. Guest
-//! functions the design can never call keep their index but lose their
-//! body (crate::prune).
+//! Only the `wsim_abi::export` names are exported. The `name` section
+//! names guest-rt's functions (its own names, at their new indices) and
+//! the generated ones (`Generated::names`), for profilers and
+//! disassemblers; guest-rt's other custom sections (DWARF) are dropped:
+//! their offsets would be stale. Guest functions the design can never call
+//! keep their index but lose their body (crate::prune).
 
 use crate::guest::{GenTargets, GuestModule, Sig};
 use wasm_encoder::reencode::{Error as ReError, Reencode};
@@ -38,6 +40,8 @@ pub struct Generated {
     pub memory_min_pages: u64,
     /// The `wsim.meta` JSON.
     pub meta: String,
+    /// Names of generated functions: (final function index, name).
+    pub names: Vec<(u32, String)>,
 }
 
 /// Remaps guest function indices around the removed `gen` imports.
@@ -74,6 +78,41 @@ const GUEST_EXPORTS: &[&str] = &[
     wsim_abi::export::STEP_MODE,
 ];
 
+/// guest-rt's function names at their final indices (not its `gen`
+/// imports: those are generated functions, named by codegen).
+fn guest_names(
+    guest: &GuestModule,
+    targets: &GenTargets,
+    reader: wasmparser::NameSectionReader,
+    out: &mut Vec<(u32, String)>,
+) -> wasmparser::Result<()> {
+    for sub in reader {
+        if let wasmparser::Name::Function(map) = sub? {
+            for naming in map {
+                let naming = naming?;
+                if !guest.gen_imports.iter().any(|&(i, _)| i == naming.index) {
+                    out.push((guest.remap(naming.index, targets), naming.name.to_string()));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The `name` section: function names, by index.
+fn name_section(mut names: Vec<(u32, String)>) -> wasm_encoder::NameSection {
+    names.sort_by_key(|(k, _)| *k);
+    names.dedup_by_key(|(k, _)| *k);
+    let mut map = wasm_encoder::NameMap::new();
+    for (k, name) in &names {
+        map.append(*k, name);
+    }
+    let mut section = wasm_encoder::NameSection::new();
+    section.module("wsim design");
+    section.functions(&map);
+    section
+}
+
 /// Build the final module bytes.
 pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
     let mut re = Remap { guest, targets: gen.gen_targets };
@@ -89,6 +128,7 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
     let mut code = CodeSection::new();
     let mut data = DataSection::new();
     let mut n_guest_data = 0u32;
+    let mut names: Vec<(u32, String)> = gen.names.clone();
     let gen_bodies: Vec<Vec<u8>> = gen.funcs.iter().map(|(_, f)| f.clone().into_raw_body()).collect();
     let reachable = crate::prune::reachable_guest_functions(guest, GUEST_EXPORTS, &gen_bodies)?;
     let mut guest_func = guest.n_func_imports;
@@ -140,6 +180,11 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
                 n_guest_data = r.count();
                 re.parse_data_section(&mut data, r).map_err(err)?
             }
+            Payload::CustomSection(c) => {
+                if let wasmparser::KnownCustom::Name(r) = c.as_known() {
+                    guest_names(guest, &gen.gen_targets, r, &mut names).map_err(|e| e.to_string())?;
+                }
+            }
             _ => {}
         }
     }
@@ -174,6 +219,8 @@ pub fn merge(guest: &GuestModule, gen: &Generated) -> Result<Vec<u8>, String> {
     }
     module.section(&DataCountSection { count: n_guest_data + gen.data.len() as u32 });
     module.section(&code).section(&data);
+    module.section(&name_section(names));
+    // the meta section stays the last one
     module.section(&CustomSection { name: wsim_abi::META_SECTION.into(), data: gen.meta.as_bytes().into() });
     Ok(module.finish())
 }

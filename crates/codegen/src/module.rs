@@ -17,6 +17,7 @@ pub fn declare_all(cx: &mut Ctx) {
     let d = cx.d;
     let dispatch = cx.declare(FnType::Dispatch);
     debug_assert_eq!(dispatch, 0);
+    cx.name(dispatch, "dispatch".into());
     for (id, s) in d.subrs.iter() {
         if cx.facts.subr_waits[id.index()] {
             if s.kind == SubrKind::Function {
@@ -47,6 +48,8 @@ pub fn generate_bodies(cx: &mut Ctx) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
     let mut subr_extra = vec![0; d.subrs.len()];
     let mut fn_slots = vec![0u32; 0];
     while let Some((k, job)) = cx.jobs.pop_front() {
+        let name = job_name(cx, &job);
+        cx.name(k, name);
         let span = match &job {
             Job::Proc(p) => d.procs[*p].span,
             Job::Subr(s) => d.subrs[*s].span,
@@ -194,6 +197,7 @@ pub struct Direct {
 pub fn gen_init(cx: &mut Ctx, direct: &Direct) -> u32 {
     let d = cx.d;
     let k = cx.declare(FnType::Init);
+    cx.name(k, "init".into());
     let f = FnGen::new(0, false, 0);
     let mut l = Lower::new(cx, f, Role::Plain, Owner::default());
     for (id, sig) in d.signals.iter() {
@@ -416,6 +420,8 @@ pub fn assemble(
                 FnType::Init => 3,
             }
     };
+    let names = cx.funcs.iter().enumerate().filter(|(_, gf)| !gf.name.is_empty());
+    let names: Vec<(u32, String)> = names.map(|(k, gf)| (cx.gen_index(k as u32), gf.name.clone())).collect();
     let mut funcs = vec![(ty_index(FnType::Dispatch), gen_dispatch(cx))];
     for gf in cx.funcs.iter_mut().skip(1) {
         let body = gf.body.take().expect("every declared function has a body");
@@ -441,6 +447,36 @@ pub fn assemble(
         exports: vec![(wsim_abi::export::INIT.to_string(), cx.gen_index(init_k))],
         memory_min_pages: pages,
         meta,
+        names,
+    }
+}
+
+/// The name of the function that runs `job` (`GenFunc::name`).
+fn job_name(cx: &Ctx, job: &Job) -> String {
+    let d = cx.d;
+    match job {
+        Job::Proc(p) => {
+            let proc = &d.procs[*p];
+            let kind = match proc.kind {
+                ProcKind::Initial => "initial",
+                ProcKind::Always => "always",
+                ProcKind::ContAssign => "assign",
+                ProcKind::Final => "final",
+            };
+            cx.located(kind, Some(proc.scope), proc.span)
+        }
+        Job::Subr(s) => {
+            let sub = &d.subrs[*s];
+            let kind = match sub.kind {
+                SubrKind::Function => "function",
+                SubrKind::Task => "task",
+            };
+            cx.located(kind, Some(sub.scope), sub.span)
+        }
+        Job::Branch(stmt, _) => cx.located("fork_branch", None, d.stmts[*stmt].span),
+        Job::Deferred { stmt, monitor, .. } => {
+            cx.located(if *monitor { "$monitor" } else { "$strobe" }, None, d.stmts[*stmt].span)
+        }
     }
 }
 

@@ -71,6 +71,7 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32
     let chunks: Vec<u32> =
         ranges.into_iter().map(|range| gen_chunk(cx, &order, &bodies, range, ChunkEnd::Return)).collect();
     let k = cx.declare(FnType::Step);
+    cx.name(k, "runner".into());
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
     let st = l.f.local(ValType::I32);
@@ -368,6 +369,11 @@ fn gen_chunk(
     end: ChunkEnd,
 ) -> u32 {
     let k = cx.declare(FnType::Step);
+    let name = match end {
+        ChunkEnd::EndPass { .. } => "runner".to_string(),
+        ChunkEnd::Return => format!("runner_statics_{}-{}", range.start, range.end - 1),
+    };
+    cx.name(k, name);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
     let st = l.f.local(ValType::I32);
@@ -441,6 +447,8 @@ pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<u32> {
     let [(p, _)] = cx.sched.timers[..] else { return None };
     let stmts = inline.then(|| inline_body(cx.d, &cx.facts, &cx.sched, p)).flatten()?;
     let k = cx.declare(FnType::Step);
+    let name = cx.located("timer_body", Some(cx.d.procs[p].scope), cx.d.procs[p].span);
+    cx.name(k, name);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
     let body: Body = stmts.into_iter().map(|s| (p, s)).collect();
@@ -534,6 +542,7 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         return None;
     }
     let k = cx.declare(FnType::Step);
+    cx.name(k, "commit_shadows".into());
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     let flags = l.f.local(ValType::I32);
     let (a, b) = (l.f.local(ValType::I64), l.f.local(ValType::I64));
