@@ -13,7 +13,7 @@ alternately, ROUNDS times each, and the medians of user CPU are compared.
 Alternating rounds share the machine's load between A and B.
 
 Time also moves with where the data lies: in session 19 the ring at
-N=17, one artifact compiled with an unused register of 8 B to 8 KiB
+N=17, one artifact compiled with an unused register of 16 B to 16 KiB
 declared first, ran anywhere from 0.32 to 0.47 s, the code unchanged
 (the machines have no hardware counters to say why). So each design is
 compiled in LAYOUTS layouts (`--layouts`, default 3): the first as it is,
