@@ -238,20 +238,7 @@ fn store_counts(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> HashMap<
     let mut counts = HashMap::new();
     for s in stmts {
         walk_stmts(d, s, &mut |c| {
-            let kind = &d.stmts[c].kind;
-            let mut ws = vec![];
-            match kind {
-                StmtKind::Assign { lhs, .. }
-                | StmtKind::NonBlocking { lhs, .. }
-                | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
-                StmtKind::SysTask { args, .. } => ws.extend(args.iter().flatten().filter_map(|&a| signal_of(d, a))),
-                _ => {}
-            }
-            let mut args = vec![];
-            for e in kind.exprs() {
-                sys_func_args(d, e, &mut args);
-            }
-            ws.extend(args.into_iter().filter_map(|a| signal_of(d, a)));
+            let mut ws = stored_by(d, c, true);
             ws.sort();
             ws.dedup();
             for sig in ws {
@@ -262,11 +249,28 @@ fn store_counts(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> HashMap<
     counts
 }
 
-fn signal_of(d: &Design, e: wsim_ir::ExprId) -> Option<SignalId> {
-    match d.exprs[e].kind {
+/// The signals statement `c` itself may store to: its assignment's
+/// targets (a nonblocking one's only `with_nonblocking`) and the signals
+/// it passes to a system task or function (some, like `$fscanf` or
+/// `$random(seed)`, write them).
+fn stored_by(d: &Design, c: StmtId, with_nonblocking: bool) -> Vec<SignalId> {
+    let kind = &d.stmts[c].kind;
+    let mut ws = vec![];
+    let mut args = vec![];
+    match kind {
+        StmtKind::Assign { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
+        StmtKind::NonBlocking { lhs, .. } if with_nonblocking => written_signals(d, *lhs, &mut ws),
+        StmtKind::SysTask { args: a, .. } => args.extend(a.iter().flatten().copied()),
+        _ => {}
+    }
+    for e in kind.exprs() {
+        sys_func_args(d, e, &mut args);
+    }
+    ws.extend(args.into_iter().filter_map(|a| match d.exprs[a].kind {
         ExprKind::Signal(sig) => Some(sig),
         _ => None,
-    }
+    }));
+    ws
 }
 
 /// Every signal the statements may change while they run: blocking
@@ -276,26 +280,11 @@ fn signal_of(d: &Design, e: wsim_ir::ExprId) -> Option<SignalId> {
 /// reads go (a direct NBA's process reads the copy of the old value, made
 /// before the guard: `Lower::read_addr`).
 fn writes(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> BTreeSet<SignalId> {
-    let mut ws = vec![];
+    let mut ws = BTreeSet::new();
     for s in stmts {
-        walk_stmts(d, s, &mut |c| {
-            let kind = &d.stmts[c].kind;
-            let mut args = vec![];
-            match kind {
-                StmtKind::Assign { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
-                StmtKind::SysTask { args: a, .. } => args.extend(a.iter().flatten().copied()),
-                _ => {}
-            }
-            for e in kind.exprs() {
-                sys_func_args(d, e, &mut args);
-            }
-            ws.extend(args.into_iter().filter_map(|a| match d.exprs[a].kind {
-                ExprKind::Signal(sig) => Some(sig),
-                _ => None,
-            }));
-        });
+        walk_stmts(d, s, &mut |c| ws.extend(stored_by(d, c, false)));
     }
-    ws.into_iter().collect()
+    ws
 }
 
 /// The arguments of every system function call in expression `e`.
