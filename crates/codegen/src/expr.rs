@@ -700,13 +700,11 @@ impl Lower<'_, '_> {
     /// no compare.
     fn index_in_range(&self, e: ExprId, size: i64) -> bool {
         let ex = &self.d().exprs[e];
-        if let ExprKind::Signal(sig) = ex.kind {
-            if let Some(&(_, lo, hi)) = self.ranges.iter().rev().find(|r| r.0 == sig) {
-                return lo >= 0 && hi < size;
-            }
-        }
+        let bounded = |sig| self.ranges.iter().rev().find(|r| r.0 == sig).is_some_and(|r| r.1 >= 0 && r.2 < size);
+        let in_loop_bounds = matches!(ex.kind, ExprKind::Signal(sig) if bounded(sig));
         // value planes are 0 above the width (`crate::fast`)
-        !ex.ty.signed && !ex.ty.is_real() && ex.ty.width < 63 && (1i64 << ex.ty.width) <= size
+        let narrow = !ex.ty.signed && !ex.ty.is_real() && ex.ty.width < 63 && (1i64 << ex.ty.width) <= size;
+        in_loop_bounds || narrow
     }
 
     fn offset_addr(&mut self, a: Addr, off: u32) -> Addr {

@@ -998,11 +998,10 @@ impl Lower<'_, '_> {
 
     /// [`Self::fast_store_notify`] of a value already in locals.
     pub fn small_store_notify(&mut self, dst: Addr, new: Small, sig: i32) {
-        if matches!(dst, Addr::Abs(o) if self.settles_at_exit(o)) {
-            self.store_small_value(dst, new);
-            return;
-        }
-        if self.wakes_only_running(wsim_ir::SignalId::from_raw(sig as u32)) {
+        // no compare: a loop signal that settles (`crate::promote`), or a
+        // change no one but the running process would see
+        let settles = matches!(dst, Addr::Abs(o) if self.settles_at_exit(o));
+        if settles || self.wakes_only_running(wsim_ir::SignalId::from_raw(sig as u32)) {
             self.store_small_value(dst, new);
             return;
         }
