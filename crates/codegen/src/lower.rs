@@ -128,10 +128,10 @@ impl<'d> Ctx<'d> {
             out.push('@');
             out.push_str(&self.d.scope_path(scope));
         }
-        if (span.file.0 as usize) < self.sources.len() {
-            let f = self.sources.get(span.file);
-            let name = std::path::Path::new(&f.name).file_name().map_or(f.name.clone(), |n| n.to_string_lossy().into());
-            out.push_str(&format!("({name}:{})", f.line_col(span.start).0));
+        if let Some(pos) = wsim_diag::position(self.sources, span) {
+            let f = &self.sources.get(span.file).name;
+            let name = std::path::Path::new(f).file_name().map_or(f.clone(), |n| n.to_string_lossy().into());
+            out.push_str(&format!("({name}:{})", pos.line));
         }
         out
     }
