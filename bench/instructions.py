@@ -160,7 +160,7 @@ def by_process(key, count, sym, offset, cwasm, total, args):
     regions.append(region)
     if args.annotate:
         Path(args.annotate).mkdir(parents=True, exist_ok=True)
-        index = re.search(r"\[(\d+)\]$", name).group(1)
+        index = re.search(r"function\[(\d+)\]", name).group(1)
         Path(args.annotate, f"function-{index}.txt").write_text("\n".join(annotated) + "\n")
     print(f"\n== {name}: {total / args.cycles:.0f} per cycle")
     if len(regions) > 2:

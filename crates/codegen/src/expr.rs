@@ -899,6 +899,10 @@ impl Lower<'_, '_> {
             ExprKind::Binary { op: b, lhs, rhs } => self.sm_binary(*b, *lhs, *rhs, ty),
             ExprKind::Cond { cond, then_expr, else_expr } => self.sm_cond(*cond, *then_expr, *else_expr, ty.width),
             ExprKind::Concat(parts) => {
+                if let Some((x, by)) = rotation(d, parts) {
+                    let v = self.small(x);
+                    return self.sm_rotate_right(v, self.ty(x).width, by);
+                }
                 let vals: Vec<(Small, u32)> = parts.iter().map(|&p| (self.small(p), self.ty(p).width)).collect();
                 self.sm_concat(&vals)
             }
@@ -1055,4 +1059,27 @@ impl Lower<'_, '_> {
         self.get_bits(dst, dw, s, sty, push_off);
         self.load_small(dst, true)
     }
+}
+
+/// `{x[k-1:0], x[W-1:k]}` of a 32- or 64-bit signal `x` is `x` rotated
+/// right by `k`: `(x, k)`. Written as a concat it costs two shifts, a mask
+/// and an OR per plane; wasm's `rotr` is one instruction (gcc finds the
+/// same idiom in Verilator's C++).
+fn rotation(d: &Design, parts: &[ExprId]) -> Option<(ExprId, u32)> {
+    let [hi, lo] = parts else { return None };
+    let select = |e: ExprId| match &d.exprs[e].kind {
+        ExprKind::Select { base, offset, width } => match &d.exprs[*offset].kind {
+            ExprKind::Const(c) if c.is_known() => Some((*base, c.to_u64()?, *width)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let ((x, hi_off, k), (y, lo_off, rest)) = (select(*hi)?, select(*lo)?);
+    let same = match (&d.exprs[x].kind, &d.exprs[y].kind) {
+        (ExprKind::Signal(a), ExprKind::Signal(b)) => a == b,
+        _ => false,
+    };
+    let w = d.exprs[x].ty.width;
+    let whole = hi_off == 0 && lo_off == k as u64 && k + rest == w && k > 0 && rest > 0;
+    (same && whole && matches!(w, 32 | 64)).then_some((x, k))
 }

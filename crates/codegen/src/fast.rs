@@ -917,6 +917,31 @@ impl Lower<'_, '_> {
         Small { aval, bval }
     }
 
+    /// A `w`-bit value (32 or 64) rotated right by `k` bits, each plane
+    /// alike (`expr::rotation`).
+    pub fn sm_rotate_right(&mut self, v: Small, w: u32, k: u32) -> Small {
+        let one = |l: &mut Self, p: Plane| -> Plane {
+            if let Plane::Const(c) = p {
+                let r = if w == 64 { (c as u64).rotate_right(k) } else { (c as u32).rotate_right(k) as u64 };
+                return Plane::Const(r as i64);
+            }
+            l.push_plane(p);
+            if w == 64 {
+                l.i(I::I64Const(k as i64));
+                l.i(I::I64Rotr);
+            } else {
+                l.i(I::I32WrapI64);
+                l.i32c(k as i32);
+                l.i(I::I32Rotr);
+                l.i(I::I64ExtendI32U);
+            }
+            l.pop_plane()
+        };
+        let aval = one(self, v.aval);
+        let bval = v.bval.map(|b| one(self, b));
+        Small { aval, bval }
+    }
+
     /// `?:` with an unknown condition: bits equal and known in both
     /// branches are kept, the others become X.
     pub fn sm_merge(&mut self, a: Small, b: Small, w: u32) -> Small {
