@@ -533,6 +533,12 @@ impl Lower<'_, '_> {
         }
         if ty.width <= 64 {
             let s = self.small(e);
+            if let Some((mut c, 0)) = s.as_const() {
+                if ty.signed && ty.width < 64 && (c >> (ty.width - 1)) & 1 == 1 {
+                    c |= -1i64 << ty.width;
+                }
+                return Scalar::Const(c);
+            }
             self.push_plane(s.aval);
             if ty.signed {
                 self.sext_plane(ty.width);
@@ -705,6 +711,14 @@ impl Lower<'_, '_> {
         // value planes are 0 above the width (`crate::fast`)
         let narrow = !ex.ty.signed && !ex.ty.is_real() && ex.ty.width < 63 && (1i64 << ex.ty.width) <= size;
         in_loop_bounds || narrow
+    }
+
+    /// The value of a loop variable whose bounds (`Lower::ranges`) admit
+    /// one value: in a body `crate::unroll` generates once per value, or
+    /// in a loop that runs its body once.
+    fn single_value(&self, sig: SignalId) -> Option<i64> {
+        let &(_, lo, hi) = self.ranges.iter().rev().find(|r| r.0 == sig)?;
+        (lo == hi).then_some(lo)
     }
 
     fn offset_addr(&mut self, a: Addr, off: u32) -> Addr {
@@ -884,6 +898,9 @@ impl Lower<'_, '_> {
                 Small::constant(c.words[0] as i64, c.words[n] as i64)
             }
             ExprKind::Signal(s) => {
+                if let Some(v) = self.single_value(*s) {
+                    return Small::constant(v & mask(ty.width), 0);
+                }
                 let a = self.read_addr(*s, ex.span);
                 let known = matches!(a, Addr::Abs(o) if self.known.binary_search(&o).is_ok());
                 self.load_small(a, d.signals[*s].ty.four_state && !known)

@@ -42,6 +42,7 @@ mod stmt;
 mod strength;
 mod strings;
 mod systask;
+mod unroll;
 
 use lower::Ctx;
 use std::collections::{BTreeSet, VecDeque};

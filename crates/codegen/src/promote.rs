@@ -176,6 +176,21 @@ impl Lower<'_, '_> {
         }
     }
 
+    /// Store the last `n` signals kept in locals, except the one at
+    /// `skip`, to the statics' sink (`wsim_abi::statics::SINK`), which
+    /// nothing reads (`crate::unroll`).
+    pub fn sink_loop_locals(&mut self, n: usize, skip: Option<u32>) {
+        let at = self.promoted.len() - n;
+        for p in self.promoted[at..].to_vec().into_iter().filter(|p| Some(p.addr) != skip) {
+            for (plane, local) in [(0, Some(p.aval)), (8, p.bval)] {
+                let Some(local) = local else { continue };
+                self.i32c(self.cx.lay.statics.start as i32);
+                self.i(I::LocalGet(local));
+                self.i(I::I64Store(crate::func::mem(wsim_abi::statics::SINK + plane, 3)));
+            }
+        }
+    }
+
     fn promoted_at(&self, addr: u32) -> Option<Promoted> {
         self.promoted.iter().rev().find(|p| p.addr == addr).copied()
     }

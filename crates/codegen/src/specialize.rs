@@ -411,6 +411,23 @@ pub struct Induction {
     pub var: SignalId,
     /// Inclusive bounds, when known (see [`body_range`]).
     pub body_range: Option<(i64, i64)>,
+    /// The value before the first test, and the step.
+    pub start: i64,
+    pub by: i64,
+}
+
+impl Induction {
+    /// The values the variable holds in the body's runs, in order, when
+    /// the condition bounds them and there are at most `most` of them.
+    pub fn body_values(&self, most: usize) -> Option<Vec<i64>> {
+        let (lo, hi) = self.body_range?;
+        if self.by == 0 {
+            return None;
+        }
+        let span = if self.by > 0 { hi - self.start } else { self.start - lo };
+        let runs = if span < 0 { 0 } else { span / self.by.abs() + 1 };
+        (runs <= most as i64).then(|| (0..runs).map(|j| self.start + j * self.by).collect())
+    }
 }
 
 /// The variable of `lp` when `init` assigns it a known constant and `lp`
@@ -439,7 +456,7 @@ fn induction_variable(d: &Design, init: StmtId, lp: StmtId, subr_waits: &[bool])
     let writes_k = cond_calls || writes(d, [*body]).contains(&k);
     let quiet = !calls_a_function(d, lp) && !crate::analysis::stmt_waits(d, lp, subr_waits);
     let body_range = cond.and_then(|c| body_range(d, k, start, by, c));
-    (steps_k && !writes_k && quiet).then_some(Induction { var: k, body_range })
+    (steps_k && !writes_k && quiet).then_some(Induction { var: k, body_range, start, by })
 }
 
 /// A known constant of at most 64 bits as an i64 (sign-extended when
@@ -535,6 +552,28 @@ mod tests {
         // (the step that ends the seventh), a `!=` condition, a step that
         // would wrap a 32-bit integer
         assert_eq!(ranges, [Some((0, 15)), Some((3, 15)), Some((2, 30)), None, None, Some((0, 6)), None, None, None]);
+    }
+
+    #[test]
+    fn a_bounded_loop_lists_the_values_its_body_sees() {
+        let d = elaborate(
+            "module t; integer i; reg [7:0] a;
+             initial begin
+               for (i = 15; i >= 3; i = i - 2) a = a + i;
+               for (i = 2; i <= 30; i = i + 4) a = a + i;
+               for (i = 5; i < 3; i = i + 1) a = a + i;
+               for (i = 0; i < 9; i = i + 1) a = a + i;
+             end endmodule\n",
+        );
+        let facts = analyse(&d);
+        let mut loops: Vec<_> = induction_loops(&d, &facts.subr_waits).into_iter().collect();
+        loops.sort_by_key(|(lp, _)| d.stmts[*lp].span.start);
+        let values: Vec<Option<Vec<i64>>> = loops.iter().map(|(_, k)| k.body_values(8)).collect();
+        // the last loop runs its body 9 times, more than the 8 asked for
+        assert_eq!(
+            values,
+            [Some(vec![15, 13, 11, 9, 7, 5, 3]), Some(vec![2, 6, 10, 14, 18, 22, 26, 30]), Some(vec![]), None]
+        );
     }
 
     #[test]

@@ -129,6 +129,15 @@ impl Lower<'_, '_> {
                 self.f.switch_to(join_b);
             }
             StmtKind::Case { kind, subject, arms, default } => self.case(*kind, *subject, arms, *default, st.span),
+            StmtKind::Loop { .. } if let Some(values) = self.unrolled_values(s) => {
+                let known_k = self.induction_known(s);
+                let kept = self.load_loop_locals(s);
+                self.unroll(s, &values, kept);
+                self.store_loop_locals(kept);
+                if let Some(at) = known_k {
+                    self.known.retain(|&o| o != at);
+                }
+            }
             StmtKind::Loop { cond, body, step } => {
                 let known_k = self.induction_known(s);
                 let kept = self.load_loop_locals(s);
