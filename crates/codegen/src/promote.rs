@@ -181,7 +181,8 @@ impl Lower<'_, '_> {
     /// nothing reads (`crate::unroll`).
     pub fn sink_loop_locals(&mut self, n: usize, skip: Option<u32>) {
         let at = self.promoted.len() - n;
-        for p in self.promoted[at..].to_vec().into_iter().filter(|p| Some(p.addr) != skip) {
+        let sunk: Vec<Promoted> = self.promoted[at..].iter().copied().filter(|p| Some(p.addr) != skip).collect();
+        for p in sunk {
             for (plane, local) in [(0, Some(p.aval)), (8, p.bval)] {
                 let Some(local) = local else { continue };
                 self.i32c(self.cx.lay.statics.start as i32);
