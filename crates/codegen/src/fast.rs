@@ -301,6 +301,19 @@ impl Lower<'_, '_> {
             _ => return None,
         };
         let flag = self.unknown_flag(&[a, b]);
+        if w == 32 {
+            self.push_plane(a.aval);
+            self.i(I::I32WrapI64);
+            self.push_plane(b.aval);
+            self.i(I::I32WrapI64);
+            self.i(match code {
+                op::ADD => I::I32Add,
+                op::SUB => I::I32Sub,
+                _ => I::I32Mul,
+            });
+            self.i(I::I64ExtendI32U);
+            return Some(self.x_if(flag, w));
+        }
         self.push_plane(a.aval);
         self.push_plane(b.aval);
         self.i(ins);
@@ -568,6 +581,12 @@ impl Lower<'_, '_> {
                 return l.pop_plane();
             }
             match code {
+                op::SHL if w == 32 => {
+                    l.i(I::I32WrapI64);
+                    l.i32c(n as i32);
+                    l.i(I::I32Shl);
+                    l.i(I::I64ExtendI32U);
+                }
                 op::SHL => {
                     l.i(I::I64Const(n as i64));
                     l.i(I::I64Shl);
