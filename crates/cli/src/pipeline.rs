@@ -69,6 +69,10 @@ pub enum NoOpt {
     KnownValues,
     /// Loops keep the signals they assign in locals (crates/codegen/src/promote.rs).
     LoopLocals,
+    /// Clocked processes with the same event control run as one unit (crates/codegen/src/fuse_clocked.rs).
+    FuseClocked,
+    /// Loops over a short list of known values are unrolled (crates/codegen/src/unroll.rs).
+    UnrollLoops,
 }
 
 /// Where `--dump-ir` writes.
@@ -318,6 +322,8 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_direct_nbas: req.no_opt.contains(&NoOpt::DirectNbas),
         no_known_values: req.no_opt.contains(&NoOpt::KnownValues),
         no_loop_locals: req.no_opt.contains(&NoOpt::LoopLocals),
+        no_fuse_clocked: req.no_opt.contains(&NoOpt::FuseClocked),
+        no_unroll_loops: req.no_opt.contains(&NoOpt::UnrollLoops),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

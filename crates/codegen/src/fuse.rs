@@ -75,7 +75,7 @@ pub fn fuse_cones(d: &Design, facts: &Facts, plan: &mut StaticPlan) {
             (_, None) => units.push(Unit { procs: vec![i], ..Unit::default() }),
         }
     }
-    renumber(plan, units);
+    renumber(plan, units.into_iter().map(|u| u.procs).collect());
 }
 
 /// By static index: true when the unit runs only processes that may join
@@ -135,14 +135,17 @@ impl Unit {
 
 /// The new plan: one static index per unit, in the order of each unit's
 /// last member; triggers moved to their unit's index.
-fn renumber(plan: &mut StaticPlan, mut units: Vec<Unit>) {
-    units.sort_by_key(|u| *u.procs.last().expect("a unit has a process"));
-    let old_order = std::mem::take(&mut plan.order);
-    let mut new_index = vec![0u32; old_order.len()];
+/// Each unit lists old static indices, in run order; an index that is
+/// already a unit brings its members.
+pub(crate) fn renumber(plan: &mut StaticPlan, mut units: Vec<Vec<usize>>) {
+    units.sort_by_key(|u| *u.last().expect("a unit has a process"));
+    let old_members: Vec<Vec<ProcId>> = (0..plan.order.len() as u32).map(|k| plan.members(k)).collect();
+    let mut new_index = vec![0u32; plan.order.len()];
+    plan.order.clear();
     plan.fused.clear();
     for (k, unit) in units.iter().enumerate() {
-        let procs: Vec<ProcId> = unit.procs.iter().map(|&i| old_order[i]).collect();
-        for &i in &unit.procs {
+        let procs: Vec<ProcId> = unit.iter().flat_map(|&i| old_members[i].iter().copied()).collect();
+        for &i in unit {
             new_index[i] = k as u32;
         }
         for &p in &procs {

@@ -24,6 +24,7 @@ mod expr;
 mod fast;
 mod func;
 mod fuse;
+mod fuse_clocked;
 pub mod guest;
 mod load_cache;
 mod lower;
@@ -82,6 +83,11 @@ pub struct CodegenOptions {
     /// `--no-opt loop-locals`: loops keep no signal in locals
     /// (crate::promote).
     pub no_loop_locals: bool,
+    /// `--no-opt fuse-clocked`: every clocked static process keeps its
+    /// own pending bit (crate::fuse_clocked).
+    pub no_fuse_clocked: bool,
+    /// `--no-opt unroll-loops`: no loop is unrolled (crate::unroll).
+    pub no_unroll_loops: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -121,6 +127,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     } else {
         direct_nbas::plan(design, &facts, &mut sched, &shadowed, &watched_otherwise)
     };
+    if !opts.no_fuse_clocked && !opts.no_inline_statics {
+        fuse_clocked::fuse_clocked(design, &facts, &direct, &mut sched);
+    }
     // a direct signal keeps its record only to hold the copy of its old value
     for ((shadow, &stores), copy) in shadowed.iter_mut().zip(&direct.stores).zip(&direct.old_copy) {
         *shadow &= !stores || copy.is_some();
@@ -146,6 +155,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         direct,
         known_values: !opts.no_known_values,
         loop_locals: !opts.no_loop_locals,
+        unroll_loops: !opts.no_unroll_loops,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

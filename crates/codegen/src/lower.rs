@@ -77,6 +77,9 @@ pub struct Ctx<'d> {
     /// Loops keep the signals they assign in locals (`crate::promote`;
     /// off with `--no-opt loop-locals`).
     pub loop_locals: bool,
+    /// Loops over a short list of known values are unrolled
+    /// (`crate::unroll`; off with `--no-opt unroll-loops`).
+    pub unroll_loops: bool,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

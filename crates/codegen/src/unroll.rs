@@ -28,6 +28,9 @@ impl Lower<'_, '_> {
     /// The values of loop `lp`'s variable, one per copy of its body, when
     /// the loop is unrolled.
     pub fn unrolled_values(&self, lp: StmtId) -> Option<Vec<i64>> {
+        if !self.cx.unroll_loops {
+            return None;
+        }
         let d = self.d();
         let induction = self.cx.facts.induction.get(&lp)?;
         let StmtKind::Loop { body, .. } = &d.stmts[lp].kind else { return None };

@@ -909,7 +909,7 @@ pub struct Expr {
 
 // ---------------------------------------------------------------- statements
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Edge {
     /// Any change.
     Any,

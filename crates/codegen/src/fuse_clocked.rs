@@ -1,0 +1,191 @@
+//! Clocked fusion: edge-triggered static processes with the same event
+//! control, next to one another in the run order, run as one static unit:
+//! one pending bit, one test and one clear for the lot.
+//!
+//! Each activation of a static process costs the runner a test of its
+//! pending bit, its clear, `RUNNING` and `ACTIVATIONS` (`crate::runner`):
+//! about six instructions, an eighth of a ring cell's clocked block. The
+//! 256 cells of the ring all wait for `@(posedge clk)` and run one after
+//! another; Verilator runs them from one function too.
+//!
+//! Running the members together changes nothing anyone can see when
+//! - their event controls list the same edges of the same signals, and
+//!   come first in their bodies (a clocked `always`), so each member is
+//!   pending exactly when the others are;
+//! - they are consecutive in the run order (`direct_nbas` has ordered
+//!   them: a unit runs its members in that order) and in the order
+//!   `wsim_init` starts processes, so nothing else runs between the
+//!   moments they first reach their event controls (guest-rt arms the
+//!   unit when its first member does, `crate::fuse`);
+//! - none writes a signal of the event control (the unit would miss the
+//!   event it causes, where a later member would see it) or calls a
+//!   subroutine (which could), and none copies old values aside first
+//!   (`direct_nbas::Direct::copies_of`, done for a unit's first member
+//!   only);
+//! - the runner runs each in place (`runner::inline_body`), and a unit
+//!   stays within [`UNIT_MAX_NODES`].
+
+use crate::analysis::{expr_any, walk_stmts, Facts};
+use crate::direct_nbas::Direct;
+use crate::runner::{inline_body, stmt_nodes};
+use crate::schedule::{top_level, StaticPlan};
+use std::collections::BTreeSet;
+use wsim_ir::*;
+
+/// Most IR nodes of a unit's members together: a unit is one runner body,
+/// generated twice when it gets a known version, and Cranelift's time
+/// grows faster than linearly with a function's size.
+const UNIT_MAX_NODES: usize = 800;
+
+/// Fuse the clocked static processes of `plan` into units (see the module
+/// doc); renumbers the static indices and the triggers.
+pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut StaticPlan) {
+    let start = start_order(d);
+    let mut units: Vec<Vec<usize>> = vec![];
+    let mut open: Option<OpenUnit> = None;
+    for (k, &p) in plan.order.iter().enumerate() {
+        let member = (!plan.fused.contains_key(&(k as u32))).then(|| member(d, facts, direct, plan, p)).flatten();
+        let grown = match (member, open.take()) {
+            (Some((edges, nodes)), Some(unit))
+                if edges == unit.edges
+                    && unit.nodes + nodes <= UNIT_MAX_NODES
+                    && start[p.index()] == start[unit.last.index()] + 1 =>
+            {
+                units.last_mut().expect("an open unit").push(k);
+                Some(OpenUnit { nodes: unit.nodes + nodes, last: p, ..unit })
+            }
+            (member, _) => {
+                units.push(vec![k]);
+                member.map(|(edges, nodes)| OpenUnit { edges, nodes, last: p })
+            }
+        };
+        open = grown;
+    }
+    crate::fuse::renumber(plan, units);
+}
+
+/// The edges a process waits for.
+type Edges = BTreeSet<(SignalId, Edge)>;
+
+/// The last unit, while it may still grow.
+struct OpenUnit {
+    edges: Edges,
+    nodes: usize,
+    last: ProcId,
+}
+
+/// By ProcId: its place in the order `wsim_init` starts processes
+/// (continuous assignments first, `crate::module::gen_init`).
+fn start_order(d: &Design) -> Vec<usize> {
+    let assigns = d.procs.iter().filter(|(_, p)| p.kind == ProcKind::ContAssign);
+    let others = d.procs.iter().filter(|(_, p)| p.kind != ProcKind::ContAssign);
+    let mut place = vec![0; d.procs.len()];
+    for (n, (id, _)) in assigns.chain(others).enumerate() {
+        place[id.index()] = n;
+    }
+    place
+}
+
+/// Process `p` as a member: the edges it waits for and its size in IR
+/// nodes, or None.
+fn member(
+    d: &Design,
+    facts: &Facts,
+    direct: &Direct,
+    plan: &StaticPlan,
+    p: ProcId,
+) -> Option<(BTreeSet<(SignalId, Edge)>, usize)> {
+    let wait = *plan.wait.get(&p)?;
+    let StmtKind::WaitEvent { events } = &d.stmts[wait].kind else { return None };
+    let mut edges = BTreeSet::new();
+    for e in events {
+        let ExprKind::Signal(s) = d.exprs[e.expr].kind else { return None };
+        if e.edge == Edge::Any {
+            return None;
+        }
+        edges.insert((s, e.edge));
+    }
+    if top_level(d, d.procs[p].body).first() != Some(&wait) || direct.copies_of.contains_key(&p) {
+        return None;
+    }
+    let body = inline_body(d, facts, plan, p)?;
+    let mut ok = true;
+    for &s in &body {
+        walk_stmts(d, s, &mut |c| {
+            let kind = &d.stmts[c].kind;
+            ok &= !matches!(kind, StmtKind::Call { .. })
+                && !kind.exprs().into_iter().any(|e| expr_any(d, e, &|k| matches!(k, ExprKind::Call { .. })));
+        });
+        crate::analysis::for_each_lvalue(d, s, &mut |lhs| {
+            let mut written = vec![];
+            crate::analysis::written_signals(d, lhs, &mut written);
+            ok &= written.iter().all(|w| !edges.iter().any(|(s, _)| s == w));
+        });
+    }
+    let nodes = body.iter().map(|&s| stmt_nodes(d, s)).sum();
+    ok.then_some((edges, nodes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+    use crate::schedule::{plan, tests::elaborate};
+
+    /// The static units in run order, each as its processes' source lines.
+    fn units(src: &str) -> Vec<Vec<usize>> {
+        let d = elaborate(src);
+        let facts = analyse(&d);
+        let mut plan = plan(&d, &facts);
+        fuse_clocked(&d, &facts, &Direct::none(&d), &mut plan);
+        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
+        (0..plan.order.len() as u32).map(|k| plan.members(k).into_iter().map(line).collect()).collect()
+    }
+
+    #[test]
+    fn clocked_blocks_with_one_event_control_next_to_one_another_are_one_unit() {
+        let src = "module t;
+reg clk = 0, rst = 0;
+reg [7:0] x, y, z, w, v, q, r, s, u;
+always @(posedge clk) x <= y + 1;
+always @(posedge clk) y <= x;
+always @(negedge clk) z <= x;
+always @(posedge clk or posedge rst) w <= 0;
+always @(posedge rst or posedge clk) v <= 1;
+initial #1 q = 0;
+always @(posedge clk) q <= 2;
+always @(posedge clk) clk <= 0;
+always @(posedge clk) begin r <= 1; $finish; end
+always @(posedge clk) s <= 2;
+always @(posedge clk) u <= s;
+endmodule
+";
+        // not: another edge (line 6), a block after an `initial` in the
+        // start order (10), one that writes its clock (11), one the runner
+        // calls (12)
+        assert_eq!(units(src), vec![vec![4, 5], vec![6], vec![7, 8], vec![10], vec![11], vec![12], vec![13, 14]]);
+    }
+
+    #[test]
+    fn a_unit_stays_within_its_size() {
+        // ten blocks of 12 sums of 8 terms each: 204 nodes apiece
+        let sum = ["a"; 8].join(" + ");
+        let blocks: String = (0..10)
+            .map(|k| format!("always @(posedge clk) begin {} end\n", vec![format!("r{k} <= {sum};"); 12].join(" ")))
+            .collect();
+        let regs: Vec<String> = (0..10).map(|k| format!("r{k}")).collect();
+        let src = format!("module t;\nreg clk = 0; reg [7:0] a, {};\n{blocks}endmodule\n", regs.join(", "));
+        let d = elaborate(&src);
+        let facts = analyse(&d);
+        let mut plan = plan(&d, &facts);
+        let sizes: Vec<usize> = plan
+            .order
+            .iter()
+            .map(|&p| inline_body(&d, &facts, &plan, p).unwrap().iter().map(|&s| stmt_nodes(&d, s)).sum())
+            .collect();
+        assert!(sizes.iter().all(|&n| n > UNIT_MAX_NODES / 4 && n <= UNIT_MAX_NODES / 3), "{sizes:?}");
+        fuse_clocked(&d, &facts, &Direct::none(&d), &mut plan);
+        let members: Vec<usize> = (0..plan.order.len() as u32).map(|k| plan.members(k).len()).collect();
+        assert_eq!(members, [3, 3, 3, 1]);
+    }
+}
