@@ -709,6 +709,8 @@ ABLATIONS = [
     ("--no-opt direct-nbas", ["--no-opt", "direct-nbas"]),
     ("--no-opt known-values", ["--no-opt", "known-values"]),
     ("--no-opt loop-locals", ["--no-opt", "loop-locals"]),
+    ("--no-opt fuse-clocked", ["--no-opt", "fuse-clocked"]),
+    ("--no-opt unroll-loops", ["--no-opt", "unroll-loops"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
     ("--two-state", ["--two-state"]),
