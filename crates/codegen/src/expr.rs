@@ -984,12 +984,34 @@ impl Lower<'_, '_> {
     /// `cond ? a : b` into locals; evaluation order and the bit-by-bit
     /// merge of an unknown condition as in [`Self::cond_int`].
     fn sm_cond(&mut self, cond: ExprId, then_e: ExprId, else_e: ExprId, w: u32) -> Small {
+        let d = self.d();
         let t = self.f.local(ValType::I32);
         let (ra, rb) = (self.f.local(ValType::I64), self.f.local(ValType::I64));
         let cond_unknown = self.truth_code(cond);
         self.i(I::LocalSet(t));
         self.i(I::I64Const(0));
         self.i(I::LocalSet(rb));
+        let plain = |e: ExprId| matches!(d.exprs[e].kind, ExprKind::Const(_) | ExprKind::Signal(_));
+        if !cond_unknown && plain(then_e) && plain(else_e) {
+            // both arms cost a load at most and cannot fail: a `select`
+            // (cmov), where a branch on a data bit (an LFSR's feedback
+            // tap) mispredicts half the time
+            let (a, b) = (self.small(then_e), self.small(else_e));
+            let pick = |l: &mut Self, x: Plane, y: Plane, to: u32| {
+                l.push_plane(x);
+                l.push_plane(y);
+                l.i(I::LocalGet(t));
+                l.i(I::Select);
+                l.i(I::LocalSet(to));
+            };
+            pick(self, a.aval, b.aval, ra);
+            if a.bval.is_none() && b.bval.is_none() {
+                return Small::known(Plane::Local(ra));
+            }
+            let zero = Plane::Const(0);
+            pick(self, a.bval.unwrap_or(zero), b.bval.unwrap_or(zero), rb);
+            return Small { aval: Plane::Local(ra), bval: Some(Plane::Local(rb)) };
+        }
         if !cond_unknown {
             self.i(I::LocalGet(t));
             self.i(I::If(BlockType::Empty));

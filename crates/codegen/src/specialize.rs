@@ -164,9 +164,13 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
             l.i(I::I64Or);
         }
     }
-    l.i(I::I64Eqz);
+    // any X or Z: the general version. Branching there (not to the known
+    // version) makes the known version the fall-through Cranelift lays
+    // out, so the common path takes no jump.
+    l.i(I::I64Const(0));
+    l.i(I::I64Ne);
     let [known, general, join] = [(); 3].map(|_| l.f.new_block());
-    l.f.terminate(Term::Branch(known, general));
+    l.f.terminate(Term::Branch(general, known));
     l.f.switch_to(known);
     l.bval_zero = stored_known_once(l, stmts, &reads, &guarded);
     l.known = guarded;
