@@ -235,21 +235,9 @@ mod tests {
     use super::*;
     use crate::analysis::analyse;
     use crate::schedule::{plan, tests::elaborate};
-    use std::collections::HashMap;
 
-    /// The static units in run order, each as its processes' source lines.
     fn units(src: &str) -> Vec<Vec<usize>> {
-        let d = elaborate(src);
-        let facts = analyse(&d);
-        let mut plan = plan(&d, &facts);
-        fuse_cones(&d, &facts, &mut plan);
-        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
-        let fused: HashMap<u32, Vec<ProcId>> = plan.fused.clone();
-        (0..plan.order.len() as u32)
-            .map(|k| {
-                fused.get(&k).cloned().unwrap_or_else(|| vec![plan.order[k as usize]]).into_iter().map(line).collect()
-            })
-            .collect()
+        crate::schedule::tests::unit_lines(src, fuse_cones)
     }
 
     #[test]

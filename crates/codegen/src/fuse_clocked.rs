@@ -132,14 +132,8 @@ mod tests {
     use crate::analysis::analyse;
     use crate::schedule::{plan, tests::elaborate};
 
-    /// The static units in run order, each as its processes' source lines.
     fn units(src: &str) -> Vec<Vec<usize>> {
-        let d = elaborate(src);
-        let facts = analyse(&d);
-        let mut plan = plan(&d, &facts);
-        fuse_clocked(&d, &facts, &Direct::none(&d), &mut plan);
-        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
-        (0..plan.order.len() as u32).map(|k| plan.members(k).into_iter().map(line).collect()).collect()
+        crate::schedule::tests::unit_lines(src, |d, facts, plan| fuse_clocked(d, facts, &Direct::none(d), plan))
     }
 
     #[test]

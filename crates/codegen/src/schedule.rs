@@ -331,6 +331,17 @@ pub(crate) mod tests {
         design.expect("a design")
     }
 
+    /// The static units in run order after `fuse` (a fusion pass), each
+    /// as its processes' source lines.
+    pub(crate) fn unit_lines(src: &str, fuse: impl FnOnce(&Design, &Facts, &mut StaticPlan)) -> Vec<Vec<usize>> {
+        let d = elaborate(src);
+        let facts = analyse(&d);
+        let mut plan = plan(&d, &facts);
+        fuse(&d, &facts, &mut plan);
+        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
+        (0..plan.order.len() as u32).map(|k| plan.members(k).into_iter().map(line).collect()).collect()
+    }
+
     /// The static processes in run order, each named by its source line.
     fn static_lines(src: &str) -> Vec<usize> {
         let d = elaborate(src);
