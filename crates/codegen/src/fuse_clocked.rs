@@ -13,10 +13,12 @@
 //!   come first in their bodies (a clocked `always`), so each member is
 //!   pending exactly when the others are;
 //! - they are consecutive in the run order (`direct_nbas` has ordered
-//!   them: a unit runs its members in that order) and in the order
-//!   `wsim_init` starts processes, so nothing else runs between the
-//!   moments they first reach their event controls (guest-rt arms the
-//!   unit when its first member does, `crate::fuse`);
+//!   them: a unit runs its members in that order), and their places in
+//!   the order `wsim_init` starts processes are consecutive too (in
+//!   either direction: `direct_nbas` puts a pipeline's last stage first),
+//!   so nothing else runs between the moments they first reach their
+//!   event controls (guest-rt arms the unit when its first member does,
+//!   `crate::fuse`);
 //! - none writes a signal of the event control (the unit would miss the
 //!   event it causes, where a later member would see it) or calls a
 //!   subroutine (which could), and none copies old values aside first
@@ -45,18 +47,20 @@ pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut Stati
     let mut open: Option<OpenUnit> = None;
     for (k, &p) in plan.order.iter().enumerate() {
         let member = (!plan.fused.contains_key(&(k as u32))).then(|| member(d, facts, direct, plan, p)).flatten();
+        let at = start[p.index()];
         let grown = match (member, open.take()) {
             (Some((edges, nodes)), Some(unit))
                 if edges == unit.edges
                     && unit.nodes + nodes <= UNIT_MAX_NODES
-                    && start[p.index()] == start[unit.last.index()] + 1 =>
+                    && (at + 1 == unit.starts.0 || at == unit.starts.1 + 1) =>
             {
                 units.last_mut().expect("an open unit").push(k);
-                Some(OpenUnit { nodes: unit.nodes + nodes, last: p, ..unit })
+                let starts = (at.min(unit.starts.0), at.max(unit.starts.1));
+                Some(OpenUnit { nodes: unit.nodes + nodes, starts, ..unit })
             }
             (member, _) => {
                 units.push(vec![k]);
-                member.map(|(edges, nodes)| OpenUnit { edges, nodes, last: p })
+                member.map(|(edges, nodes)| OpenUnit { edges, nodes, starts: (at, at) })
             }
         };
         open = grown;
@@ -71,7 +75,9 @@ type Edges = BTreeSet<(SignalId, Edge)>;
 struct OpenUnit {
     edges: Edges,
     nodes: usize,
-    last: ProcId,
+    /// The first and last of its members' places in the start order:
+    /// they are all the places between.
+    starts: (usize, usize),
 }
 
 /// By ProcId: its place in the order `wsim_init` starts processes
