@@ -48,7 +48,7 @@ pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut Stati
     for (k, &p) in plan.order.iter().enumerate() {
         let member = (!plan.fused.contains_key(&(k as u32))).then(|| member(d, facts, direct, plan, p)).flatten();
         let at = start[p.index()];
-        let grown = match (member, open.take()) {
+        open = match (member, open.take()) {
             (Some((edges, nodes)), Some(unit))
                 if edges == unit.edges
                     && unit.nodes + nodes <= UNIT_MAX_NODES
@@ -63,7 +63,6 @@ pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut Stati
                 member.map(|(edges, nodes)| OpenUnit { edges, nodes, starts: (at, at) })
             }
         };
-        open = grown;
     }
     crate::fuse::renumber(plan, units);
 }
@@ -94,13 +93,7 @@ fn start_order(d: &Design) -> Vec<usize> {
 
 /// Process `p` as a member: the edges it waits for and its size in IR
 /// nodes, or None.
-fn member(
-    d: &Design,
-    facts: &Facts,
-    direct: &Direct,
-    plan: &StaticPlan,
-    p: ProcId,
-) -> Option<(BTreeSet<(SignalId, Edge)>, usize)> {
+fn member(d: &Design, facts: &Facts, direct: &Direct, plan: &StaticPlan, p: ProcId) -> Option<(Edges, usize)> {
     let wait = *plan.wait.get(&p)?;
     let StmtKind::WaitEvent { events } = &d.stmts[wait].kind else { return None };
     let mut edges = BTreeSet::new();
