@@ -129,51 +129,13 @@ impl Lower<'_, '_> {
                 self.f.switch_to(join_b);
             }
             StmtKind::Case { kind, subject, arms, default } => self.case(*kind, *subject, arms, *default, st.span),
-            StmtKind::Loop { .. } if let Some(values) = self.unrolled_values(s) => {
-                let known_k = self.induction_known(s);
-                let kept = self.load_loop_locals(s);
-                self.unroll(s, &values, kept);
-                self.store_loop_locals(kept);
-                if let Some(at) = known_k {
-                    self.known.retain(|&o| o != at);
-                }
-            }
             StmtKind::Loop { cond, body, step } => {
                 let known_k = self.induction_known(s);
                 let kept = self.load_loop_locals(s);
-                let head = self.f.new_block();
-                let body_b = self.f.new_block();
-                let step_b = self.f.new_block();
-                let exit = self.f.new_block();
-                self.f.goto(head);
-                self.f.switch_to(head);
-                match cond {
-                    Some(c) => {
-                        self.is_true(*c);
-                        self.f.terminate(Term::Branch(body_b, exit));
-                    }
-                    None => self.f.goto(body_b),
+                match self.unrolled_values(s) {
+                    Some(values) => self.unroll(s, &values, kept),
+                    None => self.rolled_loop(s, *cond, *body, *step),
                 }
-                self.f.switch_to(body_b);
-                self.loops.push((exit, step_b));
-                let bounded = self.cx.facts.induction.get(&s).and_then(|k| Some((k.var, k.body_range?)));
-                if let Some((var, (lo, hi))) = bounded {
-                    self.ranges.push((var, lo, hi));
-                }
-                self.stmt(*body);
-                if bounded.is_some() {
-                    self.ranges.pop();
-                }
-                self.loops.pop();
-                self.f.goto(step_b);
-                self.f.place_last(step_b);
-                self.f.switch_to(step_b);
-                if let Some(x) = step {
-                    self.stmt(*x);
-                }
-                self.f.goto(head);
-                self.f.place_last(exit);
-                self.f.switch_to(exit);
                 self.store_loop_locals(kept);
                 if let Some(at) = known_k {
                     self.known.retain(|&o| o != at);
@@ -293,6 +255,45 @@ impl Lower<'_, '_> {
     /// process waits on its inputs and the deadline at once, and evaluates
     /// its right side again after each write. Returns false
     /// (generating nothing) if the body does not have that shape.
+    /// Loop `lp` as a wasm loop: the test at its head, the step after
+    /// its body; a bounded variable's range holds in the body
+    /// (`Lower::ranges`).
+    fn rolled_loop(&mut self, lp: StmtId, cond: Option<ExprId>, body: StmtId, step: Option<StmtId>) {
+        let head = self.f.new_block();
+        let body_b = self.f.new_block();
+        let step_b = self.f.new_block();
+        let exit = self.f.new_block();
+        self.f.goto(head);
+        self.f.switch_to(head);
+        match cond {
+            Some(c) => {
+                self.is_true(c);
+                self.f.terminate(Term::Branch(body_b, exit));
+            }
+            None => self.f.goto(body_b),
+        }
+        self.f.switch_to(body_b);
+        self.loops.push((exit, step_b));
+        let bounded = self.cx.facts.induction.get(&lp).and_then(|k| Some((k.var, k.body_range?)));
+        if let Some((var, (lo, hi))) = bounded {
+            self.ranges.push((var, lo, hi));
+        }
+        self.stmt(body);
+        if bounded.is_some() {
+            self.ranges.pop();
+        }
+        self.loops.pop();
+        self.f.goto(step_b);
+        self.f.place_last(step_b);
+        self.f.switch_to(step_b);
+        if let Some(x) = step {
+            self.stmt(x);
+        }
+        self.f.goto(head);
+        self.f.place_last(exit);
+        self.f.switch_to(exit);
+    }
+
     pub fn try_inertial_assign(&mut self, body: StmtId) -> bool {
         let d = self.d();
         let StmtKind::Block { stmts, .. } = &d.stmts[body].kind else { return false };
