@@ -515,11 +515,7 @@ impl Lower<'_, '_> {
             if !c.is_known() {
                 return Scalar::Unknown;
             }
-            let mut v = c.words[0] as i64;
-            if c.signed && c.width < 64 && (v >> (c.width - 1)) & 1 == 1 {
-                v |= -1i64 << c.width;
-            }
-            return Scalar::Const(v);
+            return Scalar::Const(crate::fast::sign_extended(c.words[0] as i64, c.width, c.signed));
         }
         let v = self.f.local(ValType::I64);
         let known = self.f.local(ValType::I32);
@@ -533,11 +529,8 @@ impl Lower<'_, '_> {
         }
         if ty.width <= 64 {
             let s = self.small(e);
-            if let Some((mut c, 0)) = s.as_const() {
-                if ty.signed && ty.width < 64 && (c >> (ty.width - 1)) & 1 == 1 {
-                    c |= -1i64 << ty.width;
-                }
-                return Scalar::Const(c);
+            if let Some((c, 0)) = s.as_const() {
+                return Scalar::Const(crate::fast::sign_extended(c, ty.width, ty.signed));
             }
             self.push_plane(s.aval);
             if ty.signed {

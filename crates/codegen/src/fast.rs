@@ -26,6 +26,15 @@ pub fn mask(w: u32) -> i64 {
     }
 }
 
+/// `v`, a `w`-bit value, as an i64: sign-extended when `signed`.
+pub fn sign_extended(v: i64, w: u32, signed: bool) -> i64 {
+    if signed && w < 64 && (v >> (w - 1)) & 1 == 1 {
+        v | -1i64 << w
+    } else {
+        v
+    }
+}
+
 /// One plane of a small value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Plane {

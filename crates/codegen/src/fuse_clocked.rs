@@ -27,7 +27,7 @@
 //! - the runner runs each in place (`runner::inline_body`), and a unit
 //!   stays within [`UNIT_MAX_NODES`].
 
-use crate::analysis::{expr_any, walk_stmts, Facts};
+use crate::analysis::Facts;
 use crate::direct_nbas::Direct;
 use crate::runner::{inline_body, stmt_nodes};
 use crate::schedule::{top_level, StaticPlan};
@@ -110,11 +110,7 @@ fn member(d: &Design, facts: &Facts, direct: &Direct, plan: &StaticPlan, p: Proc
     let body = inline_body(d, facts, plan, p)?;
     let mut ok = true;
     for &s in &body {
-        walk_stmts(d, s, &mut |c| {
-            let kind = &d.stmts[c].kind;
-            ok &= !matches!(kind, StmtKind::Call { .. })
-                && !kind.exprs().into_iter().any(|e| expr_any(d, e, &|k| matches!(k, ExprKind::Call { .. })));
-        });
+        ok &= !crate::specialize::calls_a_function(d, s);
         crate::analysis::for_each_lvalue(d, s, &mut |lhs| {
             let mut written = vec![];
             crate::analysis::written_signals(d, lhs, &mut written);

@@ -303,7 +303,7 @@ fn sys_func_args(d: &Design, e: wsim_ir::ExprId, out: &mut Vec<wsim_ir::ExprId>)
 }
 
 /// True if a statement under `s` calls a function or a task.
-fn calls_a_function(d: &Design, s: StmtId) -> bool {
+pub(crate) fn calls_a_function(d: &Design, s: StmtId) -> bool {
     let mut found = false;
     walk_stmts(d, s, &mut |c| {
         let kind = &d.stmts[c].kind;
@@ -470,10 +470,7 @@ fn known_value(d: &Design, e: wsim_ir::ExprId) -> Option<i64> {
     if c.width > 64 {
         return None;
     }
-    let mut v = c.to_u64()? as i64;
-    if c.signed && c.width < 64 && (v >> (c.width - 1)) & 1 == 1 {
-        v |= -1i64 << c.width;
-    }
+    let v = crate::fast::sign_extended(c.to_u64()? as i64, c.width, c.signed);
     (c.width < 64 || v >= 0).then_some(v)
 }
 
