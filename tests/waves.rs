@@ -393,7 +393,7 @@ endmodule
 type FlagTest = (&'static str, fn() -> Result<(), String>);
 
 fn flag_trials() -> Vec<Trial> {
-    let tests: [FlagTest; 14] = [
+    let tests: [FlagTest; 15] = [
         ("waves_fst_dumps_all_without_dumpvars", waves_fst_dumps_all_without_dumpvars),
         ("waves_vcd_dumps_all_without_dumpvars", waves_vcd_dumps_all_without_dumpvars),
         ("waves_none_ignores_dumpvars", waves_none_ignores_dumpvars),
@@ -408,6 +408,7 @@ fn flag_trials() -> Vec<Trial> {
         ("max_time_leaves_complete_file", max_time_leaves_complete_file),
         ("timeout_leaves_complete_file", timeout_leaves_complete_file),
         ("stats_json_reports_wave_file", stats_json_reports_wave_file),
+        ("wave_only_logic_runs_when_waves_are_recorded", wave_only_logic_runs_when_waves_are_recorded),
     ];
     tests
         .into_iter()
@@ -626,6 +627,67 @@ fn stats_json_reports_wave_file() -> Result<(), String> {
     let waves = find_key(&stats, "waves").ok_or_else(|| format!("no `waves` in stats.json:\n{text}"))?;
     expect_eq("waves.bytes", waves.get("bytes").and_then(serde_json::Value::as_u64), Some(size))?;
     expect_eq("waves.format", waves.get("format").and_then(serde_json::Value::as_str), Some("vcd"))
+}
+
+/// Debug logic nothing in the design reads (codegen's `wave_only`): a run
+/// without waves never starts it, a run with `--waves` shows its values.
+const WAVE_ONLY_LOGIC: &str = "\
+`timescale 1ns/1ns
+module tb;
+  reg clk = 0;
+  reg [3:0] count = 0;
+  reg [31:0] state_name, last_name;
+  wire [3:0] count_copy = count;
+  always @* begin
+    state_name = \"idle\";
+    if (count[0]) state_name = \"odd\";
+    if (count == 4'd3) state_name = \"3\";
+  end
+  always @(posedge clk) last_name <= state_name;
+  always #5 clk = ~clk;
+  always @(posedge clk) begin
+    count <= count + 1;
+    if (count == 4'd5) begin
+      $display(\"count=%0d\", count);
+      $finish;
+    end
+  end
+endmodule
+";
+
+fn wave_only_logic_runs_when_waves_are_recorded() -> Result<(), String> {
+    let (waves_dir, with_waves) =
+        run_tb("wave-only", WAVE_ONLY_LOGIC, &["--waves=vcd", "--stats-json", "stats.json"], 0)?;
+    let wave = Wave::read(&wave_file_in(waves_dir.path(), "vcd")?)?;
+    // (Icarus 11 dumps the same values: `always @*` first runs when
+    // `count` first changes, at 5.)
+    let text = |s: &str| format!("b{:032b}", s.bytes().fold(0u32, |v, b| v << 8 | u32::from(b)));
+    expect_eq("tb.state_name at 0", wave.at("tb.state_name", 0)?, format!("b{}", "x".repeat(32)))?;
+    expect_eq("tb.state_name at 5", wave.at("tb.state_name", 5)?, text("odd"))?;
+    expect_eq("tb.state_name at 25", wave.at("tb.state_name", 25)?, text("3"))?;
+    expect_eq("tb.last_name at 15", wave.at("tb.last_name", 15)?, text("odd"))?;
+    expect_eq("tb.last_name at 35", wave.at("tb.last_name", 35)?, text("3"))?;
+    expect_eq("tb.count_copy at 25", wave.at("tb.count_copy", 25)?, "b0011")?;
+    let (plain_dir, without) = run_tb("wave-only-none", WAVE_ONLY_LOGIC, &["--stats-json", "stats.json"], 0)?;
+    expect_eq("stdout without waves", without.stdout.as_str(), "count=5\n")?;
+    expect_eq("stdout with waves", with_waves.stdout.lines().last(), Some("count=5"))?;
+    // Without waves the three debug processes never run; with them each
+    // runs at least once per change of `count` or per rising edge (6 each).
+    let (shown, hidden) = (activations(waves_dir.path())?, activations(plain_dir.path())?);
+    if hidden + 18 > shown {
+        return Err(format!("{hidden} activations without waves, {shown} with them: expected 18 fewer"));
+    }
+    Ok(())
+}
+
+/// The run's `activations` from `stats.json` in `dir`.
+fn activations(dir: &Path) -> Result<u64, String> {
+    let path = dir.join("stats.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let stats: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    find_key(&stats, "activations")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| format!("no activations in {text}"))
 }
 
 /// The first object member named `key`, at any depth (the report nests it).

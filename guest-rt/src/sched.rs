@@ -353,6 +353,27 @@ pub extern "C" fn rt_start(frame: u32, func: u32) {
     enqueue_active(frame);
 }
 
+/// Whether something outside the design reads its signals during this run
+/// (`wsim_observe`): true unless the host said otherwise. Not part of
+/// [`Sched`], so `rt_init` keeps what the host set before `wsim_init`.
+static OBSERVED: Global<bool> = Global::new(true);
+
+/// `wsim_observe(on)`: 0 = nothing outside the design reads its signals
+/// in this run (no waves), so `wsim_init` leaves the processes only waves
+/// could show unstarted (codegen's `wave_only`); 1 = start them (the
+/// default). The host calls it before `wsim_init`.
+#[no_mangle]
+pub extern "C" fn wsim_observe(on: i32) {
+    *OBSERVED.get() = on != 0;
+}
+
+/// `rt_observed() -> i32`: 1 when the run starts the processes only waves
+/// could show (see [`wsim_observe`]).
+#[no_mangle]
+pub extern "C" fn rt_observed() -> i32 {
+    *OBSERVED.get() as i32
+}
+
 /// `rt_start_push(frame, func)`: a static process pushed to the front of
 /// the active region (so such processes run first, last started first).
 /// This is vvp's `$push` start for combinational `always` processes (those

@@ -193,6 +193,7 @@ struct Exports {
     /// Optional (hand-built test modules lack them).
     stat: Option<TypedFunc<i32, i64>>,
     step_mode: Option<TypedFunc<i32, ()>>,
+    observe: Option<TypedFunc<i32, ()>>,
 }
 
 /// Run `artifact` as one async task (see the module doc).
@@ -255,7 +256,9 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
     let until = opts.max_time.map(|t| t.min(i64::MAX as u64) as i64).unwrap_or(i64::MAX);
     let mut sim = Sim { store, exports, memory };
     let mut switch = Switch { artifact, upgrade, tiers: &mut tiers, began: Instant::now() };
-    let ended = match sim.exports.init.call(&mut sim.store, ()) {
+    let ended = match observe(&mut sim.store, &sim.exports, artifact, &opts.waves)
+        .and_then(|()| sim.exports.init.call(&mut sim.store, ()))
+    {
         // `wsim_init` resets the scheduler: step mode is set after it.
         Ok(()) => match set_up_steps(&mut sim.store, artifact, &sim.exports, &opts.waves, switch.first_slice()) {
             Ok(()) => simulate(&mut sim, until, &mut poll, &mut switch).await,
@@ -295,6 +298,25 @@ pub async fn run_async(artifact: &Artifact, mut opts: RunOptions) -> Result<RunO
     };
     let (stdout, stderr) = store.data_mut().finish();
     Ok(RunOutcome { time: outcome_time, reason, exit_code, stdout, stderr, native, tiers, stats, waves, waves_error })
+}
+
+/// Before `wsim_init`: tell the guest whether this run records waves, the
+/// only way anything outside the design reads its signals; without them it
+/// leaves the processes only waves could show unstarted
+/// (`wsim_abi::export::OBSERVE`).
+fn observe(
+    store: &mut Store<HostState>,
+    exports: &Exports,
+    artifact: &Artifact,
+    request: &WavesRequest,
+) -> Result<(), wasmtime::Error> {
+    let Some(observe) = &exports.observe else { return Ok(()) };
+    let waves = match request.mode {
+        WavesMode::Always => true,
+        WavesMode::Design => artifact.meta.dumpvars,
+        WavesMode::Off => false,
+    };
+    observe.call(&mut *store, waves as i32)
 }
 
 /// After `wsim_init`: learn where the guest keeps the current time, set the
@@ -626,6 +648,7 @@ fn typed_exports(
         final_: instance.get_typed_func(&mut *store, export::FINAL).map_err(bad)?,
         stat: instance.get_typed_func(&mut *store, export::STAT).ok(),
         step_mode: instance.get_typed_func(&mut *store, export::STEP_MODE).ok(),
+        observe: instance.get_typed_func(&mut *store, export::OBSERVE).ok(),
     })
 }
 

@@ -400,6 +400,11 @@ pub mod export {
     /// [`super::run_status::STEP`] after every time step); n > 1 = a
     /// polling slice: also return `STEP` after every n time steps.
     pub const STEP_MODE: &str = "wsim_step_mode";
+    /// `(on: i32) -> ()`, called before [`INIT`]: 0 = nothing outside the
+    /// design reads its signals in this run (no waves), so `wsim_init`
+    /// does not start the processes whose effects only waves could show;
+    /// 1 (the default) = start them.
+    pub const OBSERVE: &str = "wsim_observe";
 }
 
 /// Names of the artifact's imports from the host (module `env`).

@@ -44,6 +44,7 @@ mod strength;
 mod strings;
 mod systask;
 mod unroll;
+mod wave_only;
 
 use lower::Ctx;
 use std::collections::{BTreeSet, VecDeque};
@@ -88,6 +89,9 @@ pub struct CodegenOptions {
     pub no_fuse_clocked: bool,
     /// `--no-opt unroll-loops`: no loop is unrolled (crate::unroll).
     pub no_unroll_loops: bool,
+    /// `--no-opt wave-only`: every process starts, waves or not
+    /// (crate::wave_only).
+    pub no_wave_only: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -129,6 +133,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     };
     if !opts.no_fuse_clocked && !opts.no_inline_statics {
         fuse_clocked::fuse_clocked(design, &facts, &direct, &mut sched);
+    }
+    if !opts.no_wave_only {
+        sched.wave_only = wave_only::wave_only_units(design, &sched);
     }
     // a direct signal keeps its record only to hold the copy of its old value
     for ((shadow, &stores), copy) in shadowed.iter_mut().zip(&direct.stores).zip(&direct.old_copy) {

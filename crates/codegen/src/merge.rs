@@ -76,6 +76,7 @@ const GUEST_EXPORTS: &[&str] = &[
     wsim_abi::export::FINAL,
     wsim_abi::export::STAT,
     wsim_abi::export::STEP_MODE,
+    wsim_abi::export::OBSERVE,
 ];
 
 /// guest-rt's function names at their final indices (not its `gen`

@@ -94,7 +94,7 @@ fn scope_entries(d: &Design) -> Vec<ScopeEntry> {
         .collect()
 }
 
-fn calls_dumpvars(d: &Design) -> bool {
+pub(crate) fn calls_dumpvars(d: &Design) -> bool {
     d.stmts.iter().any(|(_, s)| matches!(&s.kind, StmtKind::SysTask { name, .. } if name == "$dumpvars"))
 }
 

@@ -230,7 +230,14 @@ pub fn gen_init(cx: &mut Ctx, direct: &Direct) -> u32 {
         .chain(d.procs.iter().filter(|(_, p)| p.kind != ProcKind::ContAssign).map(|(id, _)| id))
         .collect();
     let has_push = l.cx.guest.helper("rt_start_push").is_some();
+    let can_gate = l.cx.guest.helper("rt_observed").is_some();
     for p in order {
+        // a process only waves could show starts when the run records them
+        let gated = can_gate && l.cx.sched.index[p.index()].is_some_and(|k| l.cx.sched.wave_only.contains(&k));
+        if gated {
+            l.rt("rt_observed");
+            l.i(I::If(BlockType::Empty));
+        }
         l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
         let disp = l.cx.proc_dispatch[p.index()];
         l.i32c(disp as i32);
@@ -240,6 +247,9 @@ pub fn gen_init(cx: &mut Ctx, direct: &Direct) -> u32 {
             _ => "rt_start",
         };
         l.rt(start);
+        if gated {
+            l.i(I::End);
+        }
     }
     let exit = l.exit;
     l.f.goto(exit);

@@ -43,6 +43,9 @@ pub struct StaticPlan {
     /// (`crate::fuse`): the processes, in run order. `order` holds the
     /// first; `index` maps each to the unit's index.
     pub fused: HashMap<u32, Vec<ProcId>>,
+    /// Static indices whose processes start only in a run that records
+    /// waves (`crate::wave_only`).
+    pub wave_only: BTreeSet<u32>,
 }
 
 impl StaticPlan {

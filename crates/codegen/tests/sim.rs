@@ -595,7 +595,16 @@ fn artifact_exports_imports_and_meta() {
     exports.sort();
     assert_eq!(
         exports,
-        ["wsim_exit_code", "wsim_final", "wsim_init", "wsim_run", "wsim_stat", "wsim_step_mode", "wsim_time"]
+        [
+            "wsim_exit_code",
+            "wsim_final",
+            "wsim_init",
+            "wsim_observe",
+            "wsim_run",
+            "wsim_stat",
+            "wsim_step_mode",
+            "wsim_time"
+        ]
     );
     assert!(imports.iter().all(|i| i.starts_with("env.")), "{imports:?}");
     assert!(imports.contains(&"env.memory".to_string()));
