@@ -181,6 +181,8 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
     l.f.switch_to(general);
     body(l);
     l.f.goto(join);
+    // behind both versions' blocks, so that the jumps to it go forward
+    l.f.place_last(join);
     l.f.switch_to(join);
 }
 
@@ -575,6 +577,55 @@ mod tests {
             values,
             [Some(vec![15, 13, 11, 9, 7, 5, 3]), Some(vec![2, 6, 10, 14, 18, 22, 26, 30]), Some(vec![]), None]
         );
+    }
+
+    /// The operators of the generated function named `name` in `wasm`.
+    fn operators_of(wasm: &[u8], name: &str) -> Vec<String> {
+        use wasmparser::{Name, Parser, Payload};
+        let (mut imported, mut bodies, mut index) = (0, vec![], None);
+        for payload in Parser::new(0).parse_all(wasm) {
+            match payload.expect("valid wasm") {
+                Payload::ImportSection(r) => {
+                    imported = r
+                        .into_imports()
+                        .filter(|i| matches!(i, Ok(i) if matches!(i.ty, wasmparser::TypeRef::Func(_))))
+                        .count() as u32
+                }
+                Payload::CodeSectionEntry(body) => bodies.push(body),
+                Payload::CustomSection(c) => {
+                    if let wasmparser::KnownCustom::Name(names) = c.as_known() {
+                        for n in names.into_iter().flatten() {
+                            if let Name::Function(map) = n {
+                                let found = map.into_iter().flatten().find(|f| f.name == name);
+                                index = index.or(found.map(|f| f.index));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let body = &bodies[(index.expect("a function of that name") - imported) as usize];
+        let ops = body.get_operators_reader().expect("a body");
+        ops.into_iter().map(|op| format!("{:?}", op.expect("an operator"))).collect()
+    }
+
+    #[test]
+    fn a_known_version_with_branches_needs_no_dispatch() {
+        // `c`'s two arms make blocks inside both versions; the join after
+        // them is laid out last, so no jump goes back to it and the
+        // runner's pass loop stays a wasm loop (a jump back would put it on
+        // a `br_table` dispatch, run at every pass)
+        let d = elaborate(
+            "module t; reg clk = 0; reg [7:0] a = 0, b = 1, c;
+             always #5 clk = ~clk;
+             always @(posedge clk) begin if (b[0]) c <= a + b + a * b; else c <= a - b - a * b; a <= a + 1; end
+             endmodule\n",
+        );
+        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
+        let ops = operators_of(&wasm, "runner");
+        assert!(ops.iter().any(|op| op.starts_with("Loop")), "the pass loop: {ops:?}");
+        assert!(!ops.iter().any(|op| op.starts_with("BrTable")), "{ops:?}");
     }
 
     #[test]
