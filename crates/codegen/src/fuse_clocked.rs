@@ -144,7 +144,7 @@ always @(posedge rst or posedge clk) v <= 1;
 initial #1 q = 0;
 always @(posedge clk) q <= 2;
 always @(posedge clk) clk <= 0;
-always @(posedge clk) begin r <= 1; $finish; end
+always @(posedge clk) begin r <= 1; $stop; end
 always @(posedge clk) s <= 2;
 always @(posedge clk) u <= s;
 endmodule

@@ -218,8 +218,10 @@ const CHUNK_MAX_NODES: usize = 3000;
 /// can run them in place of calling its step function: everything but the
 /// event control (first or last at the top level, so one activation runs
 /// the others once in order), and only statements that neither suspend,
-/// nor end the thread (`$finish`), nor need the process's frame (frame
-/// slots, `disable`, `$strobe`/`$monitor` records, fork). An inlined
+/// nor end the thread, nor need the process's frame (frame slots,
+/// `disable`, `$strobe`/`$monitor` records, fork). A clocked process may
+/// also print and `$finish` ([`prints_in_place`]): at `$finish` the runner
+/// returns as it does when a called process returns STOP. An inlined
 /// activation behaves as the call did: the frame's state stays at the
 /// resume point after the event control.
 pub(crate) fn inline_body(d: &Design, facts: &Facts, sched: &StaticPlan, p: ProcId) -> Option<Vec<StmtId>> {
@@ -234,12 +236,14 @@ pub(crate) fn activation_body(
     p: ProcId,
 ) -> Option<(Vec<StmtId>, usize)> {
     let wait = *sched.wait.get(&p)?;
+    let prints = prints_in_place(d, sched, p, wait);
     let mut nodes = 0usize;
     let mut ok = true;
     walk_stmts(d, d.procs[p].body, &mut |s| {
         let st = &d.stmts[s];
         ok &= s == wait
             || match &st.kind {
+                StmtKind::SysTask { name, .. } => prints && in_place_system_task(name),
                 StmtKind::Block { name, .. } => name.is_none() || !facts.disabled.contains(&s),
                 StmtKind::Nop
                 | StmtKind::Assign { .. }
@@ -261,6 +265,35 @@ pub(crate) fn activation_body(
     }
     let top = top_level(d, d.procs[p].body);
     Some((top.into_iter().filter(|&s| s != wait).collect(), nodes))
+}
+
+/// True if static process `p` may run `$display`, `$write` and `$finish`
+/// in place: it waits on clock edges only (a combinational process in
+/// place may join a fused cone, which runs it fewer times), and no
+/// `$finish` is inside a loop (the runner's early return at `$finish`,
+/// `Lower::stop_thread`, would skip the stores of the loop's locals).
+fn prints_in_place(d: &Design, sched: &StaticPlan, p: ProcId, wait: StmtId) -> bool {
+    let StmtKind::WaitEvent { events } = &d.stmts[wait].kind else { return false };
+    let on_edges = !events.is_empty() && events.iter().all(|e| e.edge != wsim_ir::Edge::Any);
+    let mut finish_in_loop = false;
+    walk_stmts(d, d.procs[p].body, &mut |s| {
+        if matches!(d.stmts[s].kind, StmtKind::Loop { .. } | StmtKind::DoWhile { .. }) {
+            walk_stmts(d, s, &mut |c| {
+                finish_in_loop |= matches!(&d.stmts[c].kind, StmtKind::SysTask { name, .. } if name == "$finish")
+            });
+        }
+    });
+    on_edges && !finish_in_loop && sched.index.get(p.index()).copied().flatten().is_some()
+}
+
+/// System tasks a static body run in place may call: prints to standard
+/// output, and `$finish` (the runner returns at it, as at a called
+/// process's STOP).
+fn in_place_system_task(name: &str) -> bool {
+    matches!(
+        name,
+        "$display" | "$displayb" | "$displayh" | "$displayo" | "$write" | "$writeb" | "$writeh" | "$writeo" | "$finish"
+    )
 }
 
 /// Statements the runner runs in place, each with the process it belongs to.
@@ -502,13 +535,7 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, body: Option<&[(ProcId, St
             l.i32c(status::WAIT);
             l.i(I::I32Ne);
             l.i(I::If(BlockType::Empty));
-            push_statics(l);
-            l.i(I::LocalGet(st));
-            l.i(I::I32Store(mem(sw::STATUS, 2)));
-            l.i(I::LocalGet(l.f.tbase));
-            l.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
-            l.i32c(i as i32 + 1);
-            l.i(I::Return);
+            l.return_from_runner(i as u32, |l| l.i(I::LocalGet(st)));
             l.i(I::End);
         }
     }
@@ -622,6 +649,19 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
 }
 
 impl Lower<'_, '_> {
+    /// The runner's early return at static process `k`, which did not go
+    /// back to its wait: STATUS = the i32 `push_status` pushes; return
+    /// `k + 1` (a chunk to the runner, the runner to guest-rt).
+    pub fn return_from_runner(&mut self, k: u32, push_status: impl FnOnce(&mut Self)) {
+        push_statics(self);
+        push_status(self);
+        self.i(I::I32Store(mem(sw::STATUS, 2)));
+        self.i(I::LocalGet(self.f.tbase));
+        self.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+        self.i32c(k as i32 + 1);
+        self.i(I::Return);
+    }
+
     /// In a static body the runner generates in place, for a change of a
     /// signal whose readers all wait for any change (no edge): OR their
     /// pending bits into one i64 local per pending word, which the runner
@@ -898,18 +938,30 @@ mod tests {
     }
 
     #[test]
-    fn small_bodies_without_system_tasks_run_in_place() {
+    fn small_bodies_run_in_place_and_clocked_ones_may_print_and_finish() {
         let src = "module t;
-reg clk = 0, rst = 0; reg [3:0] q = 0, r = 0; wire [3:0] n; integer i;
+reg clk = 0, rst = 0; reg [3:0] q = 0, r = 0; wire [3:0] n; integer i, j;
 function [3:0] inc(input [3:0] v); inc = v + 1; endfunction
 assign n = inc(q);
 always @(posedge clk) if (rst) q <= 0; else q <= n;
 always @(posedge clk) for (i = 0; i < 4; i = i + 1) r[i] <= q[3 - i];
 always @(posedge clk) if (q == 4'hf) $finish;
-always @(posedge clk) if (q == 4'he) $display(q);
+always @(negedge clk) if (q == 4'he) begin $display(q); $write(\"q\"); end
+always @(q) if (q == 4'hd) $display(q);
+always @(posedge clk) for (j = 0; j < 4; j = j + 1) if (q == j) $finish;
+always @(posedge clk) if (q == 4'hc) $stop;
+always @(posedge clk) if (q == 4'hb) $strobe(q);
 endmodule
 ";
-        assert_eq!(inlined(src), vec![(4, true), (5, true), (6, true), (7, false), (8, false)]);
+        // not in place: a print in a combinational process (one in place
+        // may join a fused cone), `$finish` in a loop, `$stop` (the thread
+        // resumes after it), `$strobe` (a record in the frame)
+        let mut by_line = inlined(src);
+        by_line.sort();
+        assert_eq!(
+            by_line,
+            [(4, true), (5, true), (6, true), (7, true), (8, true), (9, false), (10, false), (11, false), (12, false)]
+        );
     }
 
     #[test]

@@ -310,11 +310,20 @@ impl Lower<'_, '_> {
     }
 
     /// After `$finish`/`$stop`: threads return STOP (resuming after it if
-    /// the scheduler ever runs them again); other contexts just go on.
+    /// the scheduler ever runs them again); a static body the runner runs
+    /// in place (only `$finish`: `runner::activation_body`) returns from
+    /// the runner as a called one would; other contexts just go on.
     fn stop_thread(&mut self) {
         if matches!(self.role, Role::Proc | Role::TaskStep | Role::Branch) {
             let next = self.f.new_block();
             self.f.suspend(status::STOP, next);
+        } else if let (Some(_), Some(Some(k))) = (self.deferred_triggers.as_ref(), self.running_static_index()) {
+            // (in an `if` that always holds: the code after it stays
+            // reachable for the structured block it is in)
+            self.i32c(1);
+            self.i(I::If(wasm_encoder::BlockType::Empty));
+            self.return_from_runner(k, |l| l.i32c(status::STOP));
+            self.i(I::End);
         }
     }
 
