@@ -1018,6 +1018,31 @@ impl Lower<'_, '_> {
             return Small { aval: Plane::Local(ra), bval };
         }
         let r = Small { aval: Plane::Local(ra), bval: Some(Plane::Local(rb)) };
+        if plain(then_e) && plain(else_e) {
+            // the unknown condition (code 2 or 3) is the rare, predictable
+            // branch; a known one picks with a `select`, as above
+            self.i(I::LocalGet(t));
+            self.i32c(1);
+            self.i(I::I32GtU);
+            self.i(I::If(BlockType::Empty));
+            let a = self.small(then_e);
+            self.sm_set(a, ra, Some(rb));
+            let b = self.small(else_e);
+            let m = self.sm_merge(r, b, w);
+            self.sm_set(m, ra, Some(rb));
+            self.i(I::Else);
+            let (a, b) = (self.small(then_e), self.small(else_e));
+            let zero = Plane::Const(0);
+            for (x, y, to) in [(a.aval, b.aval, ra), (a.bval.unwrap_or(zero), b.bval.unwrap_or(zero), rb)] {
+                self.push_plane(x);
+                self.push_plane(y);
+                self.i(I::LocalGet(t));
+                self.i(I::Select);
+                self.i(I::LocalSet(to));
+            }
+            self.i(I::End);
+            return r;
+        }
         self.i(I::LocalGet(t));
         self.i(I::If(BlockType::Empty));
         let a = self.small(then_e);
