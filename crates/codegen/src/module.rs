@@ -233,7 +233,7 @@ pub fn gen_init(cx: &mut Ctx, direct: &Direct) -> u32 {
     let can_gate = l.cx.guest.helper("rt_observed").is_some();
     for p in order {
         // a process only waves could show starts when the run records them
-        let static_index = l.cx.sched.index.get(p.index()).copied().flatten();
+        let static_index = l.cx.sched.index_of(p);
         let gated = can_gate && static_index.is_some_and(|k| l.cx.sched.wave_only.contains(&k));
         if gated {
             l.rt("rt_observed");

@@ -283,7 +283,7 @@ fn prints_in_place(d: &Design, sched: &StaticPlan, p: ProcId, wait: StmtId) -> b
             });
         }
     });
-    on_edges && !finish_in_loop && sched.index.get(p.index()).copied().flatten().is_some()
+    on_edges && !finish_in_loop && sched.index_of(p).is_some()
 }
 
 /// System tasks a static body run in place may call: prints to standard
@@ -888,7 +888,7 @@ impl Lower<'_, '_> {
     fn running_static(&self) -> Running {
         match (self.subr, self.proc) {
             (None, Some(p)) => {
-                let k = self.cx.sched.index.get(p.index()).copied().flatten();
+                let k = self.cx.sched.index_of(p);
                 // A fused member's own step function (its run at time 0)
                 // triggers its unit: the unit's other members must see it.
                 match k {

@@ -49,6 +49,12 @@ pub struct StaticPlan {
 }
 
 impl StaticPlan {
+    /// The static index of process `p` (a fused unit's for its members),
+    /// None for a process that is not static.
+    pub fn index_of(&self, p: ProcId) -> Option<u32> {
+        self.index.get(p.index()).copied().flatten()
+    }
+
     /// True if `stmt` is the event control of static process `p`.
     pub fn is_static_wait(&self, p: ProcId, stmt: StmtId) -> bool {
         self.wait.get(&p) == Some(&stmt)

@@ -34,8 +34,7 @@ impl Lower<'_, '_> {
         let d = self.d();
         let induction = self.cx.facts.induction.get(&lp)?;
         let StmtKind::Loop { body, .. } = &d.stmts[lp].kind else { return None };
-        let static_body = self.subr.is_none()
-            && self.proc.is_some_and(|p| self.cx.sched.index.get(p.index()).copied().flatten().is_some());
+        let static_body = self.subr.is_none() && self.proc.is_some_and(|p| self.cx.sched.index_of(p).is_some());
         if !static_body || !straight(d, *body) {
             return None;
         }

@@ -68,7 +68,7 @@ fn wave_only_processes(d: &Design, sched: &StaticPlan) -> BTreeSet<ProcId> {
     let writes: HashMap<ProcId, Vec<SignalId>> = d
         .procs
         .iter()
-        .filter(|&(id, p)| is_static(sched, id) && matches!(p.kind, ProcKind::Always | ProcKind::ContAssign))
+        .filter(|&(id, p)| sched.index_of(id).is_some() && matches!(p.kind, ProcKind::Always | ProcKind::ContAssign))
         .filter(|&(_, p)| only_writes_signals(d, p.body))
         .map(|(id, p)| (id, written_by(d, p.body)))
         .collect();
@@ -124,10 +124,6 @@ fn waited_on(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
         }
     });
     out
-}
-
-fn is_static(sched: &StaticPlan, p: ProcId) -> bool {
-    sched.index.get(p.index()).copied().flatten().is_some()
 }
 
 /// Who reads or waits on each signal: a process, or None for a subroutine
