@@ -4,7 +4,7 @@
 //! picorv32 computes a disassembly of the instruction it runs
 //! (`new_ascii_instr`: 47 `if`s building a 64-bit string), the name of its
 //! state and a delayed copy of both, every cycle, for its users' wave
-//! viewers. Nothing in the design reads them: 12% of its instructions per
+//! viewers. Nothing in the design reads them: 10.6% of its instructions per
 //! cycle went there. Verilator drops such logic unless it is traced;
 //! Icarus keeps it. wsim keeps it in the artifact and decides per run:
 //!
