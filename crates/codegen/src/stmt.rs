@@ -248,13 +248,6 @@ impl Lower<'_, '_> {
         self.f.release(mark);
     }
 
-    /// A delayed continuous assignment (`[AssignAfter, WaitEvent]`) with
-    /// inertial delay (IEEE 1364-2005 6.1.3, as Icarus does): each input
-    /// change schedules the new value `delay` later and cancels a pending
-    /// one; a value equal to the net's current one schedules nothing. The
-    /// process waits on its inputs and the deadline at once, and evaluates
-    /// its right side again after each write. Returns false
-    /// (generating nothing) if the body does not have that shape.
     /// Loop `lp` as a wasm loop: the test at its head, the step after
     /// its body; a bounded variable's range holds in the body
     /// (`Lower::ranges`).
@@ -294,6 +287,13 @@ impl Lower<'_, '_> {
         self.f.switch_to(exit);
     }
 
+    /// A delayed continuous assignment (`[AssignAfter, WaitEvent]`) with
+    /// inertial delay (IEEE 1364-2005 6.1.3, as Icarus does): each input
+    /// change schedules the new value `delay` later and cancels a pending
+    /// one; a value equal to the net's current one schedules nothing. The
+    /// process waits on its inputs and the deadline at once, and evaluates
+    /// its right side again after each write. Returns false
+    /// (generating nothing) if the body does not have that shape.
     pub fn try_inertial_assign(&mut self, body: StmtId) -> bool {
         let d = self.d();
         let StmtKind::Block { stmts, .. } = &d.stmts[body].kind else { return false };
