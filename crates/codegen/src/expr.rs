@@ -989,21 +989,7 @@ impl Lower<'_, '_> {
             // both arms cost a load at most and cannot fail: a `select`
             // (cmov), where a branch on a data bit (an LFSR's feedback
             // tap) mispredicts half the time
-            let (a, b) = (self.small(then_e), self.small(else_e));
-            let pick = |l: &mut Self, x: Plane, y: Plane, to: u32| {
-                l.push_plane(x);
-                l.push_plane(y);
-                l.i(I::LocalGet(t));
-                l.i(I::Select);
-                l.i(I::LocalSet(to));
-            };
-            pick(self, a.aval, b.aval, ra);
-            if a.bval.is_none() && b.bval.is_none() {
-                return Small::known(Plane::Local(ra));
-            }
-            let zero = Plane::Const(0);
-            pick(self, a.bval.unwrap_or(zero), b.bval.unwrap_or(zero), rb);
-            return Small { aval: Plane::Local(ra), bval: Some(Plane::Local(rb)) };
+            return self.select_arms(then_e, else_e, t, (ra, rb));
         }
         if !cond_unknown {
             self.i(I::LocalGet(t));
@@ -1031,15 +1017,8 @@ impl Lower<'_, '_> {
             let m = self.sm_merge(r, b, w);
             self.sm_set(m, ra, Some(rb));
             self.i(I::Else);
-            let (a, b) = (self.small(then_e), self.small(else_e));
-            let zero = Plane::Const(0);
-            for (x, y, to) in [(a.aval, b.aval, ra), (a.bval.unwrap_or(zero), b.bval.unwrap_or(zero), rb)] {
-                self.push_plane(x);
-                self.push_plane(y);
-                self.i(I::LocalGet(t));
-                self.i(I::Select);
-                self.i(I::LocalSet(to));
-            }
+            // (`rb` stays 0 when neither arm has an unknown plane)
+            self.select_arms(then_e, else_e, t, (ra, rb));
             self.i(I::End);
             return r;
         }
@@ -1063,6 +1042,27 @@ impl Lower<'_, '_> {
         self.i(I::End);
         self.i(I::End);
         r
+    }
+
+    /// `t ? then_e : else_e` of plain arms for a known truth code `t` (0
+    /// or 1): both planes picked with a `select` into `ra` and `rb` (the
+    /// unknown plane only when an arm has one).
+    fn select_arms(&mut self, then_e: ExprId, else_e: ExprId, t: u32, (ra, rb): (u32, u32)) -> Small {
+        let (a, b) = (self.small(then_e), self.small(else_e));
+        let pick = |l: &mut Self, x: Plane, y: Plane, to: u32| {
+            l.push_plane(x);
+            l.push_plane(y);
+            l.i(I::LocalGet(t));
+            l.i(I::Select);
+            l.i(I::LocalSet(to));
+        };
+        pick(self, a.aval, b.aval, ra);
+        if a.bval.is_none() && b.bval.is_none() {
+            return Small::known(Plane::Local(ra));
+        }
+        let zero = Plane::Const(0);
+        pick(self, a.bval.unwrap_or(zero), b.bval.unwrap_or(zero), rb);
+        Small { aval: Plane::Local(ra), bval: Some(Plane::Local(rb)) }
     }
 
     /// `base[offset +: width]` of a base of <= 64 bits.
