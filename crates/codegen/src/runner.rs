@@ -290,10 +290,7 @@ fn prints_in_place(d: &Design, sched: &StaticPlan, p: ProcId, wait: StmtId) -> b
 /// output, and `$finish` (the runner returns at it, as at a called
 /// process's STOP).
 fn in_place_system_task(name: &str) -> bool {
-    matches!(
-        name,
-        "$display" | "$displayb" | "$displayh" | "$displayo" | "$write" | "$writeb" | "$writeh" | "$writeo" | "$finish"
-    )
+    name == "$finish" || crate::systask::STDOUT_PRINTS.contains(&name)
 }
 
 /// Statements the runner runs in place, each with the process it belongs to.

@@ -10,6 +10,10 @@ use wsim_abi::{fmt, severity, status};
 use wsim_ir::*;
 
 /// Default radix and newline of a `$display`-family task name.
+/// The system tasks that print to standard output.
+pub(crate) const STDOUT_PRINTS: [&str; 8] =
+    ["$display", "$displayb", "$displayh", "$displayo", "$write", "$writeb", "$writeh", "$writeo"];
+
 fn display_flags(name: &str) -> i32 {
     let base = name.trim_start_matches('$');
     let newline = base.starts_with("display")
@@ -132,9 +136,7 @@ impl Lower<'_, '_> {
         let span = self.d().stmts[s].span;
         let arg = |k: usize| args.get(k).copied().flatten();
         match name {
-            "$display" | "$displayb" | "$displayh" | "$displayo" | "$write" | "$writeb" | "$writeh" | "$writeo" => {
-                self.display_call(name, args, scope, false)
-            }
+            _ if STDOUT_PRINTS.contains(&name) => self.display_call(name, args, scope, false),
             "$fdisplay" | "$fdisplayb" | "$fdisplayh" | "$fdisplayo" | "$fwrite" | "$fwriteb" | "$fwriteh"
             | "$fwriteo" => self.display_call(name, args, scope, true),
             "$strobe" | "$strobeb" | "$strobeh" | "$strobeo" | "$fstrobe" | "$fstrobeb" | "$fstrobeh" | "$fstrobeo" => {
