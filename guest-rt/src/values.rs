@@ -43,6 +43,17 @@ pub extern "C" fn rt_to_2state(dst: u32, w: u32) {
     logic::to_2state(value_mut(dst, w), w);
 }
 
+/// `rt_to_2state_array(dst, w, count)`: X and Z bits of `count` `w`-bit
+/// elements become 0 (what a system task like `$readmemh` wrote into a
+/// two-state memory: IEEE 1800-2017 6.11.2).
+#[no_mangle]
+pub extern "C" fn rt_to_2state_array(dst: u32, w: u32, count: u32) {
+    let stride = value_bytes(w);
+    for i in 0..count {
+        logic::to_2state(value_mut(dst + i * stride, w), w);
+    }
+}
+
 #[no_mangle]
 pub extern "C" fn rt_arith(opc: i32, dst: u32, a: u32, b: u32, w: u32, signed: i32) {
     logic::arith(opc, value_mut(dst, w), value(a, w), value(b, w), w, signed != 0);

@@ -406,6 +406,13 @@ impl Lower<'_, '_> {
         let site = self.cx.site(span, scope);
         self.i32c(site as i32);
         self.rt(rt);
+        if rt == "rt_readmem" && !sig.ty.four_state {
+            // the file's X and Z digits read as 0 in a two-state memory
+            self.push_addr(base);
+            self.i32c(sig.ty.width as i32);
+            self.i32c(sig.elements() as i32);
+            self.rt("rt_to_2state_array");
+        }
     }
 
     /// `$strobe`/`$monitor`: a generated function (with a dispatch id)
@@ -576,6 +583,7 @@ impl Lower<'_, '_> {
                         l.i(I::F64Load(mem(0, 3)));
                     });
                 } else {
+                    self.drop_unknowns_for(target, t, tty.width);
                     self.write(target, t, Mode::Blocking);
                 }
                 self.i(I::End);
@@ -731,7 +739,21 @@ impl Lower<'_, '_> {
             });
         } else {
             let w = self.text_width(target);
+            self.drop_unknowns_for(target, t, w);
             self.write_text(target, t, w); // strings.rs: text to a string
+        }
+    }
+
+    /// A value guest-rt wrote to temp `t` (`$sscanf`'s `%h` may give X)
+    /// loses its X and Z bits when it goes to a two-state variable, as an
+    /// assignment's would (IEEE 1800-2017 6.11.2): two-state storage never
+    /// holds an unknown bit.
+    fn drop_unknowns_for(&mut self, target: ExprId, t: Addr, w: u32) {
+        let ty = self.ty(target);
+        if !ty.four_state && !ty.is_string() {
+            self.push_addr(t);
+            self.i32c(w as i32);
+            self.rt("rt_to_2state");
         }
     }
 
