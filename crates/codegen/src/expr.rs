@@ -186,6 +186,9 @@ impl Lower<'_, '_> {
             self.i32c(w as i32);
             self.i32c(ty.signed as i32);
             self.rt("rt_arith");
+            if matches!(b, BinOp::Div | BinOp::Mod) {
+                self.two_state_result(dst, ty);
+            }
             return dst;
         }
         let rty = self.ty(rhs);
@@ -199,6 +202,7 @@ impl Lower<'_, '_> {
                 self.i32c(rty.width as i32);
                 self.i32c(rty.signed as i32);
                 self.rt("rt_pow");
+                self.two_state_result(dst, ty);
             }
             BinOp::Shl | BinOp::Shr | BinOp::AShr => {
                 let code = match b {
@@ -459,6 +463,14 @@ impl Lower<'_, '_> {
             self.make_2state(dst, w);
         }
         dst
+    }
+
+    /// Division by zero (and `0 ** -1`) gives X (IEEE 1800-2017 11.4.2),
+    /// which a two-state result holds as 0.
+    fn two_state_result(&mut self, dst: Addr, ty: Type) {
+        if !ty.four_state {
+            self.make_2state(dst, ty.width);
+        }
     }
 
     /// In place: X/Z bits become 0.
