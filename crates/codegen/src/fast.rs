@@ -188,6 +188,7 @@ impl Lower<'_, '_> {
     /// at an absolute address (`crate::load_cache`); a temp is no signal,
     /// and a store elsewhere makes the cache forget everything.
     pub fn store_small_value(&mut self, dst: Addr, v: Small) {
+        let v = self.as_stored(dst, v);
         if matches!(dst, Addr::Abs(o) if self.write_loop_local(o, v)) {
             return;
         }
@@ -207,9 +208,27 @@ impl Lower<'_, '_> {
     }
 
     /// True if the unknown plane at `dst` is 0 and no store in this run
-    /// can have set it (`Lower::bval_zero`).
+    /// can have set it (`Lower::bval_zero`), or ever will (two-state
+    /// storage).
     fn bval_stays_zero(&self, dst: Addr) -> bool {
-        matches!(dst, Addr::Abs(o) if self.bval_zero.binary_search(&o).is_ok())
+        matches!(dst, Addr::Abs(o) if self.bval_zero.binary_search(&o).is_ok() || self.in_two_state_storage(o))
+    }
+
+    /// True if `o` lies in a two-state signal (`Ctx::two_state_storage`).
+    fn in_two_state_storage(&self, o: u32) -> bool {
+        let ranges = &self.cx.two_state_storage;
+        let k = ranges.partition_point(|&(start, _)| start <= o);
+        k > 0 && o < ranges[k - 1].1
+    }
+
+    /// `v` as a store to `dst` keeps it: a value going to two-state
+    /// storage is of a two-state type (the IR is exactly typed), so an
+    /// unknown plane it carries from memory (a temp) is 0 and is dropped.
+    fn as_stored(&self, dst: Addr, v: Small) -> Small {
+        match dst {
+            Addr::Abs(o) if v.bval.is_some() && self.in_two_state_storage(o) => Small { bval: None, ..v },
+            _ => v,
+        }
     }
 
     /// After code that leaves `v` at `dst` on every path (a store made only
@@ -1053,6 +1072,7 @@ impl Lower<'_, '_> {
     pub fn small_store_notify(&mut self, dst: Addr, new: Small, sig: i32) {
         // no compare: a loop signal that settles (`crate::promote`), or a
         // change no one but the running process would see
+        let new = self.as_stored(dst, new);
         let settles = matches!(dst, Addr::Abs(o) if self.settles_at_exit(o));
         if settles || self.wakes_only_running(wsim_ir::SignalId::from_raw(sig as u32)) {
             self.store_small_value(dst, new);
@@ -1129,5 +1149,58 @@ impl Lower<'_, '_> {
     pub fn fast_copy(&mut self, dst: Addr, src: Addr) {
         let v = self.load_small(src, true);
         self.store_small_value(dst, v);
+    }
+}
+
+/// The arena ranges of the static two-state integral signals, sorted
+/// (`Ctx::two_state_storage`). Every write to one stores a value of its
+/// two-state type, whose unknown plane is 0: the IR converts four-state
+/// values (`make_two_state`, elaboration), and the guest-rt helpers that
+/// write variables themselves drop X and Z for two-state targets
+/// (`rt_to_2state` after `$readmemh`, `$sscanf`, a division by zero).
+pub fn two_state_storage(d: &wsim_ir::Design, lay: &wsim_layout::Layout) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = d
+        .signals
+        .iter()
+        .filter(|(_, s)| s.ty.kind == wsim_ir::TypeKind::Integral && !s.ty.four_state)
+        .filter_map(|(id, _)| {
+            let slot = &lay.signals[id.index()];
+            let start = slot.static_offset()?;
+            let bytes = u32::try_from(slot.elements * slot.elem_bytes as u64).ok()?;
+            Some((start, start.checked_add(bytes)?))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::schedule::tests::elaborate;
+    use crate::specialize::tests::operators_of;
+
+    /// The stores of the runner that write an unknown plane (offset 8 of
+    /// a value).
+    fn unknown_plane_stores(ty: &str) -> usize {
+        let d = elaborate(&format!(
+            "module t; reg clk = 0; {ty} [7:0] a = 0, b, c; {ty} [63:0] w;
+             always #5 clk = ~clk;
+             always @(posedge clk) a <= a + 1;
+             always @* begin b = a ^ 8'h5a; w = {{8{{b}}}}; end
+             always @* c = b[0] ? w[15:8] : a / 8'd3;
+             endmodule\n"
+        ));
+        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
+        let ops = operators_of(&wasm, "runner");
+        // not the activation counter's `+ 1` (offset 8 of the statics' words)
+        let plane_store = |w: &[String]| w[1].starts_with("I64Store") && w[1].contains("offset: 8") && w[0] != "I64Add";
+        ops.windows(2).filter(|w| plane_store(w)).count()
+    }
+
+    #[test]
+    fn two_state_signals_never_store_their_unknown_plane() {
+        // the same blocks on four-state signals store both planes
+        assert!(unknown_plane_stores("logic") >= 4, "{}", unknown_plane_stores("logic"));
+        assert_eq!(unknown_plane_stores("bit"), 0);
     }
 }

@@ -151,6 +151,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         // Before any code is generated: its u32 arena offsets would overflow.
         return Err(too_large());
     }
+    let two_state_storage = fast::two_state_storage(design, &lay0);
     let mut cx = Ctx {
         d: design,
         lay: lay0,
@@ -176,6 +177,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         missing: BTreeSet::new(),
         named_states: Default::default(),
         sites: Vec::new(),
+        two_state_storage,
     };
     module::declare_all(&mut cx);
     let commit = runner::gen_commit(&mut cx);

@@ -507,7 +507,7 @@ fn body_range(d: &Design, k: SignalId, start: i64, by: i64, cond: wsim_ir::ExprI
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::{constant_elements, induction_loops};
     use crate::analysis::analyse;
     use crate::schedule::tests::elaborate;
@@ -580,7 +580,7 @@ mod tests {
     }
 
     /// The operators of the generated function named `name` in `wasm`.
-    fn operators_of(wasm: &[u8], name: &str) -> Vec<String> {
+    pub(crate) fn operators_of(wasm: &[u8], name: &str) -> Vec<String> {
         use wasmparser::{Name, Parser, Payload};
         let (mut imported, mut bodies, mut index) = (0, vec![], None);
         for payload in Parser::new(0).parse_all(wasm) {
