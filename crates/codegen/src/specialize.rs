@@ -127,7 +127,12 @@ fn flat_index(d: &Design, sig: SignalId, indices: &[ExprId]) -> Option<u64> {
 /// guards fail). Instructions per cycle (bench/instructions.py) against
 /// no specialization, rv32_pipe / ring N=16 / picorv32: every body with a
 /// guard -7.6% / -5.5% / +1.8%; 3 nodes per signal -6.5% / -6.7% /
-/// +2.8%; 6 nodes -4.9% / -6.0% / -0.7%.
+/// +2.8%; 6 nodes -4.9% / -6.0% / -0.7%. Nodes are counted by
+/// [`known_gain`] (truth codes weigh more), signals by
+/// [`guarded_signals`]; with those, 2 nodes per signal ran 1.7% / 2.7%
+/// fewer instructions on rv32_pipe / picorv32 than 6 but took 1.16x /
+/// 1.13x the time (the guards that fail on picorv32's X don't-cares
+/// mispredict).
 const NODES_PER_GUARDED: usize = 6;
 
 /// True if `stmts` get a known version ([`emit_specialized`]).
@@ -142,8 +147,65 @@ fn guarded_reads(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Option<Vec<Guarded>> {
         return None;
     }
     let reads = known_candidates(cx, stmts);
-    let nodes: usize = stmts.iter().map(|&(_, s)| crate::runner::stmt_nodes(cx.d, s)).sum();
-    (!reads.is_empty() && nodes >= NODES_PER_GUARDED * reads.len()).then_some(reads)
+    let nodes: usize = stmts.iter().map(|&(_, s)| known_gain(cx.d, s)).sum();
+    (!reads.is_empty() && nodes >= NODES_PER_GUARDED * guarded_signals(&reads)).then_some(reads)
+}
+
+/// The places the guard of `reads` tests: a signal that several processes
+/// of a fused unit read is tested once (rv32_pipe's decode unit: eleven
+/// processes, one `d_ir`).
+fn guarded_signals(reads: &[Guarded]) -> usize {
+    reads.iter().map(|&(_, sig, elem)| (sig, elem)).collect::<BTreeSet<_>>().len()
+}
+
+/// The IR nodes of statement `s`, counting [`TRUTH_WEIGHT`] for each
+/// whose four-state formula costs several times its known one.
+fn known_gain(d: &Design, s: StmtId) -> usize {
+    let mut n = 0;
+    walk_stmts(d, s, &mut |c| {
+        let branches = matches!(d.stmts[c].kind, StmtKind::If { .. } | StmtKind::Case { .. });
+        n += if branches { TRUTH_WEIGHT } else { 1 };
+        n += d.stmts[c].kind.exprs().into_iter().map(|e| expr_gain(d, e)).sum::<usize>();
+    });
+    n
+}
+
+fn expr_gain(d: &Design, e: ExprId) -> usize {
+    let kind = &d.exprs[e].kind;
+    let own = if costs_truth(kind) { TRUTH_WEIGHT } else { 1 };
+    own + kind.children().into_iter().map(|c| expr_gain(d, c)).sum::<usize>()
+}
+
+/// An operation whose four-state formula computes truth codes or an X
+/// test (a comparison: an XOR, an OR of both unknown planes, two tests and
+/// a select, where the known one is a compare), as a branch's condition
+/// does, counted this many nodes by [`known_gain`]. rv32_pipe's hazard
+/// unit (`a && rd != 0 && rd == rs`, seven processes) ran its general
+/// version every cycle, 126 instructions more than its known one: at one
+/// node each it fell short of [`NODES_PER_GUARDED`].
+const TRUTH_WEIGHT: usize = 3;
+
+fn costs_truth(kind: &ExprKind) -> bool {
+    use wsim_ir::UnOp;
+    match kind {
+        ExprKind::Binary { op, .. } => matches!(
+            op,
+            BinOp::Eq
+                | BinOp::Ne
+                | BinOp::Lt
+                | BinOp::Le
+                | BinOp::Gt
+                | BinOp::Ge
+                | BinOp::LogAnd
+                | BinOp::LogOr
+                | BinOp::Add
+                | BinOp::Sub
+                | BinOp::Mul
+        ),
+        ExprKind::Unary { op, .. } => !matches!(op, UnOp::BitNot),
+        ExprKind::Cond { .. } => true,
+        _ => false,
+    }
 }
 
 /// Generate `body` once, or twice behind the guard described in the
@@ -508,7 +570,7 @@ fn body_range(d: &Design, k: SignalId, start: i64, by: i64, cond: wsim_ir::ExprI
 
 #[cfg(test)]
 pub(crate) mod tests {
-    use super::{constant_elements, induction_loops};
+    use super::{constant_elements, guarded_signals, induction_loops, known_gain, NODES_PER_GUARDED, TRUTH_WEIGHT};
     use crate::analysis::analyse;
     use crate::schedule::tests::elaborate;
 
@@ -608,6 +670,29 @@ pub(crate) mod tests {
         let body = &bodies[(index.expect("a function of that name") - imported) as usize];
         let ops = body.get_operators_reader().expect("a body");
         ops.into_iter().map(|op| format!("{:?}", op.expect("an operator"))).collect()
+    }
+
+    #[test]
+    fn truth_codes_weigh_more_and_shared_reads_count_once() {
+        let d = elaborate(
+            "module t; reg a; reg [4:0] b, c, y; reg z;
+             always @* z = a && b != 0 && b == c;
+             always @* y = {b[1:0], c[2:0]};
+             endmodule\n",
+        );
+        let bodies: Vec<_> = d.procs.iter().map(|(p, proc)| (p, proc.body)).collect();
+        let gains: Vec<usize> = bodies.iter().map(|&(_, s)| known_gain(&d, s)).collect();
+        let nodes: Vec<usize> = bodies.iter().map(|&(_, s)| crate::runner::stmt_nodes(&d, s)).collect();
+        // the four operators of the first weigh TRUTH_WEIGHT each: enough
+        // for a guard of its three signals, as one node each was not
+        assert_eq!(gains[0], nodes[0] + 4 * (TRUTH_WEIGHT - 1), "{gains:?} {nodes:?}");
+        assert!(nodes[0] < 3 * NODES_PER_GUARDED && gains[0] >= 3 * NODES_PER_GUARDED, "{gains:?}");
+        // selects and a concatenation cost the same in both versions
+        assert_eq!(gains[1], nodes[1]);
+        let b = d.signals.iter().find(|(_, s)| s.name == "b").expect("b").0;
+        let c = d.signals.iter().find(|(_, s)| s.name == "c").expect("c").0;
+        let (p, q) = (bodies[0].0, bodies[1].0);
+        assert_eq!(guarded_signals(&[(p, b, None), (q, b, None), (q, c, None), (q, b, Some(0))]), 3);
     }
 
     #[test]
