@@ -217,6 +217,7 @@ impl Lower<'_, '_> {
                 self.push_addr(bb);
                 self.i32c(rty.width as i32);
                 self.rt("rt_shift");
+                self.two_state_result(dst, ty);
             }
             _ => unreachable!("all binary operators are handled"),
         }
@@ -465,8 +466,10 @@ impl Lower<'_, '_> {
         dst
     }
 
-    /// Division by zero (and `0 ** -1`) gives X (IEEE 1800-2017 11.4.2),
-    /// which a two-state result holds as 0.
+    /// Division by zero, `0 ** -1` (IEEE 1800-2017 11.4.2) and a shift
+    /// or exponent with X or Z (11.4.10, 11.4.3: the right operand does
+    /// not make the result four-state) give X, which a two-state result
+    /// holds as 0.
     fn two_state_result(&mut self, dst: Addr, ty: Type) {
         if !ty.four_state {
             self.make_2state(dst, ty.width);
@@ -983,7 +986,14 @@ impl Lower<'_, '_> {
             BinOp::AShr => op::ASHR,
             _ => unreachable!("small_native admits only the operators above"),
         };
-        self.sm_shift(code, a, ty.width, bv)
+        let v = self.sm_shift(code, a, ty.width, bv);
+        // an amount with X or Z gives X (IEEE 1800-2017 11.4.10), which a
+        // two-state result (its left operand's type) holds as 0
+        if ty.four_state {
+            v
+        } else {
+            self.sm_to_2state(v)
+        }
     }
 
     /// `cond ? a : b` into locals; evaluation order and the bit-by-bit

@@ -144,12 +144,15 @@ fn unary_operators_and_shifts_on_signals_match_helpers() {
             }
             for &n in &amounts {
                 for op in [BinOp::Shl, BinOp::Shr, BinOp::AShr] {
-                    // a logical right shift widens with zeros
+                    // a logical right shift widens with zeros; the wide
+                    // shift keeps the operand's state (an X amount gives 0
+                    // in a two-state result)
                     let (nty, wty) = if op == BinOp::Shr {
                         (Type { signed: false, ..ty }, Type::logic(WIDE, false))
                     } else {
                         (ty, Type::logic(WIDE, true))
                     };
+                    let wty = Type { four_state: ty.four_state, ..wty };
                     let a = read(&mut b, s, nty);
                     let amt = b.s(n);
                     let narrow = b.e(ExprKind::Binary { op, lhs: a, rhs: amt }, nty);
