@@ -1157,7 +1157,8 @@ impl Lower<'_, '_> {
 /// two-state type, whose unknown plane is 0: the IR converts four-state
 /// values (`make_two_state`, elaboration), and the guest-rt helpers that
 /// write variables themselves drop X and Z for two-state targets
-/// (`rt_to_2state` after `$readmemh`, `$sscanf`, a division by zero).
+/// (`rt_to_2state` after `$readmemh` and `$sscanf`; `make_2state` after
+/// a division by zero or a shift by an X amount).
 pub fn two_state_storage(d: &wsim_ir::Design, lay: &wsim_layout::Layout) -> Vec<(u32, u32)> {
     let mut out: Vec<(u32, u32)> = d
         .signals

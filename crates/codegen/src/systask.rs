@@ -751,9 +751,7 @@ impl Lower<'_, '_> {
     fn drop_unknowns_for(&mut self, target: ExprId, t: Addr, w: u32) {
         let ty = self.ty(target);
         if !ty.four_state && !ty.is_string() {
-            self.push_addr(t);
-            self.i32c(w as i32);
-            self.rt("rt_to_2state");
+            self.make_2state(t, w);
         }
     }
 
