@@ -261,10 +261,11 @@ def lfsr_design(n, cycles, work):
 
 def default_lfsr_cycles(n):
     """Cycles for an N-cell ring: 2,000,000 / sqrt(N), so N=256 stays
-    affordable for Icarus (about 90 s) while wsim's N=16 run lasts long
-    enough to measure (at 500,000 / sqrt(N) it took 0.03 s and the
-    linear-in-N ratio moved by 0.25 between runs)."""
-    return max(int(2_000_000 / math.sqrt(n)) // 1000 * 1000, 1000)
+    affordable for Icarus (about 90 s), but at least 2,000,000: at
+    500,000 cycles wsim's N=16 run took 0.05-0.07 s and the linear-in-N
+    ratio read 1.29x in one run and 2.00x in the next (session 22); N=16
+    now costs Icarus as much as N=256 does."""
+    return max(int(2_000_000 / math.sqrt(n)) // 1000 * 1000, 2_000_000 if n <= 16 else 1000)
 
 
 # ---------------------------------------------------------------- simulators
@@ -797,7 +798,7 @@ def parse_args():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int_list, default=[1, 16, 256], help="ring sizes, comma-separated (default 1,16,256)")
     ap.add_argument("--lfsr-cycles", type=int_list, default=None,
-                    help="ring cycles: one count for every N, or one per N (default 2,000,000 / sqrt(N))")
+                    help="ring cycles: one count for every N, or one per N (default 2,000,000 / sqrt(N), at least 2,000,000 up to N=16)")
     ap.add_argument("--pico-cycles", type=int, default=1_000_000)
     ap.add_argument("--rv32-cycles", type=int, default=1_000_000)
     ap.add_argument("--waves-cycles", type=int, default=100_000, help="picorv32 cycles for the waves benchmark")
