@@ -712,6 +712,7 @@ ABLATIONS = [
     ("--no-opt loop-locals", ["--no-opt", "loop-locals"]),
     ("--no-opt fuse-clocked", ["--no-opt", "fuse-clocked"]),
     ("--no-opt unroll-loops", ["--no-opt", "unroll-loops"]),
+    ("--no-opt roll-copies", ["--no-opt", "roll-copies"]),
     ("--no-opt wave-only", ["--no-opt", "wave-only"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),

@@ -73,6 +73,8 @@ pub enum NoOpt {
     FuseClocked,
     /// Loops over a short list of known values are unrolled (crates/codegen/src/unroll.rs).
     UnrollLoops,
+    /// Long runs of element copies become loops (crates/codegen/src/reroll.rs).
+    RollCopies,
     /// Processes only waves can show start only in runs that record waves (crates/codegen/src/wave_only.rs).
     WaveOnly,
 }
@@ -326,6 +328,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_loop_locals: req.no_opt.contains(&NoOpt::LoopLocals),
         no_fuse_clocked: req.no_opt.contains(&NoOpt::FuseClocked),
         no_unroll_loops: req.no_opt.contains(&NoOpt::UnrollLoops),
+        no_roll_copies: req.no_opt.contains(&NoOpt::RollCopies),
         no_wave_only: req.no_opt.contains(&NoOpt::WaveOnly),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {

@@ -34,6 +34,7 @@ mod module;
 mod order_nbas;
 mod promote;
 mod prune;
+mod reroll;
 mod runner;
 mod schedule;
 mod shadow;
@@ -89,6 +90,8 @@ pub struct CodegenOptions {
     pub no_fuse_clocked: bool,
     /// `--no-opt unroll-loops`: no loop is unrolled (crate::unroll).
     pub no_unroll_loops: bool,
+    /// `--no-opt roll-copies`: element copies stay unrolled (crate::reroll).
+    pub no_roll_copies: bool,
     /// `--no-opt wave-only`: every process starts, waves or not
     /// (crate::wave_only).
     pub no_wave_only: bool,
@@ -164,6 +167,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         known_values: !opts.no_known_values,
         loop_locals: !opts.no_loop_locals,
         unroll_loops: !opts.no_unroll_loops,
+        roll_copies: !opts.no_roll_copies,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

@@ -80,6 +80,9 @@ pub struct Ctx<'d> {
     /// Loops over a short list of known values are unrolled
     /// (`crate::unroll`; off with `--no-opt unroll-loops`).
     pub unroll_loops: bool,
+    /// Long runs of element copies in a static body become loops
+    /// (`crate::reroll`; off with `--no-opt roll-copies`).
+    pub roll_copies: bool,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

@@ -103,7 +103,7 @@ fn constant_elements(d: &Design, s: StmtId) -> BTreeSet<(SignalId, u64)> {
 
 /// The flat index of `sig[indices]` when every index is a known constant
 /// in range (as `Lower::elem_addr` computes it).
-fn flat_index(d: &Design, sig: SignalId, indices: &[ExprId]) -> Option<u64> {
+pub(crate) fn flat_index(d: &Design, sig: SignalId, indices: &[ExprId]) -> Option<u64> {
     let dims = &d.signals[sig].dims;
     if indices.len() != dims.len() {
         return None;
