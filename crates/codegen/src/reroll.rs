@@ -79,11 +79,12 @@ fn element_copy(l: &mut Lower, p: ProcId, s: StmtId) -> Option<Copy> {
     if readers.has_edges() {
         return None;
     }
+    // static places only: `sig_addr` reports an automatic variable
+    let base = l.cx.lay.signals[array.index()].static_offset()?;
+    l.cx.lay.signals[src.index()].static_offset()?;
     l.proc = Some(p);
     let unit = l.running_static_index()?;
-    let (Addr::Abs(base), Addr::Abs(src_at)) = (l.sig_addr(*array, ai.span), l.read_addr(src, si.span)) else {
-        return None;
-    };
+    let Addr::Abs(src_at) = l.read_addr(src, si.span) else { return None };
     let elem = u64::from(l.cx.lay.signals[array.index()].elem_bytes);
     let dst = u32::try_from(u64::from(base) + flat * elem).ok()?;
     Some(Copy { array: *array, dst, src: src_at, four_state: ai.ty.four_state, unit })
