@@ -27,7 +27,7 @@ const MIN_RUN: usize = 64;
 /// `array[k] = src` of a whole <= 64-bit signal into an element at a
 /// constant index, as arena addresses.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-struct Copy {
+struct ElemCopy {
     array: SignalId,
     dst: u32,
     src: u32,
@@ -40,7 +40,13 @@ struct Copy {
 /// [`MIN_RUN`] element copies at constant strides as loops, the others
 /// through `emit`.
 pub fn emit_rolling_copies(l: &mut Lower, stmts: &[(ProcId, StmtId)], emit: impl Fn(&mut Lower, &[(ProcId, StmtId)])) {
-    let copies: Vec<Option<Copy>> = stmts.iter().map(|&(p, s)| element_copy(l, p, s)).collect();
+    // a copy's readers are marked through the deferred triggers, and its
+    // addresses must not be held in a loop's locals
+    if !l.cx.roll_copies || !l.promoted.is_empty() || l.deferred_triggers.is_none() {
+        emit(l, stmts);
+        return;
+    }
+    let copies: Vec<Option<ElemCopy>> = stmts.iter().map(|&(p, s)| element_copy(l, p, s)).collect();
     let (mut at, mut plain) = (0, 0);
     while at < stmts.len() {
         let n = strided_run(&copies[at..]);
@@ -52,7 +58,7 @@ pub fn emit_rolling_copies(l: &mut Lower, stmts: &[(ProcId, StmtId)], emit: impl
             emit(l, &stmts[plain..at]);
         }
         l.proc = Some(stmts[at].0);
-        let run: Vec<Copy> = copies[at..at + n].iter().map(|c| c.expect("a copy")).collect();
+        let run: Vec<ElemCopy> = copies[at..at + n].iter().map(|c| c.expect("a copy")).collect();
         roll(l, &run);
         at += n;
         plain = at;
@@ -62,16 +68,16 @@ pub fn emit_rolling_copies(l: &mut Lower, stmts: &[(ProcId, StmtId)], emit: impl
     }
 }
 
-/// Statement `s` of process `p` as a [`Copy`], when it is one whose
+/// Statement `s` of process `p` as a [`ElemCopy`], when it is one whose
 /// array's readers a change marks through the deferred triggers.
-fn element_copy(l: &mut Lower, p: ProcId, s: StmtId) -> Option<Copy> {
+fn element_copy(l: &mut Lower, p: ProcId, s: StmtId) -> Option<ElemCopy> {
     let d = l.d();
     let StmtKind::Assign { lhs, rhs } = &d.stmts[s].kind else { return None };
     let ExprKind::ArrayElem { sig: array, indices } = &d.exprs[*lhs].kind else { return None };
     let ExprKind::Signal(src) = d.exprs[*rhs].kind else { return None };
     let (ai, si) = (&d.signals[*array], &d.signals[src]);
     let same = ai.ty == si.ty && ai.ty.kind == TypeKind::Integral && ai.ty.width <= 64 && si.dims.is_empty();
-    if !same || !l.cx.roll_copies || !l.promoted.is_empty() || l.deferred_triggers.is_none() {
+    if !same {
         return None;
     }
     let flat = crate::specialize::flat_index(d, *array, indices)?;
@@ -87,13 +93,13 @@ fn element_copy(l: &mut Lower, p: ProcId, s: StmtId) -> Option<Copy> {
     let Addr::Abs(src_at) = l.read_addr(src, si.span) else { return None };
     let elem = u64::from(l.cx.lay.signals[array.index()].elem_bytes);
     let dst = u32::try_from(u64::from(base) + flat * elem).ok()?;
-    Some(Copy { array: *array, dst, src: src_at, four_state: ai.ty.four_state, unit })
+    Some(ElemCopy { array: *array, dst, src: src_at, four_state: ai.ty.four_state, unit })
 }
 
 /// How many copies from the first of `copies` on form one run: the same
 /// array, state and process, sources and destinations each a constant
 /// stride apart.
-fn strided_run(copies: &[Option<Copy>]) -> usize {
+fn strided_run(copies: &[Option<ElemCopy>]) -> usize {
     let Some(Some(first)) = copies.first().copied() else { return 0 };
     let Some(Some(second)) = copies.get(1).copied() else { return 1 };
     let stride = |a: u32, b: u32| i64::from(b) - i64::from(a);
@@ -112,7 +118,7 @@ fn strided_run(copies: &[Option<Copy>]) -> usize {
 
 /// The loop doing `run` (at least two copies): two pointers stepping by
 /// their strides (Cranelift does not strength-reduce `k * stride`).
-fn roll(l: &mut Lower, run: &[Copy]) {
+fn roll(l: &mut Lower, run: &[ElemCopy]) {
     let (first, second) = (run[0], run[1]);
     let ds = second.dst.wrapping_sub(first.dst) as i32;
     let ss = second.src.wrapping_sub(first.src) as i32;
