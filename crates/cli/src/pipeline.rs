@@ -75,6 +75,8 @@ pub enum NoOpt {
     UnrollLoops,
     /// Long runs of element copies become loops (crates/codegen/src/reroll.rs).
     RollCopies,
+    /// Runs of instances of the same statements become loops (crates/codegen/src/roll_instances.rs).
+    RollInstances,
     /// Processes only waves can show start only in runs that record waves (crates/codegen/src/wave_only.rs).
     WaveOnly,
 }
@@ -329,6 +331,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_fuse_clocked: req.no_opt.contains(&NoOpt::FuseClocked),
         no_unroll_loops: req.no_opt.contains(&NoOpt::UnrollLoops),
         no_roll_copies: req.no_opt.contains(&NoOpt::RollCopies),
+        no_roll_instances: req.no_opt.contains(&NoOpt::RollInstances),
         no_wave_only: req.no_opt.contains(&NoOpt::WaveOnly),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {

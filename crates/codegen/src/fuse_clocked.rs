@@ -25,13 +25,16 @@
 //!   (`direct_nbas::Direct::copies_of`, done for a unit's first member
 //!   only);
 //! - the runner runs each in place (`runner::inline_body`), and a unit
-//!   stays within [`UNIT_MAX_NODES`].
+//!   stays within [`UNIT_MAX_NODES`]. A member that is another instance
+//!   of a member's process counts 1/[`REPEAT_SHARE`] of its size when
+//!   runs of instances become loops (`crate::roll_instances`): the loop
+//!   is the code Cranelift compiles.
 
 use crate::analysis::Facts;
 use crate::direct_nbas::Direct;
 use crate::runner::{inline_body, stmt_nodes};
 use crate::schedule::{top_level, StaticPlan};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use wsim_ir::*;
 
 /// Most IR nodes of a unit's members together: a unit is one runner body,
@@ -39,14 +42,30 @@ use wsim_ir::*;
 /// grows faster than linearly with a function's size.
 const UNIT_MAX_NODES: usize = 800;
 
+/// The share of its size (1 / this) a member counts when it repeats a
+/// member's process in another instance, and runs of instances
+/// become loops. Where the loop cannot be made (the instances' code
+/// differs) the unit is up to this many times larger.
+const REPEAT_SHARE: usize = 16;
+
 /// Fuse the clocked static processes of `plan` into units (see the module
-/// doc); renumbers the static indices and the triggers.
-pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut StaticPlan) {
+/// doc); renumbers the static indices and the triggers. `rolled`: runs of
+/// instances become loops.
+pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut StaticPlan, rolled: bool) {
     let start = start_order(d);
+    let members: Vec<Option<(Edges, usize)>> = (plan.order.iter().enumerate())
+        .map(|(k, &p)| (!plan.fused.contains_key(&(k as u32))).then(|| member(d, facts, direct, plan, p)).flatten())
+        .collect();
+    let rolled = if rolled { rolled_sources(d, plan, &members) } else { HashSet::new() };
     let mut units: Vec<Vec<usize>> = vec![];
     let mut open: Option<OpenUnit> = None;
-    for (k, &p) in plan.order.iter().enumerate() {
-        let member = (!plan.fused.contains_key(&(k as u32))).then(|| member(d, facts, direct, plan, p)).flatten();
+    for ((k, &p), mut member) in plan.order.iter().enumerate().zip(members) {
+        let source = d.procs[p].span;
+        if let (Some((_, nodes)), Some(unit)) = (member.as_mut(), open.as_ref()) {
+            if unit.sources.contains(&source) && rolled.contains(&source) {
+                *nodes = nodes.div_ceil(REPEAT_SHARE);
+            }
+        }
         let at = start[p.index()];
         open = match (member, open.take()) {
             (Some((edges, nodes)), Some(unit))
@@ -56,15 +75,32 @@ pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut Stati
             {
                 units.last_mut().expect("an open unit").push(k);
                 let starts = (at.min(unit.starts.0), at.max(unit.starts.1));
-                Some(OpenUnit { nodes: unit.nodes + nodes, starts, ..unit })
+                let mut sources = unit.sources;
+                if !sources.contains(&source) {
+                    sources.push(source);
+                }
+                Some(OpenUnit { nodes: unit.nodes + nodes, starts, sources, ..unit })
             }
             (member, _) => {
                 units.push(vec![k]);
-                member.map(|(edges, nodes)| OpenUnit { edges, nodes, starts: (at, at) })
+                member.map(|(edges, nodes)| OpenUnit { edges, nodes, starts: (at, at), sources: vec![source] })
             }
         };
     }
     crate::fuse::renumber(plan, units);
+}
+
+/// The sources of the processes whose instances, all members together,
+/// are large enough to be rolled into loops (`roll_instances::MIN_ROLLED_NODES`).
+fn rolled_sources(d: &Design, plan: &StaticPlan, members: &[Option<(Edges, usize)>]) -> HashSet<wsim_diag::Span> {
+    let mut nodes: HashMap<wsim_diag::Span, usize> = HashMap::new();
+    for (&p, member) in plan.order.iter().zip(members) {
+        if let Some((_, n)) = member {
+            *nodes.entry(d.procs[p].span).or_default() += n;
+        }
+    }
+    let large = nodes.into_iter().filter(|&(_, n)| n >= crate::roll_instances::MIN_ROLLED_NODES);
+    large.map(|(s, _)| s).collect()
 }
 
 /// The edges a process waits for.
@@ -77,6 +113,8 @@ struct OpenUnit {
     /// The first and last of its members' places in the start order:
     /// they are all the places between.
     starts: (usize, usize),
+    /// The sources of its members' processes, each once.
+    sources: Vec<wsim_diag::Span>,
 }
 
 /// By ProcId: its place in the order `wsim_init` starts processes
@@ -128,7 +166,7 @@ mod tests {
     use crate::schedule::{plan, tests::elaborate};
 
     fn units(src: &str) -> Vec<Vec<usize>> {
-        crate::schedule::tests::unit_lines(src, |d, facts, plan| fuse_clocked(d, facts, &Direct::none(d), plan))
+        crate::schedule::tests::unit_lines(src, |d, facts, plan| fuse_clocked(d, facts, &Direct::none(d), plan, false))
     }
 
     #[test]
@@ -173,8 +211,30 @@ endmodule
             .map(|&p| inline_body(&d, &facts, &plan, p).unwrap().iter().map(|&s| stmt_nodes(&d, s)).sum())
             .collect();
         assert!(sizes.iter().all(|&n| n > UNIT_MAX_NODES / 4 && n <= UNIT_MAX_NODES / 3), "{sizes:?}");
-        fuse_clocked(&d, &facts, &Direct::none(&d), &mut plan);
+        fuse_clocked(&d, &facts, &Direct::none(&d), &mut plan, false);
         let members: Vec<usize> = (0..plan.order.len() as u32).map(|k| plan.members(k).len()).collect();
         assert_eq!(members, [3, 3, 3, 1]);
+    }
+
+    #[test]
+    fn instances_to_be_rolled_count_a_share_of_their_size() {
+        // 128 instances of a 34-node block: 4352 nodes together, enough to
+        // be rolled; 800 nodes hold 23 of them, or 128 at 1/16 each
+        let src = "module c (input clk, input [15:0] d); reg [15:0] a, b;
+               always @(posedge clk) begin b <= a ^ (b >> 3) ^ (a << 2); a <= {a[14:0], a[15] ^ a[13]} + d + (a & d) - (a | 16'h55); end
+             endmodule
+             module t; reg clk = 0; reg [15:0] d = 0;
+             genvar i; generate for (i = 0; i < 128; i = i + 1) begin : g c u (.clk(clk), .d(d + i)); end endgenerate
+             endmodule\n";
+        let d = elaborate(src);
+        let facts = analyse(&d);
+        let unit_sizes = |rolled: bool| -> Vec<usize> {
+            let mut plan = plan(&d, &facts);
+            fuse_clocked(&d, &facts, &Direct::none(&d), &mut plan, rolled);
+            (0..plan.order.len() as u32).map(|k| plan.members(k).len()).filter(|&n| n > 1).collect()
+        };
+        assert_eq!(unit_sizes(true), [128]);
+        let unrolled = unit_sizes(false);
+        assert_eq!(unrolled, [23, 23, 23, 23, 23, 13]);
     }
 }

@@ -35,6 +35,7 @@ mod order_nbas;
 mod promote;
 mod prune;
 mod reroll;
+mod roll_instances;
 mod runner;
 mod schedule;
 mod shadow;
@@ -92,6 +93,9 @@ pub struct CodegenOptions {
     pub no_unroll_loops: bool,
     /// `--no-opt roll-copies`: element copies stay unrolled (crate::reroll).
     pub no_roll_copies: bool,
+    /// `--no-opt roll-instances`: every instance's statements stay
+    /// unrolled (crate::roll_instances).
+    pub no_roll_instances: bool,
     /// `--no-opt wave-only`: every process starts, waves or not
     /// (crate::wave_only).
     pub no_wave_only: bool,
@@ -135,7 +139,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         direct_nbas::plan(design, &facts, &mut sched, &shadowed, &watched_otherwise)
     };
     if !opts.no_fuse_clocked && !opts.no_inline_statics {
-        fuse_clocked::fuse_clocked(design, &facts, &direct, &mut sched);
+        fuse_clocked::fuse_clocked(design, &facts, &direct, &mut sched, !opts.no_roll_instances);
     }
     if !opts.no_wave_only {
         sched.wave_only = wave_only::wave_only_units(design, &sched);
@@ -168,6 +172,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         loop_locals: !opts.no_loop_locals,
         unroll_loops: !opts.no_unroll_loops,
         roll_copies: !opts.no_roll_copies,
+        roll_instances: !opts.no_roll_instances,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

@@ -83,6 +83,9 @@ pub struct Ctx<'d> {
     /// Long runs of element copies in a static body become loops
     /// (`crate::reroll`; off with `--no-opt roll-copies`).
     pub roll_copies: bool,
+    /// Runs of instances of the same statements in a static body become
+    /// loops (`crate::roll_instances`; off with `--no-opt roll-instances`).
+    pub roll_instances: bool,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,

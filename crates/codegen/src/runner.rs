@@ -449,7 +449,9 @@ fn run_in_place(l: &mut Lower, p: ProcId, stmts: &[(ProcId, StmtId)]) {
     l.deferred_triggers = Some(vec![]);
     let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
     l.copy_old_values(p);
-    crate::reroll::emit_rolling_copies(l, stmts, crate::specialize::emit_in_runs);
+    crate::reroll::emit_rolling_copies(l, stmts, |l, plain| {
+        crate::roll_instances::emit_rolling_instances(l, plain, &crate::specialize::emit_in_runs)
+    });
     // readers of what the body changed, once (see `defer_trigger`)
     let deferred = l.deferred_triggers.take().unwrap_or_default();
     // Each accumulator is cleared where the body starts (not only by

@@ -644,8 +644,20 @@ pub(crate) mod tests {
 
     /// The operators of the generated function named `name` in `wasm`.
     pub(crate) fn operators_of(wasm: &[u8], name: &str) -> Vec<String> {
+        let mut found = operators_of_functions(wasm, |n| n == name);
+        assert_eq!(found.len(), 1, "one function named {name}");
+        found.pop().expect("one")
+    }
+
+    /// The operators of the generated functions whose names start with
+    /// `prefix` (a runner split into chunks), one after the other.
+    pub(crate) fn operators_of_all(wasm: &[u8], prefix: &str) -> Vec<String> {
+        operators_of_functions(wasm, |n| n.starts_with(prefix)).concat()
+    }
+
+    fn operators_of_functions(wasm: &[u8], wanted: impl Fn(&str) -> bool) -> Vec<Vec<String>> {
         use wasmparser::{Name, Parser, Payload};
-        let (mut imported, mut bodies, mut index) = (0, vec![], None);
+        let (mut imported, mut bodies, mut indices) = (0, vec![], vec![]);
         for payload in Parser::new(0).parse_all(wasm) {
             match payload.expect("valid wasm") {
                 Payload::ImportSection(r) => {
@@ -659,8 +671,7 @@ pub(crate) mod tests {
                     if let wasmparser::KnownCustom::Name(names) = c.as_known() {
                         for n in names.into_iter().flatten() {
                             if let Name::Function(map) = n {
-                                let found = map.into_iter().flatten().find(|f| f.name == name);
-                                index = index.or(found.map(|f| f.index));
+                                indices.extend(map.into_iter().flatten().filter(|f| wanted(f.name)).map(|f| f.index));
                             }
                         }
                     }
@@ -668,9 +679,11 @@ pub(crate) mod tests {
                 _ => {}
             }
         }
-        let body = &bodies[(index.expect("a function of that name") - imported) as usize];
-        let ops = body.get_operators_reader().expect("a body");
-        ops.into_iter().map(|op| format!("{:?}", op.expect("an operator"))).collect()
+        let operators = |index: u32| -> Vec<String> {
+            let ops = bodies[(index - imported) as usize].get_operators_reader().expect("a body");
+            ops.into_iter().map(|op| format!("{:?}", op.expect("an operator"))).collect()
+        };
+        indices.into_iter().map(operators).collect()
     }
 
     #[test]

@@ -1,0 +1,633 @@
+//! Run the same statements of many instances as one loop.
+//!
+//! A static body (a fused unit) holds each instance's copy of a module's
+//! processes one after the other: the 256 cells of `bench/designs/lfsr_ring.v`
+//! are 256 copies of one `always` block, about 60 hot instructions each, and
+//! the ring at N=256 no longer fits the instruction cache (cachegrind: 1446
+//! I1 misses per clock cycle, none at N=16). Their code differs only in
+//! the constants the layout gives each instance: its signals' addresses,
+//! its parameters, the pending bits of its readers.
+//!
+//! So the statements of a run of instances are generated as usual, each
+//! instance from a fresh basic block, and the code compared: when the
+//! second instance's code and every later one's are the same but for
+//! `i32.const`/`i64.const` operands (their locals and blocks renumbered),
+//! the later copies are dropped and the second one runs in a loop, each
+//! differing constant replaced by its value for the iteration:
+//! `i32.const` operands at a constant stride (addresses) from an induction
+//! local stepping by that stride, folded into the memory operand where
+//! the constant is an address; the others from a table in the constant
+//! pool. The loop computes exactly what the copies did, whatever the
+//! constants mean. The first instance stays as it was: it creates what
+//! the others share (the accumulators of deferred triggers).
+//!
+//! What the comparison cannot see is state outside the code (a deferred
+//! trigger's word, the wait states of a step function), so a run whose
+//! generation changed any of it stays unrolled.
+
+use crate::func::{mem, FnGen, Ins, Term};
+use crate::lower::Lower;
+use crate::runner::stmt_nodes;
+use std::collections::BTreeMap;
+use wasm_encoder::{Encode, Instruction as I, MemArg, ValType};
+use wsim_ir::{ProcId, StmtId};
+
+/// The fewest instances rolled into a loop.
+const MIN_INSTANCES: usize = 4;
+
+/// The fewest IR nodes a run of instances has (all its copies) to be
+/// rolled. The loop runs about ten more instructions per instance
+/// (counters, addresses no longer constants), and its branches are
+/// shared by all the instances (cachegrind: the ring at N=16 mispredicts
+/// 6.5 branches per cycle rolled, 3 unrolled), so it pays only where the
+/// copies crowd the instruction cache. The ring (65 nodes per cell), rolled
+/// against unrolled (`bench/ab.py`): N=16 1.30x the time, N=64 0.96x,
+/// N=256 0.53x. This is a runner chunk's worth (`runner::CHUNK_MAX_NODES`):
+/// N=64 and N=256 roll, N=16 does not.
+pub(crate) const MIN_ROLLED_NODES: usize = 3000;
+
+type Stmts = [(ProcId, StmtId)];
+
+/// The statements `stmts` of a static body in order: runs of instances of
+/// the same statements (at least [`MIN_INSTANCES`], [`MIN_ROLLED_NODES`]
+/// in all) as loops where their code allows, everything else through
+/// `emit`.
+pub fn emit_rolling_instances(l: &mut Lower, stmts: &Stmts, emit: &dyn Fn(&mut Lower, &Stmts)) {
+    if !l.cx.roll_instances || !l.promoted.is_empty() {
+        emit(l, stmts);
+        return;
+    }
+    let groups = instance_groups(l, stmts);
+    let (mut at, mut plain) = (0, 0);
+    while at < groups.len() {
+        let n = same_source_run(l, stmts, &groups[at..]);
+        let (s, e) = groups[at];
+        let nodes: usize = stmts[s..e].iter().map(|&(_, st)| stmt_nodes(l.d(), st)).sum();
+        let min_run = MIN_INSTANCES.max(MIN_ROLLED_NODES.div_ceil(nodes.max(1)));
+        if n < min_run {
+            // the runs starting inside this one are shorter
+            at += n;
+            continue;
+        }
+        let span = |a: usize, b: usize| &stmts[groups[a].0..groups[b - 1].1];
+        if plain < at {
+            emit(l, span(plain, at));
+        }
+        let run: Vec<&Stmts> = groups[at..at + n].iter().map(|&(s, e)| &stmts[s..e]).collect();
+        roll(l, &run, min_run, emit);
+        at += n;
+        plain = at;
+    }
+    if plain < groups.len() {
+        emit(l, &stmts[groups[plain].0..]);
+    }
+}
+
+/// The ranges of `stmts` whose processes lie in one scope (instance)
+/// each.
+fn instance_groups(l: &Lower, stmts: &Stmts) -> Vec<(usize, usize)> {
+    let procs = &l.d().procs;
+    let mut groups: Vec<(usize, usize)> = vec![];
+    for (k, &(p, _)) in stmts.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if procs[stmts[g.0].0].scope == procs[p].scope => g.1 = k + 1,
+            _ => groups.push((k, k + 1)),
+        }
+    }
+    groups
+}
+
+/// How many groups from the first on are copies of the same source
+/// statements (instances of one module): the candidates, which the
+/// generated code then confirms.
+fn same_source_run(l: &Lower, stmts: &Stmts, groups: &[(usize, usize)]) -> usize {
+    let d = l.d();
+    let key = |&(s, e): &(usize, usize)| -> Vec<wsim_diag::Span> {
+        stmts[s..e].iter().map(|&(_, st)| d.stmts[st].span).collect()
+    };
+    let Some(first) = groups.first() else { return 0 };
+    let first_key = key(first);
+    groups.iter().take_while(|g| key(g) == first_key).count()
+}
+
+/// Where the code of one instance lies: blocks `start..blocks` (`start`
+/// the fresh block it began in, `end` the open one it ended in) and
+/// locals `locals..locals_end`.
+#[derive(Clone, Copy, Debug)]
+struct Trace {
+    /// The block that jumps to `start`.
+    from: usize,
+    start: usize,
+    end: usize,
+    blocks: usize,
+    locals: u32,
+    locals_end: u32,
+    /// The jump tables its blocks end with are `tables..`.
+    tables: usize,
+}
+
+/// The state outside the code that generating a statement may change.
+#[derive(PartialEq, Debug)]
+struct Outside {
+    deferred: usize,
+    resumes: usize,
+    prologue: usize,
+    trigger_scratch: Option<(u32, u32)>,
+    /// Each block's code length and terminator.
+    blocks: Vec<(usize, Term)>,
+}
+
+impl Outside {
+    /// `from`: the block the first instance starts from, whose
+    /// terminator the fresh block sets.
+    fn of(l: &Lower, blocks: usize, from: usize) -> Outside {
+        Outside {
+            deferred: l.deferred_triggers.as_ref().map_or(0, Vec::len),
+            resumes: l.f.resumes.len(),
+            prologue: l.f.prologue.len(),
+            trigger_scratch: l.f.trigger_scratch,
+            blocks: (l.f.blocks[..blocks].iter().enumerate())
+                .map(|(k, b)| (b.code.len(), if k == from { Term::Open } else { b.term }))
+                .collect(),
+        }
+    }
+}
+
+/// Generate `run`, one group per instance, as a loop where the code of
+/// the second and later instances agrees (`min_run` instances at least).
+fn roll(l: &mut Lower, run: &[&Stmts], min_run: usize, emit: &dyn Fn(&mut Lower, &Stmts)) {
+    emit(l, run[0]);
+    let order_before = l.f.order.clone();
+    let first_block = l.f.blocks.len();
+    let from = l.f.cur;
+    let outside = Outside::of(l, first_block, from);
+    let traces: Vec<Trace> = run[1..].iter().map(|g| emit_fresh(l, g, emit)).collect();
+    let untouched = Outside::of(l, first_block, from) == outside
+        && l.f.order.iter().filter(|&&b| b < first_block).eq(order_before.iter());
+    if !untouched {
+        return;
+    }
+    let template = traces[0];
+    let mut consts = Consts::of(&l.f, &template);
+    let agreeing = 1 + traces[1..].iter().take_while(|t| same_code(&l.f, &template, t, &mut consts)).count();
+    let rest = if agreeing + 1 >= min_run {
+        if let Some(second) = traces.get(1) {
+            drop_from(l, second);
+        }
+        loop_over(l, &template, &consts, agreeing);
+        1 + agreeing
+    } else {
+        // the instances before the next long enough run of agreeing
+        // ones stay as they are; that run starts again from the one
+        // before it
+        let Some(next) = next_agreeing_run(&l.f, &traces, agreeing, min_run) else { return };
+        drop_from(l, &traces[next - 1]);
+        next
+    };
+    let tail: Vec<(ProcId, StmtId)> = run[rest..].iter().flat_map(|g| g.iter().copied()).collect();
+    if !tail.is_empty() {
+        emit_rolling_instances(l, &tail, emit);
+    }
+}
+
+/// The first trace from `from` on that starts `min_run - 1` traces whose
+/// code agrees.
+fn next_agreeing_run(f: &FnGen, traces: &[Trace], from: usize, min_run: usize) -> Option<usize> {
+    let agree = |a: &Trace, b: &Trace| same_code(f, a, b, &mut Consts::of(f, a));
+    let mut start = from;
+    for k in from + 1..traces.len() {
+        if !agree(&traces[k - 1], &traces[k]) {
+            start = k;
+        } else if k + 2 - start >= min_run {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// Generate `stmts` from a fresh block, recording where its code went.
+fn emit_fresh(l: &mut Lower, stmts: &Stmts, emit: &dyn Fn(&mut Lower, &Stmts)) -> Trace {
+    let from = l.f.cur;
+    let start = l.f.new_block();
+    l.f.goto(start);
+    l.f.switch_to(start);
+    l.last_small = None;
+    let (locals, tables) = (l.f.n_params + l.f.locals.len() as u32, l.f.tables.len());
+    emit(l, stmts);
+    let (blocks, locals_end) = (l.f.blocks.len(), l.f.n_params + l.f.locals.len() as u32);
+    Trace { from, start, end: l.f.cur, blocks, locals, locals_end, tables }
+}
+
+/// The values of each `i32.const`/`i64.const` of the template, per
+/// instance, by position (block relative to the template's start, index).
+struct Consts {
+    positions: Vec<(usize, usize)>,
+    /// `values[position][instance]`.
+    values: Vec<Vec<i64>>,
+}
+
+impl Consts {
+    fn of(f: &FnGen, t: &Trace) -> Consts {
+        let (mut positions, mut values) = (vec![], vec![]);
+        for b in t.start..t.blocks {
+            for (k, ins) in f.blocks[b].code.iter().enumerate() {
+                if let Some(v) = const_value(ins) {
+                    positions.push((b - t.start, k));
+                    values.push(vec![v]);
+                }
+            }
+        }
+        Consts { positions, values }
+    }
+
+    fn varying(&self, p: usize) -> bool {
+        self.values[p].iter().any(|&v| v != self.values[p][0])
+    }
+}
+
+fn const_value(ins: &Ins) -> Option<i64> {
+    match ins {
+        Ins::W(I::I32Const(v)) => Some(i64::from(*v)),
+        Ins::W(I::I64Const(v)) => Some(*v),
+        _ => None,
+    }
+}
+
+/// Whether trace `t` is the template's code but for its constants (whose
+/// values it then adds to `consts`).
+fn same_code(f: &FnGen, template: &Trace, t: &Trace, consts: &mut Consts) -> bool {
+    let shape = |t: &Trace| (t.blocks - t.start, t.end - t.start, t.locals_end - t.locals);
+    if shape(template) != shape(t) {
+        return false;
+    }
+    let local_types = |t: &Trace| &f.locals[(t.locals - f.n_params) as usize..(t.locals_end - f.n_params) as usize];
+    let in_order = |t: &Trace| -> Vec<usize> {
+        f.order.iter().filter(|&&b| (t.start..t.blocks).contains(&b)).map(|b| b - t.start).collect()
+    };
+    if local_types(template) != local_types(t) || in_order(template) != in_order(t) {
+        return false;
+    }
+    let mut found = vec![];
+    for rel in 0..template.blocks - template.start {
+        let (a, b) = (&f.blocks[template.start + rel], &f.blocks[t.start + rel]);
+        // the end block's terminator is the next instance's entry
+        let ends = rel == template.end - template.start;
+        if a.code.len() != b.code.len() || !(ends || same_term(f, a.term, b.term, template, t)) {
+            return false;
+        }
+        for (x, y) in a.code.iter().zip(&b.code) {
+            match (const_value(x), const_value(y)) {
+                (Some(_), Some(v)) if same_kind(x, y) => found.push(v),
+                _ if same_ins(x, y, template, t) => {}
+                _ => return false,
+            }
+        }
+    }
+    for (values, v) in consts.values.iter_mut().zip(found) {
+        values.push(v);
+    }
+    true
+}
+
+fn same_kind(x: &Ins, y: &Ins) -> bool {
+    matches!(
+        (x, y),
+        (Ins::W(I::I32Const(_)), Ins::W(I::I32Const(_))) | (Ins::W(I::I64Const(_)), Ins::W(I::I64Const(_)))
+    )
+}
+
+/// A local or block of trace `t`: its index inside the trace, or the
+/// outside one it names.
+#[derive(PartialEq)]
+enum Named {
+    Inside(u64),
+    Outside(u64),
+}
+
+fn local_in(t: &Trace, x: u32) -> Named {
+    if (t.locals..t.locals_end).contains(&x) {
+        Named::Inside(u64::from(x - t.locals))
+    } else {
+        Named::Outside(u64::from(x))
+    }
+}
+
+fn block_in(t: &Trace, b: usize) -> Named {
+    if (t.start..t.blocks).contains(&b) {
+        Named::Inside((b - t.start) as u64)
+    } else {
+        Named::Outside(b as u64)
+    }
+}
+
+fn same_term(f: &FnGen, a: Term, b: Term, ta: &Trace, tb: &Trace) -> bool {
+    match (a, b) {
+        (Term::Open, Term::Open) | (Term::Return, Term::Return) => true,
+        (Term::Goto(x), Term::Goto(y)) => block_in(ta, x) == block_in(tb, y),
+        (Term::Branch(x1, x2), Term::Branch(y1, y2)) => {
+            block_in(ta, x1) == block_in(tb, y1) && block_in(ta, x2) == block_in(tb, y2)
+        }
+        (Term::Table(x), Term::Table(y)) => {
+            let ((xs, xd), (ys, yd)) = (&f.tables[x], &f.tables[y]);
+            let same = |a: &usize, b: &usize| block_in(ta, *a) == block_in(tb, *b);
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(a, b)| same(a, b)) && same(xd, yd)
+        }
+        // a restart: not rolled
+        _ => false,
+    }
+}
+
+fn same_ins(x: &Ins, y: &Ins, tx: &Trace, ty: &Trace) -> bool {
+    match (x, y) {
+        (Ins::W(I::LocalGet(a)), Ins::W(I::LocalGet(b)))
+        | (Ins::W(I::LocalSet(a)), Ins::W(I::LocalSet(b)))
+        | (Ins::W(I::LocalTee(a)), Ins::W(I::LocalTee(b))) => local_in(tx, *a) == local_in(ty, *b),
+        (Ins::W(a), Ins::W(b)) => encoded(a) == encoded(b),
+        // symbols resolved after layout: the same symbol or none
+        _ => format!("{x:?}") == format!("{y:?}"),
+    }
+}
+
+fn encoded(ins: &I) -> Vec<u8> {
+    let mut out = vec![];
+    ins.encode(&mut out);
+    out
+}
+
+/// Drop the code of the instance of trace `t` and of every later one:
+/// generation goes on where the one before it ended.
+fn drop_from(l: &mut Lower, t: &Trace) {
+    let f = &mut l.f;
+    f.blocks.truncate(t.start);
+    f.order.retain(|&b| b < t.start);
+    f.locals.truncate((t.locals - f.n_params) as usize);
+    f.tables.truncate(t.tables);
+    f.blocks[t.from].term = Term::Open;
+    f.cur = t.from;
+    // the dropped blocks' numbers come back: nothing known about them holds
+    l.loads = Default::default();
+    l.last_small = None;
+}
+
+/// How iteration `k` (from 0) gets one differing constant.
+enum Source {
+    /// `start + k * stride` (i32, wrapping).
+    Strided { start: i32, stride: i32 },
+    /// The k-th entry of a table in the constant pool.
+    Table { offset: u32, wide: bool },
+}
+
+/// Run the template (`iterations` instances from it) in a loop, its
+/// differing constants replaced by their sources.
+fn loop_over(l: &mut Lower, template: &Trace, consts: &Consts, iterations: usize) {
+    let count = l.f.local(ValType::I32);
+    let mut strides: BTreeMap<i32, u32> = BTreeMap::new();
+    let mut sources: BTreeMap<(usize, usize), Source> = BTreeMap::new();
+    for (p, &pos) in consts.positions.iter().enumerate() {
+        if !consts.varying(p) {
+            continue;
+        }
+        let values = &consts.values[p][..iterations];
+        let wide = matches!(l.f.blocks[template.start + pos.0].code[pos.1], Ins::W(I::I64Const(_)));
+        let source = match (wide, stride_of(values)) {
+            (false, Some(stride)) => {
+                strides.entry(stride).or_insert_with(|| l.f.local(ValType::I32));
+                Source::Strided { start: values[0] as i32, stride }
+            }
+            _ => Source::Table { offset: table(l, values, wide), wide },
+        };
+        sources.insert(pos, source);
+    }
+    for b in template.start..template.blocks {
+        let code = std::mem::take(&mut l.f.blocks[b].code);
+        l.f.blocks[b].code = substituted(code, b - template.start, &sources, &strides, count, iterations);
+    }
+    // before: the counters start at 0
+    let init = std::iter::once(count).chain(strides.values().copied());
+    let pre = &mut l.f.blocks[template.from].code;
+    pre.extend(init.flat_map(|x| [Ins::W(I::I32Const(0)), Ins::W(I::LocalSet(x))]));
+    // at the head: the template's locals start at 0 again, as they did
+    // in each copy (Cranelift drops the stores nothing reads)
+    let zeros: Vec<Ins> = (template.locals..template.locals_end)
+        .flat_map(|x| [Ins::W(zero_of(l.f.locals[(x - l.f.n_params) as usize])), Ins::W(I::LocalSet(x))])
+        .collect();
+    l.f.blocks[template.start].code.splice(0..0, zeros);
+    // at the end: step the counters, go round again
+    for (&stride, &ind) in &strides {
+        l.f.i(I::LocalGet(ind));
+        l.f.i32c(stride);
+        l.f.i(I::I32Add);
+        l.f.i(I::LocalSet(ind));
+    }
+    l.f.i(I::LocalGet(count));
+    l.f.i32c(1);
+    l.f.i(I::I32Add);
+    l.f.i(I::LocalTee(count));
+    l.f.i32c(iterations as i32);
+    l.f.i(I::I32Ne);
+    let exit = l.f.new_block();
+    l.f.terminate(Term::Branch(template.start, exit));
+    l.f.switch_to(exit);
+    l.last_small = None;
+}
+
+fn zero_of(ty: ValType) -> I<'static> {
+    match ty {
+        ValType::I32 => I::I32Const(0),
+        ValType::I64 => I::I64Const(0),
+        ValType::F32 => I::F32Const(0.0.into()),
+        ValType::F64 => I::F64Const(0.0.into()),
+        ValType::V128 => I::V128Const(0),
+        ValType::Ref(_) => unreachable!("generated code has no reference locals"),
+    }
+}
+
+/// The stride of i32 `values` when they are `values[0] + k * stride`.
+fn stride_of(values: &[i64]) -> Option<i32> {
+    let (first, second) = (values[0] as i32, values[1] as i32);
+    let stride = second.wrapping_sub(first);
+    let linear = values.iter().enumerate().all(|(k, &v)| v as i32 == first.wrapping_add(stride.wrapping_mul(k as i32)));
+    linear.then_some(stride)
+}
+
+/// A table of `values` (8 or 4 bytes each) in the constant pool.
+fn table(l: &mut Lower, values: &[i64], wide: bool) -> u32 {
+    let bytes: Vec<u8> = if wide {
+        values.iter().flat_map(|v| v.to_le_bytes()).collect()
+    } else {
+        values.iter().flat_map(|&v| (v as i32).to_le_bytes()).collect()
+    };
+    l.cx.consts.intern(bytes)
+}
+
+/// The code of one template block with its differing constants replaced.
+fn substituted(
+    code: Vec<Ins>,
+    rel: usize,
+    sources: &BTreeMap<(usize, usize), Source>,
+    strides: &BTreeMap<i32, u32>,
+    count: u32,
+    iterations: usize,
+) -> Vec<Ins> {
+    let mut out = Vec::with_capacity(code.len());
+    let mut k = 0;
+    while k < code.len() {
+        let Some(source) = sources.get(&(rel, k)) else {
+            out.push(code[k].clone());
+            k += 1;
+            continue;
+        };
+        match *source {
+            Source::Strided { start, stride } => {
+                let ind = strides[&stride];
+                out.push(Ins::W(I::LocalGet(ind)));
+                // the address operand of the next access: into its offset
+                let last = i64::from(start as u32) + i64::from(stride) * (iterations as i64 - 1);
+                let foldable = stride > 0 && last <= i64::from(u32::MAX);
+                let uses = (code.get(k + 1), code.get(k + 2));
+                let unvarying = |j: usize| !sources.contains_key(&(rel, j));
+                match uses {
+                    (Some(Ins::W(load)), _)
+                        if foldable && is_load(load) && with_offset(load, start as u32).is_some() =>
+                    {
+                        out.push(Ins::W(with_offset(load, start as u32).expect("a load")));
+                        k += 2;
+                    }
+                    (Some(push), Some(Ins::W(store)))
+                        if foldable
+                            && unvarying(k + 1)
+                            && pushes_one(push)
+                            && is_store(store)
+                            && with_offset(store, start as u32).is_some() =>
+                    {
+                        out.push(push.clone());
+                        out.push(Ins::W(with_offset(store, start as u32).expect("a store")));
+                        k += 3;
+                    }
+                    _ => {
+                        out.push(Ins::W(I::I32Const(start)));
+                        out.push(Ins::W(I::I32Add));
+                        k += 1;
+                    }
+                }
+            }
+            Source::Table { offset, wide } => {
+                out.push(Ins::W(I::LocalGet(count)));
+                out.push(Ins::W(I::I32Const(if wide { 3 } else { 2 })));
+                out.push(Ins::W(I::I32Shl));
+                out.push(Ins::ConstAddr(offset));
+                out.push(Ins::W(I::I32Add));
+                out.push(Ins::W(if wide { I::I64Load(mem(0, 0)) } else { I::I32Load(mem(0, 0)) }));
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `ins` pushes one value and does nothing else.
+fn pushes_one(ins: &Ins) -> bool {
+    matches!(ins, Ins::W(I::LocalGet(_) | I::I32Const(_) | I::I64Const(_) | I::F32Const(_) | I::F64Const(_)))
+}
+
+fn is_load(ins: &I) -> bool {
+    matches!(
+        ins,
+        I::I32Load(_)
+            | I::I64Load(_)
+            | I::F64Load(_)
+            | I::I32Load8U(_)
+            | I::I32Load8S(_)
+            | I::I32Load16U(_)
+            | I::I64Load32U(_)
+    )
+}
+
+fn is_store(ins: &I) -> bool {
+    matches!(
+        ins,
+        I::I32Store(_)
+            | I::I64Store(_)
+            | I::I32Store8(_)
+            | I::I32Store16(_)
+            | I::I64Store8(_)
+            | I::I64Store16(_)
+            | I::I64Store32(_)
+            | I::F64Store(_)
+    )
+}
+
+/// Memory access `ins` with `add` more in its offset (None: not an
+/// access, or the offset would pass 4 GiB).
+fn with_offset(ins: &I, add: u32) -> Option<I<'static>> {
+    let moved = |m: &MemArg| -> Option<MemArg> {
+        let offset = m.offset.checked_add(u64::from(add)).filter(|&o| o <= u64::from(u32::MAX))?;
+        Some(MemArg { offset, ..*m })
+    };
+    Some(match ins {
+        I::I32Load(m) => I::I32Load(moved(m)?),
+        I::I64Load(m) => I::I64Load(moved(m)?),
+        I::F64Load(m) => I::F64Load(moved(m)?),
+        I::I32Load8U(m) => I::I32Load8U(moved(m)?),
+        I::I32Load8S(m) => I::I32Load8S(moved(m)?),
+        I::I32Load16U(m) => I::I32Load16U(moved(m)?),
+        I::I64Load32U(m) => I::I64Load32U(moved(m)?),
+        I::I32Store(m) => I::I32Store(moved(m)?),
+        I::I64Store(m) => I::I64Store(moved(m)?),
+        I::I32Store8(m) => I::I32Store8(moved(m)?),
+        I::I32Store16(m) => I::I32Store16(moved(m)?),
+        I::I64Store8(m) => I::I64Store8(moved(m)?),
+        I::I64Store16(m) => I::I64Store16(moved(m)?),
+        I::I64Store32(m) => I::I64Store32(moved(m)?),
+        I::F64Store(m) => I::F64Store(moved(m)?),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::schedule::tests::elaborate;
+    use crate::specialize::tests::operators_of_all;
+
+    /// `n` instances of a clocked cell (44 IR nodes) whose seeds and
+    /// outputs differ.
+    fn cells(n: usize) -> String {
+        format!(
+            "module c #(parameter [15:0] S = 1) (input clk, input rst, input [15:0] d, output [15:0] q);
+               reg [15:0] a, b;
+               always @(posedge clk)
+                 if (rst) begin b <= 0; a <= S; end
+                 else begin b <= a ^ (b >> 3) ^ (a << 2); a <= {{a[14:0], a[15] ^ a[13]}} + d + (a & d) - (a | 16'h55); end
+               assign q = b;
+             endmodule
+             module t; reg clk = 0, rst = 1; reg [15:0] d = 0; wire [15:0] o [0:{last}];
+             genvar i; generate for (i = 0; i <= {last}; i = i + 1) begin : g c #(.S(i * 7 + 1)) u (.clk(clk), .rst(rst), .d(d), .q(o[i])); end endgenerate
+             always #5 clk = ~clk;
+             always @(posedge clk) d <= d + 1;
+             endmodule\n",
+            last = n - 1
+        )
+    }
+
+    /// The runner's operators and stores (all its chunks).
+    fn operators_and_stores(n: usize, roll: bool) -> (usize, usize) {
+        let d = elaborate(&cells(n));
+        let opts = crate::CodegenOptions { no_roll_instances: !roll, ..Default::default() };
+        let wasm = crate::compile(&d, &opts).expect("compiles");
+        let ops = operators_of_all(&wasm, "runner");
+        let count = |what: &str| ops.iter().filter(|op| op.starts_with(what)).count();
+        (ops.len(), count("I64Store"))
+    }
+
+    #[test]
+    fn many_instances_of_a_clocked_block_run_as_a_loop() {
+        let (operators, stores) = operators_and_stores(128, false);
+        let (rolled_operators, rolled_stores) = operators_and_stores(128, true);
+        // the first instance and the loop's copy stay, of 128 (the
+        // output ports' copies stay unrolled)
+        assert!(rolled_operators * 4 < operators, "{operators} {rolled_operators}");
+        assert!(rolled_stores * 3 < stores, "{stores} {rolled_stores}");
+        // too few nodes in all: left as they are
+        assert_eq!(operators_and_stores(8, true), operators_and_stores(8, false));
+    }
+}
