@@ -19,7 +19,8 @@ count() { # artifact cycles cwd
 printf '%-18s %10s %10s %10s\n' variant rv32_pipe picorv32 ring_N16
 for v in "all optimisations:" "nba-shadows:--no-opt nba-shadows" "inline-statics:--no-opt inline-statics" \
          "fuse-cones:--no-opt fuse-cones" "direct-nbas:--no-opt direct-nbas" "known-values:--no-opt known-values" \
-         "loop-locals:--no-opt loop-locals" "fuse-clocked:--no-opt fuse-clocked" "unroll-loops:--no-opt unroll-loops" "roll-copies:--no-opt roll-copies" "wave-only:--no-opt wave-only" \
+         "loop-locals:--no-opt loop-locals" "fuse-clocked:--no-opt fuse-clocked" "unroll-loops:--no-opt unroll-loops" "roll-copies:--no-opt roll-copies" \
+         "roll-instances:--no-opt roll-instances" "wave-only:--no-opt wave-only" \
          "static-schedule:--no-opt static-schedule" "-O0:-O0" "--two-state:--two-state"; do
     name=${v%%:*}
     read -r -a flags <<< "${v#*:}"

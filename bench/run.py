@@ -713,6 +713,7 @@ ABLATIONS = [
     ("--no-opt fuse-clocked", ["--no-opt", "fuse-clocked"]),
     ("--no-opt unroll-loops", ["--no-opt", "unroll-loops"]),
     ("--no-opt roll-copies", ["--no-opt", "roll-copies"]),
+    ("--no-opt roll-instances", ["--no-opt", "roll-instances"]),
     ("--no-opt wave-only", ["--no-opt", "wave-only"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
@@ -722,13 +723,15 @@ ABLATIONS = [
 
 def bench_ablation(args, wsim, work):
     """What each optimisation gives: wsim alone on each CPU and the ring at
-    N=16, compiled with one optimisation turned off at a time (`--no-opt`,
-    `-O0`), and with `--two-state`. Every variant must print the same result
-    lines as the first."""
+    N=16 and N=256 (where `roll-copies` and `roll-instances` act), compiled
+    with one optimisation turned off at a time (`--no-opt`, `-O0`), and
+    with `--two-state`. Every variant must print the same result lines as
+    the first."""
     if not wsim:
         print("\n== ablation: skipped (needs wsim)")
         return
-    designs = [rv32_design(args.rv32_cycles // 4), lfsr_design(16, args.lfsr_cycles.get(16, 125_000), work)]
+    designs = [rv32_design(args.rv32_cycles // 4), lfsr_design(16, args.lfsr_cycles.get(16, 125_000), work),
+               lfsr_design(256, args.lfsr_cycles.get(256, 125_000) // 4, work)]
     if picorv32_core():
         designs.insert(0, picorv32_design(args.pico_cycles // 4))
     for design in designs:
