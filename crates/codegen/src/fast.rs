@@ -1166,6 +1166,10 @@ pub fn two_state_storage(d: &wsim_ir::Design, lay: &wsim_layout::Layout) -> Vec<
         .filter(|(_, s)| s.ty.kind == wsim_ir::TypeKind::Integral && !s.ty.four_state)
         .filter_map(|(id, _)| {
             let slot = &lay.signals[id.index()];
+            // a collapsed port: its target's entry covers the storage
+            if slot.shared {
+                return None;
+            }
             let start = slot.static_offset()?;
             let bytes = u32::try_from(slot.elements * slot.elem_bytes as u64).ok()?;
             Some((start, start.checked_add(bytes)?))

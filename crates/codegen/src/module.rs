@@ -201,7 +201,9 @@ pub fn gen_init(cx: &mut Ctx, direct: &Direct) -> u32 {
     let f = FnGen::new(0, false, 0);
     let mut l = Lower::new(cx, f, Role::Plain, Owner::default());
     for (id, sig) in d.signals.iter() {
-        if let Place::Static(o) = l.cx.lay.signals[id.index()].place {
+        let slot = l.cx.lay.signals[id.index()];
+        // a collapsed port's storage is its target's, initialised as that
+        if let (Place::Static(o), false) = (slot.place, slot.shared) {
             let undriven = !l.cx.facts.written[id.index()];
             l.init_signal(Addr::Abs(o), sig, sig.elements() as u32, undriven);
         }

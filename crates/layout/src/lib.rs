@@ -5,7 +5,8 @@
 //! From `arena_base` upwards (every item 8-aligned, see `wsim_abi`):
 //!
 //! ```text
-//! arena_base  static signals, in SignalId order (arrays: consecutive elements)
+//! arena_base  static signals, in SignalId order (arrays: consecutive elements;
+//!             a collapsed port has none of its own: it is its target's)
 //!             NBA shadow records (`wsim_abi::shadow`), in SignalId order, then their `any` word
 //!             the static scheduler's words (`wsim_abi::statics`)
 //!             static process frames, in ProcId order (abi frame header + extra slots)
@@ -74,6 +75,11 @@ pub struct SignalSlot {
     /// Bytes of one element (`value_bytes(width)`, 8 for reals).
     pub elem_bytes: u32,
     pub elements: u64,
+    /// A collapsed port (`Design::aliases`, `element_aliases`): `place`
+    /// is its target's storage (an element's), which the design reaches
+    /// under the target's name only; it is neither initialised nor
+    /// counted as storage of its own.
+    pub shared: bool,
 }
 
 impl SignalSlot {
@@ -205,15 +211,18 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
     let mut subr_cur: Vec<u64> = vec![frame::HEADER_SIZE as u64; design.subrs.len()];
     let mut signals = Vec::with_capacity(design.signals.len());
     let mut table = Vec::new();
+    let links = port_links(design);
     for (id, sig) in design.signals.iter() {
         let eb = elem_bytes(&sig.ty);
         let elements = sig.elements();
         let bytes = align(eb as u64 * elements, a);
+        let shared = links.contains_key(&id.raw());
         let place = match sig.storage {
+            // placed at its target's below
+            Storage::Static if shared => Place::Static(0),
             Storage::Static => {
                 let off = cur;
                 cur += bytes;
-                table.push(entry(design, id, sig, off as u32, eb));
                 Place::Static(off as u32)
             }
             Storage::Automatic(subr) => {
@@ -223,9 +232,14 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
                 Place::Frame(subr, off as u32)
             }
         };
-        signals.push(SignalSlot { place, elem_bytes: eb, elements });
+        signals.push(SignalSlot { place, elem_bytes: eb, elements, shared });
     }
-    point_aliases_at_targets(design, &signals, &mut table);
+    place_ports_at_targets(&links, &mut signals);
+    for (id, sig) in design.signals.iter() {
+        if let Place::Static(off) = signals[id.index()].place {
+            table.push(entry(design, id, sig, off, signals[id.index()].elem_bytes));
+        }
+    }
     add_name_alias_rows(design, &mut table);
     let mut shadows = vec![None; design.signals.len()];
     let records_start = cur as u32;
@@ -283,26 +297,69 @@ pub fn layout_with(design: &Design, arena_base: u32, req: &LayoutRequest) -> Lay
     }
 }
 
-/// A collapsed port (`Design::aliases`, `element_aliases`) is never
-/// written: its table row shows the target's storage (an element's, for an
-/// element alias), so waves and VPI read the live value.
-fn point_aliases_at_targets(design: &Design, slots: &[SignalSlot], table: &mut [SignalEntry]) {
-    let mut live: HashMap<u32, u32> = HashMap::new();
+/// What a collapsed port is another name for: a whole signal, or an
+/// element of an array.
+#[derive(Clone, Copy)]
+enum Link {
+    Whole(wsim_ir::SignalId),
+    Element(wsim_ir::SignalId, u32),
+}
+
+/// The collapsed ports (`Design::aliases`, `element_aliases`) whose
+/// targets, followed to a signal that is no port, are static, and the
+/// signal each names. (The design never reads, writes or waits on them.)
+fn port_links(design: &Design) -> HashMap<u32, Link> {
+    let mut links: HashMap<u32, Link> = HashMap::new();
     for a in &design.element_aliases {
-        let slot = &slots[a.array.index()];
-        if let Place::Static(offset) = slot.place {
-            live.insert(a.alias.raw(), offset + a.elem * slot.elem_bytes);
-        }
+        links.insert(a.alias.raw(), Link::Element(a.array, a.elem));
     }
     for &(alias, target) in &design.aliases {
-        if let Place::Static(offset) = slots[target.index()].place {
-            let offset = live.get(&target.raw()).copied().unwrap_or(offset);
-            live.insert(alias.raw(), offset);
+        links.insert(alias.raw(), Link::Whole(target));
+    }
+    let is_static = |links: &HashMap<u32, Link>, id: u32| {
+        root_of(links, id).is_some_and(|(root, _)| {
+            design.signals[root].storage == Storage::Static
+                && design.signals[wsim_ir::SignalId::from_raw(id)].storage == Storage::Static
+        })
+    };
+    // a port left out keeps storage of its own, and ends the chains
+    // through it: until every chain ends at static storage
+    loop {
+        let unplaced: Vec<u32> = links.keys().copied().filter(|&id| !is_static(&links, id)).collect();
+        if unplaced.is_empty() {
+            return links;
+        }
+        for id in unplaced {
+            links.remove(&id);
         }
     }
-    for row in table.iter_mut() {
-        if let Some(&offset) = live.get(&row.id) {
-            row.offset = offset;
+}
+
+/// The signal that is no port at the end of `id`'s links, and how many
+/// elements into it `id` lies (None for a cycle, which validation rules out).
+fn root_of(links: &HashMap<u32, Link>, id: u32) -> Option<(wsim_ir::SignalId, u32)> {
+    let (mut at, mut elem) = (wsim_ir::SignalId::from_raw(id), 0);
+    for _ in 0..=links.len() {
+        match links.get(&at.raw()) {
+            None => return Some((at, elem)),
+            Some(&Link::Whole(t)) => at = t,
+            Some(&Link::Element(array, e)) => {
+                at = array;
+                elem += e;
+            }
+        }
+    }
+    None
+}
+
+/// Each collapsed port's place: its target's storage (an element's for an
+/// element alias), so waves and VPI read the live value under its name.
+fn place_ports_at_targets(links: &HashMap<u32, Link>, slots: &mut [SignalSlot]) {
+    for &id in links.keys() {
+        let (root, elem) = root_of(links, id).expect("linked ports end at a signal");
+        let root_slot = slots[root.index()];
+        if let Place::Static(offset) = root_slot.place {
+            slots[id as usize].place = Place::Static(offset + elem * root_slot.elem_bytes);
         }
     }
 }
@@ -422,7 +479,7 @@ mod tests {
     }
 
     #[test]
-    fn alias_rows_show_the_live_storage_of_an_element() {
+    fn collapsed_ports_are_the_live_storage_of_their_targets() {
         let mut d = design();
         let (a, wide, mem) = (SignalId::from_raw(0), SignalId::from_raw(1), SignalId::from_raw(3));
         d.element_aliases.push(ElementAlias { alias: a, array: mem, elem: 5 });
@@ -430,9 +487,14 @@ mod tests {
         d.aliases.push((wide, a));
         let l = layout(&d, 1000);
         let row = |id: SignalId| l.table.iter().find(|r| r.id == id.raw()).unwrap().offset;
-        assert_eq!(row(a), 1072 + 5 * 32);
-        assert_eq!(row(wide), 1072 + 5 * 32);
-        assert_eq!(row(mem), 1072);
+        // the ports take no storage: `r` (8 bytes) and `mem` come first
+        assert_eq!(l.signals[2].place, Place::Static(1000));
+        let mem_at = 1000 + 8;
+        assert_eq!(l.signals[3].place, Place::Static(mem_at));
+        assert_eq!(l.signals[0].place, Place::Static(mem_at + 5 * 32));
+        assert_eq!(l.signals[1].place, Place::Static(mem_at + 5 * 32));
+        assert!(l.signals[0].shared && l.signals[1].shared && !l.signals[3].shared);
+        assert_eq!((row(a), row(wide), row(mem)), (mem_at + 5 * 32, mem_at + 5 * 32, mem_at));
     }
 
     #[test]
