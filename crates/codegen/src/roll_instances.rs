@@ -124,6 +124,8 @@ struct Trace {
     locals_end: u32,
     /// The jump tables its blocks end with are `tables..`.
     tables: usize,
+    /// The diagnostics its generation reported are `diags..`.
+    diags: usize,
 }
 
 /// The state outside the code that generating a statement may change.
@@ -212,10 +214,10 @@ fn emit_fresh(l: &mut Lower, stmts: &Stmts, emit: &dyn Fn(&mut Lower, &Stmts)) -
     l.f.goto(start);
     l.f.switch_to(start);
     l.last_small = None;
-    let (locals, tables) = (l.f.n_params + l.f.locals.len() as u32, l.f.tables.len());
+    let (locals, tables, diags) = (l.f.n_params + l.f.locals.len() as u32, l.f.tables.len(), l.cx.diags.list.len());
     emit(l, stmts);
     let (blocks, locals_end) = (l.f.blocks.len(), l.f.n_params + l.f.locals.len() as u32);
-    Trace { from, start, end: l.f.cur, blocks, locals, locals_end, tables }
+    Trace { from, start, end: l.f.cur, blocks, locals, locals_end, tables, diags }
 }
 
 /// The values of each `i32.const`/`i64.const` of the template, per
@@ -355,8 +357,10 @@ fn encoded(ins: &I) -> Vec<u8> {
 }
 
 /// Drop the code of the instance of trace `t` and of every later one:
-/// generation goes on where the one before it ended.
+/// generation goes on where the one before it ended. (Their diagnostics
+/// go too: the loop stands for them, or they are generated again.)
 fn drop_from(l: &mut Lower, t: &Trace) {
+    l.cx.diags.list.truncate(t.diags);
     let f = &mut l.f;
     f.blocks.truncate(t.start);
     f.order.retain(|&b| b < t.start);
