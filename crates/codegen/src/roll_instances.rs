@@ -17,7 +17,9 @@
 //! `i32.const` operands at a constant stride (addresses) from an induction
 //! local stepping by that stride, folded into the memory operand where
 //! the constant is an address; the others from a table in the constant
-//! pool. The loop computes exactly what the copies did, whatever the
+//! pool. The same goes for addresses in the constant pool (an instance's
+//! `%m`), known only once it is laid out: the pool's address plus the
+//! stride or the table entry. The loop computes exactly what the copies did, whatever the
 //! constants mean. The first instance stays as it was: it creates what
 //! the others share (the accumulators of deferred triggers).
 //!
@@ -247,10 +249,14 @@ impl Consts {
     }
 }
 
+/// The value of a constant operand: an `i32.const`, an `i64.const`, or
+/// the `i32.const` of an offset in the constant pool (resolved after
+/// layout: a string or a format of one instance).
 fn const_value(ins: &Ins) -> Option<i64> {
     match ins {
         Ins::W(I::I32Const(v)) => Some(i64::from(*v)),
         Ins::W(I::I64Const(v)) => Some(*v),
+        Ins::ConstAddr(o) => Some(i64::from(*o)),
         _ => None,
     }
 }
@@ -294,7 +300,9 @@ fn same_code(f: &FnGen, template: &Trace, t: &Trace, consts: &mut Consts) -> boo
 fn same_kind(x: &Ins, y: &Ins) -> bool {
     matches!(
         (x, y),
-        (Ins::W(I::I32Const(_)), Ins::W(I::I32Const(_))) | (Ins::W(I::I64Const(_)), Ins::W(I::I64Const(_)))
+        (Ins::W(I::I32Const(_)), Ins::W(I::I32Const(_)))
+            | (Ins::W(I::I64Const(_)), Ins::W(I::I64Const(_)))
+            | (Ins::ConstAddr(_), Ins::ConstAddr(_))
     )
 }
 
@@ -379,6 +387,10 @@ enum Source {
     Strided { start: i32, stride: i32 },
     /// The k-th entry of a table in the constant pool.
     Table { offset: u32, wide: bool },
+    /// The constant pool's address plus `start + k * stride`.
+    StridedPool { start: u32, stride: i32 },
+    /// The constant pool's address plus the k-th entry of a table there.
+    PoolTable { offset: u32 },
 }
 
 /// Run the template (`iterations` instances from it) in a loop, its
@@ -392,13 +404,17 @@ fn loop_over(l: &mut Lower, template: &Trace, consts: &Consts, iterations: usize
             continue;
         }
         let values = &consts.values[p][..iterations];
-        let wide = matches!(l.f.blocks[template.start + pos.0].code[pos.1], Ins::W(I::I64Const(_)));
-        let source = match (wide, stride_of(values)) {
-            (false, Some(stride)) => {
-                strides.entry(stride).or_insert_with(|| l.f.local(ValType::I32));
-                Source::Strided { start: values[0] as i32, stride }
-            }
-            _ => Source::Table { offset: table(l, values, wide), wide },
+        let ins = &l.f.blocks[template.start + pos.0].code[pos.1];
+        let (wide, pool) = (matches!(ins, Ins::W(I::I64Const(_))), matches!(ins, Ins::ConstAddr(_)));
+        let stride = (!wide).then(|| stride_of(values)).flatten();
+        if let Some(stride) = stride {
+            strides.entry(stride).or_insert_with(|| l.f.local(ValType::I32));
+        }
+        let source = match (pool, stride) {
+            (false, Some(stride)) => Source::Strided { start: values[0] as i32, stride },
+            (false, None) => Source::Table { offset: table(l, values, wide), wide },
+            (true, Some(stride)) => Source::StridedPool { start: values[0] as u32, stride },
+            (true, None) => Source::PoolTable { offset: table(l, values, false) },
         };
         sources.insert(pos, source);
     }
@@ -516,17 +532,33 @@ fn substituted(
                 }
             }
             Source::Table { offset, wide } => {
-                out.push(Ins::W(I::LocalGet(count)));
-                out.push(Ins::W(I::I32Const(if wide { 3 } else { 2 })));
-                out.push(Ins::W(I::I32Shl));
-                out.push(Ins::ConstAddr(offset));
-                out.push(Ins::W(I::I32Add));
-                out.push(Ins::W(if wide { I::I64Load(mem(0, 0)) } else { I::I32Load(mem(0, 0)) }));
+                out.extend(table_entry(count, offset, wide));
+                k += 1;
+            }
+            Source::StridedPool { start, stride } => {
+                out.extend([Ins::W(I::LocalGet(strides[&stride])), Ins::ConstAddr(start), Ins::W(I::I32Add)]);
+                k += 1;
+            }
+            Source::PoolTable { offset } => {
+                out.extend(table_entry(count, offset, false));
+                out.extend([Ins::ConstAddr(0), Ins::W(I::I32Add)]);
                 k += 1;
             }
         }
     }
     out
+}
+
+/// The `count`-th entry of the table at `offset` in the constant pool.
+fn table_entry(count: u32, offset: u32, wide: bool) -> [Ins; 6] {
+    [
+        Ins::W(I::LocalGet(count)),
+        Ins::W(I::I32Const(if wide { 3 } else { 2 })),
+        Ins::W(I::I32Shl),
+        Ins::ConstAddr(offset),
+        Ins::W(I::I32Add),
+        Ins::W(if wide { I::I64Load(mem(0, 0)) } else { I::I32Load(mem(0, 0)) }),
+    ]
 }
 
 /// Whether `ins` pushes one value and does nothing else.
@@ -613,14 +645,18 @@ mod tests {
         )
     }
 
-    /// The runner's operators and stores (all its chunks).
-    fn operators_and_stores(n: usize, roll: bool) -> (usize, usize) {
-        let d = elaborate(&cells(n));
+    /// The runner's operators and stores (all its chunks) for `src`.
+    fn operators_and_stores_of(src: &str, roll: bool) -> (usize, usize) {
+        let d = elaborate(src);
         let opts = crate::CodegenOptions { no_roll_instances: !roll, ..Default::default() };
         let wasm = crate::compile(&d, &opts).expect("compiles");
         let ops = operators_of_all(&wasm, "runner");
         let count = |what: &str| ops.iter().filter(|op| op.starts_with(what)).count();
         (ops.len(), count("I64Store"))
+    }
+
+    fn operators_and_stores(n: usize, roll: bool) -> (usize, usize) {
+        operators_and_stores_of(&cells(n), roll)
     }
 
     #[test]
@@ -633,5 +669,24 @@ mod tests {
         assert!(rolled_stores * 3 < stores, "{stores} {rolled_stores}");
         // too few nodes in all: left as they are
         assert_eq!(operators_and_stores(8, true), operators_and_stores(8, false));
+    }
+
+    #[test]
+    fn instances_printing_their_names_run_as_a_loop() {
+        // each `%m` is a string of its own in the constant pool
+        let src = "module c #(parameter [7:0] P = 1) (input clk, input [7:0] d);
+               reg [7:0] a = P, b = 0;
+               always @(posedge clk) begin
+                 if (d == P) $display(\"%m: %h %h\", a, b);
+                 b <= {b[6:0], b[7]} ^ (a & 8'h5a) ^ (b >> 1);
+                 a <= a + d + P;
+               end
+             endmodule
+             module t; reg clk = 0; reg [7:0] d = 0;
+             genvar i; generate for (i = 0; i < 128; i = i + 1) begin : g c #(.P(i * 37 + 5)) u (.clk(clk), .d(d)); end endgenerate
+             endmodule\n";
+        let (operators, _) = operators_and_stores_of(src, false);
+        let (rolled, _) = operators_and_stores_of(src, true);
+        assert!(rolled * 8 < operators, "{operators} {rolled}");
     }
 }
