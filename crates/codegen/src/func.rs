@@ -114,6 +114,18 @@ pub struct FnGen {
     pub resumes: Vec<usize>,
 }
 
+/// The constant 0 of a local's type.
+pub fn zero_of(ty: ValType) -> Instruction<'static> {
+    match ty {
+        ValType::I32 => Instruction::I32Const(0),
+        ValType::I64 => Instruction::I64Const(0),
+        ValType::F32 => Instruction::F32Const(0.0.into()),
+        ValType::F64 => Instruction::F64Const(0.0.into()),
+        ValType::V128 => Instruction::V128Const(0),
+        ValType::Ref(_) => unreachable!("generated code has no reference locals"),
+    }
+}
+
 pub fn mem(offset: u32, align: u32) -> MemArg {
     MemArg { offset: offset as u64, align, target: wasm_encoder::MemArgTarget::Memory(0), ordering: None }
 }
@@ -151,14 +163,7 @@ impl FnGen {
             if local == self.tbase {
                 continue;
             }
-            out.push(match ty {
-                ValType::I32 => Instruction::I32Const(0),
-                ValType::I64 => Instruction::I64Const(0),
-                ValType::F32 => Instruction::F32Const(0.0.into()),
-                ValType::F64 => Instruction::F64Const(0.0.into()),
-                ValType::V128 => Instruction::V128Const(0),
-                ValType::Ref(_) => unreachable!("generated code has no reference locals"),
-            });
+            out.push(zero_of(ty));
             out.push(Instruction::LocalSet(local));
         }
     }

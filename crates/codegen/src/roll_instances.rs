@@ -27,7 +27,7 @@
 //! trigger's word, the wait states of a step function), so a run whose
 //! generation changed any of it stays unrolled.
 
-use crate::func::{mem, FnGen, Ins, Term};
+use crate::func::{mem, zero_of, FnGen, Ins, Term};
 use crate::lower::Lower;
 use crate::runner::stmt_nodes;
 use std::collections::BTreeMap;
@@ -449,17 +449,6 @@ fn loop_over(l: &mut Lower, template: &Trace, consts: &Consts, iterations: usize
     l.f.terminate(Term::Branch(template.start, exit));
     l.f.switch_to(exit);
     l.last_small = None;
-}
-
-fn zero_of(ty: ValType) -> I<'static> {
-    match ty {
-        ValType::I32 => I::I32Const(0),
-        ValType::I64 => I::I64Const(0),
-        ValType::F32 => I::F32Const(0.0.into()),
-        ValType::F64 => I::F64Const(0.0.into()),
-        ValType::V128 => I::V128Const(0),
-        ValType::Ref(_) => unreachable!("generated code has no reference locals"),
-    }
 }
 
 /// The stride of i32 `values` when they are `values[0] + k * stride`.
