@@ -76,8 +76,7 @@ pub fn emit_rolling_instances(l: &mut Lower, stmts: &Stmts, emit: &dyn Fn(&mut L
             emit(l, span(plain, at));
         }
         let run: Vec<&Stmts> = groups[at..at + n].iter().map(|&(s, e)| &stmts[s..e]).collect();
-        roll(l, &run, min_run, emit);
-        at += n;
+        at += roll(l, &run, min_run, emit);
         plain = at;
     }
     if plain < groups.len() {
@@ -158,8 +157,10 @@ impl Outside {
 }
 
 /// Generate `run`, one group per instance, as a loop where the code of
-/// the second and later instances agrees (`min_run` instances at least).
-fn roll(l: &mut Lower, run: &[&Stmts], min_run: usize, emit: &dyn Fn(&mut Lower, &Stmts)) {
+/// the second and later instances agrees (`min_run` instances at least);
+/// returns how many of its groups it generated (the others are
+/// candidates again).
+fn roll(l: &mut Lower, run: &[&Stmts], min_run: usize, emit: &dyn Fn(&mut Lower, &Stmts)) -> usize {
     emit(l, run[0]);
     let order_before = l.f.order.clone();
     let first_block = l.f.blocks.len();
@@ -169,29 +170,23 @@ fn roll(l: &mut Lower, run: &[&Stmts], min_run: usize, emit: &dyn Fn(&mut Lower,
     let untouched = Outside::of(l, first_block, from) == outside
         && l.f.order.iter().filter(|&&b| b < first_block).eq(order_before.iter());
     if !untouched {
-        return;
+        return run.len();
     }
     let template = traces[0];
     let mut consts = Consts::of(&l.f, &template);
     let agreeing = 1 + traces[1..].iter().take_while(|t| same_code(&l.f, &template, t, &mut consts)).count();
-    let rest = if agreeing + 1 >= min_run {
+    if agreeing + 1 >= min_run {
         if let Some(second) = traces.get(1) {
             drop_from(l, second);
         }
         loop_over(l, &template, &consts, agreeing);
-        1 + agreeing
-    } else {
-        // the instances before the next long enough run of agreeing
-        // ones stay as they are; that run starts again from the one
-        // before it
-        let Some(next) = next_agreeing_run(&l.f, &traces, agreeing, min_run) else { return };
-        drop_from(l, &traces[next - 1]);
-        next
-    };
-    let tail: Vec<(ProcId, StmtId)> = run[rest..].iter().flat_map(|g| g.iter().copied()).collect();
-    if !tail.is_empty() {
-        emit_rolling_instances(l, &tail, emit);
+        return 1 + agreeing;
     }
+    // the instances before the next long enough run of agreeing ones stay
+    // as they are; that run starts again from the one before it
+    let Some(next) = next_agreeing_run(&l.f, &traces, agreeing, min_run) else { return run.len() };
+    drop_from(l, &traces[next - 1]);
+    next
 }
 
 /// The first trace from `from` on that starts `min_run - 1` traces whose
