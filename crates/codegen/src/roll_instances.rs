@@ -127,6 +127,9 @@ struct Trace {
     tables: usize,
     /// The diagnostics its generation reported are `diags..`.
     diags: usize,
+    /// Its blocks' places in the layout order: `order..order_end`.
+    order: usize,
+    order_end: usize,
 }
 
 /// The state outside the code that generating a statement may change.
@@ -212,9 +215,11 @@ fn emit_fresh(l: &mut Lower, stmts: &Stmts, emit: &dyn Fn(&mut Lower, &Stmts)) -
     l.f.switch_to(start);
     l.last_small = None;
     let (locals, tables, diags) = (l.f.n_params + l.f.locals.len() as u32, l.f.tables.len(), l.cx.diags.list.len());
+    let order = l.f.order.len() - 1;
     emit(l, stmts);
     let (blocks, locals_end) = (l.f.blocks.len(), l.f.n_params + l.f.locals.len() as u32);
-    Trace { from, start, end: l.f.cur, blocks, locals, locals_end, tables, diags }
+    let order_end = l.f.order.len();
+    Trace { from, start, end: l.f.cur, blocks, locals, locals_end, tables, diags, order, order_end }
 }
 
 /// The values of each `i32.const`/`i64.const` of the template, per
@@ -264,9 +269,9 @@ fn same_code(f: &FnGen, template: &Trace, t: &Trace, consts: &mut Consts) -> boo
         return false;
     }
     let local_types = |t: &Trace| &f.locals[(t.locals - f.n_params) as usize..(t.locals_end - f.n_params) as usize];
-    let in_order = |t: &Trace| -> Vec<usize> {
-        f.order.iter().filter(|&&b| (t.start..t.blocks).contains(&b)).map(|b| b - t.start).collect()
-    };
+    // (a block of another trace in its places tells them apart too)
+    let in_order =
+        |t: &Trace| -> Vec<usize> { f.order[t.order..t.order_end].iter().map(|&b| b.wrapping_sub(t.start)).collect() };
     if local_types(template) != local_types(t) || in_order(template) != in_order(t) {
         return false;
     }
