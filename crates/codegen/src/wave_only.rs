@@ -75,16 +75,32 @@ fn wave_only_processes(d: &Design, sched: &StaticPlan) -> BTreeSet<ProcId> {
     let readers = readers(d);
     let waits: HashMap<ProcId, BTreeSet<SignalId>> =
         writes.keys().map(|&p| (p, waited_on(d, d.procs[p].body))).collect();
+    // by signal: the candidates an event control of which waits on it
+    let mut waiters: HashMap<SignalId, Vec<ProcId>> = HashMap::new();
+    for (&q, signals) in &waits {
+        for &s in signals {
+            waiters.entry(s).or_default().push(q);
+        }
+    }
     let mut set: BTreeSet<ProcId> = writes.keys().copied().collect();
     loop {
-        let read_outside = |p: ProcId| {
+        // a signal some process outside the set (or a subroutine) reads;
+        // `p` itself is in the set
+        let mut read_by_others: HashMap<SignalId, bool> = HashMap::new();
+        let mut read_outside = |p: ProcId| {
             writes[&p].iter().any(|s| {
-                readers.get(s).is_some_and(|r| r.iter().any(|&q| q != Some(p) && !q.is_some_and(|q| set.contains(&q))))
+                *read_by_others.entry(*s).or_insert_with(|| {
+                    readers.get(s).is_some_and(|r| r.iter().any(|&q| !q.is_some_and(|q| set.contains(&q))))
+                })
             })
         };
-        let wakes = |p: ProcId, q: ProcId| writes[&p].iter().any(|s| waits[&q].contains(s));
-        let out: Vec<ProcId> =
-            set.iter().copied().filter(|&p| read_outside(p) || wakes_itself(&set, p, &wakes)).collect();
+        // `a -> b`: a write of `a` wakes `b`, both in the set
+        let wakes = |a: ProcId| -> BTreeSet<ProcId> {
+            let woken = writes[&a].iter().filter_map(|s| waiters.get(s)).flatten();
+            woken.copied().filter(|b| set.contains(b)).collect()
+        };
+        let looping = on_cycles(&set, wakes);
+        let out: Vec<ProcId> = set.iter().copied().filter(|&p| read_outside(p) || looping.contains(&p)).collect();
         if out.is_empty() {
             return set;
         }
@@ -94,25 +110,67 @@ fn wave_only_processes(d: &Design, sched: &StaticPlan) -> BTreeSet<ProcId> {
     }
 }
 
-/// True if `p` can wake itself, directly or through other processes of
-/// `set` (`wakes(a, b)`: a write of `a` wakes `b`). Such a loop may run
-/// without end at one time (E0504 when the design runs it), so its
-/// processes are not wave-only: the run must stop with that error
-/// whether or not it records waves.
-fn wakes_itself(set: &BTreeSet<ProcId>, p: ProcId, wakes: &impl Fn(ProcId, ProcId) -> bool) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut todo = vec![p];
-    while let Some(a) = todo.pop() {
-        for &b in set.iter().filter(|&&b| wakes(a, b)) {
-            if b == p {
-                return true;
+/// The processes of `set` that can wake themselves, directly or through
+/// others of `set` (`wakes(a)`: the processes a write of `a` wakes): those
+/// of a strongly connected component with an edge inside it (Tarjan's
+/// algorithm, without recursion). Such a loop may run without end at one
+/// time (E0504 when the design runs it), so its processes are not
+/// wave-only: the run must stop with that error whether or not it records
+/// waves.
+fn on_cycles(set: &BTreeSet<ProcId>, wakes: impl Fn(ProcId) -> BTreeSet<ProcId>) -> BTreeSet<ProcId> {
+    let nodes: Vec<ProcId> = set.iter().copied().collect();
+    let index_of: HashMap<ProcId, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
+    let edges: Vec<Vec<usize>> = nodes.iter().map(|&p| wakes(p).iter().map(|q| index_of[q]).collect()).collect();
+    let (mut index, mut low, mut on_stack) =
+        (vec![usize::MAX; nodes.len()], vec![0; nodes.len()], vec![false; nodes.len()]);
+    let (mut stack, mut next, mut out) = (vec![], 0, BTreeSet::new());
+    for root in 0..nodes.len() {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        // (node, how many of its edges are done)
+        let mut calls = vec![(root, 0)];
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut done)) = calls.last_mut() {
+            if let Some(&w) = edges[v].get(*done) {
+                *done += 1;
+                if index[w] == usize::MAX {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    calls.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
             }
-            if seen.insert(b) {
-                todo.push(b);
+            calls.pop();
+            if let Some(&(parent, _)) = calls.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = vec![];
+                loop {
+                    let w = stack.pop().expect("v is on the stack");
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                if component.len() > 1 || edges[v].contains(&v) {
+                    out.extend(component.into_iter().map(|k| nodes[k]));
+                }
             }
         }
     }
-    false
+    out
 }
 
 /// The signals the event controls under `body` wait on.
