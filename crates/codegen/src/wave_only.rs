@@ -318,6 +318,17 @@ endmodule
     }
 
     #[test]
+    fn only_processes_on_a_cycle_wake_themselves() {
+        // 0 <-> 1 -> 2 -> 3 <-> 4, 5 -> 5, 6 -> 7: 2 lies between two
+        // loops but on none
+        let edges: [&[u32]; 8] = [&[1], &[0, 2], &[3], &[4], &[3], &[5], &[7], &[]];
+        let set: BTreeSet<ProcId> = (0..8).map(ProcId::from_raw).collect();
+        let wakes = |p: ProcId| edges[p.index()].iter().map(|&q| ProcId::from_raw(q)).collect();
+        let looping: Vec<u32> = on_cycles(&set, wakes).into_iter().map(|p| p.raw()).collect();
+        assert_eq!(looping, [0, 1, 3, 4, 5]);
+    }
+
+    #[test]
     fn a_design_that_dumps_its_own_waves_has_no_wave_only_logic() {
         let src = "module t;
 reg [3:0] count = 0, a;
