@@ -11,17 +11,19 @@
 //! So the statements of a run of instances are generated as usual, each
 //! instance from a fresh basic block, and the code compared: when the
 //! second instance's code and every later one's are the same but for
-//! `i32.const`/`i64.const` operands (their locals and blocks renumbered),
-//! the later copies are dropped and the second one runs in a loop, each
-//! differing constant replaced by its value for the iteration:
-//! `i32.const` operands at a constant stride (addresses) from an induction
-//! local stepping by that stride, folded into the memory operand where
-//! the constant is an address; the others from a table in the constant
-//! pool. The same goes for addresses in the constant pool (an instance's
-//! `%m`), known only once it is laid out: the pool's address plus the
-//! stride or the table entry. The loop computes exactly what the copies did, whatever the
-//! constants mean. The first instance stays as it was: it creates what
-//! the others share (the accumulators of deferred triggers).
+//! `i32.const`/`i64.const` operands (locals, blocks and jump tables
+//! renumbered), the later copies are dropped and the second one runs in
+//! a loop, each differing constant replaced by its value for the
+//! iteration: `i32.const` operands at a constant stride (addresses) from
+//! an induction local stepping by that stride, folded into the memory
+//! operand where the constant is an address; the others from a table in
+//! the constant pool. The same goes for addresses in the constant pool
+//! (an instance's `%m`), known only once it is laid out: the pool's
+//! address plus the stride or the table entry. The loop computes exactly
+//! what the copies did, whatever the constants mean. The first instance
+//! stays as it was: it creates what the others share (the accumulators of
+//! deferred triggers). An instance whose code differs in shape ends the
+//! loop; the instances after it are candidates again.
 //!
 //! What the comparison cannot see is state outside the code (a deferred
 //! trigger's word, the wait states of a step function), so a run whose
