@@ -495,24 +495,19 @@ fn substituted(
                 // the address operand of the next access: into its offset
                 let last = i64::from(start as u32) + i64::from(stride) * (iterations as i64 - 1);
                 let foldable = stride > 0 && last <= i64::from(u32::MAX);
-                let uses = (code.get(k + 1), code.get(k + 2));
                 let unvarying = |j: usize| !sources.contains_key(&(rel, j));
-                match uses {
-                    (Some(Ins::W(load)), _)
-                        if foldable && is_load(load) && with_offset(load, start as u32).is_some() =>
-                    {
-                        out.push(Ins::W(with_offset(load, start as u32).expect("a load")));
+                let moved = |j: usize| match code.get(j) {
+                    Some(Ins::W(access)) if foldable => with_offset(access, start as u32),
+                    _ => None,
+                };
+                match (moved(k + 1), moved(k + 2)) {
+                    (Some((Access::Load, load)), _) => {
+                        out.push(Ins::W(load));
                         k += 2;
                     }
-                    (Some(push), Some(Ins::W(store)))
-                        if foldable
-                            && unvarying(k + 1)
-                            && pushes_one(push)
-                            && is_store(store)
-                            && with_offset(store, start as u32).is_some() =>
-                    {
-                        out.push(push.clone());
-                        out.push(Ins::W(with_offset(store, start as u32).expect("a store")));
+                    (_, Some((Access::Store, store))) if unvarying(k + 1) && pushes_one(&code[k + 1]) => {
+                        out.push(code[k + 1].clone());
+                        out.push(Ins::W(store));
                         k += 3;
                     }
                     _ => {
@@ -557,56 +552,38 @@ fn pushes_one(ins: &Ins) -> bool {
     matches!(ins, Ins::W(I::LocalGet(_) | I::I32Const(_) | I::I64Const(_) | I::F32Const(_) | I::F64Const(_)))
 }
 
-fn is_load(ins: &I) -> bool {
-    matches!(
-        ins,
-        I::I32Load(_)
-            | I::I64Load(_)
-            | I::F64Load(_)
-            | I::I32Load8U(_)
-            | I::I32Load8S(_)
-            | I::I32Load16U(_)
-            | I::I64Load32U(_)
-    )
-}
-
-fn is_store(ins: &I) -> bool {
-    matches!(
-        ins,
-        I::I32Store(_)
-            | I::I64Store(_)
-            | I::I32Store8(_)
-            | I::I32Store16(_)
-            | I::I64Store8(_)
-            | I::I64Store16(_)
-            | I::I64Store32(_)
-            | I::F64Store(_)
-    )
+/// What a memory access does with the address under its operands.
+enum Access {
+    /// Loads from it (the address is the only operand).
+    Load,
+    /// Stores to it (the address is under the value).
+    Store,
 }
 
 /// Memory access `ins` with `add` more in its offset (None: not an
 /// access, or the offset would pass 4 GiB).
-fn with_offset(ins: &I, add: u32) -> Option<I<'static>> {
+fn with_offset(ins: &I, add: u32) -> Option<(Access, I<'static>)> {
     let moved = |m: &MemArg| -> Option<MemArg> {
         let offset = m.offset.checked_add(u64::from(add)).filter(|&o| o <= u64::from(u32::MAX))?;
         Some(MemArg { offset, ..*m })
     };
+    use Access::{Load, Store};
     Some(match ins {
-        I::I32Load(m) => I::I32Load(moved(m)?),
-        I::I64Load(m) => I::I64Load(moved(m)?),
-        I::F64Load(m) => I::F64Load(moved(m)?),
-        I::I32Load8U(m) => I::I32Load8U(moved(m)?),
-        I::I32Load8S(m) => I::I32Load8S(moved(m)?),
-        I::I32Load16U(m) => I::I32Load16U(moved(m)?),
-        I::I64Load32U(m) => I::I64Load32U(moved(m)?),
-        I::I32Store(m) => I::I32Store(moved(m)?),
-        I::I64Store(m) => I::I64Store(moved(m)?),
-        I::I32Store8(m) => I::I32Store8(moved(m)?),
-        I::I32Store16(m) => I::I32Store16(moved(m)?),
-        I::I64Store8(m) => I::I64Store8(moved(m)?),
-        I::I64Store16(m) => I::I64Store16(moved(m)?),
-        I::I64Store32(m) => I::I64Store32(moved(m)?),
-        I::F64Store(m) => I::F64Store(moved(m)?),
+        I::I32Load(m) => (Load, I::I32Load(moved(m)?)),
+        I::I64Load(m) => (Load, I::I64Load(moved(m)?)),
+        I::F64Load(m) => (Load, I::F64Load(moved(m)?)),
+        I::I32Load8U(m) => (Load, I::I32Load8U(moved(m)?)),
+        I::I32Load8S(m) => (Load, I::I32Load8S(moved(m)?)),
+        I::I32Load16U(m) => (Load, I::I32Load16U(moved(m)?)),
+        I::I64Load32U(m) => (Load, I::I64Load32U(moved(m)?)),
+        I::I32Store(m) => (Store, I::I32Store(moved(m)?)),
+        I::I64Store(m) => (Store, I::I64Store(moved(m)?)),
+        I::I32Store8(m) => (Store, I::I32Store8(moved(m)?)),
+        I::I32Store16(m) => (Store, I::I32Store16(moved(m)?)),
+        I::I64Store8(m) => (Store, I::I64Store8(moved(m)?)),
+        I::I64Store16(m) => (Store, I::I64Store16(moved(m)?)),
+        I::I64Store32(m) => (Store, I::I64Store32(moved(m)?)),
+        I::F64Store(m) => (Store, I::F64Store(moved(m)?)),
         _ => return None,
     })
 }
