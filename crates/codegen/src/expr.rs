@@ -14,6 +14,13 @@ use wasm_encoder::{BlockType, Instruction as I, ValType};
 use wsim_abi::op;
 use wsim_ir::*;
 
+/// The most expression nodes [`Lower::branchless_operand`] admits.
+const BRANCHLESS_NODES: u32 = 8;
+
+/// The most nodes of each arm of a `?:` with a known condition computed
+/// without a branch.
+const BRANCHLESS_ARM_NODES: u32 = 4;
+
 /// An index or offset: known at compile time, unknown (X/Z constant), or
 /// computed into locals (i64 value, i32 known flag).
 #[derive(Clone, Copy, Debug)]
@@ -226,12 +233,25 @@ impl Lower<'_, '_> {
 
     /// Push 0/1/2 for `lhs && rhs` / `lhs || rhs`, evaluating `rhs` only
     /// when needed; returns false when the result cannot be 2 (unknown).
+    ///
+    /// A known left operand and a cheap right one without effects are
+    /// combined with no branch: skipping such an operand is unobservable
+    /// (1800-2017 11.4.7 lets the evaluation short-circuit, it does not
+    /// require it), and the branch that would skip it is data-dependent,
+    /// mispredicted often in decoders and state machines. (A left operand
+    /// that may be unknown keeps the branches: its 4-state merge costs
+    /// more than they do.)
     fn logical(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId) -> bool {
-        let t = self.f.local(ValType::I32);
-        let u = self.f.local(ValType::I32);
         let lhs_unknown = self.truth_code(lhs);
-        self.i(I::LocalSet(t));
+        let t = self.pop_i32();
         let short = if b == BinOp::LogAnd { 0 } else { 1 };
+        if !lhs_unknown && self.branchless_operand(rhs, &mut { BRANCHLESS_NODES }) {
+            let rhs_unknown = self.truth_code(rhs);
+            let u = self.pop_i32();
+            self.combine_truth(b, t, u, rhs_unknown);
+            return rhs_unknown;
+        }
+        let u = self.f.local(ValType::I32);
         self.i(I::LocalGet(t));
         self.i32c(short);
         self.i(I::I32Eq);
@@ -246,16 +266,66 @@ impl Lower<'_, '_> {
         self.i(I::If(BlockType::Result(ValType::I32)));
         self.i32c(short);
         self.i(I::Else);
-        // both operands are in {1,2,3} (and) or {0,2,3} (or): the larger wins
+        self.push_larger(t, u);
+        self.i(I::End);
+        self.i(I::End);
+        lhs_unknown || rhs_unknown
+    }
+
+    /// Push the truth code of `t && u` / `t || u` from the operands' codes
+    /// in locals, with no branch.
+    fn combine_truth(&mut self, b: BinOp, t: u32, u: u32, may_unknown: bool) {
+        if !may_unknown {
+            self.i(I::LocalGet(t));
+            self.i(I::LocalGet(u));
+            self.i(if b == BinOp::LogAnd { I::I32And } else { I::I32Or });
+            return;
+        }
+        // the short-circuit value if either operand has it, else the
+        // larger code
+        let short = if b == BinOp::LogAnd { 0 } else { 1 };
+        self.i32c(short);
+        self.push_larger(t, u);
+        for x in [t, u] {
+            self.i(I::LocalGet(x));
+            self.i32c(short);
+            self.i(I::I32Eq);
+        }
+        self.i(I::I32Or);
+        self.i(I::Select);
+    }
+
+    /// Push the larger of two codes: both operands of `&&` are in {1,2,3}
+    /// here, both of `||` in {0,2,3}, and the larger is the result.
+    fn push_larger(&mut self, t: u32, u: u32) {
         self.i(I::LocalGet(t));
         self.i(I::LocalGet(u));
         self.i(I::LocalGet(t));
         self.i(I::LocalGet(u));
         self.i(I::I32GtU);
         self.i(I::Select);
-        self.i(I::End);
-        self.i(I::End);
-        lhs_unknown || rhs_unknown
+    }
+
+    /// True when `e` is a small expression of at most `budget` nodes that
+    /// the inline formulas compute with no call, no memory access but
+    /// signal loads, and no branch of their own: operands worth evaluating
+    /// unconditionally.
+    fn branchless_operand(&self, e: ExprId, budget: &mut u32) -> bool {
+        let d = self.d();
+        if *budget == 0 || !is_small_int(d.exprs[e].ty) || !self.small_native(e) {
+            return false;
+        }
+        *budget -= 1;
+        let kind = &d.exprs[e].kind;
+        let admitted = match kind {
+            ExprKind::Const(_) | ExprKind::Signal(_) => true,
+            // a variable part select tests its range
+            ExprKind::Select { offset, .. } => matches!(d.exprs[*offset].kind, ExprKind::Const(_)),
+            ExprKind::Unary { .. } | ExprKind::Concat(_) | ExprKind::Convert { .. } => true,
+            ExprKind::Binary { op: b, .. } => !matches!(b, BinOp::Shl | BinOp::Shr | BinOp::AShr | BinOp::Mul),
+            _ => false,
+        };
+        admitted && kind.children().into_iter().all(|c| self.branchless_operand(c, budget))
     }
 
     /// Push 1 (i32) when a condition is true, else 0 (false or unknown),
@@ -1007,10 +1077,11 @@ impl Lower<'_, '_> {
         self.i(I::I64Const(0));
         self.i(I::LocalSet(rb));
         let plain = |e: ExprId| matches!(d.exprs[e].kind, ExprKind::Const(_) | ExprKind::Signal(_));
-        if !cond_unknown && plain(then_e) && plain(else_e) {
-            // both arms cost a load at most and cannot fail: a `select`
-            // (cmov), where a branch on a data bit (an LFSR's feedback
-            // tap) mispredicts half the time
+        let cheap = |l: &Self, e: ExprId| l.branchless_operand(e, &mut { BRANCHLESS_ARM_NODES });
+        if !cond_unknown && cheap(self, then_e) && cheap(self, else_e) {
+            // both arms cost a few operations at most and cannot fail: a
+            // `select` (cmov), where a branch on a data bit (an LFSR's
+            // feedback tap) mispredicts half the time
             return self.select_arms(then_e, else_e, t, (ra, rb));
         }
         if !cond_unknown {

@@ -130,7 +130,7 @@ impl Lower<'_, '_> {
     }
 
     /// Pop the i32 on the stack into a fresh local.
-    fn pop_i32(&mut self) -> u32 {
+    pub(crate) fn pop_i32(&mut self) -> u32 {
         let l = self.f.local(ValType::I32);
         self.i(I::LocalSet(l));
         l
@@ -1200,6 +1200,30 @@ mod tests {
         // not the activation counter's `+ 1` (offset 8 of the statics' words)
         let plane_store = |w: &[String]| w[1].starts_with("I64Store") && w[1].contains("offset: 8") && w[0] != "I64Add";
         ops.windows(2).filter(|w| plane_store(w)).count()
+    }
+
+    /// The `if`s giving an i32 in the runner of `y = l && r; z = l || r;`
+    /// (the branches of a short-circuit evaluation) for a left operand of
+    /// type `lty` and right operand `r`.
+    fn short_circuit_branches(lty: &str, r: &str) -> usize {
+        let d = elaborate(&format!(
+            "module t; {lty} l; logic [1:0] b; logic y, z;
+             function logic f(input logic [1:0] v); f = v[1]; endfunction
+             always @* begin y = l && {r}; z = l || {r}; end
+             endmodule\n"
+        ));
+        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
+        operators_of(&wasm, "runner").iter().filter(|op| op.as_str() == "If { blockty: Type(I32) }").count()
+    }
+
+    #[test]
+    fn a_known_left_operand_and_a_cheap_right_one_combine_without_branches() {
+        assert_eq!(short_circuit_branches("bit", "b == 2'd1"), 0);
+        assert_eq!(short_circuit_branches("bit", "(b[0] ^ b[1])"), 0);
+        // a left operand that may be unknown, a call on the right: the
+        // right operand is evaluated only when it decides
+        assert_eq!(short_circuit_branches("logic", "b == 2'd1"), 4);
+        assert_eq!(short_circuit_branches("bit", "f(b)"), 4);
     }
 
     #[test]
