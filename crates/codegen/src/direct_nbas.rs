@@ -391,7 +391,7 @@ fn writes_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
     walk_stmts(d, body, &mut |s| {
         if let StmtKind::SysTask { name, args, .. } = &d.stmts[s].kind {
             // `$readmemh`, `$fscanf` and the like write their arguments
-            if !reads_only(name) {
+            if !wsim_ir::sys_task_reads_only(name) {
                 ws.extend(args.iter().flatten().filter_map(|&a| match d.exprs[a].kind {
                     ExprKind::Signal(sig) => Some(sig),
                     _ => None,
@@ -400,15 +400,6 @@ fn writes_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
         }
     });
     ws.into_iter().collect()
-}
-
-/// True for a system task that only reads its arguments (prints, ends or
-/// dumps): any other one counts as writing the signals it is passed.
-fn reads_only(task: &str) -> bool {
-    const FAMILIES: [&str; 9] =
-        ["$display", "$write", "$strobe", "$monitor", "$fdisplay", "$fwrite", "$fstrobe", "$fmonitor", "$writemem"];
-    FAMILIES.iter().any(|f| task.starts_with(f))
-        || matches!(task, "$finish" | "$stop" | "$info" | "$warning" | "$error" | "$fatal" | "$dumpvars")
 }
 
 /// The "runs before" constraints among edge-triggered processes: pinned

@@ -302,7 +302,7 @@ fn stored_known_once(l: &mut Lower, stmts: &[(ProcId, StmtId)], reads: &[Guarded
 
 /// How many statements under `stmts` may store to each signal: blocking,
 /// nonblocking and delayed assignments, and system tasks and functions
-/// given the signal.
+/// that write the signal.
 fn store_counts(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> HashMap<SignalId, usize> {
     let mut counts = HashMap::new();
     for s in stmts {
@@ -320,8 +320,9 @@ fn store_counts(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> HashMap<
 
 /// The signals statement `c` itself may store to: its assignment's
 /// targets (a nonblocking one's only `with_nonblocking`) and the signals
-/// it passes to a system task or function (some, like `$fscanf` or
-/// `$random(seed)`, write them).
+/// it passes to a system task or function that writes them (`$fscanf`,
+/// `$random(seed)`; not `$display`, whose clocked blocks in testbenches
+/// would otherwise lose their known versions).
 fn stored_by(d: &Design, c: StmtId, with_nonblocking: bool) -> Vec<SignalId> {
     let kind = &d.stmts[c].kind;
     let mut ws = vec![];
@@ -329,7 +330,9 @@ fn stored_by(d: &Design, c: StmtId, with_nonblocking: bool) -> Vec<SignalId> {
     match kind {
         StmtKind::Assign { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
         StmtKind::NonBlocking { lhs, .. } if with_nonblocking => written_signals(d, *lhs, &mut ws),
-        StmtKind::SysTask { args: a, .. } => args.extend(a.iter().flatten().copied()),
+        StmtKind::SysTask { name, args: a, .. } if !wsim_ir::sys_task_reads_only(name) => {
+            args.extend(a.iter().flatten().copied())
+        }
         _ => {}
     }
     for e in kind.exprs() {
@@ -356,11 +359,11 @@ fn writes(d: &Design, stmts: impl IntoIterator<Item = StmtId>) -> BTreeSet<Signa
     ws
 }
 
-/// The arguments of every system function call in expression `e`.
+/// The arguments that system function calls in expression `e` write.
 fn sys_func_args(d: &Design, e: wsim_ir::ExprId, out: &mut Vec<wsim_ir::ExprId>) {
     let kind = &d.exprs[e].kind;
-    if let ExprKind::SysFunc { args, .. } = kind {
-        out.extend(args.iter().copied());
+    if let ExprKind::SysFunc { name, args, .. } = kind {
+        out.extend(args.iter().enumerate().filter(|&(i, _)| wsim_ir::sys_func_writes(name, i)).map(|(_, &a)| a));
     }
     for c in kind.children() {
         sys_func_args(d, c, out);
@@ -684,6 +687,26 @@ pub(crate) mod tests {
             ops.into_iter().map(|op| format!("{:?}", op.expect("an operator"))).collect()
         };
         indices.into_iter().map(operators).collect()
+    }
+
+    #[test]
+    fn only_the_system_tasks_and_functions_that_write_an_argument_write_it() {
+        let d = elaborate(
+            "module t; reg clk; reg [7:0] a, b, c, s, m [0:3]; integer fd, r;
+             always @(posedge clk) begin
+               $display(\"%d %d\", a, $signed(c));
+               if (a == 8'd10) $finish;
+               $readmemh(\"f.hex\", m);
+               r = $fscanf(fd, \"%d\", b);
+               c <= $random(s);
+             end endmodule\n",
+        );
+        let names = |ws: std::collections::BTreeSet<wsim_ir::SignalId>| {
+            ws.into_iter().map(|s| d.signals[s].name.clone()).collect::<Vec<_>>()
+        };
+        let body = d.procs.iter().next().expect("a process").1.body;
+        // `c` is an NBA's target: the body reads its old value
+        assert_eq!(names(super::writes(&d, [body])), ["b", "s", "m", "r"]);
     }
 
     #[test]

@@ -1318,6 +1318,16 @@ pub const STRING_FUNCS: &[&str] = &[
     "$str_realtoa",
 ];
 
+/// True for a system task that only reads its arguments (prints, ends or
+/// dumps): any other one (`$readmemh`, `$sformat`...) counts as writing
+/// the signals it is passed.
+pub fn sys_task_reads_only(task: &str) -> bool {
+    const FAMILIES: [&str; 9] =
+        ["$display", "$write", "$strobe", "$monitor", "$fdisplay", "$fwrite", "$fstrobe", "$fmonitor", "$writemem"];
+    FAMILIES.iter().any(|f| task.starts_with(f))
+        || matches!(task, "$finish" | "$stop" | "$info" | "$warning" | "$error" | "$fatal" | "$dumpvars")
+}
+
 /// Whether argument `arg` of system function `name` is an lvalue the call
 /// writes (`$random`'s seed, `$fscanf`'s variables, `$fread`'s target...).
 pub fn sys_func_writes(name: &str, arg: usize) -> bool {
