@@ -5,7 +5,9 @@
 // NBA region still wakes `always @(v)` once, repeating the same value wakes
 // nothing, and part-select NBAs keep the bits they do not write. `glitch`
 // has a dynamic edge waiter, so it keeps queued updates: its 0 -> 1 -> 0
-// in one region is a posedge.
+// in one region is a posedge. An NBA that keeps the value arms no record
+// (stmt.rs write_whole_shadow), so a later one of the step that changes it
+// (steps 8 and 9, after a first NBA of the same value) must still wake.
 module t;
   reg clk = 0;
   reg [3:0] step = 0;
@@ -31,6 +33,8 @@ module t;
       5: begin wide <= {32'hdeadbeef, 32'h01234567}; wide[63] <= 1'bx; end
       6: begin wide[31:0] <= 32'hz; v <= 8'hx; end
       7: begin glitch <= 1; glitch <= 0; end
+      8: begin v <= 8'hxx; v <= 8'h33; end
+      9: begin v <= 8'h33; v <= 8'h44; v <= 8'h33; end
       default: ;
     endcase
   end
@@ -56,5 +60,5 @@ endmodule
 //| step=7 v=xx doubled=xX parts=10001001 sum=xx wide=Xeadbeefzzzzzzzz wakes=3
 //| posedge glitch at 75
 //| step=8 v=xx doubled=xX parts=10001001 sum=xx wide=Xeadbeefzzzzzzzz wakes=3
-//| step=9 v=xx doubled=xX parts=10001001 sum=xx wide=Xeadbeefzzzzzzzz wakes=3
-//| step=10 v=xx doubled=xX parts=10001001 sum=xx wide=Xeadbeefzzzzzzzz wakes=3
+//| step=9 v=33 doubled=66 parts=10001001 sum=bc wide=Xeadbeefzzzzzzzz wakes=4
+//| step=10 v=33 doubled=66 parts=10001001 sum=bc wide=Xeadbeefzzzzzzzz wakes=5

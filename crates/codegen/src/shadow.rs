@@ -4,10 +4,11 @@
 //! A queued NBA (`rt_nba64`) costs a 40-byte record, and its commit a
 //! generic `rt_store_bits` plus a notify. A shadowed signal's NBAs write
 //! straight into its shadow record (`wsim_abi::shadow`, laid out by
-//! `wsim-layout`); the first NBA of a time step lists the record
-//! (`rt_shadow_arm`, which also copies the current value in so that part
-//! selects see the bits no NBA touches), and the NBA region copies each
-//! listed value to its signal once, notifying if any NBA changed it.
+//! `wsim-layout`); the first NBA of a time step arms the record (a
+//! part-select one also copies the current value in, for the bits no NBA
+//! touches; a whole-value one that keeps the value arms nothing), and the
+//! NBA region copies each armed value to its signal once, notifying if any
+//! NBA changed it.
 //!
 //! That differs from one update per NBA only in what can be observed
 //! between two updates of the same signal, and in the order in which

@@ -951,10 +951,7 @@ impl Lower<'_, '_> {
         let addr = self.sig_addr(sig, self.espan(lhs));
         let sig_arg = self.sig_arg(sig);
         match (mode, shadowed) {
-            (Mode::Nba(None), Some(rec)) => {
-                self.arm_shadow(rec, addr, false);
-                self.store_small_value(Addr::Abs(rec + wsim_abi::shadow::VALUE), v);
-            }
+            (Mode::Nba(None), Some(rec)) => self.write_whole_shadow(rec, addr, v),
             (Mode::Nba(None), None) => {
                 self.push_addr(addr);
                 self.i32c(lty.width as i32);
@@ -1234,14 +1231,16 @@ impl Lower<'_, '_> {
             self.i(I::If(BlockType::Empty));
         }
         let whole = lv.w == lv.dw && lv.dyn_off.is_none() && lv.const_off == 0;
-        self.arm_shadow(rec, lv.addr, !whole);
         let value = Addr::Abs(rec + wsim_abi::shadow::VALUE);
         if whole {
-            self.fast_copy(value, src);
+            let new = self.load_small(src, true);
+            self.write_whole_shadow(rec, lv.addr, new);
         } else if lv.dyn_off.is_none() && lv.dw <= 64 {
+            self.arm_shadow(rec, lv.addr, true);
             let new = self.insert_small_bits(&lv, value, src);
             self.store_small_value(value, new);
         } else {
+            self.arm_shadow(rec, lv.addr, true);
             self.push_addr(value);
             self.i32c(lv.dw as i32);
             match lv.dyn_off {
@@ -1268,6 +1267,60 @@ impl Lower<'_, '_> {
         self.sm_insert(old, lv.dw, lv.const_off, part, lv.w)
     }
 
+    /// A whole-value NBA to a shadowed signal. The first of the step that
+    /// leaves the value as it is arms nothing: no update would be an
+    /// event, and the commit would only find the value unchanged (a
+    /// decoder's one-hot flags, rewritten on every instruction, mostly
+    /// keep their 0). A later NBA of the step that changes the value arms
+    /// the record then.
+    fn write_whole_shadow(&mut self, rec: u32, sig_addr: Addr, new: Small) {
+        use wsim_abi::shadow;
+        let flags = Addr::Abs(rec + shadow::FLAGS);
+        let value = Addr::Abs(rec + shadow::VALUE);
+        self.push_addr(flags);
+        self.i(I::I32Load(mem(0, 2)));
+        self.i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
+        let current = self.load_small(sig_addr, true);
+        self.push_differs(current, new);
+        self.i(I::If(BlockType::Empty));
+        self.set_armed(rec);
+        self.store_small_value(value, new);
+        self.i(I::End);
+        self.i(I::Else);
+        self.note_changed(rec, sig_addr);
+        self.store_small_value(value, new);
+        self.i(I::End);
+    }
+
+    /// Arm shadow record `rec` and set its group's bit of the `any` word.
+    fn set_armed(&mut self, rec: u32) {
+        self.push_addr(Addr::Abs(rec + wsim_abi::shadow::FLAGS));
+        self.i32c(wsim_abi::shadow::flags::ARMED as i32);
+        self.i(I::I32Store(mem(0, 2)));
+        let any = self.cx.lay.shadow_any.start as i32;
+        self.i32c(any);
+        self.i32c(any);
+        self.i(I::I32Load(mem(0, 2)));
+        self.i32c(1 << self.cx.lay.shadow_group(rec));
+        self.i(I::I32Or);
+        self.i(I::I32Store(mem(0, 2)));
+    }
+
+    /// In armed record `rec`: CHANGED if the value earlier NBAs of the
+    /// step left differs from the signal's.
+    fn note_changed(&mut self, rec: u32, sig_addr: Addr) {
+        use wsim_abi::shadow;
+        let (flags, value) = (Addr::Abs(rec + shadow::FLAGS), Addr::Abs(rec + shadow::VALUE));
+        let (shadowed, current) = (self.load_small(value, true), self.load_small(sig_addr, true));
+        self.push_differs(shadowed, current);
+        self.i(I::If(BlockType::Empty));
+        self.push_addr(flags);
+        self.i32c((shadow::flags::ARMED | shadow::flags::CHANGED) as i32);
+        self.i(I::I32Store(mem(0, 2)));
+        self.i(I::End);
+    }
+
     /// If the record is not armed (`FLAGS` 0): arm it and set its group's
     /// bit of the `any` word (a part-select NBA also copies the signal's
     /// value in, for the bits it leaves). Else: CHANGED if the record's value differs
@@ -1283,24 +1336,9 @@ impl Lower<'_, '_> {
         if copy {
             self.fast_copy(value, sig_addr);
         }
-        self.push_addr(flags);
-        self.i32c(shadow::flags::ARMED as i32);
-        self.i(I::I32Store(mem(0, 2)));
-        let any = self.cx.lay.shadow_any.start as i32;
-        self.i32c(any);
-        self.i32c(any);
-        self.i(I::I32Load(mem(0, 2)));
-        self.i32c(1 << self.cx.lay.shadow_group(rec));
-        self.i(I::I32Or);
-        self.i(I::I32Store(mem(0, 2)));
+        self.set_armed(rec);
         self.i(I::Else);
-        let (shadowed, current) = (self.load_small(value, true), self.load_small(sig_addr, true));
-        self.push_differs(shadowed, current);
-        self.i(I::If(BlockType::Empty));
-        self.push_addr(flags);
-        self.i32c((shadow::flags::ARMED | shadow::flags::CHANGED) as i32);
-        self.i(I::I32Store(mem(0, 2)));
-        self.i(I::End);
+        self.note_changed(rec, sig_addr);
         self.i(I::End);
     }
 
