@@ -132,8 +132,13 @@ pub(crate) fn flat_index(d: &Design, sig: SignalId, indices: &[ExprId]) -> Optio
 /// [`guarded_signals`]; with those, 2 nodes per signal ran 1.7% / 2.7%
 /// fewer instructions on rv32_pipe / picorv32 than 6 but took 1.16x /
 /// 1.13x the time (the guards that fail on picorv32's X don't-cares
-/// mispredict).
-const NODES_PER_GUARDED: usize = 6;
+/// mispredict). Once `&&` and `||` with known operands lost their
+/// branches (`Lower::logical`), 5 nodes ran rv32_pipe / ring N=16 /
+/// picorv32 at 2106 / 1676 / 2758 instructions per cycle against 6's
+/// 2230 / 1676 / 2756 (its forwarding unit gets a known version), and
+/// rv32_pipe at 0.95x the time (bench/ab.py, 12 rounds, 0.89-1.01x across
+/// layouts); 4 nodes: 2148 / 1695 / 2729.
+const NODES_PER_GUARDED: usize = 5;
 
 /// True if `stmts` get a known version ([`emit_specialized`]).
 pub fn worth_specializing(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> bool {
@@ -182,8 +187,8 @@ fn expr_gain(d: &Design, e: ExprId) -> usize {
 /// does, counted this many nodes by [`known_gain`]. With it picorv32
 /// runs 3042 -> 2924 instructions per cycle. rv32_pipe's forwarding unit
 /// (`m_valid && m_rd != 0 && m_rd == e_rs1`, 242 instructions per cycle
-/// in its general version) still falls short: 92 against 16 places x
-/// [`NODES_PER_GUARDED`].
+/// in its general version) weighs 92 for 16 places: short of 6 nodes
+/// each, enough for [`NODES_PER_GUARDED`]'s 5.
 const TRUTH_WEIGHT: usize = 3;
 
 fn costs_truth(kind: &ExprKind) -> bool {
@@ -713,16 +718,16 @@ pub(crate) mod tests {
     fn truth_codes_weigh_more_and_shared_reads_count_once() {
         let d = elaborate(
             "module t; reg a; reg [4:0] b, c, y; reg z;
-             always @* z = a && b != 0 && b == c;
+             always @* z = a && b == c;
              always @* y = {b[1:0], c[2:0]};
              endmodule\n",
         );
         let bodies: Vec<_> = d.procs.iter().map(|(p, proc)| (p, proc.body)).collect();
         let gains: Vec<usize> = bodies.iter().map(|&(_, s)| known_gain(&d, s)).collect();
         let nodes: Vec<usize> = bodies.iter().map(|&(_, s)| crate::runner::stmt_nodes(&d, s)).collect();
-        // the four operators of the first weigh TRUTH_WEIGHT each: enough
+        // the two operators of the first weigh TRUTH_WEIGHT each: enough
         // for a guard of its three signals, as one node each was not
-        assert_eq!(gains[0], nodes[0] + 4 * (TRUTH_WEIGHT - 1), "{gains:?} {nodes:?}");
+        assert_eq!(gains[0], nodes[0] + 2 * (TRUTH_WEIGHT - 1), "{gains:?} {nodes:?}");
         assert!(nodes[0] < 3 * NODES_PER_GUARDED && gains[0] >= 3 * NODES_PER_GUARDED, "{gains:?}");
         // selects and a concatenation cost the same in both versions
         assert_eq!(gains[1], nodes[1]);
