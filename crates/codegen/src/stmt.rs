@@ -1236,11 +1236,11 @@ impl Lower<'_, '_> {
             let new = self.load_small(src, true);
             self.write_whole_shadow(rec, lv.addr, new);
         } else if lv.dyn_off.is_none() && lv.dw <= 64 {
-            self.arm_shadow(rec, lv.addr, true);
+            self.arm_shadow(rec, lv.addr);
             let new = self.insert_small_bits(&lv, value, src);
             self.store_small_value(value, new);
         } else {
-            self.arm_shadow(rec, lv.addr, true);
+            self.arm_shadow(rec, lv.addr);
             self.push_addr(value);
             self.i32c(lv.dw as i32);
             match lv.dyn_off {
@@ -1274,13 +1274,8 @@ impl Lower<'_, '_> {
     /// keep their 0). A later NBA of the step that changes the value arms
     /// the record then.
     fn write_whole_shadow(&mut self, rec: u32, sig_addr: Addr, new: Small) {
-        use wsim_abi::shadow;
-        let flags = Addr::Abs(rec + shadow::FLAGS);
-        let value = Addr::Abs(rec + shadow::VALUE);
-        self.push_addr(flags);
-        self.i(I::I32Load(mem(0, 2)));
-        self.i(I::I32Eqz);
-        self.i(I::If(BlockType::Empty));
+        let value = Addr::Abs(rec + wsim_abi::shadow::VALUE);
+        self.if_unarmed(rec);
         let current = self.load_small(sig_addr, true);
         self.push_differs(current, new);
         self.i(I::If(BlockType::Empty));
@@ -1291,6 +1286,15 @@ impl Lower<'_, '_> {
         self.note_changed(rec, sig_addr);
         self.store_small_value(value, new);
         self.i(I::End);
+    }
+
+    /// Open an `if` (its `else`: armed) on shadow record `rec` not armed
+    /// yet in this step (`FLAGS` 0).
+    fn if_unarmed(&mut self, rec: u32) {
+        self.push_addr(Addr::Abs(rec + wsim_abi::shadow::FLAGS));
+        self.i(I::I32Load(mem(0, 2)));
+        self.i(I::I32Eqz);
+        self.i(I::If(BlockType::Empty));
     }
 
     /// Arm shadow record `rec` and set its group's bit of the `any` word.
@@ -1321,21 +1325,12 @@ impl Lower<'_, '_> {
         self.i(I::End);
     }
 
-    /// If the record is not armed (`FLAGS` 0): arm it and set its group's
-    /// bit of the `any` word (a part-select NBA also copies the signal's
-    /// value in, for the bits it leaves). Else: CHANGED if the record's value differs
-    /// from the signal's.
-    fn arm_shadow(&mut self, rec: u32, sig_addr: Addr, copy: bool) {
-        use wsim_abi::shadow;
-        let flags = Addr::Abs(rec + shadow::FLAGS);
-        let value = Addr::Abs(rec + shadow::VALUE);
-        self.push_addr(flags);
-        self.i(I::I32Load(mem(0, 2)));
-        self.i(I::I32Eqz);
-        self.i(I::If(BlockType::Empty));
-        if copy {
-            self.fast_copy(value, sig_addr);
-        }
+    /// For a part-select NBA: if the record is not armed (`FLAGS` 0),
+    /// arm it and copy the signal's value in, for the bits the NBA leaves.
+    /// Else: CHANGED if the record's value differs from the signal's.
+    fn arm_shadow(&mut self, rec: u32, sig_addr: Addr) {
+        self.if_unarmed(rec);
+        self.fast_copy(Addr::Abs(rec + wsim_abi::shadow::VALUE), sig_addr);
         self.set_armed(rec);
         self.i(I::Else);
         self.note_changed(rec, sig_addr);
