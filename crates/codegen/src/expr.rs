@@ -312,7 +312,7 @@ impl Lower<'_, '_> {
     /// unconditionally.
     fn branchless_operand(&self, e: ExprId, budget: &mut u32) -> bool {
         let d = self.d();
-        if *budget == 0 || !is_small_int(d.exprs[e].ty) || !self.small_native(e) {
+        if *budget == 0 || !self.small_native(e) {
             return false;
         }
         *budget -= 1;
