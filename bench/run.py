@@ -715,6 +715,7 @@ ABLATIONS = [
     ("--no-opt roll-copies", ["--no-opt", "roll-copies"]),
     ("--no-opt roll-instances", ["--no-opt", "roll-instances"]),
     ("--no-opt wave-only", ["--no-opt", "wave-only"]),
+    ("--no-opt recompute-readers", ["--no-opt", "recompute-readers"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
     ("--two-state", ["--two-state"]),

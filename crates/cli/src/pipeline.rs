@@ -79,6 +79,8 @@ pub enum NoOpt {
     RollInstances,
     /// Processes only waves can show start only in runs that record waves (crates/codegen/src/wave_only.rs).
     WaveOnly,
+    /// Direct NBAs mark readers that may run again without comparing (crates/codegen/src/runner.rs).
+    RecomputeReaders,
 }
 
 /// Where `--dump-ir` writes.
@@ -333,6 +335,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_roll_copies: req.no_opt.contains(&NoOpt::RollCopies),
         no_roll_instances: req.no_opt.contains(&NoOpt::RollInstances),
         no_wave_only: req.no_opt.contains(&NoOpt::WaveOnly),
+        no_recompute_readers: req.no_opt.contains(&NoOpt::RecomputeReaders),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

@@ -1078,6 +1078,12 @@ impl Lower<'_, '_> {
             self.store_small_value(dst, new);
             return;
         }
+        if self.in_direct_nba && self.readers_recompute(wsim_ir::SignalId::from_raw(sig as u32)) {
+            self.store_small_value(dst, new);
+            self.trigger_later(wsim_ir::SignalId::from_raw(sig as u32));
+            self.known_after(dst, new);
+            return;
+        }
         // a store site of known values keeps a zero unknown plane zero
         let old = self.load_small(dst, !(new.bval.is_none() && self.bval_stays_zero(dst)));
         self.push_differs(old, new);

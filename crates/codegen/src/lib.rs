@@ -99,6 +99,10 @@ pub struct CodegenOptions {
     /// `--no-opt wave-only`: every process starts, waves or not
     /// (crate::wave_only).
     pub no_wave_only: bool,
+    /// `--no-opt recompute-readers`: a direct NBA compares old and new
+    /// before marking even readers that may run again
+    /// (`runner::Lower::readers_recompute`).
+    pub no_recompute_readers: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -173,6 +177,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         unroll_loops: !opts.no_unroll_loops,
         roll_copies: !opts.no_roll_copies,
         roll_instances: !opts.no_roll_instances,
+        recompute_readers: !opts.no_recompute_readers,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

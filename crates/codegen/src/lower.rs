@@ -86,6 +86,10 @@ pub struct Ctx<'d> {
     /// Runs of instances of the same statements in a static body become
     /// loops (`crate::roll_instances`; off with `--no-opt roll-instances`).
     pub roll_instances: bool,
+    /// A direct NBA marks readers that may run again without comparing
+    /// (`runner::Lower::readers_recompute`; off with `--no-opt
+    /// recompute-readers`).
+    pub recompute_readers: bool,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,
@@ -228,11 +232,15 @@ pub struct Lower<'a, 'd> {
     pub loads: crate::load_cache::LoadCache,
     /// While the runner generates a static body in place: per pending
     /// word, the i64 local gathering the pending bits of readers to mark
-    /// once, after the body (`runner::Lower::defer_trigger`).
+    /// once, after the body (`runner::Lower::defer_trigger`); a word with
+    /// `runner::LATER_WORD` set gathers later bits (`trigger_later`).
     pub deferred_triggers: Option<Vec<(u32, u32)>>,
     /// While a direct NBA is generated (`crate::direct_nbas`): a change
     /// marks its readers in the later bits (`runner::Lower::trigger_later`).
     pub in_direct_nba: bool,
+    /// The body run in place gathers its later bits in locals (it has
+    /// enough direct NBAs for that to pay: `runner::run_in_place`).
+    pub defer_later: bool,
     /// While the known version of a static body is generated
     /// (`crate::specialize`): the arena addresses of the signals it reads
     /// whose unknown plane the guard found 0, sorted.
@@ -271,6 +279,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             loads: Default::default(),
             deferred_triggers: None,
             in_direct_nba: false,
+            defer_later: false,
             known: vec![],
             bval_zero: vec![],
             ranges: vec![],

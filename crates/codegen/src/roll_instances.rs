@@ -78,7 +78,12 @@ pub fn emit_rolling_instances(l: &mut Lower, stmts: &Stmts, emit: &dyn Fn(&mut L
             emit(l, span(plain, at));
         }
         let run: Vec<&Stmts> = groups[at..at + n].iter().map(|&(s, e)| &stmts[s..e]).collect();
+        // later bits straight into the arena: an instance whose readers
+        // lie in another pending word would take an accumulator of its
+        // own (`runner::Lower::trigger_later`), and the copies differ
+        let defer_later = std::mem::replace(&mut l.defer_later, false);
         at += roll(l, &run, min_run, emit);
+        l.defer_later = defer_later;
         plain = at;
     }
     if plain < groups.len() {

@@ -207,6 +207,10 @@ fn move_later_bits(l: &mut Lower, base: u32, words: u32) {
     l.i(I::End);
 }
 
+/// Marks a deferred accumulator's word as a later word, not a pending one
+/// (`Lower::trigger_later`).
+pub(crate) const LATER_WORD: u32 = 1 << 31;
+
 /// Most IR nodes (statements and expressions) of a body the runner
 /// generates in place; larger processes keep their call.
 pub(crate) const INLINE_MAX_NODES: usize = 400;
@@ -447,6 +451,7 @@ fn gen_chunk(
 /// what the statements changed marked pending once at the end.
 fn run_in_place(l: &mut Lower, p: ProcId, stmts: &[(ProcId, StmtId)]) {
     l.deferred_triggers = Some(vec![]);
+    l.defer_later = direct_nba_count(l, stmts) >= DEFER_LATER_MIN;
     let (start_block, start_at) = (l.f.cur, l.f.blocks[l.f.cur].code.len());
     l.copy_old_values(p);
     crate::reroll::emit_rolling_copies(l, stmts, |l, plain| {
@@ -460,10 +465,32 @@ fn run_in_place(l: &mut Lower, p: ProcId, stmts: &[(ProcId, StmtId)]) {
     let clear = deferred.iter().flat_map(|&(_, acc)| [Ins::W(I::I64Const(0)), Ins::W(I::LocalSet(acc))]);
     l.f.blocks[start_block].code.splice(start_at..start_at, clear.collect::<Vec<_>>());
     for (w, acc) in deferred {
-        l.i(I::LocalGet(acc));
-        l.or_into_pending(w);
+        l.flush_deferred(w, acc);
     }
     l.proc = None;
+}
+
+/// Fewest direct NBAs every activation of a body runs for its later bits to
+/// gather in locals: the test after the body costs more than the stores it
+/// spares a body that changes a register now and then.
+const DEFER_LATER_MIN: usize = 3;
+
+/// How many zero-delay NBAs that store directly (`crate::direct_nbas`)
+/// every activation of `stmts` runs: the fewest along any way through
+/// its `if`s, `case`s and unnamed blocks.
+fn direct_nba_count(l: &Lower, stmts: &[(ProcId, StmtId)]) -> usize {
+    fn count(l: &Lower, s: StmtId) -> usize {
+        match &l.d().stmts[s].kind {
+            StmtKind::NonBlocking { lhs, delay: None, .. } => usize::from(l.writes_directly(*lhs)),
+            StmtKind::Block { stmts, name: None } => stmts.iter().map(|&c| count(l, c)).sum(),
+            StmtKind::If { then_stmt, else_stmt: Some(e), .. } => count(l, *then_stmt).min(count(l, *e)),
+            StmtKind::Case { arms, default: Some(d), .. } => {
+                arms.iter().map(|a| count(l, a.body)).fold(count(l, *d), usize::min)
+            }
+            _ => 0,
+        }
+    }
+    stmts.iter().map(|&(_, s)| count(l, s)).sum()
 }
 
 /// For a design with one timer (`StaticPlan::timers`), the index of a
@@ -699,26 +726,75 @@ impl Lower<'_, '_> {
     /// the edge and with every shadow's value, as they would without direct
     /// NBAs). False (nothing emitted) for a signal with edge readers or
     /// readers that are not static.
+    /// In a body the runner generates in place, the bits gather in one
+    /// i64 local per later word, ORed into the later bits after the body
+    /// (as `defer_trigger` does for the pending bits).
     pub fn trigger_later(&mut self, sig: SignalId) -> bool {
         let Some(t) = self.cx.inline_triggers[sig.index()].clone() else { return false };
         if t.has_edges() {
             return false;
         }
+        for (w, mask) in t.any {
+            if self.deferred_triggers.is_some() && self.defer_later {
+                let acc = self.deferred_accumulator(w | LATER_WORD);
+                self.i(I::LocalGet(acc));
+                self.i(I::I64Const(mask as i64));
+                self.i(I::I64Or);
+                self.i(I::LocalSet(acc));
+            } else {
+                self.i(I::I64Const(mask as i64));
+                self.or_into_later(w);
+            }
+        }
+        true
+    }
+
+    /// OR the i64 on the stack into later word `w`, and note ANY_LATER.
+    fn or_into_later(&mut self, w: u32) {
         let base = self.cx.lay.statics.start;
         let words = sw::words(self.cx.sched.order.len() as u32);
-        for (w, mask) in t.any {
-            let later = base + sw::PENDING + 8 * (2 * words + w);
-            self.push_addr(Addr::Abs(later));
-            self.push_addr(Addr::Abs(later));
-            self.i(I::I64Load(mem(0, 3)));
-            self.i(I::I64Const(mask as i64));
-            self.i(I::I64Or);
-            self.store_at(I::I64Store(mem(0, 3)), later, 8);
-        }
+        let later = base + sw::PENDING + 8 * (2 * words + w);
+        let (bits, _) = self.trigger_scratch();
+        self.i(I::LocalSet(bits));
+        self.push_addr(Addr::Abs(later));
+        self.push_addr(Addr::Abs(later));
+        self.i(I::I64Load(mem(0, 3)));
+        self.i(I::LocalGet(bits));
+        self.i(I::I64Or);
+        self.store_at(I::I64Store(mem(0, 3)), later, 8);
         self.i32c(base as i32);
         self.i32c(1);
         self.store_at(I::I32Store(mem(sw::ANY_LATER, 2)), base + sw::ANY_LATER, 4);
-        true
+    }
+
+    /// After a body run in place: OR the accumulator `acc` of deferred
+    /// word `w` (a pending word, or a later one with `LATER_WORD`).
+    fn flush_deferred(&mut self, w: u32, acc: u32) {
+        self.i(I::LocalGet(acc));
+        if w & LATER_WORD == 0 {
+            self.or_into_pending(w);
+            return;
+        }
+        self.i(I::I64Const(0));
+        self.i(I::I64Ne);
+        self.i(I::If(BlockType::Empty));
+        self.i(I::LocalGet(acc));
+        self.or_into_later(w & !LATER_WORD);
+        self.i(I::End);
+    }
+
+    /// True if every reader of `sig` is a pure unit waiting for any change
+    /// (`crate::fuse::pure_units`): running one again stores the values it
+    /// stored, so a direct NBA may mark them without comparing.
+    pub fn readers_recompute(&self, sig: SignalId) -> bool {
+        if !self.cx.recompute_readers {
+            return false;
+        }
+        let Some(t) = &self.cx.inline_triggers[sig.index()] else { return false };
+        let pure = |&(w, mask): &(u32, u64)| {
+            (0..64).filter(|b| mask >> b & 1 == 1).all(|b| self.cx.pure_units[(w * 64 + b) as usize])
+        };
+        !t.has_edges() && t.any.iter().all(pure)
     }
 
     /// The i64 local gathering the deferred pending bits of word `w`.
@@ -961,6 +1037,30 @@ endmodule
             by_line,
             [(4, true), (5, true), (6, true), (7, true), (8, true), (9, false), (10, false), (11, false), (12, false)]
         );
+    }
+
+    /// The `i64.ne`s in the runner of a pipeline of three registers that
+    /// `reader` reads (a direct NBA's compare of old and new is one).
+    fn register_compares(reader: &str, recompute: bool) -> usize {
+        let d = elaborate(&format!(
+            "module t; reg clk = 0; bit [7:0] r1, r2, r3, y;
+             always #5 clk = ~clk;
+             always @(posedge clk) begin r1 <= r1 + 1; r2 <= r1; r3 <= r2; end
+             {reader}
+             endmodule\n"
+        ));
+        let opts = crate::CodegenOptions { no_recompute_readers: !recompute, ..Default::default() };
+        let wasm = crate::compile(&d, &opts).expect("compiles");
+        crate::specialize::tests::operators_of_all(&wasm, "runner").iter().filter(|op| *op == "I64Ne").count()
+    }
+
+    #[test]
+    fn direct_nbas_mark_readers_that_may_run_again_without_comparing() {
+        let pure = "wire bit [7:0] x = r1 ^ r2 ^ r3; always_comb y = x + r1;";
+        assert_eq!(register_compares(pure, false) - register_compares(pure, true), 3);
+        // a reader that prints must run on a change only
+        let prints = "always @* if (r1 == r2 + r3) $display(y);";
+        assert_eq!(register_compares(prints, false), register_compares(prints, true));
     }
 
     #[test]

@@ -1201,7 +1201,7 @@ const TABLE_MAX_SPAN: u64 = 256;
 impl Lower<'_, '_> {
     /// True if a zero-delay NBA to `lhs` stores at once: every signal it
     /// writes is one of `crate::direct_nbas`.
-    fn writes_directly(&self, lhs: ExprId) -> bool {
+    pub(crate) fn writes_directly(&self, lhs: ExprId) -> bool {
         let mut ws = vec![];
         crate::analysis::written_signals(self.d(), lhs, &mut ws);
         !ws.is_empty() && ws.iter().all(|s| self.cx.direct.stores[s.index()])
