@@ -756,15 +756,22 @@ impl Lower<'_, '_> {
         let later = base + sw::PENDING + 8 * (2 * words + w);
         let (bits, _) = self.trigger_scratch();
         self.i(I::LocalSet(bits));
-        self.push_addr(Addr::Abs(later));
-        self.push_addr(Addr::Abs(later));
+        self.or_word_and_flag(later, bits, sw::ANY_LATER);
+    }
+
+    /// word at `word` |= local `bits`; the statics' i32 flag at offset
+    /// `flag` = 1.
+    fn or_word_and_flag(&mut self, word: u32, bits: u32, flag: u32) {
+        let base = self.cx.lay.statics.start;
+        self.push_addr(Addr::Abs(word));
+        self.push_addr(Addr::Abs(word));
         self.i(I::I64Load(mem(0, 3)));
         self.i(I::LocalGet(bits));
         self.i(I::I64Or);
-        self.store_at(I::I64Store(mem(0, 3)), later, 8);
+        self.store_at(I::I64Store(mem(0, 3)), word, 8);
         self.i32c(base as i32);
         self.i32c(1);
-        self.store_at(I::I32Store(mem(sw::ANY_LATER, 2)), base + sw::ANY_LATER, 4);
+        self.store_at(I::I32Store(mem(flag, 2)), base + flag, 4);
     }
 
     /// After a body run in place: OR the accumulator `acc` of deferred
@@ -922,15 +929,7 @@ impl Lower<'_, '_> {
         self.i(I::I64Const(0));
         self.i(I::I64Ne);
         self.i(I::If(BlockType::Empty));
-        self.push_addr(Addr::Abs(pending));
-        self.push_addr(Addr::Abs(pending));
-        self.i(I::I64Load(mem(0, 3)));
-        self.i(I::LocalGet(bits));
-        self.i(I::I64Or);
-        self.store_at(I::I64Store(mem(0, 3)), pending, 8);
-        self.i32c(base as i32);
-        self.i32c(1);
-        self.store_at(I::I32Store(mem(sw::ANY_PENDING, 2)), base + sw::ANY_PENDING, 4);
+        self.or_word_and_flag(pending, bits, sw::ANY_PENDING);
         self.i(I::End);
     }
 
