@@ -1020,6 +1020,19 @@ impl Lower<'_, '_> {
     }
 
     fn sm_unary(&mut self, u: UnOp, arg: ExprId, w: u32) -> Small {
+        if matches!(u, UnOp::RedOr | UnOp::RedNor | UnOp::LogNot) {
+            if let ExprKind::Concat(parts) = &self.d().exprs[arg].kind {
+                let parts: Vec<(Small, u32)> = parts.iter().map(|&p| (self.small(p), self.ty(p).width)).collect();
+                let width = parts.iter().map(|&(_, pw)| pw).max().unwrap_or(1);
+                let folded = self.sm_fold_parts(&parts);
+                let code = match u {
+                    UnOp::RedOr => op::RED_OR,
+                    UnOp::RedNor => op::RED_NOR,
+                    _ => op::LOG_NOT,
+                };
+                return self.sm_reduce(code, folded, width);
+            }
+        }
         let aw = self.ty(arg).width;
         let a = self.small(arg);
         let code = match u {

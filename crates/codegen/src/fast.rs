@@ -923,6 +923,59 @@ impl Lower<'_, '_> {
     }
 
     /// Concatenation of parts (most significant first) totalling <= 64 bits.
+    /// The parts of a concatenation ORed on top of one another, unshifted,
+    /// for an OR reduction (`|`, `~|`, `!`), which asks only whether some
+    /// bit is a known 1 and else whether some bit is X or Z: a folded bit
+    /// is 1 where some part has a known 1, else X where some part has X or
+    /// Z. With no X or Z anywhere (the usual case, tested once) that is the
+    /// OR of the value planes; a part costs a load and an OR per plane
+    /// where the concatenation shifts it too.
+    pub fn sm_fold_parts(&mut self, parts: &[(Small, u32)]) -> Small {
+        let or_all = |l: &mut Self, planes: &[Plane]| -> Plane {
+            let Some((&first, rest)) = planes.split_first() else { return Plane::Const(0) };
+            l.push_plane(first);
+            for &p in rest {
+                l.push_plane(p);
+                l.i(I::I64Or);
+            }
+            l.pop_plane()
+        };
+        let avals: Vec<Plane> = parts.iter().map(|(v, _)| v.aval).collect();
+        let any = or_all(self, &avals);
+        let bvals: Vec<Plane> = parts.iter().filter_map(|(v, _)| v.bval).collect();
+        if bvals.is_empty() {
+            return Small { aval: any, bval: None };
+        }
+        let unknown = or_all(self, &bvals);
+        // the known ones: the value planes' OR when nothing is unknown
+        let ones = self.f.local(ValType::I64);
+        self.push_plane(unknown);
+        self.i(I::I64Eqz);
+        self.i(I::If(BlockType::Result(ValType::I64)));
+        self.push_plane(any);
+        self.i(I::Else);
+        for (k, &(v, _)) in parts.iter().enumerate() {
+            self.push_known_ones(v);
+            if k > 0 {
+                self.i(I::I64Or);
+            }
+        }
+        self.i(I::End);
+        self.i(I::LocalSet(ones));
+        // 1 where a known one is; X (aval 1, bval 1) where only unknowns are
+        self.i(I::LocalGet(ones));
+        self.push_plane(unknown);
+        self.i(I::I64Or);
+        let aval = self.pop_plane();
+        self.push_plane(unknown);
+        self.i(I::LocalGet(ones));
+        self.i(I::I64Const(-1));
+        self.i(I::I64Xor);
+        self.i(I::I64And);
+        let bval = self.pop_plane();
+        Small { aval, bval: Some(bval) }
+    }
+
     pub fn sm_concat(&mut self, parts: &[(Small, u32)]) -> Small {
         if parts.iter().all(|(v, _)| v.as_const().is_some()) {
             let (mut a, mut b, mut off) = (0u64, 0u64, 0u32);
