@@ -32,6 +32,11 @@ use crate::func::{FnGen, Term};
 use std::collections::{BTreeMap, BTreeSet};
 use wasm_encoder::{BlockType, Instruction};
 
+/// Most instructions of a returning block that a jump back through the
+/// dispatch copies (`Emitter::returns_at_once`): a suspend stores the
+/// state and returns in 7.
+const COPIED_RETURN_MAX: usize = 8;
+
 /// The blocks in the order they are laid out ([`FnGen::order`]): every
 /// block number below is a position in that order.
 pub struct View<'a> {
@@ -342,6 +347,12 @@ impl<R: Fn(&crate::func::Ins) -> Instruction<'static>> Emitter<'_, R> {
         }
     }
 
+    /// True if block `t` (a position) is a few instructions that end in
+    /// `return`: a jump back to it through the dispatch runs a copy instead.
+    fn returns_at_once(&self, t: usize) -> bool {
+        matches!(self.v.terms[t], Term::Return) && self.v.f.blocks[self.v.order[t]].code.len() <= COPIED_RETURN_MAX
+    }
+
     /// Jump from the end of block `k` to block `t`, from `extra` structured
     /// blocks deep inside it. Block `k + 1` is the next code emitted at any
     /// level, so falling through reaches it.
@@ -354,6 +365,13 @@ impl<R: Fn(&crate::func::Ins) -> Instruction<'static>> Emitter<'_, R> {
             self.out.push(Instruction::Br(d));
         } else if let Some(d) = self.depth(Label::Loop(t), extra) {
             self.out.push(Instruction::Br(d));
+        } else if self.returns_at_once(t) {
+            // a copy of the block (a process's wait at the top of its
+            // loop): no state store, no jump back and no `br_table`
+            for ins in &self.v.f.blocks[self.v.order[t]].code {
+                let resolved = (self.resolve)(ins);
+                self.out.push(resolved);
+            }
         } else {
             self.out.push(Instruction::I32Const(self.entries.state_of(&self.v, t)));
             self.out.push(Instruction::LocalSet(self.v.f.state));
@@ -556,6 +574,28 @@ mod tests {
         // by block index: 0 -> depth 1, outer -> 2, outer_step and exit
         // trap (0), inner -> 3, resume -> 4
         assert!(table.contains("[1, 2, 0, 3, 0, 4]"), "{table}");
+    }
+
+    #[test]
+    fn a_jump_back_to_a_wait_that_returns_runs_a_copy_of_it() {
+        // `always begin @(e); body; end`: block 0 -> head (suspend, resume
+        // at 2) -> body -> back to the head
+        let mut f = FnGen::new(1, false, 0);
+        let acc = f.local(ValType::I32);
+        let head = f.new_block();
+        f.goto(head);
+        f.switch_to(head);
+        let resume = f.new_block();
+        f.suspend(1, resume);
+        add(&mut f, acc, 1);
+        f.goto(head);
+        let ops = operators(f);
+        let count = |what: &str| ops.iter().filter(|o| o.as_str() == what).count();
+        // the suspend twice (its block and the copy), and no jump back
+        // through the dispatch (a state set and a `br` to its loop)
+        assert_eq!(count("Return"), 2, "{ops:#?}");
+        assert_eq!(ops.iter().filter(|o| o.starts_with("BrTable")).count(), 1, "{ops:#?}");
+        assert!(!ops.iter().any(|o| o.starts_with("Br {")), "{ops:#?}");
     }
 
     /// `for (i = 0; i < n; i++) begin acc += 2; if (i == 3) break; end` as
