@@ -677,17 +677,34 @@ fn wave_only_logic_runs_when_waves_are_recorded() -> Result<(), String> {
     if hidden + 18 > shown {
         return Err(format!("{hidden} activations without waves, {shown} with them: expected 18 fewer"));
     }
+    // rising edges at 5, 15, ..., 55: the generated code counts them
+    // itself (`wsim_abi::statics::CLOCK_POSEDGES`), guest-rt reports them
+    for dir in [waves_dir.path(), plain_dir.path()] {
+        expect_eq("the run's clock", clock(dir)?, serde_json::json!({"name": "tb.clk", "cycles": 6}))?;
+    }
     Ok(())
+}
+
+/// The run's clock from `stats.json` in `dir`: its name and cycles.
+fn clock(dir: &Path) -> Result<serde_json::Value, String> {
+    let stats = stats_json(dir)?;
+    let clock = find_key(&stats, "clock").ok_or_else(|| format!("no clock in {stats}"))?;
+    Ok(serde_json::json!({"name": clock["name"], "cycles": clock["cycles"]}))
 }
 
 /// The run's `activations` from `stats.json` in `dir`.
 fn activations(dir: &Path) -> Result<u64, String> {
-    let path = dir.join("stats.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let stats: serde_json::Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let stats = stats_json(dir)?;
     find_key(&stats, "activations")
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| format!("no activations in {text}"))
+        .ok_or_else(|| format!("no activations in {stats}"))
+}
+
+/// `stats.json` in `dir`, parsed.
+fn stats_json(dir: &Path) -> Result<serde_json::Value, String> {
+    let path = dir.join("stats.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The first object member named `key`, at any depth (the report nests it).

@@ -1702,18 +1702,34 @@ fn static_activations() -> u64 {
     }
 }
 
+/// The signal with the most rising edges (the lowest id of a tie) and its
+/// count: guest-rt's counts plus those generated code kept in the statics
+/// (`wsim_abi::statics::CLOCK_POSEDGES`).
+fn clock() -> Option<(usize, u64)> {
+    let st = s();
+    // (the signal's id + 1; 0: none)
+    let (inline_sig, inline_count) = match st.statics.base {
+        0 => (0, 0),
+        base => (rd32(base + sw::CLOCK_SIG) as usize, mem::rd64(base + sw::CLOCK_POSEDGES)),
+    };
+    let counted = |i: usize| st.counters.posedges.get(i).copied().unwrap_or(0);
+    let count = |i: usize| counted(i) + if inline_sig == i + 1 { inline_count } else { 0 };
+    let signals = st.counters.posedges.len().max(inline_sig);
+    (0..signals).map(|i| (i, count(i))).filter(|&(_, n)| n > 0).max_by_key(|&(i, n)| (n, core::cmp::Reverse(i)))
+}
+
 /// `wsim_stat(kind) -> i64` (`wsim_abi::stat`).
 #[no_mangle]
 pub extern "C" fn wsim_stat(kind: i32) -> i64 {
     let st = s();
     let c = &st.counters;
-    let clock = c.posedges.iter().enumerate().filter(|(_, &n)| n > 0).max_by_key(|(i, &n)| (n, core::cmp::Reverse(*i)));
+    let clock = clock();
     match kind {
         wsim_abi::stat::DELTAS => c.deltas as i64,
         wsim_abi::stat::ACTIVATIONS => (c.activations + static_activations()) as i64,
         wsim_abi::stat::TIME_STEPS => c.time_steps as i64,
         wsim_abi::stat::CLOCK_SIGNAL => clock.map_or(-1, |(i, _)| i as i64),
-        wsim_abi::stat::CLOCK_CYCLES => clock.map_or(0, |(_, &n)| n as i64),
+        wsim_abi::stat::CLOCK_CYCLES => clock.map_or(0, |(_, n)| n as i64),
         wsim_abi::stat::ERRORS => st.errors as i64,
         wsim_abi::stat::FINISH_SITE => st.finish_site.map_or(-1, |(site, _)| site as i64),
         wsim_abi::stat::FINISH_VERBOSITY => st.finish_site.map_or(1, |(_, v)| v as i64),

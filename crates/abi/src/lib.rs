@@ -215,12 +215,18 @@ pub mod statics {
     /// many words. Later bits are the readers of a register written by a
     /// direct NBA (`crates/codegen/src/direct_nbas.rs`): the NBA region
     /// moves them, masked by the armed bits, into the pending bits.
-    pub const PENDING: u32 = 48;
+    pub const PENDING: u32 = 64;
     /// u64, u64: where an unrolled loop (`crates/codegen/src/unroll.rs`)
     /// stores what it keeps in locals every few copies of its body.
     /// Nothing reads it: the stores make Cranelift compute the values in
     /// order, where it would load every element first and spill them.
     pub const SINK: u32 = 32;
+    /// u64: rising edges of the clock signal `CLOCK_SIG` that generated
+    /// code counted itself, in place of a `rt_count_posedge` call (the run
+    /// report's clock cycles: guest-rt adds them to that signal's count).
+    pub const CLOCK_POSEDGES: u32 = 48;
+    /// u32: that signal's id + 1, or 0 (`wsim_init` stores it).
+    pub const CLOCK_SIG: u32 = 56;
 
     /// Words of each bitset for `count` static processes.
     pub const fn words(count: u32) -> u32 {

@@ -293,6 +293,12 @@ fn register_statics(l: &mut Lower, has_runner: bool) {
     l.i32c(l.cx.lay.statics.start as i32);
     l.i32c(l.cx.sched.order.len() as i32);
     l.rt("rt_statics");
+    if let Some(clock) = crate::runner::inline_clock(l.cx) {
+        // the signal whose rising edges the code counts in the statics
+        l.i32c(l.cx.lay.statics.start as i32);
+        l.i32c(clock.raw() as i32 + 1);
+        l.i(I::I32Store(crate::func::mem(wsim_abi::statics::CLOCK_SIG, 2)));
+    }
     for k in 0..l.cx.sched.order.len() as u32 {
         // every member of a fused unit, so that the first to reach its
         // event control arms the unit (crate::fuse)
