@@ -1257,7 +1257,8 @@ mod tests {
         let wasm = crate::compile(&d, &Default::default()).expect("compiles");
         let ops = operators_of(&wasm, "runner");
         // not the activation counter's `+ 1` (offset 8 of the statics' words)
-        let plane_store = |w: &[String]| w[1].starts_with("I64Store") && w[1].contains("offset: 8,") && w[0] != "I64Add";
+        let plane_store =
+            |w: &[String]| w[1].starts_with("I64Store") && w[1].contains("offset: 8,") && w[0] != "I64Add";
         ops.windows(2).filter(|w| plane_store(w)).count()
     }
 
