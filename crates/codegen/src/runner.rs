@@ -735,6 +735,7 @@ impl Lower<'_, '_> {
     /// the edge and with every shadow's value, as they would without direct
     /// NBAs). False (nothing emitted) for a signal with edge readers or
     /// readers that are not static.
+    ///
     /// In a body the runner generates in place, the bits gather in one
     /// i64 local per later word, ORed into the later bits after the body
     /// (as `defer_trigger` does for the pending bits).
