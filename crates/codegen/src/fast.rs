@@ -922,7 +922,6 @@ impl Lower<'_, '_> {
         Small { aval, bval }
     }
 
-    /// Concatenation of parts (most significant first) totalling <= 64 bits.
     /// The parts of a concatenation ORed on top of one another, unshifted,
     /// for an OR reduction (`|`, `~|`, `!`), which asks only whether some
     /// bit is a known 1 and else whether some bit is X or Z: a folded bit
@@ -976,6 +975,7 @@ impl Lower<'_, '_> {
         Small { aval, bval: Some(bval) }
     }
 
+    /// Concatenation of parts (most significant first) totalling <= 64 bits.
     pub fn sm_concat(&mut self, parts: &[(Small, u32)]) -> Small {
         if parts.iter().all(|(v, _)| v.as_const().is_some()) {
             let (mut a, mut b, mut off) = (0u64, 0u64, 0u32);
@@ -1126,14 +1126,16 @@ impl Lower<'_, '_> {
         // no compare: a loop signal that settles (`crate::promote`), or a
         // change no one but the running process would see
         let new = self.as_stored(dst, new);
+        let id = wsim_ir::SignalId::from_raw(sig as u32);
         let settles = matches!(dst, Addr::Abs(o) if self.settles_at_exit(o));
-        if settles || self.wakes_only_running(wsim_ir::SignalId::from_raw(sig as u32)) {
+        if settles || self.wakes_only_running(id) {
             self.store_small_value(dst, new);
             return;
         }
-        if self.in_direct_nba && self.readers_recompute(wsim_ir::SignalId::from_raw(sig as u32)) {
+        // no compare either: readers that may run again are marked always
+        if self.in_direct_nba && self.readers_recompute(id) {
             self.store_small_value(dst, new);
-            self.trigger_later(wsim_ir::SignalId::from_raw(sig as u32));
+            self.trigger_later(id);
             self.known_after(dst, new);
             return;
         }
