@@ -229,6 +229,12 @@ impl Statics {
         }
     }
 
+    /// `any_pending() || any_later()`, in one load of both words.
+    fn any_pending_or_later(&self) -> bool {
+        const { assert!(sw::ANY_LATER == sw::ANY_PENDING + 4) };
+        self.base != 0 && mem::rd64(self.base + sw::ANY_PENDING) != 0
+    }
+
     /// Some process may be pending (generated code sets this too).
     fn any_pending(&self) -> bool {
         self.base != 0 && rd32(self.base + sw::ANY_PENDING) != 0
@@ -1353,6 +1359,42 @@ fn run_time_step() {
     run_regions(0);
 }
 
+/// Time steps whose only event is the design's one timer
+/// ([`run_timer_step`]), back to back for as long as the next step is one:
+/// Some(status) when the run goes back to the host (a stop, the end of a
+/// step in step mode or of the host's slice), None when the next step is
+/// not a timer step. The slice is counted down in a local: a clock's step
+/// is a hundred-odd instructions of this loop, and the slice's bookkeeping
+/// was a tenth of them.
+#[inline(always)]
+fn run_timer_steps(until: u64) -> Option<i32> {
+    let slice = s().slice;
+    let mut left = match slice {
+        0 => u64::MAX,
+        _ => u64::from(s().slice_left),
+    };
+    let status = loop {
+        if !run_timer_step(until) {
+            break None;
+        }
+        if let Some(code) = s().stop {
+            break Some(code);
+        }
+        if s().step_mode {
+            break Some(run_status::STEP);
+        }
+        left -= 1;
+        if left == 0 {
+            left = u64::from(slice);
+            break Some(run_status::STEP);
+        }
+    };
+    if slice != 0 {
+        s().slice_left = left as u32;
+    }
+    status
+}
+
 /// A time step whose only event is the design's one timer (a free-running
 /// clock, `always #5 clk = ~clk;`; see [`rt_timer`]), with nothing left of
 /// the last step: its first delta is that thread and the static processes
@@ -1397,8 +1439,7 @@ fn run_timer_step(until: u64) -> bool {
 fn nothing_left() -> bool {
     let st = s();
     let none = !st.maybe_queued
-        && !st.statics.any_pending()
-        && !st.statics.any_later()
+        && !st.statics.any_pending_or_later()
         && !shadows_armed()
         && !st.monitor_on
         && st.strobes.is_empty();
@@ -1650,13 +1691,8 @@ pub extern "C" fn wsim_run(until: i64) -> i32 {
         }
         // A finished step leaves no work behind, so timer steps follow one
         // another without `step_has_work`'s dozen tests in between.
-        while run_timer_step(until) {
-            if let Some(code) = s().stop {
-                return code;
-            }
-            if s().step_mode || slice_ended() {
-                return run_status::STEP;
-            }
+        if let Some(code) = run_timer_steps(until) {
+            return code;
         }
         if let Some(code) = advance_time(until) {
             return code;
