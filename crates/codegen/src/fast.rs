@@ -672,6 +672,9 @@ impl Lower<'_, '_> {
             }
             return Small::known(self.bit_from_i32());
         };
+        if w == 1 {
+            return self.sm_reduce_bit(negate, a.aval, b);
+        }
         // any X/Z bit
         self.push_plane(b);
         self.i(I::I64Const(0));
@@ -739,6 +742,20 @@ impl Lower<'_, '_> {
         self.push_known_ones(a);
         self.i(I::I64Const(0));
         self.i(I::I64Ne);
+    }
+
+    /// A reduction (or `!`) of one 4-state bit: the bit itself, negated
+    /// when `negate`, with z read as x: `!rst` in four instructions, where
+    /// the any-known-one and any-unknown tests of a wider value take twenty.
+    fn sm_reduce_bit(&mut self, negate: bool, aval: Plane, bval: Plane) -> Small {
+        self.push_plane(aval);
+        if negate {
+            self.i(I::I64Const(1));
+            self.i(I::I64Xor);
+        }
+        self.push_plane(bval);
+        self.i(I::I64Or);
+        Small { aval: self.pop_plane(), bval: Some(bval) }
     }
 
     /// Push the truth code of a 1-bit value: its two bits as they are,
