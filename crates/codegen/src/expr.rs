@@ -234,14 +234,19 @@ impl Lower<'_, '_> {
     /// Push 0/1/2 for `lhs && rhs` / `lhs || rhs`, evaluating `rhs` only
     /// when needed; returns false when the result cannot be 2 (unknown).
     ///
-    /// A known left operand and a cheap right one without effects are
-    /// combined with no branch: skipping such an operand is unobservable
-    /// (1800-2017 11.4.7 lets the evaluation short-circuit, it does not
-    /// require it), and the branch that would skip it is data-dependent,
-    /// mispredicted often in decoders and state machines. (A left operand
-    /// that may be unknown keeps the branches: its 4-state merge costs
-    /// more than they do.)
+    /// A cheap right operand without effects is combined with no branch:
+    /// skipping such an operand is unobservable (1800-2017 11.4.7 lets the
+    /// evaluation short-circuit, it does not require it), and the branch
+    /// that would skip it is data-dependent, mispredicted often in decoders
+    /// and state machines. Operands of at most 64 bits take
+    /// [`Self::sm_logical`]'s bit operations; a wider or real left operand
+    /// that may be unknown keeps the branches (its codes' merge costs more
+    /// than they do).
     fn logical(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId) -> bool {
+        if let Some(v) = self.sm_logical(b, lhs, rhs) {
+            self.sm_truth_bit(v);
+            return v.bval.is_some();
+        }
         let lhs_unknown = self.truth_code(lhs);
         let t = self.pop_i32();
         let short = if b == BinOp::LogAnd { 0 } else { 1 };
@@ -1049,8 +1054,33 @@ impl Lower<'_, '_> {
         self.sm_reduce(code, a, aw)
     }
 
+    /// `lhs && rhs` / `lhs || rhs` as 4-state bit operations on the
+    /// operands' OR reductions, `(|lhs) & (|rhs)` / `(|lhs) | (|rhs)`: the
+    /// same tables (IEEE 1800-2017 11.4.7 and table 11-16: a known 0 decides
+    /// `&&`, a known 1 decides `||`, else an X or Z gives X), with no branch
+    /// and no truth codes to merge (`!rst && valid` of two 1-bit signals:
+    /// five instructions where the codes and their branches took twenty).
+    /// Only for integral operands of at most 64 bits, the right one cheap
+    /// and without effects (see [`Self::logical`] on not skipping it); None
+    /// otherwise.
+    fn sm_logical(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId) -> Option<Small> {
+        let (lty, rty) = (self.ty(lhs), self.ty(rhs));
+        if !is_small_int(lty) || !is_small_int(rty) || !self.branchless_operand(rhs, &mut { BRANCHLESS_NODES }) {
+            return None;
+        }
+        let l = self.small(lhs);
+        let l = self.sm_reduce(op::RED_OR, l, lty.width);
+        let r = self.small(rhs);
+        let r = self.sm_reduce(op::RED_OR, r, rty.width);
+        let code = if b == BinOp::LogAnd { op::AND } else { op::OR };
+        Some(self.sm_bitwise(code, l, r, 1))
+    }
+
     fn sm_binary(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId, ty: Type) -> Small {
         if matches!(b, BinOp::LogAnd | BinOp::LogOr) {
+            if let Some(v) = self.sm_logical(b, lhs, rhs) {
+                return v;
+            }
             let may_unknown = self.logical(b, lhs, rhs);
             return self.sm_from_truth(may_unknown);
         }

@@ -359,7 +359,7 @@ impl Lower<'_, '_> {
     }
 
     /// Exact 4-state AND/OR/XOR/XNOR (bit by bit).
-    fn sm_bitwise(&mut self, code: i32, a: Small, b: Small, w: u32) -> Small {
+    pub fn sm_bitwise(&mut self, code: i32, a: Small, b: Small, w: u32) -> Small {
         let known = a.bval.is_none() && b.bval.is_none();
         match code {
             op::AND if known => {
@@ -649,6 +649,9 @@ impl Lower<'_, '_> {
             _ => op::RED_XOR,
         };
         let Some(b) = a.bval else {
+            if w == 1 && !negate {
+                return a;
+            }
             self.push_plane(a.aval);
             match base {
                 op::RED_AND => {
@@ -1296,13 +1299,14 @@ mod tests {
     }
 
     #[test]
-    fn a_known_left_operand_and_a_cheap_right_one_combine_without_branches() {
+    fn a_cheap_right_operand_combines_without_branches() {
         assert_eq!(short_circuit_branches("bit", "b == 2'd1"), 0);
         assert_eq!(short_circuit_branches("bit", "(b[0] ^ b[1])"), 0);
-        // a left operand that may be unknown, a call on the right: the
-        // right operand is evaluated only when it decides
-        assert_eq!(short_circuit_branches("logic", "b == 2'd1"), 4);
+        // a left operand that may be unknown too (`sm_logical`)
+        assert_eq!(short_circuit_branches("logic", "b == 2'd1"), 0);
+        // a call on the right: it is evaluated only when it decides
         assert_eq!(short_circuit_branches("bit", "f(b)"), 4);
+        assert_eq!(short_circuit_branches("logic", "f(b)"), 4);
     }
 
     #[test]
