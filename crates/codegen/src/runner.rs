@@ -646,7 +646,7 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
                 }
                 block = Some(b);
                 l.i(I::LocalGet(any));
-                l.i32c((0xff << (b * GROUPS_PER_BLOCK)) as i32);
+                l.i32c((0xffu32 << (b * GROUPS_PER_BLOCK)) as i32);
                 l.i(I::I32And);
                 l.i(I::If(BlockType::Empty));
             }
