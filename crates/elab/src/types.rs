@@ -282,7 +282,7 @@ impl<'a> Elab<'a> {
                     }
                     Some(Sym::Type(t)) => t,
                     _ => {
-                        self.error(code::UNDECLARED, *span, format!("unknown type `{}`", name.name));
+                        self.error(code::UNDECLARED, *span, unknown_type_message(&name.name));
                         DataTy::logic(1, false)
                     }
                 };
@@ -787,5 +787,18 @@ impl<'a> Elab<'a> {
             self.stmt(wsim_ir::StmtKind::SysTask { name: "$fatal".into(), args: vec![Some(text)], scope }, span);
         let check = self.stmt(wsim_ir::StmtKind::If { cond: differs, then_stmt: fatal, else_stmt: None }, span);
         self.pre_stmts.push(check);
+    }
+}
+
+/// "unknown type `T`", with the reason when `T` is a SystemVerilog keyword:
+/// the file is read as Verilog (a `.v` file, or `begin_keywords` of a 1364
+/// standard), where `logic` or `always_comb` is a plain name.
+fn unknown_type_message(name: &str) -> String {
+    match wsim_syntax::lexer::Language::systemverilog_keyword(name) {
+        Some(first) => format!(
+            "unknown type `{name}`: `{name}` is a SystemVerilog keyword (IEEE {}), and this file is read as Verilog; name it `.sv`, or put `begin_keywords \"1800-2017\" before it",
+            first.specifier()
+        ),
+        None => format!("unknown type `{name}`"),
     }
 }

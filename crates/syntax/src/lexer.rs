@@ -719,6 +719,14 @@ impl Language {
         self >= first_reserved_in(keyword)
     }
 
+    /// The SystemVerilog standard that first reserved `word` (`logic`,
+    /// `always_comb`), or None when it is no keyword or one Verilog already
+    /// has: in a Verilog file such a word is a plain name, so an error about
+    /// it can say why.
+    pub fn systemverilog_keyword(word: &str) -> Option<Language> {
+        lookup_keyword(word).map(first_reserved_in).filter(|&first| first >= Language::Sv2005)
+    }
+
     /// The standard that first reserved `keyword` when that is a later one
     /// than Verilog-1995, as "IEEE 1364-2001" (older code may use it as a
     /// name: `cell`, `logic`, `bit`).

@@ -68,6 +68,17 @@ fn verilog_files_reserve_only_1364_2005_keywords() {
 }
 
 #[test]
+fn systemverilog_keyword_names_the_standard_that_first_reserved_a_word() {
+    assert_eq!(Language::systemverilog_keyword("logic"), Some(Language::Sv2005));
+    assert_eq!(Language::systemverilog_keyword("always_comb"), Some(Language::Sv2005));
+    assert_eq!(Language::systemverilog_keyword("let"), Some(Language::Sv2009));
+    // Verilog's own keywords and plain names are none
+    assert_eq!(Language::systemverilog_keyword("uwire"), None);
+    assert_eq!(Language::systemverilog_keyword("wire"), None);
+    assert_eq!(Language::systemverilog_keyword("counter"), None);
+}
+
+#[test]
 fn systemverilog_and_unknown_extensions_reserve_1800_2017_keywords() {
     let words = "wire logic bit unique0 let string";
     let expected = "kw:wire kw:logic kw:bit kw:unique0 kw:let kw:string";
