@@ -247,6 +247,12 @@ impl Lower<'_, '_> {
             self.sm_truth_bit(v);
             return v.bval.is_some();
         }
+        self.logical_by_codes(b, lhs, rhs)
+    }
+
+    /// [`Self::logical`] from the operands' truth codes, where
+    /// [`Self::sm_logical`] does not apply.
+    fn logical_by_codes(&mut self, b: BinOp, lhs: ExprId, rhs: ExprId) -> bool {
         let lhs_unknown = self.truth_code(lhs);
         let t = self.pop_i32();
         let short = if b == BinOp::LogAnd { 0 } else { 1 };
@@ -1081,7 +1087,7 @@ impl Lower<'_, '_> {
             if let Some(v) = self.sm_logical(b, lhs, rhs) {
                 return v;
             }
-            let may_unknown = self.logical(b, lhs, rhs);
+            let may_unknown = self.logical_by_codes(b, lhs, rhs);
             return self.sm_from_truth(may_unknown);
         }
         let lty = self.ty(lhs);

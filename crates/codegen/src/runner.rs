@@ -692,7 +692,10 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         l.i(I::I32Store(mem(shadow::FLAGS, 2)));
         l.i(I::End);
     }
-    for _ in group.iter().chain(&block) {
+    if group.is_some() {
+        l.i(I::End);
+    }
+    if block.is_some() {
         l.i(I::End);
     }
     l.i32c(l.cx.lay.shadow_any.start as i32);
