@@ -1315,8 +1315,7 @@ fn step_has_work() -> bool {
         || shadows_armed()
         || !st.strobes.is_empty()
         || st.monitor_due
-        || st.statics.any_pending()
-        || st.statics.any_later()
+        || st.statics.any_pending_or_later()
 }
 
 /// True when no region queue holds anything (`Sched::maybe_queued`
