@@ -48,7 +48,10 @@ pub fn fuse_cones(d: &Design, facts: &Facts, plan: &mut StaticPlan) {
     for &(sig, k, _) in &plan.triggers {
         watchers.entry(sig).or_default().insert(k);
     }
-    let members: Vec<Option<Member>> = plan.order.iter().map(|&p| member(d, facts, plan, p, &watchers)).collect();
+    // a unit is wave-only when all its members are: those stay alone
+    let joins = |p: ProcId| !plan.wave_only_procs.contains(&p);
+    let members: Vec<Option<Member>> =
+        plan.order.iter().map(|&p| joins(p).then(|| member(d, facts, plan, p, &watchers)).flatten()).collect();
     let mut units: Vec<Unit> = vec![];
     for (i, &p) in plan.order.iter().enumerate() {
         let reads = tree_reads(d, d.procs[p].body);
@@ -350,6 +353,26 @@ assign y = x;
 endmodule
 ";
         assert_eq!(units(src), vec![vec![3], vec![4]]);
+    }
+
+    #[test]
+    fn a_process_only_waves_read_stays_out_of_the_unit_it_would_join() {
+        let src = "module t;
+reg [7:0] a = 0; wire [7:0] b, c, w;
+assign b = a + 1;
+assign w = a ^ 8'h55;
+assign c = b + 1;
+reg clk = 0;
+always @(posedge clk) $display(c);
+endmodule
+";
+        let fuse = |d: &Design, facts: &Facts, plan: &mut StaticPlan| {
+            plan.wave_only_procs = crate::wave_only::wave_only_processes(d, plan);
+            fuse_cones(d, facts, plan);
+        };
+        // `w` (line 4) joined `b`'s unit when any process could
+        assert_eq!(crate::schedule::tests::unit_lines(src, fuse_cones), vec![vec![3, 4, 5], vec![7]]);
+        assert_eq!(crate::schedule::tests::unit_lines(src, fuse), vec![vec![4], vec![3, 5], vec![7]]);
     }
 
     #[test]

@@ -128,6 +128,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let arena_base = guest.heap_base.div_ceil(64) * 64;
     let facts = analysis::analyse(design);
     let mut sched = if opts.no_static_schedule { Default::default() } else { schedule::plan(design, &facts) };
+    if !opts.no_wave_only {
+        sched.wave_only_procs = wave_only::wave_only_processes(design, &sched);
+    }
     if !opts.no_fuse_cones && !opts.no_inline_statics {
         fuse::fuse_cones(design, &facts, &mut sched);
     }

@@ -46,6 +46,10 @@ pub struct StaticPlan {
     /// Static indices whose processes start only in a run that records
     /// waves (`crate::wave_only`).
     pub wave_only: BTreeSet<u32>,
+    /// The processes that will be wave-only, found before fusion:
+    /// `crate::fuse` leaves them in units of their own (a unit is
+    /// wave-only only when all its members are).
+    pub wave_only_procs: BTreeSet<ProcId>,
 }
 
 impl StaticPlan {

@@ -55,16 +55,17 @@ const PURE_SYSTEM_FUNCTIONS: &[&str] = &[
 
 /// The static indices of `sched` whose every member is wave-only.
 pub fn wave_only_units(d: &Design, sched: &StaticPlan) -> BTreeSet<u32> {
-    if crate::meta::calls_dumpvars(d) {
-        return BTreeSet::new();
-    }
     let wave_only = wave_only_processes(d, sched);
     (0..sched.order.len() as u32).filter(|&k| sched.members(k).iter().all(|p| wave_only.contains(p))).collect()
 }
 
 /// The largest set of static processes whose writes only wave-only
-/// processes read (see the module doc).
-fn wave_only_processes(d: &Design, sched: &StaticPlan) -> BTreeSet<ProcId> {
+/// processes read (see the module doc); none in a design that calls
+/// `$dumpvars`.
+pub fn wave_only_processes(d: &Design, sched: &StaticPlan) -> BTreeSet<ProcId> {
+    if crate::meta::calls_dumpvars(d) {
+        return BTreeSet::new();
+    }
     let writes: HashMap<ProcId, Vec<SignalId>> = d
         .procs
         .iter()
