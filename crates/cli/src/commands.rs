@@ -321,7 +321,11 @@ fn compile_request(src: &SourceArgs, common: &CommonArgs) -> Result<CompileReque
     req.timescale = src.timescale.clone();
     req.warnings_off = src.warnings_off.clone();
     req.all_warnings = src.all_warnings;
-    req.opt = wsim_opt::OptOptions { two_state: src.two_state, optimize: src.opt_level != Some(0) };
+    req.opt = wsim_opt::OptOptions {
+        two_state: src.two_state,
+        optimize: src.opt_level != Some(0),
+        substitute_wires: !src.no_opt.contains(&pipeline::NoOpt::SubstituteWires),
+    };
     req.no_opt = src.no_opt.clone();
     req.no_opt.sort();
     req.no_opt.dedup();

@@ -81,6 +81,8 @@ pub enum NoOpt {
     WaveOnly,
     /// Direct NBAs mark readers that may run again without comparing (crates/codegen/src/runner.rs).
     RecomputeReaders,
+    /// Nets assigned bits of other signals are read as those bits (crates/opt/src/substitute_wires.rs).
+    SubstituteWires,
 }
 
 /// Where `--dump-ir` writes.
@@ -614,8 +616,9 @@ mod tests {
         let mut req4 = req.clone();
         req4.pp.defines.push(("X".into(), Some("".into())));
         assert_ne!(source_hash(&req3, &sources), source_hash(&req4, &sources), "-DX differs from -DX=");
-        let two_state = CompileRequest { opt: wsim_opt::OptOptions { two_state: true, optimize: true }, ..req.clone() };
-        let o0 = CompileRequest { opt: wsim_opt::OptOptions { two_state: false, optimize: false }, ..req.clone() };
+        let two_state =
+            CompileRequest { opt: wsim_opt::OptOptions { two_state: true, ..Default::default() }, ..req.clone() };
+        let o0 = CompileRequest { opt: wsim_opt::OptOptions { optimize: false, ..Default::default() }, ..req.clone() };
         let hashes = [base.clone(), source_hash(&two_state, &sources), source_hash(&o0, &sources)];
         assert!(hashes[0] != hashes[1] && hashes[0] != hashes[2] && hashes[1] != hashes[2], "--two-state, -O0");
     }

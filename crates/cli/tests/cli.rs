@@ -319,6 +319,7 @@ fn dump_ir_shows_each_pass_and_flags_choose_the_passes() {
             "// ---- after fold_constants ----",
             "// ---- after propagate_constants ----",
             "// ---- after fold_constants ----",
+            "// ---- after substitute_wires ----",
             "// ---- after remove_dead_code ----"
         ]
     );

@@ -10,6 +10,10 @@
 //!   `if`/`case`/`?:` with a constant condition keep the taken branch.
 //! - [`propagate_constants`]: reads of a signal whose only driver is a
 //!   continuous assignment of a constant become that constant.
+//! - [`substitute_wires`]: reads of a net whose only driver is a
+//!   continuous assignment of bits of other signals (fields of an
+//!   instruction register) become those bits, in the `always` blocks and
+//!   continuous assignments that read it.
 //! - [`remove_dead_code`]: statements that do nothing and processes whose
 //!   effects nobody can observe go.
 //!
@@ -31,6 +35,7 @@ pub mod fold_constants;
 pub mod make_two_state;
 pub mod propagate_constants;
 pub mod remove_dead_code;
+pub mod substitute_wires;
 pub mod visit;
 
 #[cfg(test)]
@@ -47,11 +52,13 @@ pub struct OptOptions {
     pub two_state: bool,
     /// False for `-O0`: no optimisation pass runs (two-state still does).
     pub optimize: bool,
+    /// False for `--no-opt substitute-wires` (measuring it).
+    pub substitute_wires: bool,
 }
 
 impl Default for OptOptions {
     fn default() -> OptOptions {
-        OptOptions { two_state: false, optimize: true }
+        OptOptions { two_state: false, optimize: true, substitute_wires: true }
     }
 }
 
@@ -77,6 +84,9 @@ pub fn optimize(design: &mut Design, opts: &OptOptions, dump: &mut dyn FnMut(&st
     run("propagate_constants", design, propagate_constants::run);
     // Propagated constants make new constant operands and conditions.
     run("fold_constants", design, fold_constants::run);
+    if opts.substitute_wires {
+        run("substitute_wires", design, substitute_wires::run);
+    }
     run("remove_dead_code", design, remove_dead_code::run);
 }
 
@@ -112,12 +122,15 @@ mod tests {
 
     #[test]
     fn the_options_choose_the_passes_and_the_hook_sees_each() {
-        let all = ["fold_constants", "propagate_constants", "fold_constants", "remove_dead_code"];
+        let all = ["fold_constants", "propagate_constants", "fold_constants", "substitute_wires", "remove_dead_code"];
         assert_eq!(passes_run(OptOptions::default()), all);
         let two: Vec<&str> = std::iter::once("make_two_state").chain(all).collect();
-        assert_eq!(passes_run(OptOptions { two_state: true, optimize: true }), two);
-        assert_eq!(passes_run(OptOptions { two_state: true, optimize: false }), ["make_two_state"]);
-        assert!(passes_run(OptOptions { two_state: false, optimize: false }).is_empty());
+        assert_eq!(passes_run(OptOptions { two_state: true, ..Default::default() }), two);
+        assert_eq!(
+            passes_run(OptOptions { two_state: true, optimize: false, ..Default::default() }),
+            ["make_two_state"]
+        );
+        assert!(passes_run(OptOptions { optimize: false, ..Default::default() }).is_empty());
     }
 
     #[test]

@@ -20,13 +20,12 @@
 //! race the standard leaves open; the continuous assignments of constants
 //! run before `initial` blocks start in wsim, as in Icarus.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use wsim_ir::{Const, Design, ExprId, ExprKind, ProcKind, SignalId, StmtKind, Storage, TypeKind};
+use wsim_ir::{Const, Design, ExprKind, ProcKind, SignalId, Storage, TypeKind};
 
-use crate::visit::{
-    aliased_signals, lvalue_nodes, lvalue_signals, output_args, task_only_reads_values, task_written_args, Live,
-};
+use crate::substitute_wires::whole_assignment;
+use crate::visit::{aliased_signals, reads_to_keep, write_counts, Live};
 
 pub fn run(d: &mut Design) {
     let live = Live::of(d);
@@ -66,78 +65,12 @@ fn constant_signals(d: &Design, live: &Live) -> HashMap<SignalId, Const> {
     out
 }
 
-/// `sig = constant` when a continuous assignment's body is the usual
-/// `[Assign, WaitEvent]` with a whole signal on the left.
+/// `sig = constant` when a continuous assignment assigns a whole signal
+/// a constant of its type.
 fn constant_assignment(d: &Design, body: wsim_ir::StmtId) -> Option<(SignalId, Const)> {
-    let StmtKind::Block { stmts, name: None } = &d.stmts[body].kind else { return None };
-    let [assign, wait] = stmts.as_slice() else { return None };
-    let StmtKind::Assign { lhs, rhs } = &d.stmts[*assign].kind else { return None };
-    if !matches!(d.stmts[*wait].kind, StmtKind::WaitEvent { .. }) {
-        return None;
-    }
-    let (ExprKind::Signal(sig), ExprKind::Const(c)) = (&d.exprs[*lhs].kind, &d.exprs[*rhs].kind) else {
-        return None;
-    };
-    (d.exprs[*lhs].ty == d.exprs[*rhs].ty).then(|| (*sig, c.clone()))
-}
-
-/// How many places in live code may write each signal: assignment targets,
-/// output arguments, signals handed whole to a system task, event triggers.
-fn write_counts(d: &Design, live: &Live) -> HashMap<SignalId, usize> {
-    let mut roots: Vec<ExprId> = Vec::new();
-    let mut counts: HashMap<SignalId, usize> = HashMap::new();
-    for s in live.stmt_ids() {
-        match &d.stmts[s].kind {
-            StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
-                roots.push(*lhs)
-            }
-            StmtKind::Call { subr, args } => roots.extend(output_args(d, *subr, args)),
-            StmtKind::SysTask { name, args, .. } => roots.extend(task_written_args(name, args)),
-            StmtKind::Trigger { event } => *counts.entry(*event).or_default() += 1,
-            _ => {}
-        }
-    }
-    for e in live.expr_ids() {
-        match &d.exprs[e].kind {
-            ExprKind::Call { subr, args } => roots.extend(output_args(d, *subr, args)),
-            ExprKind::SysFunc { name, args, .. } => {
-                let written = args.iter().enumerate().filter(|(i, _)| wsim_ir::sys_func_writes(name, *i));
-                roots.extend(written.map(|(_, &a)| a));
-            }
-            _ => {}
-        }
-    }
-    for s in roots.into_iter().flat_map(|root| lvalue_signals(d, root)) {
-        *counts.entry(s).or_default() += 1;
-    }
-    counts
-}
-
-/// Reads that must keep naming the signal: lvalues, event expressions,
-/// arguments of tasks that watch or take whole signals.
-fn reads_to_keep(d: &Design, live: &Live) -> HashSet<ExprId> {
-    let mut keep = lvalue_nodes(d);
-    let mut subtrees = Vec::new();
-    for s in live.stmt_ids() {
-        match &d.stmts[s].kind {
-            StmtKind::WaitEvent { .. } => subtrees.extend(d.stmts[s].kind.exprs()),
-            StmtKind::SysTask { name, args, .. } if watches(name) || !task_only_reads_values(name) => {
-                subtrees.extend(args.iter().flatten().copied())
-            }
-            _ => {}
-        }
-    }
-    while let Some(e) = subtrees.pop() {
-        if keep.insert(e) {
-            subtrees.extend(d.exprs[e].kind.children());
-        }
-    }
-    keep
-}
-
-/// `$monitor` and `$fmonitor` variants print again when an argument changes.
-fn watches(name: &str) -> bool {
-    name.starts_with("$monitor") || name.starts_with("$fmonitor")
+    let (sig, value) = whole_assignment(d, body)?;
+    let ExprKind::Const(c) = &d.exprs[value].kind else { return None };
+    Some((sig, c.clone()))
 }
 
 #[cfg(test)]

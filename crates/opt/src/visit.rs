@@ -8,7 +8,7 @@
 //! backends never see it. "Live" below means reachable from a process or a
 //! subroutine body.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use wsim_ir::{Design, Dir, ExprId, ExprKind, SignalId, StmtId, StmtKind};
 
@@ -220,4 +220,63 @@ pub fn aliased_signals(d: &Design) -> HashSet<SignalId> {
     let pairs = d.aliases.iter().flat_map(|&(a, t)| [a, t]);
     let elements = d.element_aliases.iter().flat_map(|a| [a.alias, a.array]);
     pairs.chain(elements).chain(d.name_aliases.iter().map(|n| n.target)).collect()
+}
+
+/// How many places in live code may write each signal: assignment targets,
+/// output arguments, signals handed whole to a system task, event triggers.
+pub fn write_counts(d: &Design, live: &Live) -> HashMap<SignalId, usize> {
+    let mut roots: Vec<ExprId> = Vec::new();
+    let mut counts: HashMap<SignalId, usize> = HashMap::new();
+    for s in live.stmt_ids() {
+        match &d.stmts[s].kind {
+            StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => {
+                roots.push(*lhs)
+            }
+            StmtKind::Call { subr, args } => roots.extend(output_args(d, *subr, args)),
+            StmtKind::SysTask { name, args, .. } => roots.extend(task_written_args(name, args)),
+            StmtKind::Trigger { event } => *counts.entry(*event).or_default() += 1,
+            _ => {}
+        }
+    }
+    for e in live.expr_ids() {
+        match &d.exprs[e].kind {
+            ExprKind::Call { subr, args } => roots.extend(output_args(d, *subr, args)),
+            ExprKind::SysFunc { name, args, .. } => {
+                let written = args.iter().enumerate().filter(|(i, _)| wsim_ir::sys_func_writes(name, *i));
+                roots.extend(written.map(|(_, &a)| a));
+            }
+            _ => {}
+        }
+    }
+    for s in roots.into_iter().flat_map(|root| lvalue_signals(d, root)) {
+        *counts.entry(s).or_default() += 1;
+    }
+    counts
+}
+
+/// Reads that must keep naming the signal: lvalues, event expressions,
+/// arguments of tasks that watch or take whole signals.
+pub fn reads_to_keep(d: &Design, live: &Live) -> HashSet<ExprId> {
+    let mut keep = lvalue_nodes(d);
+    let mut subtrees = Vec::new();
+    for s in live.stmt_ids() {
+        match &d.stmts[s].kind {
+            StmtKind::WaitEvent { .. } => subtrees.extend(d.stmts[s].kind.exprs()),
+            StmtKind::SysTask { name, args, .. } if watches(name) || !task_only_reads_values(name) => {
+                subtrees.extend(args.iter().flatten().copied())
+            }
+            _ => {}
+        }
+    }
+    while let Some(e) = subtrees.pop() {
+        if keep.insert(e) {
+            subtrees.extend(d.exprs[e].kind.children());
+        }
+    }
+    keep
+}
+
+/// `$monitor` and `$fmonitor` variants print again when an argument changes.
+fn watches(name: &str) -> bool {
+    name.starts_with("$monitor") || name.starts_with("$fmonitor")
 }
