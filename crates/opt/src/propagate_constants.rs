@@ -22,10 +22,9 @@
 
 use std::collections::HashMap;
 
-use wsim_ir::{Const, Design, ExprKind, ProcKind, SignalId, Storage, TypeKind};
+use wsim_ir::{Const, Design, ExprKind, SignalId, TypeKind};
 
-use crate::substitute_wires::whole_assignment;
-use crate::visit::{aliased_signals, reads_to_keep, write_counts, Live};
+use crate::visit::{reads_to_keep, sole_drivers, Live};
 
 pub fn run(d: &mut Design) {
     let live = Live::of(d);
@@ -48,29 +47,12 @@ pub fn run(d: &mut Design) {
 
 /// The signals that always hold one constant, with it.
 fn constant_signals(d: &Design, live: &Live) -> HashMap<SignalId, Const> {
-    let writes = write_counts(d, live);
-    let aliased = aliased_signals(d);
-    let mut out = HashMap::new();
-    for (_, p) in d.procs.iter() {
-        if p.kind != ProcKind::ContAssign {
-            continue;
-        }
-        let Some((sig, value)) = constant_assignment(d, p.body) else { continue };
-        let s = &d.signals[sig];
-        let plain = s.dims.is_empty() && s.ty.kind == TypeKind::Integral && s.storage == Storage::Static;
-        if plain && !aliased.contains(&sig) && writes.get(&sig) == Some(&1) && value.width == s.ty.width {
-            out.insert(sig, value);
-        }
-    }
-    out
-}
-
-/// `sig = constant` when a continuous assignment assigns a whole signal
-/// a constant of its type.
-fn constant_assignment(d: &Design, body: wsim_ir::StmtId) -> Option<(SignalId, Const)> {
-    let (sig, value) = whole_assignment(d, body)?;
-    let ExprKind::Const(c) = &d.exprs[value].kind else { return None };
-    Some((sig, c.clone()))
+    let constant = |(sig, value): (SignalId, wsim_ir::ExprId)| {
+        let ExprKind::Const(c) = &d.exprs[value].kind else { return None };
+        let ty = &d.signals[sig].ty;
+        (ty.kind == TypeKind::Integral && c.width == ty.width).then(|| (sig, c.clone()))
+    };
+    sole_drivers(d, live).into_iter().filter_map(constant).collect()
 }
 
 #[cfg(test)]

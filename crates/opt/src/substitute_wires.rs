@@ -50,7 +50,7 @@ use wsim_ir::{
     SubrId,
 };
 
-use crate::visit::{aliased_signals, lvalue_nodes, named_signal, reads_to_keep, write_counts, Live};
+use crate::visit::{lvalue_nodes, named_signal, reads_to_keep, sole_drivers, Live};
 
 pub fn run(d: &mut Design) {
     let live = Live::of(d);
@@ -71,46 +71,20 @@ pub fn run(d: &mut Design) {
 
 /// The wires to read in place, each with its continuous assignment's value.
 fn substitutable_wires(d: &Design, live: &Live) -> BTreeMap<SignalId, ExprId> {
-    let writes = write_counts(d, live);
-    let aliased = aliased_signals(d);
-    let mut out = BTreeMap::new();
-    for (_, p) in d.procs.iter() {
-        if p.kind != ProcKind::ContAssign {
-            continue;
-        }
-        let Some((sig, value)) = whole_assignment(d, p.body) else { continue };
-        let s = &d.signals[sig];
-        let plain = s.dims.is_empty() && s.storage == Storage::Static && !aliased.contains(&sig);
-        // A constant is `propagate_constants`' (its time-0 event stays).
-        // A copy of another net joins that net's fused unit, and its
-        // readers follow it there: picorv32's `mem_rdata_latched` (a copy
-        // of `mem_rdata_latched_noshuffle`) read in place moved them to
-        // other units, 2397 -> 2445 instructions per cycle. rv32_pipe's
-        // copies of registers (`w_rd = w_rd_q`) read in place: 1769 -> 1720.
-        let copies_a_net = match d.exprs[value].kind {
-            ExprKind::Signal(src) => matches!(d.signals[src].kind, SignalKind::Net(_)),
-            _ => false,
-        };
-        let selects = !sources(d, value).is_empty() && !copies_a_net;
-        if plain && selects && writes.get(&sig) == Some(&1) && bits_of_signals(d, value) {
-            out.insert(sig, value);
-        }
-    }
-    out
-}
-
-/// `sig = value` when a continuous assignment's body is the usual
-/// `[Assign, WaitEvent]` with a whole signal on the left and a value of
-/// its type.
-pub(crate) fn whole_assignment(d: &Design, body: StmtId) -> Option<(SignalId, ExprId)> {
-    let StmtKind::Block { stmts, name: None } = &d.stmts[body].kind else { return None };
-    let [assign, wait] = stmts.as_slice() else { return None };
-    let StmtKind::Assign { lhs, rhs } = &d.stmts[*assign].kind else { return None };
-    if !matches!(d.stmts[*wait].kind, StmtKind::WaitEvent { .. }) {
-        return None;
-    }
-    let ExprKind::Signal(sig) = d.exprs[*lhs].kind else { return None };
-    (d.exprs[*lhs].ty == d.exprs[*rhs].ty).then_some((sig, *rhs))
+    // A constant is `propagate_constants`' (its time-0 event stays).
+    // A copy of another net joins that net's fused unit, and its
+    // readers follow it there: picorv32's `mem_rdata_latched` (a copy
+    // of `mem_rdata_latched_noshuffle`) read in place moved them to
+    // other units, 2397 -> 2445 instructions per cycle. rv32_pipe's
+    // copies of registers (`w_rd = w_rd_q`) read in place: 1769 -> 1720.
+    let copies_a_net = |value: ExprId| match d.exprs[value].kind {
+        ExprKind::Signal(src) => matches!(d.signals[src].kind, SignalKind::Net(_)),
+        _ => false,
+    };
+    let taken = |&(_, value): &(SignalId, ExprId)| {
+        !sources(d, value).is_empty() && !copies_a_net(value) && bits_of_signals(d, value)
+    };
+    sole_drivers(d, live).into_iter().filter(taken).collect()
 }
 
 /// True if `e` only rearranges bits of whole scalar static signals and
@@ -344,15 +318,19 @@ fn waits_on(d: &Design, r: &Reader, w: SignalId) -> Option<bool> {
     for &s in &r.waits {
         let StmtKind::WaitEvent { events } = &d.stmts[s].kind else { continue };
         for ev in events {
-            let plain = ev.edge == Edge::Any && matches!(d.exprs[ev.expr].kind, ExprKind::Signal(s) if s == w);
-            if plain {
-                seen = Some(seen.unwrap_or(true));
+            if any_change_of(d, ev, w) {
+                seen = Some(true);
             } else if sources(d, ev.expr).contains(&w) {
                 return Some(false);
             }
         }
     }
     seen
+}
+
+/// True if `ev` is `@(sig)`: any change of the whole signal.
+fn any_change_of(d: &Design, ev: &Event, sig: SignalId) -> bool {
+    ev.edge == Edge::Any && matches!(d.exprs[ev.expr].kind, ExprKind::Signal(s) if s == sig)
 }
 
 /// Replaces `@(w)` in `r`'s event controls with a change of any source of
@@ -362,27 +340,20 @@ fn wait_on_sources(d: &mut Design, r: &Reader, w: SignalId, value: ExprId) {
     for &s in &r.waits {
         let StmtKind::WaitEvent { events } = &d.stmts[s].kind else { continue };
         let mut events = events.clone();
-        let Some(at) = events
-            .iter()
-            .position(|ev| ev.edge == Edge::Any && matches!(d.exprs[ev.expr].kind, ExprKind::Signal(x) if x == w))
-        else {
+        let Some(at) = events.iter().position(|ev| any_change_of(d, ev, w)) else {
             continue;
         };
         let span = d.exprs[events[at].expr].span;
-        events.retain(|ev| !(ev.edge == Edge::Any && matches!(d.exprs[ev.expr].kind, ExprKind::Signal(x) if x == w)));
-        let listed = |events: &[Event], src: SignalId, d: &Design| {
-            events
-                .iter()
-                .any(|ev| ev.edge == Edge::Any && matches!(d.exprs[ev.expr].kind, ExprKind::Signal(x) if x == src))
-        };
+        events.retain(|ev| !any_change_of(d, ev, w));
+        // `sources` lists each once; the events before `at` all stay
         let mut added = vec![];
         for &src in &srcs {
-            if !listed(&events, src, d) && !listed(&added, src, d) {
+            if !events.iter().any(|ev| any_change_of(d, ev, src)) {
                 let expr = d.add_expr(ExprKind::Signal(src), d.signals[src].ty, span);
                 added.push(Event { edge: Edge::Any, expr });
             }
         }
-        events.splice(at.min(events.len())..at.min(events.len()), added);
+        events.splice(at..at, added);
         d.stmts[s].kind = StmtKind::WaitEvent { events };
     }
 }

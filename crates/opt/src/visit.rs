@@ -280,3 +280,35 @@ pub fn reads_to_keep(d: &Design, live: &Live) -> HashSet<ExprId> {
 fn watches(name: &str) -> bool {
     name.starts_with("$monitor") || name.starts_with("$fmonitor")
 }
+
+/// The signals whose one write in live code is an undelayed continuous
+/// assignment of the whole signal (`whole_assignment`), with the value it
+/// assigns: scalar, static, named by no alias. (A second writer, a
+/// `force`, a task output or `$readmem` would change them otherwise.)
+pub fn sole_drivers(d: &Design, live: &Live) -> Vec<(SignalId, ExprId)> {
+    let writes = write_counts(d, live);
+    let aliased = aliased_signals(d);
+    let continuous = d.procs.iter().filter(|(_, p)| p.kind == wsim_ir::ProcKind::ContAssign);
+    let assigned = continuous.filter_map(|(_, p)| whole_assignment(d, p.body));
+    assigned
+        .filter(|&(sig, _)| {
+            let s = &d.signals[sig];
+            let plain = s.dims.is_empty() && s.storage == wsim_ir::Storage::Static && !aliased.contains(&sig);
+            plain && writes.get(&sig) == Some(&1)
+        })
+        .collect()
+}
+
+/// `sig = value` when a continuous assignment's body is the usual
+/// `[Assign, WaitEvent]` with a whole signal on the left and a value of
+/// its type.
+fn whole_assignment(d: &Design, body: StmtId) -> Option<(SignalId, ExprId)> {
+    let StmtKind::Block { stmts, name: None } = &d.stmts[body].kind else { return None };
+    let [assign, wait] = stmts.as_slice() else { return None };
+    let StmtKind::Assign { lhs, rhs } = &d.stmts[*assign].kind else { return None };
+    if !matches!(d.stmts[*wait].kind, StmtKind::WaitEvent { .. }) {
+        return None;
+    }
+    let ExprKind::Signal(sig) = d.exprs[*lhs].kind else { return None };
+    (d.exprs[*lhs].ty == d.exprs[*rhs].ty).then_some((sig, *rhs))
+}
