@@ -152,6 +152,9 @@ impl Lower<'_, '_> {
     /// Read a <= 64-bit value; `four_state == false` promises a zero
     /// unknown plane (two-state storage).
     pub fn load_small(&mut self, a: Addr, four_state: bool) -> Small {
+        // a copy or a comparison asks for both planes of whatever it reads;
+        // two-state storage has none to give
+        let four_state = four_state && !matches!(a, Addr::Abs(o) if self.in_two_state_storage(o));
         if let Some((av, bv)) = self.pool_const(a) {
             return Small::constant(av, if four_state { bv } else { 0 });
         }
@@ -1233,29 +1236,34 @@ impl Lower<'_, '_> {
     }
 }
 
-/// The arena ranges of the static two-state integral signals, sorted
-/// (`Ctx::two_state_storage`). Every write to one stores a value of its
-/// two-state type, whose unknown plane is 0: the IR converts four-state
-/// values (`make_two_state`, elaboration), and the guest-rt helpers that
-/// write variables themselves drop X and Z for two-state targets
-/// (`rt_to_2state` after `$readmemh` and `$sscanf`; `make_2state` after
-/// a division by zero or a shift by an X amount).
+/// The arena ranges of the static two-state integral signals and of the
+/// values of their NBA shadow records, sorted (`Ctx::two_state_storage`).
+/// Every write to one stores a value of its two-state type, whose unknown
+/// plane is 0: the IR converts four-state values (`make_two_state`,
+/// elaboration), and the guest-rt helpers that write variables themselves
+/// drop X and Z for two-state targets (`rt_to_2state` after `$readmemh`
+/// and `$sscanf`; `make_2state` after a division by zero or a shift by an
+/// X amount). A shadow record holds a pending NBA of the signal's type or
+/// a copy of the signal's value (`crate::direct_nbas`), and starts zeroed.
 pub fn two_state_storage(d: &wsim_ir::Design, lay: &wsim_layout::Layout) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = d
-        .signals
-        .iter()
-        .filter(|(_, s)| s.ty.kind == wsim_ir::TypeKind::Integral && !s.ty.four_state)
-        .filter_map(|(id, _)| {
-            let slot = &lay.signals[id.index()];
-            // a collapsed port: its target's entry covers the storage
-            if slot.shared {
-                return None;
-            }
-            let start = slot.static_offset()?;
+    let mut out = vec![];
+    for (id, s) in d.signals.iter() {
+        if s.ty.kind != wsim_ir::TypeKind::Integral || s.ty.four_state {
+            continue;
+        }
+        let slot = &lay.signals[id.index()];
+        // a collapsed port: its target's entry covers the storage
+        if slot.shared {
+            continue;
+        }
+        let storage = slot.static_offset().and_then(|start| {
             let bytes = u32::try_from(slot.elements * slot.elem_bytes as u64).ok()?;
             Some((start, start.checked_add(bytes)?))
-        })
-        .collect();
+        });
+        let value = wsim_abi::shadow::VALUE;
+        let shadow = lay.shadows[id.index()].map(|rec| (rec + value, rec + value + 16));
+        out.extend(storage.into_iter().chain(shadow));
+    }
     out.sort_unstable();
     out
 }
@@ -1307,6 +1315,35 @@ mod tests {
         // a call on the right: it is evaluated only when it decides
         assert_eq!(short_circuit_branches("bit", "f(b)"), 4);
         assert_eq!(short_circuit_branches("logic", "f(b)"), 4);
+    }
+
+    /// The loads of an unknown plane (offset 8 of a value) in the NBA
+    /// commit and the clocked processes, for signals of type `ty`.
+    fn unknown_plane_loads(ty: &str) -> usize {
+        use crate::specialize::tests::operators_of_all;
+        let d = elaborate(&format!(
+            "module t; bit clk = 0; {ty} [7:0] a = 0, b = 0, c = 0, e = 0;
+             always #5 clk = ~clk;
+             // reads `a` after its NBA: a copy of the old value (direct_nbas)
+             always @(posedge clk) begin a <= a + 1; e <= a; end
+             // each reads what the other writes: one keeps a shadow record
+             always @(posedge clk) b <= c + 1;
+             always @(posedge clk) c <= b;
+             endmodule\n"
+        ));
+        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
+        let mut ops = operators_of_all(&wasm, "commit_shadows");
+        ops.extend(operators_of_all(&wasm, "runner"));
+        ops.extend(operators_of_all(&wasm, "always@"));
+        // not the activation counter's load for its `+ 1`
+        let plane_load = |w: &[String]| w[0].starts_with("I64Load") && w[0].contains("offset: 8,") && w[2] != "I64Add";
+        ops.windows(3).filter(|w| plane_load(w)).count()
+    }
+
+    #[test]
+    fn two_state_shadow_records_and_old_value_copies_have_no_unknown_plane() {
+        assert!(unknown_plane_loads("logic") >= 4, "{}", unknown_plane_loads("logic"));
+        assert_eq!(unknown_plane_loads("bit"), 0);
     }
 
     #[test]

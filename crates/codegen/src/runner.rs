@@ -43,7 +43,7 @@
 //! edge readers when bit 0 made their edge).
 
 use crate::analysis::{walk_stmts, Facts};
-use crate::fast::{Plane, Small};
+use crate::fast::Small;
 use crate::func::{mem, FnGen, Ins, Term};
 use crate::lower::{Addr, Ctx, FnType, Lower, Owner, Role};
 use crate::schedule::{top_level, StaticPlan};
@@ -614,7 +614,6 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
     cx.name(k, "commit_shadows".into());
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     let flags = l.f.local(ValType::I32);
-    let (a, b) = (l.f.local(ValType::I64), l.f.local(ValType::I64));
     let any = l.f.local(ValType::I32);
     l.i32c(l.cx.lay.shadow_any.start as i32);
     l.i(I::I32Load(mem(0, 2)));
@@ -660,20 +659,13 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
         l.i(I::I32Load(mem(shadow::FLAGS, 2)));
         l.i(I::LocalTee(flags));
         l.i(I::If(BlockType::Empty));
-        for (plane, local) in [(0, a), (8, b)] {
-            l.i32c(rec as i32);
-            l.i(I::I64Load(mem(shadow::VALUE + plane, 3)));
-            l.i(I::LocalSet(local));
-        }
+        // (a two-state signal's record and storage have no unknown plane)
+        let new = l.load_small(Addr::Abs(rec + shadow::VALUE), true);
         // differs: store, CHANGED
         let old = l.load_small(Addr::Abs(dst), true);
-        l.push_differs(old, Small { aval: Plane::Local(a), bval: Some(Plane::Local(b)) });
+        l.push_differs(old, new);
         l.i(I::If(BlockType::Empty));
-        for (plane, local) in [(0, a), (8, b)] {
-            l.i32c(dst as i32);
-            l.i(I::LocalGet(local));
-            l.i(I::I64Store(mem(plane, 3)));
-        }
+        l.store_small_value(Addr::Abs(dst), new);
         l.i(I::LocalGet(flags));
         l.i32c(shadow::flags::CHANGED as i32);
         l.i(I::I32Or);
