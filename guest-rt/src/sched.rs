@@ -231,8 +231,17 @@ impl Statics {
 
     /// `any_pending() || any_later()`, in one load of both words.
     fn any_pending_or_later(&self) -> bool {
+        self.pending_and_later() != 0
+    }
+
+    /// Both words in one: `any_pending()` in the low half, `any_later()`
+    /// in the high half (little-endian).
+    fn pending_and_later(&self) -> u64 {
         const { assert!(sw::ANY_LATER == sw::ANY_PENDING + 4) };
-        self.base != 0 && mem::rd64(self.base + sw::ANY_PENDING) != 0
+        match self.base {
+            0 => 0,
+            base => mem::rd64(base + sw::ANY_PENDING),
+        }
     }
 
     /// Some process may be pending (generated code sets this too).
@@ -1373,11 +1382,10 @@ fn run_timer_steps(until: u64) -> Option<i32> {
         _ => u64::from(s().slice_left),
     };
     let status = loop {
-        if !run_timer_step(until) {
-            break None;
-        }
-        if let Some(code) = s().stop {
-            break Some(code);
+        match run_timer_step(until) {
+            TimerStep::NotOne => break None,
+            TimerStep::Stopped(code) => break Some(code),
+            TimerStep::Ran => {}
         }
         if s().step_mode {
             break Some(run_status::STEP);
@@ -1394,19 +1402,31 @@ fn run_timer_steps(until: u64) -> Option<i32> {
     status
 }
 
+/// How [`run_timer_step`] left the time step.
+enum TimerStep {
+    /// The next step is not a timer step: nothing was done.
+    NotOne,
+    /// The step ran to its end.
+    Ran,
+    /// The step stopped the run: the `run_status` to report.
+    Stopped(i32),
+}
+
 /// A time step whose only event is the design's one timer (a free-running
 /// clock, `always #5 clk = ~clk;`; see [`rt_timer`]), with nothing left of
 /// the last step: its first delta is that thread and the static processes
 /// it wakes, run here without the time queue, the timer scan and the
 /// region queues (a clock and a counter: 0.11 -> 0.09 s per 2M cycles);
-/// the other regions then run as in any step. False, having done nothing,
-/// when the next step is not of that kind or is after `until`.
+/// the other regions then run as in any step. The stop is tested once
+/// after each thing that may stop the run, and the statics' pending and
+/// later words are loaded once for both of their tests: a step of a
+/// clock's falling edge that wakes nothing is most of this code's work.
 #[inline(always)]
-fn run_timer_step(until: u64) -> bool {
+fn run_timer_step(until: u64) -> TimerStep {
     let st = s();
-    let [timer] = st.timers[..] else { return false };
+    let [timer] = st.timers[..] else { return TimerStep::NotOne };
     if timer.next > until || st.timeq.peek().is_some_and(|Reverse(e)| e.time <= timer.next) {
-        return false;
+        return TimerStep::NotOne;
     }
     st.now = timer.next;
     st.timers[0].next = timer.next.saturating_add(timer.period);
@@ -1417,35 +1437,48 @@ fn run_timer_step(until: u64) -> bool {
     } else {
         run_thread(timer.frame);
     }
-    let mut deltas = 1;
-    if !stopped() && s().statics.any_pending() {
-        deltas += more_deltas(run_pending_statics(DELTA_LIMIT - deltas));
+    if let Some(code) = s().stop {
+        return TimerStep::Stopped(code);
     }
-    if stopped() || nothing_left() {
-        return true;
+    let mut deltas = 1;
+    let mut statics = s().statics.pending_and_later();
+    if statics as u32 != 0 {
+        deltas += more_deltas(run_pending_statics(DELTA_LIMIT - deltas));
+        if let Some(code) = s().stop {
+            return TimerStep::Stopped(code);
+        }
+        statics = s().statics.pending_and_later();
+    }
+    if statics == 0 && nothing_else_left() {
+        return TimerStep::Ran;
     }
     commit_updates();
     run_regions(deltas);
-    true
+    match s().stop {
+        Some(code) => TimerStep::Stopped(code),
+        None => TimerStep::Ran,
+    }
 }
 
-/// True, the postponed region done, when nothing is left of this time
-/// step: no queued work, no pending static process, no NBA and nothing
-/// postponed, which is how a clock's step usually ends (the falling edge
-/// of a design of rising-edge flops wakes nothing at all): `run_regions`
-/// and `run_postponed` would find it out with a dozen more tests.
+/// True, the postponed region done, when nothing but the static processes
+/// (tested by the caller) is left of this time step: no queued work, no
+/// NBA and nothing postponed, which is how a clock's step usually ends
+/// (the falling edge of a design of rising-edge flops wakes nothing at
+/// all): `run_regions` and `run_postponed` would find it out with a dozen
+/// more tests.
 #[inline(always)]
-fn nothing_left() -> bool {
+fn nothing_else_left() -> bool {
     let st = s();
-    let none = !st.maybe_queued
-        && !st.statics.any_pending_or_later()
-        && !shadows_armed()
-        && !st.monitor_on
-        && st.strobes.is_empty();
-    if none {
-        st.monitor_due = false;
+    // (a bool in a register costs Cranelift a setcc and a test more than
+    // a branch on the load)
+    if st.maybe_queued || st.monitor_on || !st.strobes.is_empty() {
+        return false;
     }
-    none
+    if st.shadow_any != 0 && rd32(st.shadow_any) != 0 {
+        return false;
+    }
+    st.monitor_due = false;
+    true
 }
 
 /// One period of a timer's thread through its body function (see
