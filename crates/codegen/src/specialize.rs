@@ -140,6 +140,17 @@ pub(crate) fn flat_index(d: &Design, sig: SignalId, indices: &[ExprId]) -> Optio
 /// layouts); 4 nodes: 2148 / 1695 / 2729.
 const NODES_PER_GUARDED: usize = 5;
 
+/// [`NODES_PER_GUARDED`] for a run of nonblocking assignments only (the
+/// registers a clocked block updates before its first large branch,
+/// picorv32's `is_lui_auipc_jal <= |{instr_lui, instr_auipc, instr_jal}`
+/// and five more): each one's general version also compares both planes
+/// of the new value with the register's to decide whether it changed, so
+/// a node is worth more there. Instructions per cycle, rv32_pipe / ring
+/// N=16 / picorv32, against 5: 2 and 3 nodes 1700 / 1448 / 2330 and 2329
+/// against 2377 (the one new guard, over 16 signals, held in 49,985 of
+/// 50,001 cycles); 4 nodes changed nothing.
+const NODES_PER_GUARDED_NBAS: usize = 3;
+
 /// True if `stmts` get a known version ([`emit_specialized`]).
 pub fn worth_specializing(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> bool {
     guarded_reads(cx, stmts).is_some()
@@ -153,7 +164,9 @@ fn guarded_reads(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Option<Vec<Guarded>> {
     }
     let reads = known_candidates(cx, stmts);
     let nodes: usize = stmts.iter().map(|&(_, s)| known_gain(cx.d, s)).sum();
-    (!reads.is_empty() && nodes >= NODES_PER_GUARDED * guarded_signals(&reads)).then_some(reads)
+    let nbas_only = stmts.iter().all(|&(_, s)| matches!(cx.d.stmts[s].kind, StmtKind::NonBlocking { .. }));
+    let per_signal = if nbas_only { NODES_PER_GUARDED_NBAS } else { NODES_PER_GUARDED };
+    (!reads.is_empty() && nodes >= per_signal * guarded_signals(&reads)).then_some(reads)
 }
 
 /// The places the guard of `reads` tests: a signal that several processes
@@ -735,6 +748,34 @@ pub(crate) mod tests {
         let c = d.signals.iter().find(|(_, s)| s.name == "c").expect("c").0;
         let (p, q) = (bodies[0].0, bodies[1].0);
         assert_eq!(guarded_signals(&[(p, b, None), (q, b, None), (q, c, None), (q, b, Some(0))]), 3);
+    }
+
+    /// The operators of the runner of a clocked block whose two
+    /// assignments (`op` is `<=` or `=`) weigh 4 nodes per guarded signal,
+    /// with known versions and without.
+    fn runner_sizes(op: &str) -> (usize, usize) {
+        let d = elaborate(&format!(
+            "module t; reg clk = 0; reg a, b, c, x, y;
+             initial begin a = 0; b = 1; c = 0; end
+             always #5 clk = ~clk;
+             always @(posedge clk) begin x {op} |{{a, b, c}}; y {op} a ^ b; end
+             endmodule\n"
+        ));
+        let size = |no_known_values| {
+            let opts = crate::CodegenOptions { no_known_values, ..Default::default() };
+            operators_of(&crate::compile(&d, &opts).expect("compiles"), "runner").len()
+        };
+        (size(false), size(true))
+    }
+
+    #[test]
+    fn a_run_of_nonblocking_assignments_takes_a_guard_at_fewer_nodes() {
+        // 12 nodes for 3 signals: enough for NODES_PER_GUARDED_NBAS
+        let (known, general) = runner_sizes("<=");
+        assert!(known > general + general / 6, "{known} {general}");
+        // not for NODES_PER_GUARDED
+        let (known, general) = runner_sizes("=");
+        assert_eq!(known, general);
     }
 
     #[test]
