@@ -18,10 +18,14 @@
 //!   the taken statement, wrapped in an unnamed block;
 //! - `while`/`for` whose condition is constantly false, `repeat` of a
 //!   constant count <= 0 or X/Z: nothing.
+//!
+//! Then a continuous assignment's event control drops the signals its
+//! assignment no longer reads ([`trim_assign_events`]).
 
+use std::collections::BTreeSet;
 use wsim_abi::op;
 use wsim_guest_rt::logic;
-use wsim_ir::{BinOp, CaseKind, Const, Design, ExprId, ExprKind, StmtId, StmtKind, TypeKind};
+use wsim_ir::{BinOp, CaseKind, Const, Design, Edge, ExprId, ExprKind, ProcKind, SignalId, StmtId, StmtKind, TypeKind};
 
 use crate::visit::Live;
 
@@ -30,6 +34,84 @@ pub fn run(d: &mut Design) {
     fold_expressions(d, &live);
     for s in live.stmt_ids() {
         fold_statement(d, s);
+    }
+    trim_assign_events(d);
+}
+
+/// A continuous assignment is sensitive to its operands (IEEE 1800-2017
+/// 10.3.2): once `0 && e` has folded, or `propagate_constants` has put a
+/// constant for a net, the signals no longer read would wake it for
+/// nothing, and a fused unit of cones (`crates/codegen/src/fuse.rs`) would
+/// run with it (picorv32's `mem_la_firstword = COMPRESSED_ISA && ...`,
+/// with COMPRESSED_ISA 0, is stored at each activation of the memory
+/// interface's unit). A plain event on a signal its statements do not
+/// read is dropped; a body with a call (a function may read any signal)
+/// is left alone. An `always @*` keeps its list: what else its body does
+/// may show each wake-up.
+fn trim_assign_events(d: &mut Design) {
+    let bodies: Vec<StmtId> =
+        d.procs.iter().filter(|(_, p)| p.kind == ProcKind::ContAssign).map(|(_, p)| p.body).collect();
+    for body in bodies {
+        let Some((reads, wait)) = assignment_reads(d, body) else { continue };
+        let StmtKind::WaitEvent { events } = &d.stmts[wait].kind else { continue };
+        let read = |ev: &wsim_ir::Event| match d.exprs[ev.expr].kind {
+            ExprKind::Signal(sig) if ev.edge == Edge::Any => reads.contains(&sig),
+            _ => true,
+        };
+        let kept: Vec<_> = events.iter().filter(|ev| read(ev)).cloned().collect();
+        if kept.len() < events.len() {
+            d.stmts[wait].kind = StmtKind::WaitEvent { events: kept };
+        }
+    }
+}
+
+/// The signals the assignments of a continuous assignment's body read (an
+/// lvalue's indices and offsets, not its target), and its event control;
+/// None for any other shape or an expression that may read what it does
+/// not name.
+fn assignment_reads(d: &Design, body: StmtId) -> Option<(BTreeSet<SignalId>, StmtId)> {
+    let StmtKind::Block { stmts, .. } = &d.stmts[body].kind else { return None };
+    let (&wait, assigns) = stmts.split_last()?;
+    let mut reads = BTreeSet::new();
+    let mut values = vec![];
+    for &s in assigns {
+        match &d.stmts[s].kind {
+            StmtKind::Assign { lhs, rhs } | StmtKind::AssignAfter { lhs, rhs, .. } => {
+                values.push(*rhs);
+                lvalue_values(d, *lhs, &mut values);
+            }
+            _ => return None,
+        }
+    }
+    while let Some(e) = values.pop() {
+        match &d.exprs[e].kind {
+            ExprKind::Signal(sig) | ExprKind::ArrayElem { sig, .. } => {
+                reads.insert(*sig);
+            }
+            ExprKind::Call { .. }
+            | ExprKind::SysFunc { .. }
+            | ExprKind::Resolve { .. }
+            | ExprKind::ClassProp { .. }
+            | ExprKind::ClassNew { .. } => return None,
+            _ => {}
+        }
+        values.extend(d.exprs[e].kind.children());
+    }
+    Some((reads, wait))
+}
+
+/// The expressions an lvalue reads: indices and offsets, not its target.
+fn lvalue_values(d: &Design, lhs: ExprId, out: &mut Vec<ExprId>) {
+    match &d.exprs[lhs].kind {
+        ExprKind::Signal(_) => {}
+        ExprKind::ArrayElem { indices, .. } => out.extend(indices.iter().copied()),
+        ExprKind::Select { base, offset, .. } => {
+            out.push(*offset);
+            lvalue_values(d, *base, out);
+        }
+        ExprKind::Concat(parts) => parts.iter().for_each(|&p| lvalue_values(d, p, out)),
+        // anything else: read it all (kept events are never wrong)
+        _ => out.push(lhs),
     }
 }
 
@@ -198,6 +280,33 @@ mod tests {
         // `a * 0` reads a signal: it stays; the rest folds, X bits included.
         assert!(after.contains("assign s0 = (sub:8u (const 8'h9) (mul:8u s0 (const 8'h0)))"), "{after}");
         assert!(after.contains("assign s1 = (const 8'b00010x00)"), "{after}");
+    }
+
+    #[test]
+    fn a_continuous_assignment_stops_waiting_on_what_folded_away() {
+        let mut d = elaborate(
+            "module t; reg a = 0, b = 0; wire y, z, v, w2; reg w;\n\
+             function f(input x); f = x | b; endfunction\n\
+             assign y = 1'b0 && a;\n\
+             assign z = (1'b0 && a) | b;\n\
+             assign v = f(1'b0 && a);\n\
+             always @* w = 1'b0 && a;\n\
+             endmodule\n",
+        );
+        apply(&mut d, "fold_constants", run);
+        let after = processes(&d);
+        let wait_of = |target: &str| {
+            let lines: Vec<&str> = after.lines().collect();
+            let at = lines.iter().position(|l| l.contains(&format!("assign {target} ="))).expect("the assignment");
+            let near = &lines[at - 1..(at + 2).min(lines.len())];
+            near.iter().find(|l| l.contains("wait-event")).expect("its wait").trim().to_string()
+        };
+        // s0 = a, s1 = b; y, z, v, w2, w are s2.. s6
+        assert!(wait_of("s2").ends_with("wait-event @()"), "{after}");
+        assert!(wait_of("s3").ends_with("wait-event @(s1)"), "{after}");
+        // a function may read any signal; `@*` may show every wake-up
+        assert!(wait_of("s4").ends_with("wait-event @(s0, s1)"), "{after}");
+        assert!(wait_of("s6").ends_with("wait-event @(s0)"), "{after}");
     }
 
     #[test]
