@@ -1164,21 +1164,24 @@ impl Lower<'_, '_> {
             self.i(I::End);
             return r;
         }
+        // one test for a true condition, two for a false one; the rare
+        // unknown one evaluates the `then` arm a second time, after the
+        // `else` arm
         self.i(I::LocalGet(t));
+        self.i32c(1);
+        self.i(I::I32Eq);
         self.i(I::If(BlockType::Empty));
         let a = self.small(then_e);
         self.sm_set(a, ra, Some(rb));
-        self.i(I::End);
-        self.i(I::LocalGet(t));
-        self.i32c(1);
-        self.i(I::I32Ne);
-        self.i(I::If(BlockType::Empty));
+        self.i(I::Else);
         let b = self.small(else_e);
         self.i(I::LocalGet(t));
         self.i(I::I32Eqz);
         self.i(I::If(BlockType::Empty));
         self.sm_set(b, ra, Some(rb));
         self.i(I::Else);
+        let a = self.small(then_e);
+        self.sm_set(a, ra, Some(rb));
         let m = self.sm_merge(r, b, w);
         self.sm_set(m, ra, Some(rb));
         self.i(I::End);

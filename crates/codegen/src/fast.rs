@@ -1306,6 +1306,20 @@ mod tests {
         operators_of(&wasm, "runner").iter().filter(|op| op.as_str() == "If { blockty: Type(I32) }").count()
     }
 
+    /// The `if`s of the runner of `always @* y = <rhs>;` on four-state
+    /// 8-bit `a`, `b` and 1-bit `c`.
+    fn runner_ifs(rhs: &str) -> usize {
+        let d = elaborate(&format!("module t; logic [7:0] a, b, y; logic c; always @* y = {rhs}; endmodule\n"));
+        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
+        operators_of(&wasm, "runner").iter().filter(|op| op.as_str() == "If { blockty: Empty }").count()
+    }
+
+    #[test]
+    fn a_condition_that_may_be_unknown_tests_true_once_and_false_twice() {
+        // the `?:` adds `t == 1` and, under its `else`, `t == 0`
+        assert_eq!(runner_ifs("c ? a + b : a - b"), runner_ifs("a + b") + 2);
+    }
+
     #[test]
     fn a_cheap_right_operand_combines_without_branches() {
         assert_eq!(short_circuit_branches("bit", "b == 2'd1"), 0);
