@@ -486,11 +486,13 @@ impl Lower<'_, '_> {
             return;
         }
         let w = self.ty(subject).width;
-        let subj = self.int(subject);
         if let Some(table) = self.case_jump_table(kind, w, arms) {
-            self.case_table(subj, self.ty(subject).four_state, table, arms, default);
+            // in locals: only the table's index reads it
+            let v = self.small(subject);
+            self.case_table(v, table, arms, default);
             return;
         }
+        let subj = self.int(subject);
         let code = match kind {
             CaseKind::Exact => op::CASE_EXACT,
             CaseKind::Z => op::CASE_Z,
@@ -548,13 +550,11 @@ impl Lower<'_, '_> {
     /// winning as in the label-by-label tests of [`Self::case_arms`].
     fn case_table(
         &mut self,
-        subj: Addr,
-        four_state: bool,
+        v: Small,
         (lo, arm_of): (u64, Vec<Option<usize>>),
         arms: &[CaseArm],
         default: Option<StmtId>,
     ) {
-        let v = self.load_small(subj, four_state);
         let unknown_test = v.bval.map(|b| {
             self.push_plane(b);
             self.i(I::I64Const(0));
@@ -1713,6 +1713,25 @@ impl Lower<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::{NEGEDGES, POSEDGES};
+    use crate::schedule::tests::elaborate;
+    use crate::specialize::tests::operators_of;
+
+    /// The stores of the runner of `always @* <body>` on four-state `a`,
+    /// `b` and `y`.
+    fn runner_stores(body: &str) -> usize {
+        let d = elaborate(&format!("module t; logic [1:0] a, b; logic [3:0] y; always @* {body} endmodule\n"));
+        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
+        operators_of(&wasm, "runner").iter().filter(|op| op.starts_with("I64Store")).count()
+    }
+
+    #[test]
+    fn a_jump_table_case_keeps_its_subject_in_locals() {
+        // the only stores the `case` adds are its arms' (two planes each):
+        // no temp for `a ^ b`, the table reads it where it was computed
+        let one = runner_stores("y = {a, b};");
+        let table = "case (a ^ b) 0: y = 1; 1: y = 2; 2: y = 4; 3: y = 8; default: y = 0; endcase";
+        assert_eq!(runner_stores(table), one + 4 * 2);
+    }
 
     #[test]
     fn edge_tables_are_table_9_2() {
