@@ -30,7 +30,7 @@ impl Lower<'_, '_> {
         let formals = &d.subrs[subr].formals;
         // Evaluate every input first: an argument may read a formal of a
         // static subroutine (recursive-looking calls).
-        let mut staged = vec![];
+        let (mut staged, mut staged_small) = (vec![], vec![]);
         for (f, &a) in formals.iter().zip(args) {
             if f.dir == Dir::Output {
                 continue;
@@ -42,10 +42,19 @@ impl Lower<'_, '_> {
                 self.real(a);
                 self.i(I::F64Store(mem(0, 3)));
                 staged.push((f.sig, t, 8));
+            } else if fty.width <= 64 && self.ty(a).width <= 64 {
+                // in locals until stored: no temp, no `memory.copy` (whose
+                // bounds Cranelift tests on every call)
+                let v = self.small(a);
+                staged_small.push((f.sig, v));
             } else {
                 let v = self.int(a);
                 staged.push((f.sig, v, wsim_abi::value_bytes(fty.width)));
             }
+        }
+        for (sig, v) in staged_small {
+            let dst = self.formal_addr(sig, callee_frame);
+            self.store_small_value(dst, v);
         }
         for (sig, v, bytes) in staged {
             let dst = self.formal_addr(sig, callee_frame);
@@ -109,6 +118,10 @@ impl Lower<'_, '_> {
             return src;
         }
         // a static return variable: copy it before another call overwrites it
+        if !ty.is_real() && ty.width <= 64 {
+            let v = self.load_small(src, ty.four_state);
+            return self.small_addr(v, ty.width);
+        }
         let bytes = if ty.is_real() { 8 } else { wsim_abi::value_bytes(ty.width) };
         let t = Addr::Temp(self.f.temp(bytes));
         self.push_addr(t);
@@ -231,4 +244,31 @@ pub fn value_bytes_of(c: &Const, w: u32) -> Vec<u8> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::schedule::tests::elaborate;
+    use crate::specialize::tests::operators_of;
+
+    /// The `memory.copy`s of the runner of a call of a static function of
+    /// `width`-bit values.
+    fn runner_copies(width: u32) -> usize {
+        let d = elaborate(&format!(
+            "module t; reg [{w}:0] a, b, z;
+             function [{w}:0] f(input [{w}:0] x, input [{w}:0] y); f = x ^ y; endfunction
+             always @* z = f(a, b);
+             endmodule\n",
+            w = width - 1
+        ));
+        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
+        operators_of(&wasm, "runner").iter().filter(|op| op.starts_with("MemoryCopy")).count()
+    }
+
+    #[test]
+    fn small_arguments_and_results_pass_through_locals() {
+        assert_eq!(runner_copies(64), 0);
+        // two arguments and the return value
+        assert_eq!(runner_copies(65), 3);
+    }
 }
