@@ -1098,9 +1098,7 @@ impl Lower<'_, '_> {
     // ------------------------------------------------ memory-based helpers
 
     /// Push rt_case_match's result for values of <= 64 bits.
-    pub fn fast_case_match(&mut self, kind: i32, a: Addr, b: Addr) {
-        let a = self.load_small(a, true);
-        let b = self.load_small(b, true);
+    pub fn fast_case_match(&mut self, kind: i32, a: Small, b: Small) {
         // differing bits of either plane
         self.push_plane(a.aval);
         self.push_plane(b.aval);

@@ -492,23 +492,29 @@ impl Lower<'_, '_> {
             self.case_table(v, table, arms, default);
             return;
         }
-        let subj = self.int(subject);
         let code = match kind {
             CaseKind::Exact => op::CASE_EXACT,
             CaseKind::Z => op::CASE_Z,
             CaseKind::X => op::CASE_X,
         };
+        if w <= 64 {
+            // the subject in locals: each label's test is a block of its
+            // own, where a temp would be loaded again
+            let subj = self.small(subject);
+            self.case_arms(arms, default, |l, label| {
+                let lv = l.small(label);
+                l.fast_case_match(code, subj, lv);
+            });
+            return;
+        }
+        let subj = self.int(subject);
         self.case_arms(arms, default, |l, label| {
             let lv = l.int(label);
-            if w <= 64 {
-                l.fast_case_match(code, subj, lv);
-            } else {
-                l.i32c(code);
-                l.push_addr(subj);
-                l.push_addr(lv);
-                l.i32c(w as i32);
-                l.rt("rt_case_match");
-            }
+            l.i32c(code);
+            l.push_addr(subj);
+            l.push_addr(lv);
+            l.i32c(w as i32);
+            l.rt("rt_case_match");
         });
     }
 
@@ -1731,6 +1737,15 @@ mod tests {
         let one = runner_stores("y = {a, b};");
         let table = "case (a ^ b) 0: y = 1; 1: y = 2; 2: y = 4; 3: y = 8; default: y = 0; endcase";
         assert_eq!(runner_stores(table), one + 4 * 2);
+    }
+
+    #[test]
+    fn a_case_tested_label_by_label_keeps_subject_and_labels_in_locals() {
+        let one = runner_stores("y = {a, b};");
+        let casez = "casez (a ^ b) 2'b0?: y = 1; 2'b10: y = 2; default: y = 0; endcase";
+        assert_eq!(runner_stores(casez), one + 2 * 2);
+        let labels = "case (1'b1) a[0]: y = 1; b[1]: y = 2; default: y = 0; endcase";
+        assert_eq!(runner_stores(labels), one + 2 * 2);
     }
 
     #[test]
