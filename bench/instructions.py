@@ -15,9 +15,15 @@ noise, while a 5% change in instructions is not) and prints:
     `wasm[0]::function[N]::` and the artifact's name for it (its `name`
     section: `always@top.u(t.v:12)`, `runner`, guest-rt's `rt_*`);
   - for the functions that run static processes inline (the runner chunks),
-    the instructions per cycle of each process's test and body, split at
-    each `test $<bit>` of a pending word (`crates/codegen/src/runner.rs`):
-    `bit K` is static index K modulo 64.
+    the instructions per cycle of each static unit, split where the runner
+    stores the unit's index into `RUNNING` and counts its activations
+    (`crates/codegen/src/runner.rs`: `movl $K, RUNNING; addq $n,
+    ACTIVATIONS`, eight bytes on): `unit K` is static index K, from its
+    body up to the next unit's pending test, which it includes (the last
+    one also counts the end of the runner's pass). Code with
+    no such stores (a chunk of another shape) is split at each
+    `test $<bit>` of a pending word instead: `bit K` is static index K
+    modulo 64.
 
 With --annotate DIR, each of those functions' disassembly is written to
 DIR/function-N.txt with the times each instruction ran in front.
@@ -143,21 +149,25 @@ def by_process(key, count, sym, offset, cwasm, total, args):
     start = int(key, 16) - offset
     asm = subprocess.run(["objdump", "-d", "--no-show-raw-insn", f"--start-address={start}",
                           f"--stop-address={start + size}", str(cwasm)], capture_output=True, text=True).stdout
-    regions, region, annotated = [], ["entry", 0, 0], []
+    lines = []
     for line in asm.splitlines():
         try:
             addr = int(line.split(":")[0].strip(), 16)
         except ValueError:
             continue
-        times = count.get(addr + offset, 0)
-        annotated.append(f"{times:9d} {line}")
-        m = re.search(r"test\s+\$0x([0-9a-f]+),%r", line)
-        if m and bin(int(m.group(1), 16)).count("1") == 1:
+        lines.append((count.get(addr + offset, 0), line))
+    annotated = [f"{times:9d} {line}" for times, line in lines]
+    starts = unit_starts([line for _, line in lines])
+    regions, region = [], ["entry", 0, 0]
+    for k, (times, line) in enumerate(lines):
+        label = starts.get(k) if starts else pending_bit(line)
+        if label:
             regions.append(region)
-            region = [f"bit {int(m.group(1), 16).bit_length() - 1}", 0, 0]
+            region = [label, 0, 0]
         region[1] += times
         region[2] += 1
     regions.append(region)
+    regions = merged(regions)
     if args.annotate:
         Path(args.annotate).mkdir(parents=True, exist_ok=True)
         index = re.search(r"function\[(\d+)\]", name).group(1)
@@ -167,6 +177,38 @@ def by_process(key, count, sym, offset, cwasm, total, args):
         for label, times, insns in regions:
             if times:
                 print(f"   {label:<8} {times / args.cycles:7.0f} per cycle  ({insns} instructions of code)")
+
+
+def unit_starts(lines):
+    """Line index -> `unit K` where the runner starts static unit K: a
+    `movl $K, A(%r..)` (RUNNING) followed by an `addq $n, A+8(%r..)`
+    (ACTIVATIONS)."""
+    store = re.compile(r"movl\s+\$0x([0-9a-f]+),0x([0-9a-f]+)\((%r\w+)\)")
+    count = re.compile(r"addq\s+\$0x[0-9a-f]+,0x([0-9a-f]+)\((%r\w+)\)")
+    starts = {}
+    for k in range(len(lines) - 1):
+        m, n = store.search(lines[k]), count.search(lines[k + 1])
+        if m and n and int(n.group(1), 16) == int(m.group(2), 16) + 8 and n.group(2) == m.group(3):
+            starts[k] = f"unit {int(m.group(1), 16)}"
+    return starts
+
+
+def pending_bit(line):
+    """`bit K` at a `test $<one bit>` of a pending word, else None."""
+    m = re.search(r"test\s+\$0x([0-9a-f]+),%r", line)
+    if m and bin(int(m.group(1), 16)).count("1") == 1:
+        return f"bit {int(m.group(1), 16).bit_length() - 1}"
+    return None
+
+
+def merged(regions):
+    """Regions of the same label summed, in the order each first appears."""
+    out = {}
+    for label, times, insns in regions:
+        total = out.setdefault(label, [label, 0, 0])
+        total[1] += times
+        total[2] += insns
+    return list(out.values())
 
 
 if __name__ == "__main__":
