@@ -22,12 +22,12 @@
 //! Then a continuous assignment's event control drops the signals its
 //! assignment no longer reads ([`trim_assign_events`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use wsim_abi::op;
 use wsim_guest_rt::logic;
-use wsim_ir::{BinOp, CaseKind, Const, Design, Edge, ExprId, ExprKind, ProcKind, SignalId, StmtId, StmtKind, TypeKind};
+use wsim_ir::{BinOp, CaseKind, Const, Design, ExprId, ExprKind, ProcKind, SignalId, StmtId, StmtKind, TypeKind};
 
-use crate::visit::Live;
+use crate::visit::{any_change_signal, lvalue_nodes, named_signal, Live};
 
 pub fn run(d: &mut Design) {
     let live = Live::of(d);
@@ -51,14 +51,12 @@ pub fn run(d: &mut Design) {
 fn trim_assign_events(d: &mut Design) {
     let bodies: Vec<StmtId> =
         d.procs.iter().filter(|(_, p)| p.kind == ProcKind::ContAssign).map(|(_, p)| p.body).collect();
+    let lvalues = lvalue_nodes(d);
     for body in bodies {
-        let Some((reads, wait)) = assignment_reads(d, body) else { continue };
+        let Some((reads, wait)) = assignment_reads(d, body, &lvalues) else { continue };
         let StmtKind::WaitEvent { events } = &d.stmts[wait].kind else { continue };
-        let read = |ev: &wsim_ir::Event| match d.exprs[ev.expr].kind {
-            ExprKind::Signal(sig) if ev.edge == Edge::Any => reads.contains(&sig),
-            _ => true,
-        };
-        let kept: Vec<_> = events.iter().filter(|ev| read(ev)).cloned().collect();
+        let read = |ev: &&wsim_ir::Event| any_change_signal(d, ev).is_none_or(|sig| reads.contains(&sig));
+        let kept: Vec<_> = events.iter().filter(read).cloned().collect();
         if kept.len() < events.len() {
             d.stmts[wait].kind = StmtKind::WaitEvent { events: kept };
         }
@@ -66,53 +64,34 @@ fn trim_assign_events(d: &mut Design) {
 }
 
 /// The signals the assignments of a continuous assignment's body read (an
-/// lvalue's indices and offsets, not its target), and its event control;
-/// None for any other shape or an expression that may read what it does
-/// not name.
-fn assignment_reads(d: &Design, body: StmtId) -> Option<(BTreeSet<SignalId>, StmtId)> {
+/// lvalue's indices and offsets, not its target: `lvalue_nodes`), and its
+/// event control; None for any other shape or an expression that may read
+/// what it does not name.
+fn assignment_reads(d: &Design, body: StmtId, lvalues: &HashSet<ExprId>) -> Option<(BTreeSet<SignalId>, StmtId)> {
     let StmtKind::Block { stmts, .. } = &d.stmts[body].kind else { return None };
     let (&wait, assigns) = stmts.split_last()?;
     let mut reads = BTreeSet::new();
-    let mut values = vec![];
+    let mut exprs = vec![];
     for &s in assigns {
         match &d.stmts[s].kind {
-            StmtKind::Assign { lhs, rhs } | StmtKind::AssignAfter { lhs, rhs, .. } => {
-                values.push(*rhs);
-                lvalue_values(d, *lhs, &mut values);
-            }
+            StmtKind::Assign { lhs, rhs } | StmtKind::AssignAfter { lhs, rhs, .. } => exprs.extend([*lhs, *rhs]),
             _ => return None,
         }
     }
-    while let Some(e) = values.pop() {
-        match &d.exprs[e].kind {
-            ExprKind::Signal(sig) | ExprKind::ArrayElem { sig, .. } => {
-                reads.insert(*sig);
-            }
+    while let Some(e) = exprs.pop() {
+        let kind = &d.exprs[e].kind;
+        match kind {
             ExprKind::Call { .. }
             | ExprKind::SysFunc { .. }
             | ExprKind::Resolve { .. }
             | ExprKind::ClassProp { .. }
             | ExprKind::ClassNew { .. } => return None,
-            _ => {}
+            _ if lvalues.contains(&e) => {}
+            _ => reads.extend(named_signal(kind)),
         }
-        values.extend(d.exprs[e].kind.children());
+        exprs.extend(kind.children());
     }
     Some((reads, wait))
-}
-
-/// The expressions an lvalue reads: indices and offsets, not its target.
-fn lvalue_values(d: &Design, lhs: ExprId, out: &mut Vec<ExprId>) {
-    match &d.exprs[lhs].kind {
-        ExprKind::Signal(_) => {}
-        ExprKind::ArrayElem { indices, .. } => out.extend(indices.iter().copied()),
-        ExprKind::Select { base, offset, .. } => {
-            out.push(*offset);
-            lvalue_values(d, *base, out);
-        }
-        ExprKind::Concat(parts) => parts.iter().for_each(|&p| lvalue_values(d, p, out)),
-        // anything else: read it all (kept events are never wrong)
-        _ => out.push(lhs),
-    }
 }
 
 /// Every live expression, operands before the operators that use them.

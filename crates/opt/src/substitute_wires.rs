@@ -50,7 +50,7 @@ use wsim_ir::{
     SubrId,
 };
 
-use crate::visit::{lvalue_nodes, named_signal, reads_to_keep, sole_drivers, Live};
+use crate::visit::{any_change_signal, lvalue_nodes, named_signal, reads_to_keep, sole_drivers, Live};
 
 pub fn run(d: &mut Design) {
     let live = Live::of(d);
@@ -330,7 +330,7 @@ fn waits_on(d: &Design, r: &Reader, w: SignalId) -> Option<bool> {
 
 /// True if `ev` is `@(sig)`: any change of the whole signal.
 fn any_change_of(d: &Design, ev: &Event, sig: SignalId) -> bool {
-    ev.edge == Edge::Any && matches!(d.exprs[ev.expr].kind, ExprKind::Signal(s) if s == sig)
+    any_change_signal(d, ev) == Some(sig)
 }
 
 /// Replaces `@(w)` in `r`'s event controls with a change of any source of

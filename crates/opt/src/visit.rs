@@ -200,6 +200,15 @@ pub fn named_signal(kind: &ExprKind) -> Option<SignalId> {
     }
 }
 
+/// The signal of a plain event control, `@(sig)`: any change of a whole
+/// signal.
+pub fn any_change_signal(d: &Design, ev: &wsim_ir::Event) -> Option<SignalId> {
+    match d.exprs[ev.expr].kind {
+        ExprKind::Signal(s) if ev.edge == wsim_ir::Edge::Any => Some(s),
+        _ => None,
+    }
+}
+
 /// The signals an lvalue writes (through selects and concatenations).
 pub fn lvalue_signals(d: &Design, lhs: ExprId) -> Vec<SignalId> {
     let mut out = Vec::new();
