@@ -486,25 +486,23 @@ impl Lower<'_, '_> {
             return;
         }
         let w = self.ty(subject).width;
-        if let Some(table) = self.case_jump_table(kind, w, arms) {
-            // in locals: only the table's index reads it
-            let v = self.small(subject);
-            self.case_table(v, table, arms, default);
-            return;
-        }
         let code = match kind {
             CaseKind::Exact => op::CASE_EXACT,
             CaseKind::Z => op::CASE_Z,
             CaseKind::X => op::CASE_X,
         };
         if w <= 64 {
-            // the subject in locals: each label's test is a block of its
-            // own, where a temp would be loaded again
+            // the subject in locals: a jump table's index reads it once,
+            // and each label's test is a block of its own, where a temp
+            // would be loaded again
             let subj = self.small(subject);
-            self.case_arms(arms, default, |l, label| {
-                let lv = l.small(label);
-                l.fast_case_match(code, subj, lv);
-            });
+            match self.case_jump_table(kind, w, arms) {
+                Some(table) => self.case_table(subj, table, arms, default),
+                None => self.case_arms(arms, default, |l, label| {
+                    let lv = l.small(label);
+                    l.fast_case_match(code, subj, lv);
+                }),
+            }
             return;
         }
         let subj = self.int(subject);
