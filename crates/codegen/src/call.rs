@@ -248,21 +248,19 @@ pub fn value_bytes_of(c: &Const, w: u32) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use crate::schedule::tests::elaborate;
-    use crate::specialize::tests::operators_of;
+    use crate::specialize::tests::runner_operators;
 
     /// The `memory.copy`s of the runner of a call of a static function of
     /// `width`-bit values.
     fn runner_copies(width: u32) -> usize {
-        let d = elaborate(&format!(
+        let src = format!(
             "module t; reg [{w}:0] a, b, z;
              function [{w}:0] f(input [{w}:0] x, input [{w}:0] y); f = x ^ y; endfunction
              always @* z = f(a, b);
              endmodule\n",
             w = width - 1
-        ));
-        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
-        operators_of(&wasm, "runner").iter().filter(|op| op.starts_with("MemoryCopy")).count()
+        );
+        runner_operators(&src, &Default::default()).iter().filter(|op| op.starts_with("MemoryCopy")).count()
     }
 
     #[test]

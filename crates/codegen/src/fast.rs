@@ -1269,21 +1269,20 @@ pub fn two_state_storage(d: &wsim_ir::Design, lay: &wsim_layout::Layout) -> Vec<
 #[cfg(test)]
 mod tests {
     use crate::schedule::tests::elaborate;
-    use crate::specialize::tests::operators_of;
+    use crate::specialize::tests::runner_operators;
 
     /// The stores of the runner that write an unknown plane (offset 8 of
     /// a value).
     fn unknown_plane_stores(ty: &str) -> usize {
-        let d = elaborate(&format!(
+        let src = format!(
             "module t; reg clk = 0; {ty} [7:0] a = 0, b, c; {ty} [63:0] w;
              always #5 clk = ~clk;
              always @(posedge clk) a <= a + 1;
              always @* begin b = a ^ 8'h5a; w = {{8{{b}}}}; end
              always @* c = b[0] ? w[15:8] : a / 8'd3;
              endmodule\n"
-        ));
-        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
-        let ops = operators_of(&wasm, "runner");
+        );
+        let ops = runner_operators(&src, &Default::default());
         // not the activation counter's `+ 1` (offset 8 of the statics' words)
         let plane_store =
             |w: &[String]| w[1].starts_with("I64Store") && w[1].contains("offset: 8,") && w[0] != "I64Add";
@@ -1294,22 +1293,21 @@ mod tests {
     /// (the branches of a short-circuit evaluation) for a left operand of
     /// type `lty` and right operand `r`.
     fn short_circuit_branches(lty: &str, r: &str) -> usize {
-        let d = elaborate(&format!(
+        let src = format!(
             "module t; {lty} l; logic [1:0] b; logic y, z;
              function logic f(input logic [1:0] v); f = v[1]; endfunction
              always @* begin y = l && {r}; z = l || {r}; end
              endmodule\n"
-        ));
-        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
-        operators_of(&wasm, "runner").iter().filter(|op| op.as_str() == "If { blockty: Type(I32) }").count()
+        );
+        let ops = runner_operators(&src, &Default::default());
+        ops.iter().filter(|op| op.as_str() == "If { blockty: Type(I32) }").count()
     }
 
     /// The `if`s of the runner of `always @* y = <rhs>;` on four-state
     /// 8-bit `a`, `b` and 1-bit `c`.
     fn runner_ifs(rhs: &str) -> usize {
-        let d = elaborate(&format!("module t; logic [7:0] a, b, y; logic c; always @* y = {rhs}; endmodule\n"));
-        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
-        operators_of(&wasm, "runner").iter().filter(|op| op.as_str() == "If { blockty: Empty }").count()
+        let src = format!("module t; logic [7:0] a, b, y; logic c; always @* y = {rhs}; endmodule\n");
+        runner_operators(&src, &Default::default()).iter().filter(|op| op.as_str() == "If { blockty: Empty }").count()
     }
 
     #[test]

@@ -174,13 +174,12 @@ fn roll(l: &mut Lower, run: &[ElemCopy]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::schedule::tests::elaborate;
-    use crate::specialize::tests::operators_of;
+    use crate::specialize::tests::runner_operators;
 
     /// The runner's stores and loops for `n` instances whose output ports
     /// drive the elements of one array.
     fn runner_stores_and_loops(n: usize, roll: bool) -> (usize, usize) {
-        let d = elaborate(&format!(
+        let src = format!(
             "module r(input clk, input [7:0] d, output [7:0] q); reg [7:0] x; always @(posedge clk) x <= d; assign q = x; endmodule
              module t; reg clk = 0; reg [7:0] d = 0; wire [7:0] o [0:{last}]; reg [7:0] s; integer k;
              genvar i; generate for (i = 0; i <= {last}; i = i + 1) begin : g r u (.clk(clk), .d(d + i), .q(o[i])); end endgenerate
@@ -189,10 +188,8 @@ mod tests {
              always @* begin s = 0; for (k = 0; k <= {last}; k = k + 1) s = s ^ o[k]; end
              endmodule\n",
             last = n - 1
-        ));
-        let opts = crate::CodegenOptions { no_roll_copies: !roll, ..Default::default() };
-        let wasm = crate::compile(&d, &opts).expect("compiles");
-        let ops = operators_of(&wasm, "runner");
+        );
+        let ops = runner_operators(&src, &crate::CodegenOptions { no_roll_copies: !roll, ..Default::default() });
         let count = |what: &str| ops.iter().filter(|op| op.starts_with(what)).count();
         (count("I64Store"), count("Loop"))
     }

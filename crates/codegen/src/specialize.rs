@@ -663,6 +663,13 @@ pub(crate) mod tests {
         );
     }
 
+    /// The operators of the runner of the design `src` compiled with
+    /// `opts`.
+    pub(crate) fn runner_operators(src: &str, opts: &crate::CodegenOptions) -> Vec<String> {
+        let wasm = crate::compile(&elaborate(src), opts).expect("compiles");
+        operators_of(&wasm, "runner")
+    }
+
     /// The operators of the generated function named `name` in `wasm`.
     pub(crate) fn operators_of(wasm: &[u8], name: &str) -> Vec<String> {
         let mut found = operators_of_functions(wasm, |n| n == name);
@@ -754,16 +761,15 @@ pub(crate) mod tests {
     /// assignments (`op` is `<=` or `=`) weigh 4 nodes per guarded signal,
     /// with known versions and without.
     fn runner_sizes(op: &str) -> (usize, usize) {
-        let d = elaborate(&format!(
+        let src = format!(
             "module t; reg clk = 0; reg a, b, c, x, y;
              initial begin a = 0; b = 1; c = 0; end
              always #5 clk = ~clk;
              always @(posedge clk) begin x {op} |{{a, b, c}}; y {op} a ^ b; end
              endmodule\n"
-        ));
+        );
         let size = |no_known_values| {
-            let opts = crate::CodegenOptions { no_known_values, ..Default::default() };
-            operators_of(&crate::compile(&d, &opts).expect("compiles"), "runner").len()
+            runner_operators(&src, &crate::CodegenOptions { no_known_values, ..Default::default() }).len()
         };
         (size(false), size(true))
     }
@@ -784,14 +790,13 @@ pub(crate) mod tests {
         // them is laid out last, so no jump goes back to it and the
         // runner's pass loop stays a wasm loop (a jump back would put it on
         // a `br_table` dispatch, run at every pass)
-        let d = elaborate(
+        let ops = runner_operators(
             "module t; reg clk = 0; reg [7:0] a = 0, b = 1, c;
              always #5 clk = ~clk;
              always @(posedge clk) begin if (b[0]) c <= a + b + a * b; else c <= a - b - a * b; a <= a + 1; end
              endmodule\n",
+            &Default::default(),
         );
-        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
-        let ops = operators_of(&wasm, "runner");
         assert!(ops.iter().any(|op| op.starts_with("Loop")), "the pass loop: {ops:?}");
         assert!(!ops.iter().any(|op| op.starts_with("BrTable")), "{ops:?}");
     }

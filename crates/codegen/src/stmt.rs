@@ -1717,15 +1717,13 @@ impl Lower<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::{NEGEDGES, POSEDGES};
-    use crate::schedule::tests::elaborate;
-    use crate::specialize::tests::operators_of;
+    use crate::specialize::tests::runner_operators;
 
     /// The stores of the runner of `always @* <body>` on four-state `a`,
     /// `b` and `y`.
     fn runner_stores(body: &str) -> usize {
-        let d = elaborate(&format!("module t; logic [1:0] a, b; logic [3:0] y; always @* {body} endmodule\n"));
-        let wasm = crate::compile(&d, &Default::default()).expect("compiles");
-        operators_of(&wasm, "runner").iter().filter(|op| op.starts_with("I64Store")).count()
+        let src = format!("module t; logic [1:0] a, b; logic [3:0] y; always @* {body} endmodule\n");
+        runner_operators(&src, &Default::default()).iter().filter(|op| op.starts_with("I64Store")).count()
     }
 
     #[test]
