@@ -149,7 +149,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         fuse_clocked::fuse_clocked(design, &facts, &direct, &mut sched, !opts.no_roll_instances);
     }
     if !opts.no_wave_only {
-        sched.wave_only = wave_only::wave_only_units(design, &sched);
+        sched.wave_only = wave_only::wave_only_units(&sched);
     }
     // a direct signal keeps its record only to hold the copy of its old value
     for ((shadow, &stores), copy) in shadowed.iter_mut().zip(&direct.stores).zip(&direct.old_copy) {

@@ -53,9 +53,12 @@ const PURE_SYSTEM_FUNCTIONS: &[&str] = &[
     "$realtime",
 ];
 
-/// The static indices of `sched` whose every member is wave-only.
-pub fn wave_only_units(d: &Design, sched: &StaticPlan) -> BTreeSet<u32> {
-    let wave_only = wave_only_processes(d, sched);
+/// The static indices of `sched` whose every member is wave-only
+/// (`StaticPlan::wave_only_procs`, found before fusion: fusing units and
+/// reordering edge-triggered processes keep which processes are static,
+/// all the analysis depends on).
+pub fn wave_only_units(sched: &StaticPlan) -> BTreeSet<u32> {
+    let wave_only = &sched.wave_only_procs;
     (0..sched.order.len() as u32).filter(|&k| sched.members(k).iter().all(|p| wave_only.contains(p))).collect()
 }
 
@@ -243,8 +246,9 @@ mod tests {
     /// The source lines of the wave-only processes, in process order.
     fn wave_only_lines(src: &str) -> Vec<usize> {
         let d = elaborate(src);
-        let sched = plan(&d, &analyse(&d));
-        let units = wave_only_units(&d, &sched);
+        let mut sched = plan(&d, &analyse(&d));
+        sched.wave_only_procs = wave_only_processes(&d, &sched);
+        let units = wave_only_units(&sched);
         let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
         let mut lines: Vec<usize> = units.iter().flat_map(|&k| sched.members(k)).map(line).collect();
         lines.sort();
