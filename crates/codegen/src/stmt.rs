@@ -1303,29 +1303,30 @@ impl Lower<'_, '_> {
 
     /// Arm shadow record `rec` and set its group's bit of the `any` word.
     fn set_armed(&mut self, rec: u32) {
-        self.push_addr(Addr::Abs(rec + wsim_abi::shadow::FLAGS));
+        let flags = rec + wsim_abi::shadow::FLAGS;
+        self.push_addr(Addr::Abs(flags));
         self.i32c(wsim_abi::shadow::flags::ARMED as i32);
-        self.i(I::I32Store(mem(0, 2)));
-        let any = self.cx.lay.shadow_any.start as i32;
-        self.i32c(any);
-        self.i32c(any);
+        self.store_at(I::I32Store(mem(0, 2)), flags, 4);
+        let any = self.cx.lay.shadow_any.start;
+        self.i32c(any as i32);
+        self.i32c(any as i32);
         self.i(I::I32Load(mem(0, 2)));
         self.i32c(1 << self.cx.lay.shadow_group(rec));
         self.i(I::I32Or);
-        self.i(I::I32Store(mem(0, 2)));
+        self.store_at(I::I32Store(mem(0, 2)), any, 4);
     }
 
     /// In armed record `rec`: CHANGED if the value earlier NBAs of the
     /// step left differs from the signal's.
     fn note_changed(&mut self, rec: u32, sig_addr: Addr) {
         use wsim_abi::shadow;
-        let (flags, value) = (Addr::Abs(rec + shadow::FLAGS), Addr::Abs(rec + shadow::VALUE));
+        let (flags, value) = (rec + shadow::FLAGS, Addr::Abs(rec + shadow::VALUE));
         let (shadowed, current) = (self.load_small(value, true), self.load_small(sig_addr, true));
         self.push_differs(shadowed, current);
         self.i(I::If(BlockType::Empty));
-        self.push_addr(flags);
+        self.push_addr(Addr::Abs(flags));
         self.i32c((shadow::flags::ARMED | shadow::flags::CHANGED) as i32);
-        self.i(I::I32Store(mem(0, 2)));
+        self.store_at(I::I32Store(mem(0, 2)), flags, 4);
         self.i(I::End);
     }
 
@@ -1742,6 +1743,27 @@ mod tests {
         assert_eq!(runner_stores(casez), one + 2 * 2);
         let labels = "case (1'b1) a[0]: y = 1; b[1]: y = 2; default: y = 0; endcase";
         assert_eq!(runner_stores(labels), one + 2 * 2);
+    }
+
+    /// The loads of the runner of three NBAs (`x <= ...; y <= ...;
+    /// z <= ...;`, shadowed) in a clocked block.
+    fn shadowed_nba_loads(nbas: &str) -> usize {
+        let src = format!(
+            "module t; reg clk = 0; reg [7:0] s, u, v, x, y, z;
+             always #5 clk = ~clk;
+             always @(posedge clk) begin {nbas} end endmodule\n"
+        );
+        let opts = crate::CodegenOptions { no_direct_nbas: true, ..Default::default() };
+        runner_operators(&src, &opts).iter().filter(|op| op.starts_with("I64Load")).count()
+    }
+
+    #[test]
+    fn arming_a_shadow_keeps_the_loaded_values() {
+        // `s` is loaded once (two planes) for the three NBAs: arming a
+        // record stores at known addresses, which forget only what was
+        // cached there
+        let three_sources = shadowed_nba_loads("x <= s; y <= u + 1; z <= v ^ 3;");
+        assert_eq!(shadowed_nba_loads("x <= s; y <= s + 1; z <= s ^ 3;") + 2 * 2, three_sources);
     }
 
     #[test]
