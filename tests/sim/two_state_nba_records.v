@@ -6,7 +6,7 @@
 // prints the same.
 module t;
   reg clk = 0;
-  reg [7:0] a = 8'd1, b = 8'd2;  // swapped each edge: one keeps a record
+  reg [7:0] a = 8'd1, b = 8'd2;  // swapped each edge: one is read from a copy
   reg [7:0] n = 0, seen = 0;     // `seen` reads `n` after its NBA: a copy
   reg [15:0] p = 16'h00ff;       // part-select NBAs into a record
   reg [3:0] r = 4'd5;            // two NBAs in a step, the last restores

@@ -12,7 +12,10 @@
 //!   per time step; see `once_per_step`);
 //! - every other process that reads `s` is triggered by exactly `P`'s
 //!   event list (it runs in the same runner pass; it is then placed
-//!   before `P`), or is a combinational static process;
+//!   before `P`), or is a combinational static process. Where placing the
+//!   readers before `P` would close a cycle, they may be placed after it
+//!   and read the copy of the old value `P` takes (below) instead, when
+//!   that copy costs less than the shadow ([`ProcFacts::writer_first`]);
 //! - `P` reads the old value: it reads `s` nowhere after a write of it on
 //!   the same path (a write in a loop counts), or else it waits first and
 //!   each activation copies `s` aside before anything else, and `P`'s
@@ -43,7 +46,7 @@
 
 use crate::analysis::{for_each_lvalue, stmt_reads, tree_reads, walk_stmts, written_signals, Facts};
 use crate::schedule::StaticPlan;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use wsim_ir::*;
 
 /// By SignalId: its zero-delay NBAs store directly. Reorders the
@@ -72,6 +75,14 @@ pub fn plan(d: &Design, facts: &Facts, plan: &mut StaticPlan, shadowed: &[bool],
             direct.old_copy[s.index()] = copy;
             if let Some(writer) = copy {
                 direct.copies_of.entry(writer).or_default().push(s);
+            }
+        } else if let Some(after) = procs.writer_first(d, plan, s, &before).filter(|_| sig.dims.is_empty()) {
+            if graph.try_add(&after) {
+                let writer = after[0].0;
+                direct.stores[s.index()] = true;
+                direct.old_copy[s.index()] = Some(writer);
+                direct.copies_of.entry(writer).or_default().push(s);
+                direct.copy_readers.extend(after.iter().map(|&(_, reader)| (reader, s)));
             }
         }
     }
@@ -109,6 +120,10 @@ pub struct Direct {
     pub old_copy: Vec<Option<ProcId>>,
     /// The same by writer: the signals each activation copies first.
     pub copies_of: HashMap<ProcId, Vec<SignalId>>,
+    /// (reader, signal): an edge-triggered process that runs after the
+    /// signal's writer (the other order would close a cycle) and reads the
+    /// writer's copy of the old value instead of the signal.
+    pub copy_readers: HashSet<(ProcId, SignalId)>,
 }
 
 impl Direct {
@@ -118,7 +133,13 @@ impl Direct {
             stores: vec![false; d.signals.len()],
             old_copy: vec![None; d.signals.len()],
             copies_of: HashMap::new(),
+            copy_readers: HashSet::new(),
         }
+    }
+
+    /// True if process `p` reads signal `s` from the copy of its old value.
+    pub fn reads_copy(&self, p: ProcId, s: SignalId) -> bool {
+        self.old_copy[s.index()] == Some(p) || self.copy_readers.contains(&(p, s))
     }
 }
 
@@ -252,6 +273,29 @@ impl ProcFacts {
         Some((before, copy))
     }
 
+    /// When the readers of direct signal `s` cannot all run before its
+    /// writer (`before`, from [`ProcFacts::readers_first`]: the order would
+    /// close a cycle): the pairs that run the writer first instead, its
+    /// readers then reading the copy of the old value it takes where each
+    /// activation starts. None when it has no place for the copy, or when
+    /// the copy would cost more than the shadow: a copy costs a load and a
+    /// store per plane at every activation, a shadow only where an NBA
+    /// runs, so a four-state signal whose NBAs all sit in branches (a
+    /// decoder's flags) keeps its shadow.
+    fn writer_first(
+        &self,
+        d: &Design,
+        plan: &StaticPlan,
+        s: SignalId,
+        before: &[RunsBefore],
+    ) -> Option<Vec<RunsBefore>> {
+        let &(_, writer) = before.first()?;
+        if !waits_first(d, plan, writer) || d.signals[s].ty.four_state && !written_every_run(d, writer, s) {
+            return None;
+        }
+        Some(before.iter().map(|&(reader, writer)| (writer, reader)).collect())
+    }
+
     /// True for the event list of one edge of a signal only a timer writes
     /// (`always #5 clk = ~clk;`): it changes at most once per time step, so
     /// its blocks run once per step, before the NBA region. (A block woken
@@ -334,6 +378,17 @@ fn quiet_function(d: &Design, f: SubrId, depth: u32) -> bool {
     sub.kind == SubrKind::Function
         && quiet(d, sub.body, depth)
         && writes_of(d, sub.body).iter().all(|w| sub.locals.contains(w))
+}
+
+/// True if an NBA at the top level of `p`'s body writes `s` (each
+/// activation runs it).
+fn written_every_run(d: &Design, p: ProcId, s: SignalId) -> bool {
+    crate::schedule::top_level(d, d.procs[p].body).into_iter().any(|st| {
+        let StmtKind::NonBlocking { lhs, .. } = &d.stmts[st].kind else { return false };
+        let mut ws = vec![];
+        written_signals(d, *lhs, &mut ws);
+        ws.contains(&s)
+    })
 }
 
 /// True if the event control of static process `p` is its first statement.
@@ -583,7 +638,7 @@ endmodule
     }
 
     #[test]
-    fn a_swap_keeps_one_shadow() {
+    fn a_swap_reads_one_register_from_its_writers_copy() {
         let src = "module t;
 reg clk = 0; reg [7:0] a = 1, b = 2;
 always @(posedge clk) a <= b;
@@ -591,8 +646,41 @@ always @(posedge clk) b <= a;
 always #5 clk = ~clk;
 endmodule
 ";
-        let (names, _) = direct(src);
-        assert_eq!(names.len(), 1, "{names:?}: both would close a cycle");
+        // a's reader runs first; b's reader cannot, so it runs after b's
+        // writer and reads the copy that writer takes
+        let (names, seq) = direct(src);
+        assert_eq!(names, ["a", "b"]);
+        assert_eq!(seq, [4, 3]);
+        assert_eq!(copied(src), ["b"]);
+        assert_eq!(copy_readers(src), [(3, "b".to_string())]);
+    }
+
+    #[test]
+    fn a_four_state_register_written_in_a_branch_keeps_its_shadow_over_a_copy() {
+        let src = "module t;
+reg clk = 0; reg [7:0] a = 1, b = 2;
+always @(posedge clk) a <= b;
+always @(posedge clk) if (a[0]) b <= a;
+always #5 clk = ~clk;
+endmodule
+";
+        // a copy would be taken at every edge, the shadow is armed only
+        // where the NBA runs
+        assert_eq!(direct(src).0, ["a"]);
+        assert!(copy_readers(src).is_empty());
+        let two_state = src.replace("reg [7:0]", "bit [7:0]");
+        assert_eq!(direct(&two_state).0, ["a", "b"]);
+        assert_eq!(copy_readers(&two_state), [(3, "b".to_string())]);
+    }
+
+    /// The (source line of the reader, signal) pairs read through the
+    /// writer's copy of the old value.
+    fn copy_readers(src: &str) -> Vec<(usize, String)> {
+        let (d, _, out) = planned(src);
+        let line = |p: ProcId| src[..d.procs[p].span.start as usize].matches('\n').count() + 1;
+        let mut pairs: Vec<_> = out.copy_readers.iter().map(|&(p, s)| (line(p), d.signals[s].name.clone())).collect();
+        pairs.sort();
+        pairs
     }
 
     #[test]

@@ -362,11 +362,12 @@ impl<'a, 'd> Lower<'a, 'd> {
     }
 
     /// Where a read of signal `s` reads it: in the process that stores it
-    /// by direct NBAs and reads it after that, the copy of its value from
-    /// before the edge (`crate::direct_nbas`), else the signal itself.
+    /// by direct NBAs and reads it after that, or in a reader that runs
+    /// after that process, the copy of its value from before the edge
+    /// (`crate::direct_nbas`), else the signal itself.
     pub fn read_addr(&mut self, s: SignalId, span: Span) -> Addr {
         match (self.proc, self.subr) {
-            (Some(p), None) if self.cx.direct.old_copy[s.index()] == Some(p) => Addr::Abs(self.old_copy_at(s)),
+            (Some(p), None) if self.cx.direct.reads_copy(p, s) => Addr::Abs(self.old_copy_at(s)),
             _ => self.sig_addr(s, span),
         }
     }
