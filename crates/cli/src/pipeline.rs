@@ -83,6 +83,8 @@ pub enum NoOpt {
     RecomputeReaders,
     /// Nets assigned bits of other signals are read as those bits (crates/opt/src/substitute_wires.rs).
     SubstituteWires,
+    /// Four-state variables that never hold X or Z are stored without their unknown plane (crates/codegen/src/infer_known.rs).
+    KnownVariables,
 }
 
 /// Where `--dump-ir` writes.
@@ -338,6 +340,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_roll_instances: req.no_opt.contains(&NoOpt::RollInstances),
         no_wave_only: req.no_opt.contains(&NoOpt::WaveOnly),
         no_recompute_readers: req.no_opt.contains(&NoOpt::RecomputeReaders),
+        no_known_variables: req.no_opt.contains(&NoOpt::KnownVariables),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

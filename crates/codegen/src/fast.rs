@@ -1234,19 +1234,22 @@ impl Lower<'_, '_> {
     }
 }
 
-/// The arena ranges of the static two-state integral signals and of the
+/// The arena ranges of the static two-state integral signals (and known
+/// variables) and of the
 /// values of their NBA shadow records, sorted (`Ctx::two_state_storage`).
 /// Every write to one stores a value of its two-state type, whose unknown
 /// plane is 0: the IR converts four-state values (`make_two_state`,
 /// elaboration), and the guest-rt helpers that write variables themselves
 /// drop X and Z for two-state targets (`rt_to_2state` after `$readmemh`
 /// and `$sscanf`; `make_2state` after a division by zero or a shift by an
-/// X amount). A shadow record holds a pending NBA of the signal's type or
-/// a copy of the signal's value (`crate::direct_nbas`), and starts zeroed.
-pub fn two_state_storage(d: &wsim_ir::Design, lay: &wsim_layout::Layout) -> Vec<(u32, u32)> {
+/// X amount). So for a known variable (`known`, `crate::infer_known`):
+/// every value written to it has a zero unknown plane. A shadow record
+/// holds a pending NBA of the signal's type or a copy of the signal's
+/// value (`crate::direct_nbas`), and starts zeroed.
+pub fn two_state_storage(d: &wsim_ir::Design, lay: &wsim_layout::Layout, known: &[bool]) -> Vec<(u32, u32)> {
     let mut out = vec![];
     for (id, s) in d.signals.iter() {
-        if s.ty.kind != wsim_ir::TypeKind::Integral || s.ty.four_state {
+        if s.ty.kind != wsim_ir::TypeKind::Integral || s.ty.four_state && !known[id.index()] {
             continue;
         }
         let slot = &lay.signals[id.index()];
@@ -1332,7 +1335,7 @@ mod tests {
     fn unknown_plane_loads(ty: &str) -> usize {
         use crate::specialize::tests::operators_of_all;
         let d = elaborate(&format!(
-            "module t; bit clk = 0; {ty} [7:0] a = 0, b = 0, c = 0, e = 0;
+            "module t; bit clk = 0; {ty} [7:0] a, b, c, e; // (logic: X at first)
              always #5 clk = ~clk;
              // reads `a` after its NBA: a copy of the old value (direct_nbas)
              always @(posedge clk) begin a <= a + 1; e <= a; end

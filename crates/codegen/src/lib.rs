@@ -26,6 +26,7 @@ mod func;
 mod fuse;
 mod fuse_clocked;
 pub mod guest;
+mod infer_known;
 mod load_cache;
 mod lower;
 pub mod merge;
@@ -103,6 +104,9 @@ pub struct CodegenOptions {
     /// before marking even readers that may run again
     /// (`runner::Lower::readers_recompute`).
     pub no_recompute_readers: bool,
+    /// `--no-opt known-variables`: every four-state variable keeps its
+    /// unknown plane (crate::infer_known).
+    pub no_known_variables: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -165,7 +169,9 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         // Before any code is generated: its u32 arena offsets would overflow.
         return Err(too_large());
     }
-    let two_state_storage = fast::two_state_storage(design, &lay0);
+    let known =
+        if opts.no_known_variables { vec![false; design.signals.len()] } else { infer_known::known_variables(design) };
+    let two_state_storage = fast::two_state_storage(design, &lay0, &known);
     let mut cx = Ctx {
         d: design,
         lay: lay0,
@@ -195,6 +201,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         named_states: Default::default(),
         sites: Vec::new(),
         two_state_storage,
+        known_variables: known,
     };
     module::declare_all(&mut cx);
     let commit = runner::gen_commit(&mut cx);

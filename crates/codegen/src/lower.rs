@@ -116,6 +116,9 @@ pub struct Ctx<'d> {
     /// plane is 0 from the start and no write ever sets it, so the
     /// generated code neither stores nor compares it.
     pub two_state_storage: Vec<(u32, u32)>,
+    /// By SignalId: a four-state variable that never holds X or Z
+    /// (`crate::infer_known`); its storage is in `two_state_storage`.
+    pub known_variables: Vec<bool>,
 }
 
 impl<'d> Ctx<'d> {

@@ -65,7 +65,8 @@ pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<Guarded> {
         let reads = tree_reads(d, s).into_iter().map(|sig| (sig, None));
         for (sig, elem) in reads.chain(elems.into_iter().map(|(sig, k)| (sig, Some(k)))) {
             let info = &d.signals[sig];
-            let fits = info.ty.four_state && info.ty.width <= 64 && (info.elements() == 1) == elem.is_none();
+            let four_state = info.ty.four_state && !cx.known_variables[sig.index()];
+            let fits = four_state && info.ty.width <= 64 && (info.elements() == 1) == elem.is_none();
             let is_static = matches!(cx.lay.signals[sig.index()].place, Place::Static(_));
             // what nothing writes keeps its initial X or Z: its guard would
             // always fail; a don't-care X would make it fail as often
