@@ -1234,9 +1234,9 @@ impl Lower<'_, '_> {
     }
 }
 
-/// The arena ranges of the static two-state integral signals (and known
-/// variables) and of the
-/// values of their NBA shadow records, sorted (`Ctx::two_state_storage`).
+/// The arena ranges of the static two-state integral signals and known
+/// variables, and of the values of their NBA shadow records, sorted
+/// (`Ctx::two_state_storage`).
 /// Every write to one stores a value of its two-state type, whose unknown
 /// plane is 0: the IR converts four-state values (`make_two_state`,
 /// elaboration), and the guest-rt helpers that write variables themselves

@@ -112,7 +112,8 @@ pub struct Ctx<'d> {
     /// `sites` table, indexed by the number the guest passes.
     pub sites: Vec<(Span, ScopeId)>,
     /// The arena ranges `[start, end)` of static two-state integral
-    /// signals, sorted (`crate::fast::two_state_storage`): their unknown
+    /// signals and known variables, sorted
+    /// (`crate::fast::two_state_storage`): their unknown
     /// plane is 0 from the start and no write ever sets it, so the
     /// generated code neither stores nor compares it.
     pub two_state_storage: Vec<(u32, u32)>,
