@@ -879,9 +879,12 @@ impl Lower<'_, '_> {
             return;
         }
         let (old, new) = edges.expect("a signal with edge triggers is not shadowed");
-        let (o, n) = (self.small_lsb_code(old), self.small_lsb_code(new));
+        let codes = match (old.bval, new.bval) {
+            (None, None) => None,
+            _ => Some((self.small_lsb_code(old), self.small_lsb_code(new))),
+        };
         if !t.pos.is_empty() {
-            self.edge_test(wsim_ir::Edge::Pos, o, n);
+            self.push_edge(wsim_ir::Edge::Pos, old, new, codes);
             self.i(I::If(BlockType::Empty));
             self.set_pending(&t.pos, running_is);
             if t.counts_cycles {
@@ -890,11 +893,31 @@ impl Lower<'_, '_> {
             self.i(I::End);
         }
         if !t.neg.is_empty() {
-            self.edge_test(wsim_ir::Edge::Neg, o, n);
+            self.push_edge(wsim_ir::Edge::Neg, old, new, codes);
             self.i(I::If(BlockType::Empty));
             self.set_pending(&t.neg, running_is);
             self.i(I::End);
         }
+    }
+
+    /// Push whether bit 0 going from `old` to `new` is edge `e` (an i32):
+    /// through the LSB codes `codes` ([`Lower::edge_test`]), or, for two
+    /// known values (`codes` None), as `new & !old` (`old & !new` falling),
+    /// a third of the instructions.
+    fn push_edge(&mut self, e: wsim_ir::Edge, old: Small, new: Small, codes: Option<(u32, u32)>) {
+        if let Some((o, n)) = codes {
+            self.edge_test(e, o, n);
+            return;
+        }
+        let (from, to) = if e == wsim_ir::Edge::Neg { (new, old) } else { (old, new) };
+        self.push_plane(to.aval);
+        self.push_plane(from.aval);
+        self.i(I::I64Const(-1));
+        self.i(I::I64Xor);
+        self.i(I::I64And);
+        self.i(I::I64Const(1));
+        self.i(I::I64And);
+        self.i(I::I32WrapI64);
     }
 
     /// Count a rising edge of `sig` for the run report: the clock
@@ -1080,6 +1103,31 @@ endmodule
             by_line,
             [(4, true), (5, true), (6, true), (7, true), (8, true), (9, false), (10, false), (11, false), (12, false)]
         );
+    }
+
+    /// The shifts of the clock's timer body (`gen_timer_body`) when the
+    /// clock is declared `clock`: the edge table's is one.
+    fn timer_body_shifts(clock: &str) -> usize {
+        let src = format!(
+            "module t; {clock}; reg [3:0] q = 0, r = 0;
+             always #5 clk = ~clk;
+             always @(posedge clk) q <= q + 1;
+             always @(negedge clk) r <= q;
+             endmodule\n"
+        );
+        let wasm = crate::compile(&elaborate(&src), &Default::default()).expect("compiles");
+        let ops = crate::specialize::tests::operators_of_all(&wasm, "timer_body");
+        assert!(!ops.is_empty(), "a timer body");
+        ops.iter().filter(|op| op.starts_with("I32ShrU")).count()
+    }
+
+    #[test]
+    fn a_known_clock_tests_its_edges_without_the_edge_table() {
+        // `new & !old`: a clock that starts 0 never holds X or Z
+        assert_eq!(timer_body_shifts("reg clk = 0"), 0);
+        assert_eq!(timer_body_shifts("bit clk"), 0);
+        // X at first: the table, which counts X -> 1 as a rising edge
+        assert_eq!(timer_body_shifts("reg clk"), 2);
     }
 
     /// The `i64.ne`s in the runner of a pipeline of three registers that
