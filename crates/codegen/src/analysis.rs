@@ -58,15 +58,14 @@ pub fn tree_reads(d: &Design, s: StmtId) -> BTreeSet<SignalId> {
 pub fn for_each_lvalue(d: &Design, s: StmtId, f: &mut dyn FnMut(ExprId)) {
     walk_stmts(d, s, &mut |c| match &d.stmts[c].kind {
         StmtKind::Assign { lhs, .. } | StmtKind::NonBlocking { lhs, .. } | StmtKind::AssignAfter { lhs, .. } => f(*lhs),
-        StmtKind::Call { subr, args } => {
-            for (formal, &a) in d.subrs[*subr].formals.iter().zip(args) {
-                if formal.dir != Dir::Input {
-                    f(a);
-                }
-            }
-        }
+        StmtKind::Call { subr, args } => output_args(d, *subr, args).for_each(&mut *f),
         _ => {}
     });
+}
+
+/// The arguments of a call of `subr` that it writes (outputs, inouts).
+pub fn output_args<'a>(d: &'a Design, subr: SubrId, args: &'a [ExprId]) -> impl Iterator<Item = ExprId> + 'a {
+    d.subrs[subr].formals.iter().zip(args).filter(|(f, _)| f.dir != Dir::Input).map(|(_, &a)| a)
 }
 
 /// The signal an lvalue expression writes.
@@ -187,10 +186,8 @@ pub fn analyse(d: &Design) -> Facts {
                 | StmtKind::NonBlocking { lhs, .. }
                 | StmtKind::AssignAfter { lhs, .. } => written_signals(d, *lhs, &mut ws),
                 StmtKind::Call { subr, args } => {
-                    for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
-                        if f.dir != Dir::Input {
-                            written_signals(d, a, &mut ws);
-                        }
+                    for a in output_args(d, *subr, args) {
+                        written_signals(d, a, &mut ws);
                     }
                 }
                 StmtKind::SysTask { name, args, .. } => {
@@ -224,10 +221,8 @@ pub fn analyse(d: &Design) -> Facts {
         let mut ws = vec![];
         match &e.kind {
             ExprKind::Call { subr, args } => {
-                for (f, &a) in d.subrs[*subr].formals.iter().zip(args) {
-                    if f.dir != Dir::Input {
-                        written_signals(d, a, &mut ws);
-                    }
+                for a in output_args(d, *subr, args) {
+                    written_signals(d, a, &mut ws);
                 }
             }
             ExprKind::SysFunc { name, args, .. } => {

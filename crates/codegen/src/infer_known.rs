@@ -29,16 +29,15 @@
 //! read them); host writes, a VPI `vpi_put_value` for one, would have to
 //! make their targets unknown here.
 
+use crate::analysis::{output_args, written_signals};
 use std::collections::HashMap;
 use wsim_ir::{BinOp, Design, ExprId, ExprKind, SignalId, SignalKind, StmtKind, Storage, TypeKind};
 
 /// By SignalId: a four-state variable that never holds X or Z (see the
 /// module doc).
 pub fn known_variables(d: &Design) -> Vec<bool> {
+    // (an array element's other name names an array: never a candidate)
     let mut known: Vec<bool> = d.signals.iter().map(|(id, _)| candidate(d, id)).collect();
-    for &a in &d.element_aliases {
-        known[a.array.index()] = false;
-    }
     for n in &d.name_aliases {
         known[n.target.index()] = false;
     }
@@ -82,10 +81,7 @@ fn whole_values(d: &Design, known: &mut [bool]) -> HashMap<SignalId, Vec<ExprId>
                 _ => other.push(*lhs),
             },
             StmtKind::AssignAfter { lhs, .. } => other.push(*lhs),
-            StmtKind::Call { subr, args } => {
-                let formals = &d.subrs[*subr].formals;
-                other.extend(formals.iter().zip(args).filter(|(f, _)| f.dir != wsim_ir::Dir::Input).map(|(_, &a)| a));
-            }
+            StmtKind::Call { subr, args } => other.extend(output_args(d, *subr, args)),
             StmtKind::SysTask { name, args, .. } if !wsim_ir::sys_task_reads_only(name) => {
                 other.extend(args.iter().flatten().copied());
             }
@@ -94,10 +90,7 @@ fn whole_values(d: &Design, known: &mut [bool]) -> HashMap<SignalId, Vec<ExprId>
     }
     for (_, e) in d.exprs.iter() {
         match &e.kind {
-            ExprKind::Call { subr, args } => {
-                let formals = &d.subrs[*subr].formals;
-                other.extend(formals.iter().zip(args).filter(|(f, _)| f.dir != wsim_ir::Dir::Input).map(|(_, &a)| a));
-            }
+            ExprKind::Call { subr, args } => other.extend(output_args(d, *subr, args)),
             ExprKind::SysFunc { name, args, .. } => {
                 other.extend(
                     args.iter().enumerate().filter(|(i, _)| wsim_ir::sys_func_writes(name, *i)).map(|(_, &a)| a),
@@ -108,7 +101,7 @@ fn whole_values(d: &Design, known: &mut [bool]) -> HashMap<SignalId, Vec<ExprId>
     }
     for lhs in other {
         let mut ws = vec![];
-        crate::analysis::written_signals(d, lhs, &mut ws);
+        written_signals(d, lhs, &mut ws);
         for s in ws {
             known[s.index()] = false;
         }
