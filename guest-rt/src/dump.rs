@@ -15,4 +15,6 @@ pub extern "C" fn rt_dump(op: i32, arg: i64, text: u32, text_w: u32) {
     let bytes = if text_w == 0 { alloc::vec::Vec::new() } else { string_bytes(mem::value(text, text_w), text_w) };
     let st = crate::sched::s();
     st.step_mode = host::dump(op, st.now, arg, &bytes);
+    // (ends `run_quiet_timer_steps`, which tests this flag alone)
+    st.maybe_queued |= st.step_mode;
 }

@@ -87,10 +87,12 @@ pub struct Sched {
     /// `updates`, `nba`, `nba_now` or `timers_due` ([`Sched::queued`]);
     /// cleared when [`dynamic_queues_empty`] finds them all empty. So a
     /// step of static processes alone tests one flag per delta instead of
-    /// eight queues. A stop sets it too: the generated runner reads it
-    /// (`wsim_abi::statics::HOST_WORK_AT`) and returns, rather than go on
-    /// to the NBA region and the next delta itself, when it is set.
-    maybe_queued: bool,
+    /// eight queues. A stop sets it too, and so does anything else that
+    /// ends [`run_quiet_timer_steps`] (see [`quiet_timer`]): the generated
+    /// runner reads it (`wsim_abi::statics::HOST_WORK_AT`) and returns,
+    /// rather than go on to the NBA region and the next delta itself, when
+    /// it is set.
+    pub maybe_queued: bool,
     /// NBA shadows (`wsim_abi::shadow`): the arena word set when a record
     /// is armed (0: the design has none); see [`rt_shadows`].
     shadow_any: u32,
@@ -483,7 +485,9 @@ struct Timer {
 #[no_mangle]
 pub extern "C" fn rt_timer(frame: u32, period: i64, body: i32) {
     let next = s().now.saturating_add(period as u64);
-    s().timers.push(Timer { frame, period: period as u64, next, body: body != 0 });
+    let st = s();
+    st.timers.push(Timer { frame, period: period as u64, next, body: body != 0 });
+    st.maybe_queued = true;
 }
 
 /// The earliest time a timer is due.
@@ -1187,6 +1191,8 @@ fn kill_one(f: u32) {
     }
     cancel_wait(f);
     add_flags(f, fl::DEAD);
+    // (ends `run_quiet_timer_steps` when `f` is the timer's thread)
+    s().maybe_queued = true;
     // The task call in progress dies with its caller.
     let callee = rd32(f + fr::CHILD);
     if callee != 0 && flags(callee) & fl::CALL_CHILD != 0 && rd32(callee + fr::PARENT) == f {
@@ -1283,7 +1289,10 @@ fn after_dispatch(f: u32, st: i32) -> Option<u32> {
         status::CALL => Some(rd32(f + fr::CHILD)).filter(|&child| child != 0),
         status::STOP => {
             match s().stop {
-                None => s().stop = Some(run_status::FINISHED),
+                None => {
+                    s().stop = Some(run_status::FINISHED);
+                    s().maybe_queued = true;
+                }
                 // `$stop`: the thread goes on from `frame.state` when
                 // the host runs again.
                 Some(run_status::STOPPED) => enqueue_front(f),
@@ -1382,7 +1391,11 @@ fn run_timer_steps(until: u64) -> Option<i32> {
         _ => u64::from(s().slice_left),
     };
     let status = loop {
-        match run_timer_step(until) {
+        let step = match quiet_timer() {
+            Some(timer) => run_quiet_timer_steps(timer, until, &mut left),
+            None => run_timer_step(until),
+        };
+        match step {
             TimerStep::NotOne => break None,
             TimerStep::Stopped(code) => break Some(code),
             TimerStep::Ran => {}
@@ -1440,14 +1453,30 @@ fn run_timer_step(until: u64) -> TimerStep {
     if let Some(code) = s().stop {
         return TimerStep::Stopped(code);
     }
+    let (deltas, statics) = run_woken_statics();
+    end_timer_step(deltas, statics)
+}
+
+/// The static processes the timer's edge woke, in its first delta and the
+/// passes that follow: (the step's deltas so far, the statics' pending
+/// and later words as [`Statics::pending_and_later`] reads them after).
+#[inline(always)]
+fn run_woken_statics() -> (u32, u64) {
     let mut deltas = 1;
     let mut statics = s().statics.pending_and_later();
     if statics as u32 != 0 {
         deltas += more_deltas(run_pending_statics(DELTA_LIMIT - deltas));
-        if let Some(code) = s().stop {
-            return TimerStep::Stopped(code);
-        }
         statics = s().statics.pending_and_later();
+    }
+    (deltas, statics)
+}
+
+/// The rest of a timer's step after [`run_woken_statics`]: the other
+/// regions, unless nothing is left of the step.
+#[inline(always)]
+fn end_timer_step(deltas: u32, statics: u64) -> TimerStep {
+    if let Some(code) = s().stop {
+        return TimerStep::Stopped(code);
     }
     if statics == 0 && nothing_else_left() {
         return TimerStep::Ran;
@@ -1458,6 +1487,68 @@ fn run_timer_step(until: u64) -> TimerStep {
         Some(code) => TimerStep::Stopped(code),
         None => TimerStep::Ran,
     }
+}
+
+/// The design's one timer, when it runs through its body function and
+/// nothing else of the run needs the scheduler: no thread is queued
+/// (`maybe_queued`), and no stop, monitor, strobe or waves are pending. A
+/// change to any of these sets `maybe_queued` (a stop, `rt_monitor`,
+/// `rt_monitor_enable`, `rt_strobe`, `rt_dump` turning waves on, `rt_timer`,
+/// a killed thread), so [`run_quiet_timer_steps`] tests that alone.
+#[inline(always)]
+fn quiet_timer() -> Option<Timer> {
+    let st = s();
+    let [timer] = st.timers[..] else { return None };
+    let quiet = timer.body
+        && !st.maybe_queued
+        && !st.step_mode
+        && !st.monitor_on
+        && st.strobes.is_empty()
+        && st.stop.is_none()
+        && flags(timer.frame) & fl::DEAD == 0;
+    quiet.then_some(timer)
+}
+
+/// The steps of [`run_timer_step`] for a [`quiet_timer`], back to back
+/// while each ends with nothing left but the timer (the common clock
+/// step): the timer's fields stay in locals, and a step's end is tested
+/// with `maybe_queued`, the statics' words and the shadows' word, not the
+/// dozen tests of [`nothing_else_left`] and [`run_timer_steps`]. Counts
+/// the quiet steps against `left` (the caller counts the last one); returns
+/// how the last step ended, as [`run_timer_step`].
+#[inline(always)]
+fn run_quiet_timer_steps(timer: Timer, until: u64, left: &mut u64) -> TimerStep {
+    let shadow_any = s().shadow_any;
+    s().monitor_due = false;
+    let mut next = timer.next;
+    // (`timers[0].next` is written back where the loop ends: only the
+    // scheduler reads it, and nothing in a quiet step adds a timer)
+    let step = loop {
+        let st = s();
+        if next > until || st.timeq.peek().is_some_and(|Reverse(e)| e.time <= next) {
+            break TimerStep::NotOne;
+        }
+        st.now = next;
+        next = next.saturating_add(timer.period);
+        st.counters.time_steps += 1;
+        st.counters.deltas += 1;
+        st.running = timer.frame;
+        st.last_run = timer.frame;
+        st.counters.activations += 1;
+        host::timer_body(timer.frame);
+        s().running = 0;
+        let (deltas, statics) = run_woken_statics();
+        if statics != 0 || s().maybe_queued || (shadow_any != 0 && rd32(shadow_any) != 0) {
+            s().timers[0].next = next;
+            return end_timer_step(deltas, statics);
+        }
+        if *left == 1 {
+            break TimerStep::Ran;
+        }
+        *left -= 1;
+    };
+    s().timers[0].next = next;
+    step
 }
 
 /// True, the postponed region done, when nothing but the static processes
@@ -1838,7 +1929,9 @@ pub extern "C" fn wsim_final() {
 /// `rt_strobe(func, frame)`.
 #[no_mangle]
 pub extern "C" fn rt_strobe(func: u32, frame: u32) {
-    s().strobes.push((func, frame));
+    let st = s();
+    st.strobes.push((func, frame));
+    st.maybe_queued = true;
 }
 
 /// `rt_monitor(func, frame)`.
@@ -1849,6 +1942,7 @@ pub extern "C" fn rt_monitor(func: u32, frame: u32) {
     st.monitor_on = true;
     st.monitor_last = None;
     st.monitor_due = true;
+    st.maybe_queued = true;
 }
 
 /// `rt_monitor_enable(on)`: `$monitoron` prints again at once.
@@ -1858,6 +1952,7 @@ pub extern "C" fn rt_monitor_enable(on: i32) {
     if on != 0 && !st.monitor_on {
         st.monitor_last = None;
         st.monitor_due = true;
+        st.maybe_queued = true;
     }
     st.monitor_on = on != 0;
 }
