@@ -1472,8 +1472,9 @@ fn run_woken_statics() -> (u32, u64) {
 }
 
 /// The rest of a timer's step after [`run_woken_statics`]: the other
-/// regions, unless nothing is left of the step.
-#[inline(always)]
+/// regions, unless nothing is left of the step. (Out of line: its two
+/// callers would each hold a copy of `run_regions`, 3.5 KB of code.)
+#[inline(never)]
 fn end_timer_step(deltas: u32, statics: u64) -> TimerStep {
     if let Some(code) = s().stop {
         return TimerStep::Stopped(code);
