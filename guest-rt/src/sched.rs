@@ -1538,6 +1538,12 @@ fn run_quiet_timer_steps(timer: Timer, until: u64, left: &mut u64) -> TimerStep 
         st.counters.activations += 1;
         host::timer_body(timer.frame);
         s().running = 0;
+        // (a task the body calls may `$finish`: the statics its edge woke
+        // then do not run, as in `run_timer_step`)
+        if let Some(code) = s().stop {
+            s().timers[0].next = next;
+            return TimerStep::Stopped(code);
+        }
         let (deltas, statics) = run_woken_statics();
         if statics != 0 || s().maybe_queued || (shadow_any != 0 && rd32(shadow_any) != 0) {
             s().timers[0].next = next;
