@@ -226,15 +226,6 @@ pub fn analyse(d: &Design) -> Facts {
                 }
             }
             ExprKind::SysFunc { name, args, .. } => {
-                let target = match name.as_str() {
-                    "$random" | "$urandom" => args.first(),
-                    "$value$plusargs" => args.get(1),
-                    n if n.starts_with("$dist_") => args.first(),
-                    _ => None,
-                };
-                if let Some(&a) = target {
-                    written_signals(d, a, &mut ws);
-                }
                 for (_, &a) in args.iter().enumerate().filter(|(i, _)| wsim_ir::sys_func_writes(name, *i)) {
                     written_signals(d, a, &mut ws);
                 }

@@ -71,17 +71,10 @@ pub fn plan(d: &Design, facts: &Facts, plan: &mut StaticPlan, shadowed: &[bool],
             continue;
         }
         if graph.try_add(&before) {
-            direct.stores[s.index()] = true;
-            direct.old_copy[s.index()] = copy;
-            if let Some(writer) = copy {
-                direct.copies_of.entry(writer).or_default().push(s);
-            }
-        } else if let Some(after) = procs.writer_first(d, plan, s, &before).filter(|_| sig.dims.is_empty()) {
+            direct.store_directly(s, copy);
+        } else if let Some(after) = writer_first(d, plan, s, &before).filter(|_| sig.dims.is_empty()) {
             if graph.try_add(&after) {
-                let writer = after[0].0;
-                direct.stores[s.index()] = true;
-                direct.old_copy[s.index()] = Some(writer);
-                direct.copies_of.entry(writer).or_default().push(s);
+                direct.store_directly(s, Some(after[0].0));
                 direct.copy_readers.extend(after.iter().map(|&(_, reader)| (reader, s)));
             }
         }
@@ -134,6 +127,16 @@ impl Direct {
             old_copy: vec![None; d.signals.len()],
             copies_of: HashMap::new(),
             copy_readers: HashSet::new(),
+        }
+    }
+
+    /// Signal `s`'s NBAs store directly; `copy`: its writer, when that
+    /// takes a copy of the old value where each activation starts.
+    fn store_directly(&mut self, s: SignalId, copy: Option<ProcId>) {
+        self.stores[s.index()] = true;
+        self.old_copy[s.index()] = copy;
+        if let Some(writer) = copy {
+            self.copies_of.entry(writer).or_default().push(s);
         }
     }
 
@@ -273,30 +276,6 @@ impl ProcFacts {
         Some((before, copy))
     }
 
-    /// When the readers of direct signal `s` cannot all run before its
-    /// writer (`before`, from [`ProcFacts::readers_first`]: the order would
-    /// close a cycle): the pairs that run the writer first instead, its
-    /// readers then reading the copy of the old value it takes where each
-    /// activation starts. None when it has no place for the copy, or when
-    /// no NBA at the writer's top level writes the signal: a copy is taken
-    /// at every activation, a shadow costs only where an NBA runs, so a
-    /// signal whose NBAs all sit in branches (a decoder's flags) keeps its
-    /// shadow. (Copying picorv32's decoder flags too ran 56 fewer
-    /// instructions per cycle with `--two-state` but took 10-20% more time.)
-    fn writer_first(
-        &self,
-        d: &Design,
-        plan: &StaticPlan,
-        s: SignalId,
-        before: &[RunsBefore],
-    ) -> Option<Vec<RunsBefore>> {
-        let &(_, writer) = before.first()?;
-        if !waits_first(d, plan, writer) || !written_every_run(d, writer, s) {
-            return None;
-        }
-        Some(before.iter().map(|&(reader, writer)| (writer, reader)).collect())
-    }
-
     /// True for the event list of one edge of a signal only a timer writes
     /// (`always #5 clk = ~clk;`): it changes at most once per time step, so
     /// its blocks run once per step, before the NBA region. (A block woken
@@ -379,6 +358,24 @@ fn quiet_function(d: &Design, f: SubrId, depth: u32) -> bool {
     sub.kind == SubrKind::Function
         && quiet(d, sub.body, depth)
         && writes_of(d, sub.body).iter().all(|w| sub.locals.contains(w))
+}
+
+/// When the readers of direct signal `s` cannot all run before its
+/// writer (`before`, from [`ProcFacts::readers_first`]: the order would
+/// close a cycle): the pairs that run the writer first instead, its
+/// readers then reading the copy of the old value it takes where each
+/// activation starts. None when it has no place for the copy, or when
+/// no NBA at the writer's top level writes the signal: a copy is taken
+/// at every activation, a shadow costs only where an NBA runs, so a
+/// signal whose NBAs all sit in branches (a decoder's flags) keeps its
+/// shadow. (Copying picorv32's decoder flags too ran 56 fewer
+/// instructions per cycle with `--two-state` but took 10-20% more time.)
+fn writer_first(d: &Design, plan: &StaticPlan, s: SignalId, before: &[RunsBefore]) -> Option<Vec<RunsBefore>> {
+    let &(_, writer) = before.first()?;
+    if !waits_first(d, plan, writer) || !written_every_run(d, writer, s) {
+        return None;
+    }
+    Some(before.iter().map(|&(reader, writer)| (writer, reader)).collect())
 }
 
 /// True if an NBA at the top level of `p`'s body writes `s` (each
