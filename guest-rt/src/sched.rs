@@ -1533,11 +1533,8 @@ fn run_quiet_timer_steps(timer: Timer, until: u64, left: &mut u64) -> TimerStep 
         next = next.saturating_add(timer.period);
         st.counters.time_steps += 1;
         st.counters.deltas += 1;
-        st.running = timer.frame;
-        st.last_run = timer.frame;
-        st.counters.activations += 1;
-        host::timer_body(timer.frame);
-        s().running = 0;
+        // (alive: a killed thread sets `maybe_queued`, which ends the loop)
+        run_live_as(timer.frame, host::timer_body);
         // (a task the body calls may `$finish`: the statics its edge woke
         // then do not run, as in `run_timer_step`)
         if let Some(code) = s().stop {
@@ -1595,12 +1592,18 @@ fn run_as(f: u32, func: impl FnOnce(u32) -> i32) -> Option<i32> {
         release_if_owned(f);
         return None;
     }
+    Some(run_live_as(f, func))
+}
+
+/// [`run_as`] for a frame known to be alive.
+#[inline(always)]
+fn run_live_as(f: u32, func: impl FnOnce(u32) -> i32) -> i32 {
     s().running = f;
     s().last_run = f;
     s().counters.activations += 1;
     let st = func(f);
     s().running = 0;
-    Some(st)
+    st
 }
 
 /// The regions of the current time step, `deltas` delta cycles in. (A
