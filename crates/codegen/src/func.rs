@@ -266,15 +266,52 @@ impl FnGen {
         self.switch_to(resume);
     }
 
+    /// For a function with no temporaries: drops the restores of the temp
+    /// stack pointer (`tbase` stored back into it), which would store the
+    /// value it already holds (every callee restores it before returning),
+    /// and returns true when nothing else reads `tbase`, so the prologue
+    /// need not set it either. The clock's body, called twice per cycle,
+    /// paid 2 instructions a call for it.
+    fn drop_temp_stack_restores(&mut self) -> bool {
+        let tbase = self.tbase;
+        let uses_tbase = |ins: &Ins| matches!(ins, Ins::W(Instruction::LocalGet(l) | Instruction::LocalTee(l) | Instruction::LocalSet(l)) if *l == tbase);
+        let restores =
+            |ins: &Ins| matches!(ins, Ins::W(Instruction::GlobalSet(g)) if *g == crate::TSP_GLOBAL_PLACEHOLDER);
+        let mut kept_code = Vec::with_capacity(self.blocks.len());
+        for b in &self.blocks {
+            let mut kept: Vec<Ins> = Vec::with_capacity(b.code.len());
+            for ins in &b.code {
+                let after_get = matches!(kept.last(), Some(Ins::W(Instruction::LocalGet(l))) if *l == tbase);
+                if restores(ins) && after_get {
+                    kept.pop();
+                } else {
+                    kept.push(ins.clone());
+                }
+            }
+            if kept.iter().any(uses_tbase) {
+                return false;
+            }
+            kept_code.push(kept);
+        }
+        if self.prologue.iter().any(uses_tbase) {
+            return false;
+        }
+        for (b, kept) in self.blocks.iter_mut().zip(kept_code) {
+            b.code = kept;
+        }
+        true
+    }
+
     /// Bytes of frame slots used beyond `slot_base`.
     pub fn slot_bytes(&self) -> u32 {
         self.slot_cur - self.slot_base
     }
 
     /// Encode the function. `tsp` is the temp-stack global's index.
-    pub fn finish(self, tsp: u32, syms: &Symbols) -> Function {
+    pub fn finish(mut self, tsp: u32, syms: &Symbols) -> Function {
         let mut out: Vec<Instruction<'static>> = Vec::new();
         let temp_size = self.temp_max.div_ceil(8) * 8;
+        let reserves = temp_size > 0 || !self.drop_temp_stack_restores();
         let resolve = |ins: &Ins| -> Instruction<'static> {
             match ins {
                 Ins::W(Instruction::GlobalSet(g)) if *g == crate::TSP_GLOBAL_PLACEHOLDER => Instruction::GlobalSet(tsp),
@@ -293,12 +330,14 @@ impl FnGen {
             }
         };
         // prologue: reserve the temp area
-        out.push(Instruction::GlobalGet(tsp));
-        out.push(Instruction::LocalTee(self.tbase));
-        out.push(Instruction::I32Const(temp_size as i32));
-        out.push(Instruction::I32Add);
-        out.push(Instruction::GlobalSet(tsp));
-        if self.check_temp_overflow {
+        if reserves {
+            out.push(Instruction::GlobalGet(tsp));
+            out.push(Instruction::LocalTee(self.tbase));
+            out.push(Instruction::I32Const(temp_size as i32));
+            out.push(Instruction::I32Add);
+            out.push(Instruction::GlobalSet(tsp));
+        }
+        if reserves && self.check_temp_overflow {
             out.push(Instruction::GlobalGet(tsp));
             out.push(Instruction::I32Const(syms.temp_end as i32));
             out.push(Instruction::I32GtU);
@@ -444,6 +483,23 @@ pub(crate) mod tests {
         // loop and lands at the restart loop
         let br = ops.iter().position(|o| o == "Br { relative_depth: 2 }");
         assert!(br.is_some(), "{ops:#?}");
+    }
+
+    /// The operators that read or write the temp-stack pointer (global 0).
+    fn temp_stack_ops(ops: &[String]) -> Vec<&String> {
+        ops.iter().filter(|o| o.starts_with("GlobalGet") || o.starts_with("GlobalSet")).collect()
+    }
+
+    #[test]
+    fn only_a_function_with_temporaries_moves_the_temp_stack() {
+        let ops = operators(diamond(false, None));
+        assert!(temp_stack_ops(&ops).is_empty(), "no temporaries: {ops:#?}");
+        let mut f = diamond(false, None);
+        let _ = f.temp(8);
+        let ops = operators(f);
+        // prologue: get, set (reserve 8 bytes); the return: set (restore)
+        assert_eq!(temp_stack_ops(&ops).len(), 3, "{ops:#?}");
+        assert!(ops.contains(&"I32Const { value: 8 }".to_string()), "{ops:#?}");
     }
 
     #[test]
