@@ -196,6 +196,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         subr_dispatch: vec![],
         proc_fn: vec![],
         proc_dispatch: vec![],
+        activation_fn: Default::default(),
         jobs: VecDeque::new(),
         missing: BTreeSet::new(),
         named_states: Default::default(),

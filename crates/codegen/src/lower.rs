@@ -102,6 +102,10 @@ pub struct Ctx<'d> {
     pub subr_dispatch: Vec<Option<u32>>,
     pub proc_fn: Vec<u32>,
     pub proc_dispatch: Vec<u32>,
+    /// By process: the activation function the runner calls for it
+    /// (`runner::gen_activation`); its step function's activations call
+    /// it too.
+    pub activation_fn: std::collections::HashMap<ProcId, u32>,
     pub jobs: VecDeque<(u32, Job)>,
     pub missing: BTreeSet<String>,
     /// Named blocks in thread functions: (block after the named block, last
@@ -263,6 +267,10 @@ pub struct Lower<'a, 'd> {
     pub split_known: bool,
     /// The signals enclosing loops keep in locals (`crate::promote`).
     pub promoted: Vec<crate::promote::Promoted>,
+    /// Generating a static unit's activation function
+    /// (`runner::gen_activation`): `$finish` returns STOP from it, and the
+    /// runner returns as at a called process's STOP.
+    pub in_activation: bool,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -288,6 +296,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             bval_zero: vec![],
             ranges: vec![],
             split_known: false,
+            in_activation: false,
             promoted: vec![],
         };
         l.exit = l.f.new_block();

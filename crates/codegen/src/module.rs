@@ -2,7 +2,7 @@
 //! job queue, then `wsim_init` and `gen.dispatch`, lay out the frames and
 //! constant pool, and resolve symbols.
 
-use crate::func::{FnGen, Symbols};
+use crate::func::{FnGen, Symbols, Term};
 use crate::guest::{GenImport, GenTargets, Sig};
 use crate::lower::{Addr, Ctx, FnType, Job, Lower, Owner, Role};
 use crate::merge::Generated;
@@ -499,17 +499,39 @@ fn job_name(cx: &Ctx, job: &Job) -> String {
     }
 }
 
+/// A step function's activation through the activation function `f`
+/// (`crate::runner::gen_activation`), which returns WAIT, or STOP at
+/// `$finish`: the thread then returns STOP too.
+fn call_activation(l: &mut Lower, f: u32) {
+    l.i(I::LocalGet(0));
+    let callee = l.cx.gen_index(f);
+    l.i(I::Call(callee));
+    l.i32c(status::WAIT);
+    l.i(I::I32Ne);
+    let [stop, next] = [(); 2].map(|_| l.f.new_block());
+    l.f.terminate(Term::Branch(stop, next));
+    l.f.switch_to(stop);
+    l.f.suspend(status::STOP, next);
+}
+
 /// One activation of static process `p`'s body, when the runner could
 /// run it in place but it is too large to (`crate::runner::inline_body`):
-/// the statements before and after its event control in runs with known
-/// versions (`crate::specialize`), as the runner generates the bodies it
-/// runs in place. False (nothing generated) for any other process.
+/// its event control and a call of its activation function when it has
+/// one, else the statements before and after its event control in runs
+/// with known versions (`crate::specialize`), as the runner generates the
+/// bodies it runs in place. False (nothing generated) for any other
+/// process.
 fn activations_specialized(l: &mut Lower, p: ProcId) -> bool {
     let (d, cx) = (l.d(), &*l.cx);
     let Some(&wait) = cx.sched.wait.get(&p) else { return false };
     match crate::runner::activation_body(d, &cx.facts, &cx.sched, p) {
         Some((_, nodes)) if nodes > crate::runner::INLINE_MAX_NODES => {}
         _ => return false,
+    }
+    if let Some(&f) = cx.activation_fn.get(&p) {
+        l.stmt(wait);
+        call_activation(l, f);
+        return true;
     }
     let top = crate::schedule::top_level(d, d.procs[p].body);
     let at = top.iter().position(|&s| s == wait).expect("the wait is at the top level");

@@ -314,11 +314,21 @@ impl Lower<'_, '_> {
     /// After `$finish`/`$stop`: threads return STOP (resuming after it if
     /// the scheduler ever runs them again); a static body the runner runs
     /// in place (only `$finish`: `runner::activation_body`) returns from
-    /// the runner as a called one would; other contexts just go on.
+    /// the runner as a called one would, and its activation function
+    /// returns STOP to the runner; other contexts just go on.
     fn stop_thread(&mut self) {
         if matches!(self.role, Role::Proc | Role::TaskStep | Role::Branch) {
             let next = self.f.new_block();
             self.f.suspend(status::STOP, next);
+        } else if self.in_activation {
+            // (in an `if` that always holds, as below)
+            self.i32c(1);
+            self.i(I::If(wasm_encoder::BlockType::Empty));
+            self.i(I::LocalGet(self.f.tbase));
+            self.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+            self.i32c(status::STOP);
+            self.i(I::Return);
+            self.i(I::End);
         } else if let (Some(_), Some(Some(k))) = (self.deferred_triggers.as_ref(), self.running_static_index()) {
             // (in an `if` that always holds: the code after it stays
             // reachable for the structured block it is in)
