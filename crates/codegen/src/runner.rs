@@ -114,7 +114,8 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32
 /// if !host_work && PASSES != 0:
 ///   if no pending bit:
 ///     NBA region
-///     if host_work or no pending bit: goto out
+///     if host_work: goto out
+///     if no pending bit: ANY_PENDING = 0; return 0
 ///   PASSES -= 1; next pass
 /// out: ANY_PENDING = some pending bit; return 0
 /// ```
@@ -126,7 +127,7 @@ fn end_pass(l: &mut Lower, commit: Option<u32>) {
     let base = l.cx.lay.statics.start;
     let words = sw::words(l.cx.sched.order.len() as u32);
     // in code order, so every jump but the one to the next pass goes ahead
-    let [budget_left, test_pending, nba, test_again, next, exit] = [(); 6].map(|_| l.f.new_block());
+    let [budget_left, test_pending, nba, test_again, next, exit, none_left] = [(); 7].map(|_| l.f.new_block());
     // guest-rt's work first (a queued thread runs before any more statics)
     push_host_work(l);
     l.f.terminate(Term::Branch(exit, budget_left));
@@ -155,7 +156,7 @@ fn end_pass(l: &mut Lower, commit: Option<u32>) {
     l.f.terminate(Term::Branch(exit, test_again));
     l.f.switch_to(test_again);
     push_any_pending_bit(l, base, words);
-    l.f.terminate(Term::Branch(next, exit));
+    l.f.terminate(Term::Branch(next, none_left));
     // one more pass, one more delta
     l.f.switch_to(next);
     l.i32c(base as i32);
@@ -169,6 +170,12 @@ fn end_pass(l: &mut Lower, commit: Option<u32>) {
     l.f.switch_to(exit);
     l.i32c(base as i32);
     push_any_pending_bit(l, base, words);
+    l.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
+    l.f.ret(Some(0));
+    // the usual end, the step's statics all run: no pending bit to test
+    l.f.switch_to(none_left);
+    l.i32c(base as i32);
+    l.i32c(0);
     l.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
     l.f.ret(Some(0));
 }
@@ -447,13 +454,16 @@ fn push_statics(l: &mut Lower) {
 const GROUP: usize = 8;
 
 /// Code that `body` generates, skipped at once when none of the bits
-/// `mask` of pending word `word` is set (the word is loaded afresh).
-fn skip_unless_pending(l: &mut Lower, word: u32, mask: u64, body: impl FnOnce(&mut Lower)) {
+/// `mask` of pending word `word` is set: the word as `pending` holds it
+/// (see [`Pending`]), or loaded afresh into it.
+fn skip_unless_pending(l: &mut Lower, pending: Pending, mask: u64, body: impl FnOnce(&mut Lower)) {
     let head = l.f.new_block();
     l.f.goto(head);
     l.f.switch_to(head);
-    push_statics(l);
-    l.i(I::I64Load(mem(sw::PENDING + 8 * word, 3)));
+    if mask == u64::MAX {
+        pending.reload(l);
+    }
+    l.i(I::LocalGet(pending.local));
     if mask != u64::MAX {
         l.i(I::I64Const(mask as i64));
         l.i(I::I64And);
@@ -464,6 +474,25 @@ fn skip_unless_pending(l: &mut Lower, word: u32, mask: u64, body: impl FnOnce(&m
     body(l);
     let end = l.f.cur;
     l.f.terminate_block(head, Term::Branch(end, first));
+}
+
+/// The pending word a chunk is testing, kept in an i64 local: loaded at
+/// the word's first test and again after each process that ran (which may
+/// have set or cleared bits), so every test reads what the arena holds
+/// without a load of its own. (A skipped process changes nothing, and
+/// Cranelift would not know that: it reloaded the word for every test.)
+#[derive(Clone, Copy)]
+struct Pending {
+    word: u32,
+    local: u32,
+}
+
+impl Pending {
+    fn reload(self, l: &mut Lower) {
+        push_statics(l);
+        l.i(I::I64Load(mem(sw::PENDING + 8 * self.word, 3)));
+        l.i(I::LocalSet(self.local));
+    }
 }
 
 /// How a chunk of the runner ends.
@@ -487,18 +516,20 @@ fn gen_chunk(cx: &mut Ctx, order: &[ProcId], runs: &[UnitRun], range: std::ops::
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
     let st = l.f.local(ValType::I32);
+    let local = l.f.local(ValType::I64);
     let mut i = range.start;
     while i < range.end {
         // the processes of one pending word: a word with no bit set skips them
         let word_end = range.end.min((i / 64 + 1) * 64);
-        skip_unless_pending(&mut l, i as u32 / 64, u64::MAX, |l| {
+        let pending = Pending { word: i as u32 / 64, local };
+        skip_unless_pending(&mut l, pending, u64::MAX, |l| {
             let mut g = i;
             while g < word_end {
                 let group_end = word_end.min((g / GROUP + 1) * GROUP);
                 let mask = (g..group_end).fold(0u64, |m, j| m | 1 << (j % 64));
-                skip_unless_pending(l, g as u32 / 64, mask, |l| {
+                skip_unless_pending(l, pending, mask, |l| {
                     for j in g..group_end {
-                        run_if_pending(l, j, order[j], &runs[j], st);
+                        run_if_pending(l, j, order[j], &runs[j], pending, st);
                     }
                 });
                 g = group_end;
@@ -599,12 +630,11 @@ pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<u32> {
 
 /// The runner's test and run of static process `p`, at index `i`: its
 /// body in place, or a call.
-fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, how: &UnitRun, st: u32) {
+fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, how: &UnitRun, pending: Pending, st: u32) {
     let word = sw::PENDING + 8 * (i as u32 / 64);
     let bit = 1u64 << (i % 64);
     // if pending & bit
-    push_statics(l);
-    l.i(I::I64Load(mem(word, 3)));
+    l.i(I::LocalGet(pending.local));
     l.i(I::I64Const(bit as i64));
     l.i(I::I64And);
     l.i(I::I64Const(0));
@@ -644,6 +674,7 @@ fn run_if_pending(l: &mut Lower, i: usize, p: ProcId, how: &UnitRun, st: u32) {
             l.i(I::End);
         }
     }
+    pending.reload(l);
     let run_end = l.f.cur;
     let next = l.f.new_block();
     l.f.terminate_block(test, Term::Branch(run, next));
