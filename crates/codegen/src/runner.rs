@@ -324,6 +324,8 @@ enum UnitRun {
     Call(u32),
 }
 
+/// How the runner runs static unit `k`; with `inline`, in place when it
+/// can, else through an activation function when [`waits_first`].
 fn unit_run(cx: &mut Ctx, k: u32, inline: bool) -> UnitRun {
     if inline {
         if let Some(body) = unit_body(cx, k, inline_body) {
@@ -448,9 +450,10 @@ fn push_statics(l: &mut Lower) {
 /// Static indices tested together ([`skip_unless_pending`]) before their
 /// own bits: a pass where few processes are pending (most of them, in a
 /// design of many small processes) skips the groups with none in one test
-/// each. A group's test loads the word afresh, so a bit set by an earlier
-/// process of the pass is seen; one set by a process of the group for a
-/// later one is seen by that one's own test.
+/// each. A group's test reads the word as the arena holds it
+/// ([`Pending`]), so a bit set by an earlier process of the pass is seen;
+/// one set by a process of the group for a later one is seen by that
+/// one's own test.
 const GROUP: usize = 8;
 
 /// Code that `body` generates, skipped at once when none of the bits
