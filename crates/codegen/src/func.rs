@@ -245,10 +245,17 @@ impl FnGen {
         off
     }
 
-    /// Restore the temp stack and return (with `status` for step functions).
-    pub fn ret(&mut self, status: Option<i32>) {
+    /// Put the temp-stack pointer back where the function found it, as
+    /// every return does ([`FnGen::drop_temp_stack_restores`] finds these
+    /// two instructions).
+    pub fn restore_temp_stack(&mut self) {
         self.i(Instruction::LocalGet(self.tbase));
         self.i(Instruction::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+    }
+
+    /// Restore the temp stack and return (with `status` for step functions).
+    pub fn ret(&mut self, status: Option<i32>) {
+        self.restore_temp_stack();
         if let Some(s) = status {
             self.i32c(s);
         }
@@ -267,7 +274,7 @@ impl FnGen {
     }
 
     /// For a function with no temporaries: drops the restores of the temp
-    /// stack pointer (`tbase` stored back into it), which would store the
+    /// stack pointer ([`FnGen::restore_temp_stack`]), which would store the
     /// value it already holds (every callee restores it before returning),
     /// and returns true when nothing else reads `tbase`, so the prologue
     /// need not set it either. The clock's body, called twice per cycle,

@@ -524,14 +524,15 @@ fn call_activation(l: &mut Lower, f: u32) {
 fn activations_specialized(l: &mut Lower, p: ProcId) -> bool {
     let (d, cx) = (l.d(), &*l.cx);
     let Some(&wait) = cx.sched.wait.get(&p) else { return false };
-    match crate::runner::activation_body(d, &cx.facts, &cx.sched, p) {
-        Some((_, nodes)) if nodes > crate::runner::INLINE_MAX_NODES => {}
-        _ => return false,
-    }
+    // (an activation function is only made for such a process)
     if let Some(&f) = cx.activation_fn.get(&p) {
         l.stmt(wait);
         call_activation(l, f);
         return true;
+    }
+    match crate::runner::activation_body(d, &cx.facts, &cx.sched, p) {
+        Some((_, nodes)) if nodes > crate::runner::INLINE_MAX_NODES => {}
+        _ => return false,
     }
     let top = crate::schedule::top_level(d, d.procs[p].body);
     let at = top.iter().position(|&s| s == wait).expect("the wait is at the top level");

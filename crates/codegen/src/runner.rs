@@ -89,8 +89,7 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32
         l.i(I::Call(callee));
         l.i(I::LocalTee(st));
         l.i(I::If(BlockType::Empty));
-        l.i(I::LocalGet(l.f.tbase));
-        l.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+        l.f.restore_temp_stack();
         l.i(I::LocalGet(st));
         l.i(I::Return);
         l.i(I::End);
@@ -331,12 +330,12 @@ fn unit_run(cx: &mut Ctx, k: u32, inline: bool) -> UnitRun {
         if let Some(body) = unit_body(cx, k, inline_body) {
             return UnitRun::InPlace(body);
         }
-        if let Some(body) = unit_body(cx, k, |d, facts, sched, p| Some(activation_body(d, facts, sched, p)?.0)) {
-            if let Some(p) = waits_first(cx, k) {
-                let f = gen_activation(cx, k, &body);
-                cx.activation_fn.insert(p, f);
-                return UnitRun::Call(f);
-            }
+        let activation =
+            |d: &Design, facts: &Facts, sched: &StaticPlan, p| Some(activation_body(d, facts, sched, p)?.0);
+        if let (Some(p), Some(body)) = (waits_first(cx, k), unit_body(cx, k, activation)) {
+            let f = gen_activation(cx, k, &body);
+            cx.activation_fn.insert(p, f);
+            return UnitRun::Call(f);
         }
     }
     UnitRun::Call(cx.proc_fn[cx.sched.order[k as usize].index()])
@@ -457,8 +456,8 @@ fn push_statics(l: &mut Lower) {
 const GROUP: usize = 8;
 
 /// Code that `body` generates, skipped at once when none of the bits
-/// `mask` of pending word `word` is set: the word as `pending` holds it
-/// (see [`Pending`]), or loaded afresh into it.
+/// `mask` of the word `pending` holds ([`Pending`]) is set; the whole
+/// word's test (`mask` all ones), its first, loads it afresh.
 fn skip_unless_pending(l: &mut Lower, pending: Pending, mask: u64, body: impl FnOnce(&mut Lower)) {
     let head = l.f.new_block();
     l.f.goto(head);
@@ -811,8 +810,7 @@ impl Lower<'_, '_> {
         push_statics(self);
         push_status(self);
         self.i(I::I32Store(mem(sw::STATUS, 2)));
-        self.i(I::LocalGet(self.f.tbase));
-        self.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+        self.f.restore_temp_stack();
         self.i32c(k as i32 + 1);
         self.i(I::Return);
     }

@@ -324,8 +324,7 @@ impl Lower<'_, '_> {
             // (in an `if` that always holds, as below)
             self.i32c(1);
             self.i(I::If(wasm_encoder::BlockType::Empty));
-            self.i(I::LocalGet(self.f.tbase));
-            self.i(I::GlobalSet(crate::TSP_GLOBAL_PLACEHOLDER));
+            self.f.restore_temp_stack();
             self.i32c(status::STOP);
             self.i(I::Return);
             self.i(I::End);
