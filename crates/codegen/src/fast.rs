@@ -218,7 +218,7 @@ impl Lower<'_, '_> {
     }
 
     /// True if `o` lies in a two-state signal (`Ctx::two_state_storage`).
-    fn in_two_state_storage(&self, o: u32) -> bool {
+    pub(crate) fn in_two_state_storage(&self, o: u32) -> bool {
         let ranges = &self.cx.two_state_storage;
         let k = ranges.partition_point(|&(start, _)| start <= o);
         k > 0 && o < ranges[k - 1].1

@@ -236,8 +236,10 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
         return;
     };
     let guarded = addresses(l, &reads);
+    let outputs = known_outputs(l, stmts, &reads, &guarded);
+    let tested: BTreeSet<u32> = guarded.iter().chain(&outputs).copied().collect();
     // (b(s1) | b(s2) | ...) == 0
-    for (k, &at) in guarded.iter().enumerate() {
+    for (k, &at) in tested.iter().enumerate() {
         // a loop keeping the signal in locals stores them first
         // (`crate::promote`)
         if !l.promoted.is_empty() {
@@ -256,7 +258,10 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
     let [known, general, join] = [(); 3].map(|_| l.f.new_block());
     l.f.terminate(Term::Branch(general, known));
     l.f.switch_to(known);
-    l.bval_zero = stored_known_once(l, stmts, &reads, &guarded);
+    let mut bval_zero = stored_known_once(l, stmts, &reads, &guarded);
+    bval_zero.extend(outputs);
+    bval_zero.sort_unstable();
+    l.bval_zero = bval_zero;
     l.known = guarded;
     body(l);
     l.known = vec![];
@@ -334,6 +339,53 @@ fn stored_known_once(l: &mut Lower, stmts: &[(ProcId, StmtId)], reads: &[Guarded
     }
     l.proc = saved;
     out.into_iter().collect()
+}
+
+/// The addresses of the signals the run `stmts` stores to in place, as a
+/// whole, by one statement at most, that it does not read: the guard
+/// tests their unknown planes too, so that in the known version a store
+/// of a known value to one need not write its plane (`Lower::bval_zero`),
+/// nor a comparison with the old value read it. Only where that
+/// statement is one of the run's own (not under a branch) and reads
+/// guarded signals alone: the value it stores is then known, and a guard
+/// that held once keeps holding.
+fn known_outputs(l: &mut Lower, stmts: &[(ProcId, StmtId)], reads: &[Guarded], guarded: &[u32]) -> Vec<u32> {
+    let d = l.d();
+    let counts = store_counts(d, stmts.iter().map(|&(_, s)| s));
+    let mut out = BTreeSet::new();
+    for &(owner, s) in stmts {
+        let Some(sig) = whole_target_in_place(l, s) else { continue };
+        let info = &d.signals[sig];
+        let four_state = info.ty.four_state && !l.cx.known_variables[sig.index()];
+        let fits = four_state && info.ty.width <= 64 && info.elements() == 1;
+        let driven = !l.cx.facts.likely_unknown[sig.index()];
+        let inputs_guarded = tree_reads(d, s).iter().all(|&r| reads.contains(&(owner, r, None)));
+        if !(fits && driven && inputs_guarded && counts.get(&sig) == Some(&1)) {
+            continue;
+        }
+        let saved = l.proc.replace(owner);
+        if let Addr::Abs(at) = l.sig_addr(sig, info.span) {
+            if guarded.binary_search(&at).is_err() && !l.in_two_state_storage(at) {
+                out.insert(at);
+            }
+        }
+        l.proc = saved;
+    }
+    out.into_iter().collect()
+}
+
+/// The signal statement `c` stores to in place as a whole: a blocking
+/// assignment's, or a direct nonblocking one's (`crate::direct_nbas`),
+/// whose target is a whole signal in a static place.
+fn whole_target_in_place(l: &Lower, c: StmtId) -> Option<SignalId> {
+    let d = l.d();
+    let lhs = match d.stmts[c].kind {
+        StmtKind::Assign { lhs, .. } => lhs,
+        StmtKind::NonBlocking { lhs, delay: None, .. } if l.writes_directly(lhs) => lhs,
+        _ => return None,
+    };
+    let ExprKind::Signal(sig) = d.exprs[lhs].kind else { return None };
+    matches!(l.cx.lay.signals[sig.index()].place, Place::Static(_)).then_some(sig)
 }
 
 /// How many statements under `stmts` may store to each signal: blocking,
@@ -808,10 +860,10 @@ pub(crate) mod tests {
 
     #[test]
     fn a_guard_loads_each_unknown_plane_at_an_address_of_its_own_form() {
-        // the guard ORs the unknown planes of a, b and c, each loaded from
-        // its address + 8 with offset 0, a form no load of the bodies
-        // shares (those are at offset 0 or 8 from a value's 16-byte aligned
-        // address)
+        // the guard ORs the unknown planes of a, b and c, and of the
+        // outputs x and y (`known_outputs`), each loaded from its address
+        // + 8 with offset 0, a form no load of the bodies shares (those
+        // are at offset 0 or 8 from a value's 16-byte aligned address)
         let ops = runner_operators(&runner_source("<="), &Default::default());
         let at_plane = |op: &str| {
             let v = op.strip_prefix("I32Const { value: ").and_then(|v| v.strip_suffix(" }"));
@@ -822,7 +874,20 @@ pub(crate) mod tests {
             .filter(|w| at_plane(&w[0]) && w[1].starts_with("I64Load") && w[1].contains(" offset: 0,"))
             .filter(|w| w[2] == "I64Or" || w[2].starts_with("I32Const"))
             .count();
-        assert_eq!(guard_loads, 3, "{ops:?}");
+        assert_eq!(guard_loads, 5, "{ops:?}");
+    }
+
+    #[test]
+    fn a_known_version_stores_known_outputs_without_their_unknown_planes() {
+        // x's and y's unknown planes are stored by the general version
+        // alone: the known version adds no such store (the runner's own
+        // `ACTIVATIONS` is one more 8-byte store at offset 8)
+        let plane_stores = |no_known_values| {
+            let opts = crate::CodegenOptions { no_known_values, ..Default::default() };
+            let ops = runner_operators(&runner_source("<="), &opts);
+            ops.iter().filter(|op| op.starts_with("I64Store") && op.contains(" offset: 8,")).count()
+        };
+        assert_eq!((plane_stores(false), plane_stores(true)), (3, 3));
     }
 
     #[test]
