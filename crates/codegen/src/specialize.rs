@@ -236,7 +236,7 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
         return;
     };
     let guarded = addresses(l, &reads);
-    let outputs = known_outputs(l, stmts, &reads, &guarded);
+    let outputs = known_outputs(l, stmts, &guarded);
     let tested: BTreeSet<u32> = guarded.iter().chain(&outputs).copied().collect();
     // (b(s1) | b(s2) | ...) == 0
     for (k, &at) in tested.iter().enumerate() {
@@ -349,9 +349,10 @@ fn stored_known_once(l: &mut Lower, stmts: &[(ProcId, StmtId)], reads: &[Guarded
 /// statement is one of the run's own (not under a branch) and reads
 /// guarded signals alone: the value it stores is then known, and a guard
 /// that held once keeps holding.
-fn known_outputs(l: &mut Lower, stmts: &[(ProcId, StmtId)], reads: &[Guarded], guarded: &[u32]) -> Vec<u32> {
+fn known_outputs(l: &mut Lower, stmts: &[(ProcId, StmtId)], guarded: &[u32]) -> Vec<u32> {
     let d = l.d();
     let counts = store_counts(d, stmts.iter().map(|&(_, s)| s));
+    let saved = l.proc;
     let mut out = BTreeSet::new();
     for &(owner, s) in stmts {
         let Some(sig) = whole_target_in_place(l, s) else { continue };
@@ -359,19 +360,31 @@ fn known_outputs(l: &mut Lower, stmts: &[(ProcId, StmtId)], reads: &[Guarded], g
         let four_state = info.ty.four_state && !l.cx.known_variables[sig.index()];
         let fits = four_state && info.ty.width <= 64 && info.elements() == 1;
         let driven = !l.cx.facts.likely_unknown[sig.index()];
-        let inputs_guarded = tree_reads(d, s).iter().all(|&r| reads.contains(&(owner, r, None)));
-        if !(fits && driven && inputs_guarded && counts.get(&sig) == Some(&1)) {
+        if !(fits && driven && counts.get(&sig) == Some(&1)) {
             continue;
         }
-        let saved = l.proc.replace(owner);
-        if let Addr::Abs(at) = l.sig_addr(sig, info.span) {
+        l.proc = Some(owner);
+        let inputs_guarded = tree_reads(d, s).into_iter().all(|r| read_guarded(l, r, guarded));
+        if let (true, Addr::Abs(at)) = (inputs_guarded, l.sig_addr(sig, info.span)) {
             if guarded.binary_search(&at).is_err() && !l.in_two_state_storage(at) {
                 out.insert(at);
             }
         }
-        l.proc = saved;
     }
+    l.proc = saved;
     out.into_iter().collect()
+}
+
+/// True if the current process's read of `r` has no unknown plane in the
+/// known version of a run whose guard tests `guarded`: the place it reads
+/// is one of them (another signal's name for it counts, as a port's
+/// does), or its value is two-state.
+fn read_guarded(l: &mut Lower, r: SignalId, guarded: &[u32]) -> bool {
+    let info = &l.d().signals[r];
+    if !info.ty.four_state || l.cx.known_variables[r.index()] {
+        return true;
+    }
+    matches!(l.read_addr(r, info.span), Addr::Abs(at) if guarded.binary_search(&at).is_ok() || l.in_two_state_storage(at))
 }
 
 /// The signal statement `c` stores to in place as a whole: a blocking
