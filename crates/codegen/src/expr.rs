@@ -805,7 +805,7 @@ impl Lower<'_, '_> {
     /// The value of a loop variable whose bounds (`Lower::ranges`) admit
     /// one value: in a body `crate::unroll` generates once per value, or
     /// in a loop that runs its body once.
-    fn single_value(&self, sig: SignalId) -> Option<i64> {
+    pub(crate) fn single_value(&self, sig: SignalId) -> Option<i64> {
         let &(_, lo, hi) = self.ranges.iter().rev().find(|r| r.0 == sig)?;
         (lo == hi).then_some(lo)
     }
@@ -1033,9 +1033,8 @@ impl Lower<'_, '_> {
     fn sm_unary(&mut self, u: UnOp, arg: ExprId, w: u32) -> Small {
         if matches!(u, UnOp::RedOr | UnOp::RedNor | UnOp::LogNot) {
             if let ExprKind::Concat(parts) = &self.d().exprs[arg].kind {
-                let parts: Vec<(Small, u32)> = parts.iter().map(|&p| (self.small(p), self.ty(p).width)).collect();
-                let width = parts.iter().map(|&(_, pw)| pw).max().unwrap_or(1);
-                let folded = self.sm_fold_parts(&parts);
+                let width = parts.iter().map(|&p| self.ty(p).width).max().unwrap_or(1);
+                let folded = self.sm_fold_concat(parts);
                 let code = match u {
                     UnOp::RedOr => op::RED_OR,
                     UnOp::RedNor => op::RED_NOR,

@@ -17,6 +17,32 @@ use crate::func::mem;
 use crate::lower::{Addr, Lower};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 use wsim_abi::op;
+use wsim_ir::{ExprId, ExprKind};
+
+/// How a load spells the address of a value's plane (`at` the value's,
+/// `plane` 0 or 8), for Cranelift: it replaces a load with an earlier one
+/// of the same address and offset when no store comes between them, and
+/// the first one's value then lives on to the second, spilled to the
+/// stack across all the code between. A load of a form of its own is
+/// used once, and an OR takes it as an operand (x86 `or mem, reg`).
+#[derive(Clone, Copy)]
+pub(crate) enum LoadForm {
+    /// `i32.const at; i64.load offset=plane`: every body's.
+    Body,
+    /// `i32.const at+plane; i64.load`: a known version's guard
+    /// (`crate::specialize`).
+    Guard,
+    /// `i32.const at+plane-4; i64.load offset=4`: code that runs where an
+    /// X or Z was found ([`Lower::sm_fold_concat`]).
+    Rare,
+}
+
+/// An OR reduction of a concatenation of at most this many parts reads
+/// them once for both of [`Lower::sm_fold_parts`]'s arms: their values
+/// fit in registers, and a signal another statement read before is not
+/// read again. One of more parts reads its signals in each arm
+/// ([`Lower::sm_fold_concat`]).
+const FOLD_IN_REGISTERS: usize = 8;
 
 pub fn mask(w: u32) -> i64 {
     if w >= 64 {
@@ -945,6 +971,134 @@ impl Lower<'_, '_> {
         Small { aval, bval }
     }
 
+    /// Push the plane `plane` bytes into the value at `at`, loaded as
+    /// `form` says.
+    pub(crate) fn push_plane_load(&mut self, at: u32, plane: u32, form: LoadForm) {
+        let (base, offset) = match form {
+            LoadForm::Body => (at, plane),
+            LoadForm::Guard => (at + plane, 0),
+            LoadForm::Rare => (at + plane - 4, 4),
+        };
+        self.i32c(base as i32);
+        self.i(I::I64Load(mem(offset, 3)));
+    }
+
+    /// [`Self::sm_fold_parts`] of a concatenation's parts, reading them
+    /// here. With more than [`FOLD_IN_REGISTERS`] parts, a part that is
+    /// a signal at a fixed place is read in each arm as it needs it: its
+    /// unknown plane first, for the test; its value plane in the arm with
+    /// no X or Z; both planes again (of [`LoadForm::Rare`]) in the other.
+    /// Read once for all (picorv32's `instr_trap`, `!{instr_lui, ...}`, 48
+    /// flags), each value plane's one use was the OR in the first arm,
+    /// where Cranelift placed it, and all 96 planes stayed live, spilled
+    /// to the stack, from the loads to there.
+    pub fn sm_fold_concat(&mut self, parts: &[ExprId]) -> Small {
+        let placed: Vec<Option<(u32, bool)>> = parts.iter().map(|&p| self.fixed_place(p)).collect();
+        if parts.len() <= FOLD_IN_REGISTERS || placed.iter().all(Option::is_none) {
+            let parts: Vec<(Small, u32)> = parts.iter().map(|&p| (self.small(p), self.ty(p).width)).collect();
+            return self.sm_fold_parts(&parts);
+        }
+        // the other parts, computed once for both arms
+        let computed: Vec<Option<Small>> =
+            parts.iter().zip(&placed).map(|(&p, place)| place.is_none().then(|| self.small(p))).collect();
+        let mut unknown = None;
+        for (place, v) in placed.iter().zip(&computed) {
+            let b = match (place, v) {
+                (Some((at, true)), _) => {
+                    self.push_plane_load(*at, 8, LoadForm::Body);
+                    Some(self.pop_plane())
+                }
+                (_, Some(v)) => v.bval,
+                _ => None,
+            };
+            if let Some(b) = b {
+                unknown = Some(self.or_plane(unknown, b));
+            }
+        }
+        let any = |l: &mut Self| {
+            for (k, (place, v)) in placed.iter().zip(&computed).enumerate() {
+                match (place, v) {
+                    (Some((at, _)), _) => l.push_plane_load(*at, 0, LoadForm::Body),
+                    (_, Some(v)) => l.push_plane(v.aval),
+                    _ => unreachable!("a part is placed or computed"),
+                }
+                if k > 0 {
+                    l.i(I::I64Or);
+                }
+            }
+        };
+        let Some(unknown) = unknown else {
+            any(self);
+            return Small { aval: self.pop_plane(), bval: None };
+        };
+        self.push_plane(unknown);
+        self.i(I::I64Eqz);
+        self.i(I::If(BlockType::Result(ValType::I64)));
+        any(self);
+        self.i(I::Else);
+        // the known ones
+        for (k, (place, v)) in placed.iter().zip(&computed).enumerate() {
+            match (place, v) {
+                (Some((at, four_state)), _) => {
+                    self.push_plane_load(*at, 0, LoadForm::Rare);
+                    if *four_state {
+                        self.push_plane_load(*at, 8, LoadForm::Rare);
+                        self.i(I::I64Const(-1));
+                        self.i(I::I64Xor);
+                        self.i(I::I64And);
+                    }
+                }
+                (_, Some(v)) => self.push_known_ones(*v),
+                _ => unreachable!("a part is placed or computed"),
+            }
+            if k > 0 {
+                self.i(I::I64Or);
+            }
+        }
+        self.i(I::End);
+        let ones = self.pop_plane();
+        self.known_ones_or_x(ones, unknown)
+    }
+
+    /// Where a concatenation's part is a signal read from a fixed place
+    /// (not a loop's constant, nor one a loop keeps in locals): that
+    /// address, and whether its value there has an unknown plane.
+    fn fixed_place(&mut self, p: ExprId) -> Option<(u32, bool)> {
+        let d = self.d();
+        let ExprKind::Signal(s) = d.exprs[p].kind else { return None };
+        if self.single_value(s).is_some() || !self.promoted.is_empty() {
+            return None;
+        }
+        let Addr::Abs(at) = self.read_addr(s, d.exprs[p].span) else { return None };
+        let known = self.known.binary_search(&at).is_ok() || self.in_two_state_storage(at);
+        Some((at, d.signals[s].ty.four_state && !known))
+    }
+
+    /// `acc | p`, or `p` with no `acc`.
+    fn or_plane(&mut self, acc: Option<Plane>, p: Plane) -> Plane {
+        let Some(acc) = acc else { return p };
+        self.push_plane(acc);
+        self.push_plane(p);
+        self.i(I::I64Or);
+        self.pop_plane()
+    }
+
+    /// The folded value with known ones `ones` and unknown bits `unknown`:
+    /// 1 where a known one is; X (aval 1, bval 1) where only unknowns are.
+    fn known_ones_or_x(&mut self, ones: Plane, unknown: Plane) -> Small {
+        self.push_plane(ones);
+        self.push_plane(unknown);
+        self.i(I::I64Or);
+        let aval = self.pop_plane();
+        self.push_plane(unknown);
+        self.push_plane(ones);
+        self.i(I::I64Const(-1));
+        self.i(I::I64Xor);
+        self.i(I::I64And);
+        let bval = self.pop_plane();
+        Small { aval, bval: Some(bval) }
+    }
+
     /// The parts of a concatenation ORed on top of one another, unshifted,
     /// for an OR reduction (`|`, `~|`, `!`), which asks only whether some
     /// bit is a known 1 and else whether some bit is X or Z: a folded bit
@@ -970,7 +1124,6 @@ impl Lower<'_, '_> {
         }
         let unknown = or_all(self, &bvals);
         // the known ones: the value planes' OR when nothing is unknown
-        let ones = self.f.local(ValType::I64);
         self.push_plane(unknown);
         self.i(I::I64Eqz);
         self.i(I::If(BlockType::Result(ValType::I64)));
@@ -983,19 +1136,8 @@ impl Lower<'_, '_> {
             }
         }
         self.i(I::End);
-        self.i(I::LocalSet(ones));
-        // 1 where a known one is; X (aval 1, bval 1) where only unknowns are
-        self.i(I::LocalGet(ones));
-        self.push_plane(unknown);
-        self.i(I::I64Or);
-        let aval = self.pop_plane();
-        self.push_plane(unknown);
-        self.i(I::LocalGet(ones));
-        self.i(I::I64Const(-1));
-        self.i(I::I64Xor);
-        self.i(I::I64And);
-        let bval = self.pop_plane();
-        Small { aval, bval: Some(bval) }
+        let ones = self.pop_plane();
+        self.known_ones_or_x(ones, unknown)
     }
 
     /// Concatenation of parts (most significant first) totalling <= 64 bits.
@@ -1311,6 +1453,33 @@ mod tests {
     fn runner_ifs(rhs: &str) -> usize {
         let src = format!("module t; logic [7:0] a, b, y; logic c; always @* y = {rhs}; endmodule\n");
         runner_operators(&src, &Default::default()).iter().filter(|op| op.as_str() == "If { blockty: Empty }").count()
+    }
+
+    /// The value-plane loads of `!{...}` of `n` one-bit parts (`logic`:
+    /// four-state, so none is guarded) before and inside the `if` that
+    /// tests for X or Z.
+    fn fold_value_loads(n: usize) -> (usize, usize) {
+        let names: Vec<String> = (0..n).map(|k| format!("f{k}")).collect();
+        let src = format!(
+            "module t; logic {}; logic y; always @* y = !{{{}}}; endmodule\n",
+            names.join(", "),
+            names.join(", ")
+        );
+        let ops = runner_operators(&src, &Default::default());
+        let value_load = |op: &String| op.starts_with("I64Load") && op.contains(" offset: 0,");
+        let at_if = ops.iter().position(|op| op == "If { blockty: Type(I64) }").expect("the X test");
+        let in_arm = ops[at_if..].iter().position(|op| op == "Else").expect("its X arm");
+        (
+            ops[..at_if].iter().filter(|op| value_load(op)).count(),
+            ops[at_if..at_if + in_arm].iter().filter(|op| value_load(op)).count(),
+        )
+    }
+
+    #[test]
+    fn a_wide_fold_reads_its_value_planes_where_nothing_is_unknown() {
+        // eight parts: read once, before the test; nine: in its arm
+        assert_eq!(fold_value_loads(8), (8, 0));
+        assert_eq!(fold_value_loads(9), (0, 9));
     }
 
     #[test]

@@ -38,6 +38,7 @@
 //! known while the loop runs: nothing else can write it meanwhile.
 
 use crate::analysis::{expr_any, tree_reads, walk_stmts, written_signals};
+use crate::fast::LoadForm;
 use crate::func::Term;
 use crate::lower::{Addr, Ctx, Lower};
 use std::collections::{BTreeSet, HashMap};
@@ -275,19 +276,15 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
     l.f.switch_to(join);
 }
 
-/// Push the unknown plane of the value at `at` for a guard, loaded from
-/// an address of another form, `i32.const at+8; i64.load`, than the
-/// bodies' loads, `i32.const at; i64.load offset=8`. Cranelift replaces
-/// a load with an earlier one of the same address and offset when no
-/// store comes between them: the general version's reads took the
-/// guard's values, which then lived through the known version, spilled
-/// to the stack. Loaded for the guard alone, each is an operand of its
-/// OR (x86 `or mem, reg`). Instructions per cycle, rv32_pipe / picorv32 /
-/// ring N=16: 1540 / 1991 / 1313 -> 1511 / 1951 / 1307. (The address
-/// stays in the `i32.const`, where `crate::roll_instances` finds it.)
+/// Push the unknown plane of the value at `at` for a guard, loaded as
+/// [`LoadForm::Guard`]: the general version's reads took the guard's
+/// loads of the bodies' form, whose values then lived through the known
+/// version, spilled to the stack. Instructions per cycle, rv32_pipe /
+/// picorv32 / ring N=16: 1540 / 1991 / 1313 -> 1511 / 1951 / 1307. (The
+/// address stays in the `i32.const`, where `crate::roll_instances` finds
+/// it.)
 fn push_guard_load(l: &mut Lower, at: u32) {
-    l.i32c((at + 8) as i32);
-    l.i(I::I64Load(crate::func::mem(0, 3)));
+    l.push_plane_load(at, 8, LoadForm::Guard);
 }
 
 /// The arena addresses the reads load (a process reads the copy of an old
