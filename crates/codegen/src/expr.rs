@@ -928,7 +928,7 @@ fn is_small_int(t: Type) -> bool {
 impl Lower<'_, '_> {
     /// Whether [`Self::small`] computes `e` itself rather than reading what
     /// [`Self::int`] stored.
-    fn small_native(&self, e: ExprId) -> bool {
+    pub(crate) fn small_native(&self, e: ExprId) -> bool {
         let d = self.d();
         let ex = &d.exprs[e];
         let small = |x: ExprId| is_small_int(d.exprs[x].ty);

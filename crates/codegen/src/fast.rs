@@ -977,7 +977,8 @@ impl Lower<'_, '_> {
         let (base, offset) = match form {
             LoadForm::Body => (at, plane),
             LoadForm::Guard => (at + plane, 0),
-            LoadForm::Rare => (at + plane - 4, 4),
+            // (no value lies below the arena's start, far above 4)
+            LoadForm::Rare => ((at + plane).saturating_sub(4), 4.min(at + plane)),
         };
         self.i32c(base as i32);
         self.i(I::I64Load(mem(offset, 3)));
@@ -1066,7 +1067,7 @@ impl Lower<'_, '_> {
     fn fixed_place(&mut self, p: ExprId) -> Option<(u32, bool)> {
         let d = self.d();
         let ExprKind::Signal(s) = d.exprs[p].kind else { return None };
-        if self.single_value(s).is_some() || !self.promoted.is_empty() {
+        if !self.small_native(p) || self.single_value(s).is_some() || !self.promoted.is_empty() {
             return None;
         }
         let Addr::Abs(at) = self.read_addr(s, d.exprs[p].span) else { return None };
