@@ -41,7 +41,9 @@ pub(crate) enum LoadForm {
 /// them once for both of [`Lower::sm_fold_parts`]'s arms: their values
 /// fit in registers, and a signal another statement read before is not
 /// read again. One of more parts reads its signals in each arm
-/// ([`Lower::sm_fold_concat`]).
+/// ([`Lower::sm_fold_concat`]). Instructions per cycle of picorv32 (whose
+/// one wide fold has 48 parts): 1920 with 4, 8 or 16; 1992 reading every
+/// concatenation's signals in each arm.
 const FOLD_IN_REGISTERS: usize = 8;
 
 pub fn mask(w: u32) -> i64 {
