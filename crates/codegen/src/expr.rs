@@ -926,6 +926,15 @@ fn is_small_int(t: Type) -> bool {
 
 /// Expressions of <= 64 bits computed in locals (see `fast.rs`).
 impl Lower<'_, '_> {
+    /// Where the current process reads signal `s`, and whether that read
+    /// takes its unknown plane: a four-state signal that a known version's
+    /// guard has not found known (`Lower::known`).
+    pub(crate) fn signal_read(&mut self, s: SignalId, span: wsim_diag::Span) -> (Addr, bool) {
+        let a = self.read_addr(s, span);
+        let known = matches!(a, Addr::Abs(o) if self.known.binary_search(&o).is_ok());
+        (a, self.d().signals[s].ty.four_state && !known)
+    }
+
     /// Whether [`Self::small`] computes `e` itself rather than reading what
     /// [`Self::int`] stored.
     pub(crate) fn small_native(&self, e: ExprId) -> bool {
@@ -990,9 +999,8 @@ impl Lower<'_, '_> {
                 if let Some(v) = self.single_value(*s) {
                     return Small::constant(v & mask(ty.width), 0);
                 }
-                let a = self.read_addr(*s, ex.span);
-                let known = matches!(a, Addr::Abs(o) if self.known.binary_search(&o).is_ok());
-                self.load_small(a, d.signals[*s].ty.four_state && !known)
+                let (a, four_state) = self.signal_read(*s, ex.span);
+                self.load_small(a, four_state)
             }
             ExprKind::ArrayElem { sig, indices } => {
                 let a = self.elem_read(*sig, indices, ex.span);

@@ -246,7 +246,7 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
         if !l.promoted.is_empty() {
             l.flush_loop_local(at);
         }
-        push_guard_load(l, at);
+        l.push_plane_load(at, 8, LoadForm::Guard);
         if k > 0 {
             l.i(I::I64Or);
         }
@@ -274,17 +274,6 @@ fn emit_specialized(l: &mut Lower, stmts: &[(ProcId, StmtId)], body: impl Fn(&mu
     // behind both versions' blocks, so that the jumps to it go forward
     l.f.place_last(join);
     l.f.switch_to(join);
-}
-
-/// Push the unknown plane of the value at `at` for a guard, loaded as
-/// [`LoadForm::Guard`]: the general version's reads took the guard's
-/// loads of the bodies' form, whose values then lived through the known
-/// version, spilled to the stack. Instructions per cycle, rv32_pipe /
-/// picorv32 / ring N=16: 1540 / 1991 / 1313 -> 1511 / 1951 / 1307. (The
-/// address stays in the `i32.const`, where `crate::roll_instances` finds
-/// it.)
-fn push_guard_load(l: &mut Lower, at: u32) {
-    l.push_plane_load(at, 8, LoadForm::Guard);
 }
 
 /// The arena addresses the reads load (a process reads the copy of an old
