@@ -41,7 +41,7 @@ pub(crate) enum LoadForm {
 }
 
 /// An OR reduction of a concatenation of at most this many parts reads
-/// them once for both of [`Lower::sm_fold_parts`]'s arms: their values
+/// them once for both of [`Lower::sm_fold_concat`]'s arms: their values
 /// fit in registers, and a signal another statement read before is not
 /// read again. One of more parts reads its signals in each arm
 /// ([`Lower::sm_fold_concat`]). Instructions per cycle of picorv32 (whose
@@ -989,8 +989,15 @@ impl Lower<'_, '_> {
         self.i(I::I64Load(mem(offset, 3)));
     }
 
-    /// [`Self::sm_fold_parts`] of a concatenation's parts, reading them
-    /// here. With more than [`FOLD_IN_REGISTERS`] parts, a part that is
+    /// The parts of a concatenation ORed on top of one another, unshifted,
+    /// for an OR reduction (`|`, `~|`, `!`), which asks only whether some
+    /// bit is a known 1 and else whether some bit is X or Z: a folded bit
+    /// is 1 where some part has a known 1, else X where some part has X or
+    /// Z. With no X or Z anywhere (the usual case, tested once) that is the
+    /// OR of the value planes; a part costs a load and an OR per plane
+    /// where the concatenation shifts it too.
+    ///
+    /// With more than [`FOLD_IN_REGISTERS`] parts, a part that is
     /// a signal at a fixed place is read in each arm as it needs it: its
     /// unknown plane first, for the test; its value plane in the arm with
     /// no X or Z; both planes again (of [`LoadForm::Rare`]) in the other.
@@ -999,11 +1006,9 @@ impl Lower<'_, '_> {
     /// where Cranelift placed it, and all 96 planes stayed live, spilled
     /// to the stack, from the loads to there.
     pub fn sm_fold_concat(&mut self, parts: &[ExprId]) -> Small {
-        let placed: Vec<Option<(u32, bool)>> = parts.iter().map(|&p| self.fixed_place(p)).collect();
-        if parts.len() <= FOLD_IN_REGISTERS || placed.iter().all(Option::is_none) {
-            let parts: Vec<(Small, u32)> = parts.iter().map(|&p| (self.small(p), self.ty(p).width)).collect();
-            return self.sm_fold_parts(&parts);
-        }
+        let wide = parts.len() > FOLD_IN_REGISTERS;
+        let placed: Vec<Option<(u32, bool)>> =
+            parts.iter().map(|&p| if wide { self.fixed_place(p) } else { None }).collect();
         // the other parts, computed once for both arms
         let computed: Vec<Option<Small>> =
             parts.iter().zip(&placed).map(|(&p, place)| place.is_none().then(|| self.small(p))).collect();
@@ -1044,19 +1049,20 @@ impl Lower<'_, '_> {
         self.i(I::Else);
         // the known ones
         for (k, (place, v)) in placed.iter().zip(&computed).enumerate() {
-            match (place, v) {
-                (Some((at, four_state)), _) => {
-                    self.push_plane_load(*at, 0, LoadForm::Rare);
-                    if *four_state {
-                        self.push_plane_load(*at, 8, LoadForm::Rare);
-                        self.i(I::I64Const(-1));
-                        self.i(I::I64Xor);
-                        self.i(I::I64And);
-                    }
+            let v = match (place, v) {
+                (&Some((at, four_state)), _) => {
+                    self.push_plane_load(at, 0, LoadForm::Rare);
+                    let aval = self.pop_plane();
+                    let bval = four_state.then(|| {
+                        self.push_plane_load(at, 8, LoadForm::Rare);
+                        self.pop_plane()
+                    });
+                    Small { aval, bval }
                 }
-                (_, Some(v)) => self.push_known_ones(*v),
+                (_, Some(v)) => *v,
                 _ => unreachable!("a part is placed or computed"),
-            }
+            };
+            self.push_known_ones(v);
             if k > 0 {
                 self.i(I::I64Or);
             }
@@ -1102,47 +1108,6 @@ impl Lower<'_, '_> {
         self.i(I::I64And);
         let bval = self.pop_plane();
         Small { aval, bval: Some(bval) }
-    }
-
-    /// The parts of a concatenation ORed on top of one another, unshifted,
-    /// for an OR reduction (`|`, `~|`, `!`), which asks only whether some
-    /// bit is a known 1 and else whether some bit is X or Z: a folded bit
-    /// is 1 where some part has a known 1, else X where some part has X or
-    /// Z. With no X or Z anywhere (the usual case, tested once) that is the
-    /// OR of the value planes; a part costs a load and an OR per plane
-    /// where the concatenation shifts it too.
-    pub fn sm_fold_parts(&mut self, parts: &[(Small, u32)]) -> Small {
-        let or_all = |l: &mut Self, planes: &[Plane]| -> Plane {
-            let Some((&first, rest)) = planes.split_first() else { return Plane::Const(0) };
-            l.push_plane(first);
-            for &p in rest {
-                l.push_plane(p);
-                l.i(I::I64Or);
-            }
-            l.pop_plane()
-        };
-        let avals: Vec<Plane> = parts.iter().map(|(v, _)| v.aval).collect();
-        let any = or_all(self, &avals);
-        let bvals: Vec<Plane> = parts.iter().filter_map(|(v, _)| v.bval).collect();
-        if bvals.is_empty() {
-            return Small { aval: any, bval: None };
-        }
-        let unknown = or_all(self, &bvals);
-        // the known ones: the value planes' OR when nothing is unknown
-        self.push_plane(unknown);
-        self.i(I::I64Eqz);
-        self.i(I::If(BlockType::Result(ValType::I64)));
-        self.push_plane(any);
-        self.i(I::Else);
-        for (k, &(v, _)) in parts.iter().enumerate() {
-            self.push_known_ones(v);
-            if k > 0 {
-                self.i(I::I64Or);
-            }
-        }
-        self.i(I::End);
-        let ones = self.pop_plane();
-        self.known_ones_or_x(ones, unknown)
     }
 
     /// Concatenation of parts (most significant first) totalling <= 64 bits.
