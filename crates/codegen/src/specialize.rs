@@ -66,8 +66,7 @@ pub fn known_candidates(cx: &Ctx, stmts: &[(ProcId, StmtId)]) -> Vec<Guarded> {
         let reads = tree_reads(d, s).into_iter().map(|sig| (sig, None));
         for (sig, elem) in reads.chain(elems.into_iter().map(|(sig, k)| (sig, Some(k)))) {
             let info = &d.signals[sig];
-            let four_state = info.ty.four_state && !cx.known_variables[sig.index()];
-            let fits = four_state && info.ty.width <= 64 && (info.elements() == 1) == elem.is_none();
+            let fits = may_be_unknown(cx, sig) && info.ty.width <= 64 && (info.elements() == 1) == elem.is_none();
             let is_static = matches!(cx.lay.signals[sig.index()].place, Place::Static(_));
             // what nothing writes keeps its initial X or Z: its guard would
             // always fail; a don't-care X would make it fail as often
@@ -343,8 +342,7 @@ fn known_outputs(l: &mut Lower, stmts: &[(ProcId, StmtId)], guarded: &[u32]) -> 
     for &(owner, s) in stmts {
         let Some(sig) = whole_target_in_place(l, s) else { continue };
         let info = &d.signals[sig];
-        let four_state = info.ty.four_state && !l.cx.known_variables[sig.index()];
-        let fits = four_state && info.ty.width <= 64 && info.elements() == 1;
+        let fits = may_be_unknown(l.cx, sig) && info.ty.width <= 64 && info.elements() == 1;
         let driven = !l.cx.facts.likely_unknown[sig.index()];
         if !(fits && driven && counts.get(&sig) == Some(&1)) {
             continue;
@@ -366,11 +364,17 @@ fn known_outputs(l: &mut Lower, stmts: &[(ProcId, StmtId)], guarded: &[u32]) -> 
 /// is one of them (another signal's name for it counts, as a port's
 /// does), or its value is two-state.
 fn read_guarded(l: &mut Lower, r: SignalId, guarded: &[u32]) -> bool {
-    let info = &l.d().signals[r];
-    if !info.ty.four_state || l.cx.known_variables[r.index()] {
+    if !may_be_unknown(l.cx, r) {
         return true;
     }
+    let info = &l.d().signals[r];
     matches!(l.read_addr(r, info.span), Addr::Abs(at) if guarded.binary_search(&at).is_ok() || l.in_two_state_storage(at))
+}
+
+/// True if signal `sig` can hold X or Z: four-state and not a known
+/// variable (`crate::infer_known`).
+fn may_be_unknown(cx: &Ctx, sig: SignalId) -> bool {
+    cx.d.signals[sig].ty.four_state && !cx.known_variables[sig.index()]
 }
 
 /// The signal statement `c` stores to in place as a whole: a blocking
