@@ -191,8 +191,10 @@ pub mod frame {
 /// shared by guest-rt and the generated runner, which calls the
 /// pending static processes in index order (`crates/codegen/src/schedule.rs`).
 pub mod statics {
-    /// u32: the static index running (the last one run once the runner
-    /// returns), or `u32::MAX`.
+    /// u32: the static index running, or `u32::MAX`. The runner stores it
+    /// for a unit it calls, and for one it runs in place before each call
+    /// the unit makes and, for a unit on a zero-delay loop, first; once
+    /// the runner returns it names the last unit that stored it.
     pub const RUNNING: u32 = 0;
     /// u32: the status of the process the runner returned early at.
     pub const STATUS: u32 = 4;

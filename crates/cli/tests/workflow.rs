@@ -77,6 +77,21 @@ fn a_static_combinational_loop_meets_the_delta_limit() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// The error names a process on the loop, not one that only reads it:
+/// the counter runs after the loop in every pass, but only units on a
+/// zero-delay loop name themselves in `RUNNING` (crates/codegen runner.rs,
+/// `run_if_pending`).
+#[test]
+fn a_static_loop_is_named_by_a_process_on_it() {
+    let src = "`timescale 1ns/1ps\nmodule t;\n  reg en = 0;\n  wire x, y;\n  reg [3:0] n = 0;\n  assign x = en & ~y;\n  assign y = x;\n  always @(y) n = n + 4'd1;\n  initial #3 en = 1;\n  initial #4 $display(n);\nendmodule\n";
+    let (_d, out) = sim(src, &["-q"]);
+    assert_eq!(
+        stderr(&out),
+        "t.v:7:10: error[E0504]: more than 1000000 delta cycles in one time step: a zero-delay loop (a combinational loop, or a process that wakes itself without delay)\n 7 |   assign y = x;\n   |          ^\n  = note: at time 3ns in t\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
 /// A loop through the NBA region in a clock's time step: the static
 /// runner makes the passes after the first itself (crates/codegen
 /// runner.rs, `end_pass`), as many as the limit leaves, so the limit is

@@ -96,7 +96,7 @@ impl Lower<'_, '_> {
         }
         let k = self.cx.subr_fn[subr.index()];
         let idx = self.cx.gen_index(k);
-        self.i(I::Call(idx));
+        self.call(idx);
         self.take_outputs(subr, args, callee_frame);
         callee_frame
     }

@@ -3,8 +3,9 @@
 //! one pending bit, one test and one clear for the lot.
 //!
 //! Each activation of a static process costs the runner a test of its
-//! pending bit, its clear, `RUNNING` and `ACTIVATIONS` (`crate::runner`):
-//! about six instructions, an eighth of a ring cell's clocked block. The
+//! pending bit, its clear and `ACTIVATIONS` (`crate::runner`), when this
+//! was written `RUNNING` too: about six instructions, an eighth of a ring
+//! cell's clocked block. The
 //! 256 cells of the ring all wait for `@(posedge clk)` and run one after
 //! another; Verilator runs them from one function too.
 //!

@@ -243,6 +243,10 @@ pub struct Lower<'a, 'd> {
     /// once, after the body (`runner::Lower::defer_trigger`); a word with
     /// `runner::LATER_WORD` set gathers later bits (`trigger_later`).
     pub deferred_triggers: Option<Vec<(u32, u32)>>,
+    /// While the runner generates a static unit's body in place: its
+    /// index, stored in `RUNNING` before each call the body makes
+    /// (`Lower::call`; guest-rt reads it there, `runner::run_if_pending`).
+    pub running_unit: Option<u32>,
     /// While a direct NBA is generated (`crate::direct_nbas`): a change
     /// marks its readers in the later bits (`runner::Lower::trigger_later`).
     pub in_direct_nba: bool,
@@ -290,6 +294,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             last_small: None,
             loads: Default::default(),
             deferred_triggers: None,
+            running_unit: None,
             in_direct_nba: false,
             defer_later: false,
             known: vec![],
@@ -336,6 +341,20 @@ impl<'a, 'd> Lower<'a, 'd> {
     /// Call a guest-rt helper (arguments already pushed).
     pub fn rt(&mut self, name: &str) {
         let idx = self.cx.helper(name);
+        self.call(idx);
+    }
+
+    /// Call function `idx` (arguments already pushed). In a static unit
+    /// the runner runs in place, `RUNNING` names the unit first: what the
+    /// callee triggers leaves the unit out (a process misses the events it
+    /// causes itself).
+    pub fn call(&mut self, idx: u32) {
+        if let Some(unit) = self.running_unit {
+            let statics = self.cx.lay.statics.start;
+            self.i32c(statics as i32);
+            self.i32c(unit as i32);
+            self.store_at(I::I32Store(mem(wsim_abi::statics::RUNNING, 2)), statics + wsim_abi::statics::RUNNING, 4);
+        }
         self.i(I::Call(idx));
     }
 

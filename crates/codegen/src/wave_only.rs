@@ -121,7 +121,7 @@ pub fn wave_only_processes(d: &Design, sched: &StaticPlan) -> BTreeSet<ProcId> {
 /// time (E0504 when the design runs it), so its processes are not
 /// wave-only: the run must stop with that error whether or not it records
 /// waves.
-fn on_cycles(set: &BTreeSet<ProcId>, wakes: impl Fn(ProcId) -> BTreeSet<ProcId>) -> BTreeSet<ProcId> {
+pub(crate) fn on_cycles(set: &BTreeSet<ProcId>, wakes: impl Fn(ProcId) -> BTreeSet<ProcId>) -> BTreeSet<ProcId> {
     let nodes: Vec<ProcId> = set.iter().copied().collect();
     let index_of: HashMap<ProcId, usize> = nodes.iter().enumerate().map(|(k, &p)| (p, k)).collect();
     let edges: Vec<Vec<usize>> = nodes.iter().map(|&p| wakes(p).iter().map(|q| index_of[q]).collect()).collect();
