@@ -16,9 +16,9 @@ noise, while a 5% change in instructions is not) and prints:
     section: `always@top.u(t.v:12)`, `runner`, guest-rt's `rt_*`);
   - for the functions that run static processes inline (the runner chunks),
     the instructions per cycle of each static unit, split where the runner
-    stores the unit's index into `RUNNING` and counts its activations
-    (`crates/codegen/src/runner.rs`: `movl $K, RUNNING; addq $n,
-    ACTIVATIONS`, eight bytes on): `unit K` is static index K, from its
+    clears the unit's pending bit and counts its activations
+    (`crates/codegen/src/runner.rs`: `andq $~bit, PENDING + 8w(statics);
+    addq $n, ACTIVATIONS(statics)`): `unit K` is static index K, from its
     body up to the next unit's pending test, which it includes (the last
     one also counts the end of the runner's pass). Code with
     no such stores (a chunk of another shape) is split at each
@@ -179,17 +179,51 @@ def by_process(key, count, sym, offset, cwasm, total, args):
                 print(f"   {label:<8} {times / args.cycles:7.0f} per cycle  ({insns} instructions of code)")
 
 
+# `wsim_abi::statics::PENDING`: where the pending words start in the statics
+PENDING = 64
+
+
 def unit_starts(lines):
-    """Line index -> `unit K` where the runner starts static unit K: a
-    `movl $K, A(%r..)` (RUNNING) followed by an `addq $n, A+8(%r..)`
-    (ACTIVATIONS)."""
-    store = re.compile(r"movl\s+\$0x([0-9a-f]+),0x([0-9a-f]+)\((%r\w+)\)")
+    """Line index -> `unit K` where the runner starts static unit K: the
+    clear of its pending bit, `andq $<mask>, P(%r..)` (or, for a mask no
+    32-bit immediate holds, a `movabs $<mask>` and an `and` of that
+    register; or, for a word already in a register, an `and` of it and its
+    store), then at most a `movl $K, B(%r..)` (`RUNNING`, which only
+    some units store) and `addq $n, B+8(%r..)` (`ACTIVATIONS`). K is
+    64 * the pending word (P - B - PENDING) / 8 + the bit the mask clears."""
     count = re.compile(r"addq\s+\$0x[0-9a-f]+,0x([0-9a-f]+)\((%r\w+)\)")
+    running = re.compile(r"movl\s+\$0x[0-9a-f]+,0x([0-9a-f]+)\((%r\w+)\)")
+    clear_imm = re.compile(r"and[q]?\s+\$0x([0-9a-f]+),0x([0-9a-f]+)\((%r\w+)\)")
+    clear_reg = re.compile(r"and[q]?\s+(%r\w+),0x([0-9a-f]+)\((%r\w+)\)")
+    movabs = re.compile(r"movabs\s+\$0x([0-9a-f]+),(%r\w+)")
+    and_reg = re.compile(r"and[q]?\s+\$0x([0-9a-f]+),(%r\w+)$")
+    store = re.compile(r"mov[q]?\s+(%r\w+),0x([0-9a-f]+)\((%r\w+)\)")
     starts = {}
-    for k in range(len(lines) - 1):
-        m, n = store.search(lines[k]), count.search(lines[k + 1])
-        if m and n and int(n.group(1), 16) == int(m.group(2), 16) + 8 and n.group(2) == m.group(3):
-            starts[k] = f"unit {int(m.group(1), 16)}"
+    for k, line in enumerate(lines):
+        n = count.search(line)
+        if not n:
+            continue
+        base, reg = int(n.group(1), 16) - 8, n.group(2)
+        j = k - 1
+        r = running.search(lines[j]) if j >= 0 else None
+        if r and int(r.group(1), 16) == base and r.group(2) == reg:
+            j -= 1
+        if j < 0:
+            continue
+        mask, at = None, None
+        if m := clear_imm.search(lines[j]):
+            mask, at, start = int(m.group(1), 16), m, j
+        elif (m := clear_reg.search(lines[j])) and j >= 1 and (a := movabs.search(lines[j - 1])) and a.group(2) == m.group(1):
+            mask, at, start = int(a.group(1), 16), m, j - 1
+        elif (m := store.search(lines[j])) and j >= 1 and (a := and_reg.search(lines[j - 1])) and a.group(2) == m.group(1):
+            # the word was in a register already: `and $<mask>, %r`, `mov %r, P(%r..)`
+            mask, at, start = int(a.group(1), 16), m, j - 1
+        if mask is None or at.group(3) != reg:
+            continue
+        cleared = ~mask & (2**64 - 1)
+        word = (int(at.group(2), 16) - base - PENDING) // 8
+        if bin(cleared).count("1") == 1 and word >= 0:
+            starts[start] = f"unit {64 * word + cleared.bit_length() - 1}"
     return starts
 
 
