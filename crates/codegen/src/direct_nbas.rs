@@ -716,6 +716,33 @@ endmodule
         assert_eq!(direct(&last).0, ["q"]);
     }
 
+    #[test]
+    fn a_four_state_copy_aside_is_one_v128_move() {
+        // a swap: whichever NBA comes first, the other reads its old value,
+        // so `a` is copied aside before the block (`Lower::copy_old_values`):
+        // both planes of a four-state `reg` in one v128 load and store, the
+        // one plane of a two-state `bit` in an i64 load and store (`a`
+        // starts X: from a constant it would be a known variable, stored
+        // two-state)
+        let src = "module t;
+reg clk = 0; reg [7:0] a, b = 2, s = 0;
+always @(posedge clk) begin a <= b; b <= a; end
+always @(posedge clk) s <= s ^ a ^ b;
+always #5 clk = ~clk;
+endmodule
+";
+        let v128_moves = |src: &str| {
+            let ops = crate::specialize::tests::runner_operators(src, &Default::default());
+            let count = |name: &str| ops.iter().filter(|op| op.starts_with(name)).count();
+            (count("V128Load"), count("V128Store"))
+        };
+        assert_eq!(copied(src), ["a"]);
+        assert_eq!(v128_moves(src), (1, 1));
+        let two_state = src.replace("reg [7:0] a,", "bit [7:0] a; reg [7:0]");
+        assert_eq!(copied(&two_state), ["a"]);
+        assert_eq!(v128_moves(&two_state), (0, 0));
+    }
+
     /// The direct signals read through a copy of the old value.
     fn copied(src: &str) -> Vec<String> {
         let (d, _, out) = planned(src);

@@ -415,9 +415,23 @@ impl<'a, 'd> Lower<'a, 'd> {
         let Some(copied) = self.cx.direct.copies_of.get(&p).cloned() else { return };
         for s in copied {
             let src = self.sig_addr(s, self.d().signals[s].span);
-            let dst = Addr::Abs(self.old_copy_at(s));
-            self.fast_copy(dst, src);
+            let to = self.old_copy_at(s);
+            let slot = &self.cx.lay.signals[s.index()];
+            match (src, slot.elem_bytes, slot.elements) {
+                (Addr::Abs(from), 16, 1) if !self.in_two_state_storage(from) => self.copy_word_pair(to, from),
+                _ => self.fast_copy(Addr::Abs(to), src),
+            }
         }
+    }
+
+    /// Copy the 16 bytes at `from` (a four-state word: its value and
+    /// unknown planes) to `to` with one v128 load and store, where two
+    /// i64 loads and stores took twice the instructions.
+    fn copy_word_pair(&mut self, to: u32, from: u32) {
+        self.i32c(to as i32);
+        self.i32c(from as i32);
+        self.i(I::V128Load(mem(0, 3)));
+        self.store_at(I::V128Store(mem(0, 3)), to, 16);
     }
 
     /// Where a signal's element 0 is.
