@@ -40,6 +40,16 @@ pub(crate) enum LoadForm {
     Rare,
 }
 
+/// A part of a concatenation [`Lower::sm_fold_concat`] folds.
+#[derive(Clone, Copy)]
+enum FoldPart {
+    /// A signal at a fixed place, read in each arm that needs it (`at`:
+    /// its address; `four_state`: its value there has an unknown plane).
+    Placed { at: u32, four_state: bool },
+    /// Any other part, computed once for both arms.
+    Computed(Small),
+}
+
 /// An OR reduction of a concatenation of at most this many parts reads
 /// them once for both of [`Lower::sm_fold_concat`]'s arms: their values
 /// fit in registers, and a signal another statement read before is not
@@ -1007,31 +1017,35 @@ impl Lower<'_, '_> {
     /// to the stack, from the loads to there.
     pub fn sm_fold_concat(&mut self, parts: &[ExprId]) -> Small {
         let wide = parts.len() > FOLD_IN_REGISTERS;
-        let placed: Vec<Option<(u32, bool)>> =
+        let places: Vec<Option<(u32, bool)>> =
             parts.iter().map(|&p| if wide { self.fixed_place(p) } else { None }).collect();
-        // the other parts, computed once for both arms
-        let computed: Vec<Option<Small>> =
-            parts.iter().zip(&placed).map(|(&p, place)| place.is_none().then(|| self.small(p))).collect();
+        let parts: Vec<FoldPart> = parts
+            .iter()
+            .zip(places)
+            .map(|(&p, place)| match place {
+                Some((at, four_state)) => FoldPart::Placed { at, four_state },
+                None => FoldPart::Computed(self.small(p)),
+            })
+            .collect();
         let mut unknown = None;
-        for (place, v) in placed.iter().zip(&computed) {
-            let b = match (place, v) {
-                (Some((at, true)), _) => {
-                    self.push_plane_load(*at, 8, LoadForm::Body);
+        for part in &parts {
+            let b = match *part {
+                FoldPart::Placed { at, four_state: true } => {
+                    self.push_plane_load(at, 8, LoadForm::Body);
                     Some(self.pop_plane())
                 }
-                (_, Some(v)) => v.bval,
-                _ => None,
+                FoldPart::Placed { .. } => None,
+                FoldPart::Computed(v) => v.bval,
             };
             if let Some(b) = b {
                 unknown = Some(self.or_plane(unknown, b));
             }
         }
         let any = |l: &mut Self| {
-            for (k, (place, v)) in placed.iter().zip(&computed).enumerate() {
-                match (place, v) {
-                    (Some((at, _)), _) => l.push_plane_load(*at, 0, LoadForm::Body),
-                    (_, Some(v)) => l.push_plane(v.aval),
-                    _ => unreachable!("a part is placed or computed"),
+            for (k, part) in parts.iter().enumerate() {
+                match *part {
+                    FoldPart::Placed { at, .. } => l.push_plane_load(at, 0, LoadForm::Body),
+                    FoldPart::Computed(v) => l.push_plane(v.aval),
                 }
                 if k > 0 {
                     l.i(I::I64Or);
@@ -1048,9 +1062,9 @@ impl Lower<'_, '_> {
         any(self);
         self.i(I::Else);
         // the known ones
-        for (k, (place, v)) in placed.iter().zip(&computed).enumerate() {
-            let v = match (place, v) {
-                (&Some((at, four_state)), _) => {
+        for (k, part) in parts.iter().enumerate() {
+            let v = match *part {
+                FoldPart::Placed { at, four_state } => {
                     self.push_plane_load(at, 0, LoadForm::Rare);
                     let aval = self.pop_plane();
                     let bval = four_state.then(|| {
@@ -1059,8 +1073,7 @@ impl Lower<'_, '_> {
                     });
                     Small { aval, bval }
                 }
-                (_, Some(v)) => *v,
-                _ => unreachable!("a part is placed or computed"),
+                FoldPart::Computed(v) => v,
             };
             self.push_known_ones(v);
             if k > 0 {
