@@ -43,7 +43,7 @@
 //! into the pending words themselves (armed ones, not the running one;
 //! edge readers when bit 0 made their edge).
 
-use crate::analysis::{for_each_lvalue, walk_stmts, written_signals, Facts};
+use crate::analysis::{walk_stmts, Facts};
 use crate::fast::Small;
 use crate::func::{mem, FnGen, Ins, Term};
 use crate::lower::{Addr, Ctx, FnType, Lower, Owner, Role};
@@ -345,11 +345,8 @@ fn loop_closers(d: &Design, sched: &StaticPlan) -> Vec<bool> {
     let units: BTreeSet<ProcId> = sched.order.iter().copied().collect();
     let wakes = |p: ProcId| -> BTreeSet<ProcId> {
         let k = sched.index_of(p).expect("a unit's first process is static");
-        let mut written = vec![];
-        for m in sched.members(k) {
-            for_each_lvalue(d, d.procs[m].body, &mut |lhs| written_signals(d, lhs, &mut written));
-        }
-        let woken = written.iter().filter_map(|sig| readers.get(sig)).flatten();
+        let written = sched.members(k).into_iter().flat_map(|m| crate::wave_only::written_by(d, d.procs[m].body));
+        let woken = written.filter_map(|sig| readers.get(&sig)).flatten();
         woken.map(|&j| sched.order[j as usize]).collect()
     };
     let looping = crate::wave_only::on_cycles(&units, wakes);

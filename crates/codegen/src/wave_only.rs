@@ -201,7 +201,9 @@ fn readers(d: &Design) -> HashMap<SignalId, BTreeSet<Option<ProcId>>> {
     out
 }
 
-fn written_by(d: &Design, body: StmtId) -> Vec<SignalId> {
+/// The signals the assignments and task output arguments under `body`
+/// write, sorted, each once.
+pub(crate) fn written_by(d: &Design, body: StmtId) -> Vec<SignalId> {
     let mut out = vec![];
     for_each_lvalue(d, body, &mut |lv| written_signals(d, lv, &mut out));
     out.sort();
