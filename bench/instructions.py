@@ -180,7 +180,7 @@ def by_process(key, count, sym, offset, cwasm, total, args):
 
 
 # `wsim_abi::statics::PENDING`: where the pending words start in the statics
-PENDING = 64
+PENDING = 80
 
 
 def unit_starts(lines):

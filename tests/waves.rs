@@ -393,7 +393,7 @@ endmodule
 type FlagTest = (&'static str, fn() -> Result<(), String>);
 
 fn flag_trials() -> Vec<Trial> {
-    let tests: [FlagTest; 15] = [
+    let tests: [FlagTest; 16] = [
         ("waves_fst_dumps_all_without_dumpvars", waves_fst_dumps_all_without_dumpvars),
         ("waves_vcd_dumps_all_without_dumpvars", waves_vcd_dumps_all_without_dumpvars),
         ("waves_none_ignores_dumpvars", waves_none_ignores_dumpvars),
@@ -409,6 +409,7 @@ fn flag_trials() -> Vec<Trial> {
         ("timeout_leaves_complete_file", timeout_leaves_complete_file),
         ("stats_json_reports_wave_file", stats_json_reports_wave_file),
         ("wave_only_logic_runs_when_waves_are_recorded", wave_only_logic_runs_when_waves_are_recorded),
+        ("quiet_clock_steps_count_as_single_steps", quiet_clock_steps_count_as_single_steps),
     ];
     tests
         .into_iter()
@@ -683,6 +684,52 @@ fn wave_only_logic_runs_when_waves_are_recorded() -> Result<(), String> {
         expect_eq("the run's clock", clock(dir)?, serde_json::json!({"name": "tb.clk", "cycles": 6}))?;
     }
     Ok(())
+}
+
+/// A free-running clock whose edges wake only static logic: a counter,
+/// and the combinational cone after it, which the NBA region's second
+/// pass runs.
+const QUIET_CLOCK: &str = "\
+module tb;
+  reg clk = 0;
+  reg [7:0] count = 0;
+  wire [7:0] next = count + 8'd1;
+  wire [7:0] mixed = next ^ {count[3:0], count[7:4]};
+  always #5 clk = ~clk;
+  always @(posedge clk) begin
+    count <= next;
+    if (count == 8'd40) begin
+      $display(\"mixed=%0d\", mixed);
+      $finish;
+    end
+  end
+endmodule
+";
+
+/// Without waves, `gen.timer_steps` runs the clock's quiet steps back to
+/// back and guest-rt counts them from what it returns; with waves, guest-rt
+/// runs each step itself (it stops after every one). The run report's
+/// counts must not tell the two apart.
+fn quiet_clock_steps_count_as_single_steps() -> Result<(), String> {
+    let (plain_dir, plain) = run_tb("quiet-steps", QUIET_CLOCK, &["--stats-json", "stats.json"], 0)?;
+    let (waves_dir, waves) =
+        run_tb("quiet-steps-waves", QUIET_CLOCK, &["--waves=vcd", "--stats-json", "stats.json"], 0)?;
+    expect_eq("stdout", plain.stdout.as_str(), "mixed=171\n")?;
+    expect_eq("stdout with waves", waves.stdout.lines().last(), Some("mixed=171"))?;
+    let counts = |dir: &Path| -> Result<Vec<u64>, String> {
+        let stats = stats_json(dir)?;
+        ["delta_cycles", "activations", "time_steps"]
+            .iter()
+            .map(|k| {
+                find_key(&stats, k).and_then(serde_json::Value::as_u64).ok_or_else(|| format!("no {k} in {stats}"))
+            })
+            .collect()
+    };
+    // time 0, then 81 edges from 5 to 405 (a rising edge runs the
+    // counter, then the cone in a second delta)
+    let plain_counts = counts(plain_dir.path())?;
+    expect_eq("time steps", plain_counts[2], 82)?;
+    expect_eq("delta cycles, activations, time steps with waves", counts(waves_dir.path())?, plain_counts)
 }
 
 /// The run's clock from `stats.json` in `dir`: its name and cycles.

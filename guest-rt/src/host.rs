@@ -33,6 +33,7 @@ mod imports {
         pub fn run_statics(base: i32) -> i32;
         pub fn timer_body(frame: i32) -> i32;
         pub fn commit_shadows(unused: i32) -> i32;
+        pub fn timer_steps(steps: i32) -> i32;
     }
 }
 
@@ -88,6 +89,20 @@ pub fn commit_shadows() {
     #[cfg(not(target_arch = "wasm32"))]
     {
         (native::state().direct)(wsim_abi::import::COMMIT_SHADOWS, 0);
+    }
+}
+
+/// Runs up to `steps` quiet periods of the design's one timer
+/// (`wsim_abi::import::TIMER_STEPS`); returns the steps it ran.
+pub fn timer_steps(steps: u32) -> u32 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // SAFETY: an import provided by the compiler.
+        unsafe { imports::timer_steps(steps as i32) as u32 }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (native::state().direct)(wsim_abi::import::TIMER_STEPS, steps) as u32
     }
 }
 

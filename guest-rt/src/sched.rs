@@ -20,10 +20,9 @@ use alloc::vec::Vec;
 use core::cmp::Reverse;
 use wsim_abi::frame::{self as fr, flags as fl};
 use wsim_abi::statics as sw;
-use wsim_abi::{edge, join, run_status, status, value_bytes, NO_SIG};
+use wsim_abi::{edge, join, run_status, status, timer_kind, value_bytes, NO_SIG};
 
-/// Delta cycles allowed in one time step before the run is stopped.
-pub const DELTA_LIMIT: u32 = 1_000_000;
+pub use wsim_abi::DELTA_LIMIT;
 
 /// Kinds of time-queue entries.
 const WAKE: u32 = 0;
@@ -420,6 +419,7 @@ pub extern "C" fn rt_statics(base: u32, count: u32) {
     }
     wr32(base + sw::RUNNING, u32::MAX);
     wr32(base + sw::HOST_WORK_AT, core::ptr::addr_of!(s().maybe_queued) as u32);
+    wr32(base + sw::NOW_AT, core::ptr::addr_of!(s().now) as u32);
 }
 
 /// `rt_static_proc(frame, index)`: the process of `frame` is static, with
@@ -468,6 +468,8 @@ struct Timer {
     next: u64,
     /// `gen.timer_body` runs one period of it (see [`rt_timer`]).
     body: bool,
+    /// `gen.timer_steps` runs its quiet steps ([`run_generated_quiet_steps`]).
+    steps: bool,
 }
 
 /// `rt_timer(frame, period, body)`: the thread of `frame` loops around one
@@ -482,11 +484,14 @@ struct Timer {
 /// statements, from the delay round to it, leaving the frame's state as it
 /// is; a time step of this timer alone calls it instead of resuming the
 /// thread ([`run_timer_step`]).
+/// `kind` `wsim_abi::timer_kind::STEPS`: `gen.timer_steps` runs such
+/// steps back to back ([`run_generated_quiet_steps`]).
 #[no_mangle]
-pub extern "C" fn rt_timer(frame: u32, period: i64, body: i32) {
+pub extern "C" fn rt_timer(frame: u32, period: i64, kind: i32) {
     let next = s().now.saturating_add(period as u64);
     let st = s();
-    st.timers.push(Timer { frame, period: period as u64, next, body: body != 0 });
+    let (body, steps) = (kind != timer_kind::THREAD, kind == timer_kind::STEPS);
+    st.timers.push(Timer { frame, period: period as u64, next, body, steps });
     st.maybe_queued = true;
 }
 
@@ -563,7 +568,10 @@ pub extern "C" fn rt_delay(frame: u32, ticks: i64) {
 }
 
 fn push_entry(time: u64, kind: u32, ptr: u32, gen: u32) {
-    let st = s();
+    // (`maybe_queued` too: it ends `gen.timer_steps`, whose steps its
+    // caller bounds by the queue's first entry once. Static processes
+    // add no entries today, so a thread that does has set it already.)
+    let st = s().queued();
     st.seq += 1;
     st.timeq.push(Reverse(Entry { time, seq: st.seq, kind, ptr, gen }));
 }
@@ -771,30 +779,45 @@ fn trigger_statics(sig: u32, old: u32, new: u32) -> bool {
 #[inline(always)]
 fn run_pending_statics(more: u32) -> u32 {
     s().statics.set_any_pending(false);
-    let base = s().statics.base;
-    let mut passes = 0;
+    run_statics_from(s().statics.base, more, 0)
+}
+
+/// The runner's passes of [`run_pending_statics`], `passes` of them
+/// already made; returns how many in all.
+#[inline(always)]
+fn run_statics_from(base: u32, more: u32, mut passes: u32) -> u32 {
     loop {
         let left = more - passes;
         wr32(base + sw::PASSES, left);
         let stopped_at = host::run_statics(base);
         passes += left - rd32(base + sw::PASSES);
-        let ran = rd32(base + sw::RUNNING);
-        wr32(base + sw::RUNNING, u32::MAX);
-        if ran != u32::MAX {
-            s().last_run = s().statics.frames[ran as usize];
-        }
-        if stopped_at == 0 {
-            break;
-        }
-        let f = s().statics.frames[stopped_at as usize - 1];
-        if let Some(next) = after_dispatch(f, rd32(base + sw::STATUS) as i32) {
-            run_thread(next);
-        }
-        if stopped() {
+        take_running_static(base);
+        if stopped_at == 0 || !resume_after_static_stop(base, stopped_at as u32) {
             return passes;
         }
     }
-    passes
+}
+
+/// The runner's `RUNNING` (the last unit that named itself) as the last
+/// run thread, and `RUNNING` cleared.
+#[inline(always)]
+fn take_running_static(base: u32) {
+    let ran = rd32(base + sw::RUNNING);
+    wr32(base + sw::RUNNING, u32::MAX);
+    if ran != u32::MAX {
+        s().last_run = s().statics.frames[ran as usize];
+    }
+}
+
+/// After the runner returned `stopped_at` (1 + the static index of a
+/// process whose status was not `WAIT`): that status handled as a
+/// thread's; true when the pass goes on (the run did not stop).
+fn resume_after_static_stop(base: u32, stopped_at: u32) -> bool {
+    let f = s().statics.frames[stopped_at as usize - 1];
+    if let Some(next) = after_dispatch(f, rd32(base + sw::STATUS) as i32) {
+        run_thread(next);
+    }
+    !stopped()
 }
 
 /// One more cycle of a signal something waits on with `@(posedge)`.
@@ -1392,6 +1415,7 @@ fn run_timer_steps(until: u64) -> Option<i32> {
     };
     let status = loop {
         let step = match quiet_timer() {
+            Some(timer) if timer.steps => run_generated_quiet_steps(timer, until, &mut left),
             Some(timer) => run_quiet_timer_steps(timer, until, &mut left),
             None => run_timer_step(until),
         };
@@ -1553,6 +1577,60 @@ fn run_quiet_timer_steps(timer: Timer, until: u64, left: &mut u64) -> TimerStep 
     };
     s().timers[0].next = next;
     step
+}
+
+/// The steps of [`run_quiet_timer_steps`] run by `gen.timer_steps`
+/// (`crates/codegen/src/timer_steps.rs`) for a timer whose body calls
+/// nothing: as many as come before `until` and the time queue's first
+/// entry and as `left` allows, ending at the first that leaves work,
+/// which is then finished here as [`run_timer_step`] would. Counts them
+/// as that loop does.
+#[inline(never)]
+fn run_generated_quiet_steps(timer: Timer, until: u64, left: &mut u64) -> TimerStep {
+    let steps = quiet_steps_before(timer, until, *left);
+    if steps == 0 {
+        return TimerStep::NotOne;
+    }
+    let base = s().statics.base;
+    s().monitor_due = false;
+    s().now = timer.next;
+    mem::wr64(base + sw::QUIET_PASSES, 0);
+    let ran = host::timer_steps(steps) as u64;
+    // the last step's passes, as `run_pending_statics` counts them
+    let passes = (DELTA_LIMIT - 1) - rd32(base + sw::PASSES);
+    let st = s();
+    st.timers[0].next = timer.next + ran * timer.period;
+    st.counters.time_steps += ran;
+    st.counters.activations += ran;
+    st.counters.deltas += ran + mem::rd64(base + sw::QUIET_PASSES) + u64::from(passes);
+    st.last_run = timer.frame;
+    take_running_static(base);
+    *left -= ran - 1;
+    let deltas = 1 + match rd32(base + sw::QUIET_END) {
+        sw::QUIET_DONE => return TimerStep::Ran,
+        sw::QUIET_WORK => passes,
+        stop if resume_after_static_stop(base, stop - 1) => {
+            passes + more_deltas(run_statics_from(base, DELTA_LIMIT - 1, passes) - passes)
+        }
+        _ => passes,
+    };
+    end_timer_step(deltas, s().statics.pending_and_later())
+}
+
+/// How many steps of `timer` may run back to back, at most `left`: those
+/// at or before `until` and before the time queue's first entry (at most
+/// `i32::MAX`, what `gen.timer_steps` takes).
+fn quiet_steps_before(timer: Timer, until: u64, left: u64) -> u32 {
+    let last = match s().timeq.peek() {
+        Some(Reverse(e)) if e.time <= timer.next => return 0,
+        Some(Reverse(e)) => until.min(e.time - 1),
+        None => until,
+    };
+    if timer.next > last || timer.period == 0 {
+        return 0;
+    }
+    let by_time = (last - timer.next) / timer.period + 1;
+    by_time.min(left).min(i32::MAX as u64) as u32
 }
 
 /// True, the postponed region done, when nothing but the static processes

@@ -187,6 +187,22 @@ pub mod frame {
     }
 }
 
+/// How `rt_timer(frame, period, kind)`'s timer runs a period.
+pub mod timer_kind {
+    /// Its thread is resumed.
+    pub const THREAD: i32 = 0;
+    /// `gen.timer_body` runs it.
+    pub const BODY: i32 = 1;
+    /// `gen.timer_body` runs it, and `gen.timer_steps` runs its quiet
+    /// steps back to back.
+    pub const STEPS: i32 = 2;
+}
+
+/// Delta cycles allowed in one time step before the run is stopped
+/// (guest-rt's scheduler, and the runner's pass budget in
+/// `gen.timer_steps`).
+pub const DELTA_LIMIT: u32 = 1_000_000;
+
 /// The static scheduler's words in the arena (`rt_statics(base, count)`),
 /// shared by guest-rt and the generated runner, which calls the
 /// pending static processes in index order (`crates/codegen/src/schedule.rs`).
@@ -217,7 +233,7 @@ pub mod statics {
     /// many words. Later bits are the readers of a register written by a
     /// direct NBA (`crates/codegen/src/direct_nbas.rs`): the NBA region
     /// moves them, masked by the armed bits, into the pending bits.
-    pub const PENDING: u32 = 64;
+    pub const PENDING: u32 = 80;
     /// u64, u64: where an unrolled loop (`crates/codegen/src/unroll.rs`)
     /// stores what it keeps in locals every few copies of its body.
     /// Nothing reads it: the stores make Cranelift compute the values in
@@ -229,6 +245,21 @@ pub mod statics {
     pub const CLOCK_POSEDGES: u32 = 48;
     /// u32: that signal's id + 1, or 0 (`wsim_init` stores it).
     pub const CLOCK_SIG: u32 = 56;
+    /// u32: the address of guest-rt's current time (a u64), for
+    /// `gen.timer_steps`, which moves it a period on between its steps.
+    pub const NOW_AT: u32 = 60;
+    /// u64: the passes after their first that the runner made in the
+    /// steps `gen.timer_steps` ran, its last step's aside (guest-rt reads
+    /// those from `PASSES`); guest-rt clears it.
+    pub const QUIET_PASSES: u32 = 64;
+    /// u32: how `gen.timer_steps`'s last step ended: [`QUIET_DONE`], then
+    /// [`QUIET_WORK`], or 1 + the runner's non-zero return.
+    pub const QUIET_END: u32 = 72;
+    /// [`QUIET_END`]: the last step left nothing to do.
+    pub const QUIET_DONE: u32 = 0;
+    /// [`QUIET_END`]: the last step left work for guest-rt: a pending or
+    /// later bit, an armed shadow, or guest-rt's own (`HOST_WORK_AT`).
+    pub const QUIET_WORK: u32 = 1;
 
     /// Words of each bitset for `count` static processes.
     pub const fn words(count: u32) -> u32 {
@@ -472,6 +503,14 @@ pub mod import {
     /// `(unused: i32) -> i32`: copy the armed NBA shadow records to their
     /// signals. Called only when `rt_shadows` registered some.
     pub const COMMIT_SHADOWS: &str = "commit_shadows";
+    /// `(steps: i32) -> i32`: up to `steps` (>= 1) periods of the design's
+    /// one timer, each a time step of its body and the static processes
+    /// it wakes, while each step ends leaving nothing to do (see
+    /// `statics::QUIET_END`); returns the steps it ran. guest-rt sets the
+    /// current time to the first step's; the function moves it a period
+    /// on before each further step. Called only when `rt_timer` said the
+    /// timer has it.
+    pub const TIMER_STEPS: &str = "timer_steps";
 }
 
 /// Distribution codes for `rt_dist(kind, seed, seed_w, a, b) -> i32`

@@ -365,6 +365,7 @@ fn the_artifact_names_its_functions_for_profilers() {
             "commit_shadows",
             "runner",
             "timer_body@t(t.v:4)",
+            "timer_steps@t(t.v:4)",
             "init"
         ]
     );

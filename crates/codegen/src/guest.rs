@@ -19,11 +19,17 @@ pub enum GenImport {
     RunStatics,
     TimerBody,
     CommitShadows,
+    TimerSteps,
 }
 
 impl GenImport {
-    pub const ALL: [GenImport; 4] =
-        [GenImport::Dispatch, GenImport::RunStatics, GenImport::TimerBody, GenImport::CommitShadows];
+    pub const ALL: [GenImport; 5] = [
+        GenImport::Dispatch,
+        GenImport::RunStatics,
+        GenImport::TimerBody,
+        GenImport::CommitShadows,
+        GenImport::TimerSteps,
+    ];
 
     fn named(name: &str) -> Option<GenImport> {
         GenImport::ALL.into_iter().find(|g| g.name() == name)
@@ -35,6 +41,7 @@ impl GenImport {
             GenImport::RunStatics => import::RUN_STATICS,
             GenImport::TimerBody => import::TIMER_BODY,
             GenImport::CommitShadows => import::COMMIT_SHADOWS,
+            GenImport::TimerSteps => import::TIMER_STEPS,
         }
     }
 }
@@ -235,7 +242,7 @@ mod tests {
     #[test]
     fn remap_links_gen_imports_and_closes_their_gaps() {
         let g = guest();
-        let targets = [100, 101, 102, 103];
+        let targets = [100, 101, 102, 103, 104];
         let finals: Vec<u32> = (0..9).map(|old| g.remap(old, &targets)).collect();
         assert_eq!(finals, [0, 100, 1, 101, 2, 3, 4, 5, 6]);
         assert_eq!(g.final_func_imports(), 3);
@@ -245,7 +252,7 @@ mod tests {
     #[test]
     fn unmap_inverts_remap_outside_the_gen_imports() {
         let g = guest();
-        let targets = [100, 101, 102, 103];
+        let targets = [100, 101, 102, 103, 104];
         for old in [0, 2, 4, 5, 8] {
             assert_eq!(g.unmap(g.remap(old, &targets)), old, "guest function {old}");
         }

@@ -46,6 +46,7 @@ mod stmt;
 mod strength;
 mod strings;
 mod systask;
+mod timer_steps;
 mod unroll;
 mod wave_only;
 
@@ -206,10 +207,13 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     };
     module::declare_all(&mut cx);
     let commit = runner::gen_commit(&mut cx);
+    let runner = runner::gen_runner(&mut cx, !opts.no_inline_statics, commit);
+    let timer_body = runner::gen_timer_body(&mut cx, !opts.no_inline_statics);
     let direct = module::Direct {
-        runner: runner::gen_runner(&mut cx, !opts.no_inline_statics, commit),
-        timer_body: runner::gen_timer_body(&mut cx, !opts.no_inline_statics),
+        runner,
+        timer_body: timer_body.map(|b| b.func),
         commit,
+        timer_steps: timer_steps::gen_timer_steps(&mut cx, timer_body, runner),
     };
     let extras = module::generate_bodies(&mut cx);
     let init_k = module::gen_init(&mut cx, &direct);

@@ -190,6 +190,8 @@ pub struct Direct {
     pub timer_body: Option<u32>,
     /// `gen.commit_shadows` (`crate::runner::gen_commit`).
     pub commit: Option<u32>,
+    /// `gen.timer_steps` (`crate::timer_steps::gen_timer_steps`).
+    pub timer_steps: Option<u32>,
 }
 
 /// `wsim_init`: initial values, rt_init, then start every process
@@ -222,7 +224,7 @@ pub fn gen_init(cx: &mut Ctx, direct: &Direct) -> u32 {
         }
     }
     register_statics(&mut l, direct.runner.is_some());
-    register_timers(&mut l, direct.timer_body.is_some());
+    register_timers(&mut l, direct);
     init_shadows(&mut l, direct.commit.is_some());
     let order: Vec<ProcId> = d
         .procs
@@ -319,12 +321,18 @@ fn register_statics(l: &mut Lower, has_runner: bool) {
 /// Tell guest-rt which processes loop around one constant delay
 /// (`StaticPlan::timers`): it runs them every period, through the plain
 /// function of the body when there is one (`runner::gen_timer_body`, only
-/// for a design's one timer).
-fn register_timers(l: &mut Lower, has_body: bool) {
+/// for a design's one timer), and its quiet steps through
+/// `gen.timer_steps` when there is that (`wsim_abi::timer_kind`).
+fn register_timers(l: &mut Lower, direct: &Direct) {
+    let kind = match (direct.timer_body, direct.timer_steps) {
+        (None, _) => wsim_abi::timer_kind::THREAD,
+        (Some(_), None) => wsim_abi::timer_kind::BODY,
+        (Some(_), Some(_)) => wsim_abi::timer_kind::STEPS,
+    };
     for (p, ticks) in l.cx.sched.timers.clone() {
         l.f.sym(crate::func::Ins::ProcFrame(p.raw()));
         l.i(I::I64Const(ticks as i64));
-        l.i32c(has_body as i32);
+        l.i32c(kind);
         l.rt("rt_timer");
     }
 }
@@ -376,6 +384,7 @@ fn link_gen_imports(cx: &Ctx, direct: &Direct, funcs: &mut Vec<(u32, Function)>,
             GenImport::RunStatics => direct.runner,
             GenImport::TimerBody => direct.timer_body,
             GenImport::CommitShadows => direct.commit,
+            GenImport::TimerSteps => direct.timer_steps,
         };
         k.map(|k| cx.gen_index(k)).unwrap_or_else(|| {
             *stub.get_or_insert_with(|| {

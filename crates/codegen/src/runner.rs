@@ -644,7 +644,7 @@ fn direct_nba_count(l: &Lower, stmts: &[(ProcId, StmtId)]) -> usize {
 /// delay's resume point, so the general path may still resume it. (With
 /// more timers guest-rt resumes the threads: its timer-only step needs
 /// the one timer to be alone.)
-pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<u32> {
+pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<TimerBody> {
     let [(p, _)] = cx.sched.timers[..] else { return None };
     let stmts = inline.then(|| inline_body(cx.d, &cx.facts, &cx.sched, p)).flatten()?;
     let k = cx.declare(FnType::Step);
@@ -656,8 +656,23 @@ pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<u32> {
     run_in_place(&mut l, p, &body);
     l.f.ret(Some(status::WAIT));
     let f = l.f;
+    let calls =
+        f.blocks.iter().flat_map(|b| &b.code).any(|ins| matches!(ins, Ins::W(I::Call(_) | I::CallIndirect { .. })));
     cx.funcs[k as usize].body = Some(f);
-    Some(k)
+    Some(TimerBody { func: k, proc: p, calls })
+}
+
+/// The function [`gen_timer_body`] made.
+#[derive(Clone, Copy)]
+pub struct TimerBody {
+    /// Its function index (`gen.timer_body`).
+    pub func: u32,
+    /// The timer's process.
+    pub proc: ProcId,
+    /// It calls a function (guest-rt's or a generated one): only a body
+    /// that calls none runs in `gen.timer_steps`, since guest-rt's thread
+    /// bookkeeping around it is left out there.
+    pub calls: bool,
 }
 
 /// The runner's test and run of static unit `i`: its body in place, or a
