@@ -93,7 +93,7 @@ pub fn commit_shadows() {
 }
 
 /// Runs up to `steps` quiet periods of the design's one timer
-/// (`wsim_abi::import::TIMER_STEPS`); returns the steps it ran.
+/// (`wsim_abi::import::TIMER_STEPS`); returns how many it did not start.
 pub fn timer_steps(steps: u32) -> u32 {
     #[cfg(target_arch = "wasm32")]
     {

@@ -1594,25 +1594,25 @@ fn run_generated_quiet_steps(timer: Timer, until: u64, left: &mut u64) -> TimerS
     let base = s().statics.base;
     s().monitor_due = false;
     s().now = timer.next;
-    mem::wr64(base + sw::QUIET_PASSES, 0);
-    let ran = host::timer_steps(steps) as u64;
+    let ran = u64::from(steps - host::timer_steps(steps));
     // the last step's passes, as `run_pending_statics` counts them
     let passes = (DELTA_LIMIT - 1) - rd32(base + sw::PASSES);
     let st = s();
     st.timers[0].next = timer.next + ran * timer.period;
     st.counters.time_steps += ran;
     st.counters.activations += ran;
-    st.counters.deltas += ran + mem::rd64(base + sw::QUIET_PASSES) + u64::from(passes);
+    st.counters.deltas += ran + mem::rd64(base + sw::QUIET_PASSES);
     st.last_run = timer.frame;
     take_running_static(base);
     *left -= ran - 1;
     let deltas = 1 + match rd32(base + sw::QUIET_END) {
         sw::QUIET_DONE => return TimerStep::Ran,
         sw::QUIET_WORK => passes,
-        stop if resume_after_static_stop(base, stop - 1) => {
-            passes + more_deltas(run_statics_from(base, DELTA_LIMIT - 1, passes) - passes)
-        }
-        _ => passes,
+        // (`QUIET_PASSES` left this step out)
+        stop => match resume_after_static_stop(base, stop - 1) {
+            true => more_deltas(run_statics_from(base, DELTA_LIMIT - 1, passes)),
+            false => more_deltas(passes),
+        },
     };
     end_timer_step(deltas, s().statics.pending_and_later())
 }

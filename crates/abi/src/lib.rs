@@ -249,8 +249,9 @@ pub mod statics {
     /// `gen.timer_steps`, which moves it a period on between its steps.
     pub const NOW_AT: u32 = 60;
     /// u64: the passes after their first that the runner made in the
-    /// steps `gen.timer_steps` ran, its last step's aside (guest-rt reads
-    /// those from `PASSES`); guest-rt clears it.
+    /// steps `gen.timer_steps` ran, but in a step where it stopped at a
+    /// process (guest-rt reads the last step's from `PASSES`, which the
+    /// function sets in every step).
     pub const QUIET_PASSES: u32 = 64;
     /// u32: how `gen.timer_steps`'s last step ended: [`QUIET_DONE`], then
     /// [`QUIET_WORK`], or 1 + the runner's non-zero return.
@@ -506,7 +507,8 @@ pub mod import {
     /// `(steps: i32) -> i32`: up to `steps` (>= 1) periods of the design's
     /// one timer, each a time step of its body and the static processes
     /// it wakes, while each step ends leaving nothing to do (see
-    /// `statics::QUIET_END`); returns the steps it ran. guest-rt sets the
+    /// `statics::QUIET_END`); returns how many of the `steps` it did not
+    /// start. guest-rt sets the
     /// current time to the first step's; the function moves it a period
     /// on before each further step. Called only when `rt_timer` said the
     /// timer has it.

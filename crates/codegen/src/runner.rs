@@ -662,6 +662,16 @@ pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<TimerBody> {
     Some(TimerBody { func: k, proc: p, calls })
 }
 
+/// The statements of the timer's body run in place in `l`'s function, as
+/// [`gen_timer_body`] runs them in its own (`gen.timer_steps` inlines
+/// them).
+pub fn run_timer_body_in_place(l: &mut Lower, body: TimerBody) {
+    let p = body.proc;
+    let stmts = inline_body(l.cx.d, &l.cx.facts, &l.cx.sched, p).unwrap_or_default();
+    let body: Body = stmts.into_iter().map(|s| (p, s)).collect();
+    run_in_place(l, p, &body);
+}
+
 /// The function [`gen_timer_body`] made.
 #[derive(Clone, Copy)]
 pub struct TimerBody {
