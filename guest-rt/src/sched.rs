@@ -472,20 +472,20 @@ struct Timer {
     steps: bool,
 }
 
-/// `rt_timer(frame, period, body)`: the thread of `frame` loops around one
+/// `rt_timer(frame, period, kind)`: the thread of `frame` loops around one
 /// delay of `period` ticks and nothing else that suspends (`always #5 clk =
 /// ~clk;`). Its delay is a plain suspend; it is resumed every `period`
 /// ticks from now, without a wake-up record in the time queue each time
 /// (its start at time 0 runs it up to the delay, as any thread). At a time
 /// when other threads wake too, it runs after them and before the static
 /// processes (`run_active_batch`); the order of processes at one time is
-/// unspecified (IEEE 1800-2017 4.7). `body` non-zero (only for a design's
-/// one timer): `gen.timer_body` runs one period of the thread's
-/// statements, from the delay round to it, leaving the frame's state as it
-/// is; a time step of this timer alone calls it instead of resuming the
-/// thread ([`run_timer_step`]).
-/// `kind` `wsim_abi::timer_kind::STEPS`: `gen.timer_steps` runs such
-/// steps back to back ([`run_generated_quiet_steps`]).
+/// unspecified (IEEE 1800-2017 4.7). `kind` (`wsim_abi::timer_kind`)
+/// `BODY` or `STEPS` (only for a design's one timer): `gen.timer_body`
+/// runs one period of the thread's statements, from the delay round to
+/// it, leaving the frame's state as it is; a time step of this timer alone
+/// calls it instead of resuming the thread ([`run_timer_step`]). `STEPS`:
+/// `gen.timer_steps` also runs such steps back to back
+/// ([`run_generated_quiet_steps`]).
 #[no_mangle]
 pub extern "C" fn rt_timer(frame: u32, period: i64, kind: i32) {
     let next = s().now.saturating_add(period as u64);

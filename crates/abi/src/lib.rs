@@ -249,8 +249,8 @@ pub mod statics {
     /// `gen.timer_steps`, which moves it a period on between its steps.
     pub const NOW_AT: u32 = 60;
     /// u64: the passes after their first that the runner made in the
-    /// steps `gen.timer_steps` ran, but in a step where it stopped at a
-    /// process (guest-rt reads the last step's from `PASSES`, which the
+    /// steps `gen.timer_steps` ran, except one where it stopped at a
+    /// process (guest-rt reads that step's from `PASSES`, which the
     /// function sets in every step).
     pub const QUIET_PASSES: u32 = 64;
     /// u32: how `gen.timer_steps`'s last step ended: [`QUIET_DONE`], then
@@ -508,10 +508,9 @@ pub mod import {
     /// one timer, each a time step of its body and the static processes
     /// it wakes, while each step ends leaving nothing to do (see
     /// `statics::QUIET_END`); returns how many of the `steps` it did not
-    /// start. guest-rt sets the
-    /// current time to the first step's; the function moves it a period
-    /// on before each further step. Called only when `rt_timer` said the
-    /// timer has it.
+    /// start. guest-rt sets the current time to the first step's; the
+    /// function moves it a period on before each further step. Called
+    /// only when `rt_timer` said the timer has it.
     pub const TIMER_STEPS: &str = "timer_steps";
 }
 

@@ -4,9 +4,9 @@
 //!
 //! guest-rt's own loop over such steps (`run_quiet_timer_steps`) called the
 //! timer's body, then the runner, and tested a dozen words of its state
-//! between them: about 80 instructions a step, where every value it kept
-//! across the two calls was spilled (every register is caller-saved in
-//! wasm-to-wasm calls). Here a step is the body's statements run in place,
+//! between them: about 80 instructions a step, most of the values it kept
+//! across the two calls in stack slots (it is inlined into `wsim_run`, a
+//! large function, with the rest of the scheduler). Here a step is the body's statements run in place,
 //! the runner's call when the body woke a static process, and the tests
 //! that the step left nothing to do:
 //!
@@ -83,7 +83,7 @@ pub fn gen_timer_steps(cx: &mut Ctx, body: Option<TimerBody>, runner: Option<u32
 }
 
 /// The function's locals: the steps not started yet (its parameter), and
-/// the passes the runner made in the steps so far (but in one it stopped in).
+/// the passes the runner made in the steps so far (`QUIET_PASSES`).
 #[derive(Clone, Copy)]
 struct Locals {
     left: u32,
