@@ -211,7 +211,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let timer_body = runner::gen_timer_body(&mut cx, !opts.no_inline_statics);
     let direct = module::Direct {
         runner,
-        timer_body: timer_body.map(|b| b.func),
+        timer_body: timer_body.as_ref().map(|b| b.func),
         commit,
         timer_steps: timer_steps::gen_timer_steps(&mut cx, timer_body, runner),
     };

@@ -472,7 +472,7 @@ pub(crate) fn stmt_nodes(d: &Design, s: StmtId) -> usize {
 /// Push the base of the shared words. It is known here: a constant
 /// address keeps the chunk's argument out of a register (a large body
 /// otherwise spilled it and reloaded it before every pending test).
-fn push_statics(l: &mut Lower) {
+pub(crate) fn push_statics(l: &mut Lower) {
     l.i32c(l.cx.lay.statics.start as i32);
 }
 
@@ -652,37 +652,36 @@ pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<TimerBody> {
     cx.name(k, name);
     let mut l = Lower::new(cx, FnGen::new(1, false, 0), Role::Plain, Owner::default());
     l.fn_index = k;
-    let body: Body = stmts.into_iter().map(|s| (p, s)).collect();
-    run_in_place(&mut l, p, &body);
+    let stmts: Body = stmts.into_iter().map(|s| (p, s)).collect();
+    run_in_place(&mut l, p, &stmts);
     l.f.ret(Some(status::WAIT));
     let f = l.f;
     let calls =
         f.blocks.iter().flat_map(|b| &b.code).any(|ins| matches!(ins, Ins::W(I::Call(_) | I::CallIndirect { .. })));
     cx.funcs[k as usize].body = Some(f);
-    Some(TimerBody { func: k, proc: p, calls })
+    Some(TimerBody { func: k, proc: p, stmts, calls })
 }
 
-/// The statements of the timer's body run in place in `l`'s function, as
-/// [`gen_timer_body`] runs them in its own (`gen.timer_steps` inlines
-/// them).
-pub fn run_timer_body_in_place(l: &mut Lower, body: TimerBody) {
-    let p = body.proc;
-    let stmts = inline_body(l.cx.d, &l.cx.facts, &l.cx.sched, p).unwrap_or_default();
-    let body: Body = stmts.into_iter().map(|s| (p, s)).collect();
-    run_in_place(l, p, &body);
-}
-
-/// The function [`gen_timer_body`] made.
-#[derive(Clone, Copy)]
+/// The body [`gen_timer_body`] made a function of.
 pub struct TimerBody {
-    /// Its function index (`gen.timer_body`).
+    /// The function's index (`gen.timer_body`).
     pub func: u32,
     /// The timer's process.
     pub proc: ProcId,
+    /// The statements the function runs in place.
+    stmts: Body,
     /// It calls a function (guest-rt's or a generated one): only a body
     /// that calls none runs in `gen.timer_steps`, since guest-rt's thread
     /// bookkeeping around it is left out there.
     pub calls: bool,
+}
+
+impl TimerBody {
+    /// Its statements run in place in `l`'s function, as in the body's own
+    /// (`gen.timer_steps` inlines them).
+    pub fn run_in_place(&self, l: &mut Lower) {
+        run_in_place(l, self.proc, &self.stmts);
+    }
 }
 
 /// The runner's test and run of static unit `i`: its body in place, or a

@@ -38,7 +38,7 @@
 
 use crate::func::{mem, FnGen};
 use crate::lower::{Ctx, FnType, Lower, Owner, Role};
-use crate::runner::{run_timer_body_in_place, TimerBody};
+use crate::runner::{push_statics, TimerBody};
 use wasm_encoder::{BlockType, Instruction as I, ValType};
 use wsim_abi::{statics as sw, DELTA_LIMIT};
 
@@ -60,7 +60,7 @@ pub fn gen_timer_steps(cx: &mut Ctx, body: Option<TimerBody>, runner: Option<u32
     let step = l.f.new_block();
     l.f.goto(step);
     l.f.switch_to(step);
-    run_timer_body_in_place(&mut l, body);
+    body.run_in_place(&mut l);
     l.i(I::LocalGet(locals.left));
     l.i32c(1);
     l.i(I::I32Sub);
@@ -90,31 +90,27 @@ struct Locals {
     passes: u32,
 }
 
-fn base(l: &mut Lower) {
-    l.i32c(l.cx.lay.statics.start as i32);
-}
-
 /// The runner's passes, when the body woke a static process, under the
 /// delta limit as guest-rt's `run_pending_statics` sets it (`PASSES` is
 /// set in every step: guest-rt reads the last step's passes there);
 /// returns when the runner stopped at a process, else counts its passes.
 fn run_woken_statics(l: &mut Lower, runner: u32, locals: Locals) {
-    base(l);
+    push_statics(l);
     l.i32c((DELTA_LIMIT - 1) as i32);
     l.i(I::I32Store(mem(sw::PASSES, 2)));
-    base(l);
+    push_statics(l);
     l.i(I::I32Load(mem(sw::ANY_PENDING, 2)));
     l.i(I::If(BlockType::Empty));
-    base(l);
+    push_statics(l);
     l.i32c(0);
     l.i(I::I32Store(mem(sw::ANY_PENDING, 2)));
-    base(l);
+    push_statics(l);
     let callee = l.cx.gen_index(runner);
     l.i(I::Call(callee));
     let stop = l.f.local(ValType::I32);
     l.i(I::LocalTee(stop));
     l.i(I::If(BlockType::Empty));
-    base(l);
+    push_statics(l);
     l.i(I::LocalGet(stop));
     l.i32c(1);
     l.i(I::I32Add);
@@ -125,7 +121,7 @@ fn run_woken_statics(l: &mut Lower, runner: u32, locals: Locals) {
     l.i(I::LocalGet(locals.passes));
     l.i(I::I64Const(i64::from(DELTA_LIMIT - 1)));
     l.i(I::I64Add);
-    base(l);
+    push_statics(l);
     l.i(I::I64Load32U(mem(sw::PASSES, 2)));
     l.i(I::I64Sub);
     l.i(I::LocalSet(locals.passes));
@@ -137,9 +133,11 @@ fn run_woken_statics(l: &mut Lower, runner: u32, locals: Locals) {
 /// armed shadow. (ORed as i64 and compared once: Cranelift then tests the
 /// OR rather than materialize a flag.)
 fn push_work_left(l: &mut Lower) {
-    base(l);
+    push_statics(l);
     l.i(I::I64Load(mem(sw::ANY_PENDING, 3)));
-    base(l);
+    // (the byte as an i64: `runner::push_host_work`'s i32 and an extend
+    // took one instruction more per step)
+    push_statics(l);
     l.i(I::I32Load(mem(sw::HOST_WORK_AT, 2)));
     l.i(I::I64Load8U(mem(0, 0)));
     l.i(I::I64Or);
@@ -154,7 +152,7 @@ fn push_work_left(l: &mut Lower) {
 
 /// `QUIET_END = end`, then [`return_left`].
 fn end_steps(l: &mut Lower, end: u32, locals: Locals) {
-    base(l);
+    push_statics(l);
     l.i32c(end as i32);
     l.i(I::I32Store(mem(sw::QUIET_END, 2)));
     return_left(l, locals);
@@ -162,7 +160,7 @@ fn end_steps(l: &mut Lower, end: u32, locals: Locals) {
 
 /// `QUIET_PASSES = passes; return left`.
 fn return_left(l: &mut Lower, locals: Locals) {
-    base(l);
+    push_statics(l);
     l.i(I::LocalGet(locals.passes));
     l.i(I::I64Store(mem(sw::QUIET_PASSES, 3)));
     l.f.restore_temp_stack();
@@ -173,11 +171,11 @@ fn return_left(l: &mut Lower, locals: Locals) {
 /// Clears `RUNNING` (set by a unit the step ran: guest-rt's triggers
 /// skip the running unit) and moves the current time a period on.
 fn start_next_step(l: &mut Lower, period: u64) {
-    base(l);
+    push_statics(l);
     l.i32c(-1);
     l.i(I::I32Store(mem(sw::RUNNING, 2)));
     let now = l.f.local(ValType::I32);
-    base(l);
+    push_statics(l);
     l.i(I::I32Load(mem(sw::NOW_AT, 2)));
     l.i(I::LocalTee(now));
     l.i(I::LocalGet(now));
