@@ -147,6 +147,20 @@ def copied(src, dst):
     return dst
 
 
+def cache_copies(run_cmd, cache):
+    """`Row.relocate` for a wsim run: repeat k reads its native code from
+    a copy of the cache directory `cache`."""
+    cmd, cwd, env = run_cmd
+    return lambda k: (cmd, cwd, dict(env, WSIM_CACHE_DIR=str(copied(cache, f"{cache}-{k}"))))
+
+
+def executable_copies(run_cmd):
+    """`Row.relocate` for a run of a built executable: repeat k runs a
+    copy of it."""
+    cmd, cwd, env = run_cmd
+    return lambda k: ([copied(cmd[0], f"{cmd[0]}-{k}"), *cmd[1:]], cwd, env)
+
+
 def last_line(text):
     """The last non-empty line of `text` (an error message, usually)."""
     lines = text.strip().splitlines()
@@ -318,8 +332,7 @@ def run_wsim(design, wsim, work, two_state=False):
     row.cached = measure([wsim, *args], cwd=design.cwd, env=env)
     row.cached_start = measure(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
     row.run_cmd = ([wsim, "run", "-q", wasm], design.cwd, env)
-    row.relocate = lambda k: ([wsim, "run", "-q", wasm], design.cwd,
-                              dict(env, WSIM_CACHE_DIR=str(copied(cache, f"{cache}-{k}"))))
+    row.relocate = cache_copies(row.run_cmd, cache)
     row.run = measure(*row.run_cmd)
     row.cycles = design.cycles
     row.result = result_lines(row.run.stdout, design.prefixes)
@@ -357,7 +370,7 @@ def run_verilator_binary(design, work):
         row.note = "verilator --binary failed: " + last_line(row.compile.stderr)
         return row
     row.run_cmd = ([mdir / "sim"], design.cwd, None)
-    row.relocate = lambda k: ([copied(mdir / "sim", mdir / f"sim-{k}")], design.cwd, None)
+    row.relocate = executable_copies(row.run_cmd)
     row.run = measure(*row.run_cmd)
     row.cycles = design.cycles
     row.result = result_lines(row.run.stdout, design.prefixes)
@@ -378,8 +391,7 @@ def run_verilator_cc(design, work):
         row.note = "verilator --cc failed: " + last_line(row.compile.stderr)
         return row
     row.run_cmd = ([mdir / f"V{design.cc_top}", *design.cc_args], design.cwd, None)
-    row.relocate = lambda k: ([copied(mdir / f"V{design.cc_top}", mdir / f"V{design.cc_top}-{k}"), *design.cc_args],
-                              design.cwd, None)
+    row.relocate = executable_copies(row.run_cmd)
     row.run = measure(*row.run_cmd)
     row.cycles = design.cycles
     row.result = result_lines(row.run.stdout, design.prefixes)
