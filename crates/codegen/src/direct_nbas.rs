@@ -737,7 +737,8 @@ endmodule
             (count("V128Load"), count("V128Store"))
         };
         assert_eq!(copied(src), ["a"]);
-        assert_eq!(v128_moves(src), (1, 1));
+        // and each NBA a plain copy, one v128 move (`Lower::copy_signal_planes`)
+        assert_eq!(v128_moves(src), (3, 3));
         let two_state = src.replace("reg [7:0] a,", "bit [7:0] a; reg [7:0]");
         assert_eq!(copied(&two_state), ["a"]);
         assert_eq!(v128_moves(&two_state), (0, 0));

@@ -1295,6 +1295,45 @@ impl Lower<'_, '_> {
         self.known_after(dst, new);
     }
 
+    /// `dst = src` for two four-state signals of one width whose store
+    /// needs no compare (as in [`Self::small_store_notify`]): both planes
+    /// in one v128 load and store, where loading and storing each plane
+    /// takes twice the instructions (a pipeline register, `q <= d`).
+    /// False, with nothing emitted, where the i64 path does as well or
+    /// must be taken: a value already in locals, a signal kept in locals
+    /// or a place a known version found known (`Lower::known`), two-state
+    /// storage, a store that compares and notifies.
+    pub(crate) fn copy_signal_planes(&mut self, dst: wsim_ir::SignalId, rhs: ExprId) -> bool {
+        let d = self.d();
+        let ExprKind::Signal(src) = d.exprs[rhs].kind else { return false };
+        let (to_ty, from_ty) = (d.signals[dst].ty, d.signals[src].ty);
+        let plain = |s: wsim_ir::SignalId| {
+            let slot = &self.cx.lay.signals[s.index()];
+            slot.elem_bytes == 16 && slot.elements == 1
+        };
+        let same_words = to_ty.four_state && from_ty.four_state && to_ty.width == from_ty.width;
+        let copyable = same_words && to_ty.width <= 64 && plain(dst) && plain(src);
+        if !copyable || !self.promoted.is_empty() || self.single_value(src).is_some() {
+            return false;
+        }
+        let (Addr::Abs(from), true) = self.signal_read(src, d.exprs[rhs].span) else { return false };
+        let Addr::Abs(to) = self.sig_addr(dst, d.signals[dst].span) else { return false };
+        let kept = |l: &Self, o: u32| l.in_two_state_storage(o) || l.known.binary_search(&o).is_ok();
+        if kept(self, from) || kept(self, to) || self.loads.lookup(self.f.cur, from, true).is_some() {
+            return false;
+        }
+        let watched = self.sig_arg(dst) != wsim_abi::NO_SIG as i32;
+        let later = watched && !self.wakes_only_running(dst) && self.in_direct_nba && self.readers_recompute(dst);
+        if watched && !later && !self.wakes_only_running(dst) {
+            return false;
+        }
+        self.copy_word_pair(to, from);
+        if later {
+            self.trigger_later(dst);
+        }
+        true
+    }
+
     /// Tell the readers of signal `sig` that it changed from `old` to `new`.
     pub(crate) fn notify_changed(&mut self, old: Small, new: Small, sig: i32) {
         let id = wsim_ir::SignalId::from_raw(sig as u32);
@@ -1516,5 +1555,32 @@ mod tests {
         // the same blocks on four-state signals store both planes
         assert!(unknown_plane_stores("logic") >= 4, "{}", unknown_plane_stores("logic"));
         assert_eq!(unknown_plane_stores("bit"), 0);
+    }
+
+    /// The v128 loads and stores of the runner of a pipeline register
+    /// `q <= d` (`d` four-state and changed by a thread), with `decl`
+    /// declaring `q` and `d` and `rhs` in place of `d`.
+    fn v128_moves(decl: &str, rhs: &str) -> (usize, usize) {
+        let src = format!(
+            "module t; reg clk = 0; {decl}
+             always #5 clk = ~clk;
+             initial forever #7 d = d + 1;
+             always @(posedge clk) q <= {rhs};
+             assign y = q ^ 8'h0f;
+             always @(posedge clk) if (y == 8'h33) $display(y);
+             endmodule\n"
+        );
+        let ops = runner_operators(&src, &Default::default());
+        let count = |name: &str| ops.iter().filter(|op| op.starts_with(name)).count();
+        (count("V128Load"), count("V128Store"))
+    }
+
+    #[test]
+    fn a_four_state_register_copy_is_one_v128_move() {
+        assert_eq!(v128_moves("reg [7:0] d, q; wire [7:0] y;", "d"), (1, 1));
+        // not a plain copy: a resize or an operation, or two-state storage
+        assert_eq!(v128_moves("reg [7:0] d; reg [3:0] q; wire [3:0] y;", "d"), (0, 0));
+        assert_eq!(v128_moves("reg [7:0] d, q; wire [7:0] y;", "~d"), (0, 0));
+        assert_eq!(v128_moves("bit [7:0] d = 0, q; wire [7:0] y;", "d"), (0, 0));
     }
 }

@@ -427,7 +427,7 @@ impl<'a, 'd> Lower<'a, 'd> {
     /// Copy the 16 bytes at `from` (a four-state word: its value and
     /// unknown planes) to `to` with one v128 load and store, where two
     /// i64 loads and stores took twice the instructions.
-    fn copy_word_pair(&mut self, to: u32, from: u32) {
+    pub(crate) fn copy_word_pair(&mut self, to: u32, from: u32) {
         self.i32c(to as i32);
         self.i32c(from as i32);
         self.i(I::V128Load(mem(0, 3)));

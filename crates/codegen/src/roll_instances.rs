@@ -589,6 +589,8 @@ fn with_offset(ins: &I, add: u32) -> Option<(Access, I<'static>)> {
         I::I64Store16(m) => (Store, I::I64Store16(moved(m)?)),
         I::I64Store32(m) => (Store, I::I64Store32(moved(m)?)),
         I::F64Store(m) => (Store, I::F64Store(moved(m)?)),
+        I::V128Load(m) => (Load, I::V128Load(moved(m)?)),
+        I::V128Store(m) => (Store, I::V128Store(moved(m)?)),
         _ => return None,
     })
 }

@@ -950,6 +950,9 @@ impl Lower<'_, '_> {
             Mode::Blocking => {}
             _ => return false,
         }
+        if matches!(mode, Mode::Blocking) && self.copy_signal_planes(sig, rhs) {
+            return true;
+        }
         let v = self.small(rhs);
         let v = if rty.four_state && !lty.four_state { self.sm_to_2state(v) } else { v };
         let addr = self.sig_addr(sig, self.espan(lhs));
