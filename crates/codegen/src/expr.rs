@@ -270,6 +270,11 @@ impl Lower<'_, '_> {
         self.i32c(short);
         self.i(I::Else);
         let rhs_unknown = self.truth_code(rhs);
+        if !lhs_unknown && !rhs_unknown {
+            // past the short circuit, the right operand's code is the result
+            self.i(I::End);
+            return false;
+        }
         self.i(I::LocalSet(u));
         self.i(I::LocalGet(u));
         self.i32c(short);

@@ -696,6 +696,14 @@ impl Lower<'_, '_> {
             if w == 1 && !negate {
                 return a;
             }
+            if w == 1 {
+                // `v ^ 1`: one x86 `xor`, where `v == 0` takes a `test`, a
+                // `sete` and a zero extension
+                self.push_plane(a.aval);
+                self.i(I::I64Const(1));
+                self.i(I::I64Xor);
+                return Small::known(self.pop_plane());
+            }
             self.push_plane(a.aval);
             match base {
                 op::RED_AND => {
@@ -1463,6 +1471,7 @@ mod tests {
         let src = format!(
             "module t; {lty} l; logic [1:0] b; logic y, z;
              function logic f(input logic [1:0] v); f = v[1]; endfunction
+             function bit g(input logic [1:0] v); g = v[1]; endfunction
              always @* begin y = l && {r}; z = l || {r}; end
              endmodule\n"
         );
@@ -1519,6 +1528,10 @@ mod tests {
         // a call on the right: it is evaluated only when it decides
         assert_eq!(short_circuit_branches("bit", "f(b)"), 4);
         assert_eq!(short_circuit_branches("logic", "f(b)"), 4);
+        // both known: past the short circuit, the call's value is the
+        // result, with nothing to merge (one `if` each)
+        assert_eq!(short_circuit_branches("bit", "g(b)"), 2);
+        assert_eq!(short_circuit_branches("logic", "g(b)"), 4);
     }
 
     /// The loads of an unknown plane (offset 8 of a value) in the NBA
@@ -1582,5 +1595,17 @@ mod tests {
         assert_eq!(v128_moves("reg [7:0] d; reg [3:0] q; wire [3:0] y;", "d"), (0, 0));
         assert_eq!(v128_moves("reg [7:0] d, q; wire [7:0] y;", "~d"), (0, 0));
         assert_eq!(v128_moves("bit [7:0] d = 0, q; wire [7:0] y;", "d"), (0, 0));
+    }
+
+    #[test]
+    fn a_known_bit_negates_with_one_xor() {
+        let compares = |rhs: &str| {
+            let src = format!("module t; bit a; bit [3:0] v; bit y; always @* y = {rhs}; endmodule\n");
+            runner_operators(&src, &Default::default()).iter().filter(|op| op.as_str() == "I64Eq").count()
+        };
+        assert_eq!(compares("!a"), 0);
+        assert_eq!(compares("~|a"), 0);
+        // wider: a compare with 0
+        assert_eq!(compares("!v"), 1);
     }
 }
