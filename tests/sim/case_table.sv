@@ -4,11 +4,14 @@
 // subject, or a value outside the labels, takes `default`; a value listed
 // twice runs its first arm. Checked over every 4-bit value with x and z,
 // a 64-bit subject, labels far from 0, a two-state subject, arms with
-// several labels, no default, and a case nested in a loop.
+// several labels, no default, a case nested in a loop, and 32- and 33-bit
+// subjects whose values lie far outside the labels.
 module t;
   reg [3:0] s;
   reg [63:0] w;
   bit [7:0] b;
+  reg [31:0] v32;
+  reg [32:0] v33;
   reg [7:0] out;
   integer i, j;
   function [7:0] decode(input [3:0] v);
@@ -54,6 +57,34 @@ module t;
       $write("%h ", out);
     end
     $display("");
+    // 32 bits: the index is `s - lo` modulo 2^32, so values below the
+    // smallest label (0 here, far below) and above the largest take
+    // `default`
+    for (i = 0; i < 8; i = i + 1) begin
+      v32 = (i < 2) ? i : 32'hffff_fff8 + i;
+      case (v32)
+        32'hffff_fffa: out = 1;
+        32'hffff_fffb: out = 2;
+        32'hffff_fffd: out = 3;
+        32'hffff_fffe: out = 4;
+        default: out = 0;
+      endcase
+      $write("%0d ", out);
+    end
+    $display("");
+    // 33 bits: 2^32 + k must not wrap onto label k
+    for (i = 0; i < 4; i = i + 1) begin
+      v33 = {i[1], 30'd0, 1'b0, i[0]};
+      case (v33)
+        33'd0: out = 5;
+        33'd1: out = 6;
+        33'd2: out = 7;
+        33'd3: out = 8;
+        default: out = 0;
+      endcase
+      $write("%0d ", out);
+    end
+    $display("");
   end
 endmodule
 // ---- expected output ----
@@ -61,3 +92,5 @@ endmodule
 //| x:dd z:dd mixed:dd
 //| 0 1 2 3 4 0 
 //| 55 01 01 03 04 04 06 06 
+//| 0 0 1 2 0 3 4 0 
+//| 5 6 0 0 

