@@ -22,6 +22,7 @@ mod containers;
 mod direct_nbas;
 mod expr;
 mod fast;
+mod first_nbas;
 mod func;
 mod fuse;
 mod fuse_clocked;
@@ -150,6 +151,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     } else {
         direct_nbas::plan(design, &facts, &mut sched, &shadowed, &watched_otherwise)
     };
+    let first_nbas = if opts.no_nba_shadows { Default::default() } else { first_nbas::find(design, &sched) };
     if !opts.no_fuse_clocked && !opts.no_inline_statics {
         fuse_clocked::fuse_clocked(design, &facts, &direct, &mut sched, !opts.no_roll_instances);
     }
@@ -182,6 +184,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         inline_triggers,
         pure_units,
         direct,
+        first_nbas,
         known_values: !opts.no_known_values,
         loop_locals: !opts.no_loop_locals,
         unroll_loops: !opts.no_unroll_loops,

@@ -71,6 +71,8 @@ pub struct Ctx<'d> {
     /// The NBAs that store directly and the old values their writers copy
     /// (`crate::direct_nbas`).
     pub direct: crate::direct_nbas::Direct,
+    /// The NBAs that find their shadow record unarmed (`crate::first_nbas`).
+    pub first_nbas: std::collections::HashSet<wsim_ir::StmtId>,
     /// Static bodies get known versions and loop variables are read as
     /// known (`crate::specialize`; both off with `--no-opt known-values`).
     pub known_values: bool,
@@ -250,6 +252,9 @@ pub struct Lower<'a, 'd> {
     /// While a direct NBA is generated (`crate::direct_nbas`): a change
     /// marks its readers in the later bits (`runner::Lower::trigger_later`).
     pub in_direct_nba: bool,
+    /// Generating an NBA that finds its shadow record unarmed
+    /// (`crate::first_nbas`): it arms the record without testing it.
+    pub in_first_nba: bool,
     /// The body run in place gathers its later bits in locals (it has
     /// enough direct NBAs for that to pay: `runner::run_in_place`).
     pub defer_later: bool,
@@ -296,6 +301,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             deferred_triggers: None,
             running_unit: None,
             in_direct_nba: false,
+            in_first_nba: false,
             defer_later: false,
             known: vec![],
             bval_zero: vec![],

@@ -99,7 +99,9 @@ impl Lower<'_, '_> {
             }
             StmtKind::NonBlocking { lhs, rhs, delay } => {
                 let dl = delay.map(|dx| self.delay_ticks(dx));
+                self.in_first_nba = delay.is_none() && self.cx.first_nbas.contains(&s);
                 self.assign(*lhs, *rhs, Mode::Nba(dl));
+                self.in_first_nba = false;
             }
             StmtKind::AssignAfter { lhs, rhs, delay } => {
                 let dl = self.delay_ticks(*delay);
@@ -1302,6 +1304,16 @@ impl Lower<'_, '_> {
     /// the record then.
     fn write_whole_shadow(&mut self, rec: u32, sig_addr: Addr, new: Small) {
         let value = Addr::Abs(rec + wsim_abi::shadow::VALUE);
+        if self.in_first_nba {
+            // unarmed (`crate::first_nbas`)
+            let current = self.load_small(sig_addr, true);
+            self.push_differs(current, new);
+            self.i(I::If(BlockType::Empty));
+            self.set_armed(rec);
+            self.store_small_value(value, new);
+            self.i(I::End);
+            return;
+        }
         self.if_unarmed(rec);
         let current = self.load_small(sig_addr, true);
         self.push_differs(current, new);
@@ -1357,6 +1369,12 @@ impl Lower<'_, '_> {
     /// arm it and copy the signal's value in, for the bits the NBA leaves.
     /// Else: CHANGED if the record's value differs from the signal's.
     fn arm_shadow(&mut self, rec: u32, sig_addr: Addr) {
+        if self.in_first_nba {
+            // unarmed (`crate::first_nbas`)
+            self.fast_copy(Addr::Abs(rec + wsim_abi::shadow::VALUE), sig_addr);
+            self.set_armed(rec);
+            return;
+        }
         self.if_unarmed(rec);
         self.fast_copy(Addr::Abs(rec + wsim_abi::shadow::VALUE), sig_addr);
         self.set_armed(rec);
