@@ -1303,27 +1303,27 @@ impl Lower<'_, '_> {
     /// keep their 0). A later NBA of the step that changes the value arms
     /// the record then.
     fn write_whole_shadow(&mut self, rec: u32, sig_addr: Addr, new: Small) {
-        let value = Addr::Abs(rec + wsim_abi::shadow::VALUE);
         if self.in_first_nba {
             // unarmed (`crate::first_nbas`)
-            let current = self.load_small(sig_addr, true);
-            self.push_differs(current, new);
-            self.i(I::If(BlockType::Empty));
-            self.set_armed(rec);
-            self.store_small_value(value, new);
-            self.i(I::End);
+            self.arm_if_changed(rec, sig_addr, new);
             return;
         }
         self.if_unarmed(rec);
+        self.arm_if_changed(rec, sig_addr, new);
+        self.i(I::Else);
+        self.note_changed(rec, sig_addr);
+        self.store_small_value(Addr::Abs(rec + wsim_abi::shadow::VALUE), new);
+        self.i(I::End);
+    }
+
+    /// In unarmed record `rec`: arm it with `new` if that differs from the
+    /// signal's value.
+    fn arm_if_changed(&mut self, rec: u32, sig_addr: Addr, new: Small) {
         let current = self.load_small(sig_addr, true);
         self.push_differs(current, new);
         self.i(I::If(BlockType::Empty));
         self.set_armed(rec);
-        self.store_small_value(value, new);
-        self.i(I::End);
-        self.i(I::Else);
-        self.note_changed(rec, sig_addr);
-        self.store_small_value(value, new);
+        self.store_small_value(Addr::Abs(rec + wsim_abi::shadow::VALUE), new);
         self.i(I::End);
     }
 
