@@ -438,7 +438,7 @@ fn written_after(d: &Design, st: StmtId, s: SignalId, written: bool, bad: &mut b
 
 /// Every signal a statement tree writes (assignments, output arguments,
 /// system tasks that write their arguments).
-fn writes_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
+pub(crate) fn writes_of(d: &Design, body: StmtId) -> BTreeSet<SignalId> {
     let mut ws = vec![];
     for_each_lvalue(d, body, &mut |lhs| written_signals(d, lhs, &mut ws));
     walk_stmts(d, body, &mut |s| {

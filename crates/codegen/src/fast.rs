@@ -1275,22 +1275,32 @@ impl Lower<'_, '_> {
         self.small_store_notify(dst, new, sig);
     }
 
+    /// How a store of watched signal `sig` at `dst` goes without comparing
+    /// old and new: `Some(false)`, a plain store (a loop signal that
+    /// settles, `crate::promote`, or a change no one but the running
+    /// process would see); `Some(true)`, a store that then marks the
+    /// readers in the later bits (a direct NBA whose readers may run
+    /// again, `readers_recompute`); None when it must compare.
+    fn store_without_compare(&self, dst: Addr, sig: wsim_ir::SignalId) -> Option<bool> {
+        let settles = matches!(dst, Addr::Abs(o) if self.settles_at_exit(o));
+        if settles || self.wakes_only_running(sig) {
+            return Some(false);
+        }
+        (self.in_direct_nba && self.readers_recompute(sig)).then_some(true)
+    }
+
     /// [`Self::fast_store_notify`] of a value already in locals.
     pub fn small_store_notify(&mut self, dst: Addr, new: Small, sig: i32) {
         // no compare: a loop signal that settles (`crate::promote`), or a
         // change no one but the running process would see
         let new = self.as_stored(dst, new);
         let id = wsim_ir::SignalId::from_raw(sig as u32);
-        let settles = matches!(dst, Addr::Abs(o) if self.settles_at_exit(o));
-        if settles || self.wakes_only_running(id) {
+        if let Some(later) = self.store_without_compare(dst, id) {
             self.store_small_value(dst, new);
-            return;
-        }
-        // no compare either: readers that may run again are marked always
-        if self.in_direct_nba && self.readers_recompute(id) {
-            self.store_small_value(dst, new);
-            self.trigger_later(id);
-            self.known_after(dst, new);
+            if later {
+                self.trigger_later(id);
+                self.known_after(dst, new);
+            }
             return;
         }
         // a store site of known values keeps a zero unknown plane zero
@@ -1331,10 +1341,11 @@ impl Lower<'_, '_> {
             return false;
         }
         let watched = self.sig_arg(dst) != wsim_abi::NO_SIG as i32;
-        let later = watched && !self.wakes_only_running(dst) && self.in_direct_nba && self.readers_recompute(dst);
-        if watched && !later && !self.wakes_only_running(dst) {
-            return false;
-        }
+        let later = match watched.then(|| self.store_without_compare(Addr::Abs(to), dst)) {
+            None => false,
+            Some(Some(later)) => later,
+            Some(None) => return false,
+        };
         self.copy_word_pair(to, from);
         if later {
             self.trigger_later(dst);

@@ -26,9 +26,10 @@ use wsim_ir::*;
 /// signal's record unarmed; see the module doc.
 pub fn find(d: &Design, plan: &StaticPlan) -> HashSet<StmtId> {
     let writers = nba_writers(d);
+    let mut timer_only = HashMap::new();
     let mut first = HashSet::new();
     for (p, proc_) in d.procs.iter() {
-        if !runs_once_per_step(d, plan, p) {
+        if !runs_once_per_step(d, plan, p, &mut timer_only) {
             continue;
         }
         let only_here = |s: SignalId| writers.get(&s).is_some_and(|w| *w == Writer::Process(p));
@@ -82,7 +83,9 @@ fn nba_targets(d: &Design, s: StmtId) -> Vec<SignalId> {
 /// True for a static process whose only event control is its first
 /// statement, one edge of a clock only a timer writes (see
 /// `crate::direct_nbas`, where the same clock lets NBAs store directly).
-fn runs_once_per_step(d: &Design, plan: &StaticPlan, p: ProcId) -> bool {
+/// `timer_only`: the clocks answered so far (every process of a design
+/// usually waits for the same one).
+fn runs_once_per_step(d: &Design, plan: &StaticPlan, p: ProcId, timer_only: &mut HashMap<SignalId, bool>) -> bool {
     let Some(&wait) = plan.wait.get(&p) else { return false };
     let StmtKind::WaitEvent { events } = &d.stmts[wait].kind else { return false };
     let [event] = events.as_slice() else { return false };
@@ -98,28 +101,17 @@ fn runs_once_per_step(d: &Design, plan: &StaticPlan, p: ProcId) -> bool {
             other_controls += 1;
         }
     });
-    other_controls == 1 && written_only_by_a_timer(d, plan, *clock)
+    other_controls == 1 && *timer_only.entry(*clock).or_insert_with(|| written_only_by_a_timer(d, plan, *clock))
 }
 
 /// True if the only process writing `s` is one of the plan's timers.
 fn written_only_by_a_timer(d: &Design, plan: &StaticPlan, s: SignalId) -> bool {
-    let mut writers = d.procs.iter().filter(|(_, proc_)| writes(d, proc_.body, s)).map(|(p, _)| p);
+    let writes = |body: StmtId| crate::direct_nbas::writes_of(d, body).contains(&s);
+    let mut writers = d.procs.iter().filter(|(_, proc_)| writes(proc_.body)).map(|(p, _)| p);
     match (writers.next(), writers.next()) {
-        (Some(w), None) => {
-            plan.timers.iter().any(|&(t, _)| t == w) && !d.subrs.iter().any(|(_, sub)| writes(d, sub.body, s))
-        }
+        (Some(w), None) => plan.timers.iter().any(|&(t, _)| t == w) && !d.subrs.iter().any(|(_, sub)| writes(sub.body)),
         _ => false,
     }
-}
-
-fn writes(d: &Design, body: StmtId, s: SignalId) -> bool {
-    let mut found = false;
-    crate::analysis::for_each_lvalue(d, body, &mut |lhs| {
-        let mut ws = vec![];
-        written_signals(d, lhs, &mut ws);
-        found |= ws.contains(&s);
-    });
-    found
 }
 
 /// Walks `st` in execution order, entered with `written`: the signals some
