@@ -33,6 +33,7 @@ artifacts are byte-identical gave 0.96x (rv32_pipe) and 1.01x by median,
 1.00x and 1.01x by fastest run.
 
     bench/ab.py OLD_WSIM NEW_WSIM [--rounds 5] [--layouts 3] [--only rv32,pico,ring8,...]
+                [--flags=--two-state]
 
 picorv32 needs PICORV32_V (as for bench/run.sh); it is skipped without it.
 """
@@ -102,6 +103,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--layouts", type=int, default=3, help=f"data layouts per design (at most {len(PAD_SLOTS)})")
     ap.add_argument("--only", default=None, help="comma-separated design names")
+    ap.add_argument("--flags", default="", help="more `wsim compile` flags for both builds (e.g. --two-state)")
     args = ap.parse_args()
     layouts = PAD_SLOTS[:max(1, min(args.layouts, len(PAD_SLOTS)))]
     builds = {"old": Path(args.old).resolve(), "new": Path(args.new).resolve()}
@@ -111,6 +113,7 @@ def main():
     print(f"{'design':<10}{'old (s)':>10}{'new (s)':>10}{'new / old':>11}   one layout   fastest runs")
     with tempfile.TemporaryDirectory() as work:
         for name, (cwd, compile_args) in chosen.items():
+            compile_args = [*compile_args, *args.flags.split()]
             medians, fastest = {"old": [], "new": []}, {"old": [], "new": []}
             for slots in layouts:
                 for tag, (median, least) in time_both(builds, name, cwd, in_layout(compile_args, slots, work), work,

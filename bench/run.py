@@ -887,6 +887,21 @@ def parse_args():
     return args
 
 
+def cpu_model():
+    """The CPU's model name. The ratios to Verilator move with it: with
+    the same wsim code, picorv32 `--two-state` / `verilator --cc` read
+    0.95x in session 36 and 1.17x in session 37 (an AMD EPYC), so a result
+    compares only with one taken on the same model."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return "unknown CPU"
+
+
 def main():
     """Run the selected benchmarks in a temp dir, then the summary."""
     args = parse_args()
@@ -895,6 +910,7 @@ def main():
     two_state = wsim_has_two_state(wsim)
     print(f"wsim: {wsim or 'not found (set WSIM_BIN or cargo build --release -p wsim)'}"
           f"{'' if two_state or not wsim else ' (no --two-state: that row is n/a)'}")
+    print(f"machine: {cpu_model()}, {os.cpu_count()} cores")
     results, ring_rows = {}, {}
     with tempfile.TemporaryDirectory(prefix="wsim-bench-") as tmp:
         work = Path(tmp)
