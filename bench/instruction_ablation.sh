@@ -22,7 +22,7 @@ for v in "all optimisations:" "nba-shadows:--no-opt nba-shadows" "inline-statics
          "loop-locals:--no-opt loop-locals" "fuse-clocked:--no-opt fuse-clocked" "unroll-loops:--no-opt unroll-loops" "roll-copies:--no-opt roll-copies" \
          "roll-instances:--no-opt roll-instances" "wave-only:--no-opt wave-only" \
          "recompute-readers:--no-opt recompute-readers" "substitute-wires:--no-opt substitute-wires" \
-         "known-variables:--no-opt known-variables" \
+         "known-variables:--no-opt known-variables" "inline-functions:--no-opt inline-functions" \
          "static-schedule:--no-opt static-schedule" "-O0:-O0" "--two-state:--two-state"; do
     name=${v%%:*}
     read -r -a flags <<< "${v#*:}"

@@ -778,6 +778,7 @@ ABLATIONS = [
     ("--no-opt recompute-readers", ["--no-opt", "recompute-readers"]),
     ("--no-opt substitute-wires", ["--no-opt", "substitute-wires"]),
     ("--no-opt known-variables", ["--no-opt", "known-variables"]),
+    ("--no-opt inline-functions", ["--no-opt", "inline-functions"]),
     ("--no-opt static-schedule", ["--no-opt", "static-schedule"]),
     ("-O0 (no IR passes)", ["-O0"]),
     ("--two-state", ["--two-state"]),

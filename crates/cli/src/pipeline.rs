@@ -85,6 +85,8 @@ pub enum NoOpt {
     SubstituteWires,
     /// Four-state variables that never hold X or Z are stored without their unknown plane (crates/codegen/src/infer_known.rs).
     KnownVariables,
+    /// Small functions of their own variables run in place at their calls (crates/codegen/src/inline_calls.rs).
+    InlineFunctions,
 }
 
 /// Where `--dump-ir` writes.
@@ -341,6 +343,7 @@ pub fn compile(req: &CompileRequest) -> PipelineResult {
         no_wave_only: req.no_opt.contains(&NoOpt::WaveOnly),
         no_recompute_readers: req.no_opt.contains(&NoOpt::RecomputeReaders),
         no_known_variables: req.no_opt.contains(&NoOpt::KnownVariables),
+        no_inline_functions: req.no_opt.contains(&NoOpt::InlineFunctions),
     };
     let wasm = match wsim_codegen::compile(&design, &codegen_opts) {
         Ok(wasm) => wasm,

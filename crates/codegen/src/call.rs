@@ -25,7 +25,7 @@ impl Lower<'_, '_> {
     }
 
     /// Evaluate the input arguments and store them into the formals.
-    fn pass_inputs(&mut self, subr: SubrId, args: &[ExprId], callee_frame: Option<Addr>) {
+    pub(crate) fn pass_inputs(&mut self, subr: SubrId, args: &[ExprId], callee_frame: Option<Addr>) {
         let d = self.d();
         let formals = &d.subrs[subr].formals;
         // Evaluate every input first: an argument may read a formal of a
@@ -66,7 +66,7 @@ impl Lower<'_, '_> {
     }
 
     /// Copy output and inout formals back to the argument lvalues.
-    fn take_outputs(&mut self, subr: SubrId, args: &[ExprId], callee_frame: Option<Addr>) {
+    pub(crate) fn take_outputs(&mut self, subr: SubrId, args: &[ExprId], callee_frame: Option<Addr>) {
         let d = self.d();
         for (f, &a) in d.subrs[subr].formals.iter().zip(args) {
             if f.dir == Dir::Input {
@@ -108,6 +108,10 @@ impl Lower<'_, '_> {
             self.cx.unsupported(span, "calling a subroutine that can wait from an expression");
             return self.temp_value(self.ty(e).width);
         }
+        let ret_ty = self.d().subrs[subr].ret.map(|r| self.d().signals[r].ty);
+        if let (Some(v), Some(ty)) = (self.hoisted_call(e), ret_ty) {
+            return self.small_addr(v, ty.width);
+        }
         let frame_addr = self.plain_call(subr, args);
         let Some(ret) = self.d().subrs[subr].ret else {
             return self.temp_value(self.ty(e).width.max(1));
@@ -133,7 +137,9 @@ impl Lower<'_, '_> {
 
     pub fn call_stmt(&mut self, subr: SubrId, args: &[ExprId], span: wsim_diag::Span) {
         if !self.cx.facts.subr_waits[subr.index()] {
-            self.plain_call(subr, args);
+            if !self.call_stmt_in_place(subr, args) {
+                self.plain_call(subr, args);
+            }
             return;
         }
         if !matches!(self.role, Role::Proc | Role::TaskStep | Role::Branch) {

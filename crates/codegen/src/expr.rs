@@ -988,6 +988,10 @@ impl Lower<'_, '_> {
     /// width: kinds without an inline formula are computed by [`Self::int`]
     /// and read back).
     pub fn small(&mut self, e: ExprId) -> Small {
+        // a call its statement ran first (`crate::inline_calls`): no temp
+        if let Some(v) = self.hoisted_call(e) {
+            return v;
+        }
         if !self.small_native(e) {
             let a = self.int(e);
             return self.load_small(a, true);

@@ -28,6 +28,7 @@ mod fuse;
 mod fuse_clocked;
 pub mod guest;
 mod infer_known;
+mod inline_calls;
 mod load_cache;
 mod lower;
 pub mod merge;
@@ -109,6 +110,9 @@ pub struct CodegenOptions {
     /// `--no-opt known-variables`: every four-state variable keeps its
     /// unknown plane (crate::infer_known).
     pub no_known_variables: bool,
+    /// `--no-opt inline-functions`: every function call stays a call
+    /// (crate::inline_calls).
+    pub no_inline_functions: bool,
 }
 
 /// Compile a design with the guest runtime built into this crate.
@@ -175,6 +179,11 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
     let known =
         if opts.no_known_variables { vec![false; design.signals.len()] } else { infer_known::known_variables(design) };
     let two_state_storage = fast::two_state_storage(design, &lay0, &known);
+    let inline_functions = if opts.no_inline_functions {
+        vec![]
+    } else {
+        inline_calls::inlinable_functions(design, |s| !facts.watched[s.index()] && inline_triggers[s.index()].is_none())
+    };
     let mut cx = Ctx {
         d: design,
         lay: lay0,
@@ -191,6 +200,7 @@ pub fn compile_with_guest(design: &Design, opts: &CodegenOptions, guest_bytes: &
         roll_copies: !opts.no_roll_copies,
         roll_instances: !opts.no_roll_instances,
         recompute_readers: !opts.no_recompute_readers,
+        inline_functions,
         consts: Default::default(),
         diags: Diagnostics::default(),
         sources: &opts.sources,

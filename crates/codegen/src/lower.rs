@@ -92,6 +92,9 @@ pub struct Ctx<'d> {
     /// (`runner::Lower::readers_recompute`; off with `--no-opt
     /// recompute-readers`).
     pub recompute_readers: bool,
+    /// By SubrId: the function's calls run its body in place
+    /// (`crate::inline_calls`); empty with `--no-opt inline-functions`.
+    pub inline_functions: Vec<bool>,
     pub consts: ConstPool,
     pub diags: Diagnostics,
     pub sources: &'d SourceMap,
@@ -280,6 +283,9 @@ pub struct Lower<'a, 'd> {
     /// (`runner::gen_activation`): `$finish` returns STOP from it, and the
     /// runner returns as at a called process's STOP.
     pub in_activation: bool,
+    /// The values of the calls the statements being generated ran before
+    /// they started (`crate::inline_calls`), innermost statement last.
+    pub hoisted: Vec<(wsim_ir::ExprId, crate::fast::Small)>,
 }
 
 impl<'a, 'd> Lower<'a, 'd> {
@@ -308,6 +314,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             ranges: vec![],
             split_known: false,
             in_activation: false,
+            hoisted: vec![],
             promoted: vec![],
         };
         l.exit = l.f.new_block();

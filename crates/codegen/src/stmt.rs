@@ -60,6 +60,7 @@ impl Lower<'_, '_> {
         let d = self.d();
         let st = &d.stmts[s];
         let mark = self.f.mark();
+        let hoisted = self.hoist_calls(s);
         match &st.kind {
             StmtKind::Nop => {}
             StmtKind::Block { stmts, name: None } if self.split_known => {
@@ -247,6 +248,7 @@ impl Lower<'_, '_> {
                 None => self.cx.unsupported(st.span, "`break`/`continue` outside a loop"),
             },
         }
+        self.forget_hoisted(hoisted);
         self.f.release(mark);
     }
 
