@@ -43,12 +43,9 @@
 //! (so `return` leaves it and run-time errors name its scope) and the
 //! caller's loops, named blocks and NBA state are set aside meanwhile.
 
-use crate::analysis::walk_stmts;
 use crate::fast::Small;
 use crate::lower::Lower;
-use wsim_ir::{
-    BinOp, Design, Dir, ExprId, ExprKind, SignalId, StmtId, StmtKind, SubrId, SubrKind, Subroutine, TypeKind,
-};
+use wsim_ir::{BinOp, Design, Dir, ExprId, ExprKind, SignalId, StmtId, StmtKind, SubrId, SubrKind, TypeKind};
 
 /// Most IR nodes of a function body generated in place (rv32_pipe's
 /// `alu_of` fits).
@@ -58,62 +55,17 @@ pub(crate) const INLINE_MAX_NODES: usize = 64;
 /// `quiet`: by SignalId, a write of the signal wakes no one (no event
 /// control watches it).
 pub fn inlinable_functions(d: &Design, quiet: impl Fn(SignalId) -> bool) -> Vec<bool> {
-    d.subrs.iter().map(|(_, sub)| inlinable(d, sub, &quiet)).collect()
+    d.subrs.ids().map(|f| inlinable(d, f, &quiet)).collect()
 }
 
-fn inlinable(d: &Design, sub: &Subroutine, quiet: &impl Fn(SignalId) -> bool) -> bool {
+fn inlinable(d: &Design, f: SubrId, quiet: &impl Fn(SignalId) -> bool) -> bool {
+    let sub = &d.subrs[f];
     let plain = |s: SignalId| matches!(d.signals[s].ty.kind, TypeKind::Integral | TypeKind::Real) && quiet(s);
-    if sub.kind != SubrKind::Function || sub.automatic || !sub.locals.iter().all(|&s| plain(s)) {
-        return false;
-    }
-    let (mut nodes, mut ok) = (0, true);
-    walk_stmts(d, sub.body, &mut |s| {
-        let kind = &d.stmts[s].kind;
-        ok &= matches!(
-            kind,
-            StmtKind::Nop
-                | StmtKind::Block { .. }
-                | StmtKind::Assign { .. }
-                | StmtKind::If { .. }
-                | StmtKind::Case { .. }
-                | StmtKind::Loop { .. }
-                | StmtKind::DoWhile { .. }
-                | StmtKind::Repeat { .. }
-                | StmtKind::Return
-                | StmtKind::Break
-                | StmtKind::Continue
-        );
-        nodes += 1;
-        for e in kind.exprs() {
-            ok &= own_expr(d, sub, e, &mut nodes);
-        }
-    });
-    ok && nodes <= INLINE_MAX_NODES
-}
-
-/// True if `e` names only `sub`'s variables and calls nothing; counts its
-/// nodes into `nodes`.
-fn own_expr(d: &Design, sub: &Subroutine, e: ExprId, nodes: &mut usize) -> bool {
-    *nodes += 1;
-    let kind = &d.exprs[e].kind;
-    let own = match kind {
-        ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => sub.locals.contains(s),
-        ExprKind::Const(_)
-        | ExprKind::RealConst(_)
-        | ExprKind::Select { .. }
-        | ExprKind::Unary { .. }
-        | ExprKind::Binary { .. }
-        | ExprKind::Cond { .. }
-        | ExprKind::Concat(_)
-        | ExprKind::Replicate { .. }
-        | ExprKind::Convert { .. } => true,
-        ExprKind::Resolve { .. }
-        | ExprKind::Call { .. }
-        | ExprKind::SysFunc { .. }
-        | ExprKind::ClassProp { .. }
-        | ExprKind::ClassNew { .. } => false,
-    };
-    own && kind.children().into_iter().all(|c| own_expr(d, sub, c, nodes))
+    sub.kind == SubrKind::Function
+        && !sub.automatic
+        && sub.locals.iter().all(|&s| plain(s))
+        && d.touches_only_own_variables(f)
+        && crate::runner::stmt_nodes(d, sub.body) <= INLINE_MAX_NODES
 }
 
 impl Lower<'_, '_> {

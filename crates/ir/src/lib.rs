@@ -414,6 +414,65 @@ impl Design {
     pub fn signal_path(&self, sig: SignalId) -> String {
         format!("{}.{}", self.scope_path(self.signals[sig].scope), self.signals[sig].name)
     }
+
+    /// True if subroutine `f`'s body reads and writes only its own
+    /// variables (formals, return variable, locals) and reaches nothing
+    /// else: blocking assignments, branches, loops, `return`, `break` and
+    /// `continue`, over operators on its variables and constants (no call,
+    /// system function, class property or object, or net resolution). Its
+    /// value comes from its arguments and its static variables alone, and
+    /// running it touches nothing another process can see but through a
+    /// hierarchical name of one of its variables (rv32_pipe's `alu_of`).
+    pub fn touches_only_own_variables(&self, f: SubrId) -> bool {
+        let sub = &self.subrs[f];
+        let mut stmts = vec![sub.body];
+        while let Some(s) = stmts.pop() {
+            let kind = &self.stmts[s].kind;
+            let plain = matches!(
+                kind,
+                StmtKind::Nop
+                    | StmtKind::Block { .. }
+                    | StmtKind::Assign { .. }
+                    | StmtKind::If { .. }
+                    | StmtKind::Case { .. }
+                    | StmtKind::Loop { .. }
+                    | StmtKind::DoWhile { .. }
+                    | StmtKind::Repeat { .. }
+                    | StmtKind::Return
+                    | StmtKind::Break
+                    | StmtKind::Continue
+            );
+            if !plain || !kind.exprs().into_iter().all(|e| self.names_only(e, &sub.locals)) {
+                return false;
+            }
+            stmts.extend(kind.children());
+        }
+        true
+    }
+
+    /// True if `e` names no signal outside `own` and calls nothing (see
+    /// [`Self::touches_only_own_variables`]).
+    fn names_only(&self, e: ExprId, own: &[SignalId]) -> bool {
+        let kind = &self.exprs[e].kind;
+        let here = match kind {
+            ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => own.contains(s),
+            ExprKind::Const(_)
+            | ExprKind::RealConst(_)
+            | ExprKind::Select { .. }
+            | ExprKind::Unary { .. }
+            | ExprKind::Binary { .. }
+            | ExprKind::Cond { .. }
+            | ExprKind::Concat(_)
+            | ExprKind::Replicate { .. }
+            | ExprKind::Convert { .. } => true,
+            ExprKind::Resolve { .. }
+            | ExprKind::Call { .. }
+            | ExprKind::SysFunc { .. }
+            | ExprKind::ClassProp { .. }
+            | ExprKind::ClassNew { .. } => false,
+        };
+        here && kind.children().into_iter().all(|c| self.names_only(c, own))
+    }
     pub fn add_expr(&mut self, kind: ExprKind, ty: Type, span: Span) -> ExprId {
         self.exprs.push(Expr { kind, ty, span })
     }

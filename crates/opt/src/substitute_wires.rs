@@ -267,33 +267,10 @@ fn constant_parts(d: &Design, e: ExprId) -> Vec<&Const> {
 
 /// True if function `f` computes its value from its arguments alone: its
 /// body reads and writes only its own locals (formals included), calls
-/// nothing and neither waits nor prints (rv32_pipe's `alu_of`).
+/// nothing and neither waits nor prints (rv32_pipe's `alu_of`;
+/// `Design::touches_only_own_variables`).
 fn pure_function(d: &Design, f: SubrId) -> bool {
-    let subr = &d.subrs[f];
-    let mut stmts = vec![subr.body];
-    while let Some(s) = stmts.pop() {
-        let kind = &d.stmts[s].kind;
-        let plain = matches!(
-            kind,
-            StmtKind::Nop
-                | StmtKind::Block { .. }
-                | StmtKind::Assign { .. }
-                | StmtKind::If { .. }
-                | StmtKind::Case { .. }
-                | StmtKind::Loop { .. }
-                | StmtKind::DoWhile { .. }
-                | StmtKind::Repeat { .. }
-                | StmtKind::Return
-        );
-        if !plain {
-            return false;
-        }
-        stmts.extend(kind.children());
-    }
-    Live::from_roots_sparse(d, subr.body).iter().all(|&e| match &d.exprs[e].kind {
-        ExprKind::Call { .. } | ExprKind::SysFunc { .. } => false,
-        k => named_signal(k).is_none_or(|s| subr.locals.contains(&s)),
-    })
+    d.touches_only_own_variables(f)
 }
 
 /// True if `body` is `[WaitEvent, ...]`: `always @(...)`.
