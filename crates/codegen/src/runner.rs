@@ -658,8 +658,12 @@ pub fn gen_timer_body(cx: &mut Ctx, inline: bool) -> Option<TimerBody> {
     let f = l.f;
     let calls =
         f.blocks.iter().flat_map(|b| &b.code).any(|ins| matches!(ins, Ins::W(I::Call(_) | I::CallIndirect { .. })));
+    let mut nbas = false;
+    for &(_, s) in &stmts {
+        walk_stmts(cx.d, s, &mut |c| nbas |= matches!(cx.d.stmts[c].kind, StmtKind::NonBlocking { .. }));
+    }
     cx.funcs[k as usize].body = Some(f);
-    Some(TimerBody { func: k, proc: p, stmts, calls })
+    Some(TimerBody { func: k, proc: p, stmts, calls, nbas })
 }
 
 /// The body [`gen_timer_body`] made a function of.
@@ -674,6 +678,10 @@ pub struct TimerBody {
     /// that calls none runs in `gen.timer_steps`, since guest-rt's thread
     /// bookkeeping around it is left out there.
     pub calls: bool,
+    /// It has a nonblocking assignment: it may arm a shadow or set a later
+    /// bit, work for the NBA region (one that calls nothing can leave no
+    /// other work but pending bits).
+    pub nbas: bool,
 }
 
 impl TimerBody {
