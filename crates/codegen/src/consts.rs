@@ -11,6 +11,17 @@ pub struct ConstPool {
 }
 
 impl ConstPool {
+    /// Offset of `bytes` zero bytes of the pool's own (8-aligned), never
+    /// shared: a function's static temps (`FnGen::give_static_temps`).
+    pub fn reserve(&mut self, bytes: u32) -> u32 {
+        while !self.bytes.len().is_multiple_of(8) {
+            self.bytes.push(0);
+        }
+        let o = self.bytes.len() as u32;
+        self.bytes.resize(self.bytes.len() + bytes.div_ceil(8) as usize * 8, 0);
+        o
+    }
+
     /// Offset of `data` in the pool (8-aligned), adding it if new.
     pub fn intern(&mut self, data: Vec<u8>) -> u32 {
         if let Some(&o) = self.index.get(&data) {

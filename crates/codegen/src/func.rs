@@ -104,6 +104,9 @@ pub struct FnGen {
     pub is_step: bool,
     /// Trap when the temp stack overflows (recursive subroutines).
     pub check_temp_overflow: bool,
+    /// The temps live at this offset of the constant pool instead of on
+    /// the temp stack ([`FnGen::give_static_temps`]).
+    static_temps: Option<u32>,
     /// Scratch locals of inline triggers (`runner.rs`), shared by every
     /// trigger site of the function: each site sets them before use.
     pub trigger_scratch: Option<(u32, u32)>,
@@ -147,6 +150,7 @@ impl FnGen {
             state: 0,
             is_step,
             check_temp_overflow: false,
+            static_temps: None,
             trigger_scratch: None,
             tables: vec![],
             resumes: vec![],
@@ -273,18 +277,30 @@ impl FnGen {
         self.switch_to(resume);
     }
 
-    /// For a function with no temporaries: drops the restores of the temp
-    /// stack pointer ([`FnGen::restore_temp_stack`]), which would store the
-    /// value it already holds (every callee restores it before returning),
-    /// and returns true when nothing else reads `tbase`, so the prologue
-    /// need not set it either. The clock's body, called twice per cycle,
-    /// paid 2 instructions a call for it.
-    fn drop_temp_stack_restores(&mut self) -> bool {
+    /// For a function that is never entered again before it returns (the
+    /// runner's chunks, activation functions, the shadow commit,
+    /// `gen.timer_steps`): its temps get a place of their own in the
+    /// constant pool, `tbase` a constant, and the function neither
+    /// reserves nor restores the temp stack. That was a global's load, add
+    /// and store at entry and a store at each return per call, and `tbase`
+    /// kept in a register or a stack slot across the function; a constant
+    /// base folds into each temp's address.
+    pub fn give_static_temps(&mut self, consts: &mut crate::consts::ConstPool) {
+        if self.temp_max > 0 {
+            self.static_temps = Some(consts.reserve(self.temp_max));
+        }
+    }
+
+    /// The blocks' code without the restores of the temp stack pointer
+    /// ([`FnGen::restore_temp_stack`]), and whether anything else reads
+    /// `tbase`.
+    fn code_without_restores(&self) -> (Vec<Vec<Ins>>, bool) {
         let tbase = self.tbase;
         let uses_tbase = |ins: &Ins| matches!(ins, Ins::W(Instruction::LocalGet(l) | Instruction::LocalTee(l) | Instruction::LocalSet(l)) if *l == tbase);
         let restores =
             |ins: &Ins| matches!(ins, Ins::W(Instruction::GlobalSet(g)) if *g == crate::TSP_GLOBAL_PLACEHOLDER);
         let mut kept_code = Vec::with_capacity(self.blocks.len());
+        let mut reads = self.prologue.iter().any(uses_tbase);
         for b in &self.blocks {
             let mut kept: Vec<Ins> = Vec::with_capacity(b.code.len());
             for ins in &b.code {
@@ -295,12 +311,22 @@ impl FnGen {
                     kept.push(ins.clone());
                 }
             }
-            if kept.iter().any(uses_tbase) {
-                return false;
-            }
+            reads |= kept.iter().any(uses_tbase);
             kept_code.push(kept);
         }
-        if self.prologue.iter().any(uses_tbase) {
+        (kept_code, reads)
+    }
+
+    /// For a function with no temporaries: drops the restores of the temp
+    /// stack pointer ([`FnGen::restore_temp_stack`]), which would store the
+    /// value it already holds (every callee restores it before returning),
+    /// and returns true when nothing else reads `tbase`, so the prologue
+    /// need not set it either. The clock's body, called twice per cycle,
+    /// paid 2 instructions a call for it. With static temps the restores
+    /// go whatever reads `tbase`.
+    fn drop_temp_stack_restores(&mut self) -> bool {
+        let (kept_code, reads) = self.code_without_restores();
+        if reads && self.static_temps.is_none() {
             return false;
         }
         for (b, kept) in self.blocks.iter_mut().zip(kept_code) {
@@ -318,7 +344,13 @@ impl FnGen {
     pub fn finish(mut self, tsp: u32, syms: &Symbols) -> Function {
         let mut out: Vec<Instruction<'static>> = Vec::new();
         let temp_size = self.temp_max.div_ceil(8) * 8;
-        let reserves = temp_size > 0 || !self.drop_temp_stack_restores();
+        let static_base = self.static_temps.map(|o| syms.const_base + o);
+        let reserves = static_base.is_none() && (temp_size > 0 || !self.drop_temp_stack_restores());
+        if let Some(base) = static_base {
+            self.drop_temp_stack_restores();
+            out.push(Instruction::I32Const(base as i32));
+            out.push(Instruction::LocalSet(self.tbase));
+        }
         let resolve = |ins: &Ins| -> Instruction<'static> {
             match ins {
                 Ins::W(Instruction::GlobalSet(g)) if *g == crate::TSP_GLOBAL_PLACEHOLDER => Instruction::GlobalSet(tsp),
@@ -507,6 +539,28 @@ pub(crate) mod tests {
         // prologue: get, set (reserve 8 bytes); the return: set (restore)
         assert_eq!(temp_stack_ops(&ops).len(), 3, "{ops:#?}");
         assert!(ops.contains(&"I32Const { value: 8 }".to_string()), "{ops:#?}");
+    }
+
+    #[test]
+    fn static_temps_leave_the_temp_stack_alone() {
+        let mut f = diamond(false, None);
+        let t = f.temp(24);
+        f.i(Instruction::LocalGet(f.tbase));
+        f.i32c(t as i32);
+        f.i(Instruction::I32Add);
+        f.i(Instruction::Drop);
+        let mut consts = crate::consts::ConstPool::default();
+        consts.intern(vec![7; 5]);
+        f.give_static_temps(&mut consts);
+        // 24 bytes of their own, after the 5 (+ 3 padding) of a constant
+        assert_eq!(consts.bytes.len(), 32);
+        let tbase = f.tbase;
+        let ops = operators(f);
+        assert!(temp_stack_ops(&ops).is_empty(), "{ops:#?}");
+        // the pool's base is 0 here: tbase is the reserved offset
+        let set = format!("LocalSet {{ local_index: {tbase} }}");
+        let at = ops.iter().position(|o| *o == set).expect("tbase set once");
+        assert_eq!(ops[at - 1], "I32Const { value: 8 }", "{ops:#?}");
     }
 
     #[test]

@@ -97,7 +97,8 @@ pub fn gen_runner(cx: &mut Ctx, inline: bool, commit: Option<u32>) -> Option<u32
         l.i(I::End);
     }
     end_pass(&mut l, commit);
-    let f = l.f;
+    let mut f = l.f;
+    f.give_static_temps(&mut cx.consts);
     cx.funcs[k as usize].body = Some(f);
     Some(k)
 }
@@ -414,7 +415,8 @@ fn gen_activation(cx: &mut Ctx, k: u32, body: &[(ProcId, StmtId)]) -> u32 {
     run_in_place(&mut l, p, body);
     l.f.ret(Some(status::WAIT));
     no_frame_slots(&mut l);
-    let code = l.f;
+    let mut code = l.f;
+    code.give_static_temps(&mut cx.consts);
     cx.funcs[f as usize].body = Some(code);
     f
 }
@@ -574,7 +576,8 @@ fn gen_chunk(cx: &mut Ctx, units: &Units, range: std::ops::Range<usize>, end: Ch
         ChunkEnd::Return => l.f.ret(Some(0)),
     }
     no_frame_slots(&mut l);
-    let f = l.f;
+    let mut f = l.f;
+    f.give_static_temps(&mut cx.consts);
     cx.funcs[k as usize].body = Some(f);
     k
 }
@@ -875,7 +878,8 @@ pub fn gen_commit(cx: &mut Ctx) -> Option<u32> {
     l.i32c(0);
     l.i(I::I32Store(mem(0, 2)));
     l.f.ret(Some(status::DONE));
-    let f = l.f;
+    let mut f = l.f;
+    f.give_static_temps(&mut cx.consts);
     cx.funcs[k as usize].body = Some(f);
     Some(k)
 }

@@ -97,7 +97,8 @@ pub fn gen_timer_steps(cx: &mut Ctx, body: Option<TimerBody>, runner: Option<u32
     l.i(I::End);
     start_next_step(&mut l, period, locals);
     l.f.goto(step);
-    let f = l.f;
+    let mut f = l.f;
+    f.give_static_temps(&mut cx.consts);
     cx.funcs[k as usize].body = Some(f);
     Some(k)
 }
