@@ -30,7 +30,7 @@ its children from wait4, to the microsecond; peak RSS from GNU time %M):
   run        the simulation (wsim: Cranelift code cached); throughput =
              cycles / user CPU seconds (the machine is shared: user CPU is
              steadier than wall). Runs under 2 s of user CPU (wsim's and
-             Verilator's) run 5 times, in rounds over the simulators, and
+             Verilator's) run 9 times, in rounds over the simulators, and
              the fastest of each is kept
   --two-state  when `wsim compile --help` lists it, wsim runs a second time
              per design compiled with --two-state (its own row)
@@ -62,7 +62,7 @@ BENCH = ROOT / "bench"
 VERILATOR_WARNINGS = ["-Wno-fatal", "-Wno-lint", "-Wno-style"]
 TIME = "/usr/bin/time"
 SHORT_RUN_S = 2.0     # runs with less user CPU than this are repeated...
-SHORT_RUN_REPEATS = 5  # ...up to this many times, keeping the fastest
+SHORT_RUN_REPEATS = 9  # ...up to this many times, keeping the fastest
 
 
 # ---------------------------------------------------------------- measuring
