@@ -14,12 +14,17 @@ impl ConstPool {
     /// Offset of `bytes` zero bytes of the pool's own (8-aligned), never
     /// shared: a function's static temps (`FnGen::give_static_temps`).
     pub fn reserve(&mut self, bytes: u32) -> u32 {
+        let o = self.aligned_end();
+        self.bytes.resize(self.bytes.len() + bytes.div_ceil(8) as usize * 8, 0);
+        o
+    }
+
+    /// The pool's end, padded to 8 bytes: where the next entry starts.
+    fn aligned_end(&mut self) -> u32 {
         while !self.bytes.len().is_multiple_of(8) {
             self.bytes.push(0);
         }
-        let o = self.bytes.len() as u32;
-        self.bytes.resize(self.bytes.len() + bytes.div_ceil(8) as usize * 8, 0);
-        o
+        self.bytes.len() as u32
     }
 
     /// Offset of `data` in the pool (8-aligned), adding it if new.
@@ -27,10 +32,7 @@ impl ConstPool {
         if let Some(&o) = self.index.get(&data) {
             return o;
         }
-        while !self.bytes.len().is_multiple_of(8) {
-            self.bytes.push(0);
-        }
-        let o = self.bytes.len() as u32;
+        let o = self.aligned_end();
         self.bytes.extend_from_slice(&data);
         self.index.insert(data, o);
         o

@@ -151,12 +151,14 @@ fn walk(
             written.extend(ws);
         }
         // a loop, or anything else with statements inside: each NBA in it
-        // is behind the others (an iteration, or an order not followed here)
+        // is behind the others (an iteration, or an order not followed here);
+        // the walk of its children notes what they write, so only a delayed
+        // NBA's own targets are left to note
         kind => {
             for c in kind.children() {
                 walk(d, c, only_here, true, written, first);
             }
-            walk_stmts(d, st, &mut |s| written.extend(nba_targets(d, s)));
+            written.extend(nba_targets(d, st));
         }
     }
 }

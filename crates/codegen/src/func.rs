@@ -345,9 +345,9 @@ impl FnGen {
         let mut out: Vec<Instruction<'static>> = Vec::new();
         let temp_size = self.temp_max.div_ceil(8) * 8;
         let static_base = self.static_temps.map(|o| syms.const_base + o);
-        let reserves = static_base.is_none() && (temp_size > 0 || !self.drop_temp_stack_restores());
+        // (static temps drop every restore: `drop_temp_stack_restores`)
+        let reserves = (temp_size > 0 && static_base.is_none()) || !self.drop_temp_stack_restores();
         if let Some(base) = static_base {
-            self.drop_temp_stack_restores();
             out.push(Instruction::I32Const(base as i32));
             out.push(Instruction::LocalSet(self.tbase));
         }
