@@ -216,10 +216,11 @@ pub mod statics {
     pub const STATUS: u32 = 4;
     /// u64: activations of static processes run by the runner.
     pub const ACTIVATIONS: u32 = 8;
-    /// u32: some pending bit may be set (whoever sets one sets this; the
-    /// runner leaves it exact when it returns 0).
+    /// u32: some pending bit may be set (whoever sets one outside the
+    /// runner sets this; the runner, whose own marks do not, leaves it
+    /// exact when it returns 0).
     pub const ANY_PENDING: u32 = 16;
-    /// u32: some later bit may be set (whoever sets one sets this).
+    /// u32: some later bit may be set (as `ANY_PENDING`).
     pub const ANY_LATER: u32 = 20;
     /// u32: the address of a byte guest-rt sets when it has work of its own
     /// before the next static pass (a queued thread or update, a stop); the

@@ -283,6 +283,13 @@ pub struct Lower<'a, 'd> {
     /// (`runner::gen_activation`): `$finish` returns STOP from it, and the
     /// runner returns as at a called process's STOP.
     pub in_activation: bool,
+    /// Generating the runner, one of its chunks or an activation function
+    /// (`crate::runner`): the runner stores `ANY_PENDING` and `ANY_LATER`
+    /// exactly where it returns 0 (`runner::end_pass`), so the marks made
+    /// here set the bits without the flags (`runner::Lower::or_into_pending`).
+    /// (When it returns at a process instead, guest-rt handles that
+    /// process's status and calls it again, unless the run ended.)
+    pub in_runner: bool,
     /// The values of the calls the statements being generated ran before
     /// they started (`crate::inline_calls`), innermost statement last.
     pub hoisted: Vec<(wsim_ir::ExprId, crate::fast::Small)>,
@@ -314,6 +321,7 @@ impl<'a, 'd> Lower<'a, 'd> {
             ranges: vec![],
             split_known: false,
             in_activation: false,
+            in_runner: false,
             hoisted: vec![],
             promoted: vec![],
         };
