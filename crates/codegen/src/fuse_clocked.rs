@@ -14,12 +14,18 @@
 //!   come first in their bodies (a clocked `always`), so each member is
 //!   pending exactly when the others are;
 //! - they are consecutive in the run order (`direct_nbas` has ordered
-//!   them: a unit runs its members in that order), and their places in
-//!   the order `wsim_init` starts processes are consecutive too (in
-//!   either direction: `direct_nbas` puts a pipeline's last stage first),
-//!   so nothing else runs between the moments they first reach their
-//!   event controls (guest-rt arms the unit when its first member does,
-//!   `crate::fuse`);
+//!   them: a unit runs its members in that order), and every process
+//!   that starts between them in the order `wsim_init` starts processes
+//!   (in either direction: `direct_nbas` puts a pipeline's last stage
+//!   first) names no signal of the event control and calls nothing
+//!   ([`may_write_any`]), so no event comes between the moments they
+//!   first reach their event controls (guest-rt arms the unit when its
+//!   first member does, `crate::fuse`). (rv32_pipe's pipeline stages are
+//!   written among the `assign`s that read them; with consecutive starts
+//!   required they stayed four units: `--two-state` 872 -> 860
+//!   instructions per cycle);
+//! - all are wave-only or none is (`crate::wave_only`: picorv32's `dbg_*`
+//!   block fused with a busy one ran on every edge, 1176 -> 1228);
 //! - none writes a signal of the event control (the unit would miss the
 //!   event it causes, where a later member would see it) or calls a
 //!   subroutine (which could), and none copies old values aside first
@@ -54,6 +60,13 @@ const REPEAT_SHARE: usize = 16;
 /// instances become loops.
 pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut StaticPlan, rolled: bool) {
     let start = start_order(d);
+    let mut started = vec![ProcId::from_raw(0); d.procs.len()];
+    for (id, _) in d.procs.iter() {
+        started[start[id.index()]] = id;
+    }
+    // the processes that start between places `a` and `b` cannot make an edge
+    let quiet_between =
+        |a: usize, b: usize, edges: &Edges| (a.min(b) + 1..a.max(b)).all(|n| !may_write_any(d, started[n], edges));
     let members: Vec<Option<(Edges, usize)>> = (plan.order.iter().enumerate())
         .map(|(k, &p)| (!plan.fused.contains_key(&(k as u32))).then(|| member(d, facts, direct, plan, p)).flatten())
         .collect();
@@ -68,11 +81,14 @@ pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut Stati
             }
         }
         let at = start[p.index()];
+        let wave_only = plan.wave_only_procs.contains(&p);
         open = match (member, open.take()) {
             (Some((edges, nodes)), Some(unit))
                 if edges == unit.edges
+                    && wave_only == unit.wave_only
                     && unit.nodes + nodes <= UNIT_MAX_NODES
-                    && (at + 1 == unit.starts.0 || at == unit.starts.1 + 1) =>
+                    && (at < unit.starts.0 && quiet_between(at, unit.starts.0, &edges)
+                        || at > unit.starts.1 && quiet_between(unit.starts.1, at, &edges)) =>
             {
                 units.last_mut().expect("an open unit").push(k);
                 let starts = (at.min(unit.starts.0), at.max(unit.starts.1));
@@ -84,7 +100,8 @@ pub fn fuse_clocked(d: &Design, facts: &Facts, direct: &Direct, plan: &mut Stati
             }
             (member, _) => {
                 units.push(vec![k]);
-                member.map(|(edges, nodes)| OpenUnit { edges, nodes, starts: (at, at), sources: vec![source] })
+                let starts = (at, at);
+                member.map(|(edges, nodes)| OpenUnit { edges, wave_only, nodes, starts, sources: vec![source] })
             }
         };
     }
@@ -110,6 +127,9 @@ type Edges = BTreeSet<(SignalId, Edge)>;
 /// The last unit, while it may still grow.
 struct OpenUnit {
     edges: Edges,
+    /// Its members are wave-only (`crate::wave_only`): a unit is when all
+    /// its members are (as in `crate::fuse`), and the others join none.
+    wave_only: bool,
     nodes: usize,
     /// The first and last of its members' places in the start order:
     /// they are all the places between.
@@ -128,6 +148,24 @@ fn start_order(d: &Design) -> Vec<usize> {
         place[id.index()] = n;
     }
     place
+}
+
+/// True if process `p` may write a signal of `edges`: it names one (in an
+/// lvalue, an argument, anywhere), or calls a subroutine or constructor
+/// (which could write one through a hierarchical name).
+fn may_write_any(d: &Design, p: ProcId, edges: &Edges) -> bool {
+    let names_one = |k: &ExprKind| match k {
+        ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => edges.iter().any(|(e, _)| e == s),
+        ExprKind::Call { .. } | ExprKind::ClassNew { .. } => true,
+        _ => false,
+    };
+    let mut found = false;
+    crate::analysis::walk_stmts(d, d.procs[p].body, &mut |s| {
+        let kind = &d.stmts[s].kind;
+        found |= matches!(kind, StmtKind::Call { .. })
+            || kind.exprs().into_iter().any(|e| crate::analysis::expr_any(d, e, &names_one));
+    });
+    found
 }
 
 /// Process `p` as a member: the edges it waits for and its size in IR
@@ -174,7 +212,7 @@ mod tests {
     fn clocked_blocks_with_one_event_control_next_to_one_another_are_one_unit() {
         let src = "module t;
 reg clk = 0, rst = 0;
-reg [7:0] x, y, z, w, v, q, r, s, u;
+reg [7:0] x, y, z, w, v, q, r, s, u, a, b;
 always @(posedge clk) x <= y + 1;
 always @(posedge clk) y <= x;
 always @(negedge clk) z <= x;
@@ -185,13 +223,38 @@ always @(posedge clk) q <= 2;
 always @(posedge clk) clk <= 0;
 always @(posedge clk) begin r <= 1; $stop; end
 always @(posedge clk) s <= 2;
+initial a = 1;
 always @(posedge clk) u <= s;
+initial rst = clk;
+always @(posedge clk) b <= u;
 endmodule
 ";
-        // not: another edge (line 6), a block after an `initial` in the
-        // start order (10), one that writes its clock (11), one the runner
-        // calls (12)
-        assert_eq!(units(src), vec![vec![4, 5], vec![6], vec![7, 8], vec![10], vec![11], vec![12], vec![13, 14]]);
+        // not: another edge (line 6), one that writes its clock (11), one
+        // the runner calls (12), one that starts after a process naming
+        // the clock (17); yes: one that starts after a process that does
+        // not (15)
+        assert_eq!(
+            units(src),
+            vec![vec![4, 5], vec![6], vec![7, 8], vec![10], vec![11], vec![12], vec![13, 15], vec![17]]
+        );
+    }
+
+    #[test]
+    fn a_wave_only_block_stays_alone() {
+        let src = "module t;
+reg clk = 0;
+reg [7:0] x, y, dbg;
+always @(posedge clk) x <= x + 1;
+always @(posedge clk) dbg <= x;
+always @(posedge clk) y <= x;
+initial #100 $display(\"%d\", y);
+endmodule
+";
+        let lines = crate::schedule::tests::unit_lines(src, |d, facts, plan| {
+            plan.wave_only_procs = crate::wave_only::wave_only_processes(d, plan);
+            fuse_clocked(d, facts, &Direct::none(d), plan, false)
+        });
+        assert_eq!(lines, vec![vec![4], vec![5], vec![6]]);
     }
 
     #[test]
