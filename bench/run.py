@@ -34,10 +34,12 @@ its children from wait4, to the microsecond; peak RSS from GNU time %M):
              the fastest of each is kept
   --two-state  when `wsim compile --help` lists it, wsim runs a second time
              per design compiled with --two-state (its own row)
-and checks that every simulator printed the same result lines.
+and checks that every simulator printed the same result lines. On the two
+CPUs, wsim and Verilator are timed over --timed-factor (10) times the
+cycles Icarus runs, and run Icarus's count once more for the check.
 
 Usage: bench/run.sh [--quick] [--n 1,16,256] [--lfsr-cycles C[,C...]]
-                    [--pico-cycles 1000000] [--rv32-cycles 1000000]
+                    [--pico-cycles 1000000] [--rv32-cycles 1000000] [--timed-factor 10]
                     [--waves-cycles 100000] [--no-verilator]
                     [--only lfsr|picorv32|rv32|parse|waves]
 Environment: WSIM_BIN (else target/release/wsim, then target/debug/wsim under
@@ -237,6 +239,7 @@ class Row:
     relocate: object = None             # k -> run_cmd of repeat k from fresh copies of the code (see repeat_interleaved)
     cycles: int = 0
     result: tuple = ()
+    timed_result: tuple = ()          # the lines of the timed run when it is not the compared one
     note: str = ""
     rss_samples: list = field(default_factory=list)  # peak RSS (KiB) of every good run, repeats included
 
@@ -400,24 +403,61 @@ def run_verilator_cc(design, work):
     return row
 
 
-def run_design(design, args, wsim, two_state, work):
+def run_design(design, args, wsim, two_state, work, timed=None):
     """Every simulator on one design; prints its table, returns the rows.
-    Build outputs live in a fresh subdirectory of this run's temp dir."""
+    Build outputs live in a fresh subdirectory of this run's temp dir.
+
+    With `timed` (the same design run for more cycles), wsim and Verilator
+    are timed on `timed` and Icarus on `design`, and every simulator's
+    result lines are compared on `design` (wsim and Verilator run it once
+    more for that): see `timed_cpu_design`."""
     sub = work / design.key.replace(" ", "_").replace("=", "")
     sub.mkdir()
+    check = sub / "check"
+    check.mkdir()
+    fast = timed or design
+
+    def checked(row, check_row):
+        """`row` (a run of `timed`) with the result lines of `check_row`
+        (the same simulator on `design`); its own lines kept aside."""
+        if timed:
+            # (no lines from the timed run: no result, no throughput)
+            row.timed_result, row.result = row.result, check_row().result if row.result else ()
+        return row
+
     rows = []
     if wsim:
-        rows.append(run_wsim(design, wsim, sub))
+        rows.append(checked(run_wsim(fast, wsim, sub), lambda: run_wsim(design, wsim, check)))
         if two_state:
-            rows.append(run_wsim(design, wsim, sub, two_state=True))
+            rows.append(checked(run_wsim(fast, wsim, sub, two_state=True),
+                                lambda: run_wsim(design, wsim, check, two_state=True)))
     if shutil.which("iverilog"):
         rows.append(run_icarus(design, sub))
     if shutil.which("verilator") and not args.no_verilator:
-        rows.append(run_verilator_binary(design, sub))
-        rows.append(run_verilator_cc(design, sub))
+        rows.append(checked(run_verilator_binary(fast, sub), lambda: run_verilator_binary(design, check)))
+        rows.append(checked(run_verilator_cc(fast, sub), lambda: run_verilator_cc(design, check)))
     repeat_interleaved(rows)
-    print_table(rows, f"{design.key}, {design.cycles} cycles")
+    if timed:
+        title = (f"{design.key}, wsim and verilator timed over {timed.cycles} cycles, icarus over "
+                 f"{design.cycles} (results compared at {design.cycles})")
+    else:
+        title = f"{design.key}, {design.cycles} cycles"
+    print_table(rows, title)
+    if timed:
+        print_agreement([r for r in rows if r.timed_result], timed=True)
     return rows
+
+
+def timed_cpu_design(make, cycles, factor):
+    """(design, timed) for a CPU: `make(cycles)`, and with a `factor`
+    above 1 the same for `factor` times as many cycles, which wsim and
+    Verilator are timed on (`run_design`). Their runs of a million cycles
+    took 30-40 ms: from run to run, the fastest of 9 placements of one
+    build moved by up to 11% (session 37), and wsim's start (2.4 ms user
+    CPU against Verilator's 1.1 ms, session 38) was 4% of the ratio.
+    Icarus would take minutes over the longer run."""
+    design = make(cycles)
+    return design, (make(cycles * factor) if factor > 1 else None)
 
 
 def repeat_interleaved(rows):
@@ -519,17 +559,20 @@ def print_table(rows, title):
     print_agreement(rows)
 
 
-def print_agreement(rows):
-    """Whether every simulator printed the same result lines."""
-    results = {r.result for r in rows if r.result}
+def print_agreement(rows, timed=False):
+    """Whether every simulator printed the same result lines (`timed`:
+    the lines of the longer timed runs, see `run_design`)."""
+    result = (lambda r: r.timed_result) if timed else (lambda r: r.result)
+    which = " in the timed runs" if timed else ""
+    results = {result(r) for r in rows if result(r)}
     if len(results) == 1:
         lines = next(iter(results))
-        count = sum(1 for r in rows if r.result)
-        print(f"all {count} simulators printed the same {len(lines)} line(s), the last: {lines[-1]}")
+        count = sum(1 for r in rows if result(r))
+        print(f"all {count} simulators printed the same {len(lines)} line(s){which}, the last: {lines[-1]}")
     else:
-        print("RESULTS DIFFER:")
+        print(f"RESULTS DIFFER{which}:")
         for r in rows:
-            print(f"  {r.tool}: {' | '.join(r.result) if r.result else '(no run)'}")
+            print(f"  {r.tool}: {' | '.join(result(r)) if result(r) else '(no run)'}")
 
 
 # ---------------------------------------------------------------- summary
@@ -540,8 +583,10 @@ def find_row(rows, tool):
 
 
 def results_agree(rows):
-    """Whether the rows' runs printed one same result."""
-    return len({r.result for r in rows if r.result}) == 1
+    """Whether the rows' runs printed one same result (and the timed runs
+    another, see `run_design`)."""
+    timed = {r.timed_result for r in rows if r.timed_result}
+    return len({r.result for r in rows if r.result}) == 1 and len(timed) <= 1
 
 
 def throughput_ratio(rows, tool, base_tool):
@@ -869,6 +914,8 @@ def parse_args():
                     help="ring cycles: one count for every N, or one per N (default 2,000,000 / sqrt(N), at least 2,000,000 up to N=16)")
     ap.add_argument("--pico-cycles", type=int, default=1_000_000)
     ap.add_argument("--rv32-cycles", type=int, default=1_000_000)
+    ap.add_argument("--timed-factor", type=int, default=10,
+                    help="wsim and Verilator run the CPUs this many times longer than Icarus (default 10; 1: the same)")
     ap.add_argument("--waves-cycles", type=int, default=100_000, help="picorv32 cycles for the waves benchmark")
     ap.add_argument("--quick", action="store_true", help="10x fewer cycles")
     ap.add_argument("--no-verilator", action="store_true")
@@ -917,11 +964,13 @@ def main():
         work = Path(tmp)
         if args.only in (None, "picorv32"):
             if picorv32_core():
-                results["picorv32"] = run_design(picorv32_design(args.pico_cycles), args, wsim, two_state, work)
+                design, timed = timed_cpu_design(picorv32_design, args.pico_cycles, args.timed_factor)
+                results["picorv32"] = run_design(design, args, wsim, two_state, work, timed)
             else:
                 print("\n== picorv32: skipped (set PICORV32_V, see bench/fetch-picorv32.sh)")
         if args.only in (None, "rv32"):
-            results["rv32_pipe"] = run_design(rv32_design(args.rv32_cycles), args, wsim, two_state, work)
+            design, timed = timed_cpu_design(rv32_design, args.rv32_cycles, args.timed_factor)
+            results["rv32_pipe"] = run_design(design, args, wsim, two_state, work, timed)
         if args.only in (None, "lfsr"):
             for n in args.n:
                 design = lfsr_design(n, args.lfsr_cycles[n], work)
