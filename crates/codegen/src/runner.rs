@@ -191,7 +191,7 @@ fn end_pass(l: &mut Lower, commit: Option<u32>) {
 
 /// `ANY_PENDING` and `ANY_LATER` as the bits are, where the runner
 /// returns: the marks it made set the bits alone (`Lower::in_runner`).
-fn store_exact_flags(l: &mut Lower) {
+pub(crate) fn store_exact_flags(l: &mut Lower) {
     let base = l.cx.lay.statics.start;
     let words = sw::words(l.cx.sched.order.len() as u32);
     l.i32c(base as i32);
@@ -210,7 +210,7 @@ fn push_host_work(l: &mut Lower) {
 }
 
 /// Pushes whether some pending bit is set (an i32).
-fn push_any_pending_bit(l: &mut Lower, base: u32, words: u32) {
+pub(crate) fn push_any_pending_bit(l: &mut Lower, base: u32, words: u32) {
     push_any_bit(l, base, sw::PENDING, words);
 }
 
