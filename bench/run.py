@@ -26,7 +26,8 @@ its children from wait4, to the microsecond; peak RSS from GNU time %M):
              time 0): first with the default `--jit auto` (Winch code, as a
              fresh run starts), then with `--jit cranelift` (which also
              fills the Cranelift cache); then the cached compile and the
-             same start again (both caches hit: "cached compile + load")
+             same start again (both caches hit: "cached compile + load",
+             each the least CPU of 5 runs)
   run        the simulation (wsim: Cranelift code cached); throughput =
              cycles / user CPU seconds (the machine is shared: user CPU is
              steadier than wall). Runs under 2 s of user CPU (wsim's and
@@ -132,6 +133,19 @@ def measure_best(cmd, cwd=None, env=None):
             break
         again = measure(cmd, cwd=cwd, env=env)
         if again.ok and again.user < best.user:
+            best = again
+    return best
+
+
+def measure_least_cpu(cmd, cwd=None, env=None, ok_codes=(0,), runs=5):
+    """`runs` runs of `cmd`; the one with the least CPU (user + system).
+    For wsim's cache hits, of 5-10 ms each: measured once, picorv32's
+    cached compile + load read 8.8 and 10.1 ms in two benchmark runs of
+    session 38, then 19.9 ms in a third under load from elsewhere."""
+    best = measure(cmd, cwd=cwd, env=env, ok_codes=ok_codes)
+    for _ in range(runs - 1):
+        again = measure(cmd, cwd=cwd, env=env, ok_codes=ok_codes)
+        if again.ok and (not best.ok or again.cpu < best.cpu):
             best = again
     return best
 
@@ -332,8 +346,8 @@ def run_wsim(design, wsim, work, two_state=False):
     row.first_start = measure(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
     # Compiles and caches the Cranelift code, which every later run uses.
     row.cranelift_start = measure(start[:2] + JIT_CRANELIFT + start[2:], cwd=design.cwd, env=env, ok_codes=(0, 124))
-    row.cached = measure([wsim, *args], cwd=design.cwd, env=env)
-    row.cached_start = measure(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
+    row.cached = measure_least_cpu([wsim, *args], cwd=design.cwd, env=env)
+    row.cached_start = measure_least_cpu(start, cwd=design.cwd, env=env, ok_codes=(0, 124))
     row.run_cmd = ([wsim, "run", "-q", wasm], design.cwd, env)
     row.relocate = cache_copies(row.run_cmd, cache)
     row.run = measure(*row.run_cmd)
