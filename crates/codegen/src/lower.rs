@@ -284,9 +284,11 @@ pub struct Lower<'a, 'd> {
     /// runner returns as at a called process's STOP.
     pub in_activation: bool,
     /// Generating the runner, one of its chunks or an activation function
-    /// (`crate::runner`): the runner stores `ANY_PENDING` and `ANY_LATER`
-    /// exactly where it returns 0 (`runner::end_pass`), so the marks made
-    /// here set the bits without the flags (`runner::Lower::or_into_pending`).
+    /// (`crate::runner`), or `gen.timer_steps`, which calls the runner when
+    /// its body set a pending bit: the runner stores `ANY_PENDING` and
+    /// `ANY_LATER` exactly where it returns 0 (`runner::end_pass`), so the
+    /// marks made here set the bits without the flags
+    /// (`runner::Lower::or_into_pending`).
     /// (When it returns at a process instead, guest-rt handles that
     /// process's status and calls it again, unless the run ended.)
     pub in_runner: bool,
