@@ -154,21 +154,22 @@ fn start_order(d: &Design) -> Vec<usize> {
 
 /// True if process `p` may write a signal of `edges`: it names one (in an
 /// lvalue, an argument, anywhere but an event control), or calls a
-/// subroutine or constructor (which could write one through a
+/// subroutine or constructor anywhere (which could write one through a
 /// hierarchical name).
 fn may_write_any(d: &Design, p: ProcId, edges: &Edges) -> bool {
+    let calls = |k: &ExprKind| matches!(k, ExprKind::Call { .. } | ExprKind::ClassNew { .. });
     let names_one = |k: &ExprKind| match k {
         ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } => edges.iter().any(|(e, _)| e == s),
-        ExprKind::Call { .. } | ExprKind::ClassNew { .. } => true,
-        _ => false,
+        k => calls(k),
     };
     let mut found = false;
     crate::analysis::walk_stmts(d, d.procs[p].body, &mut |s| {
         let kind = &d.stmts[s].kind;
         // (waiting for an edge of the clock only reads it)
-        let exprs = if matches!(kind, StmtKind::WaitEvent { .. }) { vec![] } else { kind.exprs() };
+        let pred: &dyn Fn(&ExprKind) -> bool =
+            if matches!(kind, StmtKind::WaitEvent { .. }) { &calls } else { &names_one };
         found |= matches!(kind, StmtKind::Call { .. })
-            || exprs.into_iter().any(|e| crate::analysis::expr_any(d, e, &names_one));
+            || kind.exprs().into_iter().any(|e| crate::analysis::expr_any(d, e, &pred));
     });
     found
 }
