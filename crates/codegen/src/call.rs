@@ -108,15 +108,15 @@ impl Lower<'_, '_> {
             self.cx.unsupported(span, "calling a subroutine that can wait from an expression");
             return self.temp_value(self.ty(e).width);
         }
-        let ret_ty = self.d().subrs[subr].ret.map(|r| self.d().signals[r].ty);
+        let ret = self.d().subrs[subr].ret;
+        let ret_ty = ret.map(|r| self.d().signals[r].ty);
         if let (Some(v), Some(ty)) = (self.hoisted_call(e), ret_ty) {
             return self.small_addr(v, ty.width);
         }
         let frame_addr = self.plain_call(subr, args);
-        let Some(ret) = self.d().subrs[subr].ret else {
+        let (Some(ret), Some(ty)) = (ret, ret_ty) else {
             return self.temp_value(self.ty(e).width.max(1));
         };
-        let ty = self.d().signals[ret].ty;
         let src = self.formal_addr(ret, frame_addr);
         if frame_addr.is_some() {
             return src;
