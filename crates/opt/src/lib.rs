@@ -35,6 +35,7 @@ pub mod fold_constants;
 pub mod make_two_state;
 pub mod propagate_constants;
 pub mod remove_dead_code;
+pub mod stateless;
 pub mod substitute_wires;
 pub mod visit;
 

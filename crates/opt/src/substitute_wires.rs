@@ -24,8 +24,10 @@
 //!   `initial` block can read a wire right after writing its source, in
 //!   the same time step, and see the old value) that writes no source of
 //!   the wire (its own write would show before the wire's update) and
-//!   calls no subroutine but functions of their arguments ([`pure_function`]:
-//!   another could write a source, or read the wire itself);
+//!   calls no subroutine but functions of their arguments alone
+//!   ([`computes_from_arguments`]: another could write a source or read
+//!   the wire itself, and one that keeps a value between calls would see
+//!   the extra runs below);
 //! - a reader whose event control names the wire (`@*`, a continuous
 //!   assignment's inputs) waits on the wire's sources instead, so only an
 //!   *idempotent* one: it only assigns (no system task, no loop, no other
@@ -47,9 +49,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use wsim_ir::{
     Const, Design, Edge, Event, ExprId, ExprKind, ProcId, ProcKind, SignalId, SignalKind, StmtId, StmtKind, Storage,
-    SubrId,
 };
 
+use crate::stateless::computes_from_arguments;
 use crate::visit::{any_change_signal, lvalue_nodes, named_signal, reads_to_keep, sole_drivers, Live};
 
 pub fn run(d: &mut Design) {
@@ -164,7 +166,7 @@ impl Reader {
         r.only_assigns &= r.waits.len() == 1;
         for &e in &r.exprs {
             let kind = &d.exprs[e].kind;
-            r.calls |= matches!(kind, ExprKind::Call { subr, .. } if !pure_function(d, *subr));
+            r.calls |= matches!(kind, ExprKind::Call { subr, .. } if !computes_from_arguments(d, *subr));
             let Some(s) = named_signal(kind) else { continue };
             if lvalues.contains(&e) {
                 r.writes.insert(s);
@@ -263,14 +265,6 @@ fn constant_parts(d: &Design, e: ExprId) -> Vec<&Const> {
         ExprKind::Select { base, .. } => constant_parts(d, *base),
         k => k.children().into_iter().flat_map(|c| constant_parts(d, c)).collect(),
     }
-}
-
-/// True if function `f` computes its value from its arguments alone: its
-/// body reads and writes only its own locals (formals included), calls
-/// nothing and neither waits nor prints (rv32_pipe's `alu_of`;
-/// `Design::touches_only_own_variables`).
-fn pure_function(d: &Design, f: SubrId) -> bool {
-    d.touches_only_own_variables(f)
 }
 
 /// True if `body` is `[WaitEvent, ...]`: `always @(...)`.
