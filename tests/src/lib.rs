@@ -17,4 +17,5 @@
 pub mod golden_file;
 pub mod harness;
 pub mod process;
+pub mod random_rtl;
 pub mod tools;

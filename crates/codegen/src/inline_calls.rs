@@ -199,12 +199,24 @@ impl Lower<'_, '_> {
             std::mem::take(&mut self.named),
             std::mem::replace(&mut self.in_direct_nba, false),
             std::mem::replace(&mut self.in_first_nba, false),
+            // a static body's runs of known versions stop at its own
+            // statements: the function's are generated whole here
+            std::mem::replace(&mut self.split_known, false),
         );
         self.stmt(body);
         self.f.goto(exit);
         self.f.place_last(exit);
         self.f.switch_to(exit);
-        (self.exit, self.subr, self.proc, self.loops, self.named, self.in_direct_nba, self.in_first_nba) = saved;
+        (
+            self.exit,
+            self.subr,
+            self.proc,
+            self.loops,
+            self.named,
+            self.in_direct_nba,
+            self.in_first_nba,
+            self.split_known,
+        ) = saved;
     }
 }
 
