@@ -72,12 +72,24 @@ struct Gen {
     mem: (u32, u32),
     /// Generating the clocked block that may call the stateful functions.
     counting_block: bool,
+    /// The loop variable of the block being generated, and whether a loop
+    /// is open (loops do not nest: they would share it).
+    loop_var: Option<String>,
+    in_loop: bool,
 }
 
 /// A random design and testbench (module `top`) for `seed`.
 pub fn generate(seed: u64, known: bool) -> String {
-    let mut g =
-        Gen { rng: Rng::new(seed), known, out: String::new(), funcs: Vec::new(), mem: (0, 0), counting_block: false };
+    let mut g = Gen {
+        rng: Rng::new(seed),
+        known,
+        out: String::new(),
+        funcs: Vec::new(),
+        mem: (0, 0),
+        counting_block: false,
+        loop_var: None,
+        in_loop: false,
+    };
     g.design(seed);
     g.out
 }
@@ -107,9 +119,14 @@ impl Gen {
     fn design(&mut self, seed: u64) {
         let mode = if self.known { "known" } else { "four-state" };
         self.line(format!("// random_rtl seed {seed} ({mode})"));
+        let child = self.rng.chance(50).then(|| self.child_module());
         self.line("module top;");
         self.line("  reg clk = 0;");
         self.line("  reg start;");
+        let reset = self.rng.chance(40);
+        if reset {
+            self.line("  reg rst;");
+        }
         let inputs: Vec<Sig> = (0..2 + self.rng.below(3))
             .map(|i| {
                 let (w, s) = (self.width(), self.rng.chance(25));
@@ -130,8 +147,11 @@ impl Gen {
         }
         let mut avail: Vec<Sig> = inputs.iter().chain(&states).cloned().collect();
         let (mut wires, mut blocks) = (0, 0);
-        for _ in 0..3 + self.rng.below(7) {
-            if self.rng.chance(65) {
+        for k in 0..3 + self.rng.below(7) {
+            if let (Some(ports), true) = (&child, k < 3 && self.rng.chance(50)) {
+                let outs = self.instance(k, ports, &avail);
+                avail.extend(outs);
+            } else if self.rng.chance(65) {
                 let w = self.wire(wires, &avail);
                 avail.push(w);
                 wires += 1;
@@ -141,8 +161,8 @@ impl Gen {
                 blocks += 1;
             }
         }
-        self.clocked_blocks(&states, &avail);
-        self.testbench(&inputs, &avail);
+        self.clocked_blocks(&states, &avail, reset);
+        self.testbench(&inputs, &avail, reset);
         self.line("endmodule");
     }
 
@@ -223,6 +243,9 @@ impl Gen {
                 Sig { name, width: w }
             })
             .collect();
+        let var = format!("i{b}");
+        self.line(format!("  integer {var};"));
+        self.loop_var = Some(var);
         // (not `always_comb`: Icarus 11 runs some of those forever)
         self.line("  always @* if (start) begin");
         for o in &outs {
@@ -237,12 +260,15 @@ impl Gen {
             self.statement(2, &outs, &seen, false, "=");
         }
         self.line("  end");
+        self.loop_var = None;
         outs
     }
 
     /// Blocks at the rising (and maybe the falling) edge; each register is
     /// written by one of them, with NBAs.
-    fn clocked_blocks(&mut self, states: &[Sig], avail: &[Sig]) {
+    /// With `reset`, the first block also runs at the rising edge of
+    /// `rst` and then sets its registers to constants.
+    fn clocked_blocks(&mut self, states: &[Sig], avail: &[Sig], reset: bool) {
         let blocks = 1 + self.rng.below(3);
         let mut owned: Vec<Vec<Sig>> = vec![Vec::new(); blocks];
         for s in states {
@@ -250,7 +276,20 @@ impl Gen {
         }
         for (b, targets) in owned.iter().enumerate() {
             let edge = if b == 1 && self.rng.chance(30) { "negedge" } else { "posedge" };
-            self.line(format!("  always @({edge} clk) begin"));
+            let var = format!("k{b}");
+            self.line(format!("  integer {var};"));
+            self.loop_var = Some(var);
+            let resets = reset && b == 0;
+            if resets {
+                self.line("  always @(posedge clk or posedge rst) if (rst) begin");
+                for t in targets {
+                    let value = self.constant(t.width);
+                    self.line(format!("    {} <= {value};", t.name));
+                }
+                self.line("  end else begin");
+            } else {
+                self.line(format!("  always @({edge} clk) begin"));
+            }
             let writes_mem = b == 0 && self.mem.0 > 0;
             // a function that counts its calls runs in one block, so the
             // order of the blocks at an edge cannot show
@@ -261,24 +300,76 @@ impl Gen {
             self.line("  end");
         }
         self.counting_block = false;
+        self.loop_var = None;
+    }
+
+    /// Module `child`: a combinational output of its inputs and a
+    /// parameter, and a register. Returns its ports' widths (a, b, y, q).
+    fn child_module(&mut self) -> [u32; 4] {
+        let ports = [self.width(), self.width(), self.width(), self.width()];
+        let [a, b, y, q] = ports;
+        self.line("module child #(parameter P = 1) (input clk, input [A:0] a, input [B:0] b, output [Y:0] y, output reg [Q:0] q);"
+            .replace('A', &(a - 1).to_string())
+            .replace('B', &(b - 1).to_string())
+            .replace('Y', &(y - 1).to_string())
+            .replace('Q', &(q - 1).to_string()));
+        let funcs = std::mem::take(&mut self.funcs);
+        let mem = std::mem::take(&mut self.mem);
+        let own = [("a", a), ("b", b), ("q", q), ("P", 32)].map(|(n, w)| Sig { name: n.to_string(), width: w });
+        if self.known || self.rng.chance(75) {
+            let value = self.constant(q);
+            self.line(format!("  initial q = {value};"));
+        }
+        let value = self.expr(3, &own);
+        self.line(format!("  assign y = {value};"));
+        let value = self.expr(3, &own);
+        self.line(format!("  always @(posedge clk) q <= {value};"));
+        self.line("endmodule");
+        (self.funcs, self.mem) = (funcs, mem);
+        ports
+    }
+
+    /// Instance `u{k}` of `child`, its inputs expressions of `avail`.
+    fn instance(&mut self, k: usize, ports: &[u32; 4], avail: &[Sig]) -> Vec<Sig> {
+        let [_, _, y, q] = *ports;
+        let outs = [format!("u{k}_y"), format!("u{k}_q")];
+        self.line(format!("  wire [{}:0] {};", y - 1, outs[0]));
+        self.line(format!("  wire [{}:0] {};", q - 1, outs[1]));
+        let (a, b, p) = (self.expr(2, avail), self.expr(2, avail), self.rng.below(5));
+        // each input a concatenation, whose width is its own: Icarus 11
+        // evaluates a connection at its own width, not the port's
+        // (tests/sim/port_expression_width.v)
+        self.line(format!(
+            "  child #(.P({p})) u{k} (.clk(clk), .a({{{a}}}), .b({{{b}}}), .y({}), .q({}));",
+            outs[0], outs[1]
+        ));
+        vec![Sig { name: outs[0].clone(), width: y }, Sig { name: outs[1].clone(), width: q }]
     }
 
     /// An assignment to one of `targets`, or an `if` / `case` of such.
     fn statement(&mut self, depth: u32, targets: &[Sig], avail: &[Sig], mem: bool, op: &str) {
         let indent = "  ".repeat(5 - depth as usize);
         let clocked = op == "<=";
-        match self.rng.below(if depth == 0 { 1 } else { 4 }) {
+        let looping = self.loop_var.is_some() && !self.in_loop && !targets.is_empty();
+        match self.rng.below(if depth == 0 {
+            1
+        } else if looping {
+            5
+        } else {
+            4
+        }) {
             0 | 1 if targets.is_empty() && !mem => {}
             0 | 1 => {
                 if mem && (targets.is_empty() || self.rng.chance(30)) {
                     let (index, value) = (self.index(self.mem.0, avail), self.expr(2, avail));
                     self.line(format!("{indent}mem[{index}] {op} {value};"));
                 } else {
-                    let t = self.rng.pick(targets).name.clone();
+                    let t = self.rng.pick(targets).clone();
                     let counted = clocked && self.counting_block && self.rng.chance(40);
                     let counter = if counted { self.call_of(true, 2, avail) } else { None };
                     let value = counter.unwrap_or_else(|| self.expr(3, avail));
-                    self.line(format!("{indent}{t} {op} {value};"));
+                    let lhs = self.lvalue(&t, avail);
+                    self.line(format!("{indent}{lhs} {op} {value};"));
                 }
             }
             2 => {
@@ -291,11 +382,25 @@ impl Gen {
                 }
                 self.line(format!("{indent}end"));
             }
+            4 => {
+                let var = self.loop_var.clone().unwrap_or_default();
+                let t = self.rng.pick(targets).clone();
+                let count = t.width.min(1 + self.rng.below(8) as u32);
+                self.line(format!("{indent}for ({var} = 0; {var} < {count}; {var} = {var} + 1) begin"));
+                let mut inner = avail.to_vec();
+                inner.push(Sig { name: var.clone(), width: 32 });
+                let value = self.expr(2, &inner);
+                self.line(format!("{indent}  {}[{var}] {op} {value};", t.name));
+                self.line(format!("{indent}end"));
+            }
             _ => {
                 let kind = *self.rng.pick(&["case", "casez", "casex"]);
                 let kind = if self.known && kind != "case" { "case" } else { kind };
+                // a concatenation, unsigned: Icarus 11 extends a signed
+                // subject wrongly, even under `$unsigned`
+                // (tests/sim/case_signed_subject_extension.v)
                 let subject = self.expr(2, avail);
-                self.line(format!("{indent}{kind} ({subject})"));
+                self.line(format!("{indent}{kind} ({{{subject}}})"));
                 for _ in 0..1 + self.rng.below(3) {
                     let label_width = *self.rng.pick(&[1, 2, 4, 8]);
                     let label = self.constant(label_width);
@@ -313,6 +418,24 @@ impl Gen {
         }
     }
 
+    /// `t` whole, or a bit or part of it (an index out of range or unknown
+    /// writes nothing).
+    fn lvalue(&mut self, t: &Sig, avail: &[Sig]) -> String {
+        match self.rng.below(6) {
+            0 if t.width > 1 => {
+                let lo = self.rng.below(t.width as usize) as u32;
+                let hi = lo + self.rng.below((t.width - lo) as usize) as u32;
+                format!("{}[{hi}:{lo}]", t.name)
+            }
+            1 => format!("{}[{}]", t.name, self.index(t.width, avail)),
+            2 if t.width >= 4 => {
+                let w = 1 + self.rng.below(t.width as usize / 2) as u32;
+                format!("{}[{} +: {w}]", t.name, self.index(t.width - w + 1, avail))
+            }
+            _ => t.name.clone(),
+        }
+    }
+
     /// `start` rises at time 1, then each cycle: new inputs, a rising
     /// edge, the settled values printed, a falling edge.
     ///
@@ -320,10 +443,14 @@ impl Gen {
     /// 4.7: the order in which processes start is not defined; Icarus and
     /// wsim differ where a continuous assignment or the testbench makes
     /// one), so those blocks run first on `start`'s change.
-    fn testbench(&mut self, inputs: &[Sig], shown: &[Sig]) {
+    fn testbench(&mut self, inputs: &[Sig], shown: &[Sig], reset: bool) {
         self.line("  initial begin");
         self.line("    #1 start = 1;");
         for cycle in 0..12 {
+            if reset {
+                let value = u8::from(cycle == 0 || self.rng.chance(15));
+                self.line(format!("    rst = {value};"));
+            }
             for i in inputs {
                 let value = self.constant(i.width);
                 self.line(format!("    {} = {value};", i.name));
@@ -375,14 +502,16 @@ impl Gen {
         } else {
             let s = self.rng.pick(avail).clone();
             let top = (self.rng.below(4) as u32).min(s.width - 1);
+            // (`$unsigned`: Icarus 11 reads a part-select of a signed
+            // vector as signed, tests/sim/index_part_select_of_signed.v)
             if s.width == 1 {
                 s.name
             } else {
-                format!("{}[{top}:0]", s.name)
+                format!("$unsigned({}[{top}:0])", s.name)
             }
         };
         if self.known {
-            format!("(({e}) % {size})")
+            format!("($unsigned({e}) % {size})")
         } else {
             e
         }
