@@ -199,7 +199,7 @@ impl Gen {
                 let subject = self.expr(2, &params);
                 self.line(format!("      case ({subject})"));
                 for _ in 0..1 + self.rng.below(3) {
-                    let (label, value) = (self.constant(3), self.expr(2, &params));
+                    let (label, value) = (self.label(3), self.expr(2, &params));
                     self.line(format!("        {label}: {name} = {value};"));
                 }
                 let value = self.expr(2, &params);
@@ -403,7 +403,7 @@ impl Gen {
                 self.line(format!("{indent}{kind} ({{{subject}}})"));
                 for _ in 0..1 + self.rng.below(3) {
                     let label_width = *self.rng.pick(&[1, 2, 4, 8]);
-                    let label = self.constant(label_width);
+                    let label = self.label(label_width);
                     self.line(format!("{indent}  {label}: begin"));
                     self.statement(depth - 1, targets, avail, mem, op);
                     self.line(format!("{indent}  end"));
@@ -471,9 +471,20 @@ impl Gen {
         self.line("  end");
     }
 
-    /// A sized constant, with X and Z digits now and then unless `known`.
+    /// A sized constant, with X digits now and then unless `known`. (No
+    /// Z: where `?:` merges two Z bits, Icarus 11 keeps Z, not X,
+    /// tests/sim/cond_unknown_select.v.)
     fn constant(&mut self, width: u32) -> String {
-        let digits: &[char] = if !self.known && self.rng.chance(6) { &['0', '1', '1', 'x', 'z'] } else { &['0', '1'] };
+        self.digits(width, &['0', '1', '1', 'x'])
+    }
+
+    /// A case label: Z digits too (wildcards in `casez` and `casex`).
+    fn label(&mut self, width: u32) -> String {
+        self.digits(width, &['0', '1', '1', 'x', 'z'])
+    }
+
+    fn digits(&mut self, width: u32, four_state: &[char]) -> String {
+        let digits: &[char] = if !self.known && self.rng.chance(6) { four_state } else { &['0', '1'] };
         let bits: String = (0..width).map(|_| *self.rng.pick(digits)).collect();
         format!("{width}'b{bits}")
     }
@@ -488,6 +499,10 @@ impl Gen {
         let hi = lo + self.rng.below((s.width - lo) as usize) as u32;
         if hi == lo {
             format!("{}[{lo}]", s.name)
+        } else if hi - lo + 1 == s.width {
+            // all of it: Icarus 11 reads such a select of a signed vector
+            // as signed (tests/sim/index_part_select_of_signed.v)
+            s.name
         } else {
             format!("{}[{hi}:{lo}]", s.name)
         }
