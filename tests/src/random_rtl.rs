@@ -72,10 +72,9 @@ struct Gen {
     mem: (u32, u32),
     /// Generating the clocked block that may call the stateful functions.
     counting_block: bool,
-    /// The loop variable of the block being generated, and whether a loop
-    /// is open (loops do not nest: they would share it).
+    /// The loop variable of the block being generated (a loop's body is
+    /// one assignment: loops do not nest).
     loop_var: Option<String>,
-    in_loop: bool,
 }
 
 /// A random design and testbench (module `top`) for `seed`.
@@ -88,7 +87,6 @@ pub fn generate(seed: u64, known: bool) -> String {
         mem: (0, 0),
         counting_block: false,
         loop_var: None,
-        in_loop: false,
     };
     g.design(seed);
     g.out
@@ -197,7 +195,7 @@ impl Gen {
             }
             if self.rng.chance(50) {
                 let subject = self.expr(2, &params);
-                self.line(format!("      case ({subject})"));
+                self.line(format!("      case ({{{subject}}})"));
                 for _ in 0..1 + self.rng.below(3) {
                     let (label, value) = (self.label(3), self.expr(2, &params));
                     self.line(format!("        {label}: {name} = {value};"));
@@ -350,7 +348,7 @@ impl Gen {
     fn statement(&mut self, depth: u32, targets: &[Sig], avail: &[Sig], mem: bool, op: &str) {
         let indent = "  ".repeat(5 - depth as usize);
         let clocked = op == "<=";
-        let looping = self.loop_var.is_some() && !self.in_loop && !targets.is_empty();
+        let looping = self.loop_var.is_some() && !targets.is_empty();
         match self.rng.below(if depth == 0 {
             1
         } else if looping {
