@@ -68,13 +68,13 @@ impl Walk<'_> {
                 exprs_ok && self.branches(bodies, default.is_some(), written)
             }
             // The body may run no time (a loop) or be left early (`break`,
-            // `continue` before the condition of a `do`): its writes count
-            // only inside it, and a condition sees only what came before.
+            // or `continue` to a `for` step or a `do` condition): its
+            // writes count only inside it, and a condition or a step sees
+            // only what came before the loop.
             StmtKind::Loop { cond, body, step } => {
-                let inner = &mut written.clone();
                 cond.is_none_or(|c| self.reads_written(c, written))
-                    && self.stmt(*body, inner)
-                    && step.is_none_or(|st| self.stmt(st, inner))
+                    && self.stmt(*body, &mut written.clone())
+                    && step.is_none_or(|st| self.stmt(st, &mut written.clone()))
             }
             StmtKind::DoWhile { body, cond } => {
                 self.reads_written(*cond, written) && self.stmt(*body, &mut written.clone())
@@ -199,6 +199,11 @@ mod tests {
         // written only in a loop that may not run
         assert!(!check(
             "function [7:0] f(input [7:0] a); reg [7:0] t; begin while (a > 8'd3) t = a; f = t; end endfunction"
+        ));
+        // a `for` step that reads what the body writes after a `continue`
+        assert!(!check(
+            "function [7:0] f(input [7:0] a); reg [7:0] t; integer i;\n\
+             begin f = 0; for (i = 0; i < 4; i = i + t) begin if (a[i]) continue; t = 1; end end endfunction"
         ));
         // written in part
         assert!(!check("function [7:0] f(input [7:0] a); begin f[3:0] = a[3:0]; end endfunction"));
