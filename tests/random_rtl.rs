@@ -104,13 +104,15 @@ fn icarus(design: &Path, dir: &Path) -> Result<Result<String, String>, Failed> {
 fn wsim(design: &Path, dir: &Path, flags: &[&str]) -> Result<String, Failed> {
     let wasm = dir.join("design.wasm");
     let mut compile = tools::wsim_command()?;
-    compile.arg("compile").arg("-q").args(flags).arg(design).arg("-o").arg(&wasm);
+    // no cache: every design is new, and 10,000 seeds left 66 GB of
+    // native code there
+    compile.arg("compile").arg("-q").arg("--no-cache").args(flags).arg(design).arg("-o").arg(&wasm);
     let compiled = process::run(compile, process::time_limit())?;
     if compiled.code != Some(0) {
         return Err(compiled.describe(&format!("wsim compile {}", flags.join(" "))).into());
     }
     let mut run = tools::wsim_command()?;
-    run.arg("run").arg("-q").arg(&wasm).current_dir(dir);
+    run.arg("run").arg("-q").arg("--no-cache").arg(&wasm).current_dir(dir);
     let out = process::run(run, process::time_limit())?;
     if out.code != Some(0) {
         return Err(out.describe(&format!("wsim run ({})", flags.join(" "))).into());
