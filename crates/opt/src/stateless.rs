@@ -20,6 +20,8 @@ use std::collections::HashSet;
 
 use wsim_ir::{Design, Dir, ExprId, ExprKind, SignalId, StmtId, StmtKind, SubrId};
 
+use crate::visit::named_signal;
+
 /// True if function `f` touches only its own variables
 /// (`Design::touches_only_own_variables`) and carries nothing from one
 /// call to the next (module doc): its value and its stores depend on its
@@ -120,10 +122,8 @@ impl Walk<'_> {
         let mut todo = vec![e];
         while let Some(x) = todo.pop() {
             let kind = &self.d.exprs[x].kind;
-            if let ExprKind::Signal(s) | ExprKind::ArrayElem { sig: s, .. } = kind {
-                if !written.contains(s) {
-                    return false;
-                }
+            if named_signal(kind).is_some_and(|sig| !written.contains(&sig)) {
+                return false;
             }
             todo.extend(kind.children());
         }

@@ -62,12 +62,14 @@ pub fn run(d: &mut Design) {
     }
     let keep = reads_to_keep(d, &live);
     let lvalues = lvalue_nodes(d);
+    // by SubrId, once: a reader is looked at again after each wire
+    let pure: Vec<bool> = d.subrs.ids().map(|f| computes_from_arguments(d, f)).collect();
     let readers: Vec<ProcId> = (d.procs.iter())
         .filter(|(_, p)| matches!(p.kind, ProcKind::Always | ProcKind::ContAssign))
         .map(|(id, _)| id)
         .collect();
     for p in readers {
-        substitute_in(d, p, &wires, &keep, &lvalues);
+        substitute_in(d, p, &wires, &keep, &lvalues, &pure);
     }
 }
 
@@ -134,7 +136,8 @@ struct Reader {
 }
 
 impl Reader {
-    fn of(d: &Design, p: ProcId, lvalues: &HashSet<ExprId>) -> Reader {
+    /// `pure`: by SubrId, the function computes from its arguments alone.
+    fn of(d: &Design, p: ProcId, lvalues: &HashSet<ExprId>, pure: &[bool]) -> Reader {
         let exprs = Live::from_roots_sparse(d, d.procs[p].body);
         let mut r = Reader {
             exprs,
@@ -166,7 +169,7 @@ impl Reader {
         r.only_assigns &= r.waits.len() == 1;
         for &e in &r.exprs {
             let kind = &d.exprs[e].kind;
-            r.calls |= matches!(kind, ExprKind::Call { subr, .. } if !computes_from_arguments(d, *subr));
+            r.calls |= matches!(kind, ExprKind::Call { subr, .. } if !pure[subr.index()]);
             let Some(s) = named_signal(kind) else { continue };
             if lvalues.contains(&e) {
                 r.writes.insert(s);
@@ -192,10 +195,11 @@ fn substitute_in(
     wires: &BTreeMap<SignalId, ExprId>,
     keep: &HashSet<ExprId>,
     lvalues: &HashSet<ExprId>,
+    pure: &[bool],
 ) {
     let mut done = HashSet::new();
     loop {
-        let r = Reader::of(d, p, lvalues);
+        let r = Reader::of(d, p, lvalues, pure);
         if r.calls {
             return;
         }
