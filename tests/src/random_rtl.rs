@@ -305,12 +305,12 @@ impl Gen {
     /// parameter, and a register. Returns its ports' widths (a, b, y, q).
     fn child_module(&mut self) -> [u32; 4] {
         let ports = [self.width(), self.width(), self.width(), self.width()];
-        let [a, b, y, q] = ports;
-        self.line("module child #(parameter P = 1) (input clk, input [A:0] a, input [B:0] b, output [Y:0] y, output reg [Q:0] q);"
-            .replace('A', &(a - 1).to_string())
-            .replace('B', &(b - 1).to_string())
-            .replace('Y', &(y - 1).to_string())
-            .replace('Q', &(q - 1).to_string()));
+        let [a, b, _, q] = ports;
+        let [a1, b1, y1, q1] = ports.map(|w| w - 1);
+        self.line(format!(
+            "module child #(parameter P = 1) (input clk, input [{a1}:0] a, input [{b1}:0] b, \
+             output [{y1}:0] y, output reg [{q1}:0] q);"
+        ));
         let funcs = std::mem::take(&mut self.funcs);
         let mem = std::mem::take(&mut self.mem);
         let own = [("a", a), ("b", b), ("q", q), ("P", 32)].map(|(n, w)| Sig { name: n.to_string(), width: w });
