@@ -122,32 +122,34 @@ def measure(cmd, cwd=None, env=None, timeout=3600, ok_codes=(0,)):
                            code, code in ok_codes and not killed)
 
 
+def measure_least(cmd, cwd=None, env=None, ok_codes=(0,), runs=5, cost=lambda m: m.cpu, enough=lambda m: False):
+    """Up to `runs` runs of `cmd`, the one of least `cost` kept; stops
+    early once the kept run is `enough`."""
+    best = measure(cmd, cwd=cwd, env=env, ok_codes=ok_codes)
+    for _ in range(runs - 1):
+        if enough(best):
+            break
+        again = measure(cmd, cwd=cwd, env=env, ok_codes=ok_codes)
+        if again.ok and (not best.ok or cost(again) < cost(best)):
+            best = again
+    return best
+
+
 def measure_best(cmd, cwd=None, env=None):
     """Like measure, but a run with less than SHORT_RUN_S of user CPU is
     repeated (up to SHORT_RUN_REPEATS runs in all) and the one with the
     least user CPU kept: on a shared machine, start-up and cache noise
     swamp short runs (Verilator's take 0.05-0.15 s)."""
-    best = measure(cmd, cwd=cwd, env=env)
-    for _ in range(SHORT_RUN_REPEATS - 1):
-        if not best.ok or best.user >= SHORT_RUN_S:
-            break
-        again = measure(cmd, cwd=cwd, env=env)
-        if again.ok and again.user < best.user:
-            best = again
-    return best
+    return measure_least(cmd, cwd=cwd, env=env, runs=SHORT_RUN_REPEATS, cost=lambda m: m.user,
+                         enough=lambda m: not m.ok or m.user >= SHORT_RUN_S)
 
 
-def measure_least_cpu(cmd, cwd=None, env=None, ok_codes=(0,), runs=5):
-    """`runs` runs of `cmd`; the one with the least CPU (user + system).
+def measure_least_cpu(cmd, cwd=None, env=None, ok_codes=(0,)):
+    """5 runs of `cmd`; the one with the least CPU (user + system).
     For wsim's cache hits, of 5-10 ms each: measured once, picorv32's
     cached compile + load read 8.8 and 10.1 ms in two benchmark runs of
     session 38, then 19.9 ms in a third under load from elsewhere."""
-    best = measure(cmd, cwd=cwd, env=env, ok_codes=ok_codes)
-    for _ in range(runs - 1):
-        again = measure(cmd, cwd=cwd, env=env, ok_codes=ok_codes)
-        if again.ok and (not best.ok or again.cpu < best.cpu):
-            best = again
-    return best
+    return measure_least(cmd, cwd=cwd, env=env, ok_codes=ok_codes, runs=5)
 
 
 def copied(src, dst):
